@@ -1,0 +1,52 @@
+package core
+
+import (
+	"errors"
+	"time"
+)
+
+// Problem classifies why a remote call failed, so the engine knows whether
+// to retry and the status line can tell a person what to do.
+type Problem string
+
+// Problems an integration reports through RemoteError.
+const (
+	ProblemAuth      Problem = "auth"       // credentials refused or revoked: a person must act
+	ProblemNetwork   Problem = "network"    // unreachable, timeout, TLS: retry with backoff
+	ProblemRateLimit Problem = "rate_limit" // told to slow down: retry after RetryAt
+	ProblemServer    Problem = "server"     // 5xx, garbage answers: retry with backoff
+	ProblemConfig    Problem = "config"     // settings wrong (no such folder, bad host): a person must act
+	ProblemDenied    Problem = "denied"     // the token lacks a right or tier: a person must act
+)
+
+// RemoteError is an integration failure with a sentence for a person.
+type RemoteError struct {
+	Problem Problem
+	Message string    // what happened, e.g. "the server refused the password"
+	Action  string    // what to do, e.g. "check the password in Accounts"
+	RetryAt time.Time // for rate limits: not before this time
+	Err     error     // the underlying error, for logs
+}
+
+func (e *RemoteError) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+func (e *RemoteError) Unwrap() error { return e.Err }
+
+// NeedsPerson reports whether retrying cannot help until someone acts.
+func (e *RemoteError) NeedsPerson() bool {
+	return e.Problem == ProblemAuth || e.Problem == ProblemConfig || e.Problem == ProblemDenied
+}
+
+// AsRemote extracts a RemoteError from err, or nil.
+func AsRemote(err error) *RemoteError {
+	var re *RemoteError
+	if errors.As(err, &re) {
+		return re
+	}
+	return nil
+}

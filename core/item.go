@@ -1,0 +1,173 @@
+package core
+
+import (
+	"fmt"
+	"time"
+)
+
+// ItemKind names what an inbox item is; the values appear in `inbox --json`.
+type ItemKind string
+
+// Item kinds across channels.
+const (
+	ItemEmail     ItemKind = "email"
+	ItemVKPost    ItemKind = "vk_post"
+	ItemVKComment ItemKind = "vk_comment"
+	ItemVKMessage ItemKind = "vk_message"
+	ItemXMention  ItemKind = "x_mention"
+	ItemXReply    ItemKind = "x_reply"
+	ItemFeed      ItemKind = "feed_entry"
+)
+
+// State is where an item stands in triage.
+type State string
+
+// Triage states. New items are unhandled; open ones are being worked on.
+const (
+	StateNew     State = "new"
+	StateOpen    State = "open"
+	StateDone    State = "done"
+	StateSnoozed State = "snoozed"
+	StateSpam    State = "spam"
+	StateHidden  State = "hidden"
+)
+
+// States lists every state in the order the UI offers them.
+var States = []State{StateNew, StateOpen, StateDone, StateSnoozed, StateSpam, StateHidden}
+
+// ParseState validates a state name given by a person or a file.
+func ParseState(s string) (State, error) {
+	for _, st := range States {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("unknown state %q (want one of new, open, done, snoozed, spam, hidden)", s)
+}
+
+// Person is an author or recipient as the channel names them: a display
+// name and an address (e-mail address, VK id, X handle).
+type Person struct {
+	Name    string `json:"name,omitempty"`
+	Address string `json:"address,omitempty"`
+}
+
+// String renders "Name <address>" or whichever part is known.
+func (p Person) String() string {
+	switch {
+	case p.Name != "" && p.Address != "":
+		return p.Name + " <" + p.Address + ">"
+	case p.Name != "":
+		return p.Name
+	default:
+		return p.Address
+	}
+}
+
+// Label is the short form a list shows: the name, else the address.
+func (p Person) Label() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return p.Address
+}
+
+// Attachment describes a part of a message that is not its readable text.
+type Attachment struct {
+	Name     string `json:"name"`
+	MIMEType string `json:"mime_type"`
+	Size     int64  `json:"size"`
+}
+
+// Item is one thing someone said on a channel: an e-mail, a VK comment, an
+// X mention. (AccountID, RemoteID) identifies it remotely, so a re-sync is an
+// upsert and never a duplicate.
+type Item struct {
+	ID        int64
+	AccountID int64
+	Account   string // account name, filled by queries for display
+	Kind      ItemKind
+	RemoteID  string // e.g. the Message-Id; unique per account
+	ThreadID  int64
+	// ThreadRefs are remote ids of the item's ancestors, root first (the
+	// References/In-Reply-To chain of an e-mail, the post of a comment). The
+	// store groups items into threads with them.
+	ThreadRefs []string
+	// Location is integration-owned: where the item lives remotely now
+	// (folder, UIDVALIDITY and UID for IMAP), used for flag changes and moves.
+	Location    string
+	Subject     string
+	Author      Person
+	To          []Person
+	Text        string // readable plain text of the body
+	Snippet     string // first line(s) of Text for lists
+	CreatedAt   time.Time
+	State       State
+	SnoozeUntil time.Time
+	Seen        bool
+	Outgoing    bool // written by us (a reply we sent)
+	Attachments []Attachment
+	// Problems lists parts that could not be decoded (unknown charset,
+	// broken encoding): shown to the user, never dropped silently.
+	Problems []string
+	Tags     []string
+	// Raw is the original message (RFC 5322 for e-mail). Filled on insert
+	// and by explicit raw lookups only; lists leave it nil.
+	Raw []byte
+}
+
+// SnippetOf makes the list snippet of a text: whitespace collapsed, cut at n
+// runes on a word boundary where possible.
+func SnippetOf(text string, n int) string {
+	out := make([]rune, 0, n)
+	space := false
+	for _, r := range text {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u00a0' {
+			space = len(out) > 0
+			continue
+		}
+		if space {
+			if len(out)+1 >= n {
+				break
+			}
+			out = append(out, ' ')
+			space = false
+		}
+		if len(out) >= n {
+			break
+		}
+		out = append(out, r)
+	}
+	if len(out) >= n {
+		for i := len(out) - 1; i > n*2/3; i-- {
+			if out[i] == ' ' {
+				return string(out[:i]) + "…"
+			}
+		}
+		return string(out) + "…"
+	}
+	return string(out)
+}
+
+// ItemFilter selects a page of the inbox. Zero values mean "any".
+type ItemFilter struct {
+	AccountID int64
+	Kind      ItemKind
+	States    []State // empty: the default triage view (new, open, due snoozes)
+	Tag       string
+	Unread    bool
+	Query     string // full-text query; empty for none
+	ThreadID  int64
+	Before    time.Time // keyset paging: items strictly older than this...
+	BeforeID  int64     // ...or as old and with a smaller id
+	Limit     int       // default 100
+	Now       time.Time // for snooze expiry; zero means time.Now()
+}
+
+// Thread is a conversation: the items that answer one another.
+type Thread struct {
+	ID        int64
+	AccountID int64
+	Subject   string
+	Items     []Item // oldest first
+}

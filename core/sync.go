@@ -1,0 +1,78 @@
+package core
+
+import "time"
+
+// Batch is what one sync step hands to the store: new or changed items, flag
+// changes seen remotely, and the cursors that move with them. The store
+// writes a batch in one transaction, so a crash leaves either all of it or
+// none of it, and the next pass resumes from the last written cursor.
+type Batch struct {
+	Items   []Item
+	Flags   []FlagUpdate
+	Cursors map[string][]byte // key (e.g. "INBOX") -> integration-owned state
+	// Relocate maps RemoteID to a new Location for items already stored
+	// (after a UIDVALIDITY reset or a move) without touching their content.
+	Relocate map[string]string
+}
+
+// FlagUpdate reports a remote change of an item's seen flag or presence.
+type FlagUpdate struct {
+	RemoteID string
+	Seen     bool
+}
+
+// BatchResult tells the engine what a batch changed, for change events.
+type BatchResult struct {
+	Inserted int
+	Updated  int
+	NewIDs   []int64
+}
+
+// Reply is what a person writes in answer to an item.
+type Reply struct {
+	Text string
+	// Quote, when set, is the text the reply quotes (the e-mail convention).
+	Quote bool
+}
+
+// OutboxState is where a queued remote action stands.
+type OutboxState string
+
+// Outbox states. "sending" left behind by a crash becomes "unconfirmed" and
+// is checked against the remote before any retry: never a blind resend.
+const (
+	OutboxQueued      OutboxState = "queued"
+	OutboxSending     OutboxState = "sending"
+	OutboxSent        OutboxState = "sent"
+	OutboxFailed      OutboxState = "failed"
+	OutboxUnconfirmed OutboxState = "unconfirmed"
+)
+
+// OutboxOp names what an outbox entry does remotely.
+type OutboxOp string
+
+// Outbox operations.
+const (
+	OpReply   OutboxOp = "reply"    // send a reply to ItemID
+	OpSetSeen OutboxOp = "set_seen" // push the seen flag of ItemID
+	OpArchive OutboxOp = "archive"  // move ItemID to the archive
+)
+
+// OutboxEntry is a remote action that must happen exactly once and survive a
+// restart. IdemKey is generated when queued (the Message-Id of a reply, a VK
+// guid) so a retry after an unknown outcome can be checked remotely.
+type OutboxEntry struct {
+	ID        int64
+	AccountID int64
+	ItemID    int64
+	Op        OutboxOp
+	Payload   []byte // op-specific JSON (the reply text, the flag value)
+	IdemKey   string
+	State     OutboxState
+	Attempts  int
+	LastError string
+	RemoteID  string // what the remote answered (e.g. the sent message's id)
+	NotBefore time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
