@@ -16,3 +16,8 @@ var ErrConflict = errors.New("already exists")
 // service cannot do (for example moving a message on an account with no
 // archive folder).
 var ErrUnsupported = errors.New("not supported by this account")
+
+// ErrUnknownOutcome is returned (wrapped) by a remote action that may or may
+// not have taken effect: the connection dropped after the request was sent.
+// The outbox then checks the remote before anything is sent again.
+var ErrUnknownOutcome = errors.New("outcome unknown")

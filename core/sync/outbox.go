@@ -1,0 +1,288 @@
+package sync
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	gosync "sync"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// OutboxStore is the part of the store the outbox runner uses.
+type OutboxStore interface {
+	Item(ctx context.Context, id int64) (core.Item, error)
+	ClaimNext(ctx context.Context, now time.Time) (core.OutboxEntry, error)
+	FinishOutbox(ctx context.Context, id int64, remoteID string) error
+	FailOutbox(ctx context.Context, id int64, msg string, retryAt time.Time) error
+	UnconfirmOutbox(ctx context.Context, id int64, msg string, checkAt time.Time) error
+	RecoverOutbox(ctx context.Context) (int, error)
+	SetLocation(ctx context.Context, itemID int64, location string) error
+	InsertOutgoing(ctx context.Context, it core.Item) (int64, error)
+}
+
+// ReplyPayload is the JSON payload of an OpReply entry.
+type ReplyPayload struct {
+	Text  string `json:"text"`
+	Quote bool   `json:"quote"`
+}
+
+// SeenPayload is the JSON payload of an OpSetSeen entry.
+type SeenPayload struct {
+	Seen bool `json:"seen"`
+}
+
+const (
+	outboxTick      = 30 * time.Second
+	maxAttempts     = 8
+	unconfirmedWait = time.Minute
+)
+
+// outboxRunner performs queued remote actions exactly once: replies,
+// flag pushes, archive moves.
+type outboxRunner struct {
+	e    *Engine
+	wake chan struct{}
+
+	mu    gosync.Mutex
+	conns map[int64]Conn
+}
+
+func newOutboxRunner(e *Engine) *outboxRunner {
+	return &outboxRunner{e: e, wake: make(chan struct{}, 1), conns: map[int64]Conn{}}
+}
+
+func (r *outboxRunner) poke() {
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (r *outboxRunner) run(ctx context.Context) {
+	defer r.closeConns()
+	t := time.NewTicker(outboxTick)
+	defer t.Stop()
+	for {
+		if _, err := r.drain(ctx); err != nil && ctx.Err() == nil {
+			r.e.log.Warn("outbox", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-r.wake:
+		}
+	}
+}
+
+// drain handles every due entry and returns how many it handled.
+func (r *outboxRunner) drain(ctx context.Context) (int, error) {
+	n := 0
+	for ctx.Err() == nil {
+		ent, err := r.e.store.ClaimNext(ctx, r.e.now())
+		if errors.Is(err, core.ErrNotFound) {
+			return n, nil
+		}
+		if err != nil {
+			return n, fmt.Errorf("claim: %w", err)
+		}
+		n++
+		if err := r.handle(ctx, ent); err != nil {
+			return n, err
+		}
+		r.e.bus.Publish(core.Event{Kind: core.EventOutbox, AccountID: ent.AccountID, ItemIDs: []int64{ent.ItemID}})
+	}
+	return n, ctx.Err()
+}
+
+// handle performs one entry and records its outcome. Only store failures
+// are returned: remote failures are written to the entry.
+func (r *outboxRunner) handle(ctx context.Context, ent core.OutboxEntry) error {
+	it, err := r.e.store.Item(ctx, ent.ItemID)
+	if err != nil {
+		return r.fail(ctx, ent, fmt.Errorf("the message this refers to is gone: %w", err), false)
+	}
+	conn, err := r.conn(ctx, ent.AccountID)
+	if err != nil {
+		return r.fail(ctx, ent, err, true)
+	}
+	switch ent.Op {
+	case core.OpReply:
+		return r.reply(ctx, conn, ent, it)
+	case core.OpSetSeen:
+		return r.setSeen(ctx, conn, ent, it)
+	case core.OpArchive:
+		return r.archive(ctx, conn, ent, it)
+	default:
+		return r.fail(ctx, ent, fmt.Errorf("unknown outbox operation %q", ent.Op), false)
+	}
+}
+
+func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
+	rp, ok := conn.(Replier)
+	if !ok {
+		return r.fail(ctx, ent, core.ErrUnsupported, false)
+	}
+	if ent.State == core.OutboxUnconfirmed {
+		return r.confirm(ctx, rp, ent, it)
+	}
+	var p ReplyPayload
+	if err := json.Unmarshal(ent.Payload, &p); err != nil {
+		return r.fail(ctx, ent, fmt.Errorf("bad reply payload: %w", err), false)
+	}
+	remoteID, err := rp.Reply(ctx, it, core.Reply{Text: p.Text, Quote: p.Quote}, ent.IdemKey)
+	if errors.Is(err, core.ErrUnknownOutcome) {
+		return r.e.store.UnconfirmOutbox(ctx, ent.ID, "the connection dropped while sending; Hearth is checking whether it went out", r.e.now().Add(unconfirmedWait))
+	}
+	if err != nil {
+		return r.fail(ctx, ent, err, true)
+	}
+	return r.sent(ctx, ent, it, remoteID, p.Text)
+}
+
+// confirm settles an entry whose outcome is unknown by asking the remote;
+// it never sends again by itself.
+func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxEntry, it core.Item) error {
+	ok, err := rp.Delivered(ctx, it, ent.IdemKey)
+	if err != nil {
+		return r.e.store.UnconfirmOutbox(ctx, ent.ID, "could not check whether the reply went out: "+err.Error(), r.e.now().Add(unconfirmedWait))
+	}
+	if !ok {
+		return r.e.store.FailOutbox(ctx, ent.ID, "Hearth could not confirm that this reply was sent and did not send it again: check Sent, then Retry or discard", time.Time{})
+	}
+	var p ReplyPayload
+	_ = json.Unmarshal(ent.Payload, &p) // the text is only for the local copy
+	return r.sent(ctx, ent, it, ent.IdemKey, p.Text)
+}
+
+// sent records a delivered reply and shows it in its thread.
+func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.Item, remoteID, text string) error {
+	if err := r.e.store.FinishOutbox(ctx, ent.ID, remoteID); err != nil {
+		return err
+	}
+	now := r.e.now()
+	refs := append(append([]string(nil), to.ThreadRefs...), to.RemoteID)
+	out := core.Item{
+		AccountID: ent.AccountID, Kind: to.Kind, RemoteID: remoteID, ThreadRefs: refs,
+		Subject: replySubject(to.Subject), Author: core.Person{Name: "You"}, To: []core.Person{to.Author},
+		Text: text, Snippet: core.SnippetOf(text, 160), CreatedAt: now,
+		State: core.StateDone, Seen: true, Outgoing: true,
+	}
+	id, err := r.e.store.InsertOutgoing(ctx, out)
+	if err != nil {
+		return err
+	}
+	r.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: ent.AccountID, ItemIDs: []int64{id}})
+	return nil
+}
+
+func (r *outboxRunner) setSeen(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
+	f, ok := conn.(Flagger)
+	if !ok {
+		return r.e.store.FinishOutbox(ctx, ent.ID, "") // nothing to push for this channel
+	}
+	var p SeenPayload
+	if err := json.Unmarshal(ent.Payload, &p); err != nil {
+		return r.fail(ctx, ent, err, false)
+	}
+	if err := f.SetSeen(ctx, it, p.Seen); err != nil {
+		return r.fail(ctx, ent, err, !errors.Is(err, core.ErrNotFound))
+	}
+	return r.e.store.FinishOutbox(ctx, ent.ID, "")
+}
+
+func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
+	a, ok := conn.(Archiver)
+	if !ok {
+		return r.e.store.FinishOutbox(ctx, ent.ID, "")
+	}
+	loc, err := a.Archive(ctx, it)
+	if err != nil {
+		return r.fail(ctx, ent, err, !errors.Is(err, core.ErrNotFound))
+	}
+	if err := r.e.store.SetLocation(ctx, it.ID, loc); err != nil {
+		return err
+	}
+	return r.e.store.FinishOutbox(ctx, ent.ID, loc)
+}
+
+// fail records a remote failure: retried with backoff when it may pass,
+// failed for good when a person must act or attempts ran out.
+func (r *outboxRunner) fail(ctx context.Context, ent core.OutboxEntry, err error, transient bool) error {
+	r.e.log.Warn("outbox entry failed", "id", ent.ID, "op", ent.Op, "err", err)
+	if !transient {
+		r.dropConn(ent.AccountID)
+		return r.e.store.FailOutbox(ctx, ent.ID, errorSentence(err), time.Time{})
+	}
+	r.dropConn(ent.AccountID)
+	var retry time.Time
+	re := core.AsRemote(err)
+	switch {
+	case re != nil && re.NeedsPerson():
+	case ent.Attempts+1 >= maxAttempts:
+	case re != nil && !re.RetryAt.IsZero():
+		retry = re.RetryAt
+	default:
+		retry = r.e.now().Add(r.e.schedule.backoff(ent.Attempts + 1))
+	}
+	return r.e.store.FailOutbox(ctx, ent.ID, errorSentence(err), retry)
+}
+
+func errorSentence(err error) string {
+	msg, action := describe(err)
+	if action != "" && action != "Hearth will try again" {
+		return msg + " (" + action + ")"
+	}
+	return msg
+}
+
+func (r *outboxRunner) conn(ctx context.Context, accountID int64) (Conn, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c := r.conns[accountID]; c != nil {
+		return c, nil
+	}
+	a, err := r.e.store.Account(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := r.e.open(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	r.conns[accountID] = c
+	return c, nil
+}
+
+// dropConn closes an account's action connection after a failure, so the
+// next attempt starts from a fresh one.
+func (r *outboxRunner) dropConn(accountID int64) {
+	r.mu.Lock()
+	c := r.conns[accountID]
+	delete(r.conns, accountID)
+	r.mu.Unlock()
+	if c != nil {
+		c.Close()
+	}
+}
+
+func (r *outboxRunner) closeConns() {
+	r.mu.Lock()
+	conns := r.conns
+	r.conns = map[int64]Conn{}
+	r.mu.Unlock()
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+// replySubject prefixes "Re: " unless the subject already is a reply.
+func replySubject(s string) string {
+	if len(s) >= 3 && (s[:3] == "Re:" || s[:3] == "RE:" || s[:3] == "re:") {
+		return s
+	}
+	return "Re: " + s
+}
