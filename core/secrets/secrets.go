@@ -1,0 +1,123 @@
+// Package secrets keeps account passwords and tokens out of the workspace
+// database and out of logs.
+//
+// Two backends exist. The OS keyring (Secret Service on Linux, Keychain on
+// macOS, Credential Manager on Windows) is preferred. Where none answers (a
+// server, a container, a desktop without gnome-keyring or KWallet), the
+// explicit fallback is a file in the workspace, secrets.json.enc, encrypted
+// with AES-256-GCM. Its key is either 32 random bytes in a key file kept
+// outside the workspace (HEARTH_SECRETS_KEY_FILE, default
+// $XDG_CONFIG_HOME/hearth/secrets-<namespace>.key) or, when
+// HEARTH_SECRETS_PASSPHRASE is set, derived from that passphrase with
+// argon2id. Both files are written with mode 0600.
+//
+// Threat model of the file backend: a copied workspace, a backup of it or a
+// leaked database does not reveal the secrets, because the key lives
+// elsewhere (or in nobody's files at all with a passphrase). It does not
+// protect against someone who can read your home directory or run code as
+// you: they can read the key file, as they could read an unlocked keyring.
+package secrets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+)
+
+// Store reads and writes the secrets of accounts. It is safe for concurrent
+// use.
+type Store interface {
+	// Get returns a secret; core.ErrNotFound (wrapped) when it is absent.
+	Get(ctx context.Context, accountID int64, name string) (string, error)
+	// Set saves a secret, replacing any previous value.
+	Set(ctx context.Context, accountID int64, name, value string) error
+	// DeleteAccount removes the named secrets of an account; absent ones are
+	// not an error. With no names the file backend removes all of them; the
+	// keyring cannot list entries and answers core.ErrUnsupported.
+	DeleteAccount(ctx context.Context, accountID int64, names ...string) error
+	// Backend names where secrets live: BackendKeyring or BackendFile.
+	Backend() string
+}
+
+// Backend names, also accepted as Options.Mode.
+const (
+	BackendKeyring = "keyring"
+	BackendFile    = "file"
+	ModeAuto       = "auto"
+)
+
+// Environment variables of the file backend.
+const (
+	EnvKeyFile    = "HEARTH_SECRETS_KEY_FILE"
+	EnvPassphrase = "HEARTH_SECRETS_PASSPHRASE"
+)
+
+// ErrWrongKey means the secrets file exists but the key at hand (key file or
+// passphrase) is not the one it was written with. Nothing is overwritten.
+var ErrWrongKey = errors.New("wrong secrets key")
+
+// Options choose the backend.
+type Options struct {
+	// Mode is ModeAuto (the default when empty), BackendKeyring or
+	// BackendFile. Auto uses the file when the workspace already has one,
+	// else the keyring when it answers, else the file.
+	Mode string
+	// Namespace keeps workspaces apart: keyring service "hearth:<ns>" and key
+	// file secrets-<ns>.key. Letters, digits, '.', '_' and '-' only; empty
+	// means service "hearth" and key file secrets.key.
+	Namespace string
+	// Log receives the warning when auto mode falls back to the file;
+	// slog.Default() when nil.
+	Log *slog.Logger
+}
+
+var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]*$`)
+
+// Open returns the store for the workspace in dir.
+func Open(ctx context.Context, dir string, opt Options) (Store, error) {
+	if !namespaceRE.MatchString(opt.Namespace) {
+		return nil, fmt.Errorf("secrets: namespace %q: only letters, digits, '.', '_' and '-'", opt.Namespace)
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	switch opt.Mode {
+	case "", ModeAuto:
+		return openAuto(ctx, dir, opt)
+	case BackendKeyring:
+		return openKeyring(ctx, opt.Namespace)
+	case BackendFile:
+		return openFileFromEnv(ctx, dir, opt.Namespace)
+	default:
+		return nil, fmt.Errorf("secrets: mode %q: want %s, %s or %s", opt.Mode, ModeAuto, BackendKeyring, BackendFile)
+	}
+}
+
+// openAuto sticks to a workspace's existing file, so secrets saved during an
+// earlier fallback stay visible once a keyring appears.
+func openAuto(ctx context.Context, dir string, opt Options) (Store, error) {
+	exists, err := fileExists(secretsPath(dir))
+	if err != nil {
+		return nil, fmt.Errorf("secrets: %w", err)
+	}
+	if exists {
+		return openFileFromEnv(ctx, dir, opt.Namespace)
+	}
+	ks, err := openKeyring(ctx, opt.Namespace)
+	if err == nil {
+		return ks, nil
+	}
+	opt.Log.Warn("OS keyring unavailable: secrets go to an encrypted file in the workspace",
+		"why", err.Error(), "file", secretsPath(dir), "key", describeKeySource(opt.Namespace))
+	return openFileFromEnv(ctx, dir, opt.Namespace)
+}
+
+// validate rejects calls no caller should make.
+func validate(name string) error {
+	if name == "" {
+		return errors.New("empty secret name")
+	}
+	return nil
+}
