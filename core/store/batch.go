@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// ApplyBatch writes one sync step in one transaction: items upserted by
+// (account, remote id), their raw sources, refs, threads and authors, the
+// remote flag changes and relocations, and the new cursors. A failure
+// anywhere writes nothing, so the next pass resumes from the old cursor.
+//
+// An item already stored keeps its id, state, tags, snooze and seen flag;
+// its content and location are refreshed. A new item's Seen comes from the
+// batch; later seen changes arrive as b.Flags.
+func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
+	var res core.BatchResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res = core.BatchResult{}
+		w := newItemWriter(ctx, tx, accountID)
+		defer w.close()
+		for i, it := range b.Items {
+			id, inserted, err := w.upsert(it, false)
+			if err != nil {
+				return fmt.Errorf("item %d (%q): %w", i, it.RemoteID, err)
+			}
+			if inserted {
+				res.Inserted++
+				res.NewIDs = append(res.NewIDs, id)
+			} else {
+				res.Updated++
+			}
+		}
+		if err := w.applyFlags(b.Flags); err != nil {
+			return err
+		}
+		if err := w.relocate(b.Relocate); err != nil {
+			return err
+		}
+		if err := w.refreshThreads(); err != nil {
+			return err
+		}
+		return writeCursors(ctx, tx, accountID, b.Cursors)
+	})
+	if err != nil {
+		return core.BatchResult{}, fmt.Errorf("store: account %d: apply batch: %w", accountID, err)
+	}
+	return res, nil
+}
+
+// applyFlags sets the seen flag of stored items; unknown remote ids are
+// skipped (the item may not be fetched yet).
+func (w *itemWriter) applyFlags(flags []core.FlagUpdate) error {
+	for _, f := range flags {
+		_, err := w.st.exec("UPDATE items SET seen = ? WHERE account_id = ? AND remote_id = ?",
+			f.Seen, w.accountID, f.RemoteID)
+		if err != nil {
+			return fmt.Errorf("flag %q: %w", f.RemoteID, err)
+		}
+	}
+	return nil
+}
+
+// relocate moves stored items to a new remote location without touching
+// their content.
+func (w *itemWriter) relocate(locs map[string]string) error {
+	for remoteID, loc := range locs {
+		_, err := w.st.exec("UPDATE items SET location = ? WHERE account_id = ? AND remote_id = ?",
+			loc, w.accountID, remoteID)
+		if err != nil {
+			return fmt.Errorf("relocate %q: %w", remoteID, err)
+		}
+	}
+	return nil
+}
+
+// Known reports which of remoteIDs an account already has; ids it lacks
+// are absent from the map.
+func (s *Store) Known(ctx context.Context, accountID int64, remoteIDs []string) (map[string]bool, error) {
+	known := make(map[string]bool, len(remoteIDs))
+	if len(remoteIDs) == 0 {
+		return known, nil
+	}
+	list, err := json.Marshal(remoteIDs)
+	if err != nil {
+		return nil, fmt.Errorf("store: account %d: known: %w", accountID, err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT remote_id FROM items WHERE account_id = ?
+		AND remote_id IN (SELECT value FROM json_each(?))`, accountID, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("store: account %d: known: %w", accountID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: account %d: known: %w", accountID, err)
+		}
+		known[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: account %d: known: %w", accountID, err)
+	}
+	return known, nil
+}

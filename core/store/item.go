@@ -1,0 +1,305 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Lists read these columns; single items and threads add the text.
+const (
+	itemCols = `i.id, i.account_id, a.name, i.kind, i.remote_id, i.thread_id, i.location,
+		i.subject, i.author_name, i.author_address, i.recipients, i.snippet, i.created_at, i.state,
+		i.snooze_until, i.seen, i.outgoing, i.attachments, i.problems`
+	itemColsFull = itemCols + ", i.text"
+)
+
+// Item returns one item with its text, tags and thread refs, without Raw.
+func (s *Store) Item(ctx context.Context, id int64) (core.Item, error) {
+	it, err := s.oneItem(ctx, "i.id = ?", id)
+	if err != nil {
+		return it, fmt.Errorf("store: item %d: %w", id, err)
+	}
+	return it, nil
+}
+
+// ItemByRemoteID returns an account's item by its remote id.
+func (s *Store) ItemByRemoteID(ctx context.Context, accountID int64, remoteID string) (core.Item, error) {
+	it, err := s.oneItem(ctx, "i.account_id = ? AND i.remote_id = ?", accountID, remoteID)
+	if err != nil {
+		return it, fmt.Errorf("store: account %d: item %q: %w", accountID, remoteID, err)
+	}
+	return it, nil
+}
+
+func (s *Store) oneItem(ctx context.Context, where string, args ...any) (core.Item, error) {
+	items, err := s.queryItems(ctx, true, "SELECT "+itemColsFull+
+		" FROM items i JOIN accounts a ON a.id = i.account_id WHERE "+where, args...)
+	if err != nil {
+		return core.Item{}, err
+	}
+	if len(items) == 0 {
+		return core.Item{}, core.ErrNotFound
+	}
+	return items[0], nil
+}
+
+// Raw returns the original source of an item, or core.ErrNotFound when the
+// channel gave none.
+func (s *Store) Raw(ctx context.Context, itemID int64) ([]byte, error) {
+	var raw []byte
+	err := s.r.QueryRowContext(ctx, "SELECT raw FROM item_raw WHERE item_id = ?", itemID).Scan(&raw)
+	if err != nil {
+		return nil, fmt.Errorf("store: item %d: raw: %w", itemID, dbErr(err))
+	}
+	return raw, nil
+}
+
+// queryItems runs an item query on the read pool and fills tags, and with
+// full also the text and the thread refs.
+func (s *Store) queryItems(ctx context.Context, full bool, query string, args ...any) ([]core.Item, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []core.Item
+	for rows.Next() {
+		it, err := scanItem(rows, full)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := s.fillTags(ctx, items); err != nil {
+		return nil, err
+	}
+	if full {
+		return items, s.fillRefs(ctx, items)
+	}
+	return items, nil
+}
+
+func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
+	var (
+		it                        core.Item
+		to, attachments, problems sql.NullString
+		created                   int64
+		snooze                    sql.NullInt64
+	)
+	dest := []any{&it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
+		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &to, &it.Snippet, &created,
+		&it.State, &snooze, &it.Seen, &it.Outgoing, &attachments, &problems}
+	if full {
+		dest = append(dest, &it.Text)
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return it, err
+	}
+	it.CreatedAt, it.SnoozeUntil = fromMS(created), fromNullMS(snooze)
+	if err := decodeLists(&it, to, attachments, problems); err != nil {
+		return it, fmt.Errorf("item %d: %w", it.ID, err)
+	}
+	return it, nil
+}
+
+func decodeLists(it *core.Item, to, attachments, problems sql.NullString) error {
+	for _, f := range []struct {
+		col sql.NullString
+		dst any
+	}{{to, &it.To}, {attachments, &it.Attachments}, {problems, &it.Problems}} {
+		if !f.col.Valid {
+			continue
+		}
+		if err := json.Unmarshal([]byte(f.col.String), f.dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillTags loads the tags of items in one query.
+func (s *Store) fillTags(ctx context.Context, items []core.Item) error {
+	return s.fillByItem(ctx, items, `SELECT it.item_id, t.name FROM item_tags it
+		JOIN tags t ON t.id = it.tag_id WHERE it.item_id IN (SELECT value FROM json_each(?))
+		ORDER BY t.name`, func(it *core.Item, v string) { it.Tags = append(it.Tags, v) })
+}
+
+// fillRefs loads the thread refs of items, root first.
+func (s *Store) fillRefs(ctx context.Context, items []core.Item) error {
+	return s.fillByItem(ctx, items, `SELECT item_id, ref FROM item_refs
+		WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, pos`,
+		func(it *core.Item, v string) { it.ThreadRefs = append(it.ThreadRefs, v) })
+}
+
+// fillByItem runs query with the items' ids and hands each (id, value) row
+// to add.
+func (s *Store) fillByItem(ctx context.Context, items []core.Item, query string, add func(*core.Item, string)) error {
+	if len(items) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(items))
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		index[it.ID], ids[i] = i, it.ID
+	}
+	rows, err := s.r.QueryContext(ctx, query, jsonList(ids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id int64
+			v  string
+		)
+		if err := rows.Scan(&id, &v); err != nil {
+			return err
+		}
+		add(&items[index[id]], v)
+	}
+	return rows.Err()
+}
+
+// SetState moves an item in triage; snoozeUntil counts only for snoozed.
+func (s *Store) SetState(ctx context.Context, itemID int64, st core.State, snoozeUntil time.Time) error {
+	if _, err := core.ParseState(string(st)); err != nil {
+		return fmt.Errorf("store: item %d: %w", itemID, err)
+	}
+	if st != core.StateSnoozed {
+		snoozeUntil = time.Time{}
+	}
+	err := execOne(ctx, s.w, "UPDATE items SET state = ?, snooze_until = ? WHERE id = ?",
+		st, nullMS(snoozeUntil), itemID)
+	if err != nil {
+		return fmt.Errorf("store: item %d: set state %s: %w", itemID, st, err)
+	}
+	return nil
+}
+
+// SetSeen sets an item's read flag.
+func (s *Store) SetSeen(ctx context.Context, itemID int64, seen bool) error {
+	if err := execOne(ctx, s.w, "UPDATE items SET seen = ? WHERE id = ?", seen, itemID); err != nil {
+		return fmt.Errorf("store: item %d: set seen: %w", itemID, err)
+	}
+	return nil
+}
+
+// SetLocation records where an item lives remotely now (after a move).
+func (s *Store) SetLocation(ctx context.Context, itemID int64, location string) error {
+	if err := execOne(ctx, s.w, "UPDATE items SET location = ? WHERE id = ?", location, itemID); err != nil {
+		return fmt.Errorf("store: item %d: set location: %w", itemID, err)
+	}
+	return nil
+}
+
+// AddTag tags an item, creating the tag on first use. Tag names compare
+// case-insensitively (ASCII); tagging twice is a no-op.
+func (s *Store) AddTag(ctx context.Context, itemID int64, tag string) error {
+	tag = strings.TrimSpace(tag)
+	if tag == "" {
+		return fmt.Errorf("store: item %d: add tag: the tag is empty", itemID)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var tagID int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO tags (name) VALUES (?)
+			ON CONFLICT (name) DO UPDATE SET name = name RETURNING id`, tag).Scan(&tagID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)", itemID, tagID)
+		return dbErr(err)
+	})
+	if err != nil {
+		return fmt.Errorf("store: item %d: add tag %q: %w", itemID, tag, err)
+	}
+	return nil
+}
+
+// RemoveTag removes a tag from an item; removing an absent tag is a no-op.
+func (s *Store) RemoveTag(ctx context.Context, itemID int64, tag string) error {
+	_, err := s.w.ExecContext(ctx, `DELETE FROM item_tags WHERE item_id = ?
+		AND tag_id = (SELECT id FROM tags WHERE name = ?)`, itemID, strings.TrimSpace(tag))
+	if err != nil {
+		return fmt.Errorf("store: item %d: remove tag %q: %w", itemID, tag, err)
+	}
+	return nil
+}
+
+// UnreadCounts returns, per account, the unseen items still in triage (not
+// done, spam or hidden). Every account is present, with 0 when all is read.
+func (s *Store) UnreadCounts(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, COALESCE(SUM(c.unseen), 0) FROM accounts a
+		LEFT JOIN item_counts c ON c.account_id = a.id AND c.state IN ('new', 'open', 'snoozed')
+		GROUP BY a.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unread counts: %w", err)
+	}
+	counts, err := scanCounts[int64](rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: unread counts: %w", err)
+	}
+	return counts, nil
+}
+
+// StateCounts counts an account's items per state (accountID 0: all
+// accounts). Every state is present.
+func (s *Store) StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT state, SUM(total) FROM item_counts
+		WHERE ?1 = 0 OR account_id = ?1 GROUP BY state`, accountID)
+	if err != nil {
+		return nil, fmt.Errorf("store: account %d: state counts: %w", accountID, err)
+	}
+	counts, err := scanCounts[core.State](rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: account %d: state counts: %w", accountID, err)
+	}
+	for _, st := range core.States {
+		counts[st] += 0
+	}
+	return counts, nil
+}
+
+func scanCounts[K comparable](rows *sql.Rows) (map[K]int, error) {
+	defer rows.Close()
+	counts := map[K]int{}
+	for rows.Next() {
+		var (
+			k K
+			n int
+		)
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		counts[k] = n
+	}
+	return counts, rows.Err()
+}
+
+// InsertOutgoing stores a reply we sent as an item of its thread (threaded
+// by its refs like any item), upserted by remote id, and returns its id.
+func (s *Store) InsertOutgoing(ctx context.Context, it core.Item) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		w := newItemWriter(ctx, tx, it.AccountID)
+		defer w.close()
+		var err error
+		if id, _, err = w.upsert(it, true); err != nil {
+			return err
+		}
+		return w.refreshThreads()
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: account %d: outgoing item %q: %w", it.AccountID, it.RemoteID, err)
+	}
+	return id, nil
+}

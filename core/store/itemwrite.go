@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// itemWriter upserts items inside one write transaction and remembers the
+// threads it touched, whose subject and last time are refreshed at the end.
+type itemWriter struct {
+	st         *stmts
+	accountID  int64
+	now        time.Time
+	touched    map[int64]bool
+	identities map[string]int64 // kind+address -> id, within this transaction
+}
+
+func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64) *itemWriter {
+	return &itemWriter{
+		st: newStmts(ctx, tx), accountID: accountID, now: time.Now(),
+		touched: map[int64]bool{}, identities: map[string]int64{},
+	}
+}
+
+func (w *itemWriter) close() { w.st.close() }
+
+// stored is what an upsert needs to know of the row already there.
+type stored struct {
+	id, threadID, ftsKey, created int64
+	subject, text, author         string
+}
+
+// upsert inserts it, or refreshes the content and location of the item with
+// the same remote id. It reports the item's id and whether it was new.
+func (w *itemWriter) upsert(it core.Item, outgoing bool) (int64, bool, error) {
+	it, err := normalize(it, w.now)
+	if err != nil {
+		return 0, false, err
+	}
+	identity, err := w.identity(it, outgoing)
+	if err != nil {
+		return 0, false, err
+	}
+	old, err := w.lookup(it.RemoteID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id, err := w.insert(it, identity, outgoing)
+		return id, true, err
+	case err != nil:
+		return 0, false, fmt.Errorf("lookup: %w", err)
+	}
+	return old.id, false, w.update(old, it, identity, outgoing)
+}
+
+// normalize checks what the schema requires and fills what can be derived.
+func normalize(it core.Item, now time.Time) (core.Item, error) {
+	if it.RemoteID == "" {
+		return it, fmt.Errorf("the item has no remote id")
+	}
+	if it.Kind == "" {
+		return it, fmt.Errorf("the item has no kind")
+	}
+	if it.State == "" {
+		it.State = core.StateNew
+	}
+	if _, err := core.ParseState(string(it.State)); err != nil {
+		return it, err
+	}
+	if it.State != core.StateSnoozed {
+		it.SnoozeUntil = time.Time{}
+	}
+	if it.CreatedAt.IsZero() {
+		it.CreatedAt = now // an undated item is dated when it arrived
+	}
+	if it.Snippet == "" {
+		it.Snippet = core.SnippetOf(it.Text, 160)
+	}
+	return it, nil
+}
+
+func (w *itemWriter) lookup(remoteID string) (stored, error) {
+	var s stored
+	err := w.st.queryRow(`SELECT id, thread_id, fts_key, created_at, subject, text,
+		author_name || ' ' || author_address FROM items WHERE account_id = ? AND remote_id = ?`,
+		w.accountID, remoteID).Scan(&s.id, &s.threadID, &s.ftsKey, &s.created, &s.subject, &s.text, &s.author)
+	return s, err
+}
+
+func (w *itemWriter) insert(it core.Item, identity any, outgoing bool) (int64, error) {
+	threadID, err := w.resolveThread(it)
+	if err != nil {
+		return 0, fmt.Errorf("thread: %w", err)
+	}
+	key, err := w.nextFTSKey(ms(it.CreatedAt))
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = w.st.queryRow(`INSERT INTO items (account_id, thread_id, kind, remote_id, state, seen,
+		outgoing, created_at, snooze_until, fts_key, author_identity_id, author_name, author_address,
+		subject, snippet, location, recipients, attachments, problems, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		w.accountID, threadID, it.Kind, it.RemoteID, it.State, it.Seen, outgoing || it.Outgoing,
+		ms(it.CreatedAt), nullMS(it.SnoozeUntil), key, identity, it.Author.Name, it.Author.Address,
+		it.Subject, it.Snippet, it.Location, jsonList(it.To), jsonList(it.Attachments),
+		jsonList(it.Problems), it.Text).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert: %w", dbErr(err))
+	}
+	w.touched[threadID] = true
+	return id, w.writeExtras(id, key, it, false)
+}
+
+func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing bool) error {
+	key := old.ftsKey
+	if created := ms(it.CreatedAt); created != old.created {
+		var err error
+		if key, err = w.nextFTSKey(created); err != nil {
+			return err
+		}
+	}
+	_, err := w.st.exec(`UPDATE items SET kind = ?, location = ?, subject = ?, author_identity_id = ?,
+		author_name = ?, author_address = ?, recipients = ?, text = ?, snippet = ?, created_at = ?,
+		attachments = ?, problems = ?, fts_key = ?, outgoing = (outgoing OR ?) WHERE id = ?`,
+		it.Kind, it.Location, it.Subject, identity, it.Author.Name, it.Author.Address,
+		jsonList(it.To), it.Text, it.Snippet, ms(it.CreatedAt), jsonList(it.Attachments),
+		jsonList(it.Problems), key, outgoing || it.Outgoing, old.id)
+	if err != nil {
+		return fmt.Errorf("update %d: %w", old.id, dbErr(err))
+	}
+	w.touched[old.threadID] = true
+	reindex := key != old.ftsKey || old.subject != it.Subject || old.text != it.Text ||
+		old.author != authorText(it.Author)
+	if reindex {
+		if _, err := w.st.exec("DELETE FROM items_fts WHERE rowid = ?", old.ftsKey); err != nil {
+			return fmt.Errorf("unindex %d: %w", old.id, err)
+		}
+	}
+	return w.writeExtras(old.id, key, it, !reindex)
+}
+
+// writeExtras writes what lives beside the item row: refs, the full-text
+// index entry (unless it is unchanged) and the raw source when given.
+func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed bool) error {
+	if err := w.writeRefs(id, it.ThreadRefs); err != nil {
+		return err
+	}
+	if !indexed {
+		_, err := w.st.exec("INSERT INTO items_fts (rowid, subject, body, author) VALUES (?, ?, ?, ?)",
+			key, fold(it.Subject), fold(it.Text), fold(authorText(it.Author)))
+		if err != nil {
+			return fmt.Errorf("index %d: %w", id, err)
+		}
+	}
+	if it.Raw != nil {
+		_, err := w.st.exec(`INSERT INTO item_raw (item_id, raw) VALUES (?, ?)
+			ON CONFLICT (item_id) DO UPDATE SET raw = excluded.raw`, id, it.Raw)
+		if err != nil {
+			return fmt.Errorf("raw %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+func authorText(p core.Person) string { return p.Name + " " + p.Address }
+
+func (w *itemWriter) writeRefs(id int64, refs []string) error {
+	if _, err := w.st.exec("DELETE FROM item_refs WHERE item_id = ?", id); err != nil {
+		return fmt.Errorf("refs %d: %w", id, err)
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	_, err := w.st.exec(`INSERT INTO item_refs (item_id, pos, account_id, ref)
+		SELECT ?, key, ?, value FROM json_each(?)`, id, w.accountID, jsonList(refs))
+	if err != nil {
+		return fmt.Errorf("refs %d: %w", id, err)
+	}
+	return nil
+}
+
+// identity upserts the author's identity (kind and address) and returns its
+// id, or nil when the author has no address or the item is ours.
+func (w *itemWriter) identity(it core.Item, outgoing bool) (any, error) {
+	addr := strings.ToLower(strings.TrimSpace(it.Author.Address))
+	if addr == "" || outgoing || it.Outgoing {
+		return nil, nil
+	}
+	kind := identityKind(it.Kind)
+	if id, ok := w.identities[kind+"\x00"+addr]; ok {
+		return id, nil
+	}
+	var id int64
+	err := w.st.queryRow(`INSERT INTO identities (kind, address, name) VALUES (?, ?, ?)
+		ON CONFLICT (kind, address) DO UPDATE SET
+			name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END
+		RETURNING id`, kind, addr, strings.TrimSpace(it.Author.Name)).Scan(&id)
+	if err != nil {
+		return nil, fmt.Errorf("identity %s:%s: %w", kind, addr, err)
+	}
+	w.identities[kind+"\x00"+addr] = id
+	return id, nil
+}
+
+// identityKind names the address space of an item's author: the same
+// e-mail address or VK id is one identity across accounts.
+func identityKind(k core.ItemKind) string {
+	switch k {
+	case core.ItemEmail:
+		return "email"
+	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
+		return "vk"
+	case core.ItemXMention, core.ItemXReply:
+		return "x"
+	case core.ItemFeed:
+		return "feed"
+	}
+	return string(k)
+}
+
+// The full-text rowid of an item is its creation time in milliseconds
+// shifted left by seqBits, plus a sequence number among items created in
+// the same millisecond: ordering hits by rowid orders them by time.
+const (
+	seqBits = 20
+	seqMask = 1<<seqBits - 1
+	maxMS   = 1<<(63-seqBits) - 1 // the year 2248
+)
+
+func (w *itemWriter) nextFTSKey(createdMS int64) (int64, error) {
+	base := min(max(createdMS, 0), maxMS) << seqBits
+	var top sql.NullInt64
+	err := w.st.queryRow("SELECT MAX(fts_key) FROM items WHERE fts_key BETWEEN ? AND ?",
+		base, base|seqMask).Scan(&top)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("index key: %w", err)
+	case !top.Valid:
+		return base, nil
+	case top.Int64 == base|seqMask:
+		return 0, fmt.Errorf("index key: more than %d items in one millisecond", seqMask+1)
+	}
+	return top.Int64 + 1, nil
+}
+
+// ftsBound is the smallest full-text key of items created at t: every key
+// below it belongs to an older item.
+func ftsBound(t time.Time) int64 {
+	return min(max(ms(t), 0), maxMS) << seqBits
+}
+
+// jsonList encodes a non-empty slice as JSON and an empty one as NULL.
+func jsonList[T any](v []T) any {
+	if len(v) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil // slices of plain structs and strings always encode
+	}
+	return string(b)
+}

@@ -1,0 +1,228 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Page sizes of Items.
+const (
+	defaultLimit = 100
+	maxLimit     = 1000
+)
+
+// Items returns a page of items, newest first (created_at, then id), after
+// the keyset f.Before/f.BeforeID when set. Empty f.States is the triage
+// view: new, open, and snoozed items whose time has come (at f.Now). With
+// f.Query set, items match the full-text query (see Search). Lists carry
+// Snippet, Tags and the account name, but neither Text nor Raw.
+func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, error) {
+	f = withDefaults(f)
+	query, args, err := s.itemsSQL(ctx, f)
+	if errors.Is(err, errNoTerms) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: items: %w", err)
+	}
+	items, err := s.queryItems(ctx, false, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: items: %w", err)
+	}
+	return items, nil
+}
+
+// errNoTerms: the query had nothing searchable, so nothing matches.
+var errNoTerms = errors.New("no search terms")
+
+func withDefaults(f core.ItemFilter) core.ItemFilter {
+	if f.Limit <= 0 {
+		f.Limit = defaultLimit
+	}
+	f.Limit = min(f.Limit, maxLimit)
+	if f.Now.IsZero() {
+		f.Now = time.Now()
+	}
+	return f
+}
+
+func (s *Store) itemsSQL(ctx context.Context, f core.ItemFilter) (string, []any, error) {
+	if strings.TrimSpace(f.Query) == "" {
+		return listSQL(f)
+	}
+	match := ftsQuery(f.Query)
+	if match == "" {
+		return "", nil, errNoTerms
+	}
+	return s.searchSQL(ctx, f, match)
+}
+
+// where collects the conditions of a query and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return "1"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// filters adds the conditions on columns other than state and time.
+func filters(w *where, f core.ItemFilter) {
+	if f.AccountID != 0 {
+		w.add("i.account_id = ?", f.AccountID)
+	}
+	if f.Kind != "" {
+		w.add("i.kind = ?", f.Kind)
+	}
+	if f.Unread {
+		w.add("i.seen = 0")
+	}
+	if f.ThreadID != 0 {
+		w.add("i.thread_id = ?", f.ThreadID)
+	}
+	if f.Tag != "" {
+		w.add(`i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
+			WHERE t.name = ?)`, strings.TrimSpace(f.Tag))
+	}
+}
+
+// stateArm is one state of a list: an index range read newest first.
+type stateArm struct {
+	state core.State
+	due   bool // snoozed items whose snooze_until has come only
+}
+
+func stateArms(f core.ItemFilter) ([]stateArm, error) {
+	if len(f.States) == 0 {
+		return []stateArm{{state: core.StateNew}, {state: core.StateOpen}, {state: core.StateSnoozed, due: true}}, nil
+	}
+	var arms []stateArm
+	for _, st := range f.States {
+		if _, err := core.ParseState(string(st)); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(arms, stateArm{state: st}) {
+			arms = append(arms, stateArm{state: st})
+		}
+	}
+	return arms, nil
+}
+
+// listSQL reads each state's newest items from the (account, state, time)
+// indexes, at most Limit per state, and merges them: a page costs the same
+// whether the inbox holds a thousand items or a million.
+func listSQL(f core.ItemFilter) (string, []any, error) {
+	arms, err := stateArms(f)
+	if err != nil {
+		return "", nil, err
+	}
+	var (
+		parts []string
+		args  []any
+	)
+	for _, arm := range arms {
+		w := &where{}
+		w.add("i.state = ?", arm.state)
+		if arm.due {
+			w.add("i.snooze_until <= ?", ms(f.Now))
+		}
+		filters(w, f)
+		keyset(w, f)
+		parts = append(parts, `SELECT * FROM (SELECT i.id, i.created_at FROM items i WHERE `+w.sql()+`
+			ORDER BY i.created_at DESC, i.id DESC LIMIT ?)`)
+		args = append(append(args, w.args...), f.Limit)
+	}
+	query := "SELECT " + itemCols + " FROM (" + strings.Join(parts, " UNION ALL ") + `) p
+		JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
+		ORDER BY i.created_at DESC, i.id DESC LIMIT ?`
+	return query, append(args, f.Limit), nil
+}
+
+// keyset restricts a list to items after the page that ended at
+// (Before, BeforeID). BeforeID counts only with Before.
+func keyset(w *where, f core.ItemFilter) {
+	switch {
+	case f.Before.IsZero():
+	case f.BeforeID > 0:
+		t := ms(f.Before)
+		w.add("i.created_at <= ? AND (i.created_at < ? OR i.id < ?)", t, t, f.BeforeID)
+	default:
+		w.add("i.created_at < ?", ms(f.Before))
+	}
+}
+
+// searchSQL walks the full-text hits in rowid order, which is time order
+// (see nextFTSKey), and stops at the page: no hit set is ever sorted or
+// ranked, so a term matching most of a million items costs no more than
+// a rare one.
+func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string) (string, []any, error) {
+	w := &where{}
+	w.add("items_fts MATCH ?", match)
+	if !f.Before.IsZero() {
+		bound, err := s.searchBound(ctx, f)
+		if err != nil {
+			return "", nil, err
+		}
+		w.add("items_fts.rowid < ?", bound)
+	}
+	if err := searchStates(w, f); err != nil {
+		return "", nil, err
+	}
+	filters(w, f)
+	query := "SELECT " + itemCols + ` FROM items_fts
+		JOIN items i ON i.fts_key = items_fts.rowid JOIN accounts a ON a.id = i.account_id
+		WHERE ` + w.sql() + " ORDER BY items_fts.rowid DESC LIMIT ?"
+	return query, append(w.args, f.Limit), nil
+}
+
+func searchStates(w *where, f core.ItemFilter) error {
+	arms, err := stateArms(f)
+	if err != nil {
+		return err
+	}
+	var conds []string
+	for _, arm := range arms {
+		if arm.due {
+			conds = append(conds, "(i.state = ? AND i.snooze_until <= ?)")
+			w.args = append(w.args, arm.state, ms(f.Now))
+			continue
+		}
+		conds = append(conds, "i.state = ?")
+		w.args = append(w.args, arm.state)
+	}
+	w.conds = append(w.conds, "("+strings.Join(conds, " OR ")+")")
+	return nil
+}
+
+// searchBound is the full-text key below which the next page lies: the key
+// of the last item shown, or for an unknown item the first key of its time.
+func (s *Store) searchBound(ctx context.Context, f core.ItemFilter) (int64, error) {
+	if f.BeforeID > 0 {
+		var key int64
+		err := s.r.QueryRowContext(ctx, "SELECT fts_key FROM items WHERE id = ? AND created_at = ?",
+			f.BeforeID, ms(f.Before)).Scan(&key)
+		if err == nil {
+			return key, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	return ftsBound(f.Before), nil
+}

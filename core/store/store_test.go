@@ -1,0 +1,246 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// newStore opens a fresh workspace database in a temporary directory.
+func newStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "hearth.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
+func newAccount(t *testing.T, s *Store, name string) int64 {
+	t.Helper()
+	id, err := s.CreateAccount(context.Background(), core.Account{Kind: core.KindIMAP, Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// base is the time test items are dated from.
+var base = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+
+// mail makes an e-mail item dated n minutes after base.
+func mail(remoteID string, n int, subject string) core.Item {
+	return core.Item{
+		Kind: core.ItemEmail, RemoteID: remoteID, Subject: subject,
+		Author:    core.Person{Name: "Anna", Address: "anna@example.org"},
+		Text:      "Body of " + remoteID,
+		CreatedAt: base.Add(time.Duration(n) * time.Minute),
+	}
+}
+
+// reply makes it answer the items refs name, root first.
+func reply(it core.Item, refs ...string) core.Item {
+	it.ThreadRefs = refs
+	return it
+}
+
+func apply(t *testing.T, s *Store, accountID int64, items ...core.Item) core.BatchResult {
+	t.Helper()
+	res, err := s.ApplyBatch(context.Background(), accountID, core.Batch{Items: items})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestOpenCreatesPrivateFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "ws")
+	path := filepath.Join(dir, "hearth.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	newAccount(t, s, "mail") // makes SQLite write the WAL
+	for p, want := range map[string]os.FileMode{dir: 0o700 | os.ModeDir, path: 0o600, path + "-wal": 0o600} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode() != want {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode(), want)
+		}
+	}
+}
+
+func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	var mode string
+	if err := s.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	// Hold several read connections at once so the pool opens new ones.
+	conns := make([]interface{ Close() error }, 0, readers)
+	for range readers {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var fk, queryOnly int
+		if err := c.QueryRowContext(ctx, "SELECT foreign_keys, query_only FROM pragma_foreign_keys, pragma_query_only").Scan(&fk, &queryOnly); err != nil {
+			t.Fatal(err)
+		}
+		if fk != 1 || queryOnly != 1 {
+			t.Errorf("reader: foreign_keys=%d query_only=%d, want 1 1", fk, queryOnly)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func TestOpenPathWithSpecialCharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my data #1?", "hearth.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	newAccount(t, s, "mail")
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the database is not at %s: %v", path, err)
+	}
+}
+
+func userVersion(t *testing.T, s *Store) int {
+	t.Helper()
+	var v int
+	if err := s.w.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestMigrateTwiceIsNoop(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := newAccount(t, s, "kept")
+	want := userVersion(t, s)
+	if err := migrate(context.Background(), s.w, migrationFiles); err != nil {
+		t.Fatalf("second migrate: %v", err)
+	}
+	s.Close()
+
+	s, err = Open(context.Background(), path) // and a third, through Open
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := userVersion(t, s); got != want || want == 0 {
+		t.Errorf("user_version = %d, want %d", got, want)
+	}
+	if _, err := s.Account(context.Background(), id); err != nil {
+		t.Errorf("data lost by re-migrating: %v", err)
+	}
+}
+
+func TestFailingMigrationLeavesVersion(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	shipped, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, m := range shipped {
+		fsys[m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+	}
+	next := len(shipped) + 1
+	fsys[fmt.Sprintf("%04d_broken.sql", next)] = &fstest.MapFile{Data: []byte(
+		"CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);")}
+
+	if err := migrate(ctx, s.w, fsys); err == nil {
+		t.Fatal("a broken migration succeeded")
+	}
+	if got := userVersion(t, s); got != len(shipped) {
+		t.Errorf("user_version = %d after a failed migration, want %d", got, len(shipped))
+	}
+	var n int
+	if err := s.w.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("the failed migration left its first statement applied (n=%d, err=%v)", n, err)
+	}
+}
+
+func TestMigrationsNumbering(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		ok    bool
+	}{
+		{"contiguous", []string{"0001_a.sql", "0002_b.sql"}, true},
+		{"gap", []string{"0001_a.sql", "0003_c.sql"}, false},
+		{"no number", []string{"init.sql"}, false},
+		{"duplicate number", []string{"0001_a.sql", "0001_b.sql"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, f := range tt.files {
+				fsys[f] = &fstest.MapFile{Data: []byte("SELECT 1;")}
+			}
+			_, err := loadMigrations(fsys)
+			if (err == nil) != tt.ok {
+				t.Errorf("loadMigrations(%v) error = %v, want ok=%v", tt.files, err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.w.Exec("PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err := Open(context.Background(), path); err == nil {
+		s.Close()
+		t.Fatal("opened a database written by a newer schema")
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	if _, err := s.Setting(ctx, "theme"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("unset setting: err = %v, want ErrNotFound", err)
+	}
+	for _, v := range []string{"dark", "light"} {
+		if err := s.SetSetting(ctx, "theme", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Setting(ctx, "theme"); err != nil || got != v {
+			t.Errorf("Setting = %q, %v; want %q", got, err, v)
+		}
+	}
+}
