@@ -1,0 +1,534 @@
+package imap
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net"
+	"regexp"
+	"strings"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-imap/v2/imapserver"
+	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+const (
+	testUser = "alice"
+	testPass = "secret"
+)
+
+// fakeSession is the store as a sync pass sees it, in memory. It records
+// what a user would notice: duplicates, relocations of unknown items.
+type fakeSession struct {
+	mu       gosync.Mutex
+	items    map[string]core.Item
+	cursors  map[string][]byte
+	commits  int
+	failAt   int // the commit number (1-based) that fails; 0 never
+	problems []string
+	done     int
+	total    int
+}
+
+func newFakeSession() *fakeSession {
+	return &fakeSession{items: map[string]core.Item{}, cursors: map[string][]byte{}}
+}
+
+func (s *fakeSession) Cursor(_ context.Context, key string) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	raw, ok := s.cursors[key]
+	if !ok {
+		return nil, fmt.Errorf("cursor %q: %w", key, core.ErrNotFound)
+	}
+	return raw, nil
+}
+
+func (s *fakeSession) Commit(_ context.Context, b core.Batch) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.commits++
+	if s.commits == s.failAt {
+		return fmt.Errorf("disk full (commit %d)", s.commits)
+	}
+	for _, it := range b.Items {
+		if _, dup := s.items[it.RemoteID]; dup {
+			s.problems = append(s.problems, "duplicate insert of "+it.RemoteID)
+		}
+		s.items[it.RemoteID] = it
+	}
+	for id, loc := range b.Relocate {
+		it, ok := s.items[id]
+		if !ok {
+			s.problems = append(s.problems, "relocation of unknown "+id)
+			continue
+		}
+		it.Location = loc
+		s.items[id] = it
+	}
+	for _, f := range b.Flags {
+		if it, ok := s.items[f.RemoteID]; ok {
+			it.Seen = f.Seen
+			s.items[f.RemoteID] = it
+		}
+	}
+	for k, v := range b.Cursors {
+		s.cursors[k] = v
+	}
+	return nil
+}
+
+func (s *fakeSession) Known(_ context.Context, ids []string) (map[string]bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := s.items[id]; ok {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
+func (s *fakeSession) Progress(done, total int) {
+	s.mu.Lock()
+	s.done, s.total = done, total
+	s.mu.Unlock()
+}
+
+func (s *fakeSession) item(t *testing.T, id string) core.Item {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	it, ok := s.items[id]
+	if !ok {
+		t.Fatalf("item %q not stored; have %d items", id, len(s.items))
+	}
+	return it
+}
+
+func (s *fakeSession) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.items)
+}
+
+// checkClean fails the test on any duplicate or stray relocation.
+func (s *fakeSession) checkClean(t *testing.T) {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.problems {
+		t.Error(p)
+	}
+}
+
+func (s *fakeSession) cursor(t *testing.T, folder string) folderCursor {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var cur folderCursor
+	if err := json.Unmarshal(s.cursors[cursorKey(folder)], &cur); err != nil {
+		t.Fatalf("cursor of %q: %v", folder, err)
+	}
+	return cur
+}
+
+// secrets serves one password for every account.
+type secrets string
+
+func (p secrets) Get(context.Context, int64, string) (string, error) {
+	if p == "" {
+		return "", core.ErrNotFound
+	}
+	return string(p), nil
+}
+
+// peer is a loopback IMAP server (go-imap's in-memory one) and an SMTP
+// server that records what it is given.
+type peer struct {
+	user     *imapmemserver.User
+	imapAddr string
+	smtp     *smtpPeer
+	cert     *x509.CertPool // trusts the TLS listener's certificate
+}
+
+type peerOptions struct {
+	caps     []imap.Cap // beyond IMAP4rev1; nil: UIDPLUS, MOVE
+	tls      bool       // serve implicit TLS on the IMAP port
+	startTLS bool       // offer STARTTLS
+	hide     string     // a regexp of server output hidden from the client
+}
+
+func startPeer(t *testing.T, o peerOptions) *peer {
+	t.Helper()
+	mem := imapmemserver.New()
+	user := imapmemserver.NewUser(testUser, testPass)
+	for _, name := range []string{"INBOX", "Archive", "Sent"} {
+		if err := user.Create(name, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mem.AddUser(user)
+	caps := imap.CapSet{imap.CapIMAP4rev1: {}}
+	if o.caps == nil {
+		o.caps = []imap.Cap{imap.CapUIDPlus, imap.CapMove}
+	}
+	for _, c := range o.caps {
+		caps[c] = struct{}{}
+	}
+	cert, pool := selfSigned(t)
+	opts := &imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return mem.NewSession(), nil, nil
+		},
+		Caps:         caps,
+		InsecureAuth: true,
+		Logger:       quietLogger{},
+	}
+	if o.startTLS {
+		opts.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	}
+	var ln net.Listener = listen(t)
+	if o.tls {
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}})
+	}
+	if o.hide != "" {
+		ln = filterListener{Listener: ln, hide: regexp.MustCompile(o.hide)}
+	}
+	srv := imapserver.New(opts)
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return &peer{user: user, imapAddr: ln.Addr().String(), smtp: startSMTP(t), cert: pool}
+}
+
+func listen(t *testing.T) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
+}
+
+type quietLogger struct{}
+
+func (quietLogger) Printf(string, ...any) {}
+func (quietLogger) Println(...any)        {}
+
+// settings returns plain loopback settings for the peer; edit adjusts them.
+func (p *peer) settings(edit func(*core.IMAPSettings)) json.RawMessage {
+	host, port := splitAddr(p.imapAddr)
+	shost, sport := splitAddr(p.smtp.addr)
+	s := core.IMAPSettings{
+		Host: host, Port: port, TLS: core.TLSNone, User: testUser,
+		From: "alice@example.org", FromName: "Alice Example",
+		SMTPHost: shost, SMTPPort: sport, SMTPTLS: core.TLSNone,
+		AllowPlain: true, BackfillDays: -1,
+	}
+	if edit != nil {
+		edit(&s)
+	}
+	raw, _ := json.Marshal(s)
+	return raw
+}
+
+// open opens a Conn on the peer with the right password.
+func (p *peer) open(t *testing.T, edit func(*core.IMAPSettings)) *Conn {
+	t.Helper()
+	return openConn(t, p.settings(edit), testPass, p.cert)
+}
+
+func openConn(t *testing.T, settings json.RawMessage, password string, roots *x509.CertPool) *Conn {
+	t.Helper()
+	d := &driver{tlsConfig: &tls.Config{RootCAs: roots}}
+	c, err := d.Open(context.Background(), core.Account{ID: 7, Name: "test", Kind: core.KindIMAP, Settings: settings}, secrets(password))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c.(*Conn)
+}
+
+func splitAddr(addr string) (string, int) {
+	host, port, _ := net.SplitHostPort(addr)
+	var n int
+	fmt.Sscan(port, &n)
+	return host, n
+}
+
+// client is a second IMAP client, "another mail program", for the tests to
+// act on the mailbox.
+func (p *peer) client(t *testing.T) *imapclient.Client {
+	t.Helper()
+	return dialClient(t, p.imapAddr, testUser, testPass)
+}
+
+func dialClient(t *testing.T, addr, user, pass string) *imapclient.Client {
+	t.Helper()
+	cl, err := imapclient.DialInsecure(addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cl.Login(user, pass).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cl.Close() })
+	return cl
+}
+
+// appendMsg appends raw to folder with an internal date and flags; it
+// returns the new UID.
+func appendMsg(t *testing.T, cl *imapclient.Client, folder string, raw []byte, date time.Time, flags ...imap.Flag) imap.UID {
+	t.Helper()
+	cmd := cl.Append(folder, int64(len(raw)), &imap.AppendOptions{Time: date, Flags: flags})
+	if _, err := cmd.Write(raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := cmd.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data.UID
+}
+
+// message renders a small RFC 5322 message; id "" leaves out Message-Id.
+func message(id, subject string, date time.Time, body string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: Bob Sender <bob@example.net>\r\nTo: alice@example.org\r\n")
+	fmt.Fprintf(&b, "Subject: %s\r\nDate: %s\r\n", subject, date.Format(time.RFC1123Z))
+	if id != "" {
+		fmt.Fprintf(&b, "Message-Id: <%s>\r\n", id)
+	}
+	fmt.Fprintf(&b, "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", body)
+	return b.Bytes()
+}
+
+// serverSeen reads the \Seen flag of uid in folder as another client.
+func serverSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.UID) bool {
+	t.Helper()
+	if _, err := cl.Select(folder, nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := cl.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{UID: true, Flags: true}).Collect()
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("fetch %s/%d: %v (%d messages)", folder, uid, err, len(msgs))
+	}
+	return hasSeen(msgs[0].Flags)
+}
+
+func setServerSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.UID, seen bool) {
+	t.Helper()
+	if _, err := cl.Select(folder, nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	op := imap.StoreFlagsAdd
+	if !seen {
+		op = imap.StoreFlagsDel
+	}
+	if err := cl.Store(imap.UIDSetNum(uid), &imap.StoreFlags{Op: op, Silent: true, Flags: []imap.Flag{imap.FlagSeen}}, nil).Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// folderUIDs lists the UIDs in folder as another client.
+func folderUIDs(t *testing.T, cl *imapclient.Client, folder string) []imap.UID {
+	t.Helper()
+	if _, err := cl.Select(folder, nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := cl.UIDSearch(&imap.SearchCriteria{}, nil).Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data.AllUIDs()
+}
+
+func mustSync(t *testing.T, c *Conn, s *fakeSession) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := c.Sync(ctx, s); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	s.checkClean(t)
+}
+
+func wantProblem(t *testing.T, err error, want core.Problem) *core.RemoteError {
+	t.Helper()
+	re := core.AsRemote(err)
+	if re == nil {
+		t.Fatalf("error %v (%T) is not a RemoteError", err, err)
+	}
+	if re.Problem != want {
+		t.Fatalf("problem = %s (%q), want %s", re.Problem, re.Message, want)
+	}
+	if re.Message == "" || re.Action == "" {
+		t.Errorf("remote error lacks a message or an action: %+v", re)
+	}
+	return re
+}
+
+// selfSigned makes a certificate for 127.0.0.1 and a pool trusting it.
+func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "hearth test"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, DNSNames: []string{"localhost"},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IsCA: true, BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(leaf)
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
+}
+
+// filterListener hides parts of the server's answers (a capability, a
+// response code), to play a server that lacks them.
+type filterListener struct {
+	net.Listener
+	hide *regexp.Regexp
+}
+
+func (l filterListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return filterConn{Conn: c, hide: l.hide}, nil
+}
+
+type filterConn struct {
+	net.Conn
+	hide *regexp.Regexp
+}
+
+func (c filterConn) Write(b []byte) (int, error) {
+	if _, err := c.Conn.Write(c.hide.ReplaceAll(b, nil)); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
+
+// smtpPeer is an SMTP server that keeps every message it accepts.
+type smtpPeer struct {
+	addr string
+	mu   gosync.Mutex
+	msgs []smtpMsg
+}
+
+type smtpMsg struct {
+	from string
+	to   []string
+	data []byte
+}
+
+func startSMTP(t *testing.T) *smtpPeer {
+	t.Helper()
+	p := &smtpPeer{}
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
+		return &smtpSession{peer: p}, nil
+	}))
+	srv.AllowInsecureAuth = true
+	srv.Domain = "localhost"
+	srv.ErrorLog = quietLogger{}
+	ln := listen(t)
+	p.addr = ln.Addr().String()
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return p
+}
+
+func (p *smtpPeer) messages() []smtpMsg {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]smtpMsg(nil), p.msgs...)
+}
+
+type smtpSession struct {
+	peer   *smtpPeer
+	authed bool
+	msg    smtpMsg
+}
+
+func (s *smtpSession) AuthMechanisms() []string { return []string{sasl.Plain} }
+
+func (s *smtpSession) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, pass string) error {
+		if user != testUser || pass != testPass {
+			return smtp.ErrAuthFailed
+		}
+		s.authed = true
+		return nil
+	}), nil
+}
+
+func (s *smtpSession) Mail(from string, _ *smtp.MailOptions) error {
+	if !s.authed {
+		return smtp.ErrAuthRequired
+	}
+	s.msg = smtpMsg{from: from}
+	return nil
+}
+
+// Rcpt refuses two magic local parts, to play permanent and temporary
+// refusals.
+func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	switch {
+	case strings.HasPrefix(to, "nobody@"):
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user"}
+	case strings.HasPrefix(to, "busy@"):
+		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
+	}
+	s.msg.to = append(s.msg.to, to)
+	return nil
+}
+
+func (s *smtpSession) Data(r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	s.msg.data = data
+	s.peer.mu.Lock()
+	s.peer.msgs = append(s.peer.msgs, s.msg)
+	s.peer.mu.Unlock()
+	return nil
+}
+
+func (s *smtpSession) Reset()        { s.msg = smtpMsg{} }
+func (s *smtpSession) Logout() error { return nil }

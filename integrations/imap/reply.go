@@ -1,0 +1,171 @@
+package imap
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-message/mail"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// NewMessageID makes a fresh Message-Id, "<random@domain>", with the domain
+// of the from address: the idempotency key of a queued reply.
+func NewMessageID(from string) string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	local := strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+	domain := "hearth.invalid"
+	if at := strings.LastIndexByte(from, '@'); at >= 0 && at+1 < len(from) {
+		domain = strings.Trim(from[at+1:], "<> ")
+	}
+	return "<" + local + "@" + domain + ">"
+}
+
+// Reply sends r as an answer to the item's author with proper threading
+// headers, then files a copy in the Sent folder. idemKey is the Message-Id.
+// Once SMTP accepted the message the reply counts as sent: a failure to
+// file the copy is only logged.
+func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey string) (string, error) {
+	if to.Author.Address == "" {
+		return "", &core.RemoteError{Problem: core.ProblemConfig, Action: "reply from your mail program instead",
+			Message: "the message has no sender address to reply to"}
+	}
+	raw, err := buildReply(c.set, to, r, idemKey, c.now())
+	if err != nil {
+		return "", fmt.Errorf("compose reply: %w", err)
+	}
+	if err := c.sendSMTP(ctx, c.set.From, []string{to.Author.Address}, raw); err != nil {
+		return "", err
+	}
+	if err := c.appendSent(ctx, raw); err != nil {
+		c.log.Warn("reply sent, but filing it in Sent failed", "message_id", idemKey, "err", err)
+	}
+	return idemKey, nil
+}
+
+// Delivered reports whether the Sent folder holds a message with idemKey
+// as its Message-Id.
+func (c *Conn) Delivered(ctx context.Context, to core.Item, idemKey string) (bool, error) {
+	var found bool
+	err := c.session(ctx, func(cl *imapclient.Client) error {
+		sent, err := c.sentFolder(cl)
+		if err != nil {
+			return err
+		}
+		if _, err := c.selectFolder(cl, sent, true); err != nil {
+			return err
+		}
+		uids, err := c.searchMessageID(cl, idemKey)
+		found = len(uids) > 0
+		return err
+	})
+	return found, err
+}
+
+// buildReply renders the reply as an RFC 5322 message: text/plain UTF-8,
+// quoted-printable, threaded under the original.
+func buildReply(set core.IMAPSettings, to core.Item, r core.Reply, msgID string, now time.Time) ([]byte, error) {
+	var h mail.Header
+	h.SetDate(now)
+	h.SetAddressList("From", []*mail.Address{{Name: set.FromName, Address: set.From}})
+	h.SetAddressList("To", []*mail.Address{{Name: to.Author.Name, Address: to.Author.Address}})
+	h.SetSubject(replySubject(to.Subject))
+	h.Set("Message-Id", angle(msgID))
+	if refs := references(to); len(refs) > 0 {
+		h.Set("In-Reply-To", angle(refs[len(refs)-1]))
+		h.Set("References", strings.Join(mapAngle(refs), " "))
+	}
+	h.Set("MIME-Version", "1.0")
+	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
+	var buf bytes.Buffer
+	w, err := mail.CreateSingleInlineWriter(&buf, h)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write([]byte(replyText(to, r))); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// references is the original's thread chain plus the original itself,
+// without hash ids, which are no Message-Ids.
+func references(to core.Item) []string {
+	var refs []string
+	for _, id := range append(append([]string(nil), to.ThreadRefs...), to.RemoteID) {
+		if id != "" && !isHashID(id) {
+			refs = append(refs, bareID(id))
+		}
+	}
+	if len(refs) == 0 || bareID(to.RemoteID) != refs[len(refs)-1] {
+		return nil // no In-Reply-To without the original's own id
+	}
+	return refs
+}
+
+// replyText is the reply, then the quoted original when asked for.
+func replyText(to core.Item, r core.Reply) string {
+	text := strings.TrimRight(r.Text, "\r\n") + "\n"
+	if !r.Quote {
+		return text
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	b.WriteString("\n" + attribution(to) + "\n")
+	for _, line := range strings.Split(strings.TrimRight(strings.ReplaceAll(to.Text, "\r\n", "\n"), "\n"), "\n") {
+		if strings.HasPrefix(line, ">") {
+			b.WriteString(">" + line + "\n") // nested quotes stay compact
+		} else {
+			b.WriteString("> " + line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// attribution reads "On Mon, 2 Jan 2026 at 10:00, Name <a@b> wrote:".
+func attribution(to core.Item) string {
+	who := to.Author.String()
+	if to.CreatedAt.IsZero() {
+		return who + " wrote:"
+	}
+	return "On " + to.CreatedAt.Format("Mon, 2 Jan 2006 at 15:04") + ", " + who + " wrote:"
+}
+
+// replySubject prefixes "Re: " unless the subject already is a reply.
+func replySubject(s string) string {
+	if len(s) >= 3 && strings.EqualFold(s[:3], "re:") {
+		return s
+	}
+	return "Re: " + s
+}
+
+func angle(id string) string { return "<" + bareID(id) + ">" }
+
+func mapAngle(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = angle(id)
+	}
+	return out
+}
+
+// bareID strips the angle brackets and spaces around a Message-Id.
+func bareID(id string) string {
+	return strings.Trim(strings.TrimSpace(id), "<>")
+}
+
+// isHashID reports whether a remote id is mailparse's hash of a message
+// without a Message-Id, which must not appear in threading headers.
+func isHashID(id string) bool { return strings.HasPrefix(id, "sha256:") }

@@ -1,0 +1,239 @@
+package imap
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-message/mail"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// original is the message being answered in the reply tests.
+func original() core.Item {
+	return core.Item{
+		RemoteID:   "orig@example.net",
+		ThreadRefs: []string{"root@example.net", "sha256:0123", "mid@example.net"},
+		Subject:    "Meetup on Friday?",
+		Author:     core.Person{Name: "Bob Sender", Address: "bob@example.net"},
+		Text:       "Are we still on for Friday?\n> earlier quote\nSee you — Bob",
+		CreatedAt:  time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC),
+	}
+}
+
+func TestBuildReplyMatchesGolden(t *testing.T) {
+	set := core.IMAPSettings{From: "alice@example.org", FromName: "Alice Example"}
+	tests := []struct {
+		name  string
+		reply core.Reply
+	}{
+		{"reply_quote", core.Reply{Text: "Yes, Friday at 7. Café Léon.", Quote: true}},
+		{"reply_plain", core.Reply{Text: "Yes!\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw, err := buildReply(set, original(), tt.reply, "<fixed@example.org>", time.Date(2026, 1, 3, 9, 30, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", tt.name+".golden"), raw)
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s:\n%s", path, got)
+	}
+}
+
+func TestReplySubject(t *testing.T) {
+	tests := map[string]string{
+		"Hello":       "Re: Hello",
+		"Re: Hello":   "Re: Hello",
+		"RE: Hello":   "RE: Hello",
+		"re:Hello":    "re:Hello",
+		"":            "Re: ",
+		"Reunion":     "Re: Reunion",
+		"Réunion":     "Re: Réunion",
+		"Fwd: Re: Hi": "Re: Fwd: Re: Hi",
+	}
+	for in, want := range tests {
+		if got := replySubject(in); got != want {
+			t.Errorf("replySubject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReferences(t *testing.T) {
+	tests := []struct {
+		name string
+		item core.Item
+		want []string
+	}{
+		{"chain", core.Item{RemoteID: "c@x", ThreadRefs: []string{"a@x", "b@x"}}, []string{"a@x", "b@x", "c@x"}},
+		{"hash ancestors dropped", core.Item{RemoteID: "c@x", ThreadRefs: []string{"sha256:ff", "a@x"}}, []string{"a@x", "c@x"}},
+		{"original without id", core.Item{RemoteID: "sha256:ff", ThreadRefs: []string{"a@x"}}, nil},
+		{"bracketed ids", core.Item{RemoteID: "<c@x>"}, []string{"c@x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := references(tt.item); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("references = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewMessageID(t *testing.T) {
+	re := regexp.MustCompile(`^<[a-z2-7]{26}@example\.org>$`)
+	a, b := NewMessageID("Alice <alice@example.org>"), NewMessageID("alice@example.org")
+	if !re.MatchString(a) || !re.MatchString(b) {
+		t.Errorf("ids %q, %q do not look like <random@example.org>", a, b)
+	}
+	if a == b {
+		t.Error("two ids are equal")
+	}
+	if got := NewMessageID(""); !strings.HasSuffix(got, "@hearth.invalid>") {
+		t.Errorf("id without a from address = %q", got)
+	}
+}
+
+func TestReplyIsSentThreadedAndFiledInSent(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, nil)
+	ctx := context.Background()
+	to := original()
+	id := NewMessageID("alice@example.org")
+
+	if ok, err := c.Delivered(ctx, to, id); err != nil || ok {
+		t.Fatalf("Delivered before sending = %v, %v; want false", ok, err)
+	}
+	remoteID, err := c.Reply(ctx, to, core.Reply{Text: "Yes, Friday.", Quote: true}, id)
+	if err != nil {
+		t.Fatalf("reply: %v", err)
+	}
+	if remoteID != id {
+		t.Errorf("remote id = %q, want the Message-Id %q", remoteID, id)
+	}
+
+	msgs := p.smtp.messages()
+	if len(msgs) != 1 {
+		t.Fatalf("the SMTP peer got %d messages, want 1", len(msgs))
+	}
+	got := msgs[0]
+	if got.from != "alice@example.org" || strings.Join(got.to, ",") != "bob@example.net" {
+		t.Errorf("envelope from %q to %v", got.from, got.to)
+	}
+	h, body := readMail(t, got.data)
+	checks := map[string]string{
+		"Subject":     "Re: Meetup on Friday?",
+		"In-Reply-To": "<orig@example.net>",
+		"References":  "<root@example.net> <mid@example.net> <orig@example.net>",
+		"Message-Id":  id,
+	}
+	for k, want := range checks {
+		if got := h.Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	for _, want := range []string{"Yes, Friday.", "On Fri, 2 Jan 2026 at 10:00, Bob Sender <bob@example.net> wrote:", "> Are we still on for Friday?", ">> earlier quote"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+
+	if ok, err := c.Delivered(ctx, to, id); err != nil || !ok {
+		t.Fatalf("Delivered after sending = %v, %v; want true", ok, err)
+	}
+	cl := p.client(t)
+	sent := folderUIDs(t, cl, "Sent")
+	if len(sent) != 1 || !serverSeen(t, cl, "Sent", sent[0]) {
+		t.Errorf("Sent holds %v, want one message marked seen", sent)
+	}
+}
+
+func readMail(t *testing.T, raw []byte) (mail.Header, string) {
+	t.Helper()
+	r, err := mail.CreateReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := r.NextPart()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(part.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Header, string(body)
+}
+
+func TestReplyStillSentWhenFilingInSentFails(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, func(s *core.IMAPSettings) { s.SentFolder = "No/Such/Folder" })
+	id := NewMessageID("alice@example.org")
+	remoteID, err := c.Reply(context.Background(), original(), core.Reply{Text: "ok"}, id)
+	if err != nil || remoteID != id {
+		t.Fatalf("reply = %q, %v; want the id and no error: the message went out", remoteID, err)
+	}
+	if n := len(p.smtp.messages()); n != 1 {
+		t.Errorf("the SMTP peer got %d messages, want 1", n)
+	}
+}
+
+func TestReplyRefusals(t *testing.T) {
+	tests := []struct {
+		name   string
+		to     string
+		pass   string
+		want   core.Problem
+		detail string
+	}{
+		{"recipient unknown (5xx)", "nobody@example.net", testPass, core.ProblemDenied, "no such user"},
+		{"try later (4xx)", "busy@example.net", testPass, core.ProblemServer, "try again later"},
+		{"wrong password", "bob@example.net", "wrong", core.ProblemAuth, "password"},
+		{"no address", "", testPass, core.ProblemConfig, "no sender address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := startPeer(t, peerOptions{})
+			c := openConn(t, p.settings(nil), tt.pass, nil)
+			to := original()
+			to.Author.Address = tt.to
+			_, err := c.Reply(context.Background(), to, core.Reply{Text: "hi"}, NewMessageID("alice@example.org"))
+			re := wantProblem(t, err, tt.want)
+			if !strings.Contains(re.Message, tt.detail) {
+				t.Errorf("message %q lacks %q", re.Message, tt.detail)
+			}
+			if errors.Is(err, core.ErrUnknownOutcome) {
+				t.Error("a refused message is reported as maybe sent")
+			}
+			if n := len(p.smtp.messages()); n != 0 {
+				t.Errorf("the SMTP peer got %d messages, want none", n)
+			}
+		})
+	}
+}

@@ -1,0 +1,263 @@
+package imap
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+func TestInitialSyncKeepsTheBackfillWindow(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	cl := p.client(t)
+	now := time.Now()
+	appendMsg(t, cl, "INBOX", message("old@x", "Old news", now.AddDate(0, 0, -200), "from long ago"), now.AddDate(0, 0, -200))
+	recentUID := appendMsg(t, cl, "INBOX", message("new@x", "Fresh", now.AddDate(0, 0, -3), "hello there"), now.AddDate(0, 0, -3), imap.FlagSeen)
+	appendMsg(t, cl, "INBOX", message("", "No id", now.AddDate(0, 0, -1), "anonymous"), now.AddDate(0, 0, -1))
+
+	c := p.open(t, func(s *core.IMAPSettings) { s.BackfillDays = 90 })
+	s := newFakeSession()
+	mustSync(t, c, s)
+
+	if got := s.count(); got != 2 {
+		t.Fatalf("stored %d items, want 2 (the old one is outside the 90-day window)", got)
+	}
+	fresh := s.item(t, "new@x")
+	if fresh.Subject != "Fresh" || !fresh.Seen || fresh.Kind != core.ItemEmail || fresh.AccountID != 7 {
+		t.Errorf("fresh item = %+v", fresh)
+	}
+	if want := fmt.Sprintf("%d:%d:INBOX", s.cursor(t, "INBOX").UIDValidity, recentUID); fresh.Location != want {
+		t.Errorf("location = %q, want %q", fresh.Location, want)
+	}
+	if s.done != 2 || s.total != 2 {
+		t.Errorf("progress = %d/%d, want 2/2", s.done, s.total)
+	}
+	var anon int
+	for id, it := range s.items {
+		if strings.HasPrefix(id, "sha256:") && it.Subject == "No id" {
+			anon++
+		}
+	}
+	if anon != 1 {
+		t.Errorf("the message without Message-Id is stored %d times under a hash id, want once", anon)
+	}
+	if cur := s.cursor(t, "INBOX"); cur.Backfill || cur.LastUID != 3 {
+		t.Errorf("cursor after the first sync = %+v, want last_uid 3 and backfill done", cur)
+	}
+}
+
+func TestIncrementalSyncFetchesOnlyNewMessages(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	cl := p.client(t)
+	now := time.Now()
+	appendMsg(t, cl, "INBOX", message("a@x", "A", now, "a"), now)
+	c := p.open(t, nil)
+	s := newFakeSession()
+	mustSync(t, c, s)
+
+	// The old message is out of the window now: an incremental pass
+	// takes everything new, whatever its date, and nothing else.
+	appendMsg(t, cl, "INBOX", message("b@x", "B", now, "b"), now.AddDate(-1, 0, 0))
+	appendMsg(t, cl, "INBOX", message("c@x", "C", now, "c"), now)
+	commits := s.commits
+	mustSync(t, c, s)
+	if s.count() != 3 {
+		t.Fatalf("stored %d items, want 3", s.count())
+	}
+	if s.commits-commits != 1 {
+		t.Errorf("incremental pass made %d commits, want 1", s.commits-commits)
+	}
+
+	commits = s.commits
+	mustSync(t, c, s) // nothing changed
+	if s.commits != commits {
+		t.Errorf("an idle pass committed %d batches, want none", s.commits-commits)
+	}
+}
+
+func TestSyncReportsSeenChangesFromTheServer(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	cl := p.client(t)
+	now := time.Now()
+	uid := appendMsg(t, cl, "INBOX", message("a@x", "A", now, "a"), now)
+	appendMsg(t, cl, "INBOX", message("b@x", "B", now, "b"), now)
+	c := p.open(t, nil)
+	s := newFakeSession()
+	mustSync(t, c, s)
+
+	setServerSeen(t, cl, "INBOX", uid, true)
+	mustSync(t, c, s)
+	if !s.item(t, "a@x").Seen {
+		t.Error("read on the server, still unread here")
+	}
+	if s.item(t, "b@x").Seen {
+		t.Error("b became read without reason")
+	}
+
+	setServerSeen(t, cl, "INBOX", uid, false)
+	mustSync(t, c, s)
+	if s.item(t, "a@x").Seen {
+		t.Error("marked unread on the server, still read here")
+	}
+
+	// A fresh connection (restart) reports flags again without duplicates.
+	c2 := p.open(t, nil)
+	mustSync(t, c2, s)
+	if s.count() != 2 {
+		t.Errorf("stored %d items after a restart, want 2", s.count())
+	}
+}
+
+func TestSyncInBatchesResumesAfterAFailedCommit(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	cl := p.client(t)
+	now := time.Now()
+	const n = metaChunk*2 + 50
+	for i := range n {
+		appendMsg(t, cl, "INBOX", message(fmt.Sprintf("m%d@x", i), fmt.Sprintf("Message %d", i), now, "body"), now)
+	}
+	c := p.open(t, nil)
+	s := newFakeSession()
+	s.failAt = 2 // the second batch fails, as a crash or a full disk would
+	if err := c.Sync(context.Background(), s); err == nil {
+		t.Fatal("sync succeeded despite a failed commit")
+	}
+	if got := s.count(); got != metaChunk {
+		t.Fatalf("after the failure %d items are stored, want the first batch (%d)", got, metaChunk)
+	}
+	if cur := s.cursor(t, "INBOX"); cur.LastUID != metaChunk || !cur.Backfill {
+		t.Fatalf("cursor after the failure = %+v, want last_uid %d, backfill unfinished", cur, metaChunk)
+	}
+
+	mustSync(t, c, s)
+	if got := s.count(); got != n {
+		t.Fatalf("after the rerun %d items are stored, want %d", got, n)
+	}
+	for i := range n {
+		s.item(t, fmt.Sprintf("m%d@x", i))
+	}
+}
+
+func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	cl := p.client(t)
+	now := time.Now()
+	raws := [][]byte{
+		message("a@x", "A", now, "a"),
+		message("b@x", "B", now, "b"),
+		message("", "Anonymous", now, "no id"),
+	}
+	for _, raw := range raws {
+		appendMsg(t, cl, "INBOX", raw, now)
+	}
+	c := p.open(t, nil)
+	s := newFakeSession()
+	mustSync(t, c, s)
+	before := s.cursor(t, "INBOX")
+
+	// The server loses its UID map: same messages, new numbers, one new.
+	if err := p.user.Delete("INBOX"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.user.Create("INBOX", nil); err != nil {
+		t.Fatal(err)
+	}
+	appendMsg(t, cl, "INBOX", message("new@x", "New", now, "new"), now)
+	for _, raw := range raws {
+		appendMsg(t, cl, "INBOX", raw, now)
+	}
+
+	mustSync(t, c, s)
+	after := s.cursor(t, "INBOX")
+	if after.UIDValidity == before.UIDValidity {
+		t.Fatalf("uidvalidity did not change (%d)", after.UIDValidity)
+	}
+	if s.count() != 4 {
+		t.Fatalf("stored %d items, want 4", s.count())
+	}
+	if want := fmt.Sprintf("%d:2:INBOX", after.UIDValidity); s.item(t, "a@x").Location != want {
+		t.Errorf("a@x location = %q, want %q", s.item(t, "a@x").Location, want)
+	}
+	for id, it := range s.items {
+		if !strings.HasPrefix(it.Location, fmt.Sprint(after.UIDValidity)+":") {
+			t.Errorf("%s still at old location %q", id, it.Location)
+		}
+	}
+}
+
+func TestSyncFolderMissingIsAConfigProblem(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, func(s *core.IMAPSettings) { s.Folders = []string{"INBOX", "Nope"} })
+	err := c.Sync(context.Background(), newFakeSession())
+	re := wantProblem(t, err, core.ProblemConfig)
+	if !strings.Contains(re.Message, `"Nope"`) {
+		t.Errorf("message %q does not name the folder", re.Message)
+	}
+}
+
+func TestSyncCancelledReturnsTheContextError(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := c.Sync(ctx, newFakeSession()); !isContext(err) {
+		t.Fatalf("err = %v, want a context error", err)
+	}
+	// The connection recovers for the next pass.
+	mustSync(t, c, newFakeSession())
+}
+
+func TestSplitBySize(t *testing.T) {
+	ms := []meta{{uid: 1, size: 10, id: "a"}, {uid: 2, size: 10, id: "b"}, {uid: 3, size: 10, id: "c"}, {uid: 4, size: 10}}
+	tests := []struct {
+		name  string
+		known map[string]bool
+		limit int64
+		want  [][]imap.UID
+	}{
+		{"all fit", nil, 100, [][]imap.UID{{1, 2, 3, 4}}},
+		{"two per part", nil, 20, [][]imap.UID{{1, 2}, {3, 4}}},
+		{"known cost nothing", map[string]bool{"a": true, "b": true}, 20, [][]imap.UID{{1, 2, 3, 4}}},
+		{"one huge each", nil, 1, [][]imap.UID{{1}, {2}, {3}, {4}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parts := splitBySize(ms, tt.known, tt.limit)
+			var got [][]imap.UID
+			for _, p := range parts {
+				got = append(got, uidsOf(p))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("parts = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLocationRoundTrip(t *testing.T) {
+	tests := []struct {
+		in   string
+		want location
+		ok   bool
+	}{
+		{"12:34:INBOX", location{12, 34, "INBOX"}, true},
+		{"1:2:Work:Clients", location{1, 2, "Work:Clients"}, true},
+		{"1:2:", location{}, false},
+		{"x:2:INBOX", location{}, false},
+		{"", location{}, false},
+	}
+	for _, tt := range tests {
+		got, err := parseLocation(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseLocation(%q) = %+v, %v", tt.in, got, err)
+		}
+		if tt.ok && got.String() != tt.in {
+			t.Errorf("String() = %q, want %q", got.String(), tt.in)
+		}
+	}
+}
