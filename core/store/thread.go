@@ -120,9 +120,9 @@ func (w *itemWriter) refreshThread(id int64) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	_, err = w.st.exec(`UPDATE threads SET subject = ?,
+	_, err = w.st.exec(`UPDATE threads SET subject = ?2,
 		last_at = (SELECT COALESCE(MAX(created_at), 0) FROM items WHERE thread_id = ?1) WHERE id = ?1`,
-		stripSubject(subject), id)
+		id, stripSubject(subject))
 	return err
 }
 
