@@ -1,0 +1,107 @@
+package mailparse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jaytaylor/html2text"
+)
+
+// decodeText returns a text part as UTF-8: transfer encoding undone, then
+// its charset converted. Text labelled UTF-8 (or not labelled) that is not
+// UTF-8 was almost always written in a Windows code page: it is read as
+// windows-1252 and reported.
+func (p *parser) decodeText(e *entity) string {
+	b := p.decodeBody(e)
+	if len(b) > maxTextBytes {
+		b = b[:maxTextBytes] // emit reports the cut
+	}
+	label := normalizeCharset(e.params["charset"])
+	switch {
+	case isUTF8Label(label) && utf8.Valid(b):
+		return string(b)
+	case isUTF8Label(label) && e.mediaType == "text/html":
+		if s, ok := metaCharset(b); ok {
+			return s
+		}
+	case !knownCharset(label):
+		p.problemf("%s: unknown charset, shown undecoded", e.describe())
+		return validUTF8(string(b))
+	default:
+		s, _ := decodeCharset(label, b)
+		return s
+	}
+	if looksLatin(b) {
+		p.problemf("%s: the text is not valid UTF-8; read as windows-1252", e.describe())
+		return windows1252(b)
+	}
+	p.problemf("%s: invalid UTF-8 bytes replaced", e.describe())
+	return validUTF8(string(b))
+}
+
+// metaCharset decodes HTML by the charset its <meta> tag declares, for
+// HTML parts whose MIME header names none.
+func metaCharset(b []byte) (string, bool) {
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	m := charsetParam.FindSubmatch(head)
+	if m == nil || isUTF8Label(normalizeCharset(string(m[1]))) || !knownCharset(string(m[1])) {
+		return "", false
+	}
+	return decodeCharset(string(m[1]), b)
+}
+
+// htmlText converts HTML to readable text. The converter only reads the
+// markup: nothing is fetched, so remote images and trackers stay unloaded;
+// scripts, styles and the head are dropped; links read "text ( url )".
+func (p *parser) htmlText(e *entity, html string) string {
+	text, err := html2text.FromString(html, html2text.Options{})
+	if err != nil {
+		p.problemf("%s: the HTML could not be converted (%v); its source is shown", e.describe(), err)
+		return html
+	}
+	return text
+}
+
+// unflow joins the soft line breaks of RFC 3676 format=flowed text: a line
+// ending in a space continues on the next line of the same quote depth.
+// The signature separator "-- " is never joined.
+func unflow(text string, delsp bool) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var sb strings.Builder
+	joining := false
+	for i, line := range lines {
+		depth, content := quoteDepth(line)
+		content = strings.TrimPrefix(content, " ") // space-stuffing
+		soft := strings.HasSuffix(content, " ") && content != "-- " && i < len(lines)-1
+		if soft && delsp {
+			content = content[:len(content)-1]
+		}
+		if !joining && depth > 0 {
+			sb.WriteString(strings.Repeat(">", depth) + " ")
+		}
+		sb.WriteString(content)
+		if joining = soft && nextDepth(lines, i) == depth; !joining {
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+func quoteDepth(line string) (int, string) {
+	n := 0
+	for n < len(line) && line[n] == '>' {
+		n++
+	}
+	return n, line[n:]
+}
+
+func nextDepth(lines []string, i int) int {
+	if i+1 >= len(lines) {
+		return -1
+	}
+	d, _ := quoteDepth(lines[i+1])
+	return d
+}
