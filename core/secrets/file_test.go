@@ -263,20 +263,51 @@ func TestFileWrongKeyIsAnError(t *testing.T) {
 }
 
 func TestFileDamageIsNotWrongKey(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(env *envelope)
+	}{
+		{"flipped ciphertext byte", func(env *envelope) { env.Data[0] ^= 0xff }},
+		{"truncated ciphertext", func(env *envelope) { env.Data = env.Data[:len(env.Data)-3] }},
+		{"short nonce", func(env *envelope) { env.Nonce = env.Nonce[:4] }},
+		{"unknown key derivation", func(env *envelope) { env.KDF = "rot13" }},
+		{"header altered", func(env *envelope) { env.Argon = &argonParams{Time: 1} }}, // authenticated data
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := isolate(t)
+			mustSet(t, openT(t, dir, Options{Mode: BackendFile}), 1, "password", "x")
+			raw, err := os.ReadFile(secretsPath(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var env envelope
+			mustUnmarshal(t, raw, &env)
+			tt.damage(&env)
+			writeJSON(t, secretsPath(dir), env)
+
+			_, err = Open(context.Background(), dir, Options{Mode: BackendFile})
+			if err == nil {
+				t.Fatal("Open of a damaged file succeeded")
+			}
+			if errors.Is(err, ErrWrongKey) || !strings.Contains(err.Error(), "damaged") {
+				t.Errorf("error = %v, want a 'damaged' error that is not ErrWrongKey", err)
+			}
+		})
+	}
+}
+
+func TestFileNotJSONIsDamaged(t *testing.T) {
 	dir := isolate(t)
-	mustSet(t, openT(t, dir, Options{Mode: BackendFile}), 1, "password", "x")
-	raw, err := os.ReadFile(secretsPath(dir))
-	if err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	var env envelope
-	mustUnmarshal(t, raw, &env)
-	env.Data[0] ^= 0xff
-	writeJSON(t, secretsPath(dir), env)
-
-	_, err = Open(context.Background(), dir, Options{Mode: BackendFile})
-	if err == nil || errors.Is(err, ErrWrongKey) || !strings.Contains(err.Error(), "damaged") {
-		t.Fatalf("Open of a flipped byte: error = %v, want a 'damaged' error that is not ErrWrongKey", err)
+	if err := os.WriteFile(secretsPath(dir), []byte("password=hunter2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), dir, Options{Mode: BackendFile})
+	if err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Fatalf("Open of a non-JSON file: error = %v, want 'damaged'", err)
 	}
 }
 

@@ -151,25 +151,6 @@ func (k keyFile) create() ([]byte, error) {
 	return key, nil
 }
 
-func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, ".key-*.tmp") // mode 0600
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}
-
 // argonParams are stored in the file so they can grow in later versions
 // without breaking old files.
 type argonParams struct {
