@@ -15,6 +15,7 @@ import (
 	"math/big"
 	"net"
 	"regexp"
+	"slices"
 	"strings"
 	gosync "sync"
 	"testing"
@@ -114,7 +115,7 @@ func (s *fakeSession) Progress(done, total int) {
 	s.mu.Unlock()
 }
 
-func (s *fakeSession) item(t *testing.T, id string) core.Item {
+func (s *fakeSession) item(t testing.TB, id string) core.Item {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -132,7 +133,7 @@ func (s *fakeSession) count() int {
 }
 
 // checkClean fails the test on any duplicate or stray relocation.
-func (s *fakeSession) checkClean(t *testing.T) {
+func (s *fakeSession) checkClean(t testing.TB) {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -141,7 +142,7 @@ func (s *fakeSession) checkClean(t *testing.T) {
 	}
 }
 
-func (s *fakeSession) cursor(t *testing.T, folder string) folderCursor {
+func (s *fakeSession) cursor(t testing.TB, folder string) folderCursor {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -178,7 +179,7 @@ type peerOptions struct {
 	hide     string     // a regexp of server output hidden from the client
 }
 
-func startPeer(t *testing.T, o peerOptions) *peer {
+func startPeer(t testing.TB, o peerOptions) *peer {
 	t.Helper()
 	mem := imapmemserver.New()
 	user := imapmemserver.NewUser(testUser, testPass)
@@ -220,7 +221,7 @@ func startPeer(t *testing.T, o peerOptions) *peer {
 	return &peer{user: user, imapAddr: ln.Addr().String(), smtp: startSMTP(t), cert: pool}
 }
 
-func listen(t *testing.T) net.Listener {
+func listen(t testing.TB) net.Listener {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -252,12 +253,12 @@ func (p *peer) settings(edit func(*core.IMAPSettings)) json.RawMessage {
 }
 
 // open opens a Conn on the peer with the right password.
-func (p *peer) open(t *testing.T, edit func(*core.IMAPSettings)) *Conn {
+func (p *peer) open(t testing.TB, edit func(*core.IMAPSettings)) *Conn {
 	t.Helper()
 	return openConn(t, p.settings(edit), testPass, p.cert)
 }
 
-func openConn(t *testing.T, settings json.RawMessage, password string, roots *x509.CertPool) *Conn {
+func openConn(t testing.TB, settings json.RawMessage, password string, roots *x509.CertPool) *Conn {
 	t.Helper()
 	d := &driver{tlsConfig: &tls.Config{RootCAs: roots}}
 	c, err := d.Open(context.Background(), core.Account{ID: 7, Name: "test", Kind: core.KindIMAP, Settings: settings}, secrets(password))
@@ -277,12 +278,12 @@ func splitAddr(addr string) (string, int) {
 
 // client is a second IMAP client, "another mail program", for the tests to
 // act on the mailbox.
-func (p *peer) client(t *testing.T) *imapclient.Client {
+func (p *peer) client(t testing.TB) *imapclient.Client {
 	t.Helper()
 	return dialClient(t, p.imapAddr, testUser, testPass)
 }
 
-func dialClient(t *testing.T, addr, user, pass string) *imapclient.Client {
+func dialClient(t testing.TB, addr, user, pass string) *imapclient.Client {
 	t.Helper()
 	cl, err := imapclient.DialInsecure(addr, nil)
 	if err != nil {
@@ -297,7 +298,7 @@ func dialClient(t *testing.T, addr, user, pass string) *imapclient.Client {
 
 // appendMsg appends raw to folder with an internal date and flags; it
 // returns the new UID.
-func appendMsg(t *testing.T, cl *imapclient.Client, folder string, raw []byte, date time.Time, flags ...imap.Flag) imap.UID {
+func appendMsg(t testing.TB, cl *imapclient.Client, folder string, raw []byte, date time.Time, flags ...imap.Flag) imap.UID {
 	t.Helper()
 	cmd := cl.Append(folder, int64(len(raw)), &imap.AppendOptions{Time: date, Flags: flags})
 	if _, err := cmd.Write(raw); err != nil {
@@ -326,7 +327,7 @@ func message(id, subject string, date time.Time, body string) []byte {
 }
 
 // serverSeen reads the \Seen flag of uid in folder as another client.
-func serverSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.UID) bool {
+func serverSeen(t testing.TB, cl *imapclient.Client, folder string, uid imap.UID) bool {
 	t.Helper()
 	if _, err := cl.Select(folder, nil).Wait(); err != nil {
 		t.Fatal(err)
@@ -338,7 +339,7 @@ func serverSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.UID
 	return hasSeen(msgs[0].Flags)
 }
 
-func setServerSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.UID, seen bool) {
+func setServerSeen(t testing.TB, cl *imapclient.Client, folder string, uid imap.UID, seen bool) {
 	t.Helper()
 	if _, err := cl.Select(folder, nil).Wait(); err != nil {
 		t.Fatal(err)
@@ -353,7 +354,7 @@ func setServerSeen(t *testing.T, cl *imapclient.Client, folder string, uid imap.
 }
 
 // folderUIDs lists the UIDs in folder as another client.
-func folderUIDs(t *testing.T, cl *imapclient.Client, folder string) []imap.UID {
+func folderUIDs(t testing.TB, cl *imapclient.Client, folder string) []imap.UID {
 	t.Helper()
 	if _, err := cl.Select(folder, nil).Wait(); err != nil {
 		t.Fatal(err)
@@ -365,7 +366,7 @@ func folderUIDs(t *testing.T, cl *imapclient.Client, folder string) []imap.UID {
 	return data.AllUIDs()
 }
 
-func mustSync(t *testing.T, c *Conn, s *fakeSession) {
+func mustSync(t testing.TB, c *Conn, s *fakeSession) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -375,7 +376,7 @@ func mustSync(t *testing.T, c *Conn, s *fakeSession) {
 	s.checkClean(t)
 }
 
-func wantProblem(t *testing.T, err error, want core.Problem) *core.RemoteError {
+func wantProblem(t testing.TB, err error, want core.Problem) *core.RemoteError {
 	t.Helper()
 	re := core.AsRemote(err)
 	if re == nil {
@@ -391,7 +392,7 @@ func wantProblem(t *testing.T, err error, want core.Problem) *core.RemoteError {
 }
 
 // selfSigned makes a certificate for 127.0.0.1 and a pool trusting it.
-func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
+func selfSigned(t testing.TB) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -457,11 +458,11 @@ type smtpMsg struct {
 	data []byte
 }
 
-func startSMTP(t *testing.T) *smtpPeer {
+func startSMTP(t testing.TB) *smtpPeer {
 	t.Helper()
 	p := &smtpPeer{}
-	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
-		return &smtpSession{peer: p}, nil
+	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
+		return &smtpSession{peer: p, conn: c}, nil
 	}))
 	srv.AllowInsecureAuth = true
 	srv.Domain = "localhost"
@@ -481,6 +482,7 @@ func (p *smtpPeer) messages() []smtpMsg {
 
 type smtpSession struct {
 	peer   *smtpPeer
+	conn   *smtp.Conn
 	authed bool
 	msg    smtpMsg
 }
@@ -527,6 +529,10 @@ func (s *smtpSession) Data(r io.Reader) error {
 	s.peer.mu.Lock()
 	s.peer.msgs = append(s.peer.msgs, s.msg)
 	s.peer.mu.Unlock()
+	if slices.ContainsFunc(s.msg.to, func(to string) bool { return strings.HasPrefix(to, "vanish@") }) {
+		// The message is taken, but the answer never comes back.
+		s.conn.Conn().Close()
+	}
 	return nil
 }
 

@@ -237,3 +237,17 @@ func TestReplyRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestReplyWhoseAnswerIsLostHasAnUnknownOutcome(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, nil)
+	to := original()
+	to.Author.Address = "vanish@example.net"
+	_, err := c.Reply(context.Background(), to, core.Reply{Text: "hi"}, NewMessageID("alice@example.org"))
+	if !errors.Is(err, core.ErrUnknownOutcome) {
+		t.Fatalf("reply = %v, want core.ErrUnknownOutcome: the message may have gone out", err)
+	}
+	if n := len(p.smtp.messages()); n != 1 {
+		t.Errorf("the SMTP peer got %d messages, want 1", n)
+	}
+}

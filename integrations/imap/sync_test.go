@@ -2,6 +2,8 @@ package imap
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -259,5 +261,35 @@ func TestLocationRoundTrip(t *testing.T) {
 		if tt.ok && got.String() != tt.in {
 			t.Errorf("String() = %q, want %q", got.String(), tt.in)
 		}
+	}
+}
+
+func TestCancelUnblocksAServerThatNeverAnswers(t *testing.T) {
+	ln := listen(t)
+	accepted := make(chan struct{}, 1)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			t.Cleanup(func() { c.Close() }) // accepted, never greeted
+			accepted <- struct{}{}
+		}
+	}()
+	host, port := splitAddr(ln.Addr().String())
+	raw, _ := json.Marshal(core.IMAPSettings{Host: host, Port: port, TLS: core.TLSNone, AllowPlain: true, User: "a"})
+	c := openConn(t, raw, "pw", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.Sync(ctx, newFakeSession()) }()
+	select {
+	case <-accepted: // the sync now waits for a greeting that never comes
+	case <-time.After(5 * time.Second):
+		t.Fatal("the sync did not connect")
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("sync = %v, want context.Canceled", err)
 	}
 }
