@@ -1,0 +1,152 @@
+package inbox_test
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/inbox"
+	"github.com/hearthhq/hearth/core/store"
+)
+
+type recorder struct {
+	events []core.Event
+	kicks  int
+}
+
+func (r *recorder) Publish(ev core.Event) { r.events = append(r.events, ev) }
+func (r *recorder) KickOutbox()           { r.kicks++ }
+
+var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+func setup(t *testing.T, settings string) (*inbox.Service, *store.Store, *recorder, core.Item) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	aid, err := st.CreateAccount(ctx, core.Account{Kind: core.KindIMAP, Name: "support", Settings: json.RawMessage(settings)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.ApplyBatch(ctx, aid, core.Batch{Items: []core.Item{{
+		Kind: core.ItemEmail, RemoteID: "q1@example.org", Subject: "Когда следующая встреча?",
+		Author: core.Person{Name: "Ольга", Address: "olga@example.org"}, Text: "Привет! Когда встреча?",
+		CreatedAt: now.Add(-time.Hour), State: core.StateNew,
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := st.ItemByRemoteID(ctx, aid, "q1@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	svc := inbox.New(inbox.Params{Store: st, Notify: rec, Now: func() time.Time { return now },
+		IdemKey: func(core.Account) string { return "<fixed@hearth>" }})
+	return svc, st, rec, it
+}
+
+func ops(t *testing.T, st *store.Store, itemID int64) map[core.OutboxOp]int {
+	t.Helper()
+	entries, err := st.Outbox(context.Background(), itemID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[core.OutboxOp]int{}
+	for _, e := range entries {
+		m[e.Op]++
+	}
+	return m
+}
+
+func TestOpenMarksReadLocallyAndRemotely(t *testing.T) {
+	svc, st, rec, it := setup(t, `{}`)
+	got, err := svc.Open(context.Background(), it.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Seen || got.State != core.StateOpen || got.Text == "" {
+		t.Errorf("opened item = seen %v, state %s, text %q", got.Seen, got.State, got.Text)
+	}
+	saved, _ := st.Item(context.Background(), it.ID)
+	if !saved.Seen || saved.State != core.StateOpen {
+		t.Errorf("stored item = seen %v, state %s", saved.Seen, saved.State)
+	}
+	if ops(t, st, it.ID)[core.OpSetSeen] != 1 || rec.kicks == 0 {
+		t.Errorf("the read flag was not queued for the server")
+	}
+	// Opening again changes nothing remotely.
+	svc.Open(context.Background(), it.ID)
+	if n := ops(t, st, it.ID)[core.OpSetSeen]; n != 1 {
+		t.Errorf("reopening queued %d flag pushes, want 1", n)
+	}
+}
+
+func TestDoneArchivesOnlyWhenTheAccountAsks(t *testing.T) {
+	for _, tc := range []struct {
+		settings string
+		archive  int
+	}{{`{"archive_on_done":true}`, 1}, {`{}`, 0}} {
+		svc, st, _, it := setup(t, tc.settings)
+		if err := svc.SetState(context.Background(), it.ID, core.StateDone, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := ops(t, st, it.ID)[core.OpArchive]; got != tc.archive {
+			t.Errorf("settings %s: %d archive moves queued, want %d", tc.settings, got, tc.archive)
+		}
+		page, _ := svc.Page(context.Background(), core.ItemFilter{})
+		if len(page) != 0 {
+			t.Errorf("a done item stays in the default inbox view")
+		}
+	}
+}
+
+func TestSnoozeHidesUntilDue(t *testing.T) {
+	svc, _, _, it := setup(t, `{}`)
+	ctx := context.Background()
+	if err := svc.SetState(ctx, it.ID, core.StateSnoozed, now.Add(-time.Minute)); err == nil {
+		t.Errorf("snoozing into the past was accepted")
+	}
+	if err := svc.SetState(ctx, it.ID, core.StateSnoozed, now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if page, _ := svc.Page(ctx, core.ItemFilter{}); len(page) != 0 {
+		t.Errorf("a snoozed item shows before its time")
+	}
+	if page, _ := svc.Page(ctx, core.ItemFilter{Now: now.Add(3 * time.Hour)}); len(page) != 1 {
+		t.Errorf("a snoozed item does not come back when due")
+	}
+}
+
+func TestReplyQueuesOnceAndClearsTheDraft(t *testing.T) {
+	svc, st, rec, it := setup(t, `{}`)
+	ctx := context.Background()
+	if err := svc.SaveDraft(ctx, it.ID, "Привет, Ольга! Встреча в субботу."); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := svc.Draft(ctx, it.ID); d == "" {
+		t.Fatal("draft not saved")
+	}
+	if err := svc.Reply(ctx, it.ID, "   \n"); err == nil {
+		t.Errorf("an empty reply was accepted")
+	}
+	if err := svc.Reply(ctx, it.ID, "Привет, Ольга! Встреча в субботу."); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := svc.Draft(ctx, it.ID); d != "" {
+		t.Errorf("draft %q left after sending", d)
+	}
+	if ops(t, st, it.ID)[core.OpReply] != 1 || rec.kicks == 0 {
+		t.Errorf("reply not queued or outbox not woken")
+	}
+	// An idempotency key names one send: reusing it is refused, not queued twice.
+	if err := svc.Reply(ctx, it.ID, "again"); err == nil {
+		t.Errorf("a second reply with the same key was queued")
+	}
+}
