@@ -54,7 +54,7 @@ func parseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if t, err := mail.ParseDate(s); err == nil {
-		return t, true
+		return fixZoneName(t), true
 	}
 	var d dateParts
 	for _, tok := range dateTokens(s) {
@@ -67,6 +67,19 @@ var (
 	isoT        = regexp.MustCompile(`(\d)T(\d)`)
 	spacedColon = regexp.MustCompile(`(\d)\s*:\s*(\d)`)
 )
+
+// fixZoneName gives a time parsed with a zone name ("EDT") the offset of
+// that name. The standard parser takes it from the machine's local zone
+// when it knows the name there and uses +0000 otherwise, so the same
+// message would get a different time on another machine.
+func fixZoneName(t time.Time) time.Time {
+	name, _ := t.Zone()
+	loc, ok := namedZone(strings.ToLower(name))
+	if !ok {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+}
 
 // dateTokens splits a date into words, dropping comments and commas and
 // separating ISO 8601 "dateTtime" and times glued to their zone.
@@ -105,12 +118,12 @@ func (d *dateParts) take(tok string) {
 	switch {
 	case low == "pm" || low == "am":
 		d.pm, d.am = low == "pm", low == "am"
-	case strings.Contains(tok, ":"):
-		d.takeClock(tok)
 	case tok[0] == '+' || tok[0] == '-':
 		if loc, ok := numericZone(tok); ok {
 			d.zone = loc
 		}
+	case strings.Contains(tok, ":"):
+		d.takeClock(tok)
 	case isDigits(tok):
 		d.takeNumber(tok)
 	case strings.ContainsAny(tok, "-/") && strings.ContainsAny(tok, "0123456789"):

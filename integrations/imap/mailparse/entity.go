@@ -13,6 +13,7 @@ import (
 type parser struct {
 	raw      []byte
 	hint     string       // charset for raw 8-bit header bytes, if declared
+	hinted   bool         // hint has been looked for
 	out      bytes.Buffer // readable text so far
 	atts     []core.Attachment
 	problems []string

@@ -16,7 +16,7 @@ import (
 // person still sees a subject and a body.
 func (p *parser) splitHeader(raw []byte, where string) (textproto.Header, []byte) {
 	r := bytes.NewReader(raw)
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 1024) // most parts are small; long lines still work
 	h, err := textproto.ReadHeader(br)
 	consumed := len(raw) - r.Len() - br.Buffered()
 	switch {

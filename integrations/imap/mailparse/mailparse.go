@@ -59,7 +59,6 @@ func RemoteID(messageID string, raw []byte) string {
 func (p *parser) parseInto(it *core.Item) {
 	root := p.readMessage(p.raw, "")
 	h := root.header
-	p.hint = charsetHint(p.raw)
 	it.RemoteID = RemoteID(h.Get("Message-Id"), p.raw)
 	it.ThreadRefs = threadRefs(h.Get("References"), h.Get("In-Reply-To"), it.RemoteID)
 	it.Subject = p.headerText("subject", h.Get("Subject"))

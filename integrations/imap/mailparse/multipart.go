@@ -10,8 +10,8 @@ import (
 // taken from a streaming reader: a missing final boundary, a part without
 // headers or text around the boundary lines still yield the parts, where a
 // strict reader stops at the first fault and loses the rest of the message.
-// At most max parts are returned; more reports truncated.
-func splitMultipart(body []byte, boundary string, max int) (parts [][]byte, truncated bool) {
+// At most limit parts are returned; more reports truncated.
+func splitMultipart(body []byte, boundary string, limit int) (parts [][]byte, truncated bool) {
 	delim := []byte("--" + boundary)
 	start := -1 // where the current part's content begins
 	for pos := 0; pos < len(body); {
@@ -24,7 +24,7 @@ func splitMultipart(body []byte, boundary string, max int) (parts [][]byte, trun
 		}
 		if start >= 0 {
 			parts = append(parts, trimLineEnd(body[start:lineStart]))
-			if len(parts) == max {
+			if len(parts) == limit {
 				return parts, !closing && pos < len(body)
 			}
 		}

@@ -1,8 +1,12 @@
 package mailparse
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // render appends the readable text of e to p.out and records its
@@ -125,34 +129,48 @@ func (p *parser) renderMultipart(e *entity, depth int) {
 // order of altRank. Attachments of the versions not shown are still listed
 // when they are files of their own.
 func (p *parser) renderAlternative(kids []*entity, depth int) {
-	order := make([]int, len(kids))
-	for i := range order {
-		order[i] = i
-	}
-	rank := make([]int, len(kids))
+	chosen, files := p.tryAlternatives(kids, p.alternativeOrder(kids, depth), depth)
+	p.atts = append(p.atts, files...)
 	for i, k := range kids {
-		rank[i] = p.altRank(k, depth+1)
-	}
-	// Among versions of one kind, the last is the sender's best (RFC 2046 5.1.4).
-	sort.SliceStable(order, func(a, b int) bool {
-		ra, rb := rank[order[a]], rank[order[b]]
-		return ra < rb || ra == rb && order[a] > order[b]
-	})
-	chosen := -1
-	for _, i := range order {
-		s := p.snapshot()
-		p.render(kids[i], depth+1)
-		if p.out.Len() > s.out {
-			chosen = i
-			break
-		}
-		p.restore(s)
-	}
-	for i, k := range kids { // chosen is -1 when no version had text
 		if i != chosen {
 			p.collectAttachments(k, depth+1)
 		}
 	}
+}
+
+// alternativeOrder sorts the versions by altRank; among versions of one
+// kind, the last is the sender's best (RFC 2046 5.1.4).
+func (p *parser) alternativeOrder(kids []*entity, depth int) []int {
+	order := make([]int, len(kids))
+	rank := make([]int, len(kids))
+	for i, k := range kids {
+		order[i], rank[i] = i, p.altRank(k, depth+1)
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, rb := rank[order[a]], rank[order[b]]
+		return ra < rb || ra == rb && order[a] > order[b]
+	})
+	return order
+}
+
+// tryAlternatives renders versions in order until one yields text and
+// returns its index. When none does, it returns the first version that has
+// attachments (an HTML version that is a single image) and those
+// attachments, kept from its trial so that nothing is rendered twice.
+func (p *parser) tryAlternatives(kids []*entity, order []int, depth int) (int, []core.Attachment) {
+	fallback, files := -1, []core.Attachment(nil)
+	for _, i := range order {
+		s := p.snapshot()
+		p.render(kids[i], depth+1)
+		if p.out.Len() > s.out {
+			return i, nil
+		}
+		if fallback < 0 && len(p.atts) > s.atts {
+			fallback, files = i, slices.Clone(p.atts[s.atts:])
+		}
+		p.restore(s)
+	}
+	return fallback, files
 }
 
 // altRank orders the versions of an alternative: plain text first, then
@@ -199,7 +217,8 @@ func (p *parser) renderRelated(e *entity, kids []*entity, depth int) {
 }
 
 // collectAttachments lists, in a version not shown, the parts that are
-// files of their own rather than pieces of that version (inline images).
+// not pieces of that version: files, calendar invitations; but neither its
+// text nor the images its HTML shows by Content-ID.
 func (p *parser) collectAttachments(e *entity, depth int) {
 	if !p.enter(e, depth) {
 		return
@@ -210,7 +229,7 @@ func (p *parser) collectAttachments(e *entity, depth int) {
 		}
 		return
 	}
-	if e.disp == "attachment" || (p.filename(e) != "" && e.header.Get("Content-Id") == "" && !isInlineText(e)) {
+	if e.disp == "attachment" || !isInlineText(e) && e.header.Get("Content-Id") == "" {
 		p.attach(e)
 	}
 }
@@ -289,6 +308,8 @@ func (p *parser) restore(s snapshot) {
 	p.atts, p.problems, p.parts = p.atts[:s.atts], p.problems[:s.problems], s.parts
 }
 
+const textCut = "the text is longer than %d MB; the rest is not shown"
+
 // emit appends a block of text, separated from the previous one by a blank
 // line, with line endings normalised, within the text budget.
 func (p *parser) emit(s string) {
@@ -302,8 +323,16 @@ func (p *parser) emit(s string) {
 		s = "\n\n" + s
 	}
 	if left := maxTextBytes - p.out.Len(); len(s) > left {
-		s = validUTF8(s[:max(left, 0)])
-		p.problemf("the text is longer than %d MB; the rest is not shown", maxTextBytes>>20)
+		s = cutUTF8(s, max(left, 0))
+		p.problemf(textCut, maxTextBytes>>20)
 	}
 	p.out.WriteString(s)
+}
+
+// cutUTF8 shortens s to at most n bytes without splitting a character.
+func cutUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -146,6 +146,7 @@ var stalwartKnownDiffs = map[string]string{
 	"malformed/012":  "an inner multipart never closed: Hearth ends it at the outer boundary, stalwart keeps the outer boundary as text",
 	"malformed/020":  twoTypes,
 	"malformed/021":  twoTypes,
+	"legacy/033":     "ISO-8859-1 text labelled UTF-8: stalwart shows U+FFFD, Hearth reads it as windows-1252 and reports that",
 	"thirdparty/000": plainAlternatives,
 	"thirdparty/001": plainAlternatives,
 	"thirdparty/008": "nested alternatives holding plain text at two levels: Hearth shows the last version (RFC 2046), stalwart the first",

@@ -8,28 +8,36 @@ import (
 )
 
 // decodeText returns a text part as UTF-8: transfer encoding undone, then
-// its charset converted. Text labelled UTF-8 (or not labelled) that is not
-// UTF-8 was almost always written in a Windows code page: it is read as
-// windows-1252 and reported.
+// its charset converted.
 func (p *parser) decodeText(e *entity) string {
 	b := p.decodeBody(e)
 	if len(b) > maxTextBytes {
-		b = b[:maxTextBytes] // emit reports the cut
+		b = b[:maxTextBytes]
+		p.problemf(textCut, maxTextBytes>>20)
 	}
 	label := normalizeCharset(e.params["charset"])
-	switch {
-	case isUTF8Label(label) && utf8.Valid(b):
+	if isUTF8Label(label) {
+		return p.utf8Text(e, b)
+	}
+	s, ok := decodeCharset(label, b)
+	if !ok {
+		p.problemf("%s: unknown charset, shown undecoded", e.describe())
+	}
+	return s
+}
+
+// utf8Text reads text labelled UTF-8 or not labelled. When it is not UTF-8,
+// HTML may name its charset in a <meta> tag; otherwise it was almost always
+// written in a Windows code page, so it is read as windows-1252 and
+// reported.
+func (p *parser) utf8Text(e *entity, b []byte) string {
+	if utf8.Valid(b) {
 		return string(b)
-	case isUTF8Label(label) && e.mediaType == "text/html":
+	}
+	if e.mediaType == "text/html" {
 		if s, ok := metaCharset(b); ok {
 			return s
 		}
-	case !knownCharset(label):
-		p.problemf("%s: unknown charset, shown undecoded", e.describe())
-		return validUTF8(string(b))
-	default:
-		s, _ := decodeCharset(label, b)
-		return s
 	}
 	if looksLatin(b) {
 		p.problemf("%s: the text is not valid UTF-8; read as windows-1252", e.describe())

@@ -81,6 +81,9 @@ func (p *parser) raw8bit(field, v string) string {
 	if utf8.ValidString(v) {
 		return v
 	}
+	if !p.hinted {
+		p.hint, p.hinted = charsetHint(p.raw), true // only messages with raw bytes pay for the search
+	}
 	if p.hint != "" {
 		s, _ := decodeCharset(p.hint, []byte(v))
 		return s
