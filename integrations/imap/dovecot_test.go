@@ -54,7 +54,7 @@ func TestDovecotIdleReportsArrival(t *testing.T) {
 	d := startDovecot(t)
 	c := d.open(t, startSMTP(t).addr, nil)
 	cl := d.client(t)
-	watchUntilChanged(t, c, func() {
+	watchUntilChanged(t, c, func(int) {
 		appendMsg(t, cl, "INBOX", message("late@x", "Late", time.Now(), "hi"), time.Now())
 	})
 }
