@@ -20,6 +20,7 @@ const (
 	maxParts     = 1000     // MIME parts shown or listed
 	maxVisits    = 10000    // MIME parts looked at, alternatives tried included
 	maxTextBytes = 20 << 20 // readable text kept for one message
+	maxHTMLBytes = 2 << 20  // HTML converted to text, per part
 	snippetRunes = 160
 	noSubject    = "(no subject)"
 )

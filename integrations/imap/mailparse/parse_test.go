@@ -73,6 +73,13 @@ func TestParseBody(t *testing.T) {
 			notText: []string{"steal", "more()", ".x{}", "t.example"}, noProblem: true,
 		},
 		{
+			name: "HTML nested deeper than the HTML parser allows has its tags stripped",
+			raw: msg("<style>x{}</style>"+strings.Repeat("<div>", 600)+"deep &amp; still readable",
+				"Subject: s", "Content-Type: text/html"),
+			text: []string{"deep & still readable"}, notText: []string{"<div>", "x{}"},
+			problems: []string{"its tags are stripped"},
+		},
+		{
 			name: "HTML without a MIME charset uses its meta charset",
 			raw: msg("<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>",
 				"Subject: s", "Content-Type: text/html"),
@@ -292,6 +299,8 @@ func TestLimits(t *testing.T) {
 		{"parts", "part 990", "more than 1000 parts", many(1500)},
 		{"alternatives", "", "", nestedAlt(200)},
 		{"text size", "0123456789", "the text is longer than 20 MB", huge},
+		{"html size", "hello", "the HTML is longer than 2 MB", append([]byte("Subject: h\r\nContent-Type: text/html\r\n\r\n"),
+			bytes.Repeat([]byte("<p>hello <b>world</b></p>\n"), 3<<20/26)...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package mailparse
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -64,13 +66,33 @@ func metaCharset(b []byte) (string, bool) {
 // htmlText converts HTML to readable text. The converter only reads the
 // markup: nothing is fetched, so remote images and trackers stay unloaded;
 // scripts, styles and the head are dropped; links read "text ( url )".
-func (p *parser) htmlText(e *entity, html string) string {
-	text, err := html2text.FromString(html, html2text.Options{})
+// HTML the converter refuses (nesting deeper than the parser allows) has
+// its tags stripped instead. Conversion costs about 0.3 s per MB, so only
+// the first maxHTMLBytes are converted (Gmail clips at 102 KB).
+func (p *parser) htmlText(e *entity, src string) string {
+	if len(src) > maxHTMLBytes {
+		src = cutUTF8(src, maxHTMLBytes)
+		p.problemf("%s: the HTML is longer than %d MB; only its beginning is shown", e.describe(), maxHTMLBytes>>20)
+	}
+	text, err := html2text.FromString(src, html2text.Options{})
 	if err != nil {
-		p.problemf("%s: the HTML could not be converted (%v); its source is shown", e.describe(), err)
-		return html
+		p.problemf("%s: the HTML could not be converted (%v); its tags are stripped", e.describe(), err)
+		return stripTags(src)
 	}
 	return text
+}
+
+var (
+	invisible = regexp.MustCompile(`(?is)<(script|style|head)\b.*?</(script|style|head)\s*>`)
+	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// stripTags is the crude fallback: drop invisible elements and tags, then
+// decode entities.
+func stripTags(s string) string {
+	s = invisible.ReplaceAllString(s, " ")
+	s = tag.ReplaceAllString(s, " ")
+	return html.UnescapeString(s)
 }
 
 // unflow joins the soft line breaks of RFC 3676 format=flowed text: a line
