@@ -11,14 +11,15 @@ import (
 
 // parser holds the state of one Parse call.
 type parser struct {
-	raw      []byte
-	hint     string       // charset for raw 8-bit header bytes, if declared
-	hinted   bool         // hint has been looked for
-	out      bytes.Buffer // readable text so far
-	atts     []core.Attachment
-	problems []string
-	parts    int // parts shown or listed, against maxParts
-	visits   int // parts looked at, tried alternatives included, against maxVisits
+	raw          []byte
+	hint         string       // charset for raw 8-bit header bytes, if declared
+	hinted       bool         // hint has been looked for
+	out          bytes.Buffer // readable text so far
+	atts         []core.Attachment
+	problems     []string
+	moreProblems int // problems past maxProblems
+	parts        int // parts shown or listed, against maxParts
+	visits       int // parts looked at, tried alternatives included, against maxVisits
 }
 
 func newParser(raw []byte) *parser {

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ const (
 	maxVisits    = 10000    // MIME parts looked at, alternatives tried included
 	maxTextBytes = 20 << 20 // readable text kept for one message
 	maxHTMLBytes = 2 << 20  // HTML converted to text, per part
+	maxProblems  = 20       // problems listed; more are counted
 	snippetRunes = 160
 	noSubject    = "(no subject)"
 )
@@ -87,6 +89,9 @@ func (p *parser) finish(it *core.Item) {
 	it.Snippet = core.SnippetOf(it.Text, snippetRunes)
 	it.Attachments = p.atts
 	it.Problems = p.problems
+	if p.moreProblems > 0 {
+		it.Problems = append(it.Problems, fmt.Sprintf("and %d more problems", p.moreProblems))
+	}
 }
 
 // validUTF8 replaces invalid bytes so that every string Parse returns can be
@@ -98,13 +103,16 @@ func validUTF8(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-// problemf records something the user should know about the message.
+// problemf records something the user should know about the message,
+// once; past maxProblems only the count is kept, for the closing line.
 func (p *parser) problemf(format string, args ...any) {
 	msg := validUTF8(fmt.Sprintf(format, args...))
-	for _, seen := range p.problems {
-		if seen == msg {
-			return
-		}
+	if slices.Contains(p.problems, msg) {
+		return
+	}
+	if len(p.problems) >= maxProblems {
+		p.moreProblems++
+		return
 	}
 	p.problems = append(p.problems, msg)
 }

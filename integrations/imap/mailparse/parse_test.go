@@ -315,3 +315,17 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemCap keeps the list a person reads short: a message with a
+// broken attachment in each of 50 parts lists 20 and counts the rest.
+func TestProblemCap(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Subject: s\r\nFrom: a@example.org\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n")
+	for i := 0; i < 50; i++ {
+		b.WriteString("--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!\r\n")
+	}
+	it := Parse(b.Bytes())
+	if len(it.Problems) != maxProblems+1 || it.Problems[maxProblems] != "and 30 more problems" {
+		t.Errorf("got %d problems ending %q, want %d and \"and 30 more problems\"", len(it.Problems), it.Problems[len(it.Problems)-1], maxProblems+1)
+	}
+}

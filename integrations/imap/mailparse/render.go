@@ -297,15 +297,16 @@ func (p *parser) renderText(e *entity) {
 }
 
 // snapshot is the output state before trying an alternative.
-type snapshot struct{ out, atts, problems, parts int }
+type snapshot struct{ out, atts, problems, more, parts int }
 
 func (p *parser) snapshot() snapshot {
-	return snapshot{p.out.Len(), len(p.atts), len(p.problems), p.parts}
+	return snapshot{p.out.Len(), len(p.atts), len(p.problems), p.moreProblems, p.parts}
 }
 
 func (p *parser) restore(s snapshot) {
 	p.out.Truncate(s.out)
 	p.atts, p.problems, p.parts = p.atts[:s.atts], p.problems[:s.problems], s.parts
+	p.moreProblems = s.more
 }
 
 const textCut = "the text is longer than %d MB; the rest is not shown"
