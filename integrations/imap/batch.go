@@ -22,6 +22,9 @@ func (fs *folderSync) syncChunk(ctx context.Context, chunk []imap.UID) error {
 	if err != nil {
 		return err
 	}
+	if fs.cur.Rescan {
+		metas = fs.dropOldUnknown(metas, known)
+	}
 	for _, part := range splitBySize(metas, known, maxBatchBytes) {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -48,6 +51,19 @@ func (fs *folderSync) known(ctx context.Context, metas []meta) (map[string]bool,
 		return nil, fmt.Errorf("look up stored messages: %w", err)
 	}
 	return known, nil
+}
+
+// dropOldUnknown keeps, of a rescan's messages, those stored already (to
+// relocate them) and those inside the backfill window.
+func (fs *folderSync) dropOldUnknown(metas []meta, known map[string]bool) []meta {
+	since := fs.since()
+	out := metas[:0]
+	for _, m := range metas {
+		if known[m.id] || !m.date.Before(since) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // splitBySize cuts metas (in UID order) into parts whose bodies to fetch

@@ -36,8 +36,10 @@ func (c *Conn) session(ctx context.Context, fn func(*imapclient.Client) error) e
 	stop := context.AfterFunc(ctx, func() { cl.Close() })
 	err = fn(cl)
 	if !stop() {
-		c.cl = nil
-		return fmt.Errorf("imap %s: %w", c.set.Host, context.Cause(ctx))
+		c.cl = nil // closed by the cancellation
+		if err != nil {
+			return fmt.Errorf("imap %s: %w", c.set.Host, context.Cause(ctx))
+		}
 	}
 	if isClosed(cl) {
 		c.cl = nil // reconnect next time rather than fail on a dead socket

@@ -23,6 +23,10 @@ type folderCursor struct {
 	// Backfill is set while the first sync is unfinished: the rest of it
 	// still skips messages older than the backfill window.
 	Backfill bool `json:"backfill,omitempty"`
+	// Rescan is set while a first sync follows a UIDVALIDITY change: every
+	// message is looked at, so that stored ones older than the window are
+	// relocated too; unknown ones are still only fetched inside it.
+	Rescan bool `json:"rescan,omitempty"`
 }
 
 func cursorKey(folder string) string { return "folder:" + folder }

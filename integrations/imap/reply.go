@@ -13,6 +13,7 @@ import (
 	"github.com/emersion/go-message/mail"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/integrations/imap/mailparse"
 )
 
 // NewMessageID makes a fresh Message-Id, "<random@domain>", with the domain
@@ -31,9 +32,11 @@ func NewMessageID(from string) string {
 }
 
 // Reply sends r as an answer to the item's author with proper threading
-// headers, then files a copy in the Sent folder. idemKey is the Message-Id.
-// Once SMTP accepted the message the reply counts as sent: a failure to
-// file the copy is only logged.
+// headers, then files a copy in the Sent folder. idemKey is the Message-Id;
+// the remote id returned is that id as mailparse names a synced message
+// (without angle brackets), so that later answers thread under it. Once
+// SMTP accepted the message the reply counts as sent: a failure to file the
+// copy is only logged.
 func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey string) (string, error) {
 	if to.Author.Address == "" {
 		return "", &core.RemoteError{Problem: core.ProblemConfig, Action: "reply from your mail program instead",
@@ -49,7 +52,7 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 	if err := c.appendSent(ctx, raw); err != nil {
 		c.log.Warn("reply sent, but filing it in Sent failed", "message_id", idemKey, "err", err)
 	}
-	return idemKey, nil
+	return mailparse.NormalizeMessageID(idemKey), nil
 }
 
 // Delivered reports whether the Sent folder holds a message with idemKey

@@ -134,8 +134,8 @@ func TestReplyIsSentThreadedAndFiledInSent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reply: %v", err)
 	}
-	if remoteID != id {
-		t.Errorf("remote id = %q, want the Message-Id %q", remoteID, id)
+	if remoteID != bareID(id) {
+		t.Errorf("remote id = %q, want the Message-Id %q without brackets, as a synced copy is named", remoteID, id)
 	}
 
 	msgs := p.smtp.messages()
@@ -172,6 +172,12 @@ func TestReplyIsSentThreadedAndFiledInSent(t *testing.T) {
 	if len(sent) != 1 || !serverSeen(t, cl, "Sent", sent[0]) {
 		t.Errorf("Sent holds %v, want one message marked seen", sent)
 	}
+	// Synced from Sent, the copy is the same item as the reply.
+	s := newFakeSession()
+	mustSync(t, p.open(t, func(s *core.IMAPSettings) { s.Folders = []string{"Sent"} }), s)
+	if it := s.item(t, remoteID); it.Subject != "Re: Meetup on Friday?" {
+		t.Errorf("the synced copy is %+v", it)
+	}
 }
 
 func readMail(t *testing.T, raw []byte) (mail.Header, string) {
@@ -196,7 +202,7 @@ func TestReplyStillSentWhenFilingInSentFails(t *testing.T) {
 	c := p.open(t, func(s *core.IMAPSettings) { s.SentFolder = "No/Such/Folder" })
 	id := NewMessageID("alice@example.org")
 	remoteID, err := c.Reply(context.Background(), original(), core.Reply{Text: "ok"}, id)
-	if err != nil || remoteID != id {
+	if err != nil || remoteID != bareID(id) {
 		t.Fatalf("reply = %q, %v; want the id and no error: the message went out", remoteID, err)
 	}
 	if n := len(p.smtp.messages()); n != 1 {

@@ -75,7 +75,7 @@ func (fs *folderSync) restart(reset bool) {
 			"old_uidvalidity", fs.cur.UIDValidity, "new_uidvalidity", fs.sel.UIDValidity)
 	}
 	delete(fs.c.seen, fs.folder)
-	fs.cur = folderCursor{UIDValidity: fs.sel.UIDValidity, HighestModSeq: fs.sel.HighestModSeq, Backfill: true}
+	fs.cur = folderCursor{UIDValidity: fs.sel.UIDValidity, HighestModSeq: fs.sel.HighestModSeq, Backfill: true, Rescan: reset}
 	fs.dirty = true
 }
 
@@ -106,8 +106,8 @@ func (fs *folderSync) syncNew(ctx context.Context) error {
 // while the first sync is unfinished.
 func (fs *folderSync) searchNew() ([]imap.UID, error) {
 	crit := &imap.SearchCriteria{UID: []imap.UIDSet{{{Start: fs.cur.LastUID + 1, Stop: 0}}}}
-	if fs.cur.Backfill {
-		crit.Since = backfillSince(fs.c.now(), fs.c.set.BackfillDays)
+	if fs.cur.Backfill && !fs.cur.Rescan {
+		crit.Since = fs.since()
 	}
 	data, err := fs.cl.UIDSearch(crit, nil).Wait()
 	if err != nil {
@@ -127,7 +127,7 @@ func (fs *folderSync) searchNew() ([]imap.UID, error) {
 // SELECT: later UIDs are looked at next pass.
 func (fs *folderSync) finish(ctx context.Context) error {
 	next := fs.cur
-	next.Backfill = false
+	next.Backfill, next.Rescan = false, false
 	if fs.sel.UIDNext > 0 && fs.sel.UIDNext-1 > next.LastUID {
 		next.LastUID = fs.sel.UIDNext - 1
 	}
@@ -168,11 +168,11 @@ func (p *progress) advance(n int) {
 	p.s.Progress(p.done, p.total)
 }
 
-// backfillSince is the first day a first sync includes; zero (everything)
-// for a negative number of days.
-func backfillSince(now time.Time, days int) time.Time {
-	if days <= 0 {
+// since is the first day a first sync downloads; zero (everything) for a
+// negative number of backfill days.
+func (fs *folderSync) since() time.Time {
+	if fs.c.set.BackfillDays <= 0 {
 		return time.Time{}
 	}
-	return now.AddDate(0, 0, -days)
+	return fs.c.now().AddDate(0, 0, -fs.c.set.BackfillDays)
 }

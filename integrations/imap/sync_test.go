@@ -148,21 +148,27 @@ func TestSyncInBatchesResumesAfterAFailedCommit(t *testing.T) {
 func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
 	p := startPeer(t, peerOptions{})
 	cl := p.client(t)
-	now := time.Now()
-	raws := [][]byte{
-		message("a@x", "A", now, "a"),
-		message("b@x", "B", now, "b"),
-		message("", "Anonymous", now, "no id"),
+	now, longAgo := time.Now(), time.Now().AddDate(0, 0, -200)
+	type msg struct {
+		raw  []byte
+		date time.Time
 	}
-	for _, raw := range raws {
-		appendMsg(t, cl, "INBOX", raw, now)
+	stored := []msg{
+		{message("a@x", "A", now, "a"), now},
+		{message("b@x", "B", now, "b"), now},
+		{message("", "Anonymous", now, "no id"), now},
+		{message("old@x", "Old", longAgo, "old"), longAgo}, // stored when the window was wider
 	}
-	c := p.open(t, nil)
+	for _, m := range stored {
+		appendMsg(t, cl, "INBOX", m.raw, m.date)
+	}
+	c := p.open(t, nil) // backfill: everything
 	s := newFakeSession()
 	mustSync(t, c, s)
 	before := s.cursor(t, "INBOX")
 
-	// The server loses its UID map: same messages, new numbers, one new.
+	// The server loses its UID map: same messages, new numbers, plus one
+	// new message and one old one never stored.
 	if err := p.user.Delete("INBOX"); err != nil {
 		t.Fatal(err)
 	}
@@ -170,25 +176,32 @@ func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
 		t.Fatal(err)
 	}
 	appendMsg(t, cl, "INBOX", message("new@x", "New", now, "new"), now)
-	for _, raw := range raws {
-		appendMsg(t, cl, "INBOX", raw, now)
+	for _, m := range stored {
+		appendMsg(t, cl, "INBOX", m.raw, m.date)
 	}
+	appendMsg(t, cl, "INBOX", message("older@x", "Older", longAgo, "older"), longAgo)
 
+	c = p.open(t, func(s *core.IMAPSettings) { s.BackfillDays = 90 })
 	mustSync(t, c, s)
 	after := s.cursor(t, "INBOX")
 	if after.UIDValidity == before.UIDValidity {
 		t.Fatalf("uidvalidity did not change (%d)", after.UIDValidity)
 	}
-	if s.count() != 4 {
-		t.Fatalf("stored %d items, want 4", s.count())
+	if s.count() != 5 {
+		t.Fatalf("stored %d items, want 5 (4 relocated, 1 new; the old unknown one is outside the window)", s.count())
 	}
-	if want := fmt.Sprintf("%d:2:INBOX", after.UIDValidity); s.item(t, "a@x").Location != want {
-		t.Errorf("a@x location = %q, want %q", s.item(t, "a@x").Location, want)
+	for id, want := range map[string]string{"a@x": "2", "old@x": "5"} {
+		if loc := fmt.Sprintf("%d:%s:INBOX", after.UIDValidity, want); s.item(t, id).Location != loc {
+			t.Errorf("%s location = %q, want %q", id, s.item(t, id).Location, loc)
+		}
 	}
 	for id, it := range s.items {
 		if !strings.HasPrefix(it.Location, fmt.Sprint(after.UIDValidity)+":") {
 			t.Errorf("%s still at old location %q", id, it.Location)
 		}
+	}
+	if after.Rescan || after.Backfill {
+		t.Errorf("cursor after the rescan = %+v", after)
 	}
 }
 
