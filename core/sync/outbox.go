@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	gosync "sync"
 	"time"
 
@@ -155,7 +156,8 @@ func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxE
 	}
 	var p ReplyPayload
 	_ = json.Unmarshal(ent.Payload, &p) // the text is only for the local copy
-	return r.sent(ctx, ent, it, ent.IdemKey, p.Text)
+	// Remote ids are stored bare; an e-mail key is a bracketed Message-Id.
+	return r.sent(ctx, ent, it, strings.Trim(ent.IdemKey, "<>"), p.Text)
 }
 
 // sent records a delivered reply and shows it in its thread.
