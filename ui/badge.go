@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// badge is a small rounded label: an item's state or a tag.
+type badge struct {
+	widget.BaseWidget
+	text  string
+	color fyne.ThemeColorName
+}
+
+func newBadge() *badge {
+	b := &badge{color: theme.ColorNamePrimary}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set changes the text and colour; an empty text hides the badge.
+func (b *badge) set(text string, c fyne.ThemeColorName) {
+	if b.text == text && b.color == c {
+		return
+	}
+	b.text, b.color = text, c
+	b.Hidden = text == ""
+	b.Refresh()
+}
+
+func (b *badge) CreateRenderer() fyne.WidgetRenderer {
+	r := &badgeRenderer{b: b, bg: canvas.NewRectangle(color.Transparent), label: canvas.NewText("", color.Black)}
+	r.label.TextStyle = fyne.TextStyle{Bold: true}
+	r.Refresh()
+	return r
+}
+
+type badgeRenderer struct {
+	b     *badge
+	bg    *canvas.Rectangle
+	label *canvas.Text
+}
+
+func (r *badgeRenderer) padding() fyne.Size {
+	p := r.b.Theme().Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(p, p/4)
+}
+
+func (r *badgeRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	ts := r.label.MinSize()
+	r.label.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
+	r.label.Resize(ts)
+}
+
+func (r *badgeRenderer) MinSize() fyne.Size {
+	p := r.padding()
+	return r.label.MinSize().Add(fyne.NewSize(2*p.Width, 2*p.Height))
+}
+
+func (r *badgeRenderer) Refresh() {
+	th := r.b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(r.b.color, v)
+	r.label.Text = r.b.text
+	r.label.Color = fg
+	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
+	rr, gg, bb, _ := fg.RGBA()
+	r.bg.FillColor = color.NRGBA{R: uint8(rr >> 8), G: uint8(gg >> 8), B: uint8(bb >> 8), A: 0x26}
+	r.bg.CornerRadius = r.MinSize().Height / 2
+	r.label.Refresh()
+	r.bg.Refresh()
+}
+
+func (r *badgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.label} }
+func (r *badgeRenderer) Destroy()                     {}
+
+// stateBadge is the badge text and colour of a state; open items, the
+// normal case, carry none.
+func stateBadge(it core.Item, now time.Time) (string, fyne.ThemeColorName) {
+	switch it.State {
+	case core.StateNew:
+		return "New", theme.ColorNamePrimary
+	case core.StateDone:
+		return "Done", theme.ColorNameSuccess
+	case core.StateSnoozed:
+		if it.SnoozeUntil.IsZero() {
+			return "Snoozed", theme.ColorNameWarning
+		}
+		return "Snoozed · " + shortWhen(now, it.SnoozeUntil), theme.ColorNameWarning
+	case core.StateSpam:
+		return "Spam", theme.ColorNameError
+	case core.StateHidden:
+		return "Hidden", theme.ColorNameDisabled
+	default:
+		return "", theme.ColorNameForeground
+	}
+}

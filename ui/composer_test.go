@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+var ctrlEnter = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
+
+func (h *harness) composer() *composer { return h.ui.inbox.composer }
+
+func TestDraftSavesWhileTypingAndComesBack(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.typeKeys("r")
+	if h.canvas().Focused() != h.composer().entry {
+		t.Fatalf("r focused %T, want the composer", h.canvas().Focused())
+	}
+	h.typeKeys("Oui, à 15 h")
+	h.waitFor("the draft to be saved", func() bool { return h.inbox.draft(1) == "Oui, à 15 h" })
+
+	h.canvas().Unfocus()
+	h.typeKeys("j") // item 2: the composer empties
+	if got := h.composer().entry.Text; got != "" {
+		t.Fatalf("composer for item 2 shows %q", got)
+	}
+	h.typeKeys("k") // back to item 1: the draft returns
+	h.waitFor("the draft to come back", func() bool { return h.composer().entry.Text == "Oui, à 15 h" })
+}
+
+func TestDraftSavedWhenLeavingBeforeTheDelay(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.composer().focus()
+	h.typeKeys("Привет")
+	h.canvas().Unfocus() // focus loss saves at once
+	h.waitFor("the draft to be saved", func() bool { return h.inbox.draft(1) == "Привет" })
+}
+
+func TestCtrlEnterQueuesReplyAndClears(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.composer().focus()
+	h.typeKeys("Merci Claire !")
+	h.composer().entry.TypedShortcut(ctrlEnter)
+	h.waitFor("the reply", func() bool { return h.inbox.called("Reply 1 Merci Claire !") })
+	h.waitFor("the composer to clear", func() bool { return h.composer().entry.Text == "" })
+	h.waitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
+	want := "Reply “Merci Claire !” queued: it goes out with the next connection."
+	if got := labelsIn(h.composer().outbox.content); len(got) == 0 || got[0] != want {
+		t.Errorf("reply status = %q, want %q", got, want)
+	}
+	h.settle()
+	if d := h.inbox.draft(1); d != "" {
+		t.Errorf("draft after sending = %q, want none", d)
+	}
+}
+
+func TestEmptyReplyIsNotSent(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.composer().focus()
+	h.typeKeys("   ")
+	h.composer().entry.TypedShortcut(ctrlEnter)
+	h.settle()
+	if h.inbox.called("Reply 1    ") {
+		t.Fatal("a blank reply was sent")
+	}
+	if got := h.composer().note.Text; got != "Write a reply first." {
+		t.Errorf("note = %q", got)
+	}
+}
+
+func TestFailedReplyKeepsTheText(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.fail("Reply", errors.New("inbox: reply 1: database is locked"))
+	h.typeKeys("j")
+	h.composer().focus()
+	h.typeKeys("Bonjour")
+	h.composer().entry.TypedShortcut(ctrlEnter)
+	h.waitFor("the error", func() bool { return strings.HasPrefix(h.composer().note.Text, "Could not queue") })
+	if h.composer().entry.Text != "Bonjour" {
+		t.Errorf("the text was lost: %q", h.composer().entry.Text)
+	}
+	h.waitFor("the draft to be kept", func() bool { return h.inbox.draft(1) == "Bonjour" })
+	h.settle()
+	if got := h.composer().note.Text; got != "Could not queue the reply: Reply 1: database is locked." {
+		t.Errorf("note = %q: the error must stay in view", got)
+	}
+}
+
+func TestReplyStatus(t *testing.T) {
+	reply := func(st core.OutboxState, lastErr string) core.OutboxEntry {
+		return core.OutboxEntry{ID: 7, ItemID: 1, Op: core.OpReply, Payload: []byte(`{"text":"Oui, à samedi !"}`),
+			State: st, LastError: lastErr, CreatedAt: testNow, UpdatedAt: testNow.Add(-3 * 60e9)}
+	}
+	tests := []struct {
+		entry   core.OutboxEntry
+		want    string
+		buttons []string
+	}{
+		{reply(core.OutboxQueued, ""), "Reply “Oui, à samedi !” queued: it goes out with the next connection.", nil},
+		{reply(core.OutboxSending, ""), "Sending reply “Oui, à samedi !”…", nil},
+		{reply(core.OutboxSent, ""), "Reply “Oui, à samedi !” sent 3 min ago.", nil},
+		{reply(core.OutboxFailed, "the server refused the recipient"), "Reply “Oui, à samedi !” failed: the server refused the recipient.", []string{"Retry"}},
+		{reply(core.OutboxUnconfirmed, ""), unconfirmedText, []string{"Send again"}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.entry.State), func(t *testing.T) {
+			h := newHarness(t)
+			h.inbox.setOutbox(1, tt.entry, core.OutboxEntry{ID: 8, ItemID: 1, Op: core.OpSetSeen, State: core.OutboxFailed})
+			h.typeKeys("j")
+			h.waitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
+			row := h.composer().outbox.content.Objects[0]
+			if got := labelsIn(row); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("status = %q, want %q", got, tt.want)
+			}
+			buttons := buttonsIn(row)
+			if len(buttons) != len(tt.buttons) {
+				t.Fatalf("buttons = %d, want %q", len(buttons), tt.buttons)
+			}
+			for i, b := range buttons {
+				if b.Text != tt.buttons[i] {
+					t.Errorf("button %d = %q, want %q", i, b.Text, tt.buttons[i])
+				}
+			}
+			if len(buttons) > 0 {
+				test.Tap(buttons[0])
+				h.waitFor("the retry", func() bool { return h.inbox.called("RetryOutbox 7") })
+				h.waitFor("the status to refresh", func() bool {
+					return strings.Contains(strings.Join(labelsIn(h.composer().outbox.content), ""), "queued")
+				})
+			}
+		})
+	}
+}
+
+func TestOutboxEventRefreshesStatus(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.settle()
+	h.inbox.setOutbox(1, core.OutboxEntry{ID: 3, ItemID: 1, Op: core.OpReply, State: core.OutboxSent, UpdatedAt: testNow})
+	h.events.publish(core.Event{Kind: core.EventOutbox, ItemIDs: []int64{1}})
+	h.waitFor("the sent status", func() bool {
+		return strings.Contains(strings.Join(labelsIn(h.composer().outbox.content), ""), "sent just now")
+	})
+}
+
+func buttonsIn(o fyne.CanvasObject) []*widget.Button {
+	var out []*widget.Button
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// stateLabel names a triage state for people.
+func stateLabel(s core.State) string {
+	switch s {
+	case core.StateNew:
+		return "New"
+	case core.StateOpen:
+		return "Open"
+	case core.StateDone:
+		return "Done"
+	case core.StateSnoozed:
+		return "Snoozed"
+	case core.StateSpam:
+		return "Spam"
+	case core.StateHidden:
+		return "Hidden"
+	default:
+		return string(s)
+	}
+}
+
+// humanSize renders a byte count the way a file manager does.
+func humanSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 3; m /= unit {
+		div *= unit
+		exp++
+	}
+	v := float64(n) / float64(div)
+	suffix := []string{"KB", "MB", "GB", "TB"}[exp]
+	if v >= 10 {
+		return fmt.Sprintf("%.0f %s", v, suffix)
+	}
+	return fmt.Sprintf("%.1f %s", v, suffix)
+}
+
+// messageDate is the full date a message header shows, in local time.
+func messageDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("Mon 2 Jan 2006, 15:04")
+}
+
+// shortWhen is a compact future time for snooze labels: "17:00",
+// "Tue 08:00", or "20 Jan 08:00" beyond a week.
+func shortWhen(now, t time.Time) string {
+	now, t = now.Local(), t.Local()
+	switch {
+	case sameDay(now, t):
+		return t.Format("15:04")
+	case t.Sub(now) < 6*24*time.Hour:
+		return t.Format("Mon 15:04")
+	default:
+		return t.Format("Mon 2 Jan 15:04")
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// errorText turns an error into a sentence for people: a RemoteError says
+// what happened and what to do; anything else loses its package prefixes.
+func errorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	if re := core.AsRemote(err); re != nil {
+		msg := capitalize(re.Message)
+		if re.Action != "" {
+			msg = strings.TrimSuffix(msg, ".") + ": " + re.Action
+		}
+		return sentence(msg)
+	}
+	return sentence(capitalize(stripPrefixes(err.Error())))
+}
+
+// stripPrefixes drops the "inbox: " style context prefixes that help logs
+// but not people.
+func stripPrefixes(s string) string {
+	for _, p := range []string{"imap settings: ", "accounts: ", "inbox: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func sentence(s string) string {
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
+// quoteSubject shortens a subject for a message about it.
+func quoteSubject(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "this message"
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:39]) + "…"
+	}
+	return "“" + s + "”"
+}

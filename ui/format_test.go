@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+func TestHumanSize(t *testing.T) {
+	tests := []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 B"}, {1023, "1023 B"}, {1024, "1.0 KB"}, {18_432, "18 KB"},
+		{1_288_490, "1.2 MB"}, {5 << 30, "5.0 GB"},
+	}
+	for _, tt := range tests {
+		if got := humanSize(tt.n); got != tt.want {
+			t.Errorf("humanSize(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestErrorText(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{errors.New("inbox: the reply is empty"), "The reply is empty."},
+		{fmt.Errorf("wrap: %w", &core.RemoteError{Message: "the server refused the password", Action: "check the password"}),
+			"The server refused the password: check the password."},
+		{&core.RemoteError{Message: "the host did not answer."}, "The host did not answer."},
+		{errors.New("imap settings: the IMAP host is missing"), "The IMAP host is missing."},
+		{errors.New("ошибка сети"), "Ошибка сети."},
+	}
+	for _, tt := range tests {
+		if got := errorText(tt.err); got != tt.want {
+			t.Errorf("errorText(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestTagsLabel(t *testing.T) {
+	tests := []struct {
+		tags []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"vip"}, "#vip"},
+		{[]string{"a", "b", "c", "d", "e"}, "#a #b #c +2"},
+	}
+	for _, tt := range tests {
+		if got := tagsLabel(tt.tags); got != tt.want {
+			t.Errorf("tagsLabel(%q) = %q, want %q", tt.tags, got, tt.want)
+		}
+	}
+}
+
+func TestRepliesKeepsLatestReplies(t *testing.T) {
+	var entries []core.OutboxEntry
+	for i := range 5 {
+		entries = append(entries, core.OutboxEntry{ID: int64(10 - i), Op: core.OpReply, CreatedAt: testNow.Add(-time.Duration(i) * time.Minute)})
+	}
+	entries = append(entries, core.OutboxEntry{ID: 99, Op: core.OpArchive, CreatedAt: testNow})
+	var ids []int64
+	for _, e := range replies(entries) {
+		ids = append(ids, e.ID)
+	}
+	if want := []int64{8, 9, 10}; !slices.Equal(ids, want) {
+		t.Errorf("replies = %v, want the three newest replies oldest first %v", ids, want)
+	}
+}

@@ -1,0 +1,382 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Empty-state sentences: what to do, not just "nothing here".
+const (
+	emptyInbox    = "No messages. Add an account in Accounts, or run hearth --demo"
+	emptyFiltered = "No messages match these filters."
+)
+
+// inboxScreen is triage: filters and search on top, the item list on the
+// left, the open conversation and the composer on the right.
+type inboxScreen struct {
+	u        *UI
+	filters  *filterBar
+	search   *searchEntry
+	list     *itemList
+	empty    *widget.RichText
+	banner   *banner
+	thread   *threadView
+	composer *composer
+	reload   *refresher
+	content  fyne.CanvasObject
+
+	items      []core.Item
+	selectedID int64
+	query      string // the search being shown; "" for the list
+	gen        int    // bumps on every reload so stale pages are dropped
+	loading    bool   // a next page is being fetched
+	exhausted  bool   // the last page came back short: no more to fetch
+	loaded     bool   // the first page has arrived
+}
+
+func newInboxScreen(u *UI) *inboxScreen {
+	s := &inboxScreen{u: u, banner: newBanner()}
+	s.reload = newRefresher(s.load)
+	s.filters = newFilterBar(u, s.restart)
+	s.search = newSearchEntry(s.runSearch, s.clearSearch)
+	s.list = newItemList(func() []core.Item { return s.items }, u.now)
+	s.list.OnSelected = s.selected
+	s.list.nearEnd = s.loadMore
+	s.empty = newMutedWrapped("", fyne.TextAlignCenter)
+	s.empty.Hide()
+	s.composer = newComposer(u)
+	s.thread = newThreadView(u, s)
+	s.content = s.layout()
+	return s
+}
+
+func (s *inboxScreen) layout() fyne.CanvasObject {
+	top := container.NewVBox(s.search, s.filters.content, s.banner.content)
+	listPane := container.NewStack(s.list, container.NewPadded(container.New(centeredColumn{300}, s.empty)))
+	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
+	split := container.NewHSplit(listPane, right)
+	split.Offset = 0.4
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+}
+
+// restart reloads from the first page: the filters changed.
+func (s *inboxScreen) restart() {
+	s.items = nil
+	s.exhausted = false
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.list.ScrollToTop()
+	s.reload.request()
+}
+
+func (s *inboxScreen) runSearch(q string) {
+	s.query = q
+	s.restart()
+}
+
+func (s *inboxScreen) clearSearch() {
+	if s.query == "" {
+		return
+	}
+	s.query = ""
+	s.restart()
+}
+
+// load re-reads what the list shows (at least one page) for the current
+// filters; the refresher makes sure only one load runs at a time.
+func (s *inboxScreen) load(done func()) {
+	s.gen++
+	gen, q, f := s.gen, s.query, s.filters.filter()
+	f.Limit = max(f.Limit, len(s.items))
+	f.Now = s.u.now()
+	background(s.u, "load inbox", func(ctx context.Context) ([]core.Item, error) {
+		return s.fetch(ctx, q, f)
+	}, func(items []core.Item, err error) {
+		defer done()
+		if gen != s.gen {
+			return
+		}
+		s.loading = false
+		s.loaded = true
+		if err != nil {
+			s.banner.show("Could not load the inbox: " + errorText(err))
+			s.updateEmpty()
+			return
+		}
+		s.exhausted = len(items) < f.Limit
+		s.setItems(items)
+	})
+}
+
+func (s *inboxScreen) fetch(ctx context.Context, q string, f core.ItemFilter) ([]core.Item, error) {
+	if q != "" {
+		return s.u.b.Inbox.Search(ctx, q, f)
+	}
+	return s.u.b.Inbox.Page(ctx, f)
+}
+
+// loadMore fetches the page after the last item shown (keyset paging).
+func (s *inboxScreen) loadMore() {
+	if s.loading || s.exhausted || s.reload.busy || len(s.items) == 0 {
+		return
+	}
+	s.loading = true
+	last := s.items[len(s.items)-1]
+	gen, q, f := s.gen, s.query, s.filters.filter()
+	f.Before, f.BeforeID, f.Now = last.CreatedAt, last.ID, s.u.now()
+	background(s.u, "load next page", func(ctx context.Context) ([]core.Item, error) {
+		return s.fetch(ctx, q, f)
+	}, func(items []core.Item, err error) {
+		if gen != s.gen {
+			return
+		}
+		s.loading = false
+		if err != nil {
+			s.banner.show("Could not load more messages: " + errorText(err))
+			return
+		}
+		s.exhausted = len(items) < f.Limit
+		s.setItems(append(s.items, items...))
+	})
+}
+
+func (s *inboxScreen) setItems(items []core.Item) {
+	s.items = items
+	s.list.Refresh()
+	s.syncSelection()
+	s.updateEmpty()
+}
+
+func (s *inboxScreen) updateEmpty() {
+	switch {
+	case len(s.items) > 0 || !s.loaded:
+		s.empty.Hide()
+		return
+	case s.query != "":
+		setSegment(s.empty, fmt.Sprintf("Nothing matches %s. Press Esc to go back to the inbox.", quoteSubject(s.query)))
+	case !s.filters.isDefault():
+		setSegment(s.empty, emptyFiltered)
+	default:
+		setSegment(s.empty, emptyInbox)
+	}
+	s.empty.Show()
+}
+
+func (s *inboxScreen) indexOf(id int64) int {
+	return slices.IndexFunc(s.items, func(it core.Item) bool { return it.ID == id })
+}
+
+func (s *inboxScreen) selectedIndex() int {
+	if s.selectedID == 0 {
+		return -1
+	}
+	return s.indexOf(s.selectedID)
+}
+
+// syncSelection puts the list's selection back on the open item after the
+// items moved under it.
+func (s *inboxScreen) syncSelection() {
+	if idx := s.selectedIndex(); idx >= 0 {
+		s.list.Select(idx)
+		return
+	}
+	s.list.UnselectAll()
+}
+
+// selected opens the item the list selected, unless it is already open.
+func (s *inboxScreen) selected(idx widget.ListItemID) {
+	if idx < 0 || idx >= len(s.items) || s.items[idx].ID == s.selectedID {
+		return
+	}
+	s.open(idx)
+}
+
+func (s *inboxScreen) open(idx int) {
+	it := s.items[idx]
+	s.selectedID = it.ID
+	s.thread.show(it)
+	s.composer.setItem(it)
+	if !it.Seen {
+		s.items[idx].Seen = true // Open marks it seen; show that at once
+		s.list.RefreshItem(idx)
+	}
+}
+
+// selectIndex selects and opens the item at idx, scrolling to it.
+func (s *inboxScreen) selectIndex(idx int) {
+	if idx < 0 || idx >= len(s.items) {
+		return
+	}
+	s.list.UnselectAll()
+	s.list.Select(idx)
+	s.list.ScrollTo(idx)
+}
+
+// move selects the next (delta 1) or previous (-1) item.
+func (s *inboxScreen) move(delta int) {
+	if len(s.items) == 0 {
+		return
+	}
+	idx := s.selectedIndex()
+	if idx < 0 {
+		s.selectIndex(0)
+		return
+	}
+	s.selectIndex(min(max(idx+delta, 0), len(s.items)-1))
+}
+
+// closeItem empties the right-hand side: nothing is selected.
+func (s *inboxScreen) closeItem() {
+	s.selectedID = 0
+	s.list.UnselectAll()
+	s.thread.clear()
+	s.composer.setItem(core.Item{})
+}
+
+// removeAt takes an item out of the view; if it was open, the next one
+// opens, as in any mail client.
+func (s *inboxScreen) removeAt(idx int) {
+	wasOpen := s.items[idx].ID == s.selectedID
+	s.items = slices.Delete(s.items, idx, idx+1)
+	s.list.Refresh()
+	s.updateEmpty()
+	if !wasOpen {
+		s.syncSelection()
+		return
+	}
+	if len(s.items) == 0 {
+		s.closeItem()
+		return
+	}
+	s.selectedID = 0
+	s.selectIndex(min(idx, len(s.items)-1))
+}
+
+// restore puts an item back after a failed change, where it was.
+func (s *inboxScreen) restore(it core.Item, idx int) {
+	if i := s.indexOf(it.ID); i >= 0 {
+		s.items[i] = it
+	} else {
+		s.items = slices.Insert(s.items, min(idx, len(s.items)), it)
+	}
+	s.list.Refresh()
+	s.syncSelection()
+	s.updateEmpty()
+}
+
+// current is the open item in the list, and its index.
+func (s *inboxScreen) current() (core.Item, int, bool) {
+	idx := s.selectedIndex()
+	if idx < 0 {
+		return core.Item{}, -1, false
+	}
+	return s.items[idx], idx, true
+}
+
+// setState triages the open item: it changes at once (leaving the view if
+// the view no longer holds it) and comes back with an error if the backend
+// refuses.
+func (s *inboxScreen) setState(st core.State, until time.Time) {
+	it, idx, ok := s.current()
+	if !ok {
+		return
+	}
+	if s.filters.hides(st) {
+		s.removeAt(idx)
+	} else {
+		s.items[idx].State, s.items[idx].SnoozeUntil = st, until
+		s.list.RefreshItem(idx)
+	}
+	backgroundErr(s.u, "set state", func(ctx context.Context) error {
+		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.banner.show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), quoteSubject(it.Subject), errorText(err)))
+		}
+	})
+}
+
+func stateVerb(st core.State) string {
+	switch st {
+	case core.StateDone:
+		return "mark as done"
+	case core.StateSpam:
+		return "move to spam"
+	case core.StateSnoozed:
+		return "snooze"
+	default:
+		return "move to " + stateLabel(st)
+	}
+}
+
+// markUnread marks the open item unread, optimistically.
+func (s *inboxScreen) markUnread() {
+	it, idx, ok := s.current()
+	if !ok {
+		return
+	}
+	s.items[idx].Seen = false
+	s.list.RefreshItem(idx)
+	backgroundErr(s.u, "mark unread", func(ctx context.Context) error {
+		return s.u.b.Inbox.SetSeen(ctx, it.ID, false)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.banner.show(fmt.Sprintf("Could not mark %s unread: %s", quoteSubject(it.Subject), errorText(err)))
+		}
+	})
+}
+
+// changeTag adds or removes a tag on the open item, optimistically.
+func (s *inboxScreen) changeTag(tag string, add bool) {
+	it, idx, ok := s.current()
+	if !ok || tag == "" {
+		return
+	}
+	s.items[idx].Tags = editTags(it.Tags, tag, add)
+	s.list.RefreshItem(idx)
+	s.thread.setTags(s.items[idx].Tags)
+	backgroundErr(s.u, "tag", func(ctx context.Context) error {
+		if add {
+			return s.u.b.Inbox.AddTag(ctx, it.ID, tag)
+		}
+		return s.u.b.Inbox.RemoveTag(ctx, it.ID, tag)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.thread.setTags(it.Tags)
+			s.banner.show(fmt.Sprintf("Could not change the tags of %s: %s", quoteSubject(it.Subject), errorText(err)))
+		}
+	})
+}
+
+// editTags returns tags with tag added or removed, never in place.
+func editTags(tags []string, tag string, add bool) []string {
+	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == tag })
+	if add {
+		out = append(out, tag)
+	}
+	return out
+}
+
+// opened records what opening an item changed: it is seen, and a new
+// item became open.
+func (s *inboxScreen) opened(it core.Item) {
+	if i := s.indexOf(it.ID); i >= 0 {
+		s.items[i].Seen, s.items[i].State = it.Seen, it.State
+		s.list.RefreshItem(i)
+	}
+}
+
+func (s *inboxScreen) focusSearch() {
+	s.u.win.Canvas().Focus(s.search)
+}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// triageKeys are the inbox's single-key commands. They act only while the
+// inbox is in front and no text field has the keyboard: the window gets
+// typed keys only when nothing is focused, and the item list forwards its
+// own.
+type triageKeys struct {
+	u *UI
+}
+
+func newTriageKeys(u *UI) *triageKeys { return &triageKeys{u: u} }
+
+func (k *triageKeys) install(c fyne.Canvas) {
+	c.SetOnTypedRune(k.typedRune)
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) { k.typedKey(e) })
+	k.u.inbox.list.onRune = k.typedRune
+	k.u.inbox.list.onKey = k.typedKey
+}
+
+// active reports whether triage keys apply: the inbox is in front and the
+// keyboard is not in a text field (only the item list may hold it).
+func (k *triageKeys) active() bool {
+	if k.u.nav.currentTitle() != "Inbox" {
+		return false
+	}
+	f := k.u.win.Canvas().Focused()
+	return f == nil || f == fyne.Focusable(k.u.inbox.list)
+}
+
+func (k *triageKeys) typedRune(r rune) {
+	if !k.active() {
+		return
+	}
+	s := k.u.inbox
+	switch r {
+	case 'j':
+		s.move(1)
+	case 'k':
+		s.move(-1)
+	case 'e':
+		s.setState(core.StateDone, time.Time{})
+	case '#':
+		s.setState(core.StateSpam, time.Time{})
+	case 's':
+		s.thread.showSnooze()
+	case 'u':
+		s.markUnread()
+	case 'r':
+		s.composer.focus()
+	case '/':
+		s.focusSearch()
+	}
+}
+
+// typedKey maps arrows to j/k; it reports whether it handled the key.
+func (k *triageKeys) typedKey(e *fyne.KeyEvent) bool {
+	if !k.active() {
+		return false
+	}
+	switch e.Name {
+	case fyne.KeyDown:
+		k.u.inbox.move(1)
+	case fyne.KeyUp:
+		k.u.inbox.move(-1)
+	default:
+		return false
+	}
+	return true
+}

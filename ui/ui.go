@@ -1,0 +1,108 @@
+// Package ui is Hearth's desktop interface (Fyne). It talks to the
+// application core only through the interfaces in backend.go: never to SQL
+// or to integrations. Widgets change only on the UI goroutine; backend calls
+// run in goroutines and come back through UI.do (see async.go).
+package ui
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
+
+// Default and smallest supported window sizes.
+var (
+	defaultSize = fyne.NewSize(1280, 800)
+	minimumSize = fyne.NewSize(1024, 700)
+)
+
+// UI is Hearth's main window and its screens.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	b   Backend
+	log *slog.Logger
+
+	// ctx ends when the window closes; background work runs under it.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// do applies a function on the UI goroutine: fyne.Do in the app, a
+	// queue the test drains in tests.
+	do func(func())
+
+	nav      *nav
+	inbox    *inboxScreen
+	accounts *accountsScreen
+	status   *statusBar
+	keys     *triageKeys
+
+	unsubscribe func()
+}
+
+// New builds the window for a backend. Call Show, then a.Run().
+func New(a fyne.App, b Backend) *UI {
+	return newUI(a, b, fyne.Do)
+}
+
+func newUI(a fyne.App, b Backend, do func(func())) *UI {
+	if b.Now == nil {
+		b.Now = time.Now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u := &UI{app: a, b: b, log: slog.Default(), ctx: ctx, cancel: cancel, do: do}
+	u.win = a.NewWindow("Hearth")
+	u.build()
+	u.win.Resize(defaultSize)
+	u.win.SetOnClosed(u.close)
+	return u
+}
+
+func (u *UI) build() {
+	u.status = newStatusBar(u)
+	u.inbox = newInboxScreen(u)
+	u.accounts = newAccountsScreen(u)
+	u.nav = newNav(u, []screen{
+		{title: "Inbox", icon: inboxIcon(), content: u.inbox.content},
+		{title: "Calendar", icon: calendarIcon(), content: calendarPlaceholder()},
+		{title: "Members", icon: membersIcon(), content: membersPlaceholder()},
+		{title: "Dashboard", icon: dashboardIcon(), content: dashboardPlaceholder()},
+		{title: "Accounts", icon: accountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
+	})
+	u.keys = newTriageKeys(u)
+	u.keys.install(u.win.Canvas())
+	u.win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Show starts listening for changes, loads the first data and shows the
+// window.
+func (u *UI) Show() {
+	u.start()
+	u.win.Show()
+}
+
+// start subscribes to change events and loads the first data.
+func (u *UI) start() {
+	u.listen()
+	u.inbox.filters.loadAccounts()
+	u.inbox.reload.request()
+	u.status.refresh()
+	u.status.startClock()
+}
+
+// close saves the draft being written, then stops background work.
+func (u *UI) close() {
+	u.inbox.composer.saveOnClose()
+	u.cancel()
+	if u.unsubscribe != nil {
+		u.unsubscribe()
+	}
+}
+
+// now is the backend's clock (fixed in tests).
+func (u *UI) now() time.Time { return u.b.Now() }
