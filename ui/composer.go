@@ -174,7 +174,7 @@ func (c *composer) sendReply() {
 		if c.entry.Text == text {
 			c.setText("")
 		}
-		c.setNote("Reply queued.", widget.SuccessImportance)
+		c.setNote("", widget.MediumImportance) // the reply's status line says where it stands
 		c.outbox.refresh.request()
 	})
 }

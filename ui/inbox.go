@@ -35,11 +35,12 @@ type inboxScreen struct {
 
 	items      []core.Item
 	selectedID int64
-	query      string // the search being shown; "" for the list
-	gen        int    // bumps on every reload so stale pages are dropped
-	loading    bool   // a next page is being fetched
-	exhausted  bool   // the last page came back short: no more to fetch
-	loaded     bool   // the first page has arrived
+	openItem   core.Item // what the right-hand side shows, listed or not
+	query      string    // the search being shown; "" for the list
+	gen        int       // bumps on every reload so stale pages are dropped
+	loading    bool      // a next page is being fetched
+	exhausted  bool      // the last page came back short: no more to fetch
+	loaded     bool      // the first page has arrived
 }
 
 func newInboxScreen(u *UI) *inboxScreen {
@@ -201,7 +202,7 @@ func (s *inboxScreen) selected(idx widget.ListItemID) {
 
 func (s *inboxScreen) open(idx int) {
 	it := s.items[idx]
-	s.selectedID = it.ID
+	s.selectedID, s.openItem = it.ID, it
 	s.thread.show(it)
 	s.composer.setItem(it)
 	if !it.Seen {
@@ -235,7 +236,7 @@ func (s *inboxScreen) move(delta int) {
 
 // closeItem empties the right-hand side: nothing is selected.
 func (s *inboxScreen) closeItem() {
-	s.selectedID = 0
+	s.selectedID, s.openItem = 0, core.Item{}
 	s.list.UnselectAll()
 	s.thread.clear()
 	s.composer.setItem(core.Item{})
@@ -260,11 +261,16 @@ func (s *inboxScreen) removeAt(idx int) {
 	s.selectIndex(min(idx, len(s.items)-1))
 }
 
-// restore puts an item back after a failed change, where it was.
+// restore puts an item back after a failed change, where it was (idx -1:
+// it was not listed).
 func (s *inboxScreen) restore(it core.Item, idx int) {
-	if i := s.indexOf(it.ID); i >= 0 {
+	if s.openItem.ID == it.ID {
+		s.openItem = it
+	}
+	switch i := s.indexOf(it.ID); {
+	case i >= 0:
 		s.items[i] = it
-	} else {
+	case idx >= 0:
 		s.items = slices.Insert(s.items, min(idx, len(s.items)), it)
 	}
 	s.list.Refresh()
@@ -272,13 +278,37 @@ func (s *inboxScreen) restore(it core.Item, idx int) {
 	s.updateEmpty()
 }
 
-// current is the open item in the list, and its index.
+// current is the open item and its index in the list, -1 when the list no
+// longer holds it (a search or a reload moved it out): triage keys still
+// act on what the person is reading.
 func (s *inboxScreen) current() (core.Item, int, bool) {
-	idx := s.selectedIndex()
-	if idx < 0 {
+	if s.selectedID == 0 {
 		return core.Item{}, -1, false
 	}
-	return s.items[idx], idx, true
+	if idx := s.selectedIndex(); idx >= 0 {
+		return s.items[idx], idx, true
+	}
+	return s.openItem, -1, s.openItem.ID == s.selectedID
+}
+
+// edit changes the open item locally: its row, if listed, and the copy the
+// right-hand side shows.
+func (s *inboxScreen) edit(idx int, change func(*core.Item)) {
+	change(&s.openItem)
+	if idx >= 0 {
+		change(&s.items[idx])
+		s.list.RefreshItem(idx)
+	}
+}
+
+// leave takes the open item out of view: out of the list if listed, else
+// the right-hand side closes.
+func (s *inboxScreen) leave(idx int) {
+	if idx >= 0 {
+		s.removeAt(idx)
+		return
+	}
+	s.closeItem()
 }
 
 // setState triages the open item: it changes at once (leaving the view if
@@ -290,10 +320,9 @@ func (s *inboxScreen) setState(st core.State, until time.Time) {
 		return
 	}
 	if s.filters.hides(st) {
-		s.removeAt(idx)
+		s.leave(idx)
 	} else {
-		s.items[idx].State, s.items[idx].SnoozeUntil = st, until
-		s.list.RefreshItem(idx)
+		s.edit(idx, func(it *core.Item) { it.State, it.SnoozeUntil = st, until })
 	}
 	backgroundErr(s.u, "set state", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
@@ -324,8 +353,7 @@ func (s *inboxScreen) markUnread() {
 	if !ok {
 		return
 	}
-	s.items[idx].Seen = false
-	s.list.RefreshItem(idx)
+	s.edit(idx, func(it *core.Item) { it.Seen = false })
 	backgroundErr(s.u, "mark unread", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetSeen(ctx, it.ID, false)
 	}, func(err error) {
@@ -342,9 +370,8 @@ func (s *inboxScreen) changeTag(tag string, add bool) {
 	if !ok || tag == "" {
 		return
 	}
-	s.items[idx].Tags = editTags(it.Tags, tag, add)
-	s.list.RefreshItem(idx)
-	s.thread.setTags(s.items[idx].Tags)
+	s.edit(idx, func(it *core.Item) { it.Tags = editTags(it.Tags, tag, add) })
+	s.thread.setTags(s.openItem.Tags)
 	backgroundErr(s.u, "tag", func(ctx context.Context) error {
 		if add {
 			return s.u.b.Inbox.AddTag(ctx, it.ID, tag)
@@ -371,6 +398,9 @@ func editTags(tags []string, tag string, add bool) []string {
 // opened records what opening an item changed: it is seen, and a new
 // item became open.
 func (s *inboxScreen) opened(it core.Item) {
+	if s.openItem.ID == it.ID {
+		s.openItem.Seen, s.openItem.State = it.Seen, it.State
+	}
 	if i := s.indexOf(it.ID); i >= 0 {
 		s.items[i].Seen, s.items[i].State = it.Seen, it.State
 		s.list.RefreshItem(i)

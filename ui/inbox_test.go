@@ -397,8 +397,8 @@ func TestSnoozeChoices(t *testing.T) {
 			"Tomorrow morning (Thu 08:00)", "Next week (Mon 17 Mar, 08:00)"}},
 		{time.Date(2025, 3, 17, 10, 0, 0, 0, time.UTC), []string{ // on a Monday, next week is in seven days
 			"Later today (13:00)", "Tomorrow morning (Tue 08:00)", "Next week (Mon 24 Mar, 08:00)"}},
-		{time.Date(2025, 3, 30, 22, 30, 0, 0, time.UTC), []string{ // Sunday night, month end
-			"Tomorrow morning (Mon 08:00)", "Next week (Mon 31 Mar, 08:00)"}},
+		{time.Date(2025, 3, 30, 22, 30, 0, 0, time.UTC), []string{ // Sunday night: tomorrow is Monday already
+			"Tomorrow morning (Mon 08:00)", "Next week (Mon 7 Apr, 08:00)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.now.Format(time.DateTime), func(t *testing.T) {
@@ -471,5 +471,17 @@ func TestTagsAddAndRemove(t *testing.T) {
 	h.waitFor("RemoveTag", func() bool { return h.inbox.called("RemoveTag 1 meetup") })
 	if got := h.ui.inbox.items[0].Tags; !slices.Equal(got, []string{"vip"}) {
 		t.Errorf("tags = %v", got)
+	}
+}
+
+func TestTriageActsOnOpenItemOutsideTheList(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j") // Claire's message is open...
+	h.ui.inbox.runSearch("турнир")
+	h.waitFor("the search results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	h.typeKeys("e") // ...and still what e acts on, though the search hides it
+	h.waitFor("the state change", func() bool { return h.inbox.item(1).State == core.StateDone })
+	if h.ui.inbox.thread.itemID != 0 || h.inbox.item(10).State != core.StateOpen {
+		t.Errorf("after e: thread shows %d, item 10 is %s", h.ui.inbox.thread.itemID, h.inbox.item(10).State)
 	}
 }

@@ -23,8 +23,8 @@ type snoozeChoice struct {
 }
 
 // snoozeChoices are the quick snooze times from now, in now's location:
-// later today (while it is still today), tomorrow morning, next Monday
-// morning.
+// later today (while it is still today), tomorrow morning, a Monday
+// morning at least two days away.
 func snoozeChoices(now time.Time) []snoozeChoice {
 	var out []snoozeChoice
 	// Three hours on, rounded down to the hour; past midnight it lands
@@ -34,9 +34,11 @@ func snoozeChoices(now time.Time) []snoozeChoice {
 	}
 	tomorrow := atHour(now, 1, morningHour)
 	out = append(out, snoozeChoice{"Tomorrow morning (" + tomorrow.Format("Mon 15:04") + ")", tomorrow})
+	// Next Monday, unless that is tomorrow: then the Monday after, so
+	// the two choices differ.
 	days := (int(time.Monday) - int(now.Weekday()) + 7) % 7
-	if days == 0 {
-		days = 7
+	if days <= 1 {
+		days += 7
 	}
 	monday := atHour(now, days, morningHour)
 	out = append(out, snoozeChoice{"Next week (" + monday.Format("Mon 2 Jan, 15:04") + ")", monday})
