@@ -23,6 +23,9 @@ func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (
 		res = core.BatchResult{}
 		w := newItemWriter(ctx, tx, accountID)
 		defer w.close()
+		if err := w.preload(b.Items); err != nil {
+			return err
+		}
 		for i, it := range b.Items {
 			id, inserted, err := w.upsert(it, false)
 			if err != nil {
@@ -41,7 +44,7 @@ func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (
 		if err := w.relocate(b.Relocate); err != nil {
 			return err
 		}
-		if err := w.refreshThreads(); err != nil {
+		if err := w.finish(); err != nil {
 			return err
 		}
 		return writeCursors(ctx, tx, accountID, b.Cursors)

@@ -292,11 +292,14 @@ func (s *Store) InsertOutgoing(ctx context.Context, it core.Item) (int64, error)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w := newItemWriter(ctx, tx, it.AccountID)
 		defer w.close()
+		if err := w.preload([]core.Item{it}); err != nil {
+			return err
+		}
 		var err error
 		if id, _, err = w.upsert(it, true); err != nil {
 			return err
 		}
-		return w.refreshThreads()
+		return w.finish()
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: account %d: outgoing item %q: %w", it.AccountID, it.RemoteID, err)

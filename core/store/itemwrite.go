@@ -19,14 +19,26 @@ type itemWriter struct {
 	accountID  int64
 	now        time.Time
 	touched    map[int64]bool
-	identities map[string]int64 // kind+address -> id, within this transaction
+	identities map[string]int64  // kind+address -> id, within this transaction
+	existing   map[string]stored // remote id -> stored row, see preload
+	index      ftsBuffer
 }
 
 func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64) *itemWriter {
 	return &itemWriter{
 		st: newStmts(ctx, tx), accountID: accountID, now: time.Now(),
-		touched: map[int64]bool{}, identities: map[string]int64{},
+		touched: map[int64]bool{}, identities: map[string]int64{}, existing: map[string]stored{},
+		index: ftsBuffer{rows: map[int64]ftsRow{}},
 	}
+}
+
+// finish completes the transaction's item writes: thread summaries, then
+// the full-text index.
+func (w *itemWriter) finish() error {
+	if err := w.refreshThreads(); err != nil {
+		return err
+	}
+	return w.index.flush(w.st)
 }
 
 func (w *itemWriter) close() { w.st.close() }
@@ -48,13 +60,10 @@ func (w *itemWriter) upsert(it core.Item, outgoing bool) (int64, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	old, err := w.lookup(it.RemoteID)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	old, found := w.existing[it.RemoteID]
+	if !found {
 		id, err := w.insert(it, identity, outgoing)
 		return id, true, err
-	case err != nil:
-		return 0, false, fmt.Errorf("lookup: %w", err)
 	}
 	return old.id, false, w.update(old, it, identity, outgoing)
 }
@@ -85,12 +94,34 @@ func normalize(it core.Item, now time.Time) (core.Item, error) {
 	return it, nil
 }
 
-func (w *itemWriter) lookup(remoteID string) (stored, error) {
-	var s stored
-	err := w.st.queryRow(`SELECT id, thread_id, fts_key, created_at, subject, text,
-		author_name || ' ' || author_address FROM items WHERE account_id = ? AND remote_id = ?`,
-		w.accountID, remoteID).Scan(&s.id, &s.threadID, &s.ftsKey, &s.created, &s.subject, &s.text, &s.author)
-	return s, err
+// preload reads the stored rows of the items about to be written in one
+// query: one statement per item costs more than the write itself.
+func (w *itemWriter) preload(items []core.Item) error {
+	ids := make([]string, 0, len(items))
+	for _, it := range items {
+		ids = append(ids, it.RemoteID)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := w.st.query(`SELECT remote_id, id, thread_id, fts_key, created_at, subject, text,
+		author_name || ' ' || author_address FROM items
+		WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`, w.accountID, jsonList(ids))
+	if err != nil {
+		return fmt.Errorf("lookup: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			remoteID string
+			s        stored
+		)
+		if err := rows.Scan(&remoteID, &s.id, &s.threadID, &s.ftsKey, &s.created, &s.subject, &s.text, &s.author); err != nil {
+			return fmt.Errorf("lookup: %w", err)
+		}
+		w.existing[remoteID] = s
+	}
+	return rows.Err()
 }
 
 func (w *itemWriter) insert(it core.Item, identity any, outgoing bool) (int64, error) {
@@ -115,7 +146,9 @@ func (w *itemWriter) insert(it core.Item, identity any, outgoing bool) (int64, e
 		return 0, fmt.Errorf("insert: %w", dbErr(err))
 	}
 	w.touched[threadID] = true
-	return id, w.writeExtras(id, key, it, false)
+	w.existing[it.RemoteID] = stored{id: id, threadID: threadID, ftsKey: key, created: ms(it.CreatedAt),
+		subject: it.Subject, text: it.Text, author: authorText(it.Author)}
+	return id, w.writeExtras(id, key, it, false, true)
 }
 
 func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing bool) error {
@@ -139,25 +172,21 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 	reindex := key != old.ftsKey || old.subject != it.Subject || old.text != it.Text ||
 		old.author != authorText(it.Author)
 	if reindex {
-		if _, err := w.st.exec("DELETE FROM items_fts WHERE rowid = ?", old.ftsKey); err != nil {
-			return fmt.Errorf("unindex %d: %w", old.id, err)
-		}
+		w.index.remove(old.ftsKey)
 	}
-	return w.writeExtras(old.id, key, it, !reindex)
+	w.existing[it.RemoteID] = stored{id: old.id, threadID: old.threadID, ftsKey: key, created: ms(it.CreatedAt),
+		subject: it.Subject, text: it.Text, author: authorText(it.Author)}
+	return w.writeExtras(old.id, key, it, !reindex, false)
 }
 
 // writeExtras writes what lives beside the item row: refs, the full-text
 // index entry (unless it is unchanged) and the raw source when given.
-func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed bool) error {
-	if err := w.writeRefs(id, it.ThreadRefs); err != nil {
+func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed, isNew bool) error {
+	if err := w.writeRefs(id, it.ThreadRefs, isNew); err != nil {
 		return err
 	}
 	if !indexed {
-		_, err := w.st.exec("INSERT INTO items_fts (rowid, subject, body, author) VALUES (?, ?, ?, ?)",
-			key, fold(it.Subject), fold(it.Text), fold(authorText(it.Author)))
-		if err != nil {
-			return fmt.Errorf("index %d: %w", id, err)
-		}
+		w.index.add(key, it)
 	}
 	if it.Raw != nil {
 		_, err := w.st.exec(`INSERT INTO item_raw (item_id, raw) VALUES (?, ?)
@@ -171,9 +200,11 @@ func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed bool) erro
 
 func authorText(p core.Person) string { return p.Name + " " + p.Address }
 
-func (w *itemWriter) writeRefs(id int64, refs []string) error {
-	if _, err := w.st.exec("DELETE FROM item_refs WHERE item_id = ?", id); err != nil {
-		return fmt.Errorf("refs %d: %w", id, err)
+func (w *itemWriter) writeRefs(id int64, refs []string, isNew bool) error {
+	if !isNew {
+		if _, err := w.st.exec("DELETE FROM item_refs WHERE item_id = ?", id); err != nil {
+			return fmt.Errorf("refs %d: %w", id, err)
+		}
 	}
 	if len(refs) == 0 {
 		return nil
@@ -197,16 +228,34 @@ func (w *itemWriter) identity(it core.Item, outgoing bool) (any, error) {
 	if id, ok := w.identities[kind+"\x00"+addr]; ok {
 		return id, nil
 	}
-	var id int64
-	err := w.st.queryRow(`INSERT INTO identities (kind, address, name) VALUES (?, ?, ?)
-		ON CONFLICT (kind, address) DO UPDATE SET
-			name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END
-		RETURNING id`, kind, addr, strings.TrimSpace(it.Author.Name)).Scan(&id)
+	id, err := w.saveIdentity(kind, addr, strings.TrimSpace(it.Author.Name))
 	if err != nil {
 		return nil, fmt.Errorf("identity %s:%s: %w", kind, addr, err)
 	}
 	w.identities[kind+"\x00"+addr] = id
 	return id, nil
+}
+
+// saveIdentity reads before it writes: most authors are known already, and
+// a read is much cheaper than an upsert. A new non-empty name replaces the
+// stored one.
+func (w *itemWriter) saveIdentity(kind, addr, name string) (int64, error) {
+	var (
+		id    int64
+		known string
+	)
+	err := w.st.queryRow("SELECT id, name FROM identities WHERE kind = ? AND address = ?", kind, addr).Scan(&id, &known)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = w.st.queryRow("INSERT INTO identities (kind, address, name) VALUES (?, ?, ?) RETURNING id",
+			kind, addr, name).Scan(&id)
+		return id, err
+	case err != nil:
+		return 0, err
+	case name != "" && name != known:
+		_, err = w.st.exec("UPDATE identities SET name = ? WHERE id = ?", name, id)
+	}
+	return id, err
 }
 
 // identityKind names the address space of an item's author: the same

@@ -57,7 +57,10 @@ func (s *Store) itemsSQL(ctx context.Context, f core.ItemFilter) (string, []any,
 	if strings.TrimSpace(f.Query) == "" {
 		return listSQL(f)
 	}
-	match := ftsQuery(f.Query)
+	match, err := s.matchExpr(ctx, f.Query)
+	if err != nil {
+		return "", nil, err
+	}
 	if match == "" {
 		return "", nil, errNoTerms
 	}
@@ -148,9 +151,12 @@ func listSQL(f core.ItemFilter) (string, []any, error) {
 			ORDER BY i.created_at DESC, i.id DESC LIMIT ?)`)
 		args = append(append(args, w.args...), f.Limit)
 	}
-	query := "SELECT " + itemCols + " FROM (" + strings.Join(parts, " UNION ALL ") + `) p
-		JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
-		ORDER BY i.created_at DESC, i.id DESC LIMIT ?`
+	// MATERIALIZED keeps SQLite from pushing the joins into every arm, which
+	// would sort each arm again; here only ids are merged, then 100 rows read.
+	query := "WITH page AS MATERIALIZED (SELECT id, created_at FROM (" + strings.Join(parts, " UNION ALL ") + `)
+		ORDER BY created_at DESC, id DESC LIMIT ?)
+		SELECT ` + itemCols + ` FROM page p JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
+		ORDER BY p.created_at DESC, p.id DESC`
 	return query, append(args, f.Limit), nil
 }
 

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,7 +91,18 @@ func TestSearchJunkQueriesDoNotFail(t *testing.T) {
 	}
 }
 
-func TestFTSQuery(t *testing.T) {
+func TestParseQuery(t *testing.T) {
+	render := func(terms []queryTerm) string {
+		var parts []string
+		for _, t := range terms {
+			q := quote(t.text)
+			if t.prefix {
+				q += "*"
+			}
+			parts = append(parts, q)
+		}
+		return strings.Join(parts, " ")
+	}
 	tests := []struct{ in, want string }{
 		{"привет", `"привет"*`},
 		{"Ёлка", `"Елка"*`},
@@ -106,11 +120,116 @@ func TestFTSQuery(t *testing.T) {
 		{`quo"te`, `"quo"* "te"`},
 		{`x"`, `"x"`},
 		{`l'éléphant`, `"l'éléphant"*`},
+		{`a"b""c`, `"a" "b" "c"`},
 	}
 	for _, tt := range tests {
-		if got := ftsQuery(tt.in); got != tt.want {
-			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		if got := render(parseQuery(tt.in)); got != tt.want {
+			t.Errorf("parseQuery(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestMatchExprExpandsPrefixes(t *testing.T) {
+	s := newStore(t)
+	acct := newAccount(t, s, "mail")
+	it := mail("m", 0, "Community comments")
+	it.Text = "Rendez-vous au Café"
+	var many []string
+	for i := range maxExpansion + 1 {
+		many = append(many, fmt.Sprintf("zq%03d", i))
+	}
+	other := mail("n", 1, strings.Join(many, " "))
+	apply(t, s, acct, it, other)
+	tests := []struct{ in, want string }{
+		{"comm", `("comments" OR "community")`},
+		{"COMMUNITY", `"community"`},
+		{"café", `"cafe"`},
+		{"rendez-v", `"rendez vous"`},
+		{"nowhere", `"nowhere"*`},  // no such term: FTS5's own prefix
+		{"zq", `"zq"`},             // too short to be a prefix
+		{"zq*", `"zq"*`},           // more terms than maxExpansion
+		{`"au café"`, `"au café"`}, // phrases are kept as typed
+		{"in comm*", `"in" AND ("comments" OR "community")`},
+	}
+	for _, tt := range tests {
+		got, err := s.matchExpr(context.Background(), tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("matchExpr(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+	if hits, err := s.Search(context.Background(), "zq*", core.ItemFilter{}); err != nil || len(hits) != 1 {
+		t.Errorf("search zq*: %d hits, %v; want 1", len(hits), err)
+	}
+}
+
+// The Go folding of a query must agree with the tokenizer's folding of the
+// text, or expanded prefixes would miss words.
+func TestFoldQueryAgreesWithTokenizer(t *testing.T) {
+	s := newStore(t)
+	words := []string{"Café", "ÉLÉPHANT", "naïve", "Straße", "Łódź", "Žluťoučký", "Ångström", "façade",
+		"Phở", "Привет", "ЙОГУРТ", "їжак", "Ελλάδα", "İstanbul", "Øre", "Æther", "Ĳssel", "dŽ", "ﬁlm", "x²"}
+	ctx := context.Background()
+	for _, w := range words {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			st := newStmts(ctx, tx)
+			defer st.close()
+			if _, err := tx.ExecContext(ctx, "DELETE FROM fts_terms"); err != nil {
+				return err
+			}
+			if err := recordTerms(st, fmt.Sprintf(`[{"k":1,"s":%q,"b":"","a":""}]`, fold(w))); err != nil {
+				return err
+			}
+			var got []string
+			rows, err := tx.QueryContext(ctx, "SELECT term FROM fts_terms")
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var term string
+				rows.Scan(&term)
+				got = append(got, term)
+			}
+			if want := tokenize(foldQuery(fold(w))); !equal(got, want) {
+				t.Errorf("%q: tokenizer made %q, Go folding %q", w, got, want)
+			}
+			return rows.Err()
+		})
+		must(t, err)
+	}
+}
+
+// Whatever the script, the first letters of a word find it.
+func TestPrefixSearchAcrossScripts(t *testing.T) {
+	s := newStore(t)
+	acct := newAccount(t, s, "mail")
+	words := []string{"Éléphant", "Straße", "Łódź", "Žluťoučký", "Phở", "Привет", "йогурт", "Їжачок",
+		"Ελλάδα", "İstanbul", "Ørestad", "Ёжик", "naïveté", "ﬁlmothèque"}
+	var items []core.Item
+	for i, w := range words {
+		items = append(items, core.Item{Kind: core.ItemEmail, RemoteID: w, Text: "x " + w + " y", CreatedAt: base.Add(time.Duration(i) * time.Minute)})
+	}
+	apply(t, s, acct, items...)
+	for _, w := range words {
+		r := []rune(w)
+		for _, q := range []string{string(r[:3]), strings.ToUpper(string(r[:4])), strings.ToLower(w)} {
+			hits, err := s.Search(context.Background(), q, core.ItemFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := remoteIDs(hits); !slices.Contains(got, w) {
+				t.Errorf("Search(%q) = %v, want it to find %q", q, got, w)
+			}
+		}
+	}
+}
+
+func TestTokenizerMatchesSchema(t *testing.T) {
+	s := newStore(t)
+	var ddl string
+	must(t, s.r.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'items_fts'").Scan(&ddl))
+	if !strings.Contains(ddl, "'"+ftsTokenizer+"'") {
+		t.Errorf("items_fts is not tokenized with %q: %s", ftsTokenizer, ddl)
 	}
 }
 

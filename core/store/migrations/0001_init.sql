@@ -79,6 +79,11 @@ CREATE UNIQUE INDEX items_fts_key ON items (fts_key);
 -- The inbox page: one index range per state, merged by the query.
 CREATE INDEX items_state_time ON items (state, created_at DESC, id DESC);
 CREATE INDEX items_account_state_time ON items (account_id, state, created_at DESC, id DESC);
+-- The same for the unread filter: unseen items are few, and scanning the
+-- whole range of a state for them is not.
+CREATE INDEX items_unseen_state_time ON items (state, created_at DESC, id DESC) WHERE seen = 0;
+CREATE INDEX items_unseen_account_state_time ON items (account_id, state, created_at DESC, id DESC)
+    WHERE seen = 0;
 CREATE INDEX items_thread ON items (thread_id, created_at);
 CREATE INDEX items_author ON items (author_identity_id);
 
@@ -182,6 +187,17 @@ CREATE VIRTUAL TABLE items_fts USING fts5 (
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Every term the index has ever held, exactly as the tokenizer made it.
+-- A person's bare word is a prefix; FTS5 answers "word"* by merging the
+-- doclists of all matching terms before it returns the first hit, which
+-- costs tens of milliseconds for a common word at a million items. The store
+-- looks the prefix up here instead and asks for ("term1" OR "term2" ...),
+-- which FTS5 streams newest first. Terms are never removed: a stale term
+-- only matches nothing.
+CREATE TABLE fts_terms (
+    term TEXT PRIMARY KEY
+) WITHOUT ROWID;
 
 -- Deletions (including account cascades) must not leave index rows behind.
 CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
