@@ -36,11 +36,13 @@ type composer struct {
 	setting bool   // SetText in progress: the change is not typing
 	sending bool
 	draft   *debouncer
+	saver   *draftSaver
 }
 
 func newComposer(u *UI) *composer {
 	c := &composer{u: u, note: widget.NewLabel("")}
 	c.draft = &debouncer{u: u, delay: draftDelay, fn: c.flush}
+	c.saver = &draftSaver{u: u, done: c.draftWritten}
 	c.entry = newComposerEntry(c.sendReply, c.flush)
 	c.entry.OnChanged = c.changed
 	c.send = widget.NewButtonWithIcon("Send", theme.MailSendIcon(), c.sendReply)
@@ -114,28 +116,30 @@ func (c *composer) saveDraft(announce bool) {
 		return
 	}
 	c.saved = text
-	backgroundErr(c.u, "save draft", func(ctx context.Context) error {
-		return c.u.b.Inbox.SaveDraft(ctx, id, text)
-	}, func(err error) {
-		if c.item.ID != id {
-			return
-		}
-		if err != nil {
-			c.saved = "" // so the next pause tries again
-			c.setNote("Could not save the draft: "+errorText(err), widget.DangerImportance)
-			return
-		}
-		if announce && text != "" {
-			c.setNote("Draft saved", widget.SuccessImportance)
-		}
-	})
+	c.saver.save(draftJob{itemID: id, text: text, announce: announce})
 }
 
-// saveOnClose saves a pending draft before the window goes; it blocks
-// briefly because there is no later.
+// draftWritten reports a draft write on the open item.
+func (c *composer) draftWritten(job draftJob, err error) {
+	if c.item.ID != job.itemID {
+		return
+	}
+	if err != nil {
+		c.saved = "" // so the next pause tries again
+		c.setNote("Could not save the draft: "+errorText(err), widget.DangerImportance)
+		return
+	}
+	if job.announce && job.text != "" && c.entry.Text == job.text {
+		c.setNote("Draft saved", widget.SuccessImportance)
+	}
+}
+
+// saveOnClose writes the draft being written before the window goes. It
+// runs after background work was cancelled, so no older write can land
+// after it, and blocks briefly because there is no later.
 func (c *composer) saveOnClose() {
 	c.draft.cancel()
-	if c.item.ID == 0 || c.entry.Text == c.saved {
+	if c.item.ID == 0 {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), closeSaveTimeout)
@@ -163,6 +167,9 @@ func (c *composer) sendReply() {
 	}, func(err error) {
 		c.setSending(false)
 		if c.item.ID != id {
+			if err != nil { // moved on meanwhile: keep the text as that item's draft
+				c.saver.save(draftJob{itemID: id, text: text})
+			}
 			return
 		}
 		if err != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,4 +163,35 @@ func buttonsIn(o fyne.CanvasObject) []*widget.Button {
 		}
 	}
 	return out
+}
+
+func TestDraftWritesKeepOrderAndCollapse(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	gate := make(chan struct{})
+	h.inbox.mu.Lock()
+	h.inbox.saveGate = gate
+	h.inbox.mu.Unlock()
+	for _, text := range []string{"a", "ab", "abc"} {
+		h.composer().entry.SetText(text)
+		h.composer().flush() // as a focus loss would
+	}
+	close(gate) // the first write was held back; the others queued behind it
+	h.waitFor("the newest draft", func() bool { return h.inbox.draft(1) == "abc" })
+	h.settle()
+	want := []string{"SaveDraft 1 a", "SaveDraft 1 abc"}
+	if got := h.inbox.callsWith("SaveDraft"); !slices.Equal(got, want) {
+		t.Errorf("draft writes = %q, want %q", got, want)
+	}
+}
+
+func TestDraftSavedOnClose(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("j")
+	h.composer().focus()
+	h.typeKeys("À demain")
+	h.close() // before the typing pause is over
+	if got := h.inbox.draft(1); got != "À demain" {
+		t.Errorf("draft after closing = %q", got)
+	}
 }

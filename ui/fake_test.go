@@ -27,7 +27,8 @@ type fakeInbox struct {
 	searches []string
 	failNext map[string]error // method name -> error for its next call
 	nextOut  int64
-	pages    int // Page calls
+	pages    int           // Page calls
+	saveGate chan struct{} // when set, SaveDraft waits for it to close
 }
 
 func newFakeInbox(items []core.Item) *fakeInbox {
@@ -55,6 +56,18 @@ func (f *fakeInbox) failure(method string) error {
 	err := f.failNext[method]
 	delete(f.failNext, method)
 	return err
+}
+
+func (f *fakeInbox) callsWith(prefix string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, c := range f.calls {
+		if strings.HasPrefix(c, prefix) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (f *fakeInbox) called(call string) bool {
@@ -224,6 +237,12 @@ func (f *fakeInbox) Reply(_ context.Context, id int64, text string) error {
 }
 
 func (f *fakeInbox) SaveDraft(_ context.Context, id int64, text string) error {
+	f.mu.Lock()
+	gate := f.saveGate
+	f.mu.Unlock()
+	if gate != nil {
+		<-gate
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.record("SaveDraft %d %s", id, text)

@@ -59,6 +59,16 @@ type harness struct {
 	accts  *fakeAccounts
 	events *fakeEvents
 	q      *uiQueue
+	closed bool
+}
+
+// close closes the window once (the test driver cannot close it twice).
+func (h *harness) close() {
+	if !h.closed {
+		h.closed = true
+		h.ui.win.Close()
+		h.q.drain()
+	}
 }
 
 type option func(*harness)
@@ -83,7 +93,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 	}
 	h.ui = newUI(a, Backend{Inbox: h.inbox, Accounts: h.accts, Events: h.events,
 		Now: func() time.Time { return testNow }}, h.q.do)
-	t.Cleanup(func() { h.ui.win.Close(); h.q.drain() })
+	t.Cleanup(h.close)
 	h.ui.start()
 	h.ui.win.Show()
 	h.waitFor("the first page", func() bool { return h.ui.inbox.loaded })

@@ -95,13 +95,13 @@ func (u *UI) start() {
 	u.status.startClock()
 }
 
-// close saves the draft being written, then stops background work.
+// close stops background work, then saves the draft being written.
 func (u *UI) close() {
-	u.inbox.composer.saveOnClose()
 	u.cancel()
 	if u.unsubscribe != nil {
 		u.unsubscribe()
 	}
+	u.inbox.composer.saveOnClose()
 }
 
 // now is the backend's clock (fixed in tests).
