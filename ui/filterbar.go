@@ -56,7 +56,7 @@ type filterBar struct {
 	kind     *widget.Select
 	state    *widget.Select
 	unread   *widget.Check
-	tag      *widget.Entry
+	tag      *escEntry
 	accounts []core.Account
 	onChange func()
 	content  fyne.CanvasObject
@@ -71,7 +71,7 @@ func newFilterBar(u *UI, onChange func()) *filterBar {
 	f.state = widget.NewSelect(stateLabels(), nil)
 	f.state.SetSelectedIndex(0)
 	f.unread = widget.NewCheck("Unread only", nil)
-	f.tag = widget.NewEntry()
+	f.tag = newEscEntry()
 	f.tag.SetPlaceHolder("Tag")
 	f.wire()
 	f.content = f.layout()
@@ -85,7 +85,7 @@ func (f *filterBar) wire() {
 	f.kind.OnChanged = f.changed
 	f.state.OnChanged = f.changed
 	f.unread.OnChanged = func(bool) { f.changedFromCheck() }
-	f.tag.OnSubmitted = func(string) { f.changed("") }
+	f.tag.OnSubmitted = func(string) { f.changedFromCheck() }
 	f.tag.OnChanged = func(s string) {
 		if s == "" {
 			f.changed("")
@@ -126,7 +126,8 @@ func (f *filterBar) changed(string) {
 }
 
 // changedFromCheck also hands the keyboard back to the window: the check
-// took the focus with the tap and would swallow the triage keys.
+// (or the tag field, on Enter) holds the focus and would swallow the
+// triage keys.
 func (f *filterBar) changedFromCheck() {
 	if c := f.u.win.Canvas(); c != nil {
 		c.Unfocus()

@@ -106,6 +106,11 @@ func TestTriageKeysIgnoredWhileTyping(t *testing.T) {
 	if h.inbox.called("SetState 1 done") {
 		t.Fatal("e in a text field marked the item done")
 	}
+	h.ui.inbox.filters.tag.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.typeKeys("j")
+	if h.ui.inbox.selectedID != 2 {
+		t.Errorf("after Esc, j selected %d, want 2", h.ui.inbox.selectedID)
+	}
 }
 
 func TestTriageRemovesItemFromDefaultView(t *testing.T) {

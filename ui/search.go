@@ -42,3 +42,26 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 		c.Unfocus()
 	}
 }
+
+// escEntry is a one-line field that hands the keyboard back to the window
+// on Esc, so the triage keys work again without reaching for the mouse.
+type escEntry struct {
+	widget.Entry
+}
+
+func newEscEntry() *escEntry {
+	e := &escEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey unfocuses on Esc.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(k)
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Unfocus()
+	}
+}
