@@ -71,7 +71,6 @@ func openPools(path string) (*Store, error) {
 		return nil, err
 	}
 	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
 	// Touch the writer first so that WAL mode is set before readers connect.
 	if err := w.Ping(); err != nil {
 		w.Close()
