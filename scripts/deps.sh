@@ -11,6 +11,7 @@ packages=(
 	libxcursor-dev libxrandr-dev libxinerama-dev
 	libxi-dev libxxf86vm-dev
 	xvfb xauth                                      # xvfb-run for UI tests and headless demo
+	x11-utils                                       # xwininfo: the smoke test finds the window
 	fonts-dejavu-core                               # Cyrillic glyphs in rendered tests
 	dovecot-imapd                                   # the real IMAP peer of the integration tests
 	imagemagick                                     # image diffs of golden UI tests

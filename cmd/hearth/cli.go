@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+const usage = `Hearth: one window for a community manager's mail, VK and X.
+
+Usage:
+  hearth [--data DIR]                 open the window on a workspace
+  hearth --demo                       open a demo workspace (loopback mail peers, sample community)
+  hearth [--data DIR] COMMAND ...     headless commands:
+
+  account add imap --name N --host H [--port P] --user U --password-stdin
+                   [--tls tls|starttls|none] [--smtp-host H] [--smtp-port P] [--smtp-tls MODE]
+                   [--from ADDR] [--folders INBOX,...] [--backfill-days N] [--archive-on-done] [--no-test]
+  account list [--json]
+  account remove NAME
+  sync [--once] [--account NAME]      fetch new items (--once: one pass and send the outbox, then exit)
+  inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N]
+  search QUERY [--json] [--account NAME] [--limit N]
+  reply ITEM-ID --text-stdin          queue a reply (sent by the next sync)
+
+Global flags:
+  --data DIR        workspace directory (default $XDG_DATA_HOME/hearth or ~/.local/share/hearth)
+  --secrets MODE    where passwords live: auto (OS keyring, else an encrypted file), keyring, file
+  --verbose         log debugging detail to stderr
+
+Exit codes: 0 ok, 1 failure (one line on stderr), 2 bad usage.
+`
+
+// globals are the flags before the command.
+type globals struct {
+	data    string
+	demo    bool
+	secrets string
+	verbose bool
+}
+
+func parseGlobals(args []string) (globals, []string, error) {
+	var g globals
+	fs := flag.NewFlagSet("hearth", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&g.data, "data", "", "")
+	fs.BoolVar(&g.demo, "demo", false, "")
+	fs.StringVar(&g.secrets, "secrets", "auto", "")
+	fs.BoolVar(&g.verbose, "verbose", false, "")
+	if err := fs.Parse(args); err != nil {
+		return g, nil, usagef("%v", err)
+	}
+	switch g.secrets {
+	case "auto", "keyring", "file":
+	default:
+		return g, nil, usagef("--secrets must be auto, keyring or file")
+	}
+	return g, fs.Args(), nil
+}
+
+func dispatch(ctx context.Context, args []string, io stdio) error {
+	g, rest, err := parseGlobals(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 && (rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help") {
+		fmt.Fprint(io.out, usage)
+		return nil
+	}
+	log := newLogger(io.err, g.verbose)
+	if g.demo {
+		if len(rest) > 0 {
+			return usagef("--demo opens the window; it takes no command")
+		}
+		return runDemo(ctx, g, log)
+	}
+	if g.data == "" {
+		if g.data, err = defaultDataDir(); err != nil {
+			return err
+		}
+	}
+	if len(rest) == 0 {
+		return runGUI(ctx, g, log)
+	}
+	cmd, ok := commands[rest[0]]
+	if !ok {
+		return usagef("unknown command %q", rest[0])
+	}
+	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return cmd(ctx, w, rest[1:], io)
+}
+
+// command runs one headless command on an open workspace.
+type command func(ctx context.Context, w *workspace, args []string, io stdio) error
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"account": cmdAccount,
+		"sync":    cmdSync,
+		"inbox":   cmdInbox,
+		"search":  cmdSearch,
+		"reply":   cmdReply,
+	}
+}
+
+func newLogger(w io.Writer, verbose bool) *slog.Logger {
+	level := slog.LevelWarn
+	if verbose || os.Getenv("HEARTH_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// newFlags makes a subcommand flag set whose errors are usage errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses and turns errors into usage errors. Flags may come
+// after positional arguments ("search привет --json").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// splitList splits "a, b,c" into its trimmed non-empty parts.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

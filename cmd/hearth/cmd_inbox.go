@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// itemJSON is an item as `inbox --json` and `search --json` print it.
+type itemJSON struct {
+	ID          int64             `json:"id"`
+	Account     string            `json:"account"`
+	AccountID   int64             `json:"account_id"`
+	Kind        core.ItemKind     `json:"kind"`
+	ThreadID    int64             `json:"thread_id"`
+	RemoteID    string            `json:"remote_id"`
+	Subject     string            `json:"subject"`
+	Author      core.Person       `json:"author"`
+	To          []core.Person     `json:"to,omitempty"`
+	Text        string            `json:"text"`
+	CreatedAt   string            `json:"created_at"`
+	State       core.State        `json:"state"`
+	SnoozeUntil string            `json:"snooze_until,omitempty"`
+	Seen        bool              `json:"seen"`
+	Outgoing    bool              `json:"outgoing,omitempty"`
+	Tags        []string          `json:"tags"`
+	Attachments []core.Attachment `json:"attachments,omitempty"`
+	Problems    []string          `json:"problems,omitempty"`
+}
+
+func toJSON(it core.Item) itemJSON {
+	j := itemJSON{
+		ID: it.ID, Account: it.Account, AccountID: it.AccountID, Kind: it.Kind, ThreadID: it.ThreadID,
+		RemoteID: it.RemoteID, Subject: it.Subject, Author: it.Author, To: it.To, Text: it.Text,
+		CreatedAt: it.CreatedAt.Format(time.RFC3339), State: it.State, Seen: it.Seen, Outgoing: it.Outgoing,
+		Tags: it.Tags, Attachments: it.Attachments, Problems: it.Problems,
+	}
+	if j.Tags == nil {
+		j.Tags = []string{}
+	}
+	if !it.SnoozeUntil.IsZero() {
+		j.SnoozeUntil = it.SnoozeUntil.Format(time.RFC3339)
+	}
+	return j
+}
+
+// listFlags are the filters shared by inbox and search.
+type listFlags struct {
+	asJSON  bool
+	account string
+	state   string
+	kind    string
+	tag     string
+	unread  bool
+	limit   int
+}
+
+func (l *listFlags) register(fs interface {
+	BoolVar(*bool, string, bool, string)
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+}) {
+	fs.BoolVar(&l.asJSON, "json", false, "")
+	fs.StringVar(&l.account, "account", "", "")
+	fs.StringVar(&l.state, "state", "", "")
+	fs.StringVar(&l.kind, "kind", "", "")
+	fs.StringVar(&l.tag, "tag", "", "")
+	fs.BoolVar(&l.unread, "unread", false, "")
+	fs.IntVar(&l.limit, "limit", 100, "")
+}
+
+func (l listFlags) filter(ctx context.Context, w *workspace) (core.ItemFilter, error) {
+	f := core.ItemFilter{Kind: core.ItemKind(l.kind), Tag: l.tag, Unread: l.unread, Limit: l.limit}
+	if l.limit <= 0 || l.limit > 1000 {
+		return f, usagef("--limit must be between 1 and 1000")
+	}
+	if l.account != "" {
+		a, err := w.accounts.Find(ctx, l.account)
+		if err != nil {
+			return f, err
+		}
+		f.AccountID = a.ID
+	}
+	for _, s := range splitList(l.state) {
+		if s == "all" {
+			f.States = core.States
+			continue
+		}
+		st, err := core.ParseState(s)
+		if err != nil {
+			return f, usagef("%v", err)
+		}
+		f.States = append(f.States, st)
+	}
+	return f, nil
+}
+
+func cmdInbox(ctx context.Context, w *workspace, args []string, io stdio) error {
+	var l listFlags
+	fs := newFlags("inbox")
+	l.register(fs)
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	f, err := l.filter(ctx, w)
+	if err != nil {
+		return err
+	}
+	items, err := w.inbox.Page(ctx, f)
+	if err != nil {
+		return err
+	}
+	return printItems(ctx, w, items, l.asJSON, io)
+}
+
+func cmdSearch(ctx context.Context, w *workspace, args []string, io stdio) error {
+	var l listFlags
+	fs := newFlags("search")
+	l.register(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(pos, " "))
+	if query == "" {
+		return usagef("search: give a query")
+	}
+	f, err := l.filter(ctx, w)
+	if err != nil {
+		return err
+	}
+	if l.state == "" {
+		f.States = core.States // search looks everywhere unless told otherwise
+	}
+	items, err := w.inbox.Search(ctx, query, f)
+	if err != nil {
+		return err
+	}
+	return printItems(ctx, w, items, l.asJSON, io)
+}
+
+// printItems prints a page as JSON (with full text) or as a table.
+func printItems(ctx context.Context, w *workspace, items []core.Item, asJSON bool, io stdio) error {
+	if !asJSON {
+		return printTable(io.out, items)
+	}
+	out := make([]itemJSON, 0, len(items))
+	for _, it := range items {
+		full, err := w.store.Item(ctx, it.ID) // lists carry snippets; JSON gives the text
+		if err != nil {
+			return err
+		}
+		full.Account = it.Account
+		out = append(out, toJSON(full))
+	}
+	return writeJSON(io, out)
+}
+
+func printTable(out io.Writer, items []core.Item) error {
+	if len(items) == 0 {
+		fmt.Fprintln(out, "Nothing here.")
+		return nil
+	}
+	now := time.Now()
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tWHEN\tSTATE\tFROM\tSUBJECT")
+	for _, it := range items {
+		mark := " "
+		if !it.Seen {
+			mark = "*"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s%s\t%s\t%s\n", it.ID, core.Ago(now, it.CreatedAt), mark, it.State,
+			cut(it.Author.Label(), 28), cut(it.Subject, 60))
+	}
+	return tw.Flush()
+}
+
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func cmdReply(ctx context.Context, w *workspace, args []string, io stdio) error {
+	fs := newFlags("reply")
+	textStdin := fs.Bool("text-stdin", false, "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || !*textStdin {
+		return usagef("reply: usage: hearth reply ITEM-ID --text-stdin")
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return usagef("reply: %q is not an item id", pos[0])
+	}
+	text, err := readAll(io.in)
+	if err != nil {
+		return err
+	}
+	if err := w.inbox.Reply(ctx, id, text); err != nil {
+		return err
+	}
+	fmt.Fprintln(io.out, "reply queued; 'hearth sync --once' sends it")
+	return nil
+}
+
+func readAll(r io.Reader) (string, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	return string(b), nil
+}

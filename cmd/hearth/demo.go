@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hearthhq/hearth/integrations/demo"
+)
+
+// runDemo opens a throwaway workspace on loopback demo peers: a sample
+// community mailbox served by in-process IMAP and SMTP servers.
+func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
+	dir := g.data
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "hearth-demo-")
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	peers, err := demo.Start(ctx, demo.Options{Now: time.Now(), Live: true, Logf: func(f string, a ...any) {
+		log.Debug(fmt.Sprintf(f, a...))
+	}})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer peers.Close()
+	// The demo's password is no secret, but it still goes through the
+	// secret store; a file in the temp dir keeps the user's keyring clean.
+	os.Setenv("HEARTH_SECRETS_KEY_FILE", filepath.Join(dir, "secrets.key"))
+	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: log})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	name, settings, password := peers.Account()
+	if _, err := w.accounts.Find(ctx, name); err != nil {
+		if _, err := w.accounts.AddIMAP(ctx, name, settings, password); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	return showWindow(ctx, w, "Hearth (demo workspace)")
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/hearthhq/hearth/assets"
+	"github.com/hearthhq/hearth/ui"
+)
+
+// appID is Hearth's application id (FyneApp.toml says the same).
+const appID = "app.hearth.desktop"
+
+func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
+	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return showWindow(ctx, w, "")
+}
+
+// showWindow starts the sync engine and runs the window until it closes or
+// ctx ends (Ctrl+C in the terminal closes the window too).
+func showWindow(ctx context.Context, w *workspace, title string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if err := w.engine.Start(ctx); err != nil {
+		return err
+	}
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now})
+	if title != "" {
+		u.Window().SetTitle(title)
+	}
+	u.Show()
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	a.Run()
+	cancel()
+	w.engine.Wait()
+	return nil
+}
