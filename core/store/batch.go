@@ -20,23 +20,11 @@ import (
 func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
 	var res core.BatchResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res = core.BatchResult{}
 		w := newItemWriter(ctx, tx, accountID)
 		defer w.close()
-		if err := w.preload(b.Items); err != nil {
+		var err error
+		if res, err = w.upsertAll(b.Items); err != nil {
 			return err
-		}
-		for i, it := range b.Items {
-			id, inserted, err := w.upsert(it, false)
-			if err != nil {
-				return fmt.Errorf("item %d (%q): %w", i, it.RemoteID, err)
-			}
-			if inserted {
-				res.Inserted++
-				res.NewIDs = append(res.NewIDs, id)
-			} else {
-				res.Updated++
-			}
 		}
 		if err := w.applyFlags(b.Flags); err != nil {
 			return err
@@ -51,6 +39,27 @@ func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (
 	})
 	if err != nil {
 		return core.BatchResult{}, fmt.Errorf("store: account %d: apply batch: %w", accountID, err)
+	}
+	return res, nil
+}
+
+// upsertAll writes a batch's items and counts what was new.
+func (w *itemWriter) upsertAll(items []core.Item) (core.BatchResult, error) {
+	var res core.BatchResult
+	if err := w.preload(items); err != nil {
+		return res, err
+	}
+	for i, it := range items {
+		id, inserted, err := w.upsert(it, false)
+		if err != nil {
+			return res, fmt.Errorf("item %d (%q): %w", i, it.RemoteID, err)
+		}
+		if inserted {
+			res.Inserted++
+			res.NewIDs = append(res.NewIDs, id)
+		} else {
+			res.Updated++
+		}
 	}
 	return res, nil
 }

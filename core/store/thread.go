@@ -88,6 +88,12 @@ func (w *itemWriter) mergeThreads(ids []int64) (int64, error) {
 	for _, id := range ids[1:] {
 		delete(w.touched, id)
 	}
+	for remoteID, st := range w.existing {
+		if slices.Contains(ids[1:], st.threadID) {
+			st.threadID = into
+			w.existing[remoteID] = st
+		}
+	}
 	w.touched[into] = true
 	return into, nil
 }

@@ -197,3 +197,23 @@ func threadsOf(t *testing.T, s *Store, accountID int64) []int64 {
 	}
 	return ids
 }
+
+// A merge and a re-sync of a merged item in the same batch leave every item
+// in one live thread with a summary.
+func TestMergeAndUpdateInOneBatch(t *testing.T) {
+	s := newStore(t)
+	acct := newAccount(t, s, "mail")
+	apply(t, s, acct, reply(mail("a", 10, "Re: Tickets"), "p"))
+	apply(t, s, acct, reply(mail("b", 20, "Re: Tickets"), "q"))
+	apply(t, s, acct, reply(mail("q", 5, "Tickets"), "p"), reply(mail("b", 20, "Re: Tickets (edited)"), "q"))
+	threads := threadsOf(t, s, acct)
+	if len(threads) != 1 {
+		t.Fatalf("%d threads, want 1", len(threads))
+	}
+	var subject string
+	var last int64
+	must(t, s.r.QueryRow("SELECT subject, last_at FROM threads WHERE id = ?", threads[0]).Scan(&subject, &last))
+	if subject != "Tickets" || last != ms(base.Add(20*time.Minute)) {
+		t.Errorf("thread summary %q, %d", subject, last)
+	}
+}
