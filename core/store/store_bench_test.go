@@ -5,14 +5,18 @@ package store
 //	go test -run XXX -bench . ./core/store/
 //
 // The 100k-item database is generated once and cached as
-// os.TempDir()/hearth-bench-100000.db; set HEARTH_BENCH_1M=1 to add the
+// os.TempDir()/hearth-bench-100000-<schema hash>.db; set HEARTH_BENCH_1M=1 to add the
 // 1M-item case (generation takes minutes the first time). Each benchmark
 // reports p50 and p95 latency besides the mean.
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -170,34 +174,64 @@ func benchSizes() []int {
 
 // benchDB opens the cached generated workspace of n items, making it if
 // needed. The benchmark must not write to it.
+//
+// Several benchmark runs may share os.TempDir(), so a cache file is only
+// ever created complete and never replaced: it is generated under a private
+// name and published with a hard link, which fails if another run
+// published first. Its name carries a hash of the schema, so a schema
+// change makes a new file instead of reusing an incompatible one.
 func benchDB(b *testing.B, n int) *Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("hearth-bench-%d.db", n))
 	ctx := context.Background()
-	if s, err := Open(ctx, path); err == nil {
-		if v, _ := s.Setting(ctx, "bench_items"); v == strconv.Itoa(n) {
-			return s
-		}
-		s.Close()
-	}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(path + suffix)
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("hearth-bench-%d-%s.db", n, schemaHash(b)))
+	if _, err := os.Stat(path); err != nil {
+		generateBenchDB(b, path, n)
 	}
 	s, err := Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
+	if v, err := s.Setting(ctx, "bench_items"); err != nil || v != strconv.Itoa(n) {
+		b.Fatalf("%s is not a complete benchmark workspace (%q, %v): delete it", path, v, err)
+	}
+	return s
+}
+
+func generateBenchDB(b *testing.B, path string, n int) {
+	ctx := context.Background()
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	defer os.Remove(tmp)
+	s, err := Open(ctx, tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
 	start := time.Now()
-	if err := fill(ctx, s, n, io.Discard); err != nil {
+	err = fill(ctx, s, n, io.Discard)
+	if err == nil {
+		err = s.SetSetting(ctx, "bench_items", strconv.Itoa(n))
+	}
+	if err := errorsJoin(err, s.Close()); err != nil { // Close folds the WAL into the file
 		b.Fatal(err)
 	}
-	if err := s.SetSetting(ctx, "bench_items", strconv.Itoa(n)); err != nil {
-		b.Fatal(err)
-	}
-	fi, _ := os.Stat(path)
+	fi, _ := os.Stat(tmp)
 	b.Logf("generated %d items in %v (%.0f items/s), %d MB", n, time.Since(start).Round(time.Second),
 		float64(n)/time.Since(start).Seconds(), fi.Size()>>20)
-	return s
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		b.Fatal(err)
+	}
+}
+
+// schemaHash names the schema the migrations build.
+func schemaHash(b *testing.B) string {
+	steps, err := loadMigrations(migrationFiles)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := sha256.New()
+	for _, m := range steps {
+		io.WriteString(h, m.sql)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 func fill(ctx context.Context, s *Store, n int, progress io.Writer) error {
