@@ -440,3 +440,30 @@ func errorsJoin(a, b error) error {
 	}
 	return b
 }
+
+// BenchmarkKnown asks which of 10k remote ids are stored, as an idle
+// re-sync of a 10k-message folder does.
+func BenchmarkKnown(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range benchSizes() {
+		s := benchDB(b, n)
+		accts, err := s.Accounts(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids := make([]string, 10_000)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("0-%d", i*7) // mail ids; most are stored
+		}
+		b.Run(fmt.Sprintf("N=%d/10k-ids", n), func(b *testing.B) {
+			measure(b, func() error {
+				known, err := s.Known(ctx, accts[0].ID, ids)
+				if err == nil && len(known) == 0 {
+					err = fmt.Errorf("nothing known")
+				}
+				return err
+			})
+		})
+		s.Close()
+	}
+}
