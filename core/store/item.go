@@ -63,7 +63,11 @@ func (s *Store) Raw(ctx context.Context, itemID int64) ([]byte, error) {
 // queryItems runs an item query on the read pool and fills tags, and with
 // full also the text and the thread refs.
 func (s *Store) queryItems(ctx context.Context, full bool, query string, args ...any) ([]core.Item, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	st, err := s.reads.get(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +156,11 @@ func (s *Store) fillByItem(ctx context.Context, items []core.Item, query string,
 	for i, it := range items {
 		index[it.ID], ids[i] = i, it.ID
 	}
-	rows, err := s.r.QueryContext(ctx, query, jsonList(ids))
+	st, err := s.reads.get(ctx, query)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, jsonList(ids))
 	if err != nil {
 		return err
 	}

@@ -26,9 +26,10 @@ const readers = 4
 
 // Store is an open workspace database. It is safe for concurrent use.
 type Store struct {
-	w    *sql.DB // the single writer: writes are serialised here, not by SQLite's busy loop
-	r    *sql.DB // read-only pool
-	path string
+	w     *sql.DB // the single writer: writes are serialised here, not by SQLite's busy loop
+	r     *sql.DB // read-only pool
+	path  string
+	reads stmtCache // prepared list queries: preparing costs a sixth of a page
 }
 
 // Open opens the workspace database at path, creating it (mode 0600, its
@@ -83,7 +84,7 @@ func openPools(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &Store{w: w, r: r, path: path}, nil
+	return &Store{w: w, r: r, path: path, reads: stmtCache{db: r}}, nil
 }
 
 // dsn builds a connection string whose pragmas apply to every pooled
@@ -109,7 +110,7 @@ func dsn(path string, writer bool) string {
 // Close lets SQLite refresh its planner statistics, then closes both pools.
 func (s *Store) Close() error {
 	_, optErr := s.w.Exec("PRAGMA optimize")
-	err := errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.reads.close(), s.r.Close(), s.w.Close())
 	if err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}

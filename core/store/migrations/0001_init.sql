@@ -84,6 +84,8 @@ CREATE INDEX items_account_state_time ON items (account_id, state, created_at DE
 CREATE INDEX items_unseen_state_time ON items (state, created_at DESC, id DESC) WHERE seen = 0;
 CREATE INDEX items_unseen_account_state_time ON items (account_id, state, created_at DESC, id DESC)
     WHERE seen = 0;
+-- The kind filter ("all VK comments") across accounts.
+CREATE INDEX items_kind_state_time ON items (kind, state, created_at DESC, id DESC);
 CREATE INDEX items_thread ON items (thread_id, created_at);
 CREATE INDEX items_author ON items (author_identity_id);
 
