@@ -264,3 +264,22 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestUndatedItemKeepsItsArrivalDate(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	acct := newAccount(t, s, "feed")
+	entry := core.Item{Kind: core.ItemFeed, RemoteID: "entry-1", Subject: "News"}
+	apply(t, s, acct, entry)
+	first, err := s.ItemByRemoteID(ctx, acct, "entry-1")
+	must(t, err)
+	if first.CreatedAt.IsZero() {
+		t.Fatal("an undated item was stored without a date")
+	}
+	time.Sleep(5 * time.Millisecond) // let the clock move past the first date
+	apply(t, s, acct, entry)
+	again, _ := s.ItemByRemoteID(ctx, acct, "entry-1")
+	if !again.CreatedAt.Equal(first.CreatedAt) {
+		t.Errorf("re-sync moved the date from %v to %v", first.CreatedAt, again.CreatedAt)
+	}
+}

@@ -52,6 +52,10 @@ type stored struct {
 // upsert inserts it, or refreshes the content and location of the item with
 // the same remote id. It reports the item's id and whether it was new.
 func (w *itemWriter) upsert(it core.Item, outgoing bool) (int64, bool, error) {
+	old, found := w.existing[it.RemoteID]
+	if found && it.CreatedAt.IsZero() {
+		it.CreatedAt = fromMS(old.created) // an undated item keeps the date it was first given
+	}
 	it, err := normalize(it, w.now)
 	if err != nil {
 		return 0, false, err
@@ -60,7 +64,6 @@ func (w *itemWriter) upsert(it core.Item, outgoing bool) (int64, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	old, found := w.existing[it.RemoteID]
 	if !found {
 		id, err := w.insert(it, identity, outgoing)
 		return id, true, err
