@@ -119,6 +119,11 @@ func (s *inboxScreen) load(done func()) {
 
 func (s *inboxScreen) fetch(ctx context.Context, q string, f core.ItemFilter) ([]core.Item, error) {
 	if q != "" {
+		if len(f.States) == 0 {
+			// The box says "search all messages": the default triage view
+			// would hide every answered one.
+			f.States = core.States
+		}
 		return s.u.b.Inbox.Search(ctx, q, f)
 	}
 	return s.u.b.Inbox.Page(ctx, f)

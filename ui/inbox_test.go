@@ -490,3 +490,18 @@ func TestTriageActsOnOpenItemOutsideTheList(t *testing.T) {
 		t.Errorf("after e: thread shows %d, item 10 is %s", h.ui.inbox.thread.itemID, h.inbox.item(10).State)
 	}
 }
+
+func TestSearchFindsAnsweredMessages(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.mu.Lock()
+	for _, it := range h.inbox.items {
+		if it.ID == 10 {
+			it.State = core.StateDone
+		}
+	}
+	h.inbox.mu.Unlock()
+	h.typeKeys("/")
+	h.typeKeys("турнир")
+	h.ui.inbox.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.waitFor("the done message among the results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+}
