@@ -215,11 +215,10 @@ func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEn
 // failed for good when a person must act or attempts ran out.
 func (r *outboxRunner) fail(ctx context.Context, ent core.OutboxEntry, err error, transient bool) error {
 	r.e.log.Warn("outbox entry failed", "id", ent.ID, "op", ent.Op, "err", err)
+	r.dropConn(ent.AccountID)
 	if !transient {
-		r.dropConn(ent.AccountID)
 		return r.e.store.FailOutbox(ctx, ent.ID, errorSentence(err), time.Time{})
 	}
-	r.dropConn(ent.AccountID)
 	var retry time.Time
 	re := core.AsRemote(err)
 	switch {
