@@ -50,6 +50,9 @@ func ParseState(s string) (State, error) {
 type Person struct {
 	Name    string `json:"name,omitempty"`
 	Address string `json:"address,omitempty"`
+	// Handle is the channel's screen name (VK screen_name, X handle without
+	// the @), when the channel has one.
+	Handle string `json:"handle,omitempty"`
 }
 
 // String renders "Name <address>" or whichever part is known.
@@ -111,6 +114,15 @@ type Item struct {
 	// broken encoding): shown to the user, never dropped silently.
 	Problems []string
 	Tags     []string
+	// Stats are the public reactions to a post (VK likes and reposts, X
+	// likes and retweets), refreshed by each sync, for the dashboard.
+	Stats ItemStats
+	// Deleted is set when the item was removed remotely (a deleted VK
+	// comment); it stays stored so that a restore brings it back.
+	Deleted bool
+	// VIP is set when the author is influential on the channel (X followers
+	// over the account's threshold); the inbox can sort them first.
+	VIP bool
 	// Raw is the original message (RFC 5322 for e-mail). Filled on insert
 	// and by explicit raw lookups only; lists leave it nil.
 	Raw []byte
@@ -147,6 +159,14 @@ func SnippetOf(text string, n int) string {
 		return string(out) + "…"
 	}
 	return string(out)
+}
+
+// ItemStats are counters of public reactions; zero when the channel has none.
+type ItemStats struct {
+	Likes    int `json:"likes,omitempty"`
+	Reposts  int `json:"reposts,omitempty"`
+	Comments int `json:"comments,omitempty"`
+	Views    int `json:"views,omitempty"`
 }
 
 // ItemFilter selects a page of the inbox. Zero values mean "any".

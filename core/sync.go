@@ -13,6 +13,14 @@ type Batch struct {
 	// Relocate maps RemoteID to a new Location for items already stored
 	// (after a UIDVALIDITY reset or a move) without touching their content.
 	Relocate map[string]string
+	// Removed lists remote ids deleted remotely (true) or restored (false);
+	// the store keeps the items and flips Item.Deleted.
+	Removed map[string]bool
+	// Identities are author profiles the channel returned (VK users, X
+	// authors), upserted by (Kind, Address) before the items that name them.
+	Identities []Identity
+	// Memberships are community join/leave events.
+	Memberships []MembershipEvent
 }
 
 // FlagUpdate reports a remote change of an item's seen flag or presence.
@@ -56,6 +64,8 @@ const (
 	OpReply   OutboxOp = "reply"    // send a reply to ItemID
 	OpSetSeen OutboxOp = "set_seen" // push the seen flag of ItemID
 	OpArchive OutboxOp = "archive"  // move ItemID to the archive
+	// OpModerate runs a ModAction (payload) on ItemID or its author.
+	OpModerate OutboxOp = "moderate"
 )
 
 // OutboxEntry is a remote action that must happen exactly once and survive a

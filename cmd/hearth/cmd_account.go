@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,10 +30,24 @@ func cmdAccount(ctx context.Context, w *workspace, args []string, io stdio) erro
 	}
 }
 
+// accountAdders holds `account add KIND` per kind; each integration's file
+// registers its own in init.
+var accountAdders = map[string]func(ctx context.Context, w *workspace, args []string, io stdio) error{
+	"imap": cmdAccountAddIMAP,
+}
+
 func cmdAccountAdd(ctx context.Context, w *workspace, args []string, io stdio) error {
-	if len(args) == 0 || args[0] != "imap" {
-		return usagef("account add: the only kind so far is imap")
+	if len(args) == 0 {
+		return usagef("account add: want a kind (%s)", strings.Join(slices.Sorted(maps.Keys(accountAdders)), ", "))
 	}
+	add, ok := accountAdders[args[0]]
+	if !ok {
+		return usagef("account add: unknown kind %q (want %s)", args[0], strings.Join(slices.Sorted(maps.Keys(accountAdders)), ", "))
+	}
+	return add(ctx, w, args[1:], io)
+}
+
+func cmdAccountAddIMAP(ctx context.Context, w *workspace, args []string, io stdio) error {
 	fs := newFlags("account add imap")
 	var s core.IMAPSettings
 	var name, tls, smtpTLS, folders string
@@ -51,7 +67,7 @@ func cmdAccountAdd(ctx context.Context, w *workspace, args []string, io stdio) e
 	fs.BoolVar(&s.ArchiveOnDone, "archive-on-done", false, "")
 	fs.BoolVar(&passwordStdin, "password-stdin", false, "")
 	fs.BoolVar(&noTest, "no-test", false, "")
-	if _, err := parseFlags(fs, args[1:]); err != nil {
+	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if name == "" || s.Host == "" || s.User == "" {

@@ -11,6 +11,11 @@ import (
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
+// demoChannels start the demo peers of the other channels (VK, X) and add
+// their accounts to w; each channel's wiring file adds its own in init.
+// stop ends the peer.
+var demoChannels []func(ctx context.Context, w *workspace, log *slog.Logger) (stop func(), err error)
+
 // runDemo opens a throwaway workspace on loopback demo peers: a sample
 // community mailbox served by in-process IMAP and SMTP servers.
 func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
@@ -43,6 +48,13 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 		if _, err := w.accounts.AddIMAP(ctx, name, settings, password); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
+	}
+	for _, start := range demoChannels {
+		stop, err := start(ctx, w, log)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		defer stop()
 	}
 	return showWindow(ctx, w, "Hearth (demo workspace)")
 }

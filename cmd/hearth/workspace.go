@@ -73,7 +73,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	}
 	eng := sync.New(sync.Params{
 		Store:   st,
-		Drivers: []sync.Driver{imap.NewDriver()},
+		Drivers: drivers(),
 		Secrets: sec,
 		Log:     opt.log,
 	})
@@ -81,6 +81,18 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
 	w.accounts = accounts.New(st, sec, eng)
 	return w, nil
+}
+
+// driverMakers build the integrations this binary knows; each integration's
+// wiring file adds its own in init.
+var driverMakers = []func() sync.Driver{func() sync.Driver { return imap.NewDriver() }}
+
+func drivers() []sync.Driver {
+	ds := make([]sync.Driver, 0, len(driverMakers))
+	for _, mk := range driverMakers {
+		ds = append(ds, mk())
+	}
+	return ds
 }
 
 // idemKey makes the idempotency key of a reply: a Message-Id for e-mail.

@@ -41,6 +41,8 @@ type Engine interface {
 // SecretNames lists the secret names each kind stores, for removal.
 var SecretNames = map[core.AccountKind][]string{
 	core.KindIMAP: {"password"},
+	core.KindVK:   {"token"},
+	core.KindX:    {"consumer_key", "consumer_secret", "access_token", "access_secret"},
 }
 
 // Service is the account use cases.

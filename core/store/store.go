@@ -73,7 +73,7 @@ func openPools(path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	// Touch the writer first so that WAL mode is set before readers connect.
-	if err := w.Ping(); err != nil {
+	if err := pingWriter(w); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -85,6 +85,23 @@ func openPools(path string) (*Store, error) {
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
 	return &Store{w: w, r: r, path: path, reads: stmtCache{db: r}}, nil
+}
+
+// pingWriter opens the writer connection. Switching a new file to WAL takes
+// an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its
+// busy handler, while another process (the GUI and a CLI command started
+// together) does the same: retry for as long as the busy timeout would.
+func pingWriter(w *sql.DB) error {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := w.Ping()
+		var se *sqlite.Error
+		busy := errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+		if !busy || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // dsn builds a connection string whose pragmas apply to every pooled

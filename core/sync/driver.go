@@ -81,3 +81,22 @@ type Flagger interface {
 type Archiver interface {
 	Archive(ctx context.Context, it core.Item) (location string, err error)
 }
+
+// Moderator runs moderation actions on an item or its author (delete or
+// restore a VK comment, ban its author, hide an X reply). Actions are
+// idempotent remotely: repeating one after an unknown outcome is safe.
+type Moderator interface {
+	// CanModerate lists what the item allows, for the UI to offer.
+	CanModerate(it core.Item) []core.ModKind
+	Moderate(ctx context.Context, it core.Item, a core.ModAction) error
+}
+
+// Publisher posts on the account's channel for the calendar.
+type Publisher interface {
+	// Publish makes the post. It is safe to call again with the same Key
+	// after an unknown outcome only when FindPublished said no.
+	Publish(ctx context.Context, p core.Publication) (core.Published, error)
+	// FindPublished looks remotely for a post made by an earlier attempt of p
+	// (VK guid, X own timeline since p.Since): the check after a crash.
+	FindPublished(ctx context.Context, p core.Publication) (core.Published, bool, error)
+}

@@ -19,6 +19,9 @@ type Store interface {
 	Cursor(ctx context.Context, accountID int64, key string) ([]byte, error)
 	ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error)
 	Known(ctx context.Context, accountID int64, remoteIDs []string) (map[string]bool, error)
+	// SetIdentityBan records a community ban of an identity; a zero until
+	// lifts it.
+	SetIdentityBan(ctx context.Context, kind core.IdentityKind, address string, until time.Time) error
 	OutboxStore
 }
 
@@ -213,6 +216,17 @@ func (e *Engine) open(ctx context.Context, a core.Account) (Conn, error) {
 			Message: fmt.Sprintf("this build of Hearth cannot sync %s accounts", a.Kind)}
 	}
 	return d.Open(ctx, a, e.secrets)
+}
+
+// Open returns a new connection to an account, for use cases that act on
+// the remote outside a sync pass (the calendar's publisher). The caller
+// closes it.
+func (e *Engine) Open(ctx context.Context, accountID int64) (Conn, error) {
+	a, err := e.store.Account(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	return e.open(ctx, a)
 }
 
 // Driver returns the driver of a kind, for connection tests of unsaved

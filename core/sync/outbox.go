@@ -117,6 +117,8 @@ func (r *outboxRunner) handle(ctx context.Context, ent core.OutboxEntry) error {
 		return r.setSeen(ctx, conn, ent, it)
 	case core.OpArchive:
 		return r.archive(ctx, conn, ent, it)
+	case core.OpModerate:
+		return r.moderate(ctx, conn, ent, it)
 	default:
 		return r.fail(ctx, ent, fmt.Errorf("unknown outbox operation %q", ent.Op), false)
 	}
@@ -168,7 +170,7 @@ func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.I
 	now := r.e.now()
 	refs := append(append([]string(nil), to.ThreadRefs...), to.RemoteID)
 	out := core.Item{
-		AccountID: ent.AccountID, Kind: to.Kind, RemoteID: remoteID, ThreadRefs: refs,
+		AccountID: ent.AccountID, Kind: replyKind(to.Kind), RemoteID: remoteID, ThreadRefs: refs,
 		Subject: replySubject(to.Subject), Author: core.Person{Name: "You"}, To: []core.Person{to.Author},
 		Text: text, Snippet: core.SnippetOf(text, 160), CreatedAt: now,
 		State: core.StateDone, Seen: true, Outgoing: true,
@@ -209,6 +211,62 @@ func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEn
 		return err
 	}
 	return r.e.store.FinishOutbox(ctx, ent.ID, loc)
+}
+
+// moderate runs a moderation action and makes the local copy follow it.
+// Actions are idempotent remotely, so an unknown outcome is simply retried.
+func (r *outboxRunner) moderate(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
+	m, ok := conn.(Moderator)
+	if !ok {
+		return r.fail(ctx, ent, fmt.Errorf("this channel offers no moderation: %w", core.ErrUnsupported), false)
+	}
+	var a core.ModAction
+	if err := json.Unmarshal(ent.Payload, &a); err != nil {
+		return r.fail(ctx, ent, fmt.Errorf("bad moderation payload: %w", err), false)
+	}
+	if err := m.Moderate(ctx, it, a); err != nil {
+		return r.fail(ctx, ent, err, !errors.Is(err, core.ErrNotFound))
+	}
+	if err := r.followModeration(ctx, ent, it, a); err != nil {
+		return err
+	}
+	if err := r.e.store.FinishOutbox(ctx, ent.ID, ""); err != nil {
+		return err
+	}
+	r.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: ent.AccountID, ItemIDs: []int64{it.ID}})
+	return nil
+}
+
+// followModeration records what a done moderation action changed remotely.
+func (r *outboxRunner) followModeration(ctx context.Context, ent core.OutboxEntry, it core.Item, a core.ModAction) error {
+	switch a.Kind {
+	case core.ModDelete, core.ModRestore:
+		b := core.Batch{Removed: map[string]bool{it.RemoteID: a.Kind == core.ModDelete}}
+		_, err := r.e.store.ApplyBatch(ctx, ent.AccountID, b)
+		return err
+	case core.ModBan, core.ModUnban:
+		var until time.Time
+		if a.Kind == core.ModBan {
+			until = a.BanEnd()
+			if until.IsZero() {
+				until = core.BanForever
+			}
+		}
+		kind := core.IdentityVK
+		if it.Kind == core.ItemXMention || it.Kind == core.ItemXReply {
+			kind = core.IdentityX
+		}
+		return r.e.store.SetIdentityBan(ctx, kind, it.Author.Address, until)
+	}
+	return nil
+}
+
+// replyKind is the kind of our own answer to an item of kind k.
+func replyKind(k core.ItemKind) core.ItemKind {
+	if k == core.ItemXMention {
+		return core.ItemXReply
+	}
+	return k
 }
 
 // fail records a remote failure: retried with backoff when it may pass,
