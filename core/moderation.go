@@ -67,3 +67,28 @@ func (a ModAction) BanEnd() time.Time {
 	}
 	return a.At.Add(a.Duration)
 }
+
+// ModerationsFor lists the actions an item offers, in the order a menu shows
+// them: a VK comment can be deleted or restored and its author banned; a
+// reply to our X post can be hidden or shown again. Our own items offer none.
+func ModerationsFor(it Item) []ModKind {
+	if it.Outgoing {
+		return nil
+	}
+	switch it.Kind {
+	case ItemVKComment, ItemVKPost:
+		del := ModDelete
+		if it.Deleted {
+			del = ModRestore
+		}
+		return []ModKind{del, ModBan, ModUnban}
+	case ItemVKMessage:
+		return []ModKind{ModBan, ModUnban}
+	case ItemXMention:
+		if it.State == StateHidden {
+			return []ModKind{ModUnhide}
+		}
+		return []ModKind{ModHide}
+	}
+	return nil
+}

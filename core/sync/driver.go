@@ -86,8 +86,6 @@ type Archiver interface {
 // restore a VK comment, ban its author, hide an X reply). Actions are
 // idempotent remotely: repeating one after an unknown outcome is safe.
 type Moderator interface {
-	// CanModerate lists what the item allows, for the UI to offer.
-	CanModerate(it core.Item) []core.ModKind
 	Moderate(ctx context.Context, it core.Item, a core.ModAction) error
 }
 

@@ -1,0 +1,2 @@
+-- Reserved for the calendar schema, written in this development cycle.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Reserved for the members schema, written in this development cycle.
+SELECT 1;
