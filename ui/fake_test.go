@@ -386,3 +386,21 @@ func (f *fakeEvents) publish(ev core.Event) {
 		ch <- ev
 	}
 }
+
+// Moderate records the action and, like the core service, hides a deleted
+// comment at once; the fake channel confirms the deletion immediately.
+func (f *fakeInbox) Moderate(_ context.Context, id int64, a core.ModAction) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Moderate %d %s %v %d %q", id, a.Kind, a.Duration, a.Reason, a.Comment)
+	if err := f.failure("Moderate"); err != nil {
+		return err
+	}
+	switch a.Kind {
+	case core.ModDelete:
+		f.items[id].State, f.items[id].Deleted = core.StateHidden, true
+	case core.ModRestore:
+		f.items[id].State, f.items[id].Deleted = core.StateOpen, false
+	}
+	return nil
+}

@@ -13,8 +13,12 @@ import (
 
 // messageCard is one message of a conversation: who, when, to whom, what
 // could not be decoded, attachments, and the text (selectable, wrapped).
-func messageCard(it core.Item) fyne.CanvasObject {
-	rows := []fyne.CanvasObject{messageHeader(it)}
+// menu, when not nil, sits at the right of the header (moderation).
+func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
+	rows := []fyne.CanvasObject{messageHeader(it, menu)}
+	if note := moderationNote(it); note != nil {
+		rows = append(rows, note)
+	}
 	if to := recipients(it.To); to != "" {
 		rows = append(rows, newMutedTrunc("To: "+to))
 	}
@@ -25,22 +29,51 @@ func messageCard(it core.Item) fyne.CanvasObject {
 		rows = append(rows, attachmentList(it.Attachments))
 	}
 	rows = append(rows, messageText(it.Text))
+	if line := statsLine(it.Stats); line != "" {
+		rows = append(rows, newMutedTrunc(line))
+	}
 	return container.NewVBox(rows...)
 }
 
-func messageHeader(it core.Item) fyne.CanvasObject {
-	who := it.Author.String()
+func messageHeader(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
+	who := personLine(it)
 	if it.Outgoing {
 		who = "You"
-		if a := it.Author.String(); a != "" {
+		if a := personLine(it); a != "" {
 			who += " (" + a + ")"
 		}
 	}
+	if it.VIP {
+		who += "  ★ VIP"
+	}
 	author := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	author.Truncation = fyne.TextTruncateEllipsis
-	when := newMuted(messageDate(it.CreatedAt))
+	var right fyne.CanvasObject = newMuted(messageDate(it.CreatedAt))
+	if menu != nil {
+		right = container.NewHBox(right, menu)
+	}
 	icon := widget.NewIcon(channelIcon(it.Kind))
-	return container.NewBorder(nil, nil, icon, when, author)
+	return container.NewBorder(nil, nil, icon, right, author)
+}
+
+// personLine names a message's author: "Name <address>" for e-mail, "Name
+// @handle" on VK and X, where the numeric address means nothing to a person.
+func personLine(it core.Item) string {
+	p := it.Author
+	if it.Kind == core.ItemEmail || it.Kind == core.ItemFeed {
+		return p.String()
+	}
+	switch {
+	case p.Name != "" && p.Handle != "":
+		return p.Name + " @" + p.Handle
+	case p.Name != "":
+		return p.Name
+	case p.Handle != "":
+		return "@" + p.Handle
+	case p.Address != "" && channelName(it.Kind) == "VK":
+		return "id" + p.Address
+	}
+	return p.Address
 }
 
 func recipients(ps []core.Person) string {

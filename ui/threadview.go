@@ -159,21 +159,42 @@ func (t *threadView) load(ctx context.Context, id int64) (opened, error) {
 }
 
 func (t *threadView) render(th core.Thread) {
+	t.setCards(th)
+	if len(th.Items) < 2 {
+		t.scroll.ScrollToTop()
+		return
+	}
+	t.scrollToEnd()
+}
+
+// reload re-reads the open conversation after a change made from it.
+func (t *threadView) reload() {
+	id := t.itemID
+	if id == 0 {
+		return
+	}
+	background(t.u, "reload item", func(ctx context.Context) (opened, error) {
+		return t.load(ctx, id)
+	}, func(o opened, err error) {
+		if t.itemID != id || err != nil {
+			return // moved on, or the item went away: the list reload says so
+		}
+		t.setCards(o.thread)
+	})
+}
+
+// setCards shows the messages of a conversation, separated by rules.
+func (t *threadView) setCards(th core.Thread) {
 	setSegment(t.meta, threadMeta(th))
 	objs := make([]fyne.CanvasObject, 0, 2*len(th.Items))
 	for i, it := range th.Items {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		objs = append(objs, messageCard(it))
+		objs = append(objs, messageCard(it, t.moderationButton(it)))
 	}
 	t.messages.Objects = objs
 	t.messages.Refresh()
-	if len(th.Items) < 2 {
-		t.scroll.ScrollToTop()
-		return
-	}
-	t.scrollToEnd()
 }
 
 // scrollToEnd shows the newest message, just above the composer. The
