@@ -97,6 +97,7 @@ func decorate(items []core.Item) {
 		{Name: "скриншот.png", MIMEType: "image/png", Size: 1_288_490},
 	}
 	items[1].Problems = []string{"part 2 could not be decoded: unknown charset x-mac-cyrillic"}
+	items[4].VIP = true // Pixel Jane: a large following on X
 }
 
 // claireThread is the conversation of item 1: her first message and our

@@ -29,6 +29,8 @@ type itemRow struct {
 	subject *widget.Label
 	tags    *widget.RichText
 	state   *badge
+	vip     *badge
+	vipBox  *fyne.Container // centres the badge; hidden with it, so no gap is left
 	snippet *widget.RichText
 }
 
@@ -41,8 +43,10 @@ func newItemRow() *itemRow {
 		subject: truncLabel(),
 		tags:    widget.NewRichText(&widget.TextSegment{Style: tagStyle()}),
 		state:   newBadge(),
+		vip:     newBadge(),
 		snippet: newMutedTrunc(""),
 	}
+	r.vipBox = container.NewCenter(r.vip)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -60,7 +64,7 @@ func tagStyle() widget.RichTextStyle {
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	mark := container.NewGridWrap(fyne.NewSize(8, 8), r.dot)
 	left := container.NewVBox(container.NewHBox(container.NewCenter(mark), container.NewCenter(r.icon)))
-	line1 := container.NewBorder(nil, nil, nil, r.when, r.author)
+	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.vipBox, r.when), r.author)
 	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
 	lines := container.New(tightRows{}, line1, line2, r.snippet)
 	gutter := canvas.NewRectangle(color.Transparent)
@@ -80,8 +84,18 @@ func (r *itemRow) set(it core.Item, now time.Time) {
 	r.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 	r.dot.Refresh()
 	r.state.set(stateBadge(it, now))
+	r.vip.set(vipBadge(it))
+	r.vipBox.Hidden = r.vip.Hidden
 	setSegment(r.tags, tagsLabel(it.Tags))
 	setSegment(r.snippet, it.Snippet)
+}
+
+// vipBadge marks an influential author (many followers on X).
+func vipBadge(it core.Item) (string, fyne.ThemeColorName) {
+	if it.VIP && !it.Outgoing {
+		return "VIP", theme.ColorNameWarning
+	}
+	return "", theme.ColorNameWarning
 }
 
 func setLabel(l *widget.Label, text string, style fyne.TextStyle) {
