@@ -68,3 +68,20 @@ func (s Schedule) jitter() float64 {
 type Intervaler interface {
 	Interval() time.Duration
 }
+
+// Pacer is implemented by connections whose remote sets the pace: after a
+// pass that used up a rate-limit window, NotBefore is when the next pass may
+// run (X's reset time). The zero time means no constraint.
+type Pacer interface {
+	NotBefore() time.Time
+}
+
+// paced delays a planned pass until the connection's remote allows it.
+func paced(next time.Time, conn Conn) time.Time {
+	if p, ok := conn.(Pacer); ok {
+		if nb := p.NotBefore(); nb.After(next) {
+			return nb
+		}
+	}
+	return next
+}

@@ -62,3 +62,29 @@ func TestFailedStatusExplains(t *testing.T) {
 		t.Errorf("Line = %q, want %q", got, want)
 	}
 }
+
+type pacedConn struct {
+	Conn
+	notBefore time.Time
+}
+
+func (c pacedConn) NotBefore() time.Time { return c.notBefore }
+
+func TestPacedWaitsForTheRemotesReset(t *testing.T) {
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	planned := now.Add(2 * time.Minute)
+	tests := []struct {
+		name string
+		conn Conn
+		want time.Time
+	}{
+		{"no pace", pacedConn{}, planned},
+		{"a reset after the plan delays it", pacedConn{notBefore: now.Add(15 * time.Minute)}, now.Add(15 * time.Minute)},
+		{"a reset before the plan changes nothing", pacedConn{notBefore: now.Add(time.Minute)}, planned},
+	}
+	for _, tt := range tests {
+		if got := paced(planned, tt.conn); !got.Equal(tt.want) {
+			t.Errorf("%s: next pass at %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -53,6 +53,9 @@ func (w *worker) run(ctx context.Context) {
 		}
 		w.mu.Lock()
 		next := w.schedule().Next(w.e.now(), err, w.status.ErrorCount)
+		if err == nil && w.conn != nil {
+			next = paced(next, w.conn)
+		}
 		w.status.NextAttempt = next
 		w.mu.Unlock()
 		if !w.sleepUntil(ctx, next) {
