@@ -99,12 +99,14 @@ type Post struct {
 	Zone       string    `json:"zone"`
 	// Recurrence is set on every occurrence of a recurring post; SeriesID
 	// is the id of its first occurrence and Occurrence this one's index.
-	Recurrence Recurrence   `json:"recurrence,omitzero"`
-	SeriesID   int64        `json:"series_id,omitempty"`
-	Occurrence int          `json:"occurrence,omitempty"`
-	Targets    []PostTarget `json:"targets"`
-	CreatedAt  time.Time    `json:"created_at"`
-	UpdatedAt  time.Time    `json:"updated_at"`
+	Recurrence Recurrence `json:"recurrence,omitzero"`
+	SeriesID   int64      `json:"series_id,omitempty"`
+	Occurrence int        `json:"occurrence,omitempty"`
+	// Skipped marks an occurrence a person passed over: nothing publishes.
+	Skipped   bool         `json:"skipped,omitempty"`
+	Targets   []PostTarget `json:"targets"`
+	CreatedAt time.Time    `json:"created_at"`
+	UpdatedAt time.Time    `json:"updated_at"`
 }
 
 // TextFor is what goes out on a target: its variant, else the common text.
@@ -141,9 +143,12 @@ func (p Post) State() TargetState {
 	return TargetPublished
 }
 
-// Settled reports whether every target is published or failed: a
-// recurring post's next occurrence is then created.
+// Settled reports whether the post was skipped or every target is
+// published or failed: a recurring post's next occurrence is then created.
 func (p Post) Settled() bool {
+	if p.Skipped {
+		return true
+	}
 	for _, t := range p.Targets {
 		if !t.State.Settled() {
 			return false
