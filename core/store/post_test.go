@@ -203,7 +203,7 @@ func TestCampaignsAndMeetupsInRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		from, to            time.Time
+		from, to           time.Time
 		campaigns, meetups int
 	}{
 		{day(3, 1), day(3, 31), 0, 0},
