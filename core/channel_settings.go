@@ -135,3 +135,35 @@ func validateAPIURL(what, raw string) error {
 		return fmt.Errorf("%s settings: API URL %q: only https is allowed (plain http only towards loopback)", what, raw)
 	}
 }
+
+// XKeys are an X account's OAuth 1.0a user-context keys: secrets, kept in
+// the keyring under the names Secrets gives.
+type XKeys struct {
+	ConsumerKey    string
+	ConsumerSecret string
+	AccessToken    string
+	AccessSecret   string
+}
+
+// Secrets maps the keys to their keyring names.
+func (k XKeys) Secrets() map[string]string {
+	return map[string]string{
+		"consumer_key": k.ConsumerKey, "consumer_secret": k.ConsumerSecret,
+		"access_token": k.AccessToken, "access_secret": k.AccessSecret,
+	}
+}
+
+// Missing names the first empty key, or "" when all four are given.
+func (k XKeys) Missing() string {
+	switch {
+	case k.ConsumerKey == "":
+		return "the API key (consumer key)"
+	case k.ConsumerSecret == "":
+		return "the API key secret (consumer secret)"
+	case k.AccessToken == "":
+		return "the access token"
+	case k.AccessSecret == "":
+		return "the access token secret"
+	}
+	return ""
+}
