@@ -25,7 +25,9 @@ type accountsScreen struct {
 	note    *widget.Label
 	banner  *banner
 	form    *accountForm
+	vk, x   *channelForm // nil when the backend cannot add them
 	add     *widget.Button
+	adds    *fyne.Container // the Add buttons, hidden while a form is open
 	reload  *refresher
 	content fyne.CanvasObject
 }
@@ -36,8 +38,17 @@ func newAccountsScreen(u *UI) *accountsScreen {
 	s.note.Importance = widget.SuccessImportance
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
-	s.form = newAccountForm(u, s.added, func() { s.add.Show() })
+	s.form = newAccountForm(u, s.added, s.formClosed)
 	s.add = widget.NewButtonWithIcon("Add e-mail account", theme.ContentAddIcon(), s.openForm)
+	s.adds = container.NewHBox(s.add)
+	if vk, ok := u.b.Accounts.(VKAccounts); ok {
+		s.vk = newVKForm(u, vk, s.added, s.formClosed)
+		s.adds.Add(widget.NewButtonWithIcon("Add VK community", vkIcon, func() { s.openChannel(s.vk) }))
+	}
+	if x, ok := u.b.Accounts.(XAccounts); ok {
+		s.x = newXForm(u, x, s.added, s.formClosed)
+		s.adds.Add(widget.NewButtonWithIcon("Add X account", xIcon, func() { s.openChannel(s.x) }))
+	}
 	s.content = s.layout()
 	return s
 }
@@ -45,8 +56,12 @@ func newAccountsScreen(u *UI) *accountsScreen {
 func (s *accountsScreen) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Accounts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	page := container.NewVBox(title, s.banner.content, s.note, s.rows,
-		container.NewHBox(s.add), s.form.content)
+	page := container.NewVBox(title, s.banner.content, s.note, s.rows, s.adds, s.form.content)
+	for _, f := range []*channelForm{s.vk, s.x} {
+		if f != nil {
+			page.Add(f.content)
+		}
+	}
 	return container.NewVScroll(container.New(maxWidth{width: 820}, container.NewPadded(page)))
 }
 
@@ -160,13 +175,21 @@ func (s *accountsScreen) remove(a core.Account) {
 func (s *accountsScreen) openForm() {
 	s.note.Hide()
 	s.form.open()
-	s.add.Hide()
+	s.adds.Hide()
 }
 
-// added runs after the form saved an account.
+func (s *accountsScreen) openChannel(f *channelForm) {
+	s.note.Hide()
+	f.open()
+	s.adds.Hide()
+}
+
+func (s *accountsScreen) formClosed() { s.adds.Show() }
+
+// added runs after a form saved an account.
 func (s *accountsScreen) added(a core.Account) {
 	s.showNote("Added " + a.Name + ". The first sync has started; its progress shows at the bottom of the window.")
-	s.add.Show()
+	s.adds.Show()
 	s.afterChange()
 }
 

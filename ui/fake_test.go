@@ -404,3 +404,35 @@ func (f *fakeInbox) Moderate(_ context.Context, id int64, a core.ModAction) erro
 	}
 	return nil
 }
+
+func (f *fakeAccounts) AddVK(_ context.Context, name string, s core.VKSettings, token string) (core.Account, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, fmt.Sprintf("AddVK %s %d %s", name, s.GroupID, token))
+	a := core.Account{ID: int64(len(f.accts) + 1), Kind: core.KindVK, Name: name}
+	f.accts = append(f.accts, a)
+	return a, nil
+}
+
+func (f *fakeAccounts) TestVK(_ context.Context, s core.VKSettings, token string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, fmt.Sprintf("TestVK %d %s", s.GroupID, token))
+	return f.testErr
+}
+
+func (f *fakeAccounts) AddX(_ context.Context, name string, s core.XSettings, keys core.XKeys) (core.Account, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, fmt.Sprintf("AddX %s %s v%s %s", name, s.Handle, s.APIVersion, keys.AccessSecret))
+	a := core.Account{ID: int64(len(f.accts) + 1), Kind: core.KindX, Name: name}
+	f.accts = append(f.accts, a)
+	return a, nil
+}
+
+func (f *fakeAccounts) TestX(_ context.Context, s core.XSettings, _ core.XKeys) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "TestX "+s.Handle)
+	return f.testErr
+}
