@@ -24,6 +24,8 @@ type fakeDriver struct {
 	replyErr error    // returned once by the next Reply
 	remote   map[string]bool
 	seen     map[string]bool
+	modErr   error            // returned once by the next Moderate
+	mods     []core.ModAction // moderation actions done remotely
 }
 
 func (d *fakeDriver) Kind() core.AccountKind { return core.KindIMAP }
@@ -72,6 +74,17 @@ func (c fakeConn) SetSeen(_ context.Context, it core.Item, seen bool) error {
 	c.d.mu.Lock()
 	defer c.d.mu.Unlock()
 	c.d.seen[it.RemoteID] = seen
+	return nil
+}
+
+func (c fakeConn) Moderate(_ context.Context, _ core.Item, a core.ModAction) error {
+	c.d.mu.Lock()
+	defer c.d.mu.Unlock()
+	if err := c.d.modErr; err != nil {
+		c.d.modErr = nil
+		return err
+	}
+	c.d.mods = append(c.d.mods, a)
 	return nil
 }
 
