@@ -54,6 +54,10 @@ type Backend struct {
 	Inbox    Inbox
 	Accounts Accounts
 	Events   Events
+	// Calendar and Members drive their screens (calendar_backend.go,
+	// members_backend.go); nil shows what is not built yet.
+	Calendar Calendar
+	Members  Members
 	Now      func() time.Time // nil means time.Now
 }
 
