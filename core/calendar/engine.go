@@ -1,0 +1,318 @@
+package calendar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	gosync "sync"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/sync"
+)
+
+// EngineStore is what the publishing engine needs of the store.
+type EngineStore interface {
+	Setting(ctx context.Context, key string) (string, error)
+	Post(ctx context.Context, id int64) (core.Post, error)
+	CreatePost(ctx context.Context, p core.Post) (int64, error)
+	SeriesTails(ctx context.Context) ([]core.Post, error)
+	DueTargets(ctx context.Context, now time.Time) ([]core.PostTarget, error)
+	NextDue(ctx context.Context) (time.Time, error)
+	TargetsIn(ctx context.Context, state core.TargetState) ([]core.PostTarget, error)
+	ClaimTarget(ctx context.Context, id int64, now time.Time) (core.PostTarget, error)
+	RecoverPublishing(ctx context.Context) (int, error)
+	PublishedTarget(ctx context.Context, id int64, p core.Published) error
+	FailTarget(ctx context.Context, id int64, reason string) error
+	UnconfirmTarget(ctx context.Context, id int64, reason string) error
+	RescheduleTarget(ctx context.Context, id int64, retryAt time.Time, reason string) error
+	HoldTarget(ctx context.Context, id int64, reason string) error
+}
+
+// Opener opens a connection to a channel account: core/sync's Engine.Open.
+type Opener interface {
+	Open(ctx context.Context, accountID int64) (sync.Conn, error)
+}
+
+// EngineParams wires the publishing engine.
+type EngineParams struct {
+	Store    EngineStore
+	Channels Opener
+	Notify   Notifier         // nil: nobody listens
+	Log      *slog.Logger     // nil: slog.Default
+	Now      func() time.Time // nil: time.Now
+	// CallTimeout bounds one publish call; past it the outcome is unknown.
+	// Zero: two minutes.
+	CallTimeout time.Duration
+}
+
+// Engine publishes due posts, each target once. It wakes every minute and
+// when poked; its decisions use Now, so tests drive it with a fixed clock
+// through Recover and Pass.
+type Engine struct {
+	store    EngineStore
+	channels Opener
+	notify   Notifier
+	log      *slog.Logger
+	now      func() time.Time
+	timeout  time.Duration
+	poke     chan struct{}
+	wg       gosync.WaitGroup
+}
+
+// NewEngine builds a publishing engine; nothing runs until Start.
+func NewEngine(p EngineParams) *Engine {
+	e := &Engine{store: p.Store, channels: p.Channels, notify: p.Notify, log: p.Log, now: p.Now,
+		timeout: p.CallTimeout, poke: make(chan struct{}, 1)}
+	if e.notify == nil {
+		e.notify = nopNotifier{}
+	}
+	if e.log == nil {
+		e.log = slog.Default()
+	}
+	if e.now == nil {
+		e.now = time.Now
+	}
+	if e.timeout == 0 {
+		e.timeout = 2 * time.Minute
+	}
+	return e
+}
+
+// Poke wakes the engine after a change (a post scheduled, moved, retried).
+func (e *Engine) Poke() {
+	select {
+	case e.poke <- struct{}{}:
+	default:
+	}
+}
+
+// Start recovers what a previous run left publishing, then runs passes in
+// a goroutine until ctx ends; Wait waits for it.
+func (e *Engine) Start(ctx context.Context) error {
+	if err := e.Recover(ctx); err != nil {
+		return err
+	}
+	e.wg.Add(1)
+	sync.Go(e.log, "calendar publisher", func() {
+		defer e.wg.Done()
+		e.run(ctx)
+	})
+	return nil
+}
+
+// Wait blocks until the goroutine of Start returned.
+func (e *Engine) Wait() { e.wg.Wait() }
+
+// Recover marks unconfirmed the targets a stopped process left publishing:
+// they are checked against their channel before anything else.
+func (e *Engine) Recover(ctx context.Context) error {
+	n, err := e.store.RecoverPublishing(ctx)
+	if err != nil {
+		return fmt.Errorf("calendar: recover: %w", err)
+	}
+	if n > 0 {
+		e.log.Warn("calendar: posts left publishing by the last run are unconfirmed", "count", n)
+		e.notify.Publish(core.Event{Kind: EventCalendar})
+	}
+	return nil
+}
+
+func (e *Engine) run(ctx context.Context) {
+	for {
+		if _, err := e.Pass(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("calendar: publishing pass", "err", err)
+		}
+		timer := time.NewTimer(e.sleep(ctx))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-e.poke:
+		case <-timer.C:
+		}
+		timer.Stop()
+	}
+}
+
+// sleep is how long to wait for the next due target, a minute at most (a
+// clock change or a sleeping laptop cannot make the engine miss much).
+func (e *Engine) sleep(ctx context.Context) time.Duration {
+	next, err := e.store.NextDue(ctx)
+	if err != nil {
+		return time.Minute
+	}
+	return min(max(next.Sub(e.now()), time.Second), time.Minute)
+}
+
+// Pass does one round: check the unconfirmed targets, publish the due ones
+// (or hold the late ones), then make the next occurrence of each series
+// that is settled. It returns how many targets it handled.
+func (e *Engine) Pass(ctx context.Context) (int, error) {
+	conns := newConnCache(e.channels)
+	defer conns.close()
+	n, err := e.confirm(ctx, conns)
+	if err != nil {
+		return n, err
+	}
+	m, err := e.publishDue(ctx, conns)
+	n += m
+	if err != nil {
+		return n, err
+	}
+	if err := e.advanceSeries(ctx); err != nil {
+		return n, err
+	}
+	if n > 0 {
+		e.notify.Publish(core.Event{Kind: EventCalendar})
+	}
+	return n, nil
+}
+
+// notConfirmed is what a person reads on a target whose earlier attempt
+// left no post on its channel.
+const notConfirmed = "not confirmed: check the channel, then retry"
+
+// confirm asks each channel whether the unconfirmed targets' posts exist:
+// found is published, absent is failed for a person to retry. Never a
+// blind retry: the channel may show the post late.
+func (e *Engine) confirm(ctx context.Context, conns *connCache) (int, error) {
+	ts, err := e.store.TargetsIn(ctx, core.TargetUnconfirmed)
+	if err != nil {
+		return 0, fmt.Errorf("calendar: confirm: %w", err)
+	}
+	for _, t := range ts {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		e.confirmOne(ctx, conns, t)
+	}
+	return len(ts), nil
+}
+
+func (e *Engine) confirmOne(ctx context.Context, conns *connCache, t core.PostTarget) {
+	post, err := e.store.Post(ctx, t.PostID)
+	if err != nil {
+		e.log.Error("calendar: confirm", "target", t.ID, "err", err)
+		return
+	}
+	pub, err := conns.publisher(ctx, t.AccountID)
+	if err != nil {
+		e.log.Warn("calendar: cannot check an unconfirmed post yet", "target", t.ID, "err", err)
+		return
+	}
+	callCtx, cancel := context.WithTimeout(ctx, e.timeout)
+	found, ok, err := pub.FindPublished(callCtx, publication(post, t))
+	cancel()
+	switch {
+	case err != nil:
+		e.log.Warn("calendar: cannot check an unconfirmed post yet", "target", t.ID, "err", err)
+		return
+	case ok:
+		err = e.store.PublishedTarget(ctx, t.ID, stamped(found, e.now()))
+	default:
+		err = e.store.FailTarget(ctx, t.ID, notConfirmed)
+	}
+	if err != nil {
+		e.log.Error("calendar: confirm", "target", t.ID, "err", err)
+	}
+}
+
+// publishDue publishes the due targets one after the other.
+func (e *Engine) publishDue(ctx context.Context, conns *connCache) (int, error) {
+	now := e.now()
+	due, err := e.store.DueTargets(ctx, now)
+	if err != nil {
+		return 0, fmt.Errorf("calendar: due: %w", err)
+	}
+	policy, err := e.latePolicy(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range due {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if err := e.publishOne(ctx, conns, t, policy, now); err != nil {
+			return 0, err
+		}
+	}
+	return len(due), nil
+}
+
+func (e *Engine) publishOne(ctx context.Context, conns *connCache, t core.PostTarget, policy LatePolicy, now time.Time) error {
+	post, err := e.store.Post(ctx, t.PostID)
+	if err != nil {
+		return fmt.Errorf("calendar: publish target %d: %w", t.ID, err)
+	}
+	if late := now.Sub(t.Due(post.At)); policy.holds(late) && !t.LateOK {
+		return e.store.HoldTarget(ctx, t.ID, fmt.Sprintf("%s late (Hearth was not running at its time): publish it now, move it or skip it", late.Round(time.Minute)))
+	}
+	// Written before the call: a crash from here on leaves "publishing",
+	// which the next start turns into unconfirmed.
+	claimed, err := e.store.ClaimTarget(ctx, t.ID, now)
+	if errors.Is(err, core.ErrNotFound) {
+		return nil // no longer scheduled: moved or unscheduled meanwhile
+	}
+	if err != nil {
+		return fmt.Errorf("calendar: publish target %d: %w", t.ID, err)
+	}
+	res, err := e.call(ctx, conns, post, claimed)
+	return e.record(context.WithoutCancel(ctx), claimed, res, err)
+}
+
+func (e *Engine) call(ctx context.Context, conns *connCache, post core.Post, t core.PostTarget) (core.Published, error) {
+	pub, err := conns.publisher(ctx, t.AccountID)
+	if err != nil {
+		return core.Published{}, errNotSent{err}
+	}
+	callCtx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	return pub.Publish(callCtx, publication(post, t))
+}
+
+// errNotSent marks a failure before anything reached the channel (the
+// connection could not be opened): retrying cannot post twice.
+type errNotSent struct{ error }
+
+func (e errNotSent) Unwrap() error { return e.error }
+
+// record writes the outcome of a publish call.
+func (e *Engine) record(ctx context.Context, t core.PostTarget, res core.Published, err error) error {
+	o := classify(err)
+	if o.state == core.TargetScheduled && o.at.IsZero() && t.Attempts >= maxAttempts {
+		o = outcome{state: core.TargetFailed, reason: fmt.Sprintf("%s; tried %d times: retry when the channel is back", o.reason, t.Attempts)}
+	}
+	var werr error
+	switch o.state {
+	case core.TargetPublished:
+		werr = e.store.PublishedTarget(ctx, t.ID, stamped(res, e.now()))
+	case core.TargetUnconfirmed:
+		werr = e.store.UnconfirmTarget(ctx, t.ID, o.reason)
+	case core.TargetScheduled:
+		werr = e.store.RescheduleTarget(ctx, t.ID, o.retryAt(e.now(), t.Attempts), o.reason)
+	default:
+		werr = e.store.FailTarget(ctx, t.ID, o.reason)
+	}
+	if err != nil {
+		e.log.Warn("calendar: publish", "target", t.ID, "account", t.Account, "err", err)
+	}
+	if werr != nil {
+		return fmt.Errorf("calendar: record target %d: %w", t.ID, werr)
+	}
+	return nil
+}
+
+// publication is what goes out for a target of a post.
+func publication(p core.Post, t core.PostTarget) core.Publication {
+	return core.Publication{Key: t.Key, Text: p.TextFor(t), Media: p.Media, Since: t.Since}
+}
+
+// stamped dates a publication the channel did not date.
+func stamped(p core.Published, now time.Time) core.Published {
+	if p.At.IsZero() {
+		p.At = now
+	}
+	return p
+}

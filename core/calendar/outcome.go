@@ -1,0 +1,64 @@
+package calendar
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// maxAttempts is how many times a channel that keeps failing before the
+// post reached it is tried before a person is asked.
+const maxAttempts = 5
+
+// outcome is what a publish call's result means for its target.
+type outcome struct {
+	state  core.TargetState // published, unconfirmed, scheduled (again) or failed
+	reason string
+	at     time.Time // scheduled: not before (zero: back off)
+}
+
+// classify maps a publish error to an outcome. Only a failure known to
+// have happened before the post reached the channel is retried by itself.
+func classify(err error) outcome {
+	if err == nil {
+		return outcome{state: core.TargetPublished}
+	}
+	re := core.AsRemote(err)
+	var notSent errNotSent
+	switch {
+	case errors.Is(err, core.ErrUnknownOutcome), errors.Is(err, context.DeadlineExceeded),
+		errors.Is(err, context.Canceled):
+		return outcome{state: core.TargetUnconfirmed, reason: "no answer from the channel: checking whether the post went out"}
+	case errors.Is(err, core.ErrUnsupported):
+		return outcome{state: core.TargetFailed, reason: "this account cannot publish posts"}
+	case re != nil && re.Problem == core.ProblemRateLimit:
+		return outcome{state: core.TargetScheduled, reason: "the channel asked to slow down: " + re.Message, at: re.RetryAt}
+	case re != nil && re.NeedsPerson():
+		return outcome{state: core.TargetFailed, reason: sentence(re)}
+	case re != nil && errors.As(err, &notSent):
+		return outcome{state: core.TargetScheduled, reason: sentence(re)}
+	case re != nil:
+		// The request may have reached the channel before it failed.
+		return outcome{state: core.TargetUnconfirmed, reason: sentence(re)}
+	}
+	return outcome{state: core.TargetFailed, reason: err.Error()}
+}
+
+// retryAt is when a rescheduled target is tried again: when the channel
+// said, else after a backoff of 1, 2, 4... minutes. Past maxAttempts the
+// caller fails it instead.
+func (o outcome) retryAt(now time.Time, attempts int) time.Time {
+	if !o.at.IsZero() {
+		return o.at
+	}
+	return now.Add(time.Minute << min(max(attempts-1, 0), 6))
+}
+
+func sentence(re *core.RemoteError) string {
+	if re.Action != "" {
+		return re.Message + " (" + re.Action + ")"
+	}
+	return re.Message
+}
