@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -23,7 +25,13 @@ type migration struct {
 	version int
 	name    string
 	sql     string
+	// fkOff runs the step with foreign keys off, for a step that rebuilds
+	// a table others refer to; it checks them all before it commits.
+	fkOff bool
 }
+
+// fkOffMarker is the line that makes a migration run with foreign keys off.
+const fkOffMarker = "\n-- hearth: foreign_keys off\n"
 
 // migrate applies every migration newer than the database's user_version,
 // each in its own transaction together with its version bump, so a failing
@@ -49,6 +57,34 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 }
 
 func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+	if !m.fkOff {
+		return applyOn(ctx, db, m)
+	}
+	// The pragma is per connection and ignored inside a transaction: pin
+	// the connection and set it around the transaction.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return fmt.Errorf("migrate %s: foreign keys off: %w", m.name, err)
+	}
+	err = applyOn(ctx, conn, m)
+	if _, onErr := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON"); onErr != nil {
+		// A connection left without foreign keys must not return to the pool.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		err = errors.Join(err, fmt.Errorf("migrate %s: foreign keys on: %w", m.name, onErr))
+	}
+	return err
+}
+
+// txBeginner is what *sql.DB and *sql.Conn share for transactions.
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func applyOn(ctx context.Context, db txBeginner, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate %s: begin: %w", m.name, err)
@@ -65,6 +101,11 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if m.fkOff {
+		if err := checkForeignKeys(ctx, tx); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
 	}
 	// PRAGMA takes no parameters; version is an int we parsed ourselves.
 	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
@@ -95,7 +136,30 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		if err != nil {
 			return nil, fmt.Errorf("migrate: %w", err)
 		}
-		steps = append(steps, migration{version: v, name: name, sql: string(body)})
+		steps = append(steps, migration{version: v, name: name, sql: string(body),
+			fkOff: strings.Contains(string(body), fkOffMarker)})
 	}
 	return steps, nil
+}
+
+// checkForeignKeys fails when a step left a reference dangling, which the
+// constraints would have refused had they been on.
+func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("foreign key check: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var (
+			table, parent string
+			rowid         sql.NullInt64
+			fkid          int
+		)
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return fmt.Errorf("foreign key check: %w", err)
+		}
+		return fmt.Errorf("foreign key check: %s row %d refers to a missing %s", table, rowid.Int64, parent)
+	}
+	return rows.Err()
 }
