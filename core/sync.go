@@ -34,6 +34,9 @@ type BatchResult struct {
 	Inserted int
 	Updated  int
 	NewIDs   []int64
+	// ChangedIDs are the stored items the batch changed (Updated of them):
+	// refreshed by a re-sync, or deleted or restored remotely.
+	ChangedIDs []int64
 }
 
 // Reply is what a person writes in answer to an item.

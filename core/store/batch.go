@@ -4,15 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/hearthhq/hearth/core"
 )
 
-// ApplyBatch writes one sync step in one transaction: items upserted by
-// (account, remote id), their raw sources, refs, threads and authors, the
-// remote flag changes and relocations, and the new cursors. A failure
-// anywhere writes nothing, so the next pass resumes from the old cursor.
+// ApplyBatch writes one sync step in one transaction: the author profiles,
+// then the items upserted by (account, remote id) with their raw sources,
+// refs, threads and authors, the remote flag changes, relocations and
+// deletions, the membership events, and the new cursors. A failure anywhere
+// writes nothing, so the next pass resumes from the old cursor.
 //
 // An item already stored keeps its id, state, tags, snooze and seen flag;
 // its content and location are refreshed. A new item's Seen comes from the
@@ -23,16 +27,8 @@ func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (
 		w := newItemWriter(ctx, tx, accountID)
 		defer w.close()
 		var err error
-		if res, err = w.upsertAll(b.Items); err != nil {
-			return err
-		}
-		if err := w.applyFlags(b.Flags); err != nil {
-			return err
-		}
-		if err := w.relocate(b.Relocate); err != nil {
-			return err
-		}
-		if err := w.finish(); err != nil {
+		res, err = w.apply(b)
+		if err != nil {
 			return err
 		}
 		return writeCursors(ctx, tx, accountID, b.Cursors)
@@ -41,6 +37,45 @@ func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (
 		return core.BatchResult{}, fmt.Errorf("store: account %d: apply batch: %w", accountID, err)
 	}
 	return res, nil
+}
+
+// apply writes everything of a batch but its cursors.
+func (w *itemWriter) apply(b core.Batch) (core.BatchResult, error) {
+	if err := w.upsertIdentities(b.Identities); err != nil {
+		return core.BatchResult{}, err
+	}
+	res, err := w.upsertAll(b.Items)
+	if err != nil {
+		return res, err
+	}
+	if err := w.applyFlags(b.Flags); err != nil {
+		return res, err
+	}
+	if err := w.relocate(b.Relocate); err != nil {
+		return res, err
+	}
+	flipped, err := w.applyRemovals(b.Removed)
+	if err != nil {
+		return res, err
+	}
+	res = w.withChanged(res, flipped)
+	if err := w.applyMemberships(b.Memberships); err != nil {
+		return res, err
+	}
+	return res, w.finish()
+}
+
+// withChanged counts items changed outside the upsert (a remote deletion)
+// as updated, unless the upsert reported them already.
+func (w *itemWriter) withChanged(res core.BatchResult, ids []int64) core.BatchResult {
+	for _, id := range ids {
+		if !w.reported[id] {
+			w.reported[id] = true
+			res.ChangedIDs = append(res.ChangedIDs, id)
+			res.Updated++
+		}
+	}
+	return res
 }
 
 // upsertAll writes a batch's items and counts what was new.
@@ -60,8 +95,31 @@ func (w *itemWriter) upsertAll(items []core.Item) (core.BatchResult, error) {
 		} else {
 			res.Updated++
 		}
+		if !inserted && !w.reported[id] {
+			res.ChangedIDs = append(res.ChangedIDs, id)
+		}
+		w.reported[id] = true
 	}
 	return res, nil
+}
+
+// applyRemovals flips the deleted mark of stored items and returns the
+// ids it changed; unknown remote ids are skipped (never fetched, or gone).
+func (w *itemWriter) applyRemovals(removed map[string]bool) ([]int64, error) {
+	var ids []int64
+	for _, remoteID := range slices.Sorted(maps.Keys(removed)) {
+		var id int64
+		err := w.st.queryRow(`UPDATE items SET deleted = ?1 WHERE account_id = ?2 AND remote_id = ?3
+			AND deleted <> ?1 RETURNING id`, removed[remoteID], w.accountID, remoteID).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, fmt.Errorf("removed %q: %w", remoteID, err)
+		default:
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }
 
 // applyFlags sets the seen flag of stored items; unknown remote ids are

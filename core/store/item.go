@@ -14,8 +14,9 @@ import (
 // Lists read these columns; single items and threads add the text.
 const (
 	itemCols = `i.id, i.account_id, a.name, i.kind, i.remote_id, i.thread_id, i.location,
-		i.subject, i.author_name, i.author_address, i.recipients, i.snippet, i.created_at, i.state,
-		i.snooze_until, i.seen, i.outgoing, i.attachments, i.problems`
+		i.subject, i.author_name, i.author_address, i.author_handle, i.recipients, i.snippet,
+		i.created_at, i.state, i.snooze_until, i.seen, i.outgoing, i.deleted, i.vip, i.stats,
+		i.attachments, i.problems`
 	itemColsFull = itemCols + ", i.text"
 )
 
@@ -95,14 +96,15 @@ func (s *Store) queryItems(ctx context.Context, full bool, query string, args ..
 
 func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 	var (
-		it                        core.Item
-		to, attachments, problems sql.NullString
-		created                   int64
-		snooze                    sql.NullInt64
+		it                               core.Item
+		to, stats, attachments, problems sql.NullString
+		created                          int64
+		snooze                           sql.NullInt64
 	)
 	dest := []any{&it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
-		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &to, &it.Snippet, &created,
-		&it.State, &snooze, &it.Seen, &it.Outgoing, &attachments, &problems}
+		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &it.Author.Handle, &to,
+		&it.Snippet, &created, &it.State, &snooze, &it.Seen, &it.Outgoing, &it.Deleted, &it.VIP, &stats,
+		&attachments, &problems}
 	if full {
 		dest = append(dest, &it.Text)
 	}
@@ -110,17 +112,18 @@ func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 		return it, err
 	}
 	it.CreatedAt, it.SnoozeUntil = fromMS(created), fromNullMS(snooze)
-	if err := decodeLists(&it, to, attachments, problems); err != nil {
+	if err := decodeLists(&it, to, stats, attachments, problems); err != nil {
 		return it, fmt.Errorf("item %d: %w", it.ID, err)
 	}
 	return it, nil
 }
 
-func decodeLists(it *core.Item, to, attachments, problems sql.NullString) error {
+// decodeLists decodes the JSON columns of an item; NULL leaves the zero value.
+func decodeLists(it *core.Item, to, stats, attachments, problems sql.NullString) error {
 	for _, f := range []struct {
 		col sql.NullString
 		dst any
-	}{{to, &it.To}, {attachments, &it.Attachments}, {problems, &it.Problems}} {
+	}{{to, &it.To}, {stats, &it.Stats}, {attachments, &it.Attachments}, {problems, &it.Problems}} {
 		if !f.col.Valid {
 			continue
 		}

@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -20,6 +18,8 @@ type itemWriter struct {
 	now        time.Time
 	touched    map[int64]bool
 	identities map[string]int64  // kind+address -> id, within this transaction
+	kind       core.IdentityKind // of the account's authors; see authorKind
+	reported   map[int64]bool    // item ids already in the batch result
 	existing   map[string]stored // remote id -> stored row, see preload
 	index      ftsBuffer
 }
@@ -27,7 +27,7 @@ type itemWriter struct {
 func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64) *itemWriter {
 	return &itemWriter{
 		st: newStmts(ctx, tx), accountID: accountID, now: time.Now(),
-		touched: map[int64]bool{}, identities: map[string]int64{}, existing: map[string]stored{},
+		touched: map[int64]bool{}, reported: map[int64]bool{}, identities: map[string]int64{}, existing: map[string]stored{},
 		index: ftsBuffer{rows: map[int64]ftsRow{}},
 	}
 }
@@ -138,13 +138,14 @@ func (w *itemWriter) insert(it core.Item, identity any, outgoing bool) (int64, e
 	}
 	var id int64
 	err = w.st.queryRow(`INSERT INTO items (account_id, thread_id, kind, remote_id, state, seen,
-		outgoing, created_at, snooze_until, fts_key, author_identity_id, author_name, author_address,
-		subject, snippet, location, recipients, attachments, problems, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		outgoing, deleted, vip, created_at, snooze_until, fts_key, author_identity_id, author_name,
+		author_address, author_handle, subject, snippet, location, stats, recipients, attachments,
+		problems, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		w.accountID, threadID, it.Kind, it.RemoteID, it.State, it.Seen, outgoing || it.Outgoing,
-		ms(it.CreatedAt), nullMS(it.SnoozeUntil), key, identity, it.Author.Name, it.Author.Address,
-		it.Subject, it.Snippet, it.Location, jsonList(it.To), jsonList(it.Attachments),
-		jsonList(it.Problems), it.Text).Scan(&id)
+		it.Deleted, it.VIP, ms(it.CreatedAt), nullMS(it.SnoozeUntil), key, identity, it.Author.Name,
+		it.Author.Address, it.Author.Handle, it.Subject, it.Snippet, it.Location, statsJSON(it.Stats),
+		jsonList(it.To), jsonList(it.Attachments), jsonList(it.Problems), it.Text).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert: %w", dbErr(err))
 	}
@@ -162,12 +163,17 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 			return err
 		}
 	}
+	// A re-sync may come from a source that lacks reactions or handles (a
+	// long-poll event): those keep what is known. Deleted only ever turns
+	// on here; a restore arrives as Batch.Removed.
 	_, err := w.st.exec(`UPDATE items SET kind = ?, location = ?, subject = ?, author_identity_id = ?,
-		author_name = ?, author_address = ?, recipients = ?, text = ?, snippet = ?, created_at = ?,
-		attachments = ?, problems = ?, fts_key = ?, outgoing = (outgoing OR ?) WHERE id = ?`,
-		it.Kind, it.Location, it.Subject, identity, it.Author.Name, it.Author.Address,
+		author_name = ?, author_address = ?, author_handle = COALESCE(NULLIF(?, ''), author_handle),
+		recipients = ?, text = ?, snippet = ?, created_at = ?, attachments = ?, problems = ?,
+		fts_key = ?, outgoing = (outgoing OR ?), stats = COALESCE(?, stats), vip = ?,
+		deleted = (deleted OR ?) WHERE id = ?`,
+		it.Kind, it.Location, it.Subject, identity, it.Author.Name, it.Author.Address, it.Author.Handle,
 		jsonList(it.To), it.Text, it.Snippet, ms(it.CreatedAt), jsonList(it.Attachments),
-		jsonList(it.Problems), key, outgoing || it.Outgoing, old.id)
+		jsonList(it.Problems), key, outgoing || it.Outgoing, statsJSON(it.Stats), it.VIP, it.Deleted, old.id)
 	if err != nil {
 		return fmt.Errorf("update %d: %w", old.id, dbErr(err))
 	}
@@ -220,63 +226,6 @@ func (w *itemWriter) writeRefs(id int64, refs []string, isNew bool) error {
 	return nil
 }
 
-// identity upserts the author's identity (kind and address) and returns its
-// id, or nil when the author has no address or the item is ours.
-func (w *itemWriter) identity(it core.Item, outgoing bool) (any, error) {
-	addr := strings.ToLower(strings.TrimSpace(it.Author.Address))
-	if addr == "" || outgoing || it.Outgoing {
-		return nil, nil
-	}
-	kind := identityKind(it.Kind)
-	if id, ok := w.identities[kind+"\x00"+addr]; ok {
-		return id, nil
-	}
-	id, err := w.saveIdentity(kind, addr, strings.TrimSpace(it.Author.Name))
-	if err != nil {
-		return nil, fmt.Errorf("identity %s:%s: %w", kind, addr, err)
-	}
-	w.identities[kind+"\x00"+addr] = id
-	return id, nil
-}
-
-// saveIdentity reads before it writes: most authors are known already, and
-// a read is much cheaper than an upsert. A new non-empty name replaces the
-// stored one.
-func (w *itemWriter) saveIdentity(kind, addr, name string) (int64, error) {
-	var (
-		id    int64
-		known string
-	)
-	err := w.st.queryRow("SELECT id, name FROM identities WHERE kind = ? AND address = ?", kind, addr).Scan(&id, &known)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = w.st.queryRow("INSERT INTO identities (kind, address, name) VALUES (?, ?, ?) RETURNING id",
-			kind, addr, name).Scan(&id)
-		return id, err
-	case err != nil:
-		return 0, err
-	case name != "" && name != known:
-		_, err = w.st.exec("UPDATE identities SET name = ? WHERE id = ?", name, id)
-	}
-	return id, err
-}
-
-// identityKind names the address space of an item's author: the same
-// e-mail address or VK id is one identity across accounts.
-func identityKind(k core.ItemKind) string {
-	switch k {
-	case core.ItemEmail:
-		return "email"
-	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
-		return "vk"
-	case core.ItemXMention, core.ItemXReply:
-		return "x"
-	case core.ItemFeed:
-		return "feed"
-	}
-	return string(k)
-}
-
 // The full-text rowid of an item is its creation time in milliseconds
 // shifted left by seqBits, plus a sequence number among items created in
 // the same millisecond: ordering hits by rowid orders them by time.
@@ -306,6 +255,18 @@ func (w *itemWriter) nextFTSKey(createdMS int64) (int64, error) {
 // below it belongs to an older item.
 func ftsBound(t time.Time) int64 {
 	return min(max(ms(t), 0), maxMS) << seqBits
+}
+
+// statsJSON encodes reaction counts, or NULL when there are none.
+func statsJSON(st core.ItemStats) any {
+	if st == (core.ItemStats{}) {
+		return nil
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return nil // a struct of ints always encodes
+	}
+	return string(b)
 }
 
 // jsonList encodes a non-empty slice as JSON and an empty one as NULL.
