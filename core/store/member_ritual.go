@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// WelcomeQueue lists the members who joined (or were first seen) between
+// from and to and have been neither welcomed nor written to since, the
+// earliest first.
+func (s *Store) WelcomeQueue(ctx context.Context, from, to time.Time, limit int) ([]core.Member, error) {
+	q := "SELECT " + memberCols + ` FROM members m
+		WHERE COALESCE(m.joined_at, m.first_seen) BETWEEN ?1 AND ?2
+		AND (m.last_contacted IS NULL OR m.last_contacted < COALESCE(m.joined_at, m.first_seen))
+		AND NOT EXISTS (SELECT 1 FROM member_rituals r WHERE r.member_id = m.id AND r.ritual = 'welcome')
+		ORDER BY COALESCE(m.joined_at, m.first_seen), m.id LIMIT ?3`
+	list, err := s.queryMembers(ctx, q, ms(from), ms(to), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: welcome queue: %w", err)
+	}
+	return list, nil
+}
+
+// CheckInList lists the quiet members: known since before quietSince, who
+// have not written since then, and whom we have neither written to nor
+// checked in on since then either. The most recently active come first:
+// they are the likeliest to answer.
+func (s *Store) CheckInList(ctx context.Context, quietSince time.Time, limit int) ([]core.Member, error) {
+	q := "SELECT " + memberCols + ` FROM members m
+		WHERE m.first_seen < ?1 AND COALESCE(m.last_seen, 0) < ?1
+		AND COALESCE(m.last_contacted, 0) < ?1
+		AND NOT EXISTS (SELECT 1 FROM member_rituals r WHERE r.member_id = m.id
+			AND r.ritual = 'checkin' AND r.at >= ?1)
+		ORDER BY m.last_seen DESC, m.loyalty DESC, m.id LIMIT ?2`
+	list, err := s.queryMembers(ctx, q, ms(quietSince), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: check-in list: %w", err)
+	}
+	return list, nil
+}
+
+// MarkRitual records that a ritual was done for members at a time.
+func (s *Store) MarkRitual(ctx context.Context, memberIDs []int64, r core.Ritual, at time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range memberIDs {
+			_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO member_rituals (member_id, ritual, at)
+				VALUES (?, ?, ?)`, id, string(r), ms(at))
+			if err != nil {
+				return fmt.Errorf("member %d: %w", id, dbErr(err))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: mark %s: %w", r, err)
+	}
+	return nil
+}
+
+// RitualsDone returns the rituals done for a member, newest first.
+func (s *Store) RitualsDone(ctx context.Context, memberID int64) ([]core.RitualDone, error) {
+	var out []core.RitualDone
+	err := s.scanRows(ctx, func(r *sql.Rows) error {
+		var (
+			d  core.RitualDone
+			at int64
+		)
+		if err := r.Scan(&d.MemberID, &d.Ritual, &at); err != nil {
+			return err
+		}
+		d.At = fromMS(at)
+		out = append(out, d)
+		return nil
+	}, "SELECT member_id, ritual, at FROM member_rituals WHERE member_id = ? ORDER BY at DESC", memberID)
+	if err != nil {
+		return nil, fmt.Errorf("store: member %d: rituals: %w", memberID, err)
+	}
+	return out, nil
+}
+
+// expertWindow bounds the full-text hits read per topic: newest first, so
+// the count favours what people wrote lately and costs the same at 1M items.
+const expertWindow = 2000
+
+// ExpertEvidence gathers, per member, the evidence that they know about a
+// topic: expertise and interests starting with it, and what they wrote.
+func (s *Store) ExpertEvidence(ctx context.Context, topic string) (map[int64]*core.ExpertEvidence, error) {
+	topic = strings.TrimSpace(topic)
+	out := map[int64]*core.ExpertEvidence{}
+	if topic == "" {
+		return out, nil
+	}
+	get := func(id int64) *core.ExpertEvidence {
+		if out[id] == nil {
+			out[id] = &core.ExpertEvidence{MemberID: id}
+		}
+		return out[id]
+	}
+	prefix := escapeLike(topic) + "%"
+	err := s.scanRows(ctx, func(r *sql.Rows) error {
+		var id int64
+		var level int
+		err := r.Scan(&id, &level)
+		get(id).Level = max(get(id).Level, level)
+		return err
+	}, `SELECT member_id, level FROM member_expertise WHERE topic LIKE ? ESCAPE '\'`, prefix)
+	if err == nil {
+		err = s.scanRows(ctx, func(r *sql.Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			get(id).Interest = true
+			return err
+		}, `SELECT member_id FROM member_interests WHERE topic LIKE ? ESCAPE '\'`, prefix)
+	}
+	if err == nil {
+		err = s.mentions(ctx, topic, get)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: experts on %q: %w", topic, err)
+	}
+	return out, nil
+}
+
+func (s *Store) mentions(ctx context.Context, topic string, get func(int64) *core.ExpertEvidence) error {
+	match, err := s.matchExpr(ctx, topic)
+	if err != nil || match == "" {
+		return err
+	}
+	return s.scanRows(ctx, func(r *sql.Rows) error {
+		var id int64
+		var n int
+		err := r.Scan(&id, &n)
+		get(id).Mentions += n
+		return err
+	}, `SELECT mi.member_id, count(*) FROM
+		(SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+		JOIN items i ON i.fts_key = f.rowid
+		JOIN member_identities mi ON mi.identity_id = i.author_identity_id
+		WHERE i.outgoing = 0 GROUP BY mi.member_id`, match, expertWindow)
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// MemberTimeline returns a page of what a member wrote on any channel and
+// what we sent them, newest first: entries strictly older than before (or
+// as old with a smaller id); a zero before starts at the newest.
+func (s *Store) MemberTimeline(ctx context.Context, memberID int64, before time.Time, beforeID int64, limit int) ([]core.TimelineEntry, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	bound := int64(1<<63 - 1)
+	if !before.IsZero() {
+		bound = ms(before)
+	}
+	// Each half walks an index newest first and stops at the page size.
+	q := `SELECT id, kind, account, outgoing, subject, snippet, created_at FROM (
+		SELECT i.id, i.kind, a.name AS account, 0 AS outgoing, i.subject, i.snippet, i.created_at
+		FROM member_identities mi JOIN items i ON i.author_identity_id = mi.identity_id
+		JOIN accounts a ON a.id = i.account_id
+		WHERE mi.member_id = ?1 AND (i.created_at < ?2 OR (i.created_at = ?2 AND i.id < ?3))
+		UNION
+		SELECT i.id, i.kind, a.name, 1, i.subject, i.snippet, i.created_at
+		FROM member_identities mi JOIN item_recipients r ON r.identity_id = mi.identity_id
+		JOIN items i ON i.id = r.item_id JOIN accounts a ON a.id = i.account_id
+		WHERE mi.member_id = ?1 AND (r.at < ?2 OR (r.at = ?2 AND i.id < ?3))
+	) ORDER BY created_at DESC, id DESC LIMIT ?4`
+	if beforeID == 0 {
+		beforeID = 1<<63 - 1
+	}
+	var out []core.TimelineEntry
+	err := s.scanRows(ctx, func(r *sql.Rows) error {
+		var (
+			e  core.TimelineEntry
+			at int64
+		)
+		if err := r.Scan(&e.ItemID, &e.Kind, &e.Account, &e.Outgoing, &e.Subject, &e.Snippet, &at); err != nil {
+			return err
+		}
+		e.At = fromMS(at)
+		out = append(out, e)
+		return nil
+	}, q, memberID, bound, beforeID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: member %d: timeline: %w", memberID, err)
+	}
+	return out, nil
+}
+
+// MemberItems returns every item a member wrote, with its text, oldest
+// first: their whole file for an export.
+func (s *Store) MemberItems(ctx context.Context, memberID int64) ([]core.Item, error) {
+	items, err := s.queryItems(ctx, true, "SELECT "+itemColsFull+` FROM member_identities mi
+		JOIN items i ON i.author_identity_id = mi.identity_id JOIN accounts a ON a.id = i.account_id
+		WHERE mi.member_id = ? ORDER BY i.created_at, i.id`, memberID)
+	if err != nil {
+		return nil, fmt.Errorf("store: member %d: items: %w", memberID, err)
+	}
+	return items, nil
+}
+
+// MemberMeetups returns the meetups a member attended, newest first.
+func (s *Store) MemberMeetups(ctx context.Context, memberID int64) ([]core.MeetupAttended, error) {
+	var out []core.MeetupAttended
+	err := s.scanRows(ctx, func(r *sql.Rows) error {
+		var (
+			m  core.MeetupAttended
+			at int64
+		)
+		if err := r.Scan(&m.ID, &m.Title, &at); err != nil {
+			return err
+		}
+		m.At = fromMS(at)
+		out = append(out, m)
+		return nil
+	}, `SELECT m.id, m.title, m.start_at FROM meetups m WHERE m.attendees IS NOT NULL
+		AND EXISTS (SELECT 1 FROM json_each(m.attendees) a WHERE a.value ->> 'member_id' = ?)
+		ORDER BY m.start_at DESC`, memberID)
+	if err != nil {
+		return nil, fmt.Errorf("store: member %d: meetups: %w", memberID, err)
+	}
+	return out, nil
+}
