@@ -1,0 +1,46 @@
+package x
+
+import (
+	"github.com/hearthhq/hearth/core"
+)
+
+// snippetRunes is the length of a list snippet.
+const snippetRunes = 160
+
+// itemOf maps a mention to an inbox item. author may be zero when X did
+// not expand it.
+func (c *Conn) itemOf(t tweet, author user, me string) core.Item {
+	it := core.Item{
+		Kind: core.ItemXMention, RemoteID: t.ID, ThreadRefs: threadRefs(t),
+		Author: core.Person{Name: author.Name, Address: t.AuthorID, Handle: author.Handle},
+		Text:   t.Text, Snippet: core.SnippetOf(t.Text, snippetRunes), CreatedAt: t.CreatedAt,
+		State: core.StateNew,
+		Stats: core.ItemStats{Likes: t.Likes, Reposts: t.Retweets + t.Quotes, Comments: t.Replies},
+		VIP:   author.Followers >= c.set.VIPFollowers,
+	}
+	if t.AuthorID == me {
+		it.Kind, it.Outgoing, it.State, it.Seen = core.ItemXReply, true, core.StateDone, true
+		it.VIP = false
+	}
+	return it
+}
+
+// threadRefs are a tweet's ancestors, root first: the conversation's first
+// tweet, then the one it answers. v1.1 knows only the latter; the store
+// chains the thread through it.
+func threadRefs(t tweet) []string {
+	var refs []string
+	if t.ConversationID != "" && t.ConversationID != t.ID {
+		refs = append(refs, t.ConversationID)
+	}
+	if t.ReplyTo != "" && t.ReplyTo != t.ConversationID {
+		refs = append(refs, t.ReplyTo)
+	}
+	return refs
+}
+
+// identityOf maps an author to the identity the member files keep.
+func identityOf(u user) core.Identity {
+	return core.Identity{Kind: core.IdentityX, Address: u.ID, Name: u.Name, Handle: u.Handle,
+		PhotoURL: u.PhotoURL, Location: u.Location, Bio: u.Bio, Followers: u.Followers, Verified: u.Verified}
+}

@@ -1,0 +1,134 @@
+package x
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/sync"
+)
+
+// cursorKey names the mentions cursor in the store.
+const cursorKey = "mentions"
+
+// Paging: a first sync takes the newest firstPages pages (older mentions
+// are history, not triage); a later one follows since_id for up to
+// maxPages (X serves at most the newest 800 mentions).
+const (
+	defaultPageSize = 100
+	firstPages      = 2
+	maxPages        = 8
+)
+
+// cursor is the mentions sync state. A run walks from the newest mention
+// back to SinceID page by page; it is committed with every page, so a run
+// cut short (rate limit, crash) resumes at Next instead of starting over.
+type cursor struct {
+	SinceID string `json:"since_id,omitempty"`
+	Next    string `json:"next,omitempty"`   // the page to read next in this run
+	Newest  string `json:"newest,omitempty"` // the newest id of this run: SinceID once it ends
+	Pages   int    `json:"pages,omitempty"`  // pages read in this run
+}
+
+// advance records a page read and reports whether the run is over.
+func (c *cursor) advance(p page, limit int) (done bool) {
+	for _, t := range p.Tweets {
+		if cmpID(t.ID, c.Newest) > 0 {
+			c.Newest = t.ID
+		}
+	}
+	c.Pages++
+	if p.Next != "" && len(p.Tweets) > 0 && c.Pages < limit {
+		c.Next = p.Next
+		return false
+	}
+	if c.Newest != "" {
+		c.SinceID = c.Newest
+	}
+	c.Next, c.Newest, c.Pages = "", "", 0
+	return true
+}
+
+// pageLimit is how many pages this run may read.
+func (c cursor) pageLimit() int {
+	if c.SinceID == "" {
+		return firstPages
+	}
+	return maxPages
+}
+
+func loadCursor(ctx context.Context, s sync.Session) (cursor, error) {
+	var c cursor
+	raw, err := s.Cursor(ctx, cursorKey)
+	if errors.Is(err, core.ErrNotFound) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("x: read cursor: %w", err)
+	}
+	if err := json.Unmarshal(raw, &c); err != nil {
+		// A cursor Hearth cannot read is started afresh: mentions upsert.
+		return cursor{}, nil
+	}
+	return c, nil
+}
+
+// Sync fetches mentions newer than the cursor, a page per commit.
+func (c *Conn) Sync(ctx context.Context, s sync.Session) error {
+	me, err := c.whoAmI(ctx)
+	if err != nil {
+		return err
+	}
+	cur, err := loadCursor(ctx, s)
+	if err != nil {
+		return err
+	}
+	limit, fetched := cur.pageLimit(), 0
+	for {
+		p, err := c.api.mentions(ctx, me, pageQuery{SinceID: cur.SinceID, Next: cur.Next, Max: c.pageSize})
+		if err != nil {
+			return classify(ctx, "read mentions", err)
+		}
+		done := cur.advance(p, limit)
+		if err := s.Commit(ctx, c.batch(p, cur, me)); err != nil {
+			return fmt.Errorf("x: save mentions: %w", err)
+		}
+		fetched += len(p.Tweets)
+		s.Progress(fetched, 0)
+		if done {
+			return nil
+		}
+		if err := c.waitForWindow(); err != nil {
+			return err
+		}
+	}
+}
+
+// waitForWindow stops a run whose rate-limit window is used up: the
+// cursor already says where the next pass resumes.
+func (c *Conn) waitForWindow() error {
+	rl := c.mentionsLimit()
+	if !rl.exhausted(c.now()) {
+		return nil
+	}
+	return &core.RemoteError{Problem: core.ProblemRateLimit, RetryAt: rl.Reset,
+		Message: "X's rate limit is reached; the rest of the mentions come after the reset",
+		Action:  "Hearth waits until " + rl.Reset.Local().Format("15:04") + " and goes on"}
+}
+
+// batch maps a page to items and identities with the cursor after it.
+func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
+	raw, _ := json.Marshal(cur) // plain strings and ints: cannot fail
+	b := core.Batch{Cursors: map[string][]byte{cursorKey: raw}}
+	for _, u := range p.Users {
+		if u.ID != me {
+			b.Identities = append(b.Identities, identityOf(u))
+		}
+	}
+	for _, t := range p.Tweets {
+		b.Items = append(b.Items, c.itemOf(t, p.Users[t.AuthorID], me))
+	}
+	return b
+}

@@ -1,0 +1,110 @@
+package x
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"testing"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+func TestFirstSyncMapsMentionsAuthorsAndThreads(t *testing.T) {
+	for _, ver := range versions {
+		t.Run("v"+string(ver), func(t *testing.T) {
+			e := newEnv(t, ver)
+			root := e.tweet(me, "Season 3 starts Friday! What do you want to see?", "")
+			q := e.tweet(alice, "@hearth_game will there be a co-op mode?", root)
+			big := e.tweet(bigcorp, "@hearth_game the servers are down again for everyone in EU", "")
+			e.tweet(alice, "unrelated post", "")
+			e.mustSync()
+
+			if got, want := e.sess.ids(), []string{q, big}; !slices.Equal(got, want) {
+				t.Fatalf("synced %v, want the two mentions %v", got, want)
+			}
+			it := e.sess.items[q]
+			if it.Kind != core.ItemXMention || it.Text != "@hearth_game will there be a co-op mode?" {
+				t.Errorf("item = %+v", it)
+			}
+			if it.Author != (core.Person{Name: "Alice Martin", Address: "2001", Handle: "alice_m"}) {
+				t.Errorf("author = %+v", it.Author)
+			}
+			if !slices.Equal(it.ThreadRefs, []string{root}) {
+				t.Errorf("thread refs = %v, want the post it answers %s", it.ThreadRefs, root)
+			}
+			if it.VIP || !e.sess.items[big].VIP {
+				t.Errorf("VIP: alice %v, bigcorp %v; want only the 250k-follower account", it.VIP, e.sess.items[big].VIP)
+			}
+			if it.Stats.Likes != 3 || it.Stats.Reposts != 1 || it.CreatedAt.IsZero() {
+				t.Errorf("stats %+v created %v", it.Stats, it.CreatedAt)
+			}
+			id := e.sess.identities["2001"]
+			if id.Handle != "alice_m" || id.Followers != 120 || id.Location != "Lyon" || id.Bio != "tabletop nerd" || id.Kind != core.IdentityX {
+				t.Errorf("identity = %+v", id)
+			}
+			if !e.sess.identities["2002"].Verified {
+				t.Errorf("bigcorp identity not verified: %+v", e.sess.identities["2002"])
+			}
+			if c := e.sess.cursor(); c.SinceID != big || c.Next != "" {
+				t.Errorf("cursor = %+v, want since_id %s", c, big)
+			}
+		})
+	}
+}
+
+func TestIncrementalSyncAsksSinceTheNewestMention(t *testing.T) {
+	for _, ver := range versions {
+		t.Run("v"+string(ver), func(t *testing.T) {
+			e := newEnv(t, ver)
+			first := e.tweet(alice, "@hearth_game hello", "")
+			e.mustSync()
+			second := e.tweet(bigcorp, "@hearth_game any news?", "")
+			e.mustSync()
+			if got := e.sess.ids(); !slices.Equal(got, []string{first, second}) {
+				t.Fatalf("items %v, want %s and %s", got, first, second)
+			}
+			if len(e.requests("since_id="+first)) == 0 {
+				t.Errorf("second sync did not ask since_id=%s; requests: %v", first, e.peer.Requests())
+			}
+			if c := e.sess.cursor(); c.SinceID != second {
+				t.Errorf("cursor %+v, want since_id %s", c, second)
+			}
+		})
+	}
+}
+
+func TestPaginationFirstWindowThenEverythingNew(t *testing.T) {
+	for _, ver := range versions {
+		t.Run("v"+string(ver), func(t *testing.T) {
+			e := newEnv(t, ver, func(o *Options) { o.PageSize = 5 })
+			var old []string
+			for i := range 12 {
+				old = append(old, e.tweet(alice, fmt.Sprintf("@hearth_game old %d", i), ""))
+			}
+			e.mustSync()
+			// The first sync takes the newest firstPages pages only.
+			if got, want := e.sess.ids(), old[2:]; !slices.Equal(got, want) {
+				t.Fatalf("first sync kept %v, want the newest 10 %v", got, want)
+			}
+			var fresh []string
+			for i := range 12 {
+				fresh = append(fresh, e.tweet(bigcorp, fmt.Sprintf("@hearth_game new %d", i), ""))
+			}
+			e.mustSync()
+			got := e.sess.ids()
+			if want := append(slices.Clone(old[2:]), fresh...); !slices.Equal(got, want) {
+				t.Fatalf("after the second sync %v, want %v", got, want)
+			}
+			if c := e.sess.cursor(); c.SinceID != fresh[11] || c.Next != "" {
+				t.Errorf("cursor %+v, want since_id %s", c, fresh[11])
+			}
+		})
+	}
+}
+
+// pagedWithSince reports whether a request continued a page walk while
+// keeping since_id, as X requires for an incremental pass.
+func pagedWithSince(req, param string) bool {
+	u, err := url.Parse(req[len("GET "):])
+	return err == nil && u.Query().Get("since_id") != "" && u.Query().Get(param) != ""
+}
