@@ -105,11 +105,13 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"account": cmdAccount,
-		"sync":    cmdSync,
-		"inbox":   cmdInbox,
-		"search":  cmdSearch,
-		"reply":   cmdReply,
+		"account":  cmdAccount,
+		"sync":     cmdSync,
+		"inbox":    cmdInbox,
+		"search":   cmdSearch,
+		"reply":    cmdReply,
+		"posts":    cmdPosts,
+		"calendar": cmdCalendar,
 	}
 }
 

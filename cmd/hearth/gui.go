@@ -32,6 +32,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	if err := w.engine.Start(ctx); err != nil {
 		return err
 	}
+	defer startCalendar(ctx, w)() // waits for the publisher after cancel below
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now})

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core/calendar"
+)
+
+// newCalendar builds the calendar use cases of a workspace; wake tells the
+// publishing engine of a change (nil in headless commands: none runs).
+func newCalendar(w *workspace, wake func()) *calendar.Service {
+	return calendar.New(calendar.Params{Store: w.store, Notify: w.engine, Wake: wake})
+}
+
+// startCalendar starts the publishing engine next to the sync engine; the
+// returned function waits for it after ctx ended. A failure to start is
+// logged: the inbox stays usable without the calendar.
+func startCalendar(ctx context.Context, w *workspace) (wait func()) {
+	eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Notify: w.engine, Log: w.log})
+	if err := eng.Start(ctx); err != nil {
+		w.log.Error("calendar: the publishing engine did not start", "err", err)
+		return func() {}
+	}
+	return eng.Wait
+}
