@@ -161,7 +161,7 @@ func (s *fakeSession) Commit(_ context.Context, b core.Batch) error {
 }
 
 func (s *fakeSession) Known(context.Context, []string) (map[string]bool, error) { return nil, nil }
-func (s *fakeSession) Progress(int, int)                                         {}
+func (s *fakeSession) Progress(int, int)                                        {}
 
 func (s *fakeSession) cursor() cursor {
 	s.mu.Lock()

@@ -10,8 +10,12 @@ import (
 	"github.com/hearthhq/hearth/core/sync"
 )
 
-// cursorKey names the mentions cursor in the store.
-const cursorKey = "mentions"
+// Cursor keys: the mentions walk, and the account's user id, kept so that
+// a new connection need not ask X who it is.
+const (
+	cursorKey = "mentions"
+	meKey     = "user_id"
+)
 
 // Paging: a first sync takes the newest firstPages pages (older mentions
 // are history, not triage); a later one follows since_id for up to
@@ -77,6 +81,7 @@ func loadCursor(ctx context.Context, s sync.Session) (cursor, error) {
 
 // Sync fetches mentions newer than the cursor, a page per commit.
 func (c *Conn) Sync(ctx context.Context, s sync.Session) error {
+	c.recallMe(ctx, s)
 	me, err := c.whoAmI(ctx)
 	if err != nil {
 		return err
@@ -121,7 +126,7 @@ func (c *Conn) waitForWindow() error {
 // batch maps a page to items and identities with the cursor after it.
 func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
 	raw, _ := json.Marshal(cur) // plain strings and ints: cannot fail
-	b := core.Batch{Cursors: map[string][]byte{cursorKey: raw}}
+	b := core.Batch{Cursors: map[string][]byte{cursorKey: raw, meKey: []byte(me)}}
 	for _, u := range p.Users {
 		if u.ID != me {
 			b.Identities = append(b.Identities, identityOf(u))
@@ -131,4 +136,19 @@ func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
 		b.Items = append(b.Items, c.itemOf(t, p.Users[t.AuthorID], me))
 	}
 	return b
+}
+
+// recallMe takes the user id found by an earlier pass.
+func (c *Conn) recallMe(ctx context.Context, s sync.Session) {
+	c.mu.Lock()
+	known := c.userID != ""
+	c.mu.Unlock()
+	if known {
+		return
+	}
+	if raw, err := s.Cursor(ctx, meKey); err == nil && len(raw) > 0 {
+		c.mu.Lock()
+		c.userID = string(raw)
+		c.mu.Unlock()
+	}
 }
