@@ -17,15 +17,12 @@ import (
 // catch-up has read.
 const memberCursorKey = "members.item_cursor"
 
-// Rater says whether a text reads positive (1), negative (-1) or neither.
-type Rater func(text string) int
-
 // CatchUpMembers folds up to limit items not seen yet into the member
 // files, in one transaction with the cursor: what each author wrote per day
-// (with the text's sentiment), their first and last seen times, and the
+// (with the text's sentiment: rate says positive 1, negative -1 or 0), their first and last seen times, and the
 // recipients of the replies we sent. It returns how many items it read;
 // zero means the files are up to date.
-func (s *Store) CatchUpMembers(ctx context.Context, rate Rater, limit int) (int, error) {
+func (s *Store) CatchUpMembers(ctx context.Context, rate func(text string) int, limit int) (int, error) {
 	var n int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c := newCatchUp(ctx, tx, rate)
@@ -55,14 +52,14 @@ type seenSpan struct{ first, last int64 }
 // catchUp collects one chunk's effects before writing them.
 type catchUp struct {
 	st        *stmts
-	rate      Rater
+	rate      func(string) int
 	cursor    int64
 	days      map[dayKey]*dayCounts
 	seen      map[int64]*seenSpan // identity -> times of its items
 	contacted map[int64]int64     // identity -> latest reply we sent
 }
 
-func newCatchUp(ctx context.Context, tx *sql.Tx, rate Rater) *catchUp {
+func newCatchUp(ctx context.Context, tx *sql.Tx, rate func(string) int) *catchUp {
 	return &catchUp{st: newStmts(ctx, tx), rate: rate, days: map[dayKey]*dayCounts{},
 		seen: map[int64]*seenSpan{}, contacted: map[int64]int64{}}
 }
@@ -209,6 +206,15 @@ func (c *catchUp) write() error {
 	_, err := c.st.exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, memberCursorKey, strconv.FormatInt(c.cursor, 10))
 	return err
+}
+
+// MarkMembersStale makes the next rescoring recompute every member (the
+// score settings changed).
+func (s *Store) MarkMembersStale(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, "UPDATE members SET scored_day = 0"); err != nil {
+		return fmt.Errorf("store: mark members stale: %w", err)
+	}
+	return nil
 }
 
 // unixDay is the UTC day number of t.

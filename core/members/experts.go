@@ -1,0 +1,170 @@
+package members
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Expert is a member who may know about a topic, with why.
+type Expert struct {
+	Member core.Member
+	Score  int
+	Why    string
+	// Handles are the member's screen names per channel, to @-mention them.
+	Handles map[core.IdentityKind]string
+}
+
+// Find answers "who knows about topic": declared expertise weighs most,
+// then interests, then how often they wrote about it lately.
+func (s *Service) Find(ctx context.Context, topic string, limit int) ([]Expert, error) {
+	ev, err := s.store.ExpertEvidence(ctx, topic)
+	if err != nil {
+		return nil, fmt.Errorf("members: find %q: %w", topic, err)
+	}
+	list, err := s.experts(ctx, rank(ev), limitOr(limit, 10))
+	if err != nil {
+		return nil, fmt.Errorf("members: find %q: %w", topic, err)
+	}
+	return list, nil
+}
+
+// MentionsFor offers members to @-mention in a post or reply about text:
+// the experts on its most telling words.
+func (s *Service) MentionsFor(ctx context.Context, text string, limit int) ([]Expert, error) {
+	all := map[int64]*core.ExpertEvidence{}
+	for _, kw := range Keywords(text, 3) {
+		ev, err := s.store.ExpertEvidence(ctx, kw)
+		if err != nil {
+			return nil, fmt.Errorf("members: mentions: %w", err)
+		}
+		for id, e := range ev {
+			if have := all[id]; have != nil {
+				have.Level, have.Interest = max(have.Level, e.Level), have.Interest || e.Interest
+				have.Mentions += e.Mentions
+				continue
+			}
+			all[id] = e
+		}
+	}
+	list, err := s.experts(ctx, rank(all), limitOr(limit, 5))
+	if err != nil {
+		return nil, fmt.Errorf("members: mentions: %w", err)
+	}
+	return list, nil
+}
+
+type ranked struct {
+	ev    core.ExpertEvidence
+	score int
+}
+
+// maxMentionScore caps what writing about a topic can add: a chatty member
+// should not outrank a declared expert.
+const maxMentionScore = 10
+
+func rank(ev map[int64]*core.ExpertEvidence) []ranked {
+	out := make([]ranked, 0, len(ev))
+	for _, e := range ev {
+		sc := e.Level*10 + min(e.Mentions, maxMentionScore)
+		if e.Interest {
+			sc += 5
+		}
+		out = append(out, ranked{*e, sc})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].ev.MemberID < out[j].ev.MemberID
+	})
+	return out
+}
+
+func (s *Service) experts(ctx context.Context, list []ranked, limit int) ([]Expert, error) {
+	out := make([]Expert, 0, min(limit, len(list)))
+	for _, r := range list[:min(limit, len(list))] {
+		m, err := s.store.Member(ctx, r.ev.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		ids, err := s.store.MemberIdentities(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Expert{Member: m, Score: r.score, Why: whyExpert(r.ev), Handles: handles(ids)})
+	}
+	return out, nil
+}
+
+func handles(ids []core.Identity) map[core.IdentityKind]string {
+	h := map[core.IdentityKind]string{}
+	for _, id := range ids {
+		if id.Handle != "" && !strings.HasPrefix(id.Address, "@") {
+			h[id.Kind] = id.Handle
+		} else if id.Handle != "" && h[id.Kind] == "" {
+			h[id.Kind] = id.Handle
+		}
+	}
+	return h
+}
+
+func whyExpert(e core.ExpertEvidence) string {
+	var parts []string
+	if e.Level > 0 {
+		parts = append(parts, fmt.Sprintf("expertise level %d", e.Level))
+	}
+	if e.Interest {
+		parts = append(parts, "lists it as an interest")
+	}
+	switch {
+	case e.Mentions == 1:
+		parts = append(parts, "wrote about it once lately")
+	case e.Mentions > 1:
+		parts = append(parts, fmt.Sprintf("wrote about it %d times lately", e.Mentions))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// stopwords are common words that say nothing of a topic.
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`about after again also because before being between could every
+		from have here just like more most other over should some such than that their them then there
+		these they this those through very what when where which while will with would your
+		это этот эта как что чтобы когда если тоже только очень было будет есть всех всем себя
+		пожалуйста сегодня завтра
+		avec dans pour plus mais nous vous leur cette sont comme tout tous très aussi être avoir
+		demain aujourd`) {
+		stopwords[w] = true
+	}
+}
+
+// Keywords picks up to n telling words of a text: the longest words that
+// are not stopwords, most repeated first.
+func Keywords(text string, n int) []string {
+	count := map[string]int{}
+	var order []string
+	for _, w := range words(text) {
+		if utf8.RuneCountInString(w) < 4 || stopwords[w] {
+			continue
+		}
+		if count[w] == 0 {
+			order = append(order, w)
+		}
+		count[w]++
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return utf8.RuneCountInString(a) > utf8.RuneCountInString(b)
+	})
+	return order[:min(n, len(order))]
+}
