@@ -173,13 +173,21 @@ type ItemStats struct {
 type ItemFilter struct {
 	AccountID int64
 	Kind      ItemKind
-	States    []State // empty: the default triage view (new, open, due snoozes)
-	Tag       string
-	Unread    bool
-	Query     string // full-text query; empty for none
-	ThreadID  int64
-	Before    time.Time // keyset paging: items strictly older than this...
-	BeforeID  int64     // ...or as old and with a smaller id
+	// States empty is the default triage view: new, open and due snoozed
+	// items, without those deleted remotely. Explicit states include them.
+	States   []State
+	Tag      string
+	Unread   bool
+	Query    string // full-text query; empty for none
+	ThreadID int64
+	Before   time.Time // keyset paging: items strictly older than this...
+	BeforeID int64     // ...or as old and with a smaller id
+	// VIPFirst lists items of influential authors (Item.VIP) first, each
+	// group newest first; a full-text search ignores it and stays newest
+	// first. Its paging cursor also carries BeforeVIP, the VIP mark of the
+	// last item shown.
+	VIPFirst  bool
+	BeforeVIP bool
 	Limit     int       // default 100
 	Now       time.Time // for snooze expiry; zero means time.Now()
 }

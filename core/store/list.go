@@ -19,10 +19,12 @@ const (
 )
 
 // Items returns a page of items, newest first (created_at, then id), after
-// the keyset f.Before/f.BeforeID when set. Empty f.States is the triage
-// view: new, open, and snoozed items whose time has come (at f.Now). With
-// f.Query set, items match the full-text query (see Search). Lists carry
-// Snippet, Tags and the account name, but neither Text nor Raw.
+// the keyset f.Before/f.BeforeID when set; with f.VIPFirst, VIP items come
+// first and the keyset includes f.BeforeVIP. Empty f.States is the triage
+// view: new, open, and snoozed items whose time has come (at f.Now), none
+// deleted remotely. With f.Query set, items match the full-text query (see
+// Search). Lists carry Snippet, Tags and the account name, but neither Text
+// nor Raw.
 func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, error) {
 	f = withDefaults(f)
 	query, args, err := s.itemsSQL(ctx, f)
@@ -127,11 +129,75 @@ func stateArms(f core.ItemFilter) ([]stateArm, error) {
 	return arms, nil
 }
 
-// listSQL reads each state's newest items from the (account, state, time)
-// indexes, at most Limit per state, and merges them: a page costs the same
+// listArm is one index range of a list, read newest first: a state, and
+// with VIPFirst the VIP or the other items of it.
+type listArm struct {
+	stateArm
+	vip int // -1: any; 1: VIP items only; 0: the others
+}
+
+// listArms splits a list into its ranges. With VIPFirst, a page that starts
+// among the others has no VIP range left.
+func listArms(f core.ItemFilter) ([]listArm, error) {
+	states, err := stateArms(f)
+	if err != nil {
+		return nil, err
+	}
+	var arms []listArm
+	for _, st := range states {
+		switch {
+		case !f.VIPFirst:
+			arms = append(arms, listArm{st, -1})
+		case f.Before.IsZero() || f.BeforeVIP:
+			arms = append(arms, listArm{st, 1}, listArm{st, 0})
+		default:
+			arms = append(arms, listArm{st, 0})
+		}
+	}
+	return arms, nil
+}
+
+// armSQL reads at most Limit ids of one range. A VIP range goes through
+// the small partial index of VIP items, whatever else filters it.
+func armSQL(arm listArm, f core.ItemFilter) (string, []any) {
+	w := &where{}
+	w.add("i.state = ?", arm.state)
+	if arm.due {
+		w.add("i.snooze_until <= ?", ms(f.Now))
+	}
+	filters(w, f)
+	hideDeleted(w, f)
+	from, cols := "items i", "i.id, i.created_at"
+	switch arm.vip {
+	case 1:
+		w.add("i.vip = 1") // a literal: the partial index's condition
+		from, cols = "items i INDEXED BY items_vip_state_time", cols+", 1 AS vip"
+	case 0:
+		w.add("i.vip = 0")
+		cols += ", 0 AS vip"
+	}
+	// A VIP-first cursor bounds only the range it lies in; the others'
+	// range, after the VIPs, starts at its top.
+	if !f.VIPFirst || (arm.vip == 1) == f.BeforeVIP {
+		keyset(w, f)
+	}
+	return `SELECT * FROM (SELECT ` + cols + ` FROM ` + from + ` WHERE ` + w.sql() + `
+			ORDER BY i.created_at DESC, i.id DESC LIMIT ?)`, append(w.args, f.Limit)
+}
+
+// hideDeleted leaves remotely deleted items out of the default view; asked
+// for by state (or in their thread) they show.
+func hideDeleted(w *where, f core.ItemFilter) {
+	if len(f.States) == 0 {
+		w.add("i.deleted = 0")
+	}
+}
+
+// listSQL reads each range's newest items from the (account, state, time)
+// indexes, at most Limit per range, and merges them: a page costs the same
 // whether the inbox holds a thousand items or a million.
 func listSQL(f core.ItemFilter) (string, []any, error) {
-	arms, err := stateArms(f)
+	arms, err := listArms(f)
 	if err != nil {
 		return "", nil, err
 	}
@@ -140,23 +206,20 @@ func listSQL(f core.ItemFilter) (string, []any, error) {
 		args  []any
 	)
 	for _, arm := range arms {
-		w := &where{}
-		w.add("i.state = ?", arm.state)
-		if arm.due {
-			w.add("i.snooze_until <= ?", ms(f.Now))
-		}
-		filters(w, f)
-		keyset(w, f)
-		parts = append(parts, `SELECT * FROM (SELECT i.id, i.created_at FROM items i WHERE `+w.sql()+`
-			ORDER BY i.created_at DESC, i.id DESC LIMIT ?)`)
-		args = append(append(args, w.args...), f.Limit)
+		part, partArgs := armSQL(arm, f)
+		parts = append(parts, part)
+		args = append(args, partArgs...)
+	}
+	cols, order := "id, created_at", "created_at DESC, id DESC"
+	if f.VIPFirst {
+		cols, order = "id, created_at, vip", "vip DESC, created_at DESC, id DESC"
 	}
 	// MATERIALIZED keeps SQLite from pushing the joins into every arm, which
 	// would sort each arm again; here only ids are merged, then 100 rows read.
-	query := "WITH page AS MATERIALIZED (SELECT id, created_at FROM (" + strings.Join(parts, " UNION ALL ") + `)
-		ORDER BY created_at DESC, id DESC LIMIT ?)
+	query := "WITH page AS MATERIALIZED (SELECT " + cols + " FROM (" + strings.Join(parts, " UNION ALL ") + `)
+		ORDER BY ` + order + ` LIMIT ?)
 		SELECT ` + itemCols + ` FROM page p JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
-		ORDER BY p.created_at DESC, p.id DESC`
+		ORDER BY p.` + strings.ReplaceAll(order, ", ", ", p.")
 	return query, append(args, f.Limit), nil
 }
 
@@ -191,6 +254,7 @@ func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string) 
 		return "", nil, err
 	}
 	filters(w, f)
+	hideDeleted(w, f)
 	query := "SELECT " + itemCols + ` FROM items_fts
 		JOIN items i ON i.fts_key = items_fts.rowid JOIN accounts a ON a.id = i.account_id
 		WHERE ` + w.sql() + " ORDER BY items_fts.rowid DESC LIMIT ?"

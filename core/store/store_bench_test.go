@@ -118,6 +118,9 @@ func (g *gen) item(a int) core.Item {
 		CreatedAt: g.t.Add(-time.Duration(g.rng.IntN(3)) * time.Hour),
 		Location:  "INBOX/1/" + strconv.Itoa(g.next),
 	}
+	if a == 2 && person%50 == 0 { // influential X authors
+		it.VIP = true
+	}
 	if g.next%g.rareEvery == 0 {
 		it.Text += " " + rareTerm
 	}
@@ -377,6 +380,9 @@ func BenchmarkInboxPage(b *testing.B) {
 			{"kind", core.ItemFilter{Kind: core.ItemVKComment}},
 			{"done", core.ItemFilter{States: []core.State{core.StateDone}}},
 			{"spam-and-hidden", core.ItemFilter{States: []core.State{core.StateSpam, core.StateHidden}}},
+			{"vip-first", core.ItemFilter{VIPFirst: true}},
+			{"vip-first-kind", core.ItemFilter{VIPFirst: true, Kind: core.ItemXMention}},
+			{"vip-first-done", core.ItemFilter{VIPFirst: true, States: []core.State{core.StateDone}}},
 		}
 		for _, v := range views {
 			b.Run(fmt.Sprintf("N=%d/%s", n, v.name), func(b *testing.B) {
