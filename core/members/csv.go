@@ -1,0 +1,230 @@
+package members
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Field is what a CSV column holds.
+type Field string
+
+// The fields a CSV column can map to; FieldIgnore drops the column.
+const (
+	FieldIgnore    Field = ""
+	FieldName      Field = "name"
+	FieldFirstName Field = "first_name"
+	FieldLastName  Field = "last_name"
+	FieldEmail     Field = "email"
+	FieldVK        Field = "vk"
+	FieldX         Field = "x"
+	FieldLocation  Field = "location"
+	FieldLanguage  Field = "language"
+	FieldBio       Field = "bio"
+	FieldPhoto     Field = "photo"
+	FieldTags      Field = "tags"
+	FieldNote      Field = "note"
+	FieldInterests Field = "interests"
+)
+
+// fieldNames are the header words (lower case) each field is known by, in
+// English, Russian and French.
+var fieldNames = map[Field][]string{
+	FieldName:      {"name", "full name", "display name", "имя", "фио", "nom", "nom complet"},
+	FieldFirstName: {"first name", "given name", "firstname", "prénom", "prenom"},
+	FieldLastName:  {"last name", "family name", "surname", "lastname", "фамилия", "nom de famille"},
+	FieldEmail:     {"email", "e-mail", "mail", "e-mail address", "email address", "почта", "эл. почта", "courriel", "adresse e-mail"},
+	FieldVK:        {"vk", "vkontakte", "вк", "вконтакте"},
+	FieldX:         {"x", "twitter", "x handle", "твиттер"},
+	FieldLocation:  {"city", "location", "town", "город", "ville", "localisation"},
+	FieldLanguage:  {"language", "lang", "язык", "langue"},
+	FieldBio:       {"bio", "about", "о себе", "description"},
+	FieldPhoto:     {"photo", "avatar", "photo url", "фото"},
+	FieldTags:      {"tags", "tag", "labels", "теги", "метки", "étiquettes", "etiquettes"},
+	FieldNote:      {"note", "notes", "comment", "заметка", "заметки", "remarque"},
+	FieldInterests: {"interests", "интересы", "intérêts", "interets"},
+}
+
+// Table is a CSV file read for import: its rows, what was detected, and the
+// column mapping the caller may change before ImportTable.
+type Table struct {
+	Header    []string // empty when the file has none
+	Rows      [][]string
+	Encoding  string // "utf-8" or "windows-1251"
+	Delimiter rune
+	Mapping   []Field // one per column
+}
+
+// ReadCSV reads a CSV file: a UTF-8 byte-order mark is dropped, text that
+// is not UTF-8 is read as windows-1251, the delimiter (comma, semicolon or
+// tab) is the one the first line uses most, quotes may span lines, and a
+// first row of known column names is taken as the header.
+func ReadCSV(r io.Reader) (*Table, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("members: read csv: %w", err)
+	}
+	t := &Table{Encoding: "utf-8"}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		if data, err = charmap.Windows1251.NewDecoder().Bytes(data); err != nil {
+			return nil, fmt.Errorf("members: read csv: %w", err)
+		}
+		t.Encoding = "windows-1251"
+	}
+	t.Delimiter = sniffDelimiter(data)
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = t.Delimiter, -1, true
+	rows, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("members: read csv: %w", err)
+	}
+	if len(rows) > 0 && isHeader(rows[0]) {
+		t.Header, rows = rows[0], rows[1:]
+	}
+	t.Rows = rows
+	t.Mapping = guessMapping(t)
+	return t, nil
+}
+
+func sniffDelimiter(data []byte) rune {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	best, n := ',', 0
+	for _, d := range []rune{',', ';', '\t'} {
+		if c := bytes.Count(line, []byte(string(d))); c > n {
+			best, n = d, c
+		}
+	}
+	return best
+}
+
+func fieldOf(header string) Field {
+	h := strings.ToLower(strings.TrimSpace(header))
+	for f, names := range fieldNames {
+		for _, n := range names {
+			if h == n {
+				return f
+			}
+		}
+	}
+	return FieldIgnore
+}
+
+func isHeader(row []string) bool {
+	for _, c := range row {
+		if fieldOf(c) != FieldIgnore {
+			return true
+		}
+	}
+	return false
+}
+
+// guessMapping maps columns by their header, or without one by content:
+// a column of addresses is e-mail, the first other column the name.
+func guessMapping(t *Table) []Field {
+	width := len(t.Header)
+	for _, r := range t.Rows {
+		width = max(width, len(r))
+	}
+	m := make([]Field, width)
+	if t.Header != nil {
+		for i, h := range t.Header {
+			m[i] = fieldOf(h)
+		}
+		return m
+	}
+	named := false
+	for i := range m {
+		switch {
+		case columnLooksLike(t.Rows, i, func(s string) bool { return strings.Contains(s, "@") && strings.Contains(s, ".") }):
+			m[i] = FieldEmail
+		case !named:
+			m[i], named = FieldName, true
+		}
+	}
+	return m
+}
+
+func columnLooksLike(rows [][]string, col int, ok func(string) bool) bool {
+	seen := 0
+	for _, r := range rows {
+		if col >= len(r) || strings.TrimSpace(r[col]) == "" {
+			continue
+		}
+		if !ok(r[col]) {
+			return false
+		}
+		seen++
+	}
+	return seen > 0
+}
+
+// ImportTable files the table's rows as members by its Mapping.
+func (s *Service) ImportTable(ctx context.Context, t *Table) (ImportResult, error) {
+	list := make([]Contact, 0, len(t.Rows))
+	for _, row := range t.Rows {
+		list = append(list, rowContact(row, t.Mapping))
+	}
+	return s.importContacts(ctx, list)
+}
+
+// rowContact reads one row; list fields (e-mails, tags, interests) may hold
+// several values separated by commas or semicolons.
+func rowContact(row []string, mapping []Field) Contact {
+	var c Contact
+	var first, last string
+	for i, v := range row {
+		if i >= len(mapping) {
+			break
+		}
+		v = strings.TrimSpace(v)
+		switch mapping[i] {
+		case FieldName:
+			c.Name = v
+		case FieldFirstName:
+			first = v
+		case FieldLastName:
+			last = v
+		case FieldEmail:
+			c.Emails = append(c.Emails, splitValues(v)...)
+		case FieldVK:
+			c.VK = append(c.VK, splitValues(v)...)
+		case FieldX:
+			c.X = append(c.X, splitValues(v)...)
+		case FieldLocation:
+			c.Location = v
+		case FieldLanguage:
+			c.Language = v
+		case FieldBio:
+			c.Bio = v
+		case FieldPhoto:
+			c.PhotoURL = v
+		case FieldTags:
+			c.Tags = append(c.Tags, splitValues(v)...)
+		case FieldNote:
+			c.Notes = append(c.Notes, v)
+		case FieldInterests:
+			c.Interests = append(c.Interests, splitValues(v)...)
+		}
+	}
+	if c.Name == "" {
+		c.Name = strings.TrimSpace(first + " " + last)
+	}
+	return c
+}
+
+func splitValues(v string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
