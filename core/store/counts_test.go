@@ -65,7 +65,8 @@ func assertUnread(t *testing.T, s *Store, want map[int64]int) {
 }
 
 // The counters kept by triggers must always agree with counting the items,
-// whatever mix of inserts, re-syncs, flag and state changes and deletions.
+// whatever mix of inserts, re-syncs, flag and state changes, remote
+// deletions and restores, and deletions. A deleted item is never unread.
 func TestCountsAgreeWithItems(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
@@ -79,10 +80,11 @@ func TestCountsAgreeWithItems(t *testing.T) {
 			accts[0] = newAccount(t, s, "replacement")
 			continue
 		}
-		switch rng.IntN(4) {
+		switch rng.IntN(5) {
 		case 0, 1:
 			it := mail(remote, step, "")
 			it.Seen, it.State = rng.IntN(2) == 0, core.States[rng.IntN(len(core.States))]
+			it.Deleted = rng.IntN(8) == 0
 			_, err := s.ApplyBatch(ctx, acct, core.Batch{Items: []core.Item{it}})
 			must(t, err)
 		case 2:
@@ -92,6 +94,9 @@ func TestCountsAgreeWithItems(t *testing.T) {
 			if it, err := s.ItemByRemoteID(ctx, acct, remote); err == nil {
 				must(t, s.SetState(ctx, it.ID, core.States[rng.IntN(len(core.States))], base.Add(time.Hour)))
 			}
+		case 4:
+			_, err := s.ApplyBatch(ctx, acct, core.Batch{Removed: map[string]bool{remote: rng.IntN(2) == 0}})
+			must(t, err)
 		}
 	}
 	assertUnread(t, s, bruteUnread(t, s))
@@ -110,7 +115,7 @@ func TestCountsAgreeWithItems(t *testing.T) {
 
 func bruteUnread(t *testing.T, s *Store) map[int64]int {
 	rows, err := s.r.Query(`SELECT a.id, count(i.id) FROM accounts a LEFT JOIN items i ON i.account_id = a.id
-		AND i.seen = 0 AND i.state IN ('new', 'open', 'snoozed') GROUP BY a.id`)
+		AND i.seen = 0 AND i.deleted = 0 AND i.state IN ('new', 'open', 'snoozed') GROUP BY a.id`)
 	must(t, err)
 	m, err := scanCounts[int64](rows)
 	must(t, err)
