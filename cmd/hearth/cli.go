@@ -112,6 +112,7 @@ func init() {
 		"reply":    cmdReply,
 		"posts":    cmdPosts,
 		"calendar": cmdCalendar,
+		"members":  cmdMembers,
 	}
 }
 
