@@ -71,6 +71,14 @@ type Replier interface {
 	Delivered(ctx context.Context, to core.Item, idemKey string) (bool, error)
 }
 
+// ReplyFinder is a Replier that can find what an earlier attempt sent,
+// given the reply's text: channels without an idempotency key the remote
+// keeps (X) confirm an unknown outcome this way, and learn the id of the
+// post that was made. The outbox prefers it to Delivered.
+type ReplyFinder interface {
+	FindReply(ctx context.Context, to core.Item, r core.Reply, idemKey string) (remoteID string, found bool, err error)
+}
+
 // Flagger pushes the seen flag of an item to the remote.
 type Flagger interface {
 	SetSeen(ctx context.Context, it core.Item, seen bool) error

@@ -149,17 +149,28 @@ func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntr
 // confirm settles an entry whose outcome is unknown by asking the remote;
 // it never sends again by itself.
 func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxEntry, it core.Item) error {
-	ok, err := rp.Delivered(ctx, it, ent.IdemKey)
+	var p ReplyPayload
+	_ = json.Unmarshal(ent.Payload, &p) // a bad payload finds nothing and fails below
+	// Remote ids are stored bare; an e-mail key is a bracketed Message-Id.
+	remoteID := strings.Trim(ent.IdemKey, "<>")
+	var ok bool
+	var err error
+	if f, isFinder := rp.(ReplyFinder); isFinder {
+		var id string
+		id, ok, err = f.FindReply(ctx, it, core.Reply{Text: p.Text, Quote: p.Quote}, ent.IdemKey)
+		if id != "" {
+			remoteID = id
+		}
+	} else {
+		ok, err = rp.Delivered(ctx, it, ent.IdemKey)
+	}
 	if err != nil {
 		return r.e.store.UnconfirmOutbox(ctx, ent.ID, "could not check whether the reply went out: "+err.Error(), r.e.now().Add(unconfirmedWait))
 	}
 	if !ok {
-		return r.e.store.FailOutbox(ctx, ent.ID, "Hearth could not confirm that this reply was sent and did not send it again: check Sent, then Retry or discard", time.Time{})
+		return r.e.store.FailOutbox(ctx, ent.ID, "Hearth could not confirm that this reply was sent and did not send it again: check the channel, then Retry or discard", time.Time{})
 	}
-	var p ReplyPayload
-	_ = json.Unmarshal(ent.Payload, &p) // the text is only for the local copy
-	// Remote ids are stored bare; an e-mail key is a bracketed Message-Id.
-	return r.sent(ctx, ent, it, strings.Trim(ent.IdemKey, "<>"), p.Text)
+	return r.sent(ctx, ent, it, remoteID, p.Text)
 }
 
 // sent records a delivered reply and shows it in its thread.

@@ -174,3 +174,24 @@ func TestPublishRefusesWhatXCannotDo(t *testing.T) {
 		t.Error("a refused publication reached X")
 	}
 }
+
+// After a restart the outbox knows the reply's text but the connection does
+// not: FindReply matches the text and names the post that was made.
+func TestFindReplyAfterARestartNamesThePost(t *testing.T) {
+	e := newEnv(t, core.XAPIv2)
+	q := e.tweet(alice, "@hearth_game when is the next patch?", "")
+	e.mustSync()
+	ctx := context.Background()
+	id, err := e.conn.Reply(ctx, e.item(q), core.Reply{Text: "@alice_m Friday & a hotfix"}, "key-9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := e.open(testKeys)
+	got, found, err := fresh.FindReply(ctx, e.item(q), core.Reply{Text: "@alice_m Friday & a hotfix"}, "key-9")
+	if err != nil || !found || got != id {
+		t.Errorf("FindReply = %q, %v, %v; want %q found", got, found, err, id)
+	}
+	if _, found, _ := fresh.FindReply(ctx, e.item(q), core.Reply{Text: "something else"}, "key-10"); found {
+		t.Error("a reply with another text was taken for this one")
+	}
+}

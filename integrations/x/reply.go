@@ -45,23 +45,37 @@ func writeFailed(ctx context.Context, op string, err error) error {
 // restart any reply of ours to that mention counts, since posting twice is
 // the worse mistake.
 func (c *Conn) Delivered(ctx context.Context, to core.Item, idemKey string) (bool, error) {
-	me, err := c.whoAmI(ctx)
-	if err != nil {
-		return false, err
-	}
 	c.mu.Lock()
 	text, known := c.sent[idemKey]
 	c.mu.Unlock()
+	_, found, err := c.findReply(ctx, to, text, known)
+	return found, err
+}
+
+// FindReply looks in our own timeline for a reply to the mention with the
+// reply's text, and returns the id of the post it made: the outbox's check
+// after an unknown outcome, which survives a restart.
+func (c *Conn) FindReply(ctx context.Context, to core.Item, r core.Reply, _ string) (string, bool, error) {
+	return c.findReply(ctx, to, r.Text, r.Text != "")
+}
+
+// findReply finds our reply to a mention; without a known text any reply
+// of ours counts (a possible false "already sent" beats posting twice).
+func (c *Conn) findReply(ctx context.Context, to core.Item, text string, known bool) (string, bool, error) {
+	me, err := c.whoAmI(ctx)
+	if err != nil {
+		return "", false, err
+	}
 	own, err := c.api.timeline(ctx, me, to.CreatedAt.Add(-clockSkew))
 	if err != nil {
-		return false, classify(ctx, "read own posts", err)
+		return "", false, classify(ctx, "read own posts", err)
 	}
 	for _, t := range own {
 		if t.ReplyTo == to.RemoteID && (!known || sameText(t.Text, text)) {
-			return true, nil
+			return t.ID, true, nil
 		}
 	}
-	return false, nil
+	return "", false, nil
 }
 
 var urlRe = regexp.MustCompile(`https?://\S+`)
