@@ -263,11 +263,11 @@ func (r *outboxRunner) followModeration(ctx context.Context, ent core.OutboxEntr
 				until = core.BanForever
 			}
 		}
-		kind := core.IdentityVK
-		if it.Kind == core.ItemXMention || it.Kind == core.ItemXReply {
-			kind = core.IdentityX
+		a, err := r.e.store.Account(ctx, ent.AccountID)
+		if err != nil {
+			return err
 		}
-		return r.e.store.SetIdentityBan(ctx, kind, it.Author.Address, until)
+		return r.e.store.SetIdentityBan(ctx, core.IdentityKindOf(a.Kind), it.Author.Address, until)
 	}
 	return nil
 }

@@ -26,8 +26,11 @@ func (s session) Commit(ctx context.Context, b core.Batch) error {
 	if err != nil {
 		return err
 	}
-	if res.Inserted+res.Updated > 0 || len(b.Flags) > 0 || len(b.Relocate) > 0 {
-		s.w.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: s.w.acct.ID, ItemIDs: res.NewIDs})
+	if res.Inserted+res.Updated > 0 || len(b.Flags) > 0 || len(b.Relocate) > 0 || len(b.Memberships) > 0 {
+		// New and changed items both: a comment deleted remotely must leave
+		// an open list as surely as a new one must appear.
+		ids := append(append([]int64(nil), res.NewIDs...), res.ChangedIDs...)
+		s.w.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: s.w.acct.ID, ItemIDs: ids})
 	}
 	return nil
 }
