@@ -1,0 +1,126 @@
+package vk
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/sync"
+)
+
+// Cursor keys.
+const (
+	wallKey     = "wall"
+	messagesKey = "messages"
+	membersKey  = "members"
+)
+
+// trackWindow is how long a post's comments are watched by polling after
+// it was published; older threads still arrive through long poll.
+const trackWindow = 30 * 24 * time.Hour
+
+// membersEvery is how often the whole member list is read again.
+const membersEvery = 24 * time.Hour
+
+// wallCursor is the wall's sync state: the window start, and per watched
+// post how many comments it had and the newest comment read, so a pass
+// reads the comments of only the posts whose count changed.
+type wallCursor struct {
+	Since  int64             `json:"since"` // unix; 0 reads everything
+	Newest int               `json:"newest,omitempty"`
+	Posts  map[int]postState `json:"posts,omitempty"`
+}
+
+type postState struct {
+	Date        int64 `json:"date"`
+	Comments    int   `json:"comments"`
+	LastComment int   `json:"last_comment,omitempty"`
+}
+
+// cutoff is the oldest post date a pass reads: the backfill start on the
+// first pass, the tracking window after.
+func (w wallCursor) cutoff(now time.Time) int64 {
+	if w.Newest == 0 {
+		return w.Since
+	}
+	return max(w.Since, now.Add(-trackWindow).Unix())
+}
+
+// prune forgets posts older than the tracking window.
+func (w *wallCursor) prune(now time.Time) {
+	old := now.Add(-trackWindow).Unix()
+	for id, p := range w.Posts {
+		if p.Date < old {
+			delete(w.Posts, id)
+		}
+	}
+}
+
+// commentSeen records a comment read (or pushed) for post.
+func (w *wallCursor) commentSeen(post, id, delta int) {
+	st, ok := w.Posts[post]
+	if !ok {
+		return
+	}
+	st.Comments = max(st.Comments+delta, 0)
+	st.LastComment = max(st.LastComment, id)
+	w.Posts[post] = st
+}
+
+// messagesCursor maps a conversation (peer id) to its newest message read.
+type messagesCursor struct {
+	Since int64       `json:"since"`
+	Last  map[int]int `json:"last,omitempty"`
+}
+
+// membersCursor is when the member list was last read in full.
+type membersCursor struct {
+	ReadAt int64 `json:"read_at"`
+}
+
+// loadJSON reads a cursor; absent or unreadable means a fresh start (a
+// re-read upserts, so starting afresh is safe).
+func loadJSON(ctx context.Context, s sync.Session, key string, v any) (found bool, err error) {
+	raw, err := s.Cursor(ctx, key)
+	if errors.Is(err, core.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("vk: read cursor %s: %w", key, err)
+	}
+	return json.Unmarshal(raw, v) == nil, nil
+}
+
+func cursorBytes(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("vk: encode cursor: " + err.Error()) // plain structs always encode
+	}
+	return b
+}
+
+// backfillStart is the first sync's window start (0: everything).
+func backfillStart(days int, now time.Time) int64 {
+	if days < 0 {
+		return 0
+	}
+	return now.AddDate(0, 0, -days).Unix()
+}
+
+func (c *Conn) loadWall(ctx context.Context, s sync.Session) (wallCursor, error) {
+	var w wallCursor
+	found, err := loadJSON(ctx, s, wallKey, &w)
+	if err != nil {
+		return w, err
+	}
+	if !found {
+		w = wallCursor{Since: backfillStart(c.set.BackfillDays, c.now())}
+	}
+	if w.Posts == nil {
+		w.Posts = map[int]postState{}
+	}
+	return w, nil
+}

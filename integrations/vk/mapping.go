@@ -1,0 +1,144 @@
+package vk
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/SevereCloud/vksdk/v2/object"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// snippetRunes is the length of a list snippet.
+const snippetRunes = 160
+
+// Remote ids: "post:<owner>_<id>", "comment:<owner>_<post>_<id>",
+// "msg:<peer>:<id>"; a conversation's thread root is "conv:<peer>".
+func postRID(owner, id int) string          { return fmt.Sprintf("post:%d_%d", owner, id) }
+func commentRID(owner, post, id int) string { return fmt.Sprintf("comment:%d_%d_%d", owner, post, id) }
+func msgRID(peer, id int) string            { return fmt.Sprintf("msg:%d:%d", peer, id) }
+func convRef(peer int) string               { return fmt.Sprintf("conv:%d", peer) }
+
+// ref is a parsed remote id.
+type ref struct {
+	Kind                 core.ItemKind
+	Owner, Post, Comment int
+	Peer, Msg            int
+}
+
+// parseRID reads a remote id this package made.
+func parseRID(rid string) (ref, error) {
+	kind, rest, _ := strings.Cut(rid, ":")
+	var r ref
+	var err error
+	switch kind {
+	case "post":
+		r.Kind = core.ItemVKPost
+		_, err = fmt.Sscanf(rest, "%d_%d", &r.Owner, &r.Post)
+	case "comment":
+		r.Kind = core.ItemVKComment
+		_, err = fmt.Sscanf(rest, "%d_%d_%d", &r.Owner, &r.Post, &r.Comment)
+	case "msg":
+		r.Kind = core.ItemVKMessage
+		_, err = fmt.Sscanf(strings.Replace(rest, ":", " ", 1), "%d %d", &r.Peer, &r.Msg)
+	default:
+		err = fmt.Errorf("unknown kind %q", kind)
+	}
+	if err != nil {
+		return r, fmt.Errorf("vk: remote id %q: %w", rid, err)
+	}
+	return r, nil
+}
+
+// authors names the people a page of VK data mentions.
+type authors struct {
+	group string // the community's name
+	users map[int]object.UsersUser
+}
+
+func (a authors) add(us []object.UsersUser) {
+	for _, u := range us {
+		a.users[u.ID] = u
+	}
+}
+
+func (a authors) person(id int) core.Person {
+	if id < 0 {
+		return core.Person{Name: a.group, Address: strconv.Itoa(id)}
+	}
+	u := a.users[id]
+	return core.Person{Name: fullName(u), Address: strconv.Itoa(id), Handle: u.ScreenName}
+}
+
+func fullName(u object.UsersUser) string {
+	return strings.TrimSpace(u.FirstName + " " + u.LastName)
+}
+
+func unix(t int) time.Time { return time.Unix(int64(t), 0).UTC() }
+
+// base fills what every VK item shares; our own ones are done and seen.
+func (c *Conn) base(kind core.ItemKind, rid string, from, date int, text string, a authors) core.Item {
+	it := core.Item{Kind: kind, RemoteID: rid, Author: a.person(from), Text: text,
+		Snippet: core.SnippetOf(text, snippetRunes), CreatedAt: unix(date), State: core.StateNew}
+	if from == c.owner {
+		it.Outgoing, it.State, it.Seen = true, core.StateDone, true
+	}
+	return it
+}
+
+func (c *Conn) postItem(p object.WallWallpost, a authors) core.Item {
+	it := c.base(core.ItemVKPost, postRID(c.owner, p.ID), p.FromID, p.Date, p.Text, a)
+	it.Location = fmt.Sprintf("https://vk.com/wall%d_%d", c.owner, p.ID)
+	it.Stats = core.ItemStats{Likes: p.Likes.Count, Reposts: p.Reposts.Count,
+		Comments: p.Comments.Count, Views: p.Views.Count}
+	return it
+}
+
+// commentItem maps a comment; its thread refs are the post, then the
+// thread's first comment and the comment it answers.
+func (c *Conn) commentItem(cm object.WallWallComment, postID int, a authors) core.Item {
+	it := c.base(core.ItemVKComment, commentRID(c.owner, postID, cm.ID), cm.FromID, cm.Date, cm.Text, a)
+	it.Location = fmt.Sprintf("https://vk.com/wall%d_%d?reply=%d", c.owner, postID, cm.ID)
+	it.ThreadRefs = []string{postRID(c.owner, postID)}
+	top := 0
+	if len(cm.ParentsStack) > 0 {
+		top = cm.ParentsStack[0]
+	}
+	if top != 0 && top != cm.ID {
+		it.ThreadRefs = append(it.ThreadRefs, commentRID(c.owner, postID, top))
+	}
+	if r := cm.ReplyToComment; r != 0 && r != top {
+		it.ThreadRefs = append(it.ThreadRefs, commentRID(c.owner, postID, r))
+	}
+	it.Deleted = bool(cm.Deleted)
+	return it
+}
+
+func (c *Conn) messageItem(m object.MessagesMessage, a authors) core.Item {
+	from := m.FromID
+	if m.Out {
+		from = c.owner
+	}
+	it := c.base(core.ItemVKMessage, msgRID(m.PeerID, m.ID), from, m.Date, m.Text, a)
+	it.ThreadRefs = []string{convRef(m.PeerID)}
+	it.Location = fmt.Sprintf("https://vk.com/gim%d?sel=%d", c.set.GroupID, m.PeerID)
+	return it
+}
+
+// identityOf maps a VK user to the identity the member files keep.
+func identityOf(u object.UsersUser) core.Identity {
+	return core.Identity{Kind: core.IdentityVK, Address: strconv.Itoa(u.ID), Name: fullName(u),
+		Handle: u.ScreenName, PhotoURL: u.Photo100, Location: u.City.Title, Followers: u.FollowersCount}
+}
+
+func identities(us []object.UsersUser) []core.Identity {
+	out := make([]core.Identity, 0, len(us))
+	for _, u := range us {
+		if u.ID > 0 {
+			out = append(out, identityOf(u))
+		}
+	}
+	return out
+}
