@@ -124,6 +124,12 @@ func (f *fakeInbox) page(flt core.ItemFilter, match func(core.Item) bool) []core
 		}
 	}
 	slices.SortFunc(out, func(a, b core.Item) int {
+		if flt.VIPFirst && a.VIP != b.VIP {
+			if a.VIP {
+				return -1
+			}
+			return 1
+		}
 		if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
 			return c
 		}

@@ -56,6 +56,7 @@ type filterBar struct {
 	kind     *widget.Select
 	state    *widget.Select
 	unread   *widget.Check
+	vip      *widget.Check
 	tag      *escEntry
 	accounts []core.Account
 	onChange func()
@@ -71,6 +72,7 @@ func newFilterBar(u *UI, onChange func()) *filterBar {
 	f.state = widget.NewSelect(stateLabels(), nil)
 	f.state.SetSelectedIndex(0)
 	f.unread = widget.NewCheck("Unread only", nil)
+	f.vip = widget.NewCheck("VIP first", nil)
 	f.tag = newEscEntry()
 	f.tag.SetPlaceHolder("Tag")
 	f.wire()
@@ -85,6 +87,7 @@ func (f *filterBar) wire() {
 	f.kind.OnChanged = f.changed
 	f.state.OnChanged = f.changed
 	f.unread.OnChanged = func(bool) { f.changedFromCheck() }
+	f.vip.OnChanged = func(bool) { f.changedFromCheck() }
 	f.tag.OnSubmitted = func(string) { f.changedFromCheck() }
 	f.tag.OnChanged = func(s string) {
 		if s == "" {
@@ -100,7 +103,7 @@ func (f *filterBar) layout() fyne.CanvasObject {
 		container.New(fixedWidth{150}, f.kind),
 		container.New(fixedWidth{120}, f.state),
 		container.New(fixedWidth{140}, f.tag),
-		f.unread)
+		f.unread, f.vip)
 }
 
 func kindLabels() []string {
@@ -138,9 +141,10 @@ func (f *filterBar) changedFromCheck() {
 // filter is the current selection as a store filter (first page).
 func (f *filterBar) filter() core.ItemFilter {
 	flt := core.ItemFilter{
-		Tag:    strings.TrimSpace(f.tag.Text),
-		Unread: f.unread.Checked,
-		Limit:  pageSize,
+		Tag:      strings.TrimSpace(f.tag.Text),
+		Unread:   f.unread.Checked,
+		VIPFirst: f.vip.Checked,
+		Limit:    pageSize,
 	}
 	if i := f.account.SelectedIndex(); i > 0 && i <= len(f.accounts) {
 		flt.AccountID = f.accounts[i-1].ID
@@ -211,5 +215,5 @@ func (f *filterBar) hides(st core.State) bool {
 // isDefault reports whether no filter narrows the view.
 func (f *filterBar) isDefault() bool {
 	flt := f.filter()
-	return flt.AccountID == 0 && flt.Kind == "" && len(flt.States) == 0 && flt.Tag == "" && !flt.Unread
+	return flt.AccountID == 0 && flt.Kind == "" && len(flt.States) == 0 && flt.Tag == "" && !flt.Unread && !flt.VIPFirst
 }

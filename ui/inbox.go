@@ -137,7 +137,7 @@ func (s *inboxScreen) loadMore() {
 	s.loading = true
 	last := s.items[len(s.items)-1]
 	gen, q, f := s.gen, s.query, s.filters.filter()
-	f.Before, f.BeforeID, f.Now = last.CreatedAt, last.ID, s.u.now()
+	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.u.now()
 	background(s.u, "load next page", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)
 	}, func(items []core.Item, err error) {

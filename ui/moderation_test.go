@@ -125,3 +125,12 @@ func TestStatsAndHandlesRead(t *testing.T) {
 	}
 	var _ fyne.CanvasObject = moderationNote(core.Item{Deleted: true, Kind: core.ItemVKComment})
 }
+
+func TestVIPFirstPutsInfluentialAuthorsOnTop(t *testing.T) {
+	h := newHarness(t)
+	if h.ids()[0] == 5 {
+		t.Fatal("the VIP item is already first without the option: the test proves nothing")
+	}
+	test.Tap(h.ui.inbox.filters.vip)
+	h.waitFor("Pixel Jane (VIP) first", func() bool { ids := h.ids(); return len(ids) > 0 && ids[0] == 5 })
+}
