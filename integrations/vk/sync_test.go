@@ -1,0 +1,137 @@
+package vk
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/integrations/vk/vkpeer"
+)
+
+// TestFirstSyncBackfill: the first sync brings the window's posts with
+// their counters, threaded comments with their authors, and the members;
+// older posts stay out.
+func TestFirstSyncBackfill(t *testing.T) {
+	e := newEnv(t, core.VKSettings{BackfillDays: 30})
+	old := e.post("Итоги прошлого сезона", 40*24*time.Hour)
+	p := e.post("Новый сезон: голосуем за игру месяца!", 10*24*time.Hour)
+	q := e.comment(p, anna, "Предлагаю «Каркассон»", 0)
+	r := e.comment(p, chen, "+1, and English rules please", q)
+	r2 := e.comment(p, anna, "@chenwu есть английская версия", r)
+	e.peer.AddMember(anna.ID, e.clock.now())
+	e.peer.AddMember(dima.ID, e.clock.now())
+	e.mustSync()
+
+	items := e.items()
+	if _, ok := items[pRID(old)]; ok {
+		t.Error("a post older than the backfill window was synced")
+	}
+	post := items[pRID(p)]
+	if post.Kind != core.ItemVKPost || post.Stats != (core.ItemStats{Likes: 7, Reposts: 2, Comments: 3, Views: 150}) || !post.Outgoing {
+		t.Errorf("post = %+v, want our vk_post with likes 7, reposts 2, 3 comments, 150 views", post)
+	}
+	tests := []struct {
+		rid    string
+		author string
+	}{
+		{cRID(p, q), "101"},
+		{cRID(p, r), "103"},
+		{cRID(p, r2), "101"},
+	}
+	for _, tt := range tests {
+		it, ok := items[tt.rid]
+		if !ok {
+			t.Errorf("comment %s missing", tt.rid)
+			continue
+		}
+		if it.Kind != core.ItemVKComment || it.Author.Address != tt.author {
+			t.Errorf("comment %s = kind %s author %+v; want a vk_comment by %s", tt.rid, it.Kind, it.Author, tt.author)
+		}
+		if it.ThreadID != post.ThreadID {
+			t.Errorf("comment %s is in thread %d, the post in %d", tt.rid, it.ThreadID, post.ThreadID)
+		}
+	}
+	id, err := e.st.Identity(context.Background(), core.IdentityVK, "101")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id.Name != "Анна Петрова" || id.Handle != "anna_p" || id.Location != "Казань" || id.Followers != 340 || id.PhotoURL == "" {
+		t.Errorf("identity of a commenter = %+v", id)
+	}
+	if _, err := e.st.Identity(context.Background(), core.IdentityVK, "104"); err != nil {
+		t.Errorf("a member who never commented has no identity: %v", err)
+	}
+}
+
+// TestIncrementalSync: a later pass reads the comments of only the post
+// whose count changed, and an unchanged wall costs one wall.get.
+func TestIncrementalSync(t *testing.T) {
+	e := newEnv(t, core.VKSettings{})
+	p1 := e.post("Пост один", 48*time.Hour)
+	p2 := e.post("Post two", 24*time.Hour)
+	e.comment(p1, anna, "первый", 0)
+	e.comment(p2, chen, "first", 0)
+	e.mustSync()
+	before := e.peer.Calls("wall.getComments")
+
+	e.mustSync()
+	if n := e.peer.Calls("wall.getComments") - before; n != 0 {
+		t.Errorf("an unchanged wall read comments %d times", n)
+	}
+	c := e.comment(p2, boris, "Накрутка подписчиков недорого!!!", 0)
+	e.mustSync()
+	if n := e.peer.Calls("wall.getComments") - before; n != 1 {
+		t.Errorf("one new comment cost %d wall.getComments calls, want 1 (its post only)", n)
+	}
+	if it := e.item(cRID(p2, c)); it.Author.Name != "Boris Spam" || it.State != core.StateNew {
+		t.Errorf("new comment = %+v", it)
+	}
+	if got := len(e.items()); got != 5 {
+		t.Errorf("%d items after three passes, want 5 (2 posts, 3 comments): nothing twice", got)
+	}
+}
+
+// TestLongThreadsAndPaging: threads longer than the first replies and
+// walls longer than a page arrive whole.
+func TestLongThreadsAndPaging(t *testing.T) {
+	e := newEnv(t, core.VKSettings{}, func(o *Options) { o.PageSize = 2 })
+	var posts []int
+	for i := range 5 {
+		posts = append(posts, e.post("пост", time.Duration(5-i)*time.Hour))
+	}
+	top := e.comment(posts[0], anna, "спор начинается", 0)
+	for range 14 {
+		e.comment(posts[0], chen, "reply", top)
+	}
+	e.mustSync()
+	items := e.items()
+	if len(items) != 5+15 {
+		t.Errorf("%d items, want 5 posts and 15 comments", len(items))
+	}
+}
+
+// TestSyncFailureKeepsWhatWasFetched: a pass cut by an error keeps the
+// posts committed before it, and the next pass does not read them again.
+func TestSyncFailureKeepsWhatWasFetched(t *testing.T) {
+	e := newEnv(t, core.VKSettings{})
+	p1 := e.post("один", 3*time.Hour)
+	p2 := e.post("два", 2*time.Hour)
+	e.comment(p1, anna, "a", 0)
+	e.comment(p2, anna, "b", 0)
+	e.peer.Fail("wall.getComments", vkpeer.Fault{}, vkpeer.Fault{Code: 10}) // the second post's comments fail
+	if err := e.sync(); core.AsRemote(err) == nil || core.AsRemote(err).Problem != core.ProblemServer {
+		t.Fatalf("sync error = %v, want a server problem", err)
+	}
+	if _, ok := e.items()[pRID(p1)]; !ok {
+		t.Fatal("the first post was lost with the failure")
+	}
+	before := e.peer.Calls("wall.getComments")
+	e.mustSync()
+	if n := e.peer.Calls("wall.getComments") - before; n != 1 {
+		t.Errorf("the retry read comments %d times, want once (the failed post only)", n)
+	}
+	if len(e.items()) != 4 {
+		t.Errorf("%d items, want 4", len(e.items()))
+	}
+}
