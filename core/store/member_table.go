@@ -1,0 +1,325 @@
+package store
+
+// The members table is planned here rather than by SQLite's planner, which
+// without statistics drives a filter from any index with an equality and
+// then sorts tens of thousands of rows. The plan:
+//   - quadrant, channel and cohort are tested on the entries of the sort
+//     index, which carries their columns (migration 4): a page walks one
+//     index in order and stops at its end, the count walks a range;
+//   - tags, interests, expertise and the search are sets of member ids
+//     (the search through the trigram index members_fts): the count drives
+//     from them and, when few match, hands their ids to the page query,
+//     which then sorts only those.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// memberIDsMax is how many matches of a set filter the count hands to the
+// page query. Beyond it a walk of the sort index meets a page's worth of
+// them within a few thousand entries, sooner than sorting every match.
+const memberIDsMax = 2000
+
+// trigram is the shortest search the trigram index can answer.
+const trigram = 3
+
+// Members returns a page of the members table and how many match.
+func (s *Store) Members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings) (core.MemberPage, error) {
+	return s.members(ctx, memberDefaults(f), cs, memberIDsMax)
+}
+
+func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings, idsMax int) (core.MemberPage, error) {
+	p := planMembers(f, cs)
+	var (
+		page core.MemberPage
+		ids  sql.NullString
+	)
+	q, args := p.countSQL(idsMax)
+	if err := s.queryRowCached(ctx, q, args...).Scan(&page.Total, &ids); err != nil {
+		return page, fmt.Errorf("store: members: count: %w", err)
+	}
+	if page.Total <= f.Offset {
+		return page, nil
+	}
+	q, args = p.pageSQL(f, ids)
+	list, err := s.queryMembers(ctx, q, args...)
+	if err != nil {
+		return page, fmt.Errorf("store: members: %w", err)
+	}
+	page.Members = list
+	return page, nil
+}
+
+func memberDefaults(f core.MemberFilter) core.MemberFilter {
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	if f.Now.IsZero() {
+		f.Now = time.Now()
+	}
+	if f.Sort == "" {
+		f.Sort, f.Desc = core.SortActivity, true
+	}
+	return f
+}
+
+// queryRowCached runs a one-row query through the prepared statements of
+// the read pool.
+func (s *Store) queryRowCached(ctx context.Context, q string, args ...any) scanner {
+	st, err := s.reads.get(ctx, q)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// memberPlan is a members filter split by where its conditions are
+// answered.
+type memberPlan struct {
+	covered    where  // on columns every sort index carries
+	sets       where  // on what the sort indexes lack: id sets, a short search
+	match      string // the search as one FTS5 phrase; "" when none
+	countIndex string // the index whose range answers the covered conditions
+}
+
+func planMembers(f core.MemberFilter, cs core.ScoreSettings) memberPlan {
+	var p memberPlan
+	p.addSearch(foldSearch(f.Query))
+	if f.Tag != "" {
+		p.sets.add("m.id IN (SELECT member_id FROM member_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?))", f.Tag)
+	}
+	if f.Interest != "" {
+		p.sets.add("m.id IN (SELECT member_id FROM member_interests WHERE topic = ?)", f.Interest)
+	}
+	if f.Expertise != "" {
+		p.sets.add("m.id IN (SELECT member_id FROM member_expertise WHERE topic = ?)", f.Expertise)
+	}
+	if f.Quadrant != "" {
+		p.covered.add("m.quadrant = ?", string(f.Quadrant))
+		p.countIndex = "members_segments"
+	}
+	if f.Channel != "" {
+		p.covered.add("m.channels & ? <> 0", channelBit(f.Channel))
+		p.countIndex = "members_segments"
+	}
+	if f.Cohort != "" {
+		cond, args := cohortSQL(f.Cohort, f.Now, cs)
+		p.covered.add(cond, args...)
+		p.countIndex = cohortIndex(f.Cohort)
+	}
+	return p
+}
+
+// addSearch adds the search q (folded): a phrase of trigrams matches
+// exactly the texts that contain q, as LIKE '%q%' did; a query too short
+// to have a trigram is tested on every row.
+func (p *memberPlan) addSearch(q string) {
+	switch {
+	case q == "":
+	case utf8.RuneCountInString(q) >= trigram:
+		p.match = quote(q)
+		p.sets.add("m.id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)", p.match)
+	default:
+		p.sets.add(`m.search LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
+	}
+}
+
+// countSQL counts the matches and, when a set takes part and at most
+// idsMax match, lists their ids as a JSON array (else NULL).
+func (p memberPlan) countSQL(idsMax int) (string, []any) {
+	if len(p.sets.conds) == 0 {
+		from := "members m"
+		if p.countIndex != "" {
+			from += " INDEXED BY " + p.countIndex
+		}
+		return "SELECT count(*), NULL FROM " + from + " WHERE " + p.covered.sql(), p.covered.args
+	}
+	list := "CASE WHEN count(*) <= ? THEN json_group_array(%s) END"
+	if p.match != "" && len(p.sets.conds) == 1 && len(p.covered.conds) == 0 {
+		// The search alone: the trigram index counts without reading members.
+		return "SELECT count(*), " + fmt.Sprintf(list, "rowid") + " FROM members_fts WHERE members_fts MATCH ?",
+			[]any{idsMax, p.match}
+	}
+	w := p.all()
+	// NOT INDEXED: read only the rows of the sets, by id.
+	return "SELECT count(*), " + fmt.Sprintf(list, "m.id") + " FROM members m NOT INDEXED WHERE " + w.sql(),
+		append([]any{idsMax}, w.args...)
+}
+
+// pageSQL selects the page: among the listed ids when the count gave
+// them, else by walking the sort index.
+func (p memberPlan) pageSQL(f core.MemberFilter, ids sql.NullString) (string, []any) {
+	order := " ORDER BY " + memberOrder(f) + " LIMIT ? OFFSET ?"
+	if ids.Valid {
+		return "SELECT " + memberCols + " FROM members m NOT INDEXED WHERE m.id IN (SELECT value FROM json_each(?))" +
+			order, []any{ids.String, f.Limit, f.Offset}
+	}
+	w := p.all()
+	return "SELECT " + memberCols + " FROM members m INDEXED BY " + sortIndex(f.Sort) + " WHERE " + w.sql() + order,
+		append(w.args, f.Limit, f.Offset)
+}
+
+func (p memberPlan) all() where {
+	return where{conds: append(append([]string(nil), p.covered.conds...), p.sets.conds...),
+		args: append(append([]any(nil), p.covered.args...), p.sets.args...)}
+}
+
+// cohortSQL is the condition of one cohort at now: core.CohortOf over
+// first_seen (which already includes the join time) and last_seen. Each
+// but the new cohort is also a range of COALESCE(last_seen, first_seen),
+// the key of members_last_active.
+func cohortSQL(c core.Cohort, now time.Time, cs core.ScoreSettings) (string, []any) {
+	newB, driftB, deadB := daysBefore(now, cs.NewDays), daysBefore(now, cs.DriftDays), daysBefore(now, cs.DeadDays)
+	switch c {
+	case core.CohortNew:
+		return "m.first_seen >= ?", []any{newB}
+	case core.CohortDeadSoul:
+		return "m.first_seen < ? AND " + lastActive + " < ?", []any{newB, deadB}
+	case core.CohortDrifting:
+		// The range of last_active repeats the one of last_seen, which is
+		// set in this cohort.
+		return "m.first_seen < ? AND m.last_seen < ? AND m.last_seen >= ? AND " +
+				lastActive + " < ? AND " + lastActive + " >= ?",
+			[]any{newB, driftB, deadB, driftB, deadB}
+	default:
+		return "m.first_seen < ? AND " + lastActive + " >= ? AND (m.last_seen IS NULL OR m.last_seen >= ?)",
+			[]any{newB, deadB, driftB}
+	}
+}
+
+// lastActive is the expression members_last_active indexes.
+const lastActive = "COALESCE(m.last_seen, m.first_seen)"
+
+func cohortIndex(c core.Cohort) string {
+	if c == core.CohortNew {
+		return "members_first_seen"
+	}
+	return "members_last_active"
+}
+
+func daysBefore(now time.Time, days int) int64 {
+	return ms(now.Add(-time.Duration(days) * 24 * time.Hour))
+}
+
+// memberSorts are the ORDER BY column and index of each sort.
+var memberSorts = map[core.MemberSort]struct{ col, index string }{
+	core.SortName:      {"m.name COLLATE NOCASE", "members_name"},
+	core.SortLastSeen:  {"m.last_seen", "members_last_seen"},
+	core.SortFirstSeen: {"m.first_seen", "members_first_seen"},
+	core.SortActivity:  {"m.activity", "members_activity"},
+	core.SortLoyalty:   {"m.loyalty", "members_loyalty"},
+	core.SortFollowers: {"m.followers", "members_followers"},
+}
+
+func memberSort(s core.MemberSort) (col, index string) {
+	if c, ok := memberSorts[s]; ok {
+		return c.col, c.index
+	}
+	return memberSorts[core.SortActivity].col, memberSorts[core.SortActivity].index
+}
+
+func sortIndex(s core.MemberSort) string {
+	_, index := memberSort(s)
+	return index
+}
+
+// memberOrder is the ORDER BY of a sort; the id breaks ties so pages are
+// stable.
+func memberOrder(f core.MemberFilter) string {
+	col, _ := memberSort(f.Sort)
+	if f.Desc {
+		return col + " DESC, m.id"
+	}
+	return col + ", m.id"
+}
+
+// SegmentCounts counts the members per quadrant, cohort and channel at now,
+// in one snapshot: quadrants and channels from one walk of
+// members_segments, cohorts as index ranges.
+func (s *Store) SegmentCounts(ctx context.Context, now time.Time, cs core.ScoreSettings) (core.SegmentCounts, error) {
+	c := core.SegmentCounts{Quadrants: map[core.Quadrant]int{}, Cohorts: map[core.Cohort]int{},
+		Channels: map[core.IdentityKind]int{}}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return c, fmt.Errorf("store: segment counts: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	if err := countQuadrantsChannels(ctx, tx, &c); err != nil {
+		return c, fmt.Errorf("store: segment counts: quadrants: %w", err)
+	}
+	if err := countCohorts(ctx, tx, now, cs, &c); err != nil {
+		return c, fmt.Errorf("store: segment counts: cohorts: %w", err)
+	}
+	return c, nil
+}
+
+func countQuadrantsChannels(ctx context.Context, tx *sql.Tx, c *core.SegmentCounts) error {
+	for _, q := range core.Quadrants {
+		c.Quadrants[q] = 0
+	}
+	for _, ch := range channelBits {
+		c.Channels[ch.kind] = 0
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT quadrant, channels, count(*) FROM members INDEXED BY members_segments
+		GROUP BY quadrant, channels`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			q           string
+			channels, n int
+		)
+		if err := rows.Scan(&q, &channels, &n); err != nil {
+			return err
+		}
+		c.Total += n
+		if _, ok := c.Quadrants[core.Quadrant(q)]; ok {
+			c.Quadrants[core.Quadrant(q)] += n
+		}
+		for _, ch := range channelBits {
+			if channels&ch.bit != 0 {
+				c.Channels[ch.kind] += n
+			}
+		}
+	}
+	return rows.Err()
+}
+
+// countCohorts counts the small cohorts by their index ranges; the
+// regular members are the rest, as the cohorts partition the members.
+func countCohorts(ctx context.Context, tx *sql.Tx, now time.Time, cs core.ScoreSettings, c *core.SegmentCounts) error {
+	var (
+		sels []string
+		args []any
+	)
+	small := []core.Cohort{core.CohortNew, core.CohortDrifting, core.CohortDeadSoul}
+	for _, co := range small {
+		cond, a := cohortSQL(co, now, cs)
+		sels = append(sels, "(SELECT count(*) FROM members m INDEXED BY "+cohortIndex(co)+" WHERE "+cond+")")
+		args = append(args, a...)
+	}
+	n := make([]int, len(small))
+	dest := make([]any, len(small))
+	for i := range n {
+		dest[i] = &n[i]
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT "+strings.Join(sels, ", "), args...).Scan(dest...); err != nil {
+		return err
+	}
+	rest := c.Total
+	for i, co := range small {
+		c.Cohorts[co] = n[i]
+		rest -= n[i]
+	}
+	c.Cohorts[core.CohortRegular] = rest
+	return nil
+}
