@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/hearthhq/hearth/assets"
+	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/ui"
 )
 
@@ -33,6 +34,8 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 		return err
 	}
 	defer startCalendar(ctx, w)() // waits for the publisher after cancel below
+	mem := members.New(members.Params{Store: w.store})
+	defer startMembers(ctx, w, mem)()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now})
