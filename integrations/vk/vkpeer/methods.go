@@ -186,8 +186,9 @@ func (p *Peer) wallCreateComment(f form) (any, *apiError) {
 	if text == "" {
 		return nil, errParam("message is empty")
 	}
-	from := 1 // the admin behind a user token; a community token posts as the community
-	if f.bool("from_group") {
+	from := 1 // the admin behind a user token
+	// wall.createComment's from_group is the community's id (wall.post's is a flag).
+	if g := f.int("from_group", 0); g == p.opt.GroupID || g == 1 {
 		from = -p.opt.GroupID
 	}
 	reply := f.int("reply_to_comment", 0)
