@@ -1,5 +1,51 @@
 package ui
 
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
+)
+
 // Members is the member-files use case the members screens drive
 // (core/members' service satisfies it).
-type Members interface{}
+type Members interface {
+	// Settings are the score settings; the table computes each row's
+	// cohort from them.
+	Settings(ctx context.Context) (core.ScoreSettings, error)
+	List(ctx context.Context, f core.MemberFilter) (core.MemberPage, error)
+	Counts(ctx context.Context) (core.SegmentCounts, error)
+
+	Dossier(ctx context.Context, id int64) (members.Dossier, error)
+	TimelinePage(ctx context.Context, id int64, after core.TimelineEntry, limit int) ([]core.TimelineEntry, error)
+	UpdateProfile(ctx context.Context, id int64, p core.MemberProfile) error
+	Tag(ctx context.Context, ids []int64, add, remove []string) error
+	AddNote(ctx context.Context, id int64, text string) (core.Note, error)
+	DeleteNote(ctx context.Context, noteID int64) error
+	SetInterests(ctx context.Context, id int64, topics []string) error
+	SetExpertise(ctx context.Context, id int64, list []core.Expertise) error
+
+	Merge(ctx context.Context, into, from int64) error
+	Split(ctx context.Context, identityID int64) (int64, error)
+	Suggestions(ctx context.Context, limit int) ([]core.MergeSuggestion, error)
+	Accept(ctx context.Context, sg core.MergeSuggestion) (int64, error)
+	Reject(ctx context.Context, sg core.MergeSuggestion) error
+
+	WelcomeQueue(ctx context.Context, limit int) ([]core.Member, error)
+	CheckInList(ctx context.Context, limit int) ([]core.Member, error)
+	MarkDone(ctx context.Context, r core.Ritual, ids ...int64) error
+
+	Find(ctx context.Context, topic string, limit int) ([]members.Expert, error)
+	// File is everything held about a member, for their request to see it.
+	File(ctx context.Context, id int64) (members.MemberFile, error)
+	// Delete erases a member and their personal data.
+	Delete(ctx context.Context, id int64) error
+}
+
+// MemberWriter is an optional capability of a Members backend: it sends a
+// personal message to a member by their channel (e-mail, VK message, X
+// reply), through the outbox. Without it the greeting composer copies the
+// text for the person to send by hand and still marks the member greeted.
+type MemberWriter interface {
+	WriteTo(ctx context.Context, memberID int64, text string) error
+}

@@ -67,7 +67,7 @@ func (u *UI) build() {
 	u.nav = newNav(u, []screen{
 		{title: "Inbox", icon: inboxIcon(), content: u.inbox.content},
 		{title: "Calendar", icon: calendarIcon(), content: calendarPlaceholder()},
-		{title: "Members", icon: membersIcon(), content: membersPlaceholder()},
+		u.membersScreen(),
 		{title: "Dashboard", icon: dashboardIcon(), content: dashboardPlaceholder()},
 		{title: "Accounts", icon: accountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
 	})

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
+)
+
+// expertLimit is how many people the expert finder lists.
+const expertLimit = 20
+
+// expertFinder answers "who knows about…" from declared expertise,
+// interests and what members wrote, with a button per person to copy an
+// @-mention.
+type expertFinder struct {
+	s       *membersScreen
+	query   *widget.Entry
+	rows    *fyne.Container
+	banner  *banner
+	list    []members.Expert
+	topic   string // the topic the list answers
+	gen     int
+	content fyne.CanvasObject
+}
+
+func newExpertFinder(s *membersScreen) *expertFinder {
+	f := &expertFinder{s: s, query: widget.NewEntry(), rows: container.NewVBox(), banner: newBanner()}
+	f.query.SetPlaceHolder("Who knows about…")
+	f.query.OnSubmitted = f.find
+	search := container.NewBorder(nil, nil, nil, primaryButton("Find", theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)
+	f.content = container.NewBorder(container.NewPadded(container.NewVBox(search, f.banner.content)),
+		nil, nil, nil, container.NewVScroll(f.rows))
+	return f
+}
+
+func (f *expertFinder) focus() { f.s.u.win.Canvas().Focus(f.query) }
+
+func (f *expertFinder) find(topic string) {
+	topic = strings.TrimSpace(topic)
+	if topic == "" {
+		return
+	}
+	f.gen++
+	gen := f.gen
+	background(f.s.u, "find experts", func(ctx context.Context) ([]members.Expert, error) {
+		return f.s.u.b.Members.Find(ctx, topic, expertLimit)
+	}, func(list []members.Expert, err error) {
+		if gen != f.gen {
+			return
+		}
+		if err != nil {
+			f.banner.show("Could not search: " + errorText(err))
+			return
+		}
+		f.banner.hide()
+		f.topic, f.list = topic, list
+		f.render()
+	})
+}
+
+func (f *expertFinder) render() {
+	f.rows.RemoveAll()
+	if len(f.list) == 0 {
+		f.rows.Add(container.NewPadded(newMutedWrapped("Nobody has said they know about "+quoteSubject(f.topic)+
+			" yet. Add expertise and interests in members' files.", fyne.TextAlignCenter)))
+		return
+	}
+	for _, e := range f.list {
+		f.rows.Add(f.row(e))
+	}
+}
+
+func (f *expertFinder) row(e members.Expert) fyne.CanvasObject {
+	name := flatButton(memberName(e.Member), nil, func() { f.s.openDossier(e.Member.ID) })
+	name.Alignment = widget.ButtonAlignLeading
+	mention := mentionOf(e)
+	copyBtn := flatButton("Copy "+mention, theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(mention)
+	})
+	why := newMutedWrapped(capitalize(e.Why), fyne.TextAlignLeading)
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(copyBtn),
+		container.New(tightRows{}, name, why))
+}
+
+// mentionOf is how to @-mention an expert: their X handle, else their VK
+// screen name, else their name.
+func mentionOf(e members.Expert) string {
+	for _, k := range []core.IdentityKind{core.IdentityX, core.IdentityVK} {
+		if h := e.Handles[k]; h != "" {
+			return "@" + h
+		}
+	}
+	return memberName(e.Member)
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
+)
+
+// memberRow is one line of the members table, one object per column.
+type memberRow struct {
+	widget.BaseWidget
+	s         *membersScreen
+	id        int64
+	check     *widget.Check
+	name      *widget.Label
+	channels  [3]*widget.Icon // e-mail, VK, X
+	tags      *widget.RichText
+	activity  *widget.Label
+	loyalty   *widget.Label
+	quadrant  *badge
+	cohort    *widget.RichText
+	lastSeen  *widget.RichText
+	followers *widget.Label
+}
+
+// rowChannels are the channels whose marks a row shows, in order.
+var rowChannels = [3]core.IdentityKind{core.IdentityEmail, core.IdentityVK, core.IdentityX}
+
+func newMemberRow(s *membersScreen) *memberRow {
+	r := &memberRow{s: s, name: truncLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
+		quadrant: newBadge(), cohort: newMutedTrunc(""), lastSeen: newMutedTrunc(""), followers: widget.NewLabel("")}
+	r.check = widget.NewCheck("", r.checked)
+	r.tags = widget.NewRichText(&widget.TextSegment{Style: tagStyle()})
+	r.tags.Truncation = fyne.TextTruncateEllipsis
+	for i, k := range rowChannels {
+		r.channels[i] = widget.NewIcon(identityIcon(k))
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *memberRow) checked(on bool) {
+	if r.id != 0 && r.s.checked[r.id] != on {
+		r.s.setChecked(r.id, on)
+	}
+}
+
+func (r *memberRow) CreateRenderer() fyne.WidgetRenderer {
+	icons := container.NewHBox()
+	for _, ic := range r.channels {
+		icons.Add(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()), ic))
+	}
+	name := container.NewBorder(nil, nil, nil, container.NewCenter(icons), r.name)
+	return widget.NewSimpleRenderer(container.New(columns{},
+		r.check, name, r.tagsBox(), r.activity, r.loyalty,
+		container.NewHBox(container.NewCenter(r.quadrant)), r.cohort, r.lastSeen, r.followers))
+}
+
+// tagsBox lets the tags line fill its column and centre vertically.
+func (r *memberRow) tagsBox() fyne.CanvasObject {
+	return container.New(fillWidth{}, r.tags)
+}
+
+// set shows a member; cohort is theirs now, now the reference of "ago".
+func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now time.Time) {
+	r.id = 0 // no callback while the check is set to the stored state
+	r.check.SetChecked(checked)
+	r.id = m.ID
+	r.name.SetText(memberName(m))
+	for i, k := range rowChannels {
+		r.channels[i].Hidden = !hasChannel(m, k)
+	}
+	setSegment(r.tags, tagsLabel(m.Tags))
+	r.activity.SetText(score(m.Activity))
+	r.loyalty.SetText(score(m.Loyalty))
+	r.quadrant.set(quadrantBadge(m.Quadrant))
+	setSegment(r.cohort, members.CohortLabel(cohort))
+	setSegment(r.lastSeen, core.Ago(now, m.LastSeen))
+	r.followers.SetText(followers(m.Followers))
+	r.Refresh()
+}
+
+func hasChannel(m core.Member, k core.IdentityKind) bool {
+	for _, c := range m.Channels {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// memberName is the name a member is shown by.
+func memberName(m core.Member) string {
+	if n := strings.TrimSpace(m.Name); n != "" {
+		return n
+	}
+	return fmt.Sprintf("Member %d", m.ID)
+}
+
+// score renders a score with at most two decimals and no trailing zeros.
+func score(f float64) string {
+	s := strings.TrimRight(strconv.FormatFloat(f, 'f', 2, 64), "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+// followers renders a follower count the way the channels do: 950, 12.4k,
+// 1.2M; an unknown count is a dash.
+func followers(n int) string {
+	switch {
+	case n < 0:
+		return "–"
+	case n < 1000:
+		return strconv.Itoa(n)
+	case n < 1_000_000:
+		return compact(float64(n)/1000) + "k"
+	default:
+		return compact(float64(n)/1_000_000) + "M"
+	}
+}
+
+func compact(v float64) string {
+	if v >= 100 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
+}
+
+// quadrantBadge colours a quadrant: warm for advocates, a warning for
+// critics, calm for the rest.
+func quadrantBadge(q core.Quadrant) (string, fyne.ThemeColorName) {
+	c := theme.ColorNamePlaceHolder
+	switch q {
+	case core.QuadrantAdvocate:
+		c = theme.ColorNameSuccess
+	case core.QuadrantQuietFan:
+		c = theme.ColorNamePrimary
+	case core.QuadrantCritic:
+		c = theme.ColorNameWarning
+	}
+	return members.QuadrantLabel(q), c
+}
+
+// identityIcon is the mark of an identity's channel.
+func identityIcon(k core.IdentityKind) fyne.Resource {
+	switch k {
+	case core.IdentityVK:
+		return vkIcon
+	case core.IdentityX:
+		return xIcon
+	case core.IdentityFeed:
+		return feedIcon
+	default:
+		return mailIcon
+	}
+}
+
+// fillWidth gives its objects the full width at their own height, centred
+// vertically: a one-line text in a table cell.
+type fillWidth struct{}
+
+func (fillWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (fillWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(size.Width, h))
+	}
+}
