@@ -36,6 +36,7 @@ type UI struct {
 	nav      *nav
 	inbox    *inboxScreen
 	accounts *accountsScreen
+	calendar *calendarScreen // nil without a Calendar backend
 	status   *statusBar
 	keys     *triageKeys
 
@@ -66,7 +67,7 @@ func (u *UI) build() {
 	u.accounts = newAccountsScreen(u)
 	u.nav = newNav(u, []screen{
 		{title: "Inbox", icon: inboxIcon(), content: u.inbox.content},
-		{title: "Calendar", icon: calendarIcon(), content: calendarPlaceholder()},
+		u.calendarEntry(),
 		u.membersScreen(),
 		{title: "Dashboard", icon: dashboardIcon(), content: dashboardPlaceholder()},
 		{title: "Accounts", icon: accountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
@@ -74,6 +75,16 @@ func (u *UI) build() {
 	u.keys = newTriageKeys(u)
 	u.keys.install(u.win.Canvas())
 	u.win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+}
+
+// calendarEntry is the calendar screen, or the placeholder until the
+// backend has a calendar.
+func (u *UI) calendarEntry() screen {
+	if u.b.Calendar == nil {
+		return screen{title: "Calendar", icon: calendarIcon(), content: calendarPlaceholder()}
+	}
+	u.calendar = newCalendarScreen(u, u.b.Calendar)
+	return screen{title: "Calendar", icon: calendarIcon(), content: u.calendar.content, shown: u.calendar.reload.request}
 }
 
 // Window returns the main window.
@@ -93,6 +104,9 @@ func (u *UI) start() {
 	u.inbox.reload.request()
 	u.status.refresh()
 	u.status.startClock()
+	if u.calendar != nil {
+		u.calendar.start()
+	}
 }
 
 // close stops background work, then saves the draft being written.
@@ -102,6 +116,9 @@ func (u *UI) close() {
 		u.unsubscribe()
 	}
 	u.inbox.composer.saveOnClose()
+	if u.calendar != nil {
+		u.calendar.editor.saveOnClose()
+	}
 }
 
 // now is the backend's clock (fixed in tests).

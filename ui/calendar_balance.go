@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
+)
+
+// balanceStrip shows the share of each agenda among the visible period's
+// posts as a bar of coloured segments with percentages, and the core's
+// warning for an agenda missing two weeks or more.
+type balanceStrip struct {
+	bar      *fyne.Container
+	legend   *fyne.Container
+	warnings *fyne.Container
+	content  fyne.CanvasObject
+}
+
+func newBalanceStrip() *balanceStrip {
+	b := &balanceStrip{bar: container.New(&shareLayout{}), legend: container.NewHBox(), warnings: container.NewVBox()}
+	b.content = container.NewVBox(container.New(barHeight{8}, b.bar), b.legend, b.warnings)
+	return b
+}
+
+// show draws a balance.
+func (b *balanceStrip) show(bal calendar.Balance) {
+	b.bar.Objects, b.legend.Objects = nil, []fyne.CanvasObject{newMuted("Agendas")}
+	shares := &shareLayout{}
+	for _, a := range append(core.Agendas, core.AgendaNone) {
+		n := bal.Counts[a]
+		if a == core.AgendaNone && n == 0 {
+			continue // unlabelled posts only show when there are some
+		}
+		seg := canvas.NewRectangle(calendar.AgendaColour(a))
+		shares.weights = append(shares.weights, float32(n))
+		b.bar.Objects = append(b.bar.Objects, seg)
+		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), fmt.Sprintf("%s %d%%", agendaLabel(a), percent(bal.Share(a)))))
+	}
+	if bal.Total == 0 {
+		b.legend.Objects = []fyne.CanvasObject{newMuted("No posts in this period: nothing to balance yet.")}
+	}
+	b.bar.Layout = shares
+	b.bar.Refresh()
+	b.legend.Refresh()
+	b.showWarnings(bal.Gaps)
+}
+
+func (b *balanceStrip) showWarnings(gaps []calendar.Gap) {
+	b.warnings.Objects = nil
+	for _, g := range gaps {
+		l := widget.NewLabel(sentence(capitalize(g.Warning())))
+		l.Importance = widget.WarningImportance
+		l.Wrapping = fyne.TextWrapWord
+		b.warnings.Objects = append(b.warnings.Objects, l)
+	}
+	b.warnings.Refresh()
+}
+
+// percent rounds a share to a whole percentage.
+func percent(share float64) int { return int(math.Round(share * 100)) }
+
+func legendItem(c color.Color, text string) fyne.CanvasObject {
+	sw := canvas.NewRectangle(c)
+	sw.CornerRadius = 2
+	return container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), sw)), widget.NewLabel(text))
+}
+
+// shareLayout lays segments side by side, each as wide as its weight's
+// share; with no weight at all, nothing shows.
+type shareLayout struct{ weights []float32 }
+
+func (l *shareLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, 8) }
+
+func (l *shareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for _, w := range l.weights {
+		total += w
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := float32(0)
+		if total > 0 && i < len(l.weights) {
+			w = size.Width * l.weights[i] / total
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// barHeight centres its object vertically at a fixed height.
+type barHeight struct{ h float32 }
+
+func (l barHeight) MinSize(objs []fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, l.h) }
+
+func (l barHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, (size.Height-l.h)/2))
+		o.Resize(fyne.NewSize(size.Width, l.h))
+	}
+}

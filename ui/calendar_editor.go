@@ -1,0 +1,384 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
+)
+
+// editorWidth is the width of the post editor panel.
+const editorWidth = 380
+
+// Choices of the editor's selects.
+const noCampaign = "No campaign"
+
+var agendaChoices = []string{agendaLabel(core.AgendaNone), agendaLabel(core.AgendaProject),
+	agendaLabel(core.AgendaNews), agendaLabel(core.AgendaLife)}
+
+// postEditor writes one post: its text with a live counter per channel,
+// the channels and their variants, the date and time in the calendar's
+// zone, agenda, tags, campaign and notes. What is typed is saved as a
+// draft when typing pauses (off the UI goroutine); Schedule hands the post
+// to the publishing engine. Below, each channel's state, and for a failed
+// or held one what can be done about it.
+type postEditor struct {
+	s       *calendarScreen
+	post    core.Post // the backend's copy; ID 0 until the first save
+	session int       // bumps when another post opens: saves know whose they are
+
+	heading  *widget.Label
+	text     *widget.Entry
+	hint     *widget.RichText // "choose where to publish"
+	channels *fyne.Container
+	checks   map[int64]*widget.Check
+	counters map[int64]*widget.Label
+	variants map[int64]*widget.Entry
+	date     *widget.Entry
+	clock    *widget.Entry
+	agenda   *widget.Select
+	tags     *widget.Entry
+	campaign *widget.Select
+	notes    *widget.Entry
+	status   *fyne.Container
+	note     *widget.Label
+	schedule *widget.Button
+	save     *widget.Button
+	del      *widget.Button
+	content  *fyne.Container
+
+	accounts  []core.Account
+	campaigns map[string]int64 // campaign choice -> id
+	setting   bool             // fields are being filled: not typing
+	saved     string           // fingerprint of what was last saved
+	draft     *debouncer
+	saver     *postSaver
+}
+
+func newPostEditor(s *calendarScreen) *postEditor {
+	e := &postEditor{s: s, heading: widget.NewLabel(""), checks: map[int64]*widget.Check{}, variants: map[int64]*widget.Entry{},
+		counters: map[int64]*widget.Label{}, channels: container.NewVBox(), status: container.NewVBox(), note: widget.NewLabel(""),
+		hint: newMuted("")}
+	e.draft = &debouncer{u: s.u, delay: draftDelay, fn: e.flush}
+	e.saver = &postSaver{e: e, ids: map[int]int64{}}
+	e.heading.TextStyle = fyne.TextStyle{Bold: true}
+	e.note.Wrapping = fyne.TextWrapWord
+	e.buildFields()
+	e.content = container.New(fixedWidth{editorWidth}, e.layout())
+	e.content.Hide()
+	return e
+}
+
+func (e *postEditor) buildFields() {
+	e.text = widget.NewMultiLineEntry()
+	e.text.Wrapping = fyne.TextWrapWord
+	e.text.SetMinRowsVisible(4)
+	e.text.SetPlaceHolder("What the post says…")
+	e.text.OnChanged = e.changed
+	e.date, e.clock = widget.NewEntry(), widget.NewEntry()
+	e.date.Validator = func(s string) error { return friendly(parseErr(time.DateOnly, s), "use YYYY-MM-DD") }
+	e.clock.Validator = func(s string) error { return friendly(parseErr("15:04", s), "use HH:MM") }
+	e.date.OnChanged, e.clock.OnChanged = e.changed, e.changed
+	e.agenda = widget.NewSelect(agendaChoices, e.changed)
+	e.campaign = widget.NewSelect([]string{noCampaign}, e.changed)
+	e.tags = widget.NewEntry()
+	e.tags.SetPlaceHolder("tags, separated by commas")
+	e.tags.OnChanged = e.changed
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.SetMinRowsVisible(2)
+	e.notes.SetPlaceHolder("Notes for yourself")
+	e.notes.OnChanged = e.changed
+	e.schedule = widget.NewButtonWithIcon("Schedule", theme.ConfirmIcon(), e.scheduleNow)
+	e.schedule.Importance = widget.HighImportance
+	e.save = widget.NewButton("Save draft", e.saveDraft)
+	e.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), e.confirmDelete)
+}
+
+func parseErr(layout, s string) error {
+	_, err := time.Parse(layout, strings.TrimSpace(s))
+	return err
+}
+
+func (e *postEditor) layout() fyne.CanvasObject {
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), e.close)
+	closeBtn.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, closeBtn, e.heading)
+	when := container.NewGridWithColumns(2, e.date, e.clock)
+	form := widget.NewForm(
+		widget.NewFormItem("When", when),
+		widget.NewFormItem("Agenda", e.agenda),
+		widget.NewFormItem("Campaign", e.campaign),
+		widget.NewFormItem("Tags", e.tags),
+	)
+	fields := container.NewVBox(e.status, e.text, e.channels, form, e.notes, e.note)
+	actions := container.NewBorder(nil, nil, e.del, container.NewHBox(e.save, e.schedule))
+	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(actions), nil, nil,
+		container.NewVScroll(container.NewPadded(fields)))
+	return container.NewBorder(nil, nil, widget.NewSeparator(), nil, body)
+}
+
+// setAccounts builds a row per channel: a checkbox, the counter of the
+// text for that channel, and a button that opens a text for it alone.
+func (e *postEditor) setAccounts(accts []core.Account) {
+	e.accounts = accts
+	e.channels.Objects = []fyne.CanvasObject{e.hint}
+	for _, a := range accts {
+		e.channels.Objects = append(e.channels.Objects, e.channelRow(a)...)
+	}
+	if len(accts) == 0 {
+		e.channels.Objects = append(e.channels.Objects, newMutedWrapped("No VK community or X account yet: add one in Accounts.", fyne.TextAlignLeading))
+	}
+	e.channels.Refresh()
+	if e.content.Visible() {
+		e.fill(e.post)
+	}
+}
+
+func (e *postEditor) channelRow(a core.Account) []fyne.CanvasObject {
+	check := widget.NewCheck(a.Name, func(bool) { e.channelsChanged() })
+	counter := widget.NewLabel("")
+	variant := widget.NewMultiLineEntry()
+	variant.Wrapping = fyne.TextWrapWord
+	variant.SetMinRowsVisible(2)
+	variant.SetPlaceHolder("Text for " + a.Name + " only")
+	variant.OnChanged = e.changed
+	variant.Hide()
+	own := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.toggleVariant(a.ID) })
+	own.Importance = widget.LowImportance
+	e.checks[a.ID], e.counters[a.ID], e.variants[a.ID] = check, counter, variant
+	row := container.NewBorder(nil, nil, widget.NewIcon(accountIcon(a.Kind)), container.NewHBox(counter, own), check)
+	return []fyne.CanvasObject{row, variant}
+}
+
+// toggleVariant shows or hides a channel's own text; a hidden variant is
+// emptied, so what is published is what is seen.
+func (e *postEditor) toggleVariant(id int64) {
+	v := e.variants[id]
+	if v.Visible() {
+		v.SetText("")
+		v.Hide()
+	} else {
+		e.checks[id].SetChecked(true)
+		v.Show()
+		e.s.u.win.Canvas().Focus(v)
+	}
+	e.channels.Refresh()
+}
+
+// open edits a post (a tap on its chip).
+func (e *postEditor) open(p core.Post) {
+	e.leave()
+	e.post = p
+	e.fill(p)
+	e.heading.SetText("Post")
+	e.content.Show()
+}
+
+// openNew starts a new post at a time; it is created on the first pause
+// in typing.
+func (e *postEditor) openNew(at time.Time) {
+	e.leave()
+	e.post = core.Post{At: at.UTC(), Zone: e.s.loc.String()}
+	e.fill(e.post)
+	e.heading.SetText("New post")
+	e.content.Show()
+	e.s.u.win.Canvas().Focus(e.text)
+}
+
+// leave saves what is being written before another post opens.
+func (e *postEditor) leave() {
+	e.flush()
+	e.draft.cancel()
+	e.session++
+	e.setNote("", widget.MediumImportance)
+}
+
+func (e *postEditor) close() {
+	e.leave()
+	e.post = core.Post{}
+	e.content.Hide()
+}
+
+// fill puts a post in the fields.
+func (e *postEditor) fill(p core.Post) {
+	e.setting = true
+	defer func() { e.setting = false }()
+	e.text.SetText(p.Text)
+	for id, check := range e.checks {
+		i := slices.IndexFunc(p.Targets, func(t core.PostTarget) bool { return t.AccountID == id })
+		check.SetChecked(i >= 0)
+		e.variants[id].SetText("")
+		if i >= 0 {
+			e.variants[id].SetText(p.Targets[i].Text)
+		}
+		e.variants[id].Hidden = e.variants[id].Text == ""
+	}
+	e.date.SetText("")
+	e.clock.SetText("")
+	if !p.At.IsZero() {
+		at := p.At.In(e.s.loc)
+		e.date.SetText(at.Format(time.DateOnly))
+		e.clock.SetText(at.Format("15:04"))
+	}
+	e.agenda.SetSelected(agendaLabel(p.Agenda))
+	e.tags.SetText(strings.Join(p.Tags, ", "))
+	e.setCampaigns(e.s.data.view.Campaigns)
+	e.campaign.SetSelected(e.campaignName(p.CampaignID))
+	e.notes.SetText(p.Notes)
+	e.saved = fingerprint(e.collect())
+	e.updateCounters()
+	e.showStatus()
+}
+
+// changed is any edit: counters follow at once, the draft after a pause.
+func (e *postEditor) changed(string) {
+	if e.setting {
+		return
+	}
+	e.updateCounters()
+	e.draft.poke()
+}
+
+func (e *postEditor) channelsChanged() {
+	if e.setting {
+		return
+	}
+	for id, check := range e.checks {
+		if !check.Checked {
+			e.variants[id].SetText("")
+			e.variants[id].Hide()
+		}
+	}
+	e.channels.Refresh()
+	e.changed("")
+}
+
+// collect is the post as the fields hold it.
+func (e *postEditor) collect() core.Post {
+	p := e.post
+	p.Text = e.text.Text
+	p.Notes = e.notes.Text
+	p.Agenda = agendaOf(e.agenda.Selected)
+	p.CampaignID = e.campaigns[e.campaign.Selected]
+	p.Tags = splitTags(e.tags.Text)
+	p.Targets = nil
+	for _, a := range e.accounts {
+		if !e.checks[a.ID].Checked {
+			continue
+		}
+		t := core.PostTarget{AccountID: a.ID, Account: a.Name, AccountKind: a.Kind}
+		if i := slices.IndexFunc(e.post.Targets, func(t core.PostTarget) bool { return t.AccountID == a.ID }); i >= 0 {
+			t = e.post.Targets[i]
+		}
+		t.Text = strings.TrimSpace(e.variants[a.ID].Text)
+		p.Targets = append(p.Targets, t)
+	}
+	if at, ok := e.when(); ok {
+		p.At = at.UTC()
+	}
+	return p
+}
+
+// when is the date and time typed, in the calendar's zone.
+func (e *postEditor) when() (time.Time, bool) {
+	t, err := time.ParseInLocation(time.DateOnly+" 15:04", strings.TrimSpace(e.date.Text)+" "+strings.TrimSpace(e.clock.Text), e.s.loc)
+	return t, err == nil
+}
+
+func agendaOf(choice string) core.Agenda {
+	for _, a := range core.Agendas {
+		if agendaLabel(a) == choice {
+			return a
+		}
+	}
+	return core.AgendaNone
+}
+
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// setCampaigns offers the campaigns of the period shown.
+func (e *postEditor) setCampaigns(cs []core.Campaign) {
+	e.campaigns = map[string]int64{noCampaign: 0}
+	opts := []string{noCampaign}
+	for _, c := range cs {
+		e.campaigns[c.Name] = c.ID
+		opts = append(opts, c.Name)
+	}
+	if id := e.post.CampaignID; id != 0 && !slices.Contains(e.campaignIDs(), id) {
+		name := "Campaign " + strconv.FormatInt(id, 10)
+		e.campaigns[name] = id
+		opts = append(opts, name)
+	}
+	e.campaign.SetOptions(opts)
+}
+
+func (e *postEditor) campaignIDs() []int64 {
+	var ids []int64
+	for _, id := range e.campaigns {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (e *postEditor) campaignName(id int64) string {
+	for name, cid := range e.campaigns {
+		if cid == id {
+			return name
+		}
+	}
+	return noCampaign
+}
+
+// refreshed takes the states of the open post from a reload: the
+// publishing engine moves them along while the editor is open.
+func (e *postEditor) refreshed(v calendar.View) {
+	if !e.content.Visible() || e.post.ID == 0 {
+		return
+	}
+	for _, en := range v.Posts {
+		if en.Post.ID == e.post.ID {
+			e.post.Targets = en.Post.Targets
+			e.post.Skipped = en.Post.Skipped
+			e.showStatus()
+			return
+		}
+	}
+}
+
+func (e *postEditor) setNote(text string, imp widget.Importance) {
+	e.note.Importance = imp
+	e.note.SetText(text)
+	e.note.Hidden = text == ""
+}
+
+// confirmDelete asks before a post goes.
+func (e *postEditor) confirmDelete() {
+	if e.post.ID == 0 {
+		e.draft.cancel()
+		e.close()
+		return
+	}
+	id := e.post.ID
+	dialog.ShowConfirm("Delete this post?", "It will not be published on any channel.", func(ok bool) {
+		if ok {
+			e.remove(id)
+		}
+	}, e.s.u.win)
+}

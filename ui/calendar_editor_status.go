@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// updateCounters shows, for each chosen channel, how much of its limit the
+// text uses: X counts weighted characters, VK plain ones.
+func (e *postEditor) updateCounters() {
+	chosen := 0
+	for _, a := range e.accounts {
+		l := e.counters[a.ID]
+		if !e.checks[a.ID].Checked {
+			l.SetText("")
+			continue
+		}
+		chosen++
+		text := e.variants[a.ID].Text
+		if text == "" {
+			text = e.text.Text
+		}
+		c := e.s.cal.Count(a.Kind, text, 0)
+		l.Importance = widget.LowImportance
+		switch {
+		case c.Over:
+			l.Importance = widget.DangerImportance
+		case c.Warn:
+			l.Importance = widget.WarningImportance
+		}
+		l.SetText(counterText(c.Used, c.Limit, c.Over, c.Warn))
+	}
+	hint := "Publish on"
+	if chosen == 0 {
+		hint = "Choose where to publish:"
+	}
+	setSegment(e.hint, hint)
+}
+
+// counterText is a channel's counter: "265/280, 15 left".
+func counterText(used, limit int, over, warn bool) string {
+	switch {
+	case limit == 0:
+		return fmt.Sprintf("%d characters", used)
+	case over:
+		return fmt.Sprintf("%d/%d, %d over", used, limit, used-limit)
+	case warn:
+		return fmt.Sprintf("%d/%d, %d left", used, limit, limit-used)
+	}
+	return fmt.Sprintf("%d/%d", used, limit)
+}
+
+// showStatus lists where the post stands on each channel, and what can be
+// done about a failed or held one.
+func (e *postEditor) showStatus() {
+	objs := []fyne.CanvasObject{}
+	if e.post.Skipped {
+		objs = append(objs, newMutedWrapped("Skipped: no channel will publish this post.", fyne.TextAlignLeading))
+	}
+	for _, t := range e.post.Targets {
+		objs = append(objs, e.targetRow(t))
+	}
+	if len(objs) > 0 {
+		objs = append(objs, widget.NewSeparator())
+	}
+	e.status.Objects = objs
+	e.status.Refresh()
+}
+
+// targetRow is one channel's state and its actions.
+func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
+	b := newBadge()
+	b.set(targetStateLabel(t.State), targetStateColour(t.State))
+	head := container.NewBorder(nil, nil, widget.NewIcon(accountIcon(t.AccountKind)), container.NewCenter(b), widget.NewLabel(t.Account))
+	rows := []fyne.CanvasObject{head}
+	if why := targetExplanation(t, e.s); why != "" {
+		l := widget.NewLabel(why)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		if t.State == core.TargetFailed {
+			l.Importance = widget.DangerImportance
+		}
+		rows = append(rows, l)
+	}
+	if acts := e.targetActions(t); acts != nil {
+		rows = append(rows, acts)
+	}
+	return container.NewVBox(rows...)
+}
+
+// targetExplanation says why a channel is where it is, when that needs
+// words.
+func targetExplanation(t core.PostTarget, s *calendarScreen) string {
+	switch t.State {
+	case core.TargetFailed:
+		return sentence(capitalize(orDefault(t.Error, "the channel refused the post")))
+	case core.TargetHeld:
+		return sentence(capitalize(orDefault(t.Error, "Hearth was not running at the post's time: publish it late, or skip it")))
+	case core.TargetUnconfirmed:
+		return "Hearth is checking with " + t.Account + " whether the post went out; it will not post again until it knows."
+	case core.TargetPublished:
+		if t.URL != "" {
+			return "Published " + t.PublishedAt.In(s.loc).Format("2 Jan 15:04") + ": " + t.URL
+		}
+	}
+	return ""
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// targetActions are the buttons of a failed or held channel: retry it
+// alone; publish a held one now or skip the post.
+func (e *postEditor) targetActions(t core.PostTarget) fyne.CanvasObject {
+	switch t.State {
+	case core.TargetFailed:
+		retry := widget.NewButtonWithIcon("Retry this channel", theme.ViewRefreshIcon(), func() { e.retry(t, "retry") })
+		return container.NewHBox(retry)
+	case core.TargetHeld:
+		now := widget.NewButtonWithIcon("Publish now", theme.MailSendIcon(), func() { e.retry(t, "publish") })
+		now.Importance = widget.HighImportance
+		skip := widget.NewButton("Skip", e.skip)
+		return container.NewHBox(now, skip)
+	}
+	return nil
+}
+
+// retry publishes one channel of the post again, alone.
+func (e *postEditor) retry(t core.PostTarget, verb string) {
+	backgroundErr(e.s.u, "retry channel", func(ctx context.Context) error {
+		return e.s.cal.Retry(ctx, t.ID)
+	}, func(err error) {
+		if err != nil {
+			e.setNote(fmt.Sprintf("Could not %s on %s: %s", verb, t.Account, errorText(err)), widget.DangerImportance)
+		} else {
+			e.setNote("Publishing on "+t.Account+" again.", widget.SuccessImportance)
+		}
+		e.s.reload.request()
+	})
+}
+
+// skip passes over the post: none of its channels publish it.
+func (e *postEditor) skip() {
+	id := e.post.ID
+	backgroundErr(e.s.u, "skip post", func(ctx context.Context) error {
+		return e.s.cal.Skip(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			e.setNote("Could not skip the post: "+errorText(err), widget.DangerImportance)
+		} else {
+			e.setNote("Skipped: it will not be published.", widget.SuccessImportance)
+		}
+		e.s.reload.request()
+	})
+}
