@@ -3,10 +3,12 @@ package vk
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/integrations/vk/vkpeer"
 )
 
 // TestReplyAsCommunityOnce: a reply to a comment lands in its thread as
@@ -176,7 +178,35 @@ func TestPublishWithGUID(t *testing.T) {
 		t.Errorf("FindPublished of the scheduled post = %v, %v", found, err)
 	}
 	_, err = e.conn.Publish(ctx, core.Publication{Key: "pub-3", Text: "photo", Media: []string{"/tmp/a.jpg"}})
-	if re := core.AsRemote(err); re == nil || !errors.Is(err, core.ErrUnsupported) || re.Message == "" {
+	if re := core.AsRemote(err); re == nil || !re.NeedsPerson() || !strings.Contains(re.Message, "cannot attach images") {
 		t.Errorf("publish with an image = %v, want a clear refusal", err)
+	}
+}
+
+// TestReplyOutcomeUnknown: a reply whose answer never came is reported as
+// an unknown outcome (the outbox then checks), a clear refusal is not.
+func TestReplyOutcomeUnknown(t *testing.T) {
+	e := newEnv(t, core.VKSettings{}, func(o *Options) { o.Timeout = 300 * time.Millisecond })
+	ctx := context.Background()
+	p := e.post("Пост", time.Hour)
+	q := e.comment(p, anna, "Вопрос", 0)
+	e.mustSync()
+	to := e.item(cRID(p, q))
+	tests := []struct {
+		name    string
+		fault   vkpeer.Fault
+		unknown bool
+	}{
+		{"timeout", vkpeer.Fault{Delay: 3 * time.Second}, true},
+		{"502 page", vkpeer.Fault{HTML: true, HTTPStatus: 502}, true},
+		{"flood control", vkpeer.Fault{Code: 9}, false},
+		{"revoked token", vkpeer.Fault{Code: 5}, false},
+	}
+	for _, tt := range tests {
+		e.peer.Fail("wall.createComment", tt.fault)
+		_, err := e.conn.Reply(ctx, to, core.Reply{Text: "Ответ"}, "k-"+tt.name)
+		if err == nil || errors.Is(err, core.ErrUnknownOutcome) != tt.unknown {
+			t.Errorf("%s: err = %v, want unknown outcome %v", tt.name, err, tt.unknown)
+		}
 	}
 }

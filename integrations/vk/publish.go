@@ -16,7 +16,9 @@ import (
 // post's date: clocks differ.
 const findWindow = 2 * time.Minute
 
-var errMedia = &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
+// errMedia refuses a post with images; not ErrUnsupported, which would
+// read as "this account cannot publish" at all.
+var errMedia = &core.RemoteError{Problem: core.ProblemConfig,
 	Message: "Hearth cannot attach images to VK posts yet", Action: "remove the images, or post them on vk.com"}
 
 // Publish posts on the community's wall as the community, now or at

@@ -23,10 +23,18 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 	if text == "" {
 		return "", fmt.Errorf("vk: reply: %w", errEmpty)
 	}
+	var rid string
 	if ref.Kind == core.ItemVKMessage {
-		return c.sendMessage(ctx, ref.Peer, text, idemKey)
+		rid, err = c.sendMessage(ctx, ref.Peer, text, idemKey)
+	} else {
+		rid, err = c.createComment(ctx, ref, text, idemKey)
 	}
-	return c.createComment(ctx, ref, text, idemKey)
+	if err != nil && ctx.Err() == nil && maybeDone(err) {
+		// The request may have reached VK: the outbox checks before any
+		// retry (FindReply), it never resends blindly.
+		return "", fmt.Errorf("%w: %w", core.ErrUnknownOutcome, err)
+	}
+	return rid, err
 }
 
 var errEmpty = &core.RemoteError{Problem: core.ProblemConfig, Message: "the reply is empty", Action: "write something first"}
