@@ -48,7 +48,8 @@ type dossierView struct {
 
 func newDossierView(s *membersScreen) *dossierView {
 	v := &dossierView{s: s, avatar: newAvatar(), banner: newBanner(), ids: container.NewVBox(),
-		standing: container.NewVBox(), meetups: container.NewVBox(), dates: newMuted("")}
+		standing: container.NewVBox(), meetups: container.NewVBox(),
+		dates: newMutedWrapped("", fyne.TextAlignLeading)}
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.SizeName = theme.SizeNameHeadingText
 	v.name.Truncation = fyne.TextTruncateEllipsis
@@ -215,13 +216,12 @@ func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
 	if id.Verified {
 		info = append(info, "verified")
 	}
-	line := container.NewHBox(widget.NewIcon(identityIcon(id.Kind)), widget.NewLabel(identityLabel(id)),
-		container.NewCenter(newMuted(strings.Join(info, " · "))))
-	var split fyne.CanvasObject = layout.NewSpacer()
+	who := container.NewHBox(widget.NewIcon(identityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
+	var split fyne.CanvasObject
 	if len(v.d.Identities) > 1 {
 		split = flatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
 	}
-	return container.NewBorder(nil, nil, nil, split, line)
+	return container.NewBorder(nil, nil, who, split, container.New(fillWidth{}, newMutedTrunc(strings.Join(info, " · "))))
 }
 
 func (v *dossierView) renderStanding() {

@@ -30,9 +30,10 @@ type chipEditor struct {
 
 func newChipEditor(placeholder, prefix string, change func(string, bool)) *chipEditor {
 	e := &chipEditor{prefix: prefix, change: change, chips: container.New(layout.NewRowWrapLayout()), entry: widget.NewEntry()}
+	wrapped := container.New(looseWidth{}, e.chips)
 	e.entry.SetPlaceHolder(placeholder + " and press Enter")
 	e.entry.OnSubmitted = e.submit
-	e.content = container.NewVBox(e.chips, e.entry)
+	e.content = container.NewVBox(wrapped, e.entry)
 	return e
 }
 
@@ -49,7 +50,6 @@ func (e *chipEditor) set(words []string) {
 	for _, w := range words {
 		e.chips.Add(e.chip(w))
 	}
-	e.chips.Hidden = len(words) == 0
 }
 
 func (e *chipEditor) chip(w string) fyne.CanvasObject {

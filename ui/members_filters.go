@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -110,7 +109,7 @@ func (f *memberFilters) layout() fyne.CanvasObject {
 		boxes.Add(container.New(fixedWidth{width: filterEntryWidth}, e))
 	}
 	row := container.NewBorder(nil, nil, nil, boxes, f.search)
-	return container.NewVBox(row, container.New(layout.NewRowWrapLayout(), chips...))
+	return container.NewVBox(row, newWrapRow(chips...))
 }
 
 // apply runs the box filters if they changed since last applied.

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -185,4 +186,34 @@ func (fillWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, (size.Height-h)/2))
 		o.Resize(fyne.NewSize(size.Width, h))
 	}
+}
+
+// looseWidth reports only the height of what it holds as its minimum, so
+// a row-wrapping container (whose minimum is the width it was last laid
+// out at) lets the window shrink and wraps instead.
+type looseWidth struct{}
+
+// looseMinWidth is the narrowest a loose container claims to be.
+const looseMinWidth = 120
+
+func (looseWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(looseMinWidth, h)
+}
+
+func (looseWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// newWrapRow lays objects out in rows that wrap to the width given.
+func newWrapRow(objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(looseWidth{}, container.New(layout.NewRowWrapLayout(), objects...))
 }
