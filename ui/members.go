@@ -61,9 +61,9 @@ func (p *membersPane) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(p.s.content)
 }
 
-// membersScreen is the navigation entry of the member files: the screens
+// membersEntry is the navigation entry of the member files: the screens
 // when the backend has them, else the note that they are not built.
-func (u *UI) membersScreen() screen {
+func (u *UI) membersEntry() screen {
 	if u.b.Members == nil {
 		return screen{title: "Members", icon: membersIcon(), content: membersPlaceholder()}
 	}

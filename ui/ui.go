@@ -68,7 +68,7 @@ func (u *UI) build() {
 	u.nav = newNav(u, []screen{
 		{title: "Inbox", icon: inboxIcon(), content: u.inbox.content},
 		u.calendarEntry(),
-		u.membersScreen(),
+		u.membersEntry(),
 		{title: "Dashboard", icon: dashboardIcon(), content: dashboardPlaceholder()},
 		{title: "Accounts", icon: accountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
 	})
