@@ -391,3 +391,6 @@ func membersOf(h *harness) *membersScreen {
 	h.t.Fatal("the Members screen is the placeholder")
 	return nil
 }
+
+// The core service drives the screens as it is.
+var _ Members = (*members.Service)(nil)
