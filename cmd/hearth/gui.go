@@ -38,7 +38,8 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	defer startMembers(ctx, w, mem)()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now})
+	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
+		Members: memberWriter{mem, w.inbox}})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}
