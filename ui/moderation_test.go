@@ -134,3 +134,23 @@ func TestVIPFirstPutsInfluentialAuthorsOnTop(t *testing.T) {
 	test.Tap(h.ui.inbox.filters.vip)
 	h.waitFor("Pixel Jane (VIP) first", func() bool { ids := h.ids(); return len(ids) > 0 && ids[0] == 5 })
 }
+
+func TestThreadTitleNamesSubjectlessConversations(t *testing.T) {
+	post := core.Item{Kind: core.ItemVKPost, Text: "Board-game night on Friday:\nwho brings Cascadia?"}
+	mail := core.Item{Kind: core.ItemEmail, Subject: "", Text: "hello"}
+	tests := []struct {
+		name string
+		th   core.Thread
+		want string
+	}{
+		{"a VK thread is named by its post", core.Thread{Items: []core.Item{post, {Kind: core.ItemVKComment, Text: "me!"}}}, "Board-game night on Friday: who brings Cascadia?"},
+		{"a subject wins", core.Thread{Items: []core.Item{{Kind: core.ItemVKPost, Subject: "Fees", Text: "x"}}}, ""},
+		{"e-mail keeps its (no subject)", core.Thread{Items: []core.Item{mail}}, ""},
+		{"empty", core.Thread{}, ""},
+	}
+	for _, tt := range tests {
+		if got := threadTitle(tt.th); got != tt.want {
+			t.Errorf("%s: threadTitle = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -186,6 +186,9 @@ func (t *threadView) reload() {
 // setCards shows the messages of a conversation, separated by rules.
 func (t *threadView) setCards(th core.Thread) {
 	setSegment(t.meta, threadMeta(th))
+	if title := threadTitle(th); title != "" {
+		t.subject.SetText(title)
+	}
 	objs := make([]fyne.CanvasObject, 0, 2*len(th.Items))
 	for i, it := range th.Items {
 		if i > 0 {
@@ -195,6 +198,20 @@ func (t *threadView) setCards(th core.Thread) {
 	}
 	t.messages.Objects = objs
 	t.messages.Refresh()
+}
+
+// threadTitle names a conversation without a subject (a VK comment thread,
+// an X conversation) by the first words of what started it; "" keeps the
+// subject already shown.
+func threadTitle(th core.Thread) string {
+	if len(th.Items) == 0 || strings.TrimSpace(th.Items[0].Subject) != "" {
+		return ""
+	}
+	root := th.Items[0]
+	if root.Kind == core.ItemEmail || strings.TrimSpace(root.Text) == "" {
+		return ""
+	}
+	return core.SnippetOf(root.Text, 90)
 }
 
 // scrollToEnd shows the newest message, just above the composer. The
