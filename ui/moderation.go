@@ -62,8 +62,11 @@ func (t *threadView) moderationButton(it core.Item) fyne.CanvasObject {
 		for _, k := range kinds {
 			items = append(items, fyne.NewMenuItem(modLabel(k, it), func() { t.moderate(m, it, k) }))
 		}
-		pos := fyne.NewPos(0, btn.Size().Height)
-		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), t.u.win.Canvas(), pos, btn)
+		// Right-aligned under the button: it sits at the pane's right edge,
+		// and a menu opened from its left corner would run off the window.
+		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), t.u.win.Canvas())
+		pos := fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height)
+		menu.ShowAtRelativePosition(pos, btn)
 	})
 	return btn
 }
