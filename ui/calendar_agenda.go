@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -74,7 +75,8 @@ func (a *agendaView) row(ev calEvent, d calData) fyne.CanvasObject {
 	} else if ev.meetup.Place != "" {
 		badges = append(badges, newMuted(ev.meetup.Place))
 	}
-	return container.NewBorder(nil, nil, nil, container.NewHBox(badges...), container.New(chipRow{}, chip))
+	// Badges flow under the chip, so many channels never widen the window.
+	return container.NewVBox(container.New(chipRow{}, chip), container.NewPadded(container.New(&flowLayout{}, spaced(badges)...)))
 }
 
 // chipRow gives a chip the full width and a comfortable row height.
@@ -87,4 +89,13 @@ func (chipRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 4))
 		o.Resize(fyne.NewSize(size.Width, size.Height-8))
 	}
+}
+
+// spaced puts a little room after each object of a flowing row.
+func spaced(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(objs))
+	for i, o := range objs {
+		out[i] = container.NewHBox(o, layout.NewSpacer())
+	}
+	return out
 }

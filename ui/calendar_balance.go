@@ -25,7 +25,7 @@ type balanceStrip struct {
 }
 
 func newBalanceStrip() *balanceStrip {
-	b := &balanceStrip{bar: container.New(&shareLayout{}), legend: container.NewHBox(), warnings: container.NewVBox()}
+	b := &balanceStrip{bar: container.New(&shareLayout{}), legend: container.New(&flowLayout{}), warnings: container.NewVBox()}
 	b.content = container.NewVBox(container.New(barHeight{8}, b.bar), b.legend, b.warnings)
 	return b
 }
@@ -106,4 +106,47 @@ func (l barHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, (size.Height-l.h)/2))
 		o.Resize(fyne.NewSize(size.Width, l.h))
 	}
+}
+
+// flowLayout lines its objects up like words, wrapping to a new row where
+// the width ends, so the legend never widens the window. Its height
+// follows the width it was last given.
+type flowLayout struct{ width float32 }
+
+func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.rows(objs, l.width, nil)
+	return fyne.NewSize(w, h)
+}
+
+func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.rows(objs, size.Width, func(o fyne.CanvasObject, pos fyne.Position) {
+		o.Move(pos)
+		o.Resize(o.MinSize())
+	})
+}
+
+// rows places objects in rows no wider than width (0: one row) and
+// reports the widest object and the height; place may be nil.
+func (l *flowLayout) rows(objs []fyne.CanvasObject, width float32, place func(fyne.CanvasObject, fyne.Position)) (float32, float32) {
+	var x, y, rowH, widest float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		widest = max(widest, m.Width)
+		if width > 0 && x > 0 && x+m.Width > width {
+			x, y, rowH = 0, y+rowH, 0
+		}
+		if place != nil {
+			place(o, fyne.NewPos(x, y))
+		}
+		x += m.Width
+		rowH = max(rowH, m.Height)
+	}
+	if width == 0 {
+		widest = x
+	}
+	return widest, y + rowH
 }

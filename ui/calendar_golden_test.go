@@ -32,3 +32,11 @@ func TestCalendarEditorGolden(t *testing.T) {
 	h.relayout()
 	test.AssertRendersToImage(t, "calendar_editor.png", h.canvas())
 }
+
+func TestCalendarAgendaGolden(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	h.screen().setMode(agendaMode)
+	h.waitLoaded()
+	h.relayout()
+	test.AssertRendersToImage(t, "calendar_agenda.png", h.canvas())
+}

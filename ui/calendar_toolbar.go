@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +33,7 @@ func newCalToolbar(s *calendarScreen) *calToolbar {
 	b := &calToolbar{s: s, title: widget.NewLabel(""), ids: map[string]int64{}}
 	b.title.TextStyle = fyne.TextStyle{Bold: true}
 	b.title.SizeName = theme.SizeNameSubHeadingText
+	b.title.Truncation = fyne.TextTruncateEllipsis // the controls keep their room in a small window
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.step(1) })
 	today := widget.NewButton("Today", s.today)
@@ -46,10 +46,10 @@ func newCalToolbar(s *calendarScreen) *calToolbar {
 	b.colour.SetSelected(colourChannels)
 	add := widget.NewButtonWithIcon("New post", theme.ContentAddIcon(), s.newPost)
 	add.Importance = widget.HighImportance
-	left := container.NewHBox(prev, today, next, b.title)
+	left := container.NewHBox(prev, today, next)
 	modes := container.NewHBox(b.modes[0], b.modes[1], b.modes[2])
 	right := container.NewHBox(modes, b.filter, b.colour, add)
-	b.content = container.NewBorder(nil, nil, left, right, layout.NewSpacer())
+	b.content = container.NewBorder(nil, nil, left, right, b.title)
 	return b
 }
 

@@ -137,7 +137,7 @@ func (w *weekView) slotTime(pos fyne.Position, size fyne.Size) time.Time {
 	colW, rowH := w.layout.cell(w.grid.Size())
 	day := int((pos.X + size.Width/2 - hourLabelW) / colW)
 	day = min(max(day, 0), 6)
-	quarters := int((pos.Y-w.layout.top)/rowH*(60/snapMinutes) + 0.5)
+	quarters := int((pos.Y-1-w.layout.top)/rowH*(60/snapMinutes) + 0.5) // chips sit 1 below their slot
 	minute := min(max(firstHour*60+quarters*snapMinutes, firstHour*60), 24*60-snapMinutes)
 	date := addDays(w.from, day)
 	return time.Date(date.Year(), date.Month(), date.Day(), 0, minute, 0, 0, date.Location())
@@ -186,7 +186,7 @@ type weekLayout struct {
 }
 
 func (l *weekLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(hourLabelW+7*60, l.top+weekHours*(chipHeight+2))
+	return fyne.NewSize(hourLabelW+7*50, l.top+weekHours*(chipHeight+2))
 }
 
 // cell is the width of a day and the height of an hour.
@@ -233,7 +233,7 @@ func (weekHeaderLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(hourLabelW+7*60, h)
+	return fyne.NewSize(hourLabelW+7*50, h)
 }
 
 func (weekHeaderLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {

@@ -1,0 +1,444 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
+)
+
+// The core service is the screen's backend as it is.
+var _ Calendar = (*calendar.Service)(nil)
+
+func TestPeriods(t *testing.T) {
+	loc := paris(t)
+	day := func(s string) time.Time {
+		d, err := time.ParseInLocation(time.DateOnly, s, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name     string
+		mode     calMode
+		anchor   string
+		from, to string
+		title    string
+		next     string
+	}{
+		{"month starting on a Saturday", monthMode, "2025-03-12", "2025-02-24", "2025-04-07", "March 2025", "2025-04-01"},
+		{"month of November 2026", monthMode, "2026-11-22", "2026-10-26", "2026-12-07", "November 2026", "2026-12-01"},
+		{"week", weekMode, "2026-11-22", "2026-11-16", "2026-11-23", "16-22 Nov 2026", "2026-11-29"},
+		{"week across months", weekMode, "2026-12-02", "2026-11-30", "2026-12-07", "30 Nov - 6 Dec 2026", "2026-12-09"},
+		{"week across years", weekMode, "2026-01-01", "2025-12-29", "2026-01-05", "29 Dec 2025 - 4 Jan 2026", "2026-01-08"},
+		{"week of the spring change", weekMode, "2025-03-30", "2025-03-24", "2025-03-31", "24-30 Mar 2025", "2025-04-06"},
+		{"agenda", agendaMode, "2025-03-12", "2025-03-12", "2025-03-26", "12-25 Mar 2025", "2025-03-26"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			from, to := period(tt.mode, day(tt.anchor))
+			if !from.Equal(day(tt.from)) || !to.Equal(day(tt.to)) {
+				t.Errorf("period = %s .. %s, want %s .. %s", from, to, tt.from, tt.to)
+			}
+			if got := periodTitle(tt.mode, day(tt.anchor)); got != tt.title {
+				t.Errorf("title = %q, want %q", got, tt.title)
+			}
+			if got := stepPeriod(tt.mode, day(tt.anchor), 1); !got.Equal(day(tt.next)) {
+				t.Errorf("next = %s, want %s", got, tt.next)
+			}
+		})
+	}
+}
+
+// monthCell is the month grid's cell of a day of March 2025.
+func (h *calHarness) monthCell(day int) *dayCell {
+	h.t.Helper()
+	for _, c := range h.screen().month.cells {
+		if c.day.Month() == time.March && c.day.Day() == day {
+			return c
+		}
+	}
+	h.t.Fatalf("no cell for %d March", day)
+	return nil
+}
+
+func chipTexts(chips []*calChip) []string {
+	var out []string
+	for _, c := range chips {
+		out = append(out, c.text)
+	}
+	return out
+}
+
+func hasChip(chips []*calChip, prefix string) bool {
+	return slices.ContainsFunc(chipTexts(chips), func(s string) bool { return strings.HasPrefix(s, prefix) })
+}
+
+func TestMonthPlacesPostsOnTheirLocalDays(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	if got := h.screen().bar.title.Text; got != "March 2025" {
+		t.Errorf("title = %q", got)
+	}
+	// 00:30 in Paris on the 11th is still the 10th in UTC.
+	if c := h.monthCell(11); !hasChip(c.chips, "00:30 Late-night lore drop") {
+		t.Errorf("11 March shows %q, want the 00:30 lore drop", chipTexts(c.chips))
+	}
+	if c := h.monthCell(10); hasChip(c.chips, "00:30") {
+		t.Errorf("10 March shows %q: the post was placed on its UTC day", chipTexts(c.chips))
+	}
+	if c := h.monthCell(15); !hasChip(c.chips, "15:00 Builders' meetup") || c.chips[0].icon != pinIcon {
+		t.Errorf("15 March shows %q, want the meetup with a pin", chipTexts(c.chips))
+	}
+	var today []int
+	for _, c := range h.screen().month.cells {
+		if c.today {
+			today = append(today, c.day.Day())
+		}
+	}
+	if !slices.Equal(today, []int{12}) {
+		t.Errorf("today is highlighted on %v, want only the 12th", today)
+	}
+}
+
+func TestMonthChipsShowStates(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	tests := []struct {
+		day    int
+		prefix string
+		state  core.TargetState
+	}{
+		{13, "10:00 Patch", core.TargetFailed},      // one channel failed: red
+		{14, "17:00 Community", core.TargetHeld},    // held for review: warning
+		{16, "11:00 Sunday", core.TargetDraft},      // italic
+		{20, "09:00 Press", core.TargetUnconfirmed}, // warning
+		{10, "09:00 Weekly", core.TargetPublished},  // quieter
+		{12, "18:30 Meetup photos", core.TargetScheduled},
+	}
+	for _, tt := range tests {
+		i := slices.IndexFunc(h.monthCell(tt.day).chips, func(c *calChip) bool { return strings.HasPrefix(c.text, tt.prefix) })
+		if i < 0 {
+			t.Errorf("%d March: no chip %q", tt.day, tt.prefix)
+			continue
+		}
+		if got := h.monthCell(tt.day).chips[i].state; got != tt.state {
+			t.Errorf("%q is drawn as %s, want %s", tt.prefix, got, tt.state)
+		}
+	}
+}
+
+func TestChannelFilterShowsOneChannel(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	h.screen().bar.filter.SetSelected("@hearth_game")
+	h.waitFor("the filtered range", func() bool { return len(h.cal.callsWith("Range 2025-02-24 2025-04-07 [3]")) == 1 })
+	h.waitLoaded()
+	if c := h.monthCell(12); hasChip(c.chips, "18:30") {
+		t.Errorf("a VK-only post shows with the X filter: %q", chipTexts(c.chips))
+	}
+	if c := h.monthCell(29); !hasChip(c.chips, "09:00 Saturday build") {
+		t.Errorf("an X post is missing with the X filter: %q", chipTexts(c.chips))
+	}
+}
+
+func TestNavigationMovesByPeriod(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	s := h.screen()
+	s.step(1)
+	h.waitLoaded()
+	if got := s.bar.title.Text; got != "April 2025" {
+		t.Errorf("after next: %q", got)
+	}
+	s.setMode(weekMode)
+	s.today()
+	h.waitLoaded()
+	if got := s.bar.title.Text; got != "10-16 Mar 2025" {
+		t.Errorf("week of today: %q", got)
+	}
+	if got := h.cal.callsWith("Range 2025-03-10 2025-03-17"); len(got) == 0 {
+		t.Errorf("the week was not read: %v", h.cal.callsWith("Range"))
+	}
+}
+
+// weekChip is the week view's chip of a post.
+func (h *calHarness) weekChip(id int64) *calChip {
+	h.t.Helper()
+	for _, c := range h.screen().week.chips {
+		if c.post.ID == id {
+			return c
+		}
+	}
+	h.t.Fatalf("post %d is not in the week", id)
+	return nil
+}
+
+func TestWeekDragMovesPost(t *testing.T) {
+	tests := []struct {
+		name        string
+		days, hours float32
+		want        string // the Move call; "" for none
+		wantDay     int    // the column the chip lands in after the reload
+	}{
+		// Summer time starts on Sunday 30 March: 09:00 is 07:00 UTC there.
+		{"to the next day across the spring change", 1, 0, "Move 8 2025-03-30T07:00:00Z", 6},
+		{"two hours later", 0, 2, "Move 8 2025-03-29T10:00:00Z", 5},
+		{"to Monday, an hour and a half earlier", -5, -1.5, "Move 8 2025-03-24T06:30:00Z", 0},
+		{"a small slip stays in place", 0.1, 0.1, "", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newCalHarness(t, sampleCalendar())
+			s := h.screen()
+			s.setMode(weekMode)
+			s.goTo(time.Date(2025, 3, 27, 0, 0, 0, 0, s.loc))
+			h.waitLoaded()
+			colW, rowH := s.week.layout.cell(s.week.grid.Size())
+			c := h.weekChip(8)
+			c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(tt.days*colW, tt.hours*rowH)})
+			c.DragEnd()
+			if tt.want != "" {
+				h.waitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
+			}
+			h.waitLoaded()
+			if got := h.cal.callsWith("Move"); tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
+				t.Fatalf("moves = %q, want %q", got, tt.want)
+			}
+			if got := s.week.layout.spots[h.weekChip(8)].day; got != tt.wantDay {
+				t.Errorf("after the drop the post is in column %d, want %d", got, tt.wantDay)
+			}
+		})
+	}
+}
+
+func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	s := h.screen()
+	s.setMode(weekMode)
+	h.waitLoaded()
+	h.cal.fail("Move", core.ErrConflict)
+	colW, _ := s.week.layout.cell(s.week.grid.Size())
+	c := h.weekChip(2)
+	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(colW, 0)})
+	c.DragEnd()
+	h.waitFor("the error", func() bool { return s.banner.message() != "" })
+	h.waitLoaded()
+	if !strings.HasPrefix(s.banner.message(), "Could not move the post") {
+		t.Errorf("banner = %q", s.banner.message())
+	}
+	if got := s.week.layout.spots[h.weekChip(2)].day; got != 2 {
+		t.Errorf("the post shows in column %d after a refused move, want 2 (Wednesday)", got)
+	}
+}
+
+func TestAgendaListsStatesPerChannel(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	h.screen().setMode(agendaMode)
+	h.waitLoaded()
+	var badges []string
+	for _, o := range test.LaidOutObjects(h.screen().agenda.list) {
+		if b, ok := o.(*badge); ok {
+			badges = append(badges, b.text)
+		}
+	}
+	for _, want := range []string{"@hearth_game: Failed", "Hearth VK: Published", "Hearth VK: Held", "Hearth VK: Unconfirmed"} {
+		if !slices.Contains(badges, want) {
+			t.Errorf("badges %q lack %q", badges, want)
+		}
+	}
+}
+
+// buttons are the buttons under o, by text.
+func buttons(o fyne.CanvasObject) map[string]*widget.Button {
+	out := map[string]*widget.Button{}
+	for _, x := range test.LaidOutObjects(o) {
+		if b, ok := x.(*widget.Button); ok && b.Visible() {
+			out[b.Text] = b
+		}
+	}
+	return out
+}
+
+func TestEditorCountsXWeightedLength(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		x, vk  string
+		xLevel widget.Importance
+	}{
+		{"a link counts 23", "Patch notes: https://hearth.games/patch-notes/2-4-1-colour-blind-markers-and-the-save-crash",
+			"36/280", "91/16384", widget.LowImportance},
+		{"CJK counts double", strings.Repeat("灯", 131), "262/280, 18 left", "131/16384", widget.WarningImportance},
+		{"over the limit", strings.Repeat("灯", 141), "282/280, 2 over", "141/16384", widget.DangerImportance},
+		{"an emoji sequence counts 2", "Build night 👩‍👩‍👧", "14/280", "17/16384", widget.LowImportance},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newCalHarness(t, sampleCalendar())
+			e := h.screen().editor
+			h.screen().newPost()
+			e.checks[2].SetChecked(true)
+			e.checks[3].SetChecked(true)
+			e.text.SetText(tt.text)
+			if got := e.counters[3].Text; got != tt.x || e.counters[3].Importance != tt.xLevel {
+				t.Errorf("X counter = %q (importance %d), want %q (%d)", got, e.counters[3].Importance, tt.x, tt.xLevel)
+			}
+			if got := e.counters[2].Text; got != tt.vk {
+				t.Errorf("VK counter = %q, want %q", got, tt.vk)
+			}
+		})
+	}
+}
+
+func TestEditorRefusesToScheduleOverTheLimit(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	e := h.screen().editor
+	h.screen().newPost()
+	e.checks[3].SetChecked(true)
+	e.text.SetText(strings.Repeat("灯", 141))
+	test.Tap(e.schedule)
+	h.settle()
+	if !strings.Contains(e.note.Text, "too long for @hearth_game (282 of 280)") {
+		t.Errorf("note = %q", e.note.Text)
+	}
+	if got := h.cal.callsWith("Schedule"); len(got) > 0 {
+		t.Errorf("scheduled anyway: %q", got)
+	}
+	// A variant for X alone makes it fit.
+	e.toggleVariant(3) // X's pencil
+	test.Type(e.variants[3], "The lighthouse is lit.")
+	if got := e.counters[3].Text; got != "22/280" {
+		t.Errorf("X counter with its variant = %q", got)
+	}
+	test.Tap(e.schedule)
+	h.waitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+}
+
+func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	s, e := h.screen(), h.screen().editor
+	s.newPostOn(time.Date(2025, 3, 18, 0, 0, 0, 0, s.loc))
+	e.checks[2].SetChecked(true)
+	test.Type(e.text, "Harbour night")
+	h.waitFor("the draft", func() bool { return len(h.cal.callsWith("Create")) == 1 })
+	h.waitFor("the saved post", func() bool { return e.post.ID != 0 })
+	test.Type(e.text, " on Friday")
+	h.waitFor("the second save", func() bool { return len(h.cal.callsWith("SaveDraft")) == 1 })
+	if got := h.cal.callsWith("Create"); !slices.Equal(got, []string{`Create "Harbour night"`}) {
+		t.Errorf("creates = %q, want one", got)
+	}
+	p := h.cal.post(e.post.ID)
+	if p.Text != "Harbour night on Friday" || !p.At.Equal(at("2025-03-18T09:00")) || len(p.Targets) != 1 {
+		t.Errorf("saved post = %q at %s on %d channels", p.Text, p.At, len(p.Targets))
+	}
+	test.Tap(e.schedule)
+	h.waitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+	h.waitLoaded()
+	if e.note.Text != "Scheduled for Tue 18 Mar, 09:00." {
+		t.Errorf("note = %q", e.note.Text)
+	}
+	if h.cal.post(p.ID).State() != core.TargetScheduled {
+		t.Errorf("state = %s", h.cal.post(p.ID).State())
+	}
+}
+
+func TestEditorMovesAPostToTheTimeTyped(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	e := h.screen().editor
+	e.open(h.cal.post(2))
+	e.date.SetText("2025-03-31") // after the spring change
+	e.clock.SetText("18:30")
+	test.Tap(e.save)
+	h.waitFor("the place", func() bool { return len(h.cal.callsWith("Place")) == 1 })
+	if got := h.cal.callsWith("Place")[0]; got != "Place 2 2025-03-31T16:30:00Z Europe/Paris" {
+		t.Errorf("place = %q", got)
+	}
+	h.waitFor("the unschedule", func() bool { return len(h.cal.callsWith("Unschedule")) == 1 })
+}
+
+func TestFailedTargetIsRetriedAlone(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	e := h.screen().editor
+	e.open(h.cal.post(3))
+	h.settle()
+	bs := buttons(e.status)
+	if _, ok := bs["Publish now"]; ok {
+		t.Error("a failed channel offers Publish now")
+	}
+	retry, ok := bs["Retry this channel"]
+	if !ok {
+		t.Fatalf("no retry for the failed channel; buttons %v", keys(bs))
+	}
+	if !strings.Contains(labelsText(e.status), "looks like a duplicate") {
+		t.Errorf("the failure's reason is not shown: %q", labelsText(e.status))
+	}
+	test.Tap(retry)
+	h.waitFor("the retry", func() bool { return len(h.cal.callsWith("Retry")) == 1 })
+	h.waitLoaded()
+	if got := h.cal.callsWith("Retry"); !slices.Equal(got, []string{"Retry 32"}) {
+		t.Errorf("retries = %q, want the X channel alone", got)
+	}
+	if _, ok := buttons(e.status)["Retry this channel"]; ok {
+		t.Error("retry still offered after the channel was put back in line")
+	}
+}
+
+func TestHeldTargetPublishesNowOrSkips(t *testing.T) {
+	tests := []struct {
+		button, want string
+	}{
+		{"Publish now", "Retry 41"},
+		{"Skip", "Skip 4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.button, func(t *testing.T) {
+			h := newCalHarness(t, sampleCalendar())
+			e := h.screen().editor
+			e.open(h.cal.post(4))
+			h.settle()
+			b, ok := buttons(e.status)[tt.button]
+			if !ok {
+				t.Fatalf("no %q; buttons %v", tt.button, keys(buttons(e.status)))
+			}
+			test.Tap(b)
+			h.waitFor(tt.want, func() bool { return len(h.cal.callsWith(tt.want)) == 1 })
+		})
+	}
+}
+
+func TestCalendarFitsSmallestWindow(t *testing.T) {
+	h := newCalHarness(t, sampleCalendar())
+	h.ui.win.Resize(minimumSize)
+	for _, m := range []calMode{monthMode, weekMode, agendaMode} {
+		h.screen().setMode(m)
+		h.screen().editor.open(h.cal.post(3))
+		h.waitLoaded()
+		if got := h.ui.win.Content().MinSize(); got.Width > minimumSize.Width || got.Height > minimumSize.Height {
+			t.Errorf("%s with the editor open needs %v, more than %v", calModeNames[m], got, minimumSize)
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func labelsText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range test.LaidOutObjects(o) {
+		if l, ok := x.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
