@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hearthhq/hearth/core/sync"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -56,5 +57,17 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 		}
 		defer stop()
 	}
+	// Sample plans and member notes; the demo stays usable without them.
+	if err := seedDemoPlans(ctx, w, time.Now()); err != nil {
+		log.Warn("demo: no sample calendar", "err", err)
+	}
+	sync.Go(log, "demo members", func() {
+		// Members come from the messages: wait for the first syncs.
+		if err := waitFirstSync(ctx, w, time.Minute); err == nil {
+			if err := seedDemoMembers(ctx, w); err != nil {
+				log.Warn("demo: no sample member notes", "err", err)
+			}
+		}
+	})
 	return showWindow(ctx, w, "Hearth (demo workspace)")
 }

@@ -33,13 +33,14 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	if err := w.engine.Start(ctx); err != nil {
 		return err
 	}
-	defer startCalendar(ctx, w)() // waits for the publisher after cancel below
+	cal, waitCalendar := startCalendar(ctx, w)
+	defer waitCalendar() // waits for the publisher after cancel below
 	mem := members.New(members.Params{Store: w.store})
 	defer startMembers(ctx, w, mem)()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
-		Members: memberWriter{mem, w.inbox}})
+		Calendar: cal, Members: memberWriter{mem, w.inbox}})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

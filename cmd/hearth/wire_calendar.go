@@ -13,14 +13,15 @@ func newCalendar(w *workspace, wake func()) *calendar.Service {
 	return calendar.New(calendar.Params{Store: w.store, Notify: w.engine, Wake: wake, Weigh: posttext.XLength})
 }
 
-// startCalendar starts the publishing engine next to the sync engine; the
-// returned function waits for it after ctx ended. A failure to start is
-// logged: the inbox stays usable without the calendar.
-func startCalendar(ctx context.Context, w *workspace) (wait func()) {
+// startCalendar starts the publishing engine next to the sync engine and
+// returns the calendar use cases wired to wake it on every change, and a
+// function that waits for the engine after ctx ended. A failure to start is
+// logged: the inbox stays usable, and the calendar still plans.
+func startCalendar(ctx context.Context, w *workspace) (svc *calendar.Service, wait func()) {
 	eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Notify: w.engine, Log: w.log})
 	if err := eng.Start(ctx); err != nil {
 		w.log.Error("calendar: the publishing engine did not start", "err", err)
-		return func() {}
+		return newCalendar(w, nil), func() {}
 	}
-	return eng.Wait
+	return newCalendar(w, eng.Poke), eng.Wait
 }
