@@ -20,12 +20,27 @@ Usage:
   account add imap --name N --host H [--port P] --user U --password-stdin
                    [--tls tls|starttls|none] [--smtp-host H] [--smtp-port P] [--smtp-tls MODE]
                    [--from ADDR] [--folders INBOX,...] [--backfill-days N] [--archive-on-done] [--no-test]
+  account add vk --name N --group ID --token-stdin [--messages] [--backfill-days N] [--api-url URL]
+                 [--poll-seconds N] [--no-long-poll] [--no-test]
+  account add x --name N --keys-stdin [--handle H] [--api 2|1.1] [--api-url URL] [--vip-followers N]
+                [--poll-seconds N] [--no-test]      (keys: consumer key, secret, access token, secret; one a line)
   account list [--json]
   account remove NAME
   sync [--once] [--account NAME]      fetch new items (--once: one pass and send the outbox, then exit)
   inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N]
   search QUERY [--json] [--account NAME] [--limit N]
   reply ITEM-ID --text-stdin          queue a reply (sent by the next sync)
+  posts add (--text T | --text-stdin) --account NAME[,NAME] --at 2006-01-02T15:04 [--zone Europe/Paris]
+            [--agenda project|news|life] [--tag T] [--media FILE,...] [--repeat weekly|monthly] [--draft] [--json]
+  posts list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+  calendar export --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics
+  members list [--json] [--query Q] [--tag T] [--interest I] [--expertise E] [--quadrant Q] [--cohort C]
+               [--channel email|vk|x] [--sort activity|loyalty|name|last_seen|first_seen|followers] [--limit N]
+  members show ID [--json]             a member's file: identities, scores and why, timeline
+  members tag ID [--add T,...] [--remove T,...]
+  members merge INTO FROM [--json]
+  members import FILE                  .csv (columns detected) or .vcf
+  members export --out FILE [--member ID]   .csv or .vcf; one member's whole file with --member
 
 Global flags:
   --data DIR        workspace directory (default $XDG_DATA_HOME/hearth or ~/.local/share/hearth)
