@@ -24,14 +24,34 @@ type fakeDriver struct {
 	replyErr error    // returned once by the next Reply
 	remote   map[string]bool
 	seen     map[string]bool
-	modErr   error            // returned once by the next Moderate
-	mods     []core.ModAction // moderation actions done remotely
+	modErr   error             // returned once by the next Moderate
+	mods     []core.ModAction  // moderation actions done remotely
+	texts    map[string]string // idempotency key -> text of replies made
+	finder   bool              // connections find replies by text (X)
 }
 
 func (d *fakeDriver) Kind() core.AccountKind { return core.KindIMAP }
 
 func (d *fakeDriver) Open(context.Context, core.Account, sync.Secrets) (sync.Conn, error) {
+	if d.finder {
+		return finderConn{fakeConn{d}}, nil
+	}
 	return fakeConn{d}, nil
+}
+
+// finderConn is a channel without remote idempotency keys: an earlier reply
+// is found by its text, and the channel names the post it made.
+type finderConn struct{ fakeConn }
+
+func (c finderConn) FindReply(_ context.Context, _ core.Item, r core.Reply, _ string) (string, bool, error) {
+	c.d.mu.Lock()
+	defer c.d.mu.Unlock()
+	for key, text := range c.d.texts {
+		if text == r.Text {
+			return "post-" + key, true, nil
+		}
+	}
+	return "", false, nil
 }
 
 type fakeConn struct{ d *fakeDriver }
@@ -47,9 +67,10 @@ func (c fakeConn) Sync(ctx context.Context, s sync.Session) error {
 	return pass(ctx, s)
 }
 
-func (c fakeConn) Reply(_ context.Context, _ core.Item, _ core.Reply, key string) (string, error) {
+func (c fakeConn) Reply(_ context.Context, _ core.Item, r core.Reply, key string) (string, error) {
 	c.d.mu.Lock()
 	defer c.d.mu.Unlock()
+	c.d.texts[key] = r.Text
 	if err := c.d.replyErr; err != nil {
 		c.d.replyErr = nil
 		if errors.Is(err, core.ErrUnknownOutcome) {
@@ -89,7 +110,7 @@ func (c fakeConn) Moderate(_ context.Context, _ core.Item, a core.ModAction) err
 }
 
 func newDriver(passes ...func(context.Context, sync.Session) error) *fakeDriver {
-	return &fakeDriver{passes: passes, remote: map[string]bool{}, seen: map[string]bool{}}
+	return &fakeDriver{passes: passes, remote: map[string]bool{}, seen: map[string]bool{}, texts: map[string]string{}}
 }
 
 // commitItems is a pass that commits n items with a cursor.
@@ -272,6 +293,28 @@ func TestOutboxUnknownOutcomeIsCheckedNotResent(t *testing.T) {
 	}
 	if len(d.replies) != 1 {
 		t.Errorf("reply sent %d times, want once", len(d.replies))
+	}
+}
+
+// On a channel without remote keys (X) the check finds the reply by its
+// text and records the id of the post it made, not the local key.
+func TestOutboxUnknownOutcomeFoundByText(t *testing.T) {
+	d := newDriver(commitItems(0, 1))
+	d.finder = true
+	st, e, a := setup(t, d)
+	ctx := context.Background()
+	e.SyncOnce(ctx, 0)
+	d.replyErr = fmt.Errorf("timeout after the request left: %w", core.ErrUnknownOutcome)
+	id := queueReply(t, st, a, "key-7")
+	e.FlushOutbox(ctx)
+	e2 := sync.New(sync.Params{Store: st, Drivers: []sync.Driver{d}, Now: func() time.Time { return time.Now().Add(2 * time.Minute) }})
+	e2.FlushOutbox(ctx)
+	got := outboxState(t, st, id)
+	if got.State != core.OutboxSent || got.RemoteID != "post-key-7" || len(d.replies) != 1 {
+		t.Errorf("entry = %s, remote id %q, %d sends; want sent once as post-key-7", got.State, got.RemoteID, len(d.replies))
+	}
+	if _, err := st.ItemByRemoteID(ctx, a.ID, "post-key-7"); err != nil {
+		t.Errorf("our reply is not in the thread under the channel's id: %v", err)
 	}
 }
 
