@@ -28,6 +28,7 @@ type composer struct {
 	entry   *composerEntry
 	send    *widget.Button
 	note    *widget.Label
+	count   *widget.Label // weighted length against the channel's limit
 	outbox  *outboxStatus
 	content *fyne.Container
 
@@ -40,7 +41,7 @@ type composer struct {
 }
 
 func newComposer(u *UI) *composer {
-	c := &composer{u: u, note: widget.NewLabel("")}
+	c := &composer{u: u, note: widget.NewLabel(""), count: widget.NewLabel("")}
 	c.draft = &debouncer{u: u, delay: draftDelay, fn: c.flush}
 	c.saver = &draftSaver{u: u, done: c.draftWritten}
 	c.entry = newComposerEntry(c.sendReply, c.flush)
@@ -50,7 +51,7 @@ func newComposer(u *UI) *composer {
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
 	hint := newMuted("Ctrl+Enter")
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(hint, c.send), c.note)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(c.count, hint, c.send), c.note)
 	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.entry, bar)))
 	c.content.Hide()
 	return c
@@ -95,13 +96,23 @@ func (c *composer) setText(s string) {
 	c.setting = true
 	c.entry.SetText(s)
 	c.setting = false
+	c.updateCount()
 }
 
 func (c *composer) changed(string) {
 	if c.setting {
 		return
 	}
+	c.updateCount()
 	c.draft.poke()
+}
+
+// updateCount shows the reply's length against its channel's limit.
+func (c *composer) updateCount() {
+	label, imp, _ := replyCount(c.item.Kind, c.entry.Text)
+	c.count.Importance = imp
+	c.count.Hidden = label == ""
+	c.count.SetText(label)
 }
 
 // flush saves the draft now if it changed since the last save.
@@ -157,6 +168,10 @@ func (c *composer) sendReply() {
 	}
 	if strings.TrimSpace(text) == "" {
 		c.setNote("Write a reply first.", widget.WarningImportance)
+		return
+	}
+	if _, _, over := replyCount(c.item.Kind, text); over {
+		c.setNote("Too long for "+channelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
 		return
 	}
 	id := c.item.ID
