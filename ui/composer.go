@@ -51,7 +51,11 @@ func newComposer(u *UI) *composer {
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
 	hint := newMuted("Ctrl+Enter")
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(c.count, hint, c.send), c.note)
+	right := container.NewHBox(c.count, hint, c.send)
+	if b := c.mentionButton(); b != nil {
+		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
+	}
+	bar := container.NewBorder(nil, nil, nil, right, c.note)
 	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.entry, bar)))
 	c.content.Hide()
 	return c

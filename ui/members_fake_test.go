@@ -394,3 +394,16 @@ func membersOf(h *harness) *membersScreen {
 
 // The core service drives the screens as it is.
 var _ Members = (*members.Service)(nil)
+
+// MentionsFor offers the experts when the text talks about modding.
+func (f *fakeMembers) MentionsFor(_ context.Context, text string, _ int) ([]members.Expert, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.record("MentionsFor"); err != nil {
+		return nil, err
+	}
+	if !strings.Contains(strings.ToLower(text), "modding") && !strings.Contains(strings.ToLower(text), "map editor") {
+		return nil, nil
+	}
+	return slices.Clone(f.experts), nil
+}
