@@ -111,8 +111,8 @@ func TestReplyStatus(t *testing.T) {
 		{reply(core.OutboxQueued, ""), "Reply “Oui, à samedi !” queued: it goes out with the next connection.", nil},
 		{reply(core.OutboxSending, ""), "Sending reply “Oui, à samedi !”…", nil},
 		{reply(core.OutboxSent, ""), "Reply “Oui, à samedi !” sent 3 min ago.", nil},
-		{reply(core.OutboxFailed, "the server refused the recipient"), "Reply “Oui, à samedi !” failed: the server refused the recipient.", []string{"Retry"}},
-		{reply(core.OutboxUnconfirmed, ""), unconfirmedText, []string{"Send again"}},
+		{reply(core.OutboxFailed, "the server refused the recipient"), "Reply “Oui, à samedi !” failed: the server refused the recipient.", []string{"Retry", "Discard"}},
+		{reply(core.OutboxUnconfirmed, ""), unconfirmedText, []string{"Send again", "Discard"}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.entry.State), func(t *testing.T) {
@@ -194,4 +194,15 @@ func TestDraftSavedOnClose(t *testing.T) {
 	if got := h.inbox.draft(1); got != "À demain" {
 		t.Errorf("draft after closing = %q", got)
 	}
+}
+
+func TestDiscardDropsAFailedReply(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.setOutbox(1, core.OutboxEntry{ID: 7, ItemID: 1, Op: core.OpReply, Payload: []byte(`{"text":"Oui"}`),
+		State: core.OutboxFailed, LastError: "refused", CreatedAt: testNow})
+	h.typeKeys("j")
+	h.waitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
+	test.Tap(buttonsIn(h.composer().outbox.content.Objects[0])[1])
+	h.waitFor("the discard", func() bool { return h.inbox.called("DiscardOutbox 7") })
+	h.waitFor("the status to go", func() bool { return len(h.composer().outbox.content.Objects) == 0 })
 }

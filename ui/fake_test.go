@@ -442,3 +442,13 @@ func (f *fakeAccounts) TestX(_ context.Context, s core.XSettings, _ core.XKeys) 
 	f.calls = append(f.calls, "TestX "+s.Handle)
 	return f.testErr
 }
+
+func (f *fakeInbox) DiscardOutbox(_ context.Context, id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("DiscardOutbox %d", id)
+	for item, entries := range f.outbox {
+		f.outbox[item] = slices.DeleteFunc(entries, func(e core.OutboxEntry) bool { return e.ID == id })
+	}
+	return nil
+}

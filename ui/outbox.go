@@ -96,6 +96,9 @@ func (o *outboxStatus) row(e core.OutboxEntry) fyne.CanvasObject {
 	switch e.State {
 	case core.OutboxFailed:
 		buttons = append(buttons, widget.NewButton("Retry", func() { o.retry(e.ID) }))
+		if d, ok := o.u.b.Inbox.(OutboxDiscarder); ok {
+			buttons = append(buttons, widget.NewButton("Discard", func() { o.discard(d, e.ID) }))
+		}
 	case core.OutboxUnconfirmed:
 		buttons = append(buttons, widget.NewButton("Send again", func() { o.retry(e.ID) }))
 		if d, ok := o.u.b.Inbox.(OutboxDiscarder); ok {

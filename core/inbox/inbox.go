@@ -31,6 +31,7 @@ type Store interface {
 	Enqueue(ctx context.Context, e core.OutboxEntry) (int64, error)
 	Outbox(ctx context.Context, itemID int64) ([]core.OutboxEntry, error)
 	RetryOutbox(ctx context.Context, id int64) error
+	DiscardOutbox(ctx context.Context, id int64) error
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
 	UnreadCounts(ctx context.Context) (map[int64]int, error)
 }
@@ -254,6 +255,16 @@ func (s *Service) RetryOutbox(ctx context.Context, id int64) error {
 		return fmt.Errorf("inbox: retry %d: %w", id, err)
 	}
 	s.notify.KickOutbox()
+	return nil
+}
+
+// DiscardOutbox drops a failed or unconfirmed remote action a person gave
+// up on (a reply they found already sent); it is never sent.
+func (s *Service) DiscardOutbox(ctx context.Context, id int64) error {
+	if err := s.store.DiscardOutbox(ctx, id); err != nil {
+		return fmt.Errorf("inbox: %w", err)
+	}
+	s.notify.Publish(core.Event{Kind: core.EventOutbox})
 	return nil
 }
 

@@ -138,7 +138,9 @@ func (s *Store) RetryOutbox(ctx context.Context, id int64) error {
 		if err := tx.QueryRowContext(ctx, "SELECT state FROM outbox WHERE id = ?", id).Scan(&state); err != nil {
 			return dbErr(err)
 		}
-		if state != core.OutboxFailed {
+		// A person retries what failed, or what Hearth could not confirm
+		// once they checked the channel themselves: never Hearth alone.
+		if state != core.OutboxFailed && state != core.OutboxUnconfirmed {
 			return fmt.Errorf("%w: the entry is %s, not failed", core.ErrConflict, state)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'queued', attempts = 0, not_before = 0,
@@ -147,6 +149,26 @@ func (s *Store) RetryOutbox(ctx context.Context, id int64) error {
 	})
 	if err != nil {
 		return fmt.Errorf("store: outbox %d: retry: %w", id, err)
+	}
+	return nil
+}
+
+// DiscardOutbox drops an entry a person gave up on: a failed one, or one
+// whose outcome Hearth could not confirm and that they found sent.
+func (s *Store) DiscardOutbox(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var state core.OutboxState
+		if err := tx.QueryRowContext(ctx, "SELECT state FROM outbox WHERE id = ?", id).Scan(&state); err != nil {
+			return dbErr(err)
+		}
+		if state != core.OutboxFailed && state != core.OutboxUnconfirmed {
+			return fmt.Errorf("%w: the entry is %s: only a failed or unconfirmed one can be discarded", core.ErrConflict, state)
+		}
+		_, err := tx.ExecContext(ctx, "DELETE FROM outbox WHERE id = ?", id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: outbox %d: discard: %w", id, err)
 	}
 	return nil
 }

@@ -238,3 +238,29 @@ func outboxStates(t *testing.T, s *Store) map[int64]core.OutboxState {
 	}
 	return m
 }
+
+// A person may drop what failed or what could not be confirmed, never what
+// is still on its way.
+func TestDiscardOutbox(t *testing.T) {
+	s, acct, item := outboxFixture(t)
+	ctx := context.Background()
+	now := time.Now()
+	failed := enqueue(t, s, acct, item, "failed")
+	_, err := s.ClaimNext(ctx, now)
+	must(t, err)
+	must(t, s.FailOutbox(ctx, failed, "password refused", time.Time{}))
+	queued := enqueue(t, s, acct, item, "queued")
+
+	must(t, s.DiscardOutbox(ctx, failed))
+	if err := s.DiscardOutbox(ctx, queued); !errors.Is(err, core.ErrConflict) {
+		t.Errorf("discarding a queued entry: err = %v, want ErrConflict", err)
+	}
+	if err := s.DiscardOutbox(ctx, failed); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("discarding twice: err = %v, want ErrNotFound", err)
+	}
+	all, err := s.Outbox(ctx, item)
+	must(t, err)
+	if len(all) != 1 || all[0].ID != queued {
+		t.Errorf("outbox after discard = %+v, want only the queued entry", all)
+	}
+}
