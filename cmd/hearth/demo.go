@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -45,10 +46,12 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 	}
 	defer w.Close()
 	name, settings, password := peers.Account()
-	if _, err := w.accounts.Find(ctx, name); err != nil {
-		if _, err := w.accounts.AddIMAP(ctx, name, settings, password); err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
+	err = demoAccount(ctx, w, name, settings, map[string]string{"password": password}, func() error {
+		_, err := w.accounts.AddIMAP(ctx, name, settings, password)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
 	for _, start := range demoChannels {
 		stop, err := start(ctx, w, log)
@@ -70,4 +73,19 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 		}
 	})
 	return showWindow(ctx, w, "Hearth (demo workspace)")
+}
+
+// demoAccount adds a demo channel's account, or points the one a kept demo
+// workspace (--data) already has at the peer's new port, keeping its items
+// and the plans that target it.
+func demoAccount(ctx context.Context, w *workspace, name string, settings any, secrets map[string]string, add func() error) error {
+	a, err := w.accounts.Find(ctx, name)
+	if err != nil {
+		return add()
+	}
+	raw, err := json.Marshal(settings)
+	if err != nil {
+		return err
+	}
+	return w.accounts.Repoint(ctx, a.ID, raw, secrets)
 }

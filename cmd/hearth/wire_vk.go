@@ -22,14 +22,11 @@ func init() {
 func startVKDemo(ctx context.Context, w *workspace, log *slog.Logger) (func(), error) {
 	p := demo.StartVK(time.Now())
 	name, set, tok := p.Account()
-	if a, err := w.accounts.Find(ctx, name); err == nil {
-		// A kept demo workspace (--data) points at the new peer's port.
-		if err := w.accounts.Remove(ctx, a.ID); err != nil {
-			p.Close()
-			return nil, fmt.Errorf("vk demo: %w", err)
-		}
-	}
-	if _, err := w.accounts.AddVK(ctx, name, set, tok); err != nil {
+	err := demoAccount(ctx, w, name, set, map[string]string{vk.SecretToken: tok}, func() error {
+		_, err := w.accounts.AddVK(ctx, name, set, tok)
+		return err
+	})
+	if err != nil {
 		p.Close()
 		return nil, fmt.Errorf("vk demo: %w", err)
 	}

@@ -30,14 +30,11 @@ func startXDemo(ctx context.Context, w *workspace, log *slog.Logger) (func(), er
 		}
 	}
 	name, set, keys := p.Account()
-	if a, err := w.accounts.Find(ctx, name); err == nil {
-		// A kept demo workspace (--data) points at the new peer's port.
-		if err := w.accounts.Remove(ctx, a.ID); err != nil {
-			stop()
-			return nil, fmt.Errorf("x demo: %w", err)
-		}
-	}
-	if _, err := w.accounts.AddX(ctx, name, set, keys); err != nil {
+	err = demoAccount(ctx, w, name, set, keys.Secrets(), func() error {
+		_, err := w.accounts.AddX(ctx, name, set, keys)
+		return err
+	})
+	if err != nil {
 		stop()
 		return nil, fmt.Errorf("x demo: %w", err)
 	}

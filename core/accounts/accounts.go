@@ -20,6 +20,7 @@ type Store interface {
 	AccountByName(ctx context.Context, name string) (core.Account, error)
 	Accounts(ctx context.Context) ([]core.Account, error)
 	DeleteAccount(ctx context.Context, id int64) error
+	UpdateAccountSettings(ctx context.Context, id int64, settings json.RawMessage) error
 }
 
 // Secrets keeps passwords and tokens out of the store.
@@ -184,4 +185,25 @@ func (m staticSecrets) Get(_ context.Context, _ int64, name string) (string, err
 		return "", fmt.Errorf("secret %s: %w", name, core.ErrNotFound)
 	}
 	return v, nil
+}
+
+// Repoint gives an existing account new settings and secrets and restarts
+// its sync, keeping its items, cursors and plans: the demo's peers listen on
+// new ports at each start of a kept demo workspace.
+func (s *Service) Repoint(ctx context.Context, id int64, settings json.RawMessage, secrets map[string]string) error {
+	if err := s.store.UpdateAccountSettings(ctx, id, settings); err != nil {
+		return fmt.Errorf("accounts: repoint %d: %w", id, err)
+	}
+	for name, v := range secrets {
+		if err := s.secrets.Set(ctx, id, name, v); err != nil {
+			return fmt.Errorf("accounts: repoint %d: save %s: %w", id, name, err)
+		}
+	}
+	a, err := s.store.Account(ctx, id)
+	if err != nil {
+		return fmt.Errorf("accounts: repoint %d: %w", id, err)
+	}
+	s.engine.RemoveAccount(id)
+	s.engine.AddAccount(a)
+	return nil
 }
