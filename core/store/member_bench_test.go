@@ -150,6 +150,11 @@ func BenchmarkMembersTable(b *testing.B) {
 		{"search-by-activity", core.MemberFilter{Query: "boris 12", Sort: core.SortActivity, Desc: true}},
 		{"search-cohort-channel", core.MemberFilter{Query: "anna", Cohort: core.CohortRegular,
 			Channel: core.IdentityEmail, Sort: core.SortFirstSeen, Desc: true}},
+		// Beyond the table: a search too short for trigrams, a deep
+		// page of a set, and an ascending walk of a descending index.
+		{"short-search-by-name", core.MemberFilter{Query: "ri", Sort: core.SortName}},
+		{"tag-deep-page", core.MemberFilter{Tag: "volunteers", Sort: core.SortLoyalty, Desc: true, Offset: 1800}},
+		{"cohort-new-by-activity-asc", core.MemberFilter{Cohort: core.CohortNew, Sort: core.SortActivity}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -15,6 +15,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,7 +26,11 @@ import (
 // memberIDsMax is how many matches of a set filter the count hands to the
 // page query. Beyond it a walk of the sort index meets a page's worth of
 // them within a few thousand entries, sooner than sorting every match.
-const memberIDsMax = 2000
+const memberIDsMax = 1000
+
+// shortWalkRatio: reading a row to test a short search costs about ten
+// entries of a scan of members_search.
+const shortWalkRatio = 10
 
 // trigram is the shortest search the trigram index can answer.
 const trigram = 3
@@ -48,7 +53,7 @@ func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreS
 	if page.Total <= f.Offset {
 		return page, nil
 	}
-	q, args = p.pageSQL(f, ids)
+	q, args = p.pageSQL(f, ids, page.Total)
 	list, err := s.queryMembers(ctx, q, args...)
 	if err != nil {
 		return page, fmt.Errorf("store: members: %w", err)
@@ -83,23 +88,29 @@ func (s *Store) queryRowCached(ctx context.Context, q string, args ...any) scann
 // memberPlan is a members filter split by where its conditions are
 // answered.
 type memberPlan struct {
-	covered    where  // on columns every sort index carries
-	sets       where  // on what the sort indexes lack: id sets, a short search
-	match      string // the search as one FTS5 phrase; "" when none
-	countIndex string // the index whose range answers the covered conditions
+	covered    where       // on columns every sort index carries
+	sets       []memberSet // ids kept elsewhere: tags, interests, expertise, the search
+	short      where       // a search too short for trigrams, tested on each text
+	countIndex string      // the index whose range answers the covered conditions
+}
+
+// memberSet is a query of member ids, its column named id.
+type memberSet struct {
+	sql  string
+	args []any
 }
 
 func planMembers(f core.MemberFilter, cs core.ScoreSettings) memberPlan {
 	var p memberPlan
 	p.addSearch(foldSearch(f.Query))
 	if f.Tag != "" {
-		p.sets.add("m.id IN (SELECT member_id FROM member_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?))", f.Tag)
+		p.addSet("SELECT member_id AS id FROM member_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)", f.Tag)
 	}
 	if f.Interest != "" {
-		p.sets.add("m.id IN (SELECT member_id FROM member_interests WHERE topic = ?)", f.Interest)
+		p.addSet("SELECT member_id AS id FROM member_interests WHERE topic = ?", f.Interest)
 	}
 	if f.Expertise != "" {
-		p.sets.add("m.id IN (SELECT member_id FROM member_expertise WHERE topic = ?)", f.Expertise)
+		p.addSet("SELECT member_id AS id FROM member_expertise WHERE topic = ?", f.Expertise)
 	}
 	if f.Quadrant != "" {
 		p.covered.add("m.quadrant = ?", string(f.Quadrant))
@@ -117,58 +128,97 @@ func planMembers(f core.MemberFilter, cs core.ScoreSettings) memberPlan {
 	return p
 }
 
+func (p *memberPlan) addSet(q string, args ...any) {
+	p.sets = append(p.sets, memberSet{q, args})
+}
+
 // addSearch adds the search q (folded): a phrase of trigrams matches
-// exactly the texts that contain q, as LIKE '%q%' did; a query too short
-// to have a trigram is tested on every row.
+// exactly the texts that contain q, as LIKE '%q%' does; a query too short
+// to have a trigram is tested on the rows.
 func (p *memberPlan) addSearch(q string) {
 	switch {
 	case q == "":
 	case utf8.RuneCountInString(q) >= trigram:
-		p.match = quote(q)
-		p.sets.add("m.id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)", p.match)
+		p.addSet("SELECT rowid AS id FROM members_fts WHERE members_fts MATCH ?", quote(q))
 	default:
-		p.sets.add(`m.search LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
+		p.short.add("instr(m.search, ?) > 0", q)
 	}
 }
 
-// countSQL counts the matches and, when a set takes part and at most
-// idsMax match, lists their ids as a JSON array (else NULL).
+// conds are all the conditions on members m. An id set is a plain IN when
+// the plan reads members by id from the sets, and +m.id IN otherwise: a
+// plain one would let SQLite skip-scan a sort index once per id.
+func (p memberPlan) conds(byID bool) where {
+	w := where{conds: slices.Clone(p.covered.conds), args: slices.Clone(p.covered.args)}
+	op := "+m.id IN ("
+	if byID {
+		op = "m.id IN ("
+	}
+	for _, set := range p.sets {
+		w.add(op+set.sql+")", set.args...)
+	}
+	w.conds, w.args = append(w.conds, p.short.conds...), append(w.args, p.short.args...)
+	return w
+}
+
+// countSQL counts the matches and, when a set or a search takes part and
+// at most idsMax match, lists their ids as a JSON array (else NULL).
 func (p memberPlan) countSQL(idsMax int) (string, []any) {
-	if len(p.sets.conds) == 0 {
+	const list = "CASE WHEN count(*) <= ? THEN json_group_array(%s) END"
+	switch {
+	case len(p.sets) == 0 && len(p.short.conds) == 0:
 		from := "members m"
 		if p.countIndex != "" {
 			from += " INDEXED BY " + p.countIndex
 		}
 		return "SELECT count(*), NULL FROM " + from + " WHERE " + p.covered.sql(), p.covered.args
+	case len(p.covered.conds) == 0 && len(p.short.conds) == 0:
+		// Sets alone are counted where they are kept, without reading
+		// members: every id in them is a member's (foreign keys, and the
+		// triggers of members_fts).
+		var w where
+		for _, set := range p.sets[1:] {
+			w.add("s.id IN ("+set.sql+")", set.args...)
+		}
+		return "SELECT count(*), " + fmt.Sprintf(list, "s.id") + " FROM (" + p.sets[0].sql + ") AS s WHERE " + w.sql(),
+			slices.Concat([]any{idsMax}, p.sets[0].args, w.args)
+	default:
+		w := p.conds(true)
+		return "SELECT count(*), " + fmt.Sprintf(list, "m.id") + " FROM " + p.scanFrom() + " WHERE " + w.sql(),
+			append([]any{idsMax}, w.args...)
 	}
-	list := "CASE WHEN count(*) <= ? THEN json_group_array(%s) END"
-	if p.match != "" && len(p.sets.conds) == 1 && len(p.covered.conds) == 0 {
-		// The search alone: the trigram index counts without reading members.
-		return "SELECT count(*), " + fmt.Sprintf(list, "rowid") + " FROM members_fts WHERE members_fts MATCH ?",
-			[]any{idsMax, p.match}
-	}
-	w := p.all()
-	// NOT INDEXED: read only the rows of the sets, by id.
-	return "SELECT count(*), " + fmt.Sprintf(list, "m.id") + " FROM members m NOT INDEXED WHERE " + w.sql(),
-		append([]any{idsMax}, w.args...)
 }
 
-// pageSQL selects the page: among the listed ids when the count gave
-// them, else by walking the sort index.
-func (p memberPlan) pageSQL(f core.MemberFilter, ids sql.NullString) (string, []any) {
+// scanFrom is where a plan reads members that is not a walk of a sort
+// index: by the ids of the sets (NOT INDEXED leaves SQLite only the
+// rowid), or, for a short search alone, all the search texts.
+func (p memberPlan) scanFrom() string {
+	if len(p.sets) > 0 {
+		return "members m NOT INDEXED"
+	}
+	return "members m INDEXED BY members_search"
+}
+
+// pageSQL selects the page: among the ids the count listed; by a walk of
+// the sort index, which stops once the page is full; or, for a short
+// search that matches too few rows for a walk to meet them soon, by a
+// scan of the table and a sort.
+func (p memberPlan) pageSQL(f core.MemberFilter, ids sql.NullString, total int) (string, []any) {
 	order := " ORDER BY " + memberOrder(f) + " LIMIT ? OFFSET ?"
 	if ids.Valid {
 		return "SELECT " + memberCols + " FROM members m NOT INDEXED WHERE m.id IN (SELECT value FROM json_each(?))" +
 			order, []any{ids.String, f.Limit, f.Offset}
 	}
-	w := p.all()
-	return "SELECT " + memberCols + " FROM members m INDEXED BY " + sortIndex(f.Sort) + " WHERE " + w.sql() + order,
-		append(w.args, f.Limit, f.Offset)
-}
-
-func (p memberPlan) all() where {
-	return where{conds: append(append([]string(nil), p.covered.conds...), p.sets.conds...),
-		args: append(append([]any(nil), p.covered.args...), p.sets.args...)}
+	from := "members m INDEXED BY " + sortIndex(f.Sort)
+	// A walk reads a row per entry to test the search: about
+	// (offset+limit) * all / total rows, against all rows for a scan (at
+	// a tenth of the cost each).
+	scan := len(p.short.conds) > 0 && total < shortWalkRatio*(f.Offset+f.Limit)
+	if scan {
+		from = p.scanFrom()
+	}
+	w := p.conds(scan)
+	return "SELECT " + memberCols + " FROM " + from + " WHERE " + w.sql() + order, append(w.args, f.Limit, f.Offset)
 }
 
 // cohortSQL is the condition of one cohort at now: core.CohortOf over
