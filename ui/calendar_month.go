@@ -64,7 +64,11 @@ func (m *monthView) show(d calData) {
 		day := addDays(d.from, i)
 		c := newDayCell(m.s, day, day.Month() == m.s.anchor.Month(), sameDay(day, d.today), dayHeaderHeight+float32(lanes(spans))*bandHeight)
 		for _, ev := range evs {
-			c.add(m.s.chip(ev, d))
+			ch := m.s.chip(ev, d)
+			if ev.post != nil {
+				ch.onDrop = m.dropped
+			}
+			c.add(ch)
 		}
 		m.cells = append(m.cells, c)
 		l.spots[c] = spot{row: i / 7, col: i % 7, span: 1}
@@ -73,6 +77,28 @@ func (m *monthView) show(d calData) {
 	objs = append(objs, bands(m.s, spans, l, 7)...)
 	m.grid.Layout = l
 	m.grid.Objects = objs
+	m.grid.Refresh()
+}
+
+// dropped moves the post of a chip let go over another day to that day,
+// at the same time of day; let go over its own day or outside the grid, it
+// goes back in place.
+func (m *monthView) dropped(ch *calChip) {
+	drv := fyne.CurrentApp().Driver()
+	centre := drv.AbsolutePositionForObject(ch).Add(fyne.NewPos(ch.Size().Width/2, ch.Size().Height/2))
+	for _, c := range m.cells {
+		pos, size := drv.AbsolutePositionForObject(c), c.Size()
+		if centre.X < pos.X || centre.Y < pos.Y || centre.X >= pos.X+size.Width || centre.Y >= pos.Y+size.Height {
+			continue
+		}
+		local := ch.post.At.In(c.day.Location())
+		if sameDay(local, c.day) {
+			break
+		}
+		at := time.Date(c.day.Year(), c.day.Month(), c.day.Day(), local.Hour(), local.Minute(), 0, 0, c.day.Location())
+		m.s.move(ch.post, at)
+		return
+	}
 	m.grid.Refresh()
 }
 
