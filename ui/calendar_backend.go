@@ -39,4 +39,6 @@ type Calendar interface {
 	// Count measures a text for a channel kind (X weighted length, VK
 	// characters) against its limits. It does no IO.
 	Count(kind core.AccountKind, text string, media int) calendar.Counter
+	CreateCampaign(ctx context.Context, c core.Campaign) (int64, error)
+	CreateMeetup(ctx context.Context, m core.Meetup) (int64, error)
 }

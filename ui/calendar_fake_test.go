@@ -256,3 +256,19 @@ func (f *fakeCalendar) Retry(_ context.Context, targetID int64) error {
 func (f *fakeCalendar) Count(kind core.AccountKind, text string, media int) calendar.Counter {
 	return counter.Count(kind, text, media)
 }
+
+func (f *fakeCalendar) CreateCampaign(_ context.Context, c core.Campaign) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("CreateCampaign %q %s %s", c.Name, c.Start.Format(time.DateOnly), c.End.Format(time.DateOnly))
+	f.campaigns = append(f.campaigns, c)
+	return int64(len(f.campaigns)), nil
+}
+
+func (f *fakeCalendar) CreateMeetup(_ context.Context, m core.Meetup) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("CreateMeetup %q %s %d", m.Title, m.Start.UTC().Format(time.RFC3339), len(m.Attendees))
+	f.meetups = append(f.meetups, m)
+	return int64(len(f.meetups)), nil
+}

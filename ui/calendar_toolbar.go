@@ -48,7 +48,9 @@ func newCalToolbar(s *calendarScreen) *calToolbar {
 	add.Importance = widget.HighImportance
 	left := container.NewHBox(prev, today, next)
 	modes := container.NewHBox(b.modes[0], b.modes[1], b.modes[2])
-	right := container.NewHBox(modes, b.filter, b.colour, add)
+	var plan *widget.Button
+	plan = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() { s.planMenu(plan) })
+	right := container.NewHBox(modes, b.filter, b.colour, add, plan)
 	b.content = container.NewBorder(nil, nil, left, right, b.title)
 	return b
 }

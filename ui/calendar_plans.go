@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// planMenu offers what else goes on the calendar besides posts.
+func (s *calendarScreen) planMenu(btn *widget.Button) {
+	menu := widget.NewPopUpMenu(fyne.NewMenu("",
+		fyne.NewMenuItem("New campaign…", s.newCampaign),
+		fyne.NewMenuItem("New meetup…", s.newMeetup),
+	), s.u.win.Canvas())
+	menu.ShowAtRelativePosition(fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height), btn)
+}
+
+// newCampaign asks for a campaign: a name, a goal and its days.
+func (s *calendarScreen) newCampaign() {
+	name, goal, first, last := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	start := s.anchor.In(s.loc)
+	first.SetText(start.Format(time.DateOnly))
+	last.SetText(start.AddDate(0, 0, 27).Format(time.DateOnly))
+	name.SetPlaceHolder("The quarter's joint project")
+	goal.SetPlaceHolder("What success looks like, e.g. 40 players in the league")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name), widget.NewFormItem("Goal", goal),
+		widget.NewFormItem("First day", first), widget.NewFormItem("Last day", last),
+	}
+	s.planForm("New campaign", items, func() (func(context.Context) error, error) {
+		c, err := campaignFrom(name.Text, goal.Text, first.Text, last.Text)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error { _, err := s.cal.CreateCampaign(ctx, c); return err }, nil
+	})
+}
+
+// campaignFrom reads a campaign form; days are civil days, stored at
+// midnight UTC so that they mean the same days everywhere.
+func campaignFrom(name, goal, first, last string) (core.Campaign, error) {
+	a, err1 := time.Parse(time.DateOnly, strings.TrimSpace(first))
+	b, err2 := time.Parse(time.DateOnly, strings.TrimSpace(last))
+	if err1 != nil || err2 != nil {
+		return core.Campaign{}, errors.New("write the days as 2026-12-01")
+	}
+	c := core.Campaign{Name: strings.TrimSpace(name), Goal: strings.TrimSpace(goal), Start: a, End: b}
+	return c, c.Validate()
+}
+
+// newMeetup asks for a meetup: title, place, day and hours, who comes.
+func (s *calendarScreen) newMeetup() {
+	title, place, day, from, to, who := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	day.SetText(s.anchor.In(s.loc).Format(time.DateOnly))
+	from.SetText("19:00")
+	to.SetText("22:00")
+	title.SetPlaceHolder("Board-game night")
+	place.SetPlaceHolder("Café, address")
+	who.SetPlaceHolder("Names, separated by commas")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title), widget.NewFormItem("Place", place), widget.NewFormItem("Day", day),
+		widget.NewFormItem("From", from), widget.NewFormItem("To", to), widget.NewFormItem("Coming", who),
+	}
+	s.planForm("New meetup", items, func() (func(context.Context) error, error) {
+		m, err := meetupFrom(title.Text, place.Text, day.Text, from.Text, to.Text, who.Text, s.loc)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error { _, err := s.cal.CreateMeetup(ctx, m); return err }, nil
+	})
+}
+
+// meetupFrom reads a meetup form in the calendar's zone.
+func meetupFrom(title, place, day, from, to, who string, loc *time.Location) (core.Meetup, error) {
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(day), loc)
+	if err != nil {
+		return core.Meetup{}, errors.New("write the day as 2026-12-01")
+	}
+	at := func(hm string) (time.Time, error) {
+		t, err := time.Parse("15:04", strings.TrimSpace(hm))
+		if err != nil {
+			return time.Time{}, errors.New("write the hours as 19:00")
+		}
+		return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, loc), nil
+	}
+	start, err := at(from)
+	if err != nil {
+		return core.Meetup{}, err
+	}
+	end, err := at(to)
+	if err != nil {
+		return core.Meetup{}, err
+	}
+	m := core.Meetup{Title: strings.TrimSpace(title), Place: strings.TrimSpace(place), Start: start, End: end, Zone: loc.String()}
+	for _, n := range strings.Split(who, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			m.Attendees = append(m.Attendees, core.Attendee{Name: n})
+		}
+	}
+	return m, m.Validate()
+}
+
+// planForm shows a form; read turns it into the save, or says what to fix
+// (the form stays open with the problem in it).
+func (s *calendarScreen) planForm(title string, items []*widget.FormItem, read func() (func(context.Context) error, error)) {
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	items = append(items, widget.NewFormItem("", problem))
+	var d *dialog.FormDialog
+	d = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		save, err := read()
+		if err != nil {
+			problem.SetText(sentence(capitalize(err.Error())))
+			problem.Show()
+			d.Show() // keep what was typed
+			return
+		}
+		backgroundErr(s.u, "save plan", save, func(err error) {
+			if err != nil {
+				s.banner.show("Could not save: " + errorText(err))
+			}
+			s.reload.request()
+		})
+	}, s.u.win)
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	d.Show()
+}
