@@ -102,11 +102,17 @@ type calHarness struct {
 
 func newCalHarness(t *testing.T, cal *fakeCalendar) *calHarness {
 	t.Helper()
+	return newCalHarnessWith(t, cal, nil)
+}
+
+// newCalHarnessWith also gives the UI member files (nil: none).
+func newCalHarnessWith(t *testing.T, cal *fakeCalendar, mem Members) *calHarness {
+	t.Helper()
 	a := test.NewTempApp(t)
 	items := sampleItems()
 	h := &harness{t: t, inbox: newFakeInbox(items), accts: &fakeAccounts{accts: sampleAccounts()},
 		events: &fakeEvents{}, q: &uiQueue{}}
-	h.ui = newUI(a, Backend{Inbox: h.inbox, Accounts: h.accts, Events: h.events, Calendar: cal,
+	h.ui = newUI(a, Backend{Inbox: h.inbox, Accounts: h.accts, Events: h.events, Calendar: cal, Members: mem,
 		Now: func() time.Time { return testNow }}, h.q.do)
 	t.Cleanup(h.close)
 	h.ui.start()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,7 +120,11 @@ func (e *postEditor) layout() fyne.CanvasObject {
 		widget.NewFormItem("Campaign", e.campaign),
 		widget.NewFormItem("Tags", e.tags),
 	)
-	fields := container.NewVBox(e.status, e.text, e.channels, form, e.notes, e.note)
+	text := fyne.CanvasObject(e.text)
+	if b := e.expertsButton(); b != nil {
+		text = container.NewVBox(e.text, container.NewHBox(layout.NewSpacer(), b))
+	}
+	fields := container.NewVBox(e.status, text, e.channels, form, e.notes, e.note)
 	actions := container.NewBorder(nil, nil, e.del, container.NewHBox(e.save, e.schedule))
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(actions), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // formEntries are the entries of the topmost dialog, in order.
@@ -56,4 +59,31 @@ func TestNewCampaignSaysWhatToFix(t *testing.T) {
 		c := h.cal.callsWith("CreateCampaign")
 		return len(c) == 1 && c[0] == `CreateCampaign "Winter league" 2025-03-10 2025-04-10`
 	})
+}
+
+func TestPostEditorOffersExpertsWithTheirXHandle(t *testing.T) {
+	h := newCalHarnessWith(t, sampleCalendar(), newFakeMembers())
+	s := h.screen()
+	s.editor.openNew(testNow.Add(24 * time.Hour))
+	s.editor.text.SetText("Our modding tools got an update.")
+	for _, a := range s.editor.accounts {
+		if a.Kind == core.KindX {
+			s.editor.checks[a.ID].SetChecked(true)
+		}
+	}
+	var experts *widget.Button
+	for _, b := range buttonsIn(s.editor.content) {
+		if b.Text == "Experts" {
+			experts = b
+		}
+	}
+	if experts == nil {
+		t.Fatal("the post editor offers no Experts button")
+	}
+	test.Tap(experts)
+	h.waitFor("the experts menu", func() bool { return h.canvas().Overlays().Top() != nil })
+	test.Tap(menuItem(t, h.canvas().Overlays().Top(), "@claire_builds · expertise level 3; lists it as an interest"))
+	if got := s.editor.text.Text; got != "Our modding tools got an update. @claire_builds " {
+		t.Errorf("post text = %q", got)
+	}
 }

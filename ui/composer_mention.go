@@ -33,46 +33,60 @@ func (c *composer) mentionButton() *widget.Button {
 	return btn
 }
 
-// offerMentions looks the experts up off the UI goroutine, on what the
-// item and the reply so far say, and shows them in a menu.
+// offerMentions looks the experts up on what the item and the reply so
+// far say (the list item carries its snippet, the opened one its text).
 func (c *composer) offerMentions(m Mentioner, btn *widget.Button) {
-	// The list item carries its snippet; the opened one its whole text.
-	it, topic := c.item, strings.Join([]string{c.item.Subject, c.item.Snippet, c.item.Text, c.entry.Text}, "\n")
-	background(c.u, "find experts", func(ctx context.Context) ([]members.Expert, error) {
+	it := c.item
+	topic := strings.Join([]string{it.Subject, it.Snippet, it.Text, c.entry.Text}, "\n")
+	offerExperts(c.u, m, btn, topic, identityKindOfItem(it.Kind), func(mention string) {
+		if c.item.ID == it.ID {
+			c.insertMention(mention)
+		}
+	}, c.setNote)
+}
+
+// offerExperts looks up, off the UI goroutine, the members who know about
+// topic and offers them in a menu above btn; a pick inserts their mention
+// on the channel of kind. note tells when nobody is known or the lookup
+// failed.
+func offerExperts(u *UI, m Mentioner, btn *widget.Button, topic string, kind core.IdentityKind,
+	insert func(mention string), note func(string, widget.Importance)) {
+	background(u, "find experts", func(ctx context.Context) ([]members.Expert, error) {
 		return m.MentionsFor(ctx, topic, maxMentions)
 	}, func(experts []members.Expert, err error) {
-		if c.item.ID != it.ID {
-			return
-		}
 		switch {
 		case err != nil:
-			c.setNote("Could not look for experts: "+errorText(err), widget.DangerImportance)
+			note("Could not look for experts: "+errorText(err), widget.DangerImportance)
 			return
 		case len(experts) == 0:
-			c.setNote("No member is known for this topic yet: add expertise in their files.", widget.MediumImportance)
+			note("No member is known for this topic yet: add expertise in their files.", widget.MediumImportance)
 			return
 		}
 		items := make([]*fyne.MenuItem, 0, len(experts))
 		for _, e := range experts {
-			mention := mentionFor(e, it.Kind)
-			items = append(items, fyne.NewMenuItem(mention+" · "+e.Why, func() { c.insertMention(mention) }))
+			mention := mentionFor(e, kind)
+			items = append(items, fyne.NewMenuItem(mention+" · "+e.Why, func() { insert(mention) }))
 		}
-		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), c.u.win.Canvas())
+		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), u.win.Canvas())
 		menu.ShowAtRelativePosition(fyne.NewPos(btn.Size().Width-menu.MinSize().Width, -menu.MinSize().Height), btn)
 	})
 }
 
-// mentionFor is how to name an expert in a reply on a channel: their
-// handle there, else their name.
-func mentionFor(e members.Expert, k core.ItemKind) string {
-	var kind core.IdentityKind
+// identityKindOfItem is the channel whose handles a reply to k mentions.
+func identityKindOfItem(k core.ItemKind) core.IdentityKind {
 	switch channelName(k) {
 	case "VK":
-		kind = core.IdentityVK
+		return core.IdentityVK
 	case "X":
-		kind = core.IdentityX
+		return core.IdentityX
 	}
-	if h := e.Handles[kind]; kind != "" && h != "" {
+	return core.IdentityEmail
+}
+
+// mentionFor is how to name an expert on a channel: their handle there,
+// else their name.
+func mentionFor(e members.Expert, kind core.IdentityKind) string {
+	if h := e.Handles[kind]; h != "" && kind != core.IdentityEmail {
 		return "@" + strings.TrimPrefix(h, "@")
 	}
 	return e.Member.Name
