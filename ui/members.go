@@ -24,14 +24,15 @@ const (
 // and bulk tagging, the rituals, merge suggestions and the expert finder in
 // tabs, and a member's dossier in front of them when a row is opened.
 type membersScreen struct {
-	u       *UI
-	filters *memberFilters
-	table   *memberTable
-	bulk    *bulkTagBar
-	count   *widget.RichText
-	empty   *widget.RichText
-	banner  *banner
-	reload  *refresher
+	u        *UI
+	importer *memberImport // nil when the backend cannot import
+	filters  *memberFilters
+	table    *memberTable
+	bulk     *bulkTagBar
+	count    *widget.RichText
+	empty    *widget.RichText
+	banner   *banner
+	reload   *refresher
 
 	welcome  *ritualList
 	checkins *ritualList
@@ -104,6 +105,10 @@ func (s *membersScreen) layout() fyne.CanvasObject {
 		container.NewTabItem("Merge suggestions", s.merges.content),
 		container.NewTabItem("Expert finder", s.experts.content),
 	)
+	if imp, ok := s.u.b.Members.(MemberImporter); ok {
+		s.importer = newMemberImport(s, imp)
+		s.tabs.Append(container.NewTabItem("Import", s.importer.content))
+	}
 	s.tabs.OnSelected = func(*container.TabItem) { s.tabShown() }
 	top := container.NewVBox(s.banner.content)
 	s.main = container.NewBorder(top, nil, nil, nil, s.tabs)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -406,4 +407,28 @@ func (f *fakeMembers) MentionsFor(_ context.Context, text string, _ int) ([]memb
 		return nil, nil
 	}
 	return slices.Clone(f.experts), nil
+}
+
+// ImportTable records the mapping it was given.
+func (f *fakeMembers) ImportTable(_ context.Context, t *members.Table) (members.ImportResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := make([]string, len(t.Mapping))
+	for i, fld := range t.Mapping {
+		m[i] = string(fld)
+	}
+	if err := f.record("ImportTable %d [%s]", len(t.Rows), strings.Join(m, ",")); err != nil {
+		return members.ImportResult{}, err
+	}
+	return members.ImportResult{Created: len(t.Rows) - 1, Updated: 1, Conflicts: []string{"anna@example.org"}}, nil
+}
+
+func (f *fakeMembers) ImportVCard(_ context.Context, r io.Reader) (members.ImportResult, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, _ := io.ReadAll(r)
+	if err := f.record("ImportVCard %d", strings.Count(string(data), "BEGIN:VCARD")); err != nil {
+		return members.ImportResult{}, err
+	}
+	return members.ImportResult{Created: strings.Count(string(data), "BEGIN:VCARD")}, nil
 }
