@@ -44,10 +44,8 @@ type accountForm struct {
 	imapTLS, smtpTLS     *widget.Select
 	folders, backfill    *widget.Entry
 	archive              *widget.Check
-	problem, result      *widget.Label
-	activity             *widget.Activity
-	test, save           *widget.Button
-	content              *fyne.Container
+	formFeedback
+	content *fyne.Container
 }
 
 func newAccountForm(u *UI, onAdded func(core.Account), onClose func()) *accountForm {
@@ -72,16 +70,7 @@ func (f *accountForm) makeFields() {
 	f.user.SetPlaceHolder("you@example.com")
 	f.imapHost.SetPlaceHolder("imap.example.com")
 	f.smtpHost.SetPlaceHolder("smtp.example.com (default: the IMAP host)")
-	f.problem = dangerLabel("")
-	f.problem.Hide()
-	f.result = widget.NewLabel("")
-	f.result.Wrapping = fyne.TextWrapWord
-	f.result.Hide()
-	f.activity = widget.NewActivity()
-	f.activity.Hide()
-	f.test = widget.NewButtonWithIcon("Test connection", theme.LoginIcon(), f.runTest)
-	f.save = widget.NewButtonWithIcon("Add account", theme.ConfirmIcon(), f.runAdd)
-	f.save.Importance = widget.HighImportance
+	f.formFeedback = newFormFeedback(f.runTest, f.runAdd)
 }
 
 func portEntry() *widget.Entry {
@@ -195,19 +184,6 @@ func (f *accountForm) close() {
 	}
 }
 
-func (f *accountForm) setProblem(text string) {
-	f.problem.SetText(text)
-	f.problem.Hidden = text == ""
-	f.problem.Refresh()
-}
-
-func (f *accountForm) setResult(text string, imp widget.Importance) {
-	f.result.SetText(text)
-	f.result.Importance = imp
-	f.result.Hidden = text == ""
-	f.result.Refresh()
-}
-
 // settings reads the form into validated settings, or says in plain words
 // what to fix first. The rules are core's (IMAPSettings.Validate).
 func (f *accountForm) settings() (core.IMAPSettings, error) {
@@ -314,18 +290,4 @@ func problemText(err error) string {
 		return ""
 	}
 	return errorText(err)
-}
-
-func (f *accountForm) busy(on bool) {
-	if on {
-		f.test.Disable()
-		f.save.Disable()
-		f.activity.Show()
-		f.activity.Start()
-		return
-	}
-	f.activity.Stop()
-	f.activity.Hide()
-	f.test.Enable()
-	f.save.Enable()
 }

@@ -39,16 +39,12 @@ type channelForm struct {
 	onAdded func(core.Account)
 	onClose func()
 
-	name     *widget.Entry
-	items    []*widget.FormItem
-	read     func() (channelCalls, error)
-	clear    func()
-	problem  *widget.Label
-	result   *widget.Label
-	activity *widget.Activity
-	test     *widget.Button
-	save     *widget.Button
-	content  *fyne.Container
+	name  *widget.Entry
+	items []*widget.FormItem
+	read  func() (channelCalls, error)
+	clear func()
+	formFeedback
+	content *fyne.Container
 }
 
 // channelCalls are the backend calls for the form's current values.
@@ -60,16 +56,7 @@ type channelCalls struct {
 
 func newChannelForm(u *UI, title string, onAdded func(core.Account), onClose func()) *channelForm {
 	f := &channelForm{u: u, title: title, onAdded: onAdded, onClose: onClose, name: widget.NewEntry()}
-	f.problem = dangerLabel("")
-	f.problem.Hide()
-	f.result = widget.NewLabel("")
-	f.result.Wrapping = fyne.TextWrapWord
-	f.result.Hide()
-	f.activity = widget.NewActivity()
-	f.activity.Hide()
-	f.test = widget.NewButtonWithIcon("Test connection", theme.LoginIcon(), f.runTest)
-	f.save = widget.NewButtonWithIcon("Add account", theme.ConfirmIcon(), f.runAdd)
-	f.save.Importance = widget.HighImportance
+	f.formFeedback = newFormFeedback(f.runTest, f.runAdd)
 	return f
 }
 
@@ -104,33 +91,6 @@ func (f *channelForm) close() {
 	if f.onClose != nil {
 		f.onClose()
 	}
-}
-
-func (f *channelForm) setProblem(text string) {
-	f.problem.SetText(text)
-	f.problem.Hidden = text == ""
-	f.problem.Refresh()
-}
-
-func (f *channelForm) setResult(text string, imp widget.Importance) {
-	f.result.SetText(text)
-	f.result.Importance = imp
-	f.result.Hidden = text == ""
-	f.result.Refresh()
-}
-
-func (f *channelForm) busy(on bool) {
-	if on {
-		f.test.Disable()
-		f.save.Disable()
-		f.activity.Show()
-		f.activity.Start()
-		return
-	}
-	f.activity.Stop()
-	f.activity.Hide()
-	f.test.Enable()
-	f.save.Enable()
 }
 
 func (f *channelForm) runTest() {
