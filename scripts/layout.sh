@@ -27,7 +27,7 @@ forbidden() {
 		;;
 	"$mod/integrations/"*)
 		echo "fyne.io/ integrations must not import the GUI toolkit"
-		echo "$mod/core/store integrations write through core/sync's Session, not the store"
+		echo "$mod/core/store integrations write through core/engine's Session, not the store"
 		echo "$mod/ui integrations must not import the ui"
 		;;
 	esac

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 	if err := seedDemoPlans(ctx, w, time.Now()); err != nil {
 		log.Warn("demo: no sample calendar", "err", err)
 	}
-	sync.Go(log, "demo members", func() {
+	engine.Go(log, "demo members", func() {
 		// Members come from the messages: wait for the first syncs.
 		if err := waitFirstSync(ctx, w, time.Minute); err == nil {
 			if err := seedDemoMembers(ctx, w); err != nil {

@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
-	"github.com/hearthhq/hearth/core/sync"
 )
 
 // refreshDelay gathers a burst of new items (a sync batch after another)
@@ -21,9 +21,9 @@ const refreshDelay = 2 * time.Second
 // returned function waits for it after ctx ended.
 func startMembers(ctx context.Context, w *workspace, svc *members.Service) (wait func()) {
 	events, unsubscribe := w.engine.Subscribe()
-	var wg gosync.WaitGroup
+	var wg sync.WaitGroup
 	wg.Add(1)
-	sync.Go(w.log, "members refresh", func() {
+	engine.Go(w.log, "members refresh", func() {
 		defer wg.Done()
 		defer unsubscribe()
 		refresh := func() {

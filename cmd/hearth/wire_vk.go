@@ -6,14 +6,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/integrations/demo"
 	"github.com/hearthhq/hearth/integrations/vk"
 )
 
 // The VK channel: its driver, `account add vk` and the demo peer.
 func init() {
-	driverMakers = append(driverMakers, func() sync.Driver { return vk.NewDriver(vk.Options{}) })
+	driverMakers = append(driverMakers, func() engine.Driver { return vk.NewDriver(vk.Options{}) })
 	accountAdders["vk"] = cmdAccountAddVK
 	demoChannels = append(demoChannels, startVKDemo)
 }

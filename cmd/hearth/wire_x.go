@@ -6,14 +6,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/integrations/demo"
 	"github.com/hearthhq/hearth/integrations/x"
 )
 
 // The X channel: its driver, `account add x` and the demo peer.
 func init() {
-	driverMakers = append(driverMakers, func() sync.Driver { return x.NewDriver(x.Options{}) })
+	driverMakers = append(driverMakers, func() engine.Driver { return x.NewDriver(x.Options{}) })
 	accountAdders["x"] = cmdAccountAddX
 	demoChannels = append(demoChannels, startXDemo)
 }

@@ -13,10 +13,10 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/secrets"
 	"github.com/hearthhq/hearth/core/store"
-	"github.com/hearthhq/hearth/core/sync"
 	"github.com/hearthhq/hearth/integrations/imap"
 )
 
@@ -31,7 +31,7 @@ type workspace struct {
 	dir      string
 	store    *store.Store
 	secrets  secrets.Store
-	engine   *sync.Engine
+	engine   *engine.Engine
 	inbox    *inbox.Service
 	accounts *accounts.Service
 	log      *slog.Logger
@@ -71,7 +71,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		st.Close()
 		return nil, err
 	}
-	eng := sync.New(sync.Params{
+	eng := engine.New(engine.Params{
 		Store:   st,
 		Drivers: drivers(),
 		Secrets: sec,
@@ -85,10 +85,10 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 
 // driverMakers build the integrations this binary knows; each integration's
 // wiring file adds its own in init.
-var driverMakers = []func() sync.Driver{func() sync.Driver { return imap.NewDriver() }}
+var driverMakers = []func() engine.Driver{func() engine.Driver { return imap.NewDriver() }}
 
-func drivers() []sync.Driver {
-	ds := make([]sync.Driver, 0, len(driverMakers))
+func drivers() []engine.Driver {
+	ds := make([]engine.Driver, 0, len(driverMakers))
 	for _, mk := range driverMakers {
 		ds = append(ds, mk())
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Store is what account management needs of the workspace store.
@@ -25,7 +25,7 @@ type Store interface {
 
 // Secrets keeps passwords and tokens out of the store.
 type Secrets interface {
-	sync.Secrets
+	engine.Secrets
 	Set(ctx context.Context, accountID int64, name, value string) error
 	DeleteAccount(ctx context.Context, accountID int64, names ...string) error
 }
@@ -35,7 +35,7 @@ type Engine interface {
 	AddAccount(core.Account)
 	RemoveAccount(id int64)
 	Trigger(id int64)
-	Driver(kind core.AccountKind) (sync.Driver, bool)
+	Driver(kind core.AccountKind) (engine.Driver, bool)
 	LiveStatus(id int64) (core.AccountStatus, bool)
 }
 
@@ -111,7 +111,7 @@ func (s *Service) add(ctx context.Context, a core.Account, secrets map[string]st
 	a.ID = id
 	for name, v := range secrets {
 		if err := s.secrets.Set(ctx, id, name, v); err != nil {
-			// No half-made account: without its secret it cannot sync.
+			// No half-made account: without its secret it cannot engine.
 			_ = s.store.DeleteAccount(ctx, id)
 			return a, fmt.Errorf("accounts: add %q: save %s: %w", a.Name, name, err)
 		}
@@ -147,7 +147,7 @@ func (s *Service) test(ctx context.Context, a core.Account, secrets map[string]s
 		return err
 	}
 	defer c.Close()
-	t, ok := c.(sync.Tester)
+	t, ok := c.(engine.Tester)
 	if !ok {
 		return fmt.Errorf("accounts: %s accounts offer no connection test", a.Kind)
 	}

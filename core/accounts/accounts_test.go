@@ -8,8 +8,8 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
-	"github.com/hearthhq/hearth/core/sync"
 )
 
 type memSecrets map[string]string
@@ -23,11 +23,11 @@ func (m memSecrets) DeleteAccount(context.Context, int64, ...string) error { ret
 // fakeEngine records which workers run with which settings.
 type fakeEngine struct{ running map[int64]json.RawMessage }
 
-func (e *fakeEngine) AddAccount(a core.Account)                   { e.running[a.ID] = a.Settings }
-func (e *fakeEngine) RemoveAccount(id int64)                      { delete(e.running, id) }
-func (e *fakeEngine) Trigger(int64)                               {}
-func (e *fakeEngine) Driver(core.AccountKind) (sync.Driver, bool) { return nil, false }
-func (e *fakeEngine) LiveStatus(int64) (core.AccountStatus, bool) { return core.AccountStatus{}, false }
+func (e *fakeEngine) AddAccount(a core.Account)                     { e.running[a.ID] = a.Settings }
+func (e *fakeEngine) RemoveAccount(id int64)                        { delete(e.running, id) }
+func (e *fakeEngine) Trigger(int64)                                 {}
+func (e *fakeEngine) Driver(core.AccountKind) (engine.Driver, bool) { return nil, false }
+func (e *fakeEngine) LiveStatus(int64) (core.AccountStatus, bool)   { return core.AccountStatus{}, false }
 
 // A kept demo workspace finds its peers on new ports: the account is
 // repointed, keeps its id and items, and its sync restarts on the new port.

@@ -5,20 +5,20 @@ import (
 	"fmt"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // connCache keeps one connection per account for a pass.
 type connCache struct {
 	opener Opener
-	conns  map[int64]sync.Conn
+	conns  map[int64]engine.Conn
 }
 
-func newConnCache(o Opener) *connCache { return &connCache{opener: o, conns: map[int64]sync.Conn{}} }
+func newConnCache(o Opener) *connCache { return &connCache{opener: o, conns: map[int64]engine.Conn{}} }
 
 // publisher opens (once per pass) the account's connection and checks it
 // can publish.
-func (c *connCache) publisher(ctx context.Context, accountID int64) (sync.Publisher, error) {
+func (c *connCache) publisher(ctx context.Context, accountID int64) (engine.Publisher, error) {
 	conn, ok := c.conns[accountID]
 	if !ok {
 		var err error
@@ -27,7 +27,7 @@ func (c *connCache) publisher(ctx context.Context, accountID int64) (sync.Publis
 		}
 		c.conns[accountID] = conn
 	}
-	pub, ok := conn.(sync.Publisher)
+	pub, ok := conn.(engine.Publisher)
 	if !ok {
 		return nil, fmt.Errorf("account %d: %w", accountID, core.ErrUnsupported)
 	}

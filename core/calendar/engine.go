@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // EngineStore is what the publishing engine needs of the store.
@@ -30,9 +30,9 @@ type EngineStore interface {
 	HoldTarget(ctx context.Context, id int64, reason string) error
 }
 
-// Opener opens a connection to a channel account: core/sync's Engine.Open.
+// Opener opens a connection to a channel account: core/engine's Engine.Open.
 type Opener interface {
-	Open(ctx context.Context, accountID int64) (sync.Conn, error)
+	Open(ctx context.Context, accountID int64) (engine.Conn, error)
 }
 
 // EngineParams wires the publishing engine.
@@ -58,7 +58,7 @@ type Engine struct {
 	now      func() time.Time
 	timeout  time.Duration
 	poke     chan struct{}
-	wg       gosync.WaitGroup
+	wg       sync.WaitGroup
 }
 
 // NewEngine builds a publishing engine; nothing runs until Start.
@@ -95,7 +95,7 @@ func (e *Engine) Start(ctx context.Context) error {
 		return err
 	}
 	e.wg.Add(1)
-	sync.Go(e.log, "calendar publisher", func() {
+	engine.Go(e.log, "calendar publisher", func() {
 		defer e.wg.Done()
 		e.run(ctx)
 	})

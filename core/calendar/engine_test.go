@@ -4,20 +4,20 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
-	"github.com/hearthhq/hearth/core/sync"
 )
 
 // peer is a fake channel: it keeps posts by idempotency key, as VK's guid
 // does, and can be told to fail or to "crash" after posting.
 type peer struct {
-	mu       gosync.Mutex
+	mu       sync.Mutex
 	posts    map[string]string // key -> text
 	order    []string
 	fail     map[int64]error // account -> error of Publish
@@ -26,7 +26,7 @@ type peer struct {
 
 func newPeer() *peer { return &peer{posts: map[string]string{}, fail: map[int64]error{}} }
 
-func (p *peer) Open(_ context.Context, accountID int64) (sync.Conn, error) {
+func (p *peer) Open(_ context.Context, accountID int64) (engine.Conn, error) {
 	return &conn{p: p, account: accountID}, nil
 }
 
@@ -41,8 +41,8 @@ type conn struct {
 	account int64
 }
 
-func (c *conn) Sync(context.Context, sync.Session) error { return nil }
-func (c *conn) Close() error                             { return nil }
+func (c *conn) Sync(context.Context, engine.Session) error { return nil }
+func (c *conn) Close() error                               { return nil }
 
 func (c *conn) Publish(_ context.Context, pub core.Publication) (core.Published, error) {
 	c.p.mu.Lock()
@@ -73,7 +73,7 @@ func (c *conn) FindPublished(_ context.Context, pub core.Publication) (core.Publ
 
 // clock is a fixed clock a test moves by hand.
 type clock struct {
-	mu gosync.Mutex
+	mu sync.Mutex
 	t  time.Time
 }
 

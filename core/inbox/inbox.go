@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Store is what the inbox needs of the workspace store.
@@ -128,7 +128,7 @@ func (s *Service) SetSeen(ctx context.Context, itemID int64, seen bool) error {
 		return fmt.Errorf("inbox: seen %d: %w", itemID, err)
 	}
 	if !it.Outgoing {
-		payload, _ := json.Marshal(sync.SeenPayload{Seen: seen})
+		payload, _ := json.Marshal(engine.SeenPayload{Seen: seen})
 		if err := s.enqueue(ctx, it, core.OpSetSeen, payload, RandomToken()); err != nil {
 			return err
 		}
@@ -208,7 +208,7 @@ func (s *Service) Reply(ctx context.Context, itemID int64, text string) error {
 	if err != nil {
 		return fmt.Errorf("inbox: reply %d: %w", itemID, err)
 	}
-	payload, _ := json.Marshal(sync.ReplyPayload{Text: text, Quote: it.Kind == core.ItemEmail})
+	payload, _ := json.Marshal(engine.ReplyPayload{Text: text, Quote: it.Kind == core.ItemEmail})
 	if err := s.enqueue(ctx, it, core.OpReply, payload, s.idemKey(a)); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"github.com/hearthhq/hearth/core"
-	hsync "github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // folderCursor is how far a folder has been synced. It is committed with
@@ -32,7 +32,7 @@ type folderCursor struct {
 func cursorKey(folder string) string { return "folder:" + folder }
 
 // loadCursor returns the folder's cursor and whether one was stored.
-func loadCursor(ctx context.Context, s hsync.Session, folder string) (folderCursor, bool, error) {
+func loadCursor(ctx context.Context, s engine.Session, folder string) (folderCursor, bool, error) {
 	raw, err := s.Cursor(ctx, cursorKey(folder))
 	if errors.Is(err, core.ErrNotFound) {
 		return folderCursor{}, false, nil

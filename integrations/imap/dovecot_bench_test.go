@@ -10,7 +10,7 @@ import (
 	"net"
 	"os"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 )
@@ -21,7 +21,7 @@ const benchMessages = 10_000
 // benchBox is a Dovecot holding benchMessages generated messages, filled
 // once per test binary run and shared by the benchmarks; TestMain stops it.
 var benchBox struct {
-	once gosync.Once
+	once sync.Once
 	d    *dovecot
 	dir  string
 	err  error

@@ -9,14 +9,14 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/hearthhq/hearth/core"
-	hsync "github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // secretName is the keyring entry holding the account's password.
@@ -30,13 +30,13 @@ type driver struct {
 }
 
 // NewDriver returns the IMAP+SMTP integration for the engine.
-func NewDriver() hsync.Driver { return &driver{} }
+func NewDriver() engine.Driver { return &driver{} }
 
 func (d *driver) Kind() core.AccountKind { return core.KindIMAP }
 
 // Open validates the settings and reads the password; it does not touch the
 // network: connections are dialed lazily by the Conn's methods.
-func (d *driver) Open(ctx context.Context, acct core.Account, secrets hsync.Secrets) (hsync.Conn, error) {
+func (d *driver) Open(ctx context.Context, acct core.Account, secrets engine.Secrets) (engine.Conn, error) {
 	set, err := core.ParseIMAPSettings(acct.Settings)
 	if err != nil {
 		return nil, &core.RemoteError{Problem: core.ProblemConfig,
@@ -81,7 +81,7 @@ type Conn struct {
 	now       func() time.Time
 	log       *slog.Logger
 
-	mu      gosync.Mutex
+	mu      sync.Mutex
 	cl      *imapclient.Client
 	folders map[string]string // special use ("\Sent") -> resolved folder name
 	// seen remembers each message's \Seen flag by folder and UID, so a
@@ -92,13 +92,13 @@ type Conn struct {
 }
 
 var (
-	_ hsync.Conn       = (*Conn)(nil)
-	_ hsync.Watcher    = (*Conn)(nil)
-	_ hsync.Tester     = (*Conn)(nil)
-	_ hsync.Replier    = (*Conn)(nil)
-	_ hsync.Flagger    = (*Conn)(nil)
-	_ hsync.Archiver   = (*Conn)(nil)
-	_ hsync.Intervaler = (*Conn)(nil)
+	_ engine.Conn       = (*Conn)(nil)
+	_ engine.Watcher    = (*Conn)(nil)
+	_ engine.Tester     = (*Conn)(nil)
+	_ engine.Replier    = (*Conn)(nil)
+	_ engine.Flagger    = (*Conn)(nil)
+	_ engine.Archiver   = (*Conn)(nil)
+	_ engine.Intervaler = (*Conn)(nil)
 )
 
 // Interval is the polling period, used when the server offers no IDLE.

@@ -17,7 +17,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,7 +39,7 @@ const (
 // fakeSession is the store as a sync pass sees it, in memory. It records
 // what a user would notice: duplicates, relocations of unknown items.
 type fakeSession struct {
-	mu       gosync.Mutex
+	mu       sync.Mutex
 	items    map[string]core.Item
 	cursors  map[string][]byte
 	commits  int
@@ -448,7 +448,7 @@ func (c filterConn) Write(b []byte) (int, error) {
 // smtpPeer is an SMTP server that keeps every message it accepts.
 type smtpPeer struct {
 	addr string
-	mu   gosync.Mutex
+	mu   sync.Mutex
 	msgs []smtpMsg
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/hearthhq/hearth/core"
-	hsync "github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 const (
@@ -21,7 +21,7 @@ const (
 
 // Sync runs one pass over the configured folders: flag changes of stored
 // messages, then new messages, committed in batches with their cursor.
-func (c *Conn) Sync(ctx context.Context, s hsync.Session) error {
+func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 	return c.session(ctx, func(cl *imapclient.Client) error {
 		prog := &progress{s: s}
 		for _, folder := range c.set.Folders {
@@ -40,7 +40,7 @@ func (c *Conn) Sync(ctx context.Context, s hsync.Session) error {
 type folderSync struct {
 	c      *Conn
 	cl     *imapclient.Client
-	s      hsync.Session
+	s      engine.Session
 	folder string
 	sel    *imap.SelectData
 	cur    folderCursor
@@ -48,7 +48,7 @@ type folderSync struct {
 	prog   *progress
 }
 
-func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s hsync.Session, folder string, prog *progress) error {
+func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s engine.Session, folder string, prog *progress) error {
 	sel, err := c.selectFolder(cl, folder, true)
 	if err != nil {
 		return err
@@ -154,7 +154,7 @@ func (fs *folderSync) location(uid imap.UID) string {
 
 // progress counts messages across the folders of a pass.
 type progress struct {
-	s           hsync.Session
+	s           engine.Session
 	done, total int
 }
 

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Cursor keys.
@@ -83,7 +83,7 @@ type membersCursor struct {
 
 // loadJSON reads a cursor; absent or unreadable means a fresh start (a
 // re-read upserts, so starting afresh is safe).
-func loadJSON(ctx context.Context, s sync.Session, key string, v any) (found bool, err error) {
+func loadJSON(ctx context.Context, s engine.Session, key string, v any) (found bool, err error) {
 	raw, err := s.Cursor(ctx, key)
 	if errors.Is(err, core.ErrNotFound) {
 		return false, nil
@@ -110,7 +110,7 @@ func backfillStart(days int, now time.Time) int64 {
 	return now.AddDate(0, 0, -days).Unix()
 }
 
-func (c *Conn) loadWall(ctx context.Context, s sync.Session) (wallCursor, error) {
+func (c *Conn) loadWall(ctx context.Context, s engine.Session) (wallCursor, error) {
 	var w wallCursor
 	found, err := loadJSON(ctx, s, wallKey, &w)
 	if err != nil {

@@ -10,14 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 	"golang.org/x/time/rate"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Defaults of Options.
@@ -57,7 +57,7 @@ type Options struct {
 type Driver struct {
 	opt Options
 
-	mu     gosync.Mutex
+	mu     sync.Mutex
 	shared map[int64]*shared
 }
 
@@ -100,7 +100,7 @@ func (d *Driver) sharedFor(id int64) *shared {
 
 // Open reads the settings and the token; no request is made until a
 // method runs.
-func (d *Driver) Open(ctx context.Context, acct core.Account, secrets sync.Secrets) (sync.Conn, error) {
+func (d *Driver) Open(ctx context.Context, acct core.Account, secrets engine.Secrets) (engine.Conn, error) {
 	set, err := core.ParseVKSettings(acct.Settings)
 	if err != nil {
 		return nil, &core.RemoteError{Problem: core.ProblemConfig, Message: err.Error(), Err: err}
@@ -135,7 +135,7 @@ type Conn struct {
 	opt   Options
 	owner int // the community's owner_id: -GroupID
 
-	mu   gosync.Mutex
+	mu   sync.Mutex
 	name string // the community's name, once known
 }
 
@@ -151,13 +151,13 @@ func (c *Conn) Interval() time.Duration {
 func (c *Conn) now() time.Time { return c.opt.Now() }
 
 var (
-	_ sync.Driver      = (*Driver)(nil)
-	_ sync.Conn        = (*Conn)(nil)
-	_ sync.Tester      = (*Conn)(nil)
-	_ sync.Intervaler  = (*Conn)(nil)
-	_ sync.Watcher     = (*Conn)(nil)
-	_ sync.Replier     = (*Conn)(nil)
-	_ sync.ReplyFinder = (*Conn)(nil)
-	_ sync.Moderator   = (*Conn)(nil)
-	_ sync.Publisher   = (*Conn)(nil)
+	_ engine.Driver      = (*Driver)(nil)
+	_ engine.Conn        = (*Conn)(nil)
+	_ engine.Tester      = (*Conn)(nil)
+	_ engine.Intervaler  = (*Conn)(nil)
+	_ engine.Watcher     = (*Conn)(nil)
+	_ engine.Replier     = (*Conn)(nil)
+	_ engine.ReplyFinder = (*Conn)(nil)
+	_ engine.Moderator   = (*Conn)(nil)
+	_ engine.Publisher   = (*Conn)(nil)
 )

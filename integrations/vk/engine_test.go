@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // TestEngineLiveCommentAndOutboxReply runs the real engine: a comment
@@ -35,7 +35,7 @@ func TestEngineLiveCommentAndOutboxReply(t *testing.T) {
 		it, ok = e.items()[cRID(p, q)]
 		return ok
 	})
-	payload, _ := json.Marshal(sync.ReplyPayload{Text: "Of course, see you on Friday!"})
+	payload, _ := json.Marshal(engine.ReplyPayload{Text: "Of course, see you on Friday!"})
 	if _, err := e.st.Enqueue(ctx, core.OutboxEntry{AccountID: e.acct, ItemID: it.ID, Op: core.OpReply,
 		Payload: payload, IdemKey: "reply-guid-1"}); err != nil {
 		t.Fatal(err)

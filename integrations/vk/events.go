@@ -10,13 +10,13 @@ import (
 	"github.com/SevereCloud/vksdk/v2/object"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // applyEvents commits the long-poll events queued since the last pass in
 // one batch. Pushed comments count in the wall cursor, so the polling
 // part of the pass does not read their post again.
-func (c *Conn) applyEvents(ctx context.Context, s sync.Session, w *wallCursor, a authors) error {
+func (c *Conn) applyEvents(ctx context.Context, s engine.Session, w *wallCursor, a authors) error {
 	evs := c.sh.take()
 	if len(evs) == 0 {
 		return nil

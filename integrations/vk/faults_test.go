@@ -8,13 +8,13 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/integrations/vk/vkpeer"
 )
 
 // engine runs the real sync engine over the env's store and driver.
-func (e *env) engine() *sync.Engine {
-	return sync.New(sync.Params{Store: e.st, Drivers: []sync.Driver{e.drv},
+func (e *env) engine() *engine.Engine {
+	return engine.New(engine.Params{Store: e.st, Drivers: []engine.Driver{e.drv},
 		Secrets: secretMap{SecretToken: token}, Now: e.clock.now})
 }
 
@@ -24,7 +24,7 @@ func (e *env) statusLine() string {
 
 // TestFaultsAsTheUserSeesThem: each failure of item 7 puts a sentence and
 // an action on the account's status line, without vksdk retrying behind
-// our back; the failures that need no person pass on the next sync.
+// our back; the failures that need no person pass on the next engine.
 func TestFaultsAsTheUserSeesThem(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,7 +28,7 @@ var (
 
 // clock is a settable time shared by the peer and the driver.
 type clock struct {
-	mu gosync.Mutex
+	mu sync.Mutex
 	t  time.Time
 }
 

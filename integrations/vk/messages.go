@@ -8,12 +8,12 @@ import (
 	"github.com/SevereCloud/vksdk/v2/object"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // syncMessages reads the conversations whose last message is newer than
 // the one read before, each back to where the last pass stopped.
-func (c *Conn) syncMessages(ctx context.Context, s sync.Session, a authors) error {
+func (c *Conn) syncMessages(ctx context.Context, s engine.Session, a authors) error {
 	var mc messagesCursor
 	found, err := loadJSON(ctx, s, messagesKey, &mc)
 	if err != nil {
@@ -47,7 +47,7 @@ func (c *Conn) syncMessages(ctx context.Context, s sync.Session, a authors) erro
 }
 
 // syncConversation commits one conversation's new messages.
-func (c *Conn) syncConversation(ctx context.Context, s sync.Session, mc *messagesCursor, peer, last int, a authors) error {
+func (c *Conn) syncConversation(ctx context.Context, s engine.Session, mc *messagesCursor, peer, last int, a authors) error {
 	msgs, users, err := c.readHistory(ctx, peer, mc.Last[peer], mc.Since)
 	if err != nil {
 		return err

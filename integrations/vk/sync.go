@@ -9,14 +9,14 @@ import (
 	"github.com/SevereCloud/vksdk/v2/object"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Sync runs one pass: the long-poll events waiting since the last pass,
 // then the wall (posts, and the comments of posts whose count changed),
 // the community's conversations and, once a day, the member list. Each
 // step commits with its cursor, so a failure keeps what was fetched.
-func (c *Conn) Sync(ctx context.Context, s sync.Session) error {
+func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 	name, err := c.groupName(ctx)
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func (c *Conn) Sync(ctx context.Context, s sync.Session) error {
 // syncWall reads the posts from the cutoff on, newest first, and commits
 // them oldest first: each post whose comment count changed with its new
 // comments, the others together (their counters refreshed).
-func (c *Conn) syncWall(ctx context.Context, s sync.Session, w *wallCursor, a authors) error {
+func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a authors) error {
 	posts, err := c.readWall(ctx, w.cutoff(c.now()))
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (c *Conn) readWall(ctx context.Context, cutoff int64) ([]object.WallWallpos
 }
 
 // syncPost commits one post with its comments not yet stored.
-func (c *Conn) syncPost(ctx context.Context, s sync.Session, w *wallCursor, p object.WallWallpost, a authors) error {
+func (c *Conn) syncPost(ctx context.Context, s engine.Session, w *wallCursor, p object.WallWallpost, a authors) error {
 	b := core.Batch{Items: []core.Item{c.postItem(p, a)}}
 	st := postState{Date: int64(p.Date), Comments: p.Comments.Count, LastComment: w.Posts[p.ID].LastComment}
 	if p.Comments.Count > 0 {
@@ -123,7 +123,7 @@ func (c *Conn) syncPost(ctx context.Context, s sync.Session, w *wallCursor, p ob
 
 // unknownComments drops the comments already stored (pushed by long poll
 // or read by an earlier pass).
-func (c *Conn) unknownComments(ctx context.Context, s sync.Session, post int, cms []object.WallWallComment) ([]object.WallWallComment, error) {
+func (c *Conn) unknownComments(ctx context.Context, s engine.Session, post int, cms []object.WallWallComment) ([]object.WallWallComment, error) {
 	ids := make([]string, len(cms))
 	for i, cm := range cms {
 		ids[i] = commentRID(c.owner, post, cm.ID)
@@ -188,7 +188,7 @@ func (c *Conn) readLevel(ctx context.Context, post, thread int) ([]object.WallWa
 }
 
 // syncMembers reads the whole member list once a day into identities.
-func (c *Conn) syncMembers(ctx context.Context, s sync.Session) error {
+func (c *Conn) syncMembers(ctx context.Context, s engine.Session) error {
 	var mc membersCursor
 	if _, err := loadJSON(ctx, s, membersKey, &mc); err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	gosync "sync"
+	"sync"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 	"github.com/SevereCloud/vksdk/v2/events"
@@ -23,7 +23,7 @@ import (
 type shared struct {
 	limiter *rate.Limiter
 
-	mu      gosync.Mutex
+	mu      sync.Mutex
 	pending []events.GroupEvent
 }
 

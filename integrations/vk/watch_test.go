@@ -3,7 +3,7 @@ package vk
 import (
 	"context"
 	"errors"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +16,7 @@ type watcher struct {
 	changed chan struct{}
 	done    chan error
 	cancel  context.CancelFunc
-	once    gosync.Once
+	once    sync.Once
 	err     error
 }
 

@@ -9,11 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // defaultTimeout bounds one API call.
@@ -66,7 +66,7 @@ func (d *Driver) Kind() core.AccountKind { return core.KindX }
 // `account add x` reads them.
 var SecretNames = []string{"consumer_key", "consumer_secret", "access_token", "access_secret"}
 
-func readKeys(ctx context.Context, id int64, s sync.Secrets) (core.XKeys, error) {
+func readKeys(ctx context.Context, id int64, s engine.Secrets) (core.XKeys, error) {
 	var v [4]string
 	for i, name := range SecretNames {
 		val, err := s.Get(ctx, id, name)
@@ -87,7 +87,7 @@ func readKeys(ctx context.Context, id int64, s sync.Secrets) (core.XKeys, error)
 }
 
 // Open reads the settings and keys; no request is made until a method runs.
-func (d *Driver) Open(ctx context.Context, acct core.Account, secrets sync.Secrets) (sync.Conn, error) {
+func (d *Driver) Open(ctx context.Context, acct core.Account, secrets engine.Secrets) (engine.Conn, error) {
 	set, err := core.ParseXSettings(acct.Settings)
 	if err != nil {
 		return nil, &core.RemoteError{Problem: core.ProblemConfig, Message: err.Error(), Err: err}
@@ -120,7 +120,7 @@ type Conn struct {
 	// pageSize is the mentions asked per request.
 	pageSize int
 
-	mu     gosync.Mutex
+	mu     sync.Mutex
 	userID string
 	handle string
 	// sent maps the idempotency key of a reply made by this connection to
@@ -178,11 +178,11 @@ func (c *Conn) mentionsLimit() rateLimit {
 }
 
 var (
-	_ sync.Driver     = (*Driver)(nil)
-	_ sync.Conn       = (*Conn)(nil)
-	_ sync.Tester     = (*Conn)(nil)
-	_ sync.Intervaler = (*Conn)(nil)
-	_ sync.Replier    = (*Conn)(nil)
-	_ sync.Moderator  = (*Conn)(nil)
-	_ sync.Publisher  = (*Conn)(nil)
+	_ engine.Driver     = (*Driver)(nil)
+	_ engine.Conn       = (*Conn)(nil)
+	_ engine.Tester     = (*Conn)(nil)
+	_ engine.Intervaler = (*Conn)(nil)
+	_ engine.Replier    = (*Conn)(nil)
+	_ engine.Moderator  = (*Conn)(nil)
+	_ engine.Publisher  = (*Conn)(nil)
 )

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
-	"github.com/hearthhq/hearth/core/sync"
 	"github.com/hearthhq/hearth/integrations/x/xpeer"
 )
 
@@ -33,7 +33,7 @@ func TestEngineShowsMentionsAndRevokedKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := sync.New(sync.Params{Store: st, Drivers: []sync.Driver{NewDriver(Options{Now: e.clock.now})},
+	eng := engine.New(engine.Params{Store: st, Drivers: []engine.Driver{NewDriver(Options{Now: e.clock.now})},
 		Secrets: secretMap{"consumer_key": testKeys.ConsumerKey, "consumer_secret": testKeys.ConsumerSecret,
 			"access_token": testKeys.AccessToken, "access_secret": testKeys.AccessSecret}})
 	if err := eng.SyncOnce(ctx, id); err != nil {

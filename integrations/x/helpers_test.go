@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,7 +24,7 @@ var (
 
 // clock is a settable time shared by the peer and the driver.
 type clock struct {
-	mu gosync.Mutex
+	mu sync.Mutex
 	t  time.Time
 }
 
@@ -123,7 +123,7 @@ func (m secretMap) Get(_ context.Context, _ int64, name string) (string, error) 
 
 // fakeSession keeps what a pass commits, as the store would.
 type fakeSession struct {
-	mu         gosync.Mutex
+	mu         sync.Mutex
 	cursors    map[string][]byte
 	items      map[string]core.Item
 	identities map[string]core.Identity

@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/sync"
+	"github.com/hearthhq/hearth/core/engine"
 )
 
 // Cursor keys: the mentions walk, and the account's user id, kept so that
@@ -63,7 +63,7 @@ func (c cursor) pageLimit() int {
 	return maxPages
 }
 
-func loadCursor(ctx context.Context, s sync.Session) (cursor, error) {
+func loadCursor(ctx context.Context, s engine.Session) (cursor, error) {
 	var c cursor
 	raw, err := s.Cursor(ctx, cursorKey)
 	if errors.Is(err, core.ErrNotFound) {
@@ -80,7 +80,7 @@ func loadCursor(ctx context.Context, s sync.Session) (cursor, error) {
 }
 
 // Sync fetches mentions newer than the cursor, a page per commit.
-func (c *Conn) Sync(ctx context.Context, s sync.Session) error {
+func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 	c.recallMe(ctx, s)
 	me, err := c.whoAmI(ctx)
 	if err != nil {
@@ -139,7 +139,7 @@ func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
 }
 
 // recallMe takes the user id found by an earlier pass.
-func (c *Conn) recallMe(ctx context.Context, s sync.Session) {
+func (c *Conn) recallMe(ctx context.Context, s engine.Session) {
 	c.mu.Lock()
 	known := c.userID != ""
 	c.mu.Unlock()

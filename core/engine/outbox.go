@@ -1,4 +1,4 @@
-package sync
+package engine
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -47,7 +47,7 @@ type outboxRunner struct {
 	e    *Engine
 	wake chan struct{}
 
-	mu    gosync.Mutex
+	mu    sync.Mutex
 	conns map[int64]Conn
 }
 

@@ -1,11 +1,11 @@
-package sync
+package engine
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -22,7 +22,7 @@ type worker struct {
 	cancel context.CancelFunc
 	wake   chan struct{}
 
-	mu     gosync.Mutex
+	mu     sync.Mutex
 	status core.AccountStatus
 	conn   Conn
 }

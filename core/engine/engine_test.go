@@ -1,4 +1,4 @@
-package sync_test
+package engine_test
 
 import (
 	"context"
@@ -6,19 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
-	"github.com/hearthhq/hearth/core/sync"
 )
 
 // fakeDriver serves scripted passes and records remote actions.
 type fakeDriver struct {
-	mu       gosync.Mutex
-	passes   []func(ctx context.Context, s sync.Session) error // one per Sync call; the last repeats
+	mu       sync.Mutex
+	passes   []func(ctx context.Context, s engine.Session) error // one per Sync call; the last repeats
 	calls    int
 	replies  []string // idempotency keys of replies "sent"
 	replyErr error    // returned once by the next Reply
@@ -32,7 +32,7 @@ type fakeDriver struct {
 
 func (d *fakeDriver) Kind() core.AccountKind { return core.KindIMAP }
 
-func (d *fakeDriver) Open(context.Context, core.Account, sync.Secrets) (sync.Conn, error) {
+func (d *fakeDriver) Open(context.Context, core.Account, engine.Secrets) (engine.Conn, error) {
 	if d.finder {
 		return finderConn{fakeConn{d}}, nil
 	}
@@ -58,7 +58,7 @@ type fakeConn struct{ d *fakeDriver }
 
 func (c fakeConn) Close() error { return nil }
 
-func (c fakeConn) Sync(ctx context.Context, s sync.Session) error {
+func (c fakeConn) Sync(ctx context.Context, s engine.Session) error {
 	c.d.mu.Lock()
 	i := min(c.d.calls, len(c.d.passes)-1)
 	c.d.calls++
@@ -109,13 +109,13 @@ func (c fakeConn) Moderate(_ context.Context, _ core.Item, a core.ModAction) err
 	return nil
 }
 
-func newDriver(passes ...func(context.Context, sync.Session) error) *fakeDriver {
+func newDriver(passes ...func(context.Context, engine.Session) error) *fakeDriver {
 	return &fakeDriver{passes: passes, remote: map[string]bool{}, seen: map[string]bool{}, texts: map[string]string{}}
 }
 
 // commitItems is a pass that commits n items with a cursor.
-func commitItems(from, n int) func(context.Context, sync.Session) error {
-	return func(ctx context.Context, s sync.Session) error {
+func commitItems(from, n int) func(context.Context, engine.Session) error {
+	return func(ctx context.Context, s engine.Session) error {
 		b := core.Batch{Cursors: map[string][]byte{"INBOX": []byte(fmt.Sprint(from + n))}}
 		for i := from; i < from+n; i++ {
 			b.Items = append(b.Items, core.Item{Kind: core.ItemEmail, RemoteID: fmt.Sprintf("m%d@x", i),
@@ -127,7 +127,7 @@ func commitItems(from, n int) func(context.Context, sync.Session) error {
 	}
 }
 
-func setup(t *testing.T, d *fakeDriver) (*store.Store, *sync.Engine, core.Account) {
+func setup(t *testing.T, d *fakeDriver) (*store.Store, *engine.Engine, core.Account) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
@@ -140,7 +140,7 @@ func setup(t *testing.T, d *fakeDriver) (*store.Store, *sync.Engine, core.Accoun
 		t.Fatal(err)
 	}
 	a, _ := st.Account(ctx, id)
-	e := sync.New(sync.Params{Store: st, Drivers: []sync.Driver{d}})
+	e := engine.New(engine.Params{Store: st, Drivers: []engine.Driver{d}})
 	return st, e, a
 }
 
@@ -167,7 +167,7 @@ func TestSyncOnceStoresItemsAndStatus(t *testing.T) {
 
 func TestFailedPassExplainsAndKeepsLastSync(t *testing.T) {
 	auth := &core.RemoteError{Problem: core.ProblemAuth, Message: "the server refused the password"}
-	d := newDriver(commitItems(0, 1), func(context.Context, sync.Session) error { return auth })
+	d := newDriver(commitItems(0, 1), func(context.Context, engine.Session) error { return auth })
 	st, e, a := setup(t, d)
 	ctx := context.Background()
 	if err := e.SyncOnce(ctx, 0); err != nil {
@@ -224,7 +224,7 @@ func queueReply(t *testing.T, st *store.Store, a core.Account, key string) int64
 	if err != nil {
 		t.Fatal(err)
 	}
-	payload, _ := json.Marshal(sync.ReplyPayload{Text: "Thanks!"})
+	payload, _ := json.Marshal(engine.ReplyPayload{Text: "Thanks!"})
 	id, err := st.Enqueue(ctx, core.OutboxEntry{AccountID: a.ID, ItemID: it.ID, Op: core.OpReply,
 		Payload: payload, IdemKey: key, State: core.OutboxQueued, CreatedAt: time.Now()})
 	if err != nil {
@@ -286,7 +286,7 @@ func TestOutboxUnknownOutcomeIsCheckedNotResent(t *testing.T) {
 		t.Fatalf("after an unknown outcome the entry is %s, want unconfirmed", got.State)
 	}
 	// Later (the check is scheduled a minute on), the runner asks the remote.
-	e2 := sync.New(sync.Params{Store: st, Drivers: []sync.Driver{d}, Now: func() time.Time { return time.Now().Add(2 * time.Minute) }})
+	e2 := engine.New(engine.Params{Store: st, Drivers: []engine.Driver{d}, Now: func() time.Time { return time.Now().Add(2 * time.Minute) }})
 	e2.FlushOutbox(ctx)
 	if got := outboxState(t, st, id); got.State != core.OutboxSent {
 		t.Errorf("entry = %s (%s), want sent after the remote confirmed it", got.State, got.LastError)
@@ -307,7 +307,7 @@ func TestOutboxUnknownOutcomeFoundByText(t *testing.T) {
 	d.replyErr = fmt.Errorf("timeout after the request left: %w", core.ErrUnknownOutcome)
 	id := queueReply(t, st, a, "key-7")
 	e.FlushOutbox(ctx)
-	e2 := sync.New(sync.Params{Store: st, Drivers: []sync.Driver{d}, Now: func() time.Time { return time.Now().Add(2 * time.Minute) }})
+	e2 := engine.New(engine.Params{Store: st, Drivers: []engine.Driver{d}, Now: func() time.Time { return time.Now().Add(2 * time.Minute) }})
 	e2.FlushOutbox(ctx)
 	got := outboxState(t, st, id)
 	if got.State != core.OutboxSent || got.RemoteID != "post-key-7" || len(d.replies) != 1 {

@@ -1,7 +1,7 @@
-package sync
+package engine
 
 import (
-	gosync "sync"
+	"sync"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -10,7 +10,7 @@ import (
 // the engine: its channel is buffered and, when full, further events are
 // dropped for it (events only say "re-read", so losing a duplicate is fine).
 type Bus struct {
-	mu   gosync.Mutex
+	mu   sync.Mutex
 	subs map[chan core.Event]struct{}
 }
 
@@ -24,7 +24,7 @@ func (b *Bus) Subscribe() (<-chan core.Event, func()) {
 	b.mu.Lock()
 	b.subs[ch] = struct{}{}
 	b.mu.Unlock()
-	var once gosync.Once
+	var once sync.Once
 	return ch, func() {
 		once.Do(func() {
 			b.mu.Lock()

@@ -1,11 +1,11 @@
-package sync
+package engine
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	gosync "sync"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -45,12 +45,12 @@ type Engine struct {
 	schedule Schedule
 	bus      *Bus
 
-	mu      gosync.Mutex
+	mu      sync.Mutex
 	ctx     context.Context // set by Start; parent of every worker
 	workers map[int64]*worker
 	live    map[int64]core.AccountStatus // statuses with live progress
 	outbox  *outboxRunner
-	wg      gosync.WaitGroup
+	wg      sync.WaitGroup
 }
 
 // New builds an engine; nothing runs until Start or SyncOnce.

@@ -2,7 +2,7 @@
 // passes on a schedule, waits on push (IMAP IDLE), backs off on failure and
 // writes each fetched batch with its cursor in one transaction. It also
 // defines the small interfaces integrations implement.
-package sync
+package engine
 
 import (
 	"context"
