@@ -128,6 +128,15 @@ type Item struct {
 	Raw []byte
 }
 
+// SnippetRunes is the length of an item's list snippet, the same on every
+// channel.
+const SnippetRunes = 160
+
+// Snippet is the list snippet of an item's text. The store fills an empty
+// Item.Snippet with it on write, so integrations leave it empty unless they
+// need it before the store does.
+func Snippet(text string) string { return SnippetOf(text, SnippetRunes) }
+
 // SnippetOf makes the list snippet of a text: whitespace collapsed, cut at n
 // runes on a word boundary where possible.
 func SnippetOf(text string, n int) string {

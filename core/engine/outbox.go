@@ -183,7 +183,7 @@ func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.I
 	out := core.Item{
 		AccountID: ent.AccountID, Kind: replyKind(to.Kind), RemoteID: remoteID, ThreadRefs: refs,
 		Subject: replySubject(to.Subject), Author: core.Person{Name: "You"}, To: []core.Person{to.Author},
-		Text: text, Snippet: core.SnippetOf(text, 160), CreatedAt: now,
+		Text: text, CreatedAt: now, // the store fills the snippet
 		State: core.StateDone, Seen: true, Outgoing: true,
 	}
 	id, err := r.e.store.InsertOutgoing(ctx, out)

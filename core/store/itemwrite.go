@@ -92,7 +92,7 @@ func normalize(it core.Item, now time.Time) (core.Item, error) {
 		it.CreatedAt = now // an undated item is dated when it arrived
 	}
 	if it.Snippet == "" {
-		it.Snippet = core.SnippetOf(it.Text, 160)
+		it.Snippet = core.Snippet(it.Text)
 	}
 	return it, nil
 }

@@ -11,9 +11,6 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// snippetRunes is the length of a list snippet.
-const snippetRunes = 160
-
 // Remote ids: "post:<owner>_<id>", "comment:<owner>_<post>_<id>",
 // "msg:<peer>:<id>"; a conversation's thread root is "conv:<peer>".
 func postRID(owner, id int) string          { return fmt.Sprintf("post:%d_%d", owner, id) }
@@ -81,7 +78,7 @@ func unix(t int) time.Time { return time.Unix(int64(t), 0).UTC() }
 // base fills what every VK item shares; our own ones are done and seen.
 func (c *Conn) base(kind core.ItemKind, rid string, from, date int, text string, a authors) core.Item {
 	it := core.Item{Kind: kind, RemoteID: rid, Author: a.person(from), Text: text,
-		Snippet: core.SnippetOf(text, snippetRunes), CreatedAt: unix(date), State: core.StateNew}
+		CreatedAt: unix(date), State: core.StateNew} // the store fills the snippet
 	if from == c.owner {
 		it.Outgoing, it.State, it.Seen = true, core.StateDone, true
 	}

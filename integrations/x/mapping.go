@@ -4,16 +4,13 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// snippetRunes is the length of a list snippet.
-const snippetRunes = 160
-
 // itemOf maps a mention to an inbox item. author may be zero when X did
 // not expand it.
 func (c *Conn) itemOf(t tweet, author user, me string) core.Item {
 	it := core.Item{
 		Kind: core.ItemXMention, RemoteID: t.ID, ThreadRefs: threadRefs(t),
 		Author: core.Person{Name: author.Name, Address: t.AuthorID, Handle: author.Handle},
-		Text:   t.Text, Snippet: core.SnippetOf(t.Text, snippetRunes), CreatedAt: t.CreatedAt,
+		Text:   t.Text, CreatedAt: t.CreatedAt, // the store fills the snippet
 		State: core.StateNew,
 		Stats: core.ItemStats{Likes: t.Likes, Reposts: t.Retweets + t.Quotes, Comments: t.Replies},
 		VIP:   author.Followers >= c.set.VIPFollowers,

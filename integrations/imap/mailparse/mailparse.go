@@ -23,7 +23,6 @@ const (
 	maxTextBytes = 20 << 20 // readable text kept for one message
 	maxHTMLBytes = 2 << 20  // HTML converted to text, per part
 	maxProblems  = 20       // problems listed; more are counted
-	snippetRunes = 160
 	noSubject    = "(no subject)"
 )
 
@@ -86,7 +85,7 @@ func (p *parser) finish(it *core.Item) {
 	if it.Text == "" && len(p.atts) == 0 {
 		p.problemf("the message has no text and no attachments")
 	}
-	it.Snippet = core.SnippetOf(it.Text, snippetRunes)
+	it.Snippet = core.Snippet(it.Text) // Parse promises a whole item, snippet included
 	it.Attachments = p.atts
 	it.Problems = p.problems
 	if p.moreProblems > 0 {
