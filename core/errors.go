@@ -2,6 +2,8 @@ package core
 
 import (
 	"errors"
+	"fmt"
+	"net"
 	"time"
 )
 
@@ -49,4 +51,35 @@ func AsRemote(err error) *RemoteError {
 		return re
 	}
 	return nil
+}
+
+// MaybeDone reports whether a failed remote write may have taken effect
+// anyway, so it must be confirmed with the remote and never blindly sent
+// again. Only two failures prove it did not: a connection that was never
+// made (a dial error: the request never left) and a clear refusal (auth,
+// denied, config, rate limit). Everything else may have reached the
+// remote: a timeout or a reset after the request was sent, a 5xx, an
+// answer that does not parse (an HTML error page), the caller's
+// cancellation, an error no integration classified.
+func MaybeDone(err error) bool {
+	if err == nil {
+		return false
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return false
+	}
+	re := AsRemote(err)
+	return re == nil || re.Problem == ProblemServer || re.Problem == ProblemNetwork
+}
+
+// MarkUnknown wraps a failed write's error with ErrUnknownOutcome when
+// MaybeDone says it may have taken effect, so the outbox and the calendar
+// check the remote before anything is sent again. Other errors and nil
+// pass unchanged.
+func MarkUnknown(err error) error {
+	if !MaybeDone(err) || errors.Is(err, ErrUnknownOutcome) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrUnknownOutcome, err)
 }

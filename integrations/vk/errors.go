@@ -152,21 +152,6 @@ func isNetwork(err error) bool {
 		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
 
-// maybeDone reports whether a failed write may have taken effect anyway:
-// the request may have reached VK and no clear refusal came back.
-func maybeDone(err error) bool {
-	re := core.AsRemote(err)
-	if re == nil {
-		return true
-	}
-	switch re.Problem {
-	case core.ProblemServer, core.ProblemNetwork:
-		var oe *net.OpError
-		return !(errors.As(err, &oe) && oe.Op == "dial")
-	}
-	return false
-}
-
 // errNoSuchGroup is a community id the token does not open.
 var errNoSuchGroup = &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrNotFound,
 	Message: "VK does not know this community id, or the token belongs to another community",

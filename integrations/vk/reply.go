@@ -29,12 +29,12 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 	} else {
 		rid, err = c.createComment(ctx, ref, text, idemKey)
 	}
-	if err != nil && ctx.Err() == nil && maybeDone(err) {
-		// The request may have reached VK: the outbox checks before any
-		// retry (FindReply), it never resends blindly.
-		return "", fmt.Errorf("%w: %w", core.ErrUnknownOutcome, err)
+	if err != nil {
+		// A reply that may have reached VK is marked so: the outbox checks
+		// (FindReply) before any retry, it never resends blindly.
+		return "", core.MarkUnknown(err)
 	}
-	return rid, err
+	return rid, nil
 }
 
 var errEmpty = &core.RemoteError{Problem: core.ProblemConfig, Message: "the reply is empty", Action: "write something first"}

@@ -148,16 +148,3 @@ func isNetwork(err error) bool {
 	return errors.As(err, &oe) || errors.As(err, &de) || errors.Is(err, net.ErrClosed) ||
 		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
-
-// maybeSent reports whether a failed write may have taken effect anyway:
-// the request left (no dial error) and no clear refusal came back.
-func maybeSent(err error) bool {
-	if re := core.AsRemote(err); re != nil && re.Problem != core.ProblemNetwork {
-		return re.Problem == core.ProblemServer
-	}
-	var oe *net.OpError
-	if errors.As(err, &oe) && oe.Op == "dial" {
-		return false
-	}
-	return true
-}

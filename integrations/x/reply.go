@@ -2,7 +2,6 @@ package x
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -31,13 +30,10 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 	return t.ID, nil
 }
 
-// writeFailed classifies a failed post, marking an unknown outcome.
+// writeFailed classifies a failed post, marking one that may have gone
+// out as an unknown outcome (core.MaybeDone).
 func writeFailed(ctx context.Context, op string, err error) error {
-	cerr := classify(ctx, op, err)
-	if ctx.Err() == nil && maybeSent(err) {
-		return fmt.Errorf("%w: %w", core.ErrUnknownOutcome, cerr)
-	}
-	return cerr
+	return core.MarkUnknown(classify(ctx, op, err))
 }
 
 // Delivered looks in our own timeline for a reply to the mention. When
