@@ -1,7 +1,8 @@
-// Package posttext measures and inspects post text per channel: X's
-// weighted length (twitter-text v3: URLs count 23, CJK and emoji 2, text
-// normalised to NFC), @mention extraction, and VK's limits. Pure Go with no
-// vendor types, so the composer can warn before a channel refuses a post.
+// Package posttext measures and inspects post text per channel: each
+// channel's limits and the one counting and warning rule of every composer
+// (Count), X's weighted length (twitter-text v3: URLs count 23, CJK and
+// emoji 2, text normalised to NFC) and @mention extraction. Pure Go with no
+// vendor types, so a composer can warn before a channel refuses a post.
 package posttext
 
 // XMaxWeighted is the most weighted characters an X post may have.

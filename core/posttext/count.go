@@ -1,0 +1,108 @@
+package posttext
+
+import (
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Media limits of one post, as the channels enforce them.
+const (
+	XMediaMax  = 4  // images on an X post
+	VKMediaMax = 10 // attachments on a VK wall post
+)
+
+// Channel is a kind of text a channel limits on its own terms.
+type Channel int
+
+// The channels Hearth writes to. The zero Channel sets no limit.
+const (
+	Unlimited Channel = iota // e-mail, feeds: no limit worth counting against
+	XPost                    // an X post or reply
+	VKPost                   // a VK wall post
+	VKComment                // a VK wall comment, also the answer to a post
+	VKMessage                // a VK community message
+)
+
+// Limits are what a channel accepts in one text.
+type Limits struct {
+	Text     int  // characters as the channel counts them; 0: no limit
+	Weighted bool // counted as X weighs text (XLength), else in runes
+	Media    int  // attachments; 0: not counted
+}
+
+// LimitsOf is the one place a channel's limits are written.
+func LimitsOf(ch Channel) Limits {
+	switch ch {
+	case XPost:
+		return Limits{Text: XMaxWeighted, Weighted: true, Media: XMediaMax}
+	case VKPost:
+		return Limits{Text: VKPostMax, Media: VKMediaMax}
+	case VKComment:
+		return Limits{Text: VKCommentMax}
+	case VKMessage:
+		return Limits{Text: VKMessageMax}
+	}
+	return Limits{}
+}
+
+// ForAccount is the channel of a post published on an account of kind k.
+func ForAccount(k core.AccountKind) Channel {
+	switch k {
+	case core.KindX:
+		return XPost
+	case core.KindVK:
+		return VKPost
+	}
+	return Unlimited
+}
+
+// ForReply is the channel of a reply to an item of kind k: an X reply is
+// a post, the answer to a VK post is a comment.
+func ForReply(k core.ItemKind) Channel {
+	switch k {
+	case core.ItemXMention, core.ItemXReply:
+		return XPost
+	case core.ItemVKPost, core.ItemVKComment:
+		return VKComment
+	case core.ItemVKMessage:
+		return VKMessage
+	}
+	return Unlimited
+}
+
+// Counter is a text and its media measured against a channel's limits,
+// as every composer shows it.
+type Counter struct {
+	Used, Limit       int  // Limit 0: the channel sets none
+	Media, MediaLimit int  // attachments and their limit; 0: not counted
+	Warn              bool // near or past a limit
+	Over              bool // past a limit: the channel would refuse it
+}
+
+// Left is what remains of the text limit, negative when over.
+func (c Counter) Left() int { return c.Limit - c.Used }
+
+// warnShare places the warning in the last 1/14 of a text limit: X's own
+// composer turns at 20 left of 280, and longer limits warn in the same
+// proportion rather than a few characters before thousands.
+const warnShare = 14
+
+// Count measures text and its media for a channel, with the one warning
+// rule of every composer: Over past the text or the media limit; Warn
+// when over, when at most Limit/14 characters are left, or at the media
+// limit. Without a limit it only counts runes.
+func Count(ch Channel, text string, media int) Counter {
+	l := LimitsOf(ch)
+	c := Counter{Used: utf8.RuneCountInString(text), Limit: l.Text, Media: media, MediaLimit: l.Media}
+	if l.Weighted {
+		c.Used = XLength(text)
+	}
+	if c.Limit == 0 {
+		return c
+	}
+	counted := c.MediaLimit > 0
+	c.Over = c.Used > c.Limit || counted && media > c.MediaLimit
+	c.Warn = c.Over || c.Left() <= c.Limit/warnShare || counted && media == c.MediaLimit
+	return c
+}
