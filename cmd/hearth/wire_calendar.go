@@ -4,13 +4,12 @@ import (
 	"context"
 
 	"github.com/hearthhq/hearth/core/calendar"
-	"github.com/hearthhq/hearth/core/posttext"
 )
 
 // newCalendar builds the calendar use cases of a workspace; wake tells the
 // publishing engine of a change (nil in headless commands: none runs).
 func newCalendar(w *workspace, wake func()) *calendar.Service {
-	return calendar.New(calendar.Params{Store: w.store, Notify: w.engine, Wake: wake, Weigh: posttext.XLength})
+	return calendar.New(calendar.Params{Store: w.store, Notify: w.engine, Wake: wake})
 }
 
 // startCalendar starts the publishing engine next to the sync engine and

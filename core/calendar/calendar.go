@@ -63,8 +63,8 @@ type Params struct {
 	// Zone is the IANA zone posts are scheduled in unless they name one;
 	// empty: the OS's local zone.
 	Zone string
-	// Weigh measures a text as X counts it (core/posttext); nil counts
-	// characters.
+	// Deprecated: Weigh is ignored; Count measures with core/posttext.
+	// It stays until ui's calendar fake stops setting it.
 	Weigh func(string) int
 	// NewKey makes a target's idempotency key; nil: 32 random hex digits.
 	NewKey func() string
@@ -77,13 +77,12 @@ type Service struct {
 	wake   func()
 	now    func() time.Time
 	zone   string
-	weigh  func(string) int
 	newKey func() string
 }
 
 // New builds a Service.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, notify: p.Notify, wake: p.Wake, now: p.Now, zone: p.Zone, weigh: p.Weigh, newKey: p.NewKey}
+	s := &Service{store: p.Store, notify: p.Notify, wake: p.Wake, now: p.Now, zone: p.Zone, newKey: p.NewKey}
 	if s.notify == nil {
 		s.notify = nopNotifier{}
 	}
