@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // testTimeout bounds a connection test: a host that never answers must
@@ -44,7 +45,7 @@ type accountForm struct {
 	imapTLS, smtpTLS     *widget.Select
 	folders, backfill    *widget.Entry
 	archive              *widget.Check
-	formFeedback
+	kit.FormFeedback
 	content *fyne.Container
 }
 
@@ -70,7 +71,7 @@ func (f *accountForm) makeFields() {
 	f.user.SetPlaceHolder("you@example.com")
 	f.imapHost.SetPlaceHolder("imap.example.com")
 	f.smtpHost.SetPlaceHolder("smtp.example.com (default: the IMAP host)")
-	f.formFeedback = newFormFeedback(f.runTest, f.runAdd)
+	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
 }
 
 func portEntry() *widget.Entry {
@@ -141,8 +142,8 @@ func (f *accountForm) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Add an e-mail account", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	cancel := widget.NewButton("Cancel", f.close)
-	buttons := container.NewHBox(f.test, f.activity, layout.NewSpacer(), cancel, f.save)
-	return container.NewVBox(widget.NewSeparator(), title, form, f.problem, f.result, buttons)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
+	return container.NewVBox(widget.NewSeparator(), title, form, f.Problem, f.Result, buttons)
 }
 
 func hinted(it *widget.FormItem, hint string) *widget.FormItem {
@@ -167,13 +168,13 @@ func (f *accountForm) reset() {
 	f.folders.SetText("INBOX")
 	f.backfill.SetText("90")
 	f.archive.SetChecked(false)
-	f.setProblem("")
-	f.setResult("", widget.MediumImportance)
+	f.SetProblem("")
+	f.SetResult("", widget.MediumImportance)
 }
 
 func (f *accountForm) open() {
 	f.content.Show()
-	f.u.win.Canvas().Focus(f.name)
+	f.u.Win.Canvas().Focus(f.name)
 }
 
 func (f *accountForm) close() {
@@ -234,42 +235,42 @@ func splitFolders(s string) []string {
 // runTest tries the settings off the UI goroutine, with a spinner.
 func (f *accountForm) runTest() {
 	s, err := f.settings()
-	f.setProblem(problemText(err))
+	f.SetProblem(problemText(err))
 	if err != nil {
 		return
 	}
-	f.busy(true)
-	f.setResult("Testing the connection to "+s.Host+"…", widget.MediumImportance)
+	f.Busy(true)
+	f.SetResult("Testing the connection to "+s.Host+"…", widget.MediumImportance)
 	pw := f.password.Text
-	backgroundErr(f.u, "test connection", func(ctx context.Context) error {
+	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
 		defer cancel()
 		return f.u.b.Accounts.TestIMAP(ctx, s, pw)
 	}, func(err error) {
-		f.busy(false)
+		f.Busy(false)
 		if err != nil {
-			f.setResult("The test failed. "+errorText(err), widget.DangerImportance)
+			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
-		f.setResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", s.Host, s.SMTPHost), widget.SuccessImportance)
+		f.SetResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", s.Host, s.SMTPHost), widget.SuccessImportance)
 	})
 }
 
 // runAdd saves the account; the sync starts by itself.
 func (f *accountForm) runAdd() {
 	s, err := f.settings()
-	f.setProblem(problemText(err))
+	f.SetProblem(problemText(err))
 	if err != nil {
 		return
 	}
-	f.busy(true)
+	f.Busy(true)
 	name, pw := strings.TrimSpace(f.name.Text), f.password.Text
-	background(f.u, "add account", func(ctx context.Context) (core.Account, error) {
+	kit.Background(f.u.Env, "add account", func(ctx context.Context) (core.Account, error) {
 		return f.u.b.Accounts.AddIMAP(ctx, name, s, pw)
 	}, func(a core.Account, err error) {
-		f.busy(false)
+		f.Busy(false)
 		if err != nil {
-			f.setProblem(addProblem(name, err))
+			f.SetProblem(addProblem(name, err))
 			return
 		}
 		f.reset()
@@ -282,12 +283,12 @@ func addProblem(name string, err error) string {
 	if errors.Is(err, core.ErrConflict) {
 		return fmt.Sprintf("An account named %q already exists: choose another name.", name)
 	}
-	return "Could not add the account: " + errorText(err)
+	return "Could not add the account: " + kit.ErrorText(err)
 }
 
 func problemText(err error) string {
 	if err == nil {
 		return ""
 	}
-	return errorText(err)
+	return kit.ErrorText(err)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 const noAccounts = "No accounts yet. Add an e-mail account below, or run hearth --demo to try Hearth with a demo workspace."
@@ -23,18 +24,18 @@ type accountsScreen struct {
 	u       *UI
 	rows    *fyne.Container
 	note    *widget.Label
-	banner  *banner
+	banner  *kit.Banner
 	form    *accountForm
 	vk, x   *channelForm // nil when the backend cannot add them
 	add     *widget.Button
 	adds    *fyne.Container // the Add buttons, hidden while a form is open
-	reload  *refresher
+	reload  *kit.Refresher
 	content fyne.CanvasObject
 }
 
 func newAccountsScreen(u *UI) *accountsScreen {
-	s := &accountsScreen{u: u, rows: container.NewVBox(), banner: newBanner(), note: widget.NewLabel("")}
-	s.reload = newRefresher(s.load)
+	s := &accountsScreen{u: u, rows: container.NewVBox(), banner: kit.NewBanner(), note: widget.NewLabel("")}
+	s.reload = kit.NewRefresher(s.load)
 	s.note.Importance = widget.SuccessImportance
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
@@ -43,11 +44,11 @@ func newAccountsScreen(u *UI) *accountsScreen {
 	s.adds = container.NewHBox(s.add)
 	if vk, ok := u.b.Accounts.(VKAccounts); ok {
 		s.vk = newVKForm(u, vk, s.added, s.formClosed)
-		s.adds.Add(widget.NewButtonWithIcon("Add VK community", vkIcon, func() { s.openChannel(s.vk) }))
+		s.adds.Add(widget.NewButtonWithIcon("Add VK community", kit.VKIcon, func() { s.openChannel(s.vk) }))
 	}
 	if x, ok := u.b.Accounts.(XAccounts); ok {
 		s.x = newXForm(u, x, s.added, s.formClosed)
-		s.adds.Add(widget.NewButtonWithIcon("Add X account", xIcon, func() { s.openChannel(s.x) }))
+		s.adds.Add(widget.NewButtonWithIcon("Add X account", kit.XIcon, func() { s.openChannel(s.x) }))
 	}
 	s.content = s.layout()
 	return s
@@ -56,25 +57,25 @@ func newAccountsScreen(u *UI) *accountsScreen {
 func (s *accountsScreen) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Accounts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	page := container.NewVBox(title, s.banner.content, s.note, s.rows, s.adds, s.form.content)
+	page := container.NewVBox(title, s.banner.Content, s.note, s.rows, s.adds, s.form.content)
 	for _, f := range []*channelForm{s.vk, s.x} {
 		if f != nil {
 			page.Add(f.content)
 		}
 	}
-	return container.NewVScroll(container.New(maxWidth{width: 820}, container.NewPadded(page)))
+	return container.NewVScroll(container.New(kit.MaxWidth{Width: 820}, container.NewPadded(page)))
 }
 
 // shown reloads when the screen comes to the front.
-func (s *accountsScreen) shown() { s.reload.request() }
+func (s *accountsScreen) shown() { s.reload.Request() }
 
 func (s *accountsScreen) load(done func()) {
-	background(s.u, "list accounts", func(ctx context.Context) ([]core.Account, error) {
+	kit.Background(s.u.Env, "list accounts", func(ctx context.Context) ([]core.Account, error) {
 		return s.u.b.Accounts.List(ctx)
 	}, func(accts []core.Account, err error) {
 		defer done()
 		if err != nil {
-			s.banner.show("Could not list the accounts: " + errorText(err))
+			s.banner.Show("Could not list the accounts: " + kit.ErrorText(err))
 			return
 		}
 		s.render(accts)
@@ -84,7 +85,7 @@ func (s *accountsScreen) load(done func()) {
 func (s *accountsScreen) render(accts []core.Account) {
 	s.rows.RemoveAll()
 	if len(accts) == 0 {
-		s.rows.Add(newMutedWrapped(noAccounts, fyne.TextAlignLeading))
+		s.rows.Add(kit.NewMutedWrapped(noAccounts, fyne.TextAlignLeading))
 	}
 	for _, a := range accts {
 		s.rows.Add(s.row(a))
@@ -96,16 +97,16 @@ func (s *accountsScreen) render(accts []core.Account) {
 func (s *accountsScreen) row(a core.Account) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(a.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	kind := newMuted(kindName(a.Kind))
-	status := widget.NewLabel(statusLine(a.Status, s.u.now()))
+	kind := kit.NewMuted(kindName(a.Kind))
+	status := widget.NewLabel(statusLine(a.Status, s.u.Now()))
 	status.Wrapping = fyne.TextWrapWord
 	if a.Status.State == core.SyncError {
 		status.Importance = widget.DangerImportance
 	}
 	sync := widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(a) })
 	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.confirmRemove(a) })
-	text := container.New(tightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
-	icon := container.NewVBox(container.NewPadded(widget.NewIcon(accountIcon(a.Kind))))
+	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
+	icon := container.NewVBox(container.NewPadded(widget.NewIcon(kit.AccountIcon(a.Kind))))
 	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, remove)), text)
 	return container.NewVBox(card, widget.NewSeparator())
 }
@@ -131,18 +132,18 @@ func statusLine(st core.AccountStatus, now time.Time) string {
 	if st.State == core.SyncOK {
 		line = strings.Replace(line, "ok", "OK", 1)
 	}
-	return sentence(capitalize(line))
+	return kit.Sentence(kit.Capitalize(line))
 }
 
 func (s *accountsScreen) syncNow(a core.Account) {
-	backgroundErr(s.u, "sync now", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "sync now", func(ctx context.Context) error {
 		return s.u.b.Accounts.SyncNow(ctx, a.ID)
 	}, func(err error) {
 		if err != nil {
-			s.banner.show(fmt.Sprintf("Could not start a sync of %s: %s", a.Name, errorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not start a sync of %s: %s", a.Name, kit.ErrorText(err)))
 			return
 		}
-		s.reload.request()
+		s.reload.Request()
 	})
 }
 
@@ -152,7 +153,7 @@ func (s *accountsScreen) confirmRemove(a core.Account) {
 		if ok {
 			s.remove(a)
 		}
-	}, s.u.win)
+	}, s.u.Win)
 	d.SetConfirmText("Remove")
 	d.SetDismissText("Cancel")
 	d.SetConfirmImportance(widget.DangerImportance)
@@ -160,11 +161,11 @@ func (s *accountsScreen) confirmRemove(a core.Account) {
 }
 
 func (s *accountsScreen) remove(a core.Account) {
-	backgroundErr(s.u, "remove account", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "remove account", func(ctx context.Context) error {
 		return s.u.b.Accounts.Remove(ctx, a.ID)
 	}, func(err error) {
 		if err != nil {
-			s.banner.show(fmt.Sprintf("Could not remove %s: %s", a.Name, errorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not remove %s: %s", a.Name, kit.ErrorText(err)))
 			return
 		}
 		s.showNote("Removed " + a.Name + ".")
@@ -200,7 +201,7 @@ func (s *accountsScreen) showNote(text string) {
 
 // afterChange refreshes everything that lists accounts.
 func (s *accountsScreen) afterChange() {
-	s.reload.request()
+	s.reload.Request()
 	s.u.inbox.filters.loadAccounts()
 	s.u.status.refresh()
 }

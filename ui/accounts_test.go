@@ -51,11 +51,11 @@ func TestAccountFormValidates(t *testing.T) {
 			f := h.openAccountForm()
 			fill(f)
 			tt.edit(f)
-			test.Tap(f.test)
-			test.Tap(f.save)
+			test.Tap(f.TestButton)
+			test.Tap(f.SaveButton)
 			h.settle()
-			if got := f.problem.Text; got != tt.want || !f.problem.Visible() {
-				t.Errorf("problem = %q (visible %v)\nwant %q", got, f.problem.Visible(), tt.want)
+			if got := f.Problem.Text; got != tt.want || !f.Problem.Visible() {
+				t.Errorf("problem = %q (visible %v)\nwant %q", got, f.Problem.Visible(), tt.want)
 			}
 			if tested, added, _ := h.accts.snapshot(); len(tested)+len(added) != 0 {
 				t.Errorf("invalid settings reached the backend: tested %d, added %d", len(tested), len(added))
@@ -74,7 +74,7 @@ func TestAccountFormPlainToLoopbackAllowed(t *testing.T) {
 	if f.imapPort.Text != "143" || f.smtpPort.Text != "25" {
 		t.Errorf("ports did not follow the security mode: %s, %s", f.imapPort.Text, f.smtpPort.Text)
 	}
-	test.Tap(f.test)
+	test.Tap(f.TestButton)
 	h.waitFor("the test", func() bool { tested, _, _ := h.accts.snapshot(); return len(tested) == 1 })
 	tested, _, _ := h.accts.snapshot()
 	if s := tested[0]; !s.AllowPlain || s.TLS != core.TLSNone || s.SMTPHost != "127.0.0.1" {
@@ -99,16 +99,16 @@ func TestAccountFormTestsConnection(t *testing.T) {
 			h.accts.testErr = tt.err
 			f := h.openAccountForm()
 			fill(f)
-			test.Tap(f.test)
-			if f.test.Disabled() == false || !f.activity.Visible() {
+			test.Tap(f.TestButton)
+			if f.TestButton.Disabled() == false || !f.Activity.Visible() {
 				t.Error("no progress shown while testing")
 			}
-			h.waitFor("the result", func() bool { return !f.test.Disabled() })
-			if f.result.Text != tt.want {
-				t.Errorf("result = %q\nwant %q", f.result.Text, tt.want)
+			h.waitFor("the result", func() bool { return !f.TestButton.Disabled() })
+			if f.Result.Text != tt.want {
+				t.Errorf("result = %q\nwant %q", f.Result.Text, tt.want)
 			}
-			if (f.result.Importance == widget.SuccessImportance) != tt.success {
-				t.Errorf("result importance = %v", f.result.Importance)
+			if (f.Result.Importance == widget.SuccessImportance) != tt.success {
+				t.Errorf("result importance = %v", f.Result.Importance)
 			}
 			tested, _, _ := h.accts.snapshot()
 			s := tested[0]
@@ -125,7 +125,7 @@ func TestAccountFormAdds(t *testing.T) {
 	f := h.openAccountForm()
 	fill(f)
 	f.archive.SetChecked(true)
-	test.Tap(f.save)
+	test.Tap(f.SaveButton)
 	h.waitFor("the account to be added", func() bool { _, added, _ := h.accts.snapshot(); return len(added) == 1 })
 	h.waitFor("the form to close", func() bool { return !f.content.Visible() })
 	_, added, _ := h.accts.snapshot()
@@ -150,10 +150,10 @@ func TestAccountFormNameTaken(t *testing.T) {
 	f := h.openAccountForm()
 	fill(f)
 	f.name.SetText("Hearth VK")
-	test.Tap(f.save)
-	h.waitFor("the problem", func() bool { return f.problem.Visible() })
-	if want := `An account named "Hearth VK" already exists: choose another name.`; f.problem.Text != want {
-		t.Errorf("problem = %q", f.problem.Text)
+	test.Tap(f.SaveButton)
+	h.waitFor("the problem", func() bool { return f.Problem.Visible() })
+	if want := `An account named "Hearth VK" already exists: choose another name.`; f.Problem.Text != want {
+		t.Errorf("problem = %q", f.Problem.Text)
 	}
 	if !f.content.Visible() {
 		t.Error("the form closed on failure")

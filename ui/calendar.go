@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // calendarScreen plans posts: a toolbar (period, view, channel filter,
@@ -30,10 +31,10 @@ type calendarScreen struct {
 	data     calData
 	loaded   bool
 	gen      int
-	reload   *refresher
+	reload   *kit.Refresher
 
 	bar     *calToolbar
-	banner  *banner
+	banner  *kit.Banner
 	month   *monthView
 	week    *weekView
 	agenda  *agendaView
@@ -44,9 +45,9 @@ type calendarScreen struct {
 }
 
 func newCalendarScreen(u *UI, cal Calendar) *calendarScreen {
-	s := &calendarScreen{u: u, cal: cal, loc: zoneOf(cal), banner: newBanner(), balance: newBalanceStrip()}
-	s.anchor = dayStart(u.now().In(s.loc))
-	s.reload = newRefresher(s.load)
+	s := &calendarScreen{u: u, cal: cal, loc: zoneOf(cal), banner: kit.NewBanner(), balance: newBalanceStrip()}
+	s.anchor = dayStart(u.Now().In(s.loc))
+	s.reload = kit.NewRefresher(s.load)
 	s.bar = newCalToolbar(s)
 	s.month, s.week, s.agenda = newMonthView(s), newWeekView(s), newAgendaView(s)
 	s.editor = newPostEditor(s)
@@ -66,7 +67,7 @@ func zoneOf(cal Calendar) *time.Location {
 }
 
 func (s *calendarScreen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.bar.content, s.banner.content)
+	top := container.NewVBox(s.bar.content, s.banner.Content)
 	bottom := container.NewVBox(widget.NewSeparator(), s.balance.content)
 	main := container.NewBorder(nil, container.NewPadded(bottom), nil, nil, container.NewPadded(s.views))
 	return container.NewBorder(container.NewPadded(top), nil, nil, s.editor.content, main)
@@ -75,14 +76,14 @@ func (s *calendarScreen) layout() fyne.CanvasObject {
 // start loads the channels and the first period, and follows changes.
 func (s *calendarScreen) start() {
 	s.loadAccounts()
-	s.reload.request()
+	s.reload.Request()
 	s.listen()
 }
 
 // now is the backend's clock in the calendar's zone.
-func (s *calendarScreen) now() time.Time { return s.u.now().In(s.loc) }
+func (s *calendarScreen) now() time.Time { return s.u.Now().In(s.loc) }
 
-// load reads the period shown; the refresher runs one load at a time.
+// load reads the period shown; the Refresher runs one load at a time.
 func (s *calendarScreen) load(done func()) {
 	s.gen++
 	gen := s.gen
@@ -91,7 +92,7 @@ func (s *calendarScreen) load(done func()) {
 	if s.account != 0 {
 		f.Accounts = []int64{s.account}
 	}
-	background(s.u, "load calendar", func(ctx context.Context) (calendar.View, error) {
+	kit.Background(s.u.Env, "load calendar", func(ctx context.Context) (calendar.View, error) {
 		return s.cal.Range(ctx, from, to, f, s.loc)
 	}, func(v calendar.View, err error) {
 		defer done()
@@ -99,7 +100,7 @@ func (s *calendarScreen) load(done func()) {
 			return
 		}
 		if err != nil {
-			s.banner.show("Could not load the calendar: " + errorText(err))
+			s.banner.Show("Could not load the calendar: " + kit.ErrorText(err))
 			return
 		}
 		s.loaded = true
@@ -124,9 +125,9 @@ func (s *calendarScreen) redraw() {
 }
 
 func (s *calendarScreen) loadAccounts() {
-	background(s.u, "list channels", s.u.b.Accounts.List, func(accts []core.Account, err error) {
+	kit.Background(s.u.Env, "list channels", s.u.b.Accounts.List, func(accts []core.Account, err error) {
 		if err != nil {
-			s.banner.show("Could not list the channels: " + errorText(err))
+			s.banner.Show("Could not list the channels: " + kit.ErrorText(err))
 			return
 		}
 		s.accounts = s.accounts[:0]
@@ -147,15 +148,15 @@ func (s *calendarScreen) listen() {
 		return
 	}
 	ch, cancel := s.u.b.Events.Subscribe()
-	s.u.goSafe("calendar events", func() {
+	s.u.Go("calendar events", func() {
 		defer cancel()
 		for {
-			set, open := gatherEvents(s.u.ctx, ch, eventWindow)
+			set, open := gatherEvents(s.u.Ctx, ch, eventWindow)
 			if set.kinds[calendar.EventCalendar] {
-				s.u.do(s.reload.request)
+				s.u.Do(s.reload.Request)
 			}
 			if set.kinds[core.EventAccount] {
-				s.u.do(s.loadAccounts)
+				s.u.Do(s.loadAccounts)
 			}
 			if !open {
 				return
@@ -171,7 +172,7 @@ func (s *calendarScreen) setMode(m calMode) {
 	}
 	s.mode = m
 	s.showMode()
-	s.reload.request()
+	s.reload.Request()
 }
 
 func (s *calendarScreen) showMode() {
@@ -194,7 +195,7 @@ func (s *calendarScreen) today() { s.goTo(dayStart(s.now())) }
 func (s *calendarScreen) goTo(anchor time.Time) {
 	s.anchor = anchor
 	s.bar.update()
-	s.reload.request()
+	s.reload.Request()
 }
 
 // openWeek shows the week of a day.
@@ -202,12 +203,12 @@ func (s *calendarScreen) openWeek(day time.Time) {
 	s.anchor = day
 	s.mode = weekMode
 	s.showMode()
-	s.reload.request()
+	s.reload.Request()
 }
 
 func (s *calendarScreen) setAccount(id int64) {
 	s.account = id
-	s.reload.request()
+	s.reload.Request()
 }
 
 func (s *calendarScreen) setColourBy(by calendar.ColourBy) {
@@ -236,13 +237,13 @@ func (s *calendarScreen) chip(ev calEvent, d calData) *calChip {
 // move places a post at a new instant (a drop in the week view), then
 // re-reads the period: the chip stays where it was let go meanwhile.
 func (s *calendarScreen) move(p core.Post, at time.Time) {
-	backgroundErr(s.u, "move post", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "move post", func(ctx context.Context) error {
 		return s.cal.Move(ctx, p.ID, at)
 	}, func(err error) {
 		if err != nil {
-			s.banner.show("Could not move the post: " + errorText(err))
+			s.banner.Show("Could not move the post: " + kit.ErrorText(err))
 		}
-		s.reload.request()
+		s.reload.Request()
 	})
 }
 
@@ -261,7 +262,7 @@ func (s *calendarScreen) showCampaign(name, goal string) {
 	if goal == "" {
 		goal = "No goal written for this campaign yet."
 	}
-	dialog.ShowInformation(name, goal, s.u.win)
+	dialog.ShowInformation(name, goal, s.u.Win)
 }
 
 func (s *calendarScreen) showMeetup(m core.Meetup) {
@@ -279,5 +280,5 @@ func (s *calendarScreen) showMeetup(m core.Meetup) {
 	if m.Notes != "" {
 		lines = append(lines, m.Notes)
 	}
-	dialog.ShowInformation(m.Title, strings.Join(lines, "\n"), s.u.win)
+	dialog.ShowInformation(m.Title, strings.Join(lines, "\n"), s.u.Win)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // agendaView lists the posts and meetups ahead, grouped by day, with the
@@ -20,9 +21,9 @@ type agendaView struct {
 }
 
 func newAgendaView(s *calendarScreen) *agendaView {
-	a := &agendaView{s: s, list: container.NewVBox(), empty: newMutedWrapped("", fyne.TextAlignCenter)}
+	a := &agendaView{s: s, list: container.NewVBox(), empty: kit.NewMutedWrapped("", fyne.TextAlignCenter)}
 	a.content = container.NewStack(container.NewVScroll(container.NewPadded(a.list)),
-		container.New(centeredColumn{360}, a.empty))
+		container.New(kit.CenteredColumn{Width: 360}, a.empty))
 	return a
 }
 
@@ -44,13 +45,13 @@ func (a *agendaView) show(d calData) {
 		a.empty.Hide()
 		return
 	}
-	setSegment(a.empty, "Nothing planned for "+spanTitle(d.from, addDays(d.to, -1))+". Double-click a day in the month view, or press New post.")
+	kit.SetSegment(a.empty, "Nothing planned for "+spanTitle(d.from, addDays(d.to, -1))+". Double-click a day in the month view, or press New post.")
 	a.empty.Show()
 }
 
 func (a *agendaView) dayHeading(day time.Time, d calData) fyne.CanvasObject {
 	text := day.Format("Monday 2 January")
-	if sameDay(day, d.today) {
+	if kit.SameDay(day, d.today) {
 		text = "Today, " + text
 	}
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -63,17 +64,17 @@ func (a *agendaView) row(ev calEvent, d calData) fyne.CanvasObject {
 	var badges []fyne.CanvasObject
 	if ev.post != nil {
 		for _, t := range ev.post.Targets {
-			b := newBadge()
-			b.set(t.Account+": "+targetStateLabel(t.State), targetStateColour(t.State))
+			b := kit.NewBadge()
+			b.Set(t.Account+": "+targetStateLabel(t.State), targetStateColour(t.State))
 			badges = append(badges, container.NewCenter(b))
 		}
 		if ev.post.Skipped {
-			b := newBadge()
-			b.set("Skipped", theme.ColorNameDisabled)
+			b := kit.NewBadge()
+			b.Set("Skipped", theme.ColorNameDisabled)
 			badges = append(badges, container.NewCenter(b))
 		}
 	} else if ev.meetup.Place != "" {
-		badges = append(badges, newMuted(ev.meetup.Place))
+		badges = append(badges, kit.NewMuted(ev.meetup.Place))
 	}
 	// Badges flow under the chip, so many channels never widen the window.
 	return container.NewVBox(container.New(chipRow{}, chip), container.NewPadded(container.New(&flowLayout{}, spaced(badges)...)))

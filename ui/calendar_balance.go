@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // balanceStrip shows the share of each agenda among the visible period's
@@ -32,7 +33,7 @@ func newBalanceStrip() *balanceStrip {
 
 // show draws a balance.
 func (b *balanceStrip) show(bal calendar.Balance) {
-	b.bar.Objects, b.legend.Objects = nil, []fyne.CanvasObject{newMuted("Agendas")}
+	b.bar.Objects, b.legend.Objects = nil, []fyne.CanvasObject{kit.NewMuted("Agendas")}
 	shares := &shareLayout{}
 	for _, a := range append(core.Agendas, core.AgendaNone) {
 		n := bal.Counts[a]
@@ -45,7 +46,7 @@ func (b *balanceStrip) show(bal calendar.Balance) {
 		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), fmt.Sprintf("%s %d%%", agendaLabel(a), percent(bal.Share(a)))))
 	}
 	if bal.Total == 0 {
-		b.legend.Objects = []fyne.CanvasObject{newMuted("No posts in this period: nothing to balance yet.")}
+		b.legend.Objects = []fyne.CanvasObject{kit.NewMuted("No posts in this period: nothing to balance yet.")}
 	}
 	b.bar.Layout = shares
 	b.bar.Refresh()
@@ -56,7 +57,7 @@ func (b *balanceStrip) show(bal calendar.Balance) {
 func (b *balanceStrip) showWarnings(gaps []calendar.Gap) {
 	b.warnings.Objects = nil
 	for _, g := range gaps {
-		l := widget.NewLabel(sentence(capitalize(g.Warning())))
+		l := widget.NewLabel(kit.Sentence(kit.Capitalize(g.Warning())))
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
 		b.warnings.Objects = append(b.warnings.Objects, l)

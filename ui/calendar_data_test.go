@@ -116,7 +116,7 @@ func newCalHarnessWith(t *testing.T, cal *fakeCalendar, mem Members) *calHarness
 		Now: func() time.Time { return testNow }}, h.q.do)
 	t.Cleanup(h.close)
 	h.ui.start()
-	h.ui.win.Show()
+	h.ui.Win.Show()
 	h.waitFor("the first page", func() bool { return h.ui.inbox.loaded })
 	ch := &calHarness{harness: h, cal: cal}
 	h.ui.nav.show("Calendar")
@@ -130,6 +130,6 @@ func (h *calHarness) screen() *calendarScreen { return h.ui.calendar }
 // waitLoaded waits until the screen shows what the fake holds now.
 func (h *calHarness) waitLoaded() {
 	h.t.Helper()
-	h.waitFor("the calendar", func() bool { return h.screen().loaded && !h.screen().reload.busy })
+	h.waitFor("the calendar", func() bool { return h.screen().loaded && !h.screen().reload.Busy() })
 	h.settle()
 }

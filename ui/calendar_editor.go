@@ -15,6 +15,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // editorWidth is the width of the post editor panel.
@@ -61,20 +62,20 @@ type postEditor struct {
 	campaigns map[string]int64 // campaign choice -> id
 	setting   bool             // fields are being filled: not typing
 	saved     string           // fingerprint of what was last saved
-	draft     *debouncer
+	draft     *kit.Debouncer
 	saver     *postSaver
 }
 
 func newPostEditor(s *calendarScreen) *postEditor {
 	e := &postEditor{s: s, heading: widget.NewLabel(""), checks: map[int64]*widget.Check{}, variants: map[int64]*widget.Entry{},
 		counters: map[int64]*widget.Label{}, channels: container.NewVBox(), status: container.NewVBox(), note: widget.NewLabel(""),
-		hint: newMuted("")}
-	e.draft = &debouncer{u: s.u, delay: draftDelay, fn: e.flush}
+		hint: kit.NewMuted("")}
+	e.draft = &kit.Debouncer{Env: s.u.Env, Delay: kit.DraftDelay, Fn: e.flush}
 	e.saver = &postSaver{e: e, ids: map[int]int64{}}
 	e.heading.TextStyle = fyne.TextStyle{Bold: true}
 	e.note.Wrapping = fyne.TextWrapWord
 	e.buildFields()
-	e.content = container.New(fixedWidth{editorWidth}, e.layout())
+	e.content = container.New(kit.FixedWidth{Width: editorWidth}, e.layout())
 	e.content.Hide()
 	return e
 }
@@ -86,8 +87,8 @@ func (e *postEditor) buildFields() {
 	e.text.SetPlaceHolder("What the post says…")
 	e.text.OnChanged = e.changed
 	e.date, e.clock = widget.NewEntry(), widget.NewEntry()
-	e.date.Validator = func(s string) error { return friendly(parseErr(time.DateOnly, s), "use YYYY-MM-DD") }
-	e.clock.Validator = func(s string) error { return friendly(parseErr("15:04", s), "use HH:MM") }
+	e.date.Validator = func(s string) error { return kit.Friendly(parseErr(time.DateOnly, s), "use YYYY-MM-DD") }
+	e.clock.Validator = func(s string) error { return kit.Friendly(parseErr("15:04", s), "use HH:MM") }
 	e.date.OnChanged, e.clock.OnChanged = e.changed, e.changed
 	e.agenda = widget.NewSelect(agendaChoices, e.changed)
 	e.campaign = widget.NewSelect([]string{noCampaign}, e.changed)
@@ -140,7 +141,7 @@ func (e *postEditor) setAccounts(accts []core.Account) {
 		e.channels.Objects = append(e.channels.Objects, e.channelRow(a)...)
 	}
 	if len(accts) == 0 {
-		e.channels.Objects = append(e.channels.Objects, newMutedWrapped("No VK community or X account yet: add one in Accounts.", fyne.TextAlignLeading))
+		e.channels.Objects = append(e.channels.Objects, kit.NewMutedWrapped("No VK community or X account yet: add one in Accounts.", fyne.TextAlignLeading))
 	}
 	e.channels.Refresh()
 	if e.content.Visible() {
@@ -160,7 +161,7 @@ func (e *postEditor) channelRow(a core.Account) []fyne.CanvasObject {
 	own := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.toggleVariant(a.ID) })
 	own.Importance = widget.LowImportance
 	e.checks[a.ID], e.counters[a.ID], e.variants[a.ID] = check, counter, variant
-	row := container.NewBorder(nil, nil, widget.NewIcon(accountIcon(a.Kind)), container.NewHBox(counter, own), check)
+	row := container.NewBorder(nil, nil, widget.NewIcon(kit.AccountIcon(a.Kind)), container.NewHBox(counter, own), check)
 	return []fyne.CanvasObject{row, variant}
 }
 
@@ -174,7 +175,7 @@ func (e *postEditor) toggleVariant(id int64) {
 	} else {
 		e.checks[id].SetChecked(true)
 		v.Show()
-		e.s.u.win.Canvas().Focus(v)
+		e.s.u.Win.Canvas().Focus(v)
 	}
 	e.channels.Refresh()
 }
@@ -196,13 +197,13 @@ func (e *postEditor) openNew(at time.Time) {
 	e.fill(e.post)
 	e.heading.SetText("New post")
 	e.content.Show()
-	e.s.u.win.Canvas().Focus(e.text)
+	e.s.u.Win.Canvas().Focus(e.text)
 }
 
 // leave saves what is being written before another post opens.
 func (e *postEditor) leave() {
 	e.flush()
-	e.draft.cancel()
+	e.draft.Cancel()
 	e.session++
 	e.setNote("", widget.MediumImportance)
 }
@@ -250,7 +251,7 @@ func (e *postEditor) changed(string) {
 		return
 	}
 	e.updateCounters()
-	e.draft.poke()
+	e.draft.Poke()
 }
 
 func (e *postEditor) channelsChanged() {
@@ -376,7 +377,7 @@ func (e *postEditor) setNote(text string, imp widget.Importance) {
 // confirmDelete asks before a post goes.
 func (e *postEditor) confirmDelete() {
 	if e.post.ID == 0 {
-		e.draft.cancel()
+		e.draft.Cancel()
 		e.close()
 		return
 	}
@@ -385,5 +386,5 @@ func (e *postEditor) confirmDelete() {
 		if ok {
 			e.remove(id)
 		}
-	}, e.s.u.win)
+	}, e.s.u.Win)
 }

@@ -7,18 +7,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // expertsButton offers, in the post editor, the members who know about
 // what the post says, to @-mention them; nil without member files.
 func (e *postEditor) expertsButton() *widget.Button {
-	m, ok := e.s.u.b.Members.(Mentioner)
+	m, ok := e.s.u.b.Members.(kit.Mentioner)
 	if !ok || e.s.u.b.Members == nil {
 		return nil
 	}
 	var btn *widget.Button
-	btn = flatButton("Experts", theme.AccountIcon(), func() {
-		offerExperts(e.s.u, m, btn, e.text.Text, e.mentionChannel(), e.insertMention, e.setNote)
+	btn = kit.FlatButton("Experts", theme.AccountIcon(), func() {
+		kit.OfferExperts(e.s.u.Env, m, btn, e.text.Text, e.mentionChannel(), e.insertMention, e.setNote)
 	})
 	return btn
 }

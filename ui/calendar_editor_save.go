@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // afterSave is what a save goes on to do.
@@ -32,7 +33,7 @@ type saveJob struct {
 // flush saves the post if it changed since the last save. A new post is
 // created only once it holds something.
 func (e *postEditor) flush() {
-	e.draft.cancel()
+	e.draft.Cancel()
 	if !e.content.Visible() {
 		return
 	}
@@ -53,7 +54,7 @@ func (e *postEditor) saveDraft() {
 		e.setNote("Write something first.", widget.WarningImportance)
 		return
 	}
-	e.draft.cancel()
+	e.draft.Cancel()
 	e.saved = fingerprint(p)
 	then := justSave
 	if slices.ContainsFunc(p.Targets, func(t core.PostTarget) bool { return t.State == core.TargetScheduled || t.State == core.TargetHeld }) {
@@ -70,7 +71,7 @@ func (e *postEditor) scheduleNow() {
 		e.setNote(msg, widget.WarningImportance)
 		return
 	}
-	e.draft.cancel()
+	e.draft.Cancel()
 	e.saved = fingerprint(p)
 	e.saver.save(saveJob{session: e.session, post: p, place: !p.At.Equal(e.post.At), then: thenSched, announce: true})
 }
@@ -114,7 +115,7 @@ func fingerprint(p core.Post) string {
 // written takes the result of a write.
 func (e *postEditor) written(job saveJob, p core.Post, err error) {
 	if job.session != e.session {
-		e.s.reload.request()
+		e.s.reload.Request()
 		return
 	}
 	if p.ID != 0 {
@@ -122,14 +123,14 @@ func (e *postEditor) written(job saveJob, p core.Post, err error) {
 	}
 	if err != nil {
 		e.saved = "" // the next pause tries again
-		e.setNote("Could not save the post: "+errorText(err), widget.DangerImportance)
-		e.s.reload.request()
+		e.setNote("Could not save the post: "+kit.ErrorText(err), widget.DangerImportance)
+		e.s.reload.Request()
 		return
 	}
 	e.post.ID, e.post.Targets, e.post.At, e.post.Zone, e.post.Skipped = p.ID, p.Targets, p.At, p.Zone, p.Skipped
 	e.heading.SetText("Post")
 	e.showStatus()
-	e.s.reload.request()
+	e.s.reload.Request()
 	if job.announce {
 		e.setNote(savedNote(job.then, p, e.s), widget.SuccessImportance)
 	}
@@ -147,26 +148,26 @@ func savedNote(then afterSave, p core.Post, s *calendarScreen) string {
 
 // remove deletes a post and closes the editor.
 func (e *postEditor) remove(id int64) {
-	backgroundErr(e.s.u, "delete post", func(ctx context.Context) error {
+	kit.BackgroundErr(e.s.u.Env, "delete post", func(ctx context.Context) error {
 		return e.s.cal.Delete(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			e.setNote("Could not delete the post: "+errorText(err), widget.DangerImportance)
+			e.setNote("Could not delete the post: "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
 		if e.post.ID == id {
-			e.draft.cancel()
+			e.draft.Cancel()
 			e.post = core.Post{}
 			e.content.Hide()
 		}
-		e.s.reload.request()
+		e.s.reload.Request()
 	})
 }
 
 // saveOnClose writes what is being written before the window goes; it
 // runs after background work was cancelled, so it blocks briefly.
 func (e *postEditor) saveOnClose() {
-	e.draft.cancel()
+	e.draft.Cancel()
 	if !e.content.Visible() {
 		return
 	}
@@ -177,7 +178,7 @@ func (e *postEditor) saveOnClose() {
 	if p.ID == 0 {
 		p.ID = e.saver.ids[e.session]
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), closeSaveTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), kit.CloseSaveTimeout)
 	defer cancel()
 	var err error
 	if p.ID == 0 {
@@ -186,7 +187,7 @@ func (e *postEditor) saveOnClose() {
 		err = e.s.cal.SaveDraft(ctx, p)
 	}
 	if err != nil {
-		e.s.u.log.Error("ui: save post on close", "post", p.ID, "err", err)
+		e.s.u.Log.Error("ui: save post on close", "post", p.ID, "err", err)
 	}
 }
 
@@ -221,7 +222,7 @@ func (s *postSaver) next() {
 	}
 	s.busy = true
 	cal := s.e.s.cal
-	background(s.e.s.u, "save post", func(ctx context.Context) (core.Post, error) {
+	kit.Background(s.e.s.u.Env, "save post", func(ctx context.Context) (core.Post, error) {
 		return runSave(ctx, cal, job)
 	}, func(p core.Post, err error) {
 		s.busy = false

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // updateCounters shows, for each chosen channel, how much of its limit the
@@ -41,7 +42,7 @@ func (e *postEditor) updateCounters() {
 	if chosen == 0 {
 		hint = "Choose where to publish:"
 	}
-	setSegment(e.hint, hint)
+	kit.SetSegment(e.hint, hint)
 }
 
 // counterText is a channel's counter: "265/280, 15 left".
@@ -62,7 +63,7 @@ func counterText(used, limit int, over, warn bool) string {
 func (e *postEditor) showStatus() {
 	objs := []fyne.CanvasObject{}
 	if e.post.Skipped {
-		objs = append(objs, newMutedWrapped("Skipped: no channel will publish this post.", fyne.TextAlignLeading))
+		objs = append(objs, kit.NewMutedWrapped("Skipped: no channel will publish this post.", fyne.TextAlignLeading))
 	}
 	for _, t := range e.post.Targets {
 		objs = append(objs, e.targetRow(t))
@@ -76,9 +77,9 @@ func (e *postEditor) showStatus() {
 
 // targetRow is one channel's state and its actions.
 func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
-	b := newBadge()
-	b.set(targetStateLabel(t.State), targetStateColour(t.State))
-	head := container.NewBorder(nil, nil, widget.NewIcon(accountIcon(t.AccountKind)), container.NewCenter(b), widget.NewLabel(t.Account))
+	b := kit.NewBadge()
+	b.Set(targetStateLabel(t.State), targetStateColour(t.State))
+	head := container.NewBorder(nil, nil, widget.NewIcon(kit.AccountIcon(t.AccountKind)), container.NewCenter(b), widget.NewLabel(t.Account))
 	rows := []fyne.CanvasObject{head}
 	if why := targetExplanation(t, e.s); why != "" {
 		l := widget.NewLabel(why)
@@ -100,9 +101,9 @@ func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
 func targetExplanation(t core.PostTarget, s *calendarScreen) string {
 	switch t.State {
 	case core.TargetFailed:
-		return sentence(capitalize(orDefault(t.Error, "the channel refused the post")))
+		return kit.Sentence(kit.Capitalize(orDefault(t.Error, "the channel refused the post")))
 	case core.TargetHeld:
-		return sentence(capitalize(orDefault(t.Error, "Hearth was not running at the post's time: publish it late, or skip it")))
+		return kit.Sentence(kit.Capitalize(orDefault(t.Error, "Hearth was not running at the post's time: publish it late, or skip it")))
 	case core.TargetUnconfirmed:
 		return "Hearth is checking with " + t.Account + " whether the post went out; it will not post again until it knows."
 	case core.TargetPublished:
@@ -138,29 +139,29 @@ func (e *postEditor) targetActions(t core.PostTarget) fyne.CanvasObject {
 
 // retry publishes one channel of the post again, alone.
 func (e *postEditor) retry(t core.PostTarget, verb string) {
-	backgroundErr(e.s.u, "retry channel", func(ctx context.Context) error {
+	kit.BackgroundErr(e.s.u.Env, "retry channel", func(ctx context.Context) error {
 		return e.s.cal.Retry(ctx, t.ID)
 	}, func(err error) {
 		if err != nil {
-			e.setNote(fmt.Sprintf("Could not %s on %s: %s", verb, t.Account, errorText(err)), widget.DangerImportance)
+			e.setNote(fmt.Sprintf("Could not %s on %s: %s", verb, t.Account, kit.ErrorText(err)), widget.DangerImportance)
 		} else {
 			e.setNote("Publishing on "+t.Account+" again.", widget.SuccessImportance)
 		}
-		e.s.reload.request()
+		e.s.reload.Request()
 	})
 }
 
 // skip passes over the post: none of its channels publish it.
 func (e *postEditor) skip() {
 	id := e.post.ID
-	backgroundErr(e.s.u, "skip post", func(ctx context.Context) error {
+	kit.BackgroundErr(e.s.u.Env, "skip post", func(ctx context.Context) error {
 		return e.s.cal.Skip(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			e.setNote("Could not skip the post: "+errorText(err), widget.DangerImportance)
+			e.setNote("Could not skip the post: "+kit.ErrorText(err), widget.DangerImportance)
 		} else {
 			e.setNote("Skipped: it will not be published.", widget.SuccessImportance)
 		}
-		e.s.reload.request()
+		e.s.reload.Request()
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // Month grid geometry.
@@ -49,7 +50,7 @@ func weekdayHeader() fyne.CanvasObject {
 }
 
 func newMutedCentred(text string) *widget.RichText {
-	st := mutedStyle()
+	st := kit.MutedStyle()
 	st.Alignment = fyne.TextAlignCenter
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: st})
 }
@@ -62,7 +63,7 @@ func (m *monthView) show(d calData) {
 	var objs []fyne.CanvasObject
 	for i, evs := range d.byDay() {
 		day := addDays(d.from, i)
-		c := newDayCell(m.s, day, day.Month() == m.s.anchor.Month(), sameDay(day, d.today), dayHeaderHeight+float32(lanes(spans))*bandHeight)
+		c := newDayCell(m.s, day, day.Month() == m.s.anchor.Month(), kit.SameDay(day, d.today), dayHeaderHeight+float32(lanes(spans))*bandHeight)
 		for _, ev := range evs {
 			ch := m.s.chip(ev, d)
 			if ev.post != nil {
@@ -92,7 +93,7 @@ func (m *monthView) dropped(ch *calChip) {
 			continue
 		}
 		local := ch.post.At.In(c.day.Location())
-		if sameDay(local, c.day) {
+		if kit.SameDay(local, c.day) {
 			break
 		}
 		at := time.Date(c.day.Year(), c.day.Month(), c.day.Day(), local.Hour(), local.Minute(), 0, 0, c.day.Location())

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // planMenu offers what else goes on the calendar besides posts.
@@ -18,7 +19,7 @@ func (s *calendarScreen) planMenu(btn *widget.Button) {
 	menu := widget.NewPopUpMenu(fyne.NewMenu("",
 		fyne.NewMenuItem("New campaign…", s.newCampaign),
 		fyne.NewMenuItem("New meetup…", s.newMeetup),
-	), s.u.win.Canvas())
+	), s.u.Win.Canvas())
 	menu.ShowAtRelativePosition(fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height), btn)
 }
 
@@ -122,18 +123,18 @@ func (s *calendarScreen) planForm(title string, items []*widget.FormItem, read f
 		}
 		save, err := read()
 		if err != nil {
-			problem.SetText(sentence(capitalize(err.Error())))
+			problem.SetText(kit.Sentence(kit.Capitalize(err.Error())))
 			problem.Show()
 			d.Show() // keep what was typed
 			return
 		}
-		backgroundErr(s.u, "save plan", save, func(err error) {
+		kit.BackgroundErr(s.u.Env, "save plan", save, func(err error) {
 			if err != nil {
-				s.banner.show("Could not save: " + errorText(err))
+				s.banner.Show("Could not save: " + kit.ErrorText(err))
 			}
-			s.reload.request()
+			s.reload.Request()
 		})
-	}, s.u.win)
+	}, s.u.Win)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // pinSVG is Material Design's "place" icon (Apache 2.0): a meetup.
@@ -132,5 +133,5 @@ func postIcon(p core.Post) fyne.Resource {
 	if len(p.Targets) == 0 {
 		return theme.DocumentIcon()
 	}
-	return accountIcon(p.Targets[0].AccountKind)
+	return kit.AccountIcon(p.Targets[0].AccountKind)
 }

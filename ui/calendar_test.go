@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // The core service is the screen's backend as it is.
@@ -226,10 +227,10 @@ func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
 	c := h.weekChip(2)
 	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(colW, 0)})
 	c.DragEnd()
-	h.waitFor("the error", func() bool { return s.banner.message() != "" })
+	h.waitFor("the error", func() bool { return s.banner.Message() != "" })
 	h.waitLoaded()
-	if !strings.HasPrefix(s.banner.message(), "Could not move the post") {
-		t.Errorf("banner = %q", s.banner.message())
+	if !strings.HasPrefix(s.banner.Message(), "Could not move the post") {
+		t.Errorf("banner = %q", s.banner.Message())
 	}
 	if got := s.week.layout.spots[h.weekChip(2)].day; got != 2 {
 		t.Errorf("the post shows in column %d after a refused move, want 2 (Wednesday)", got)
@@ -242,8 +243,8 @@ func TestAgendaListsStatesPerChannel(t *testing.T) {
 	h.waitLoaded()
 	var badges []string
 	for _, o := range test.LaidOutObjects(h.screen().agenda.list) {
-		if b, ok := o.(*badge); ok {
-			badges = append(badges, b.text)
+		if b, ok := o.(*kit.Badge); ok {
+			badges = append(badges, b.Text())
 		}
 	}
 	for _, want := range []string{"@hearth_game: Failed", "Hearth VK: Published", "Hearth VK: Held", "Hearth VK: Unconfirmed"} {
@@ -413,12 +414,12 @@ func TestHeldTargetPublishesNowOrSkips(t *testing.T) {
 
 func TestCalendarFitsSmallestWindow(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
-	h.ui.win.Resize(minimumSize)
+	h.ui.Win.Resize(minimumSize)
 	for _, m := range []calMode{monthMode, weekMode, agendaMode} {
 		h.screen().setMode(m)
 		h.screen().editor.open(h.cal.post(3))
 		h.waitLoaded()
-		if got := h.ui.win.Content().MinSize(); got.Width > minimumSize.Width || got.Height > minimumSize.Height {
+		if got := h.ui.Win.Content().MinSize(); got.Width > minimumSize.Width || got.Height > minimumSize.Height {
 			t.Errorf("%s with the editor open needs %v, more than %v", calModeNames[m], got, minimumSize)
 		}
 	}

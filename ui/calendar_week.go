@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // The week grid's hours: 07:00 to midnight, one row an hour; a drop snaps
@@ -150,7 +151,7 @@ func (w *weekView) showHeader(d calData) {
 		day := addDays(d.from, i)
 		l := widget.NewLabel(day.Format("Mon 2"))
 		l.Alignment = fyne.TextAlignCenter
-		if sameDay(day, d.today) {
+		if kit.SameDay(day, d.today) {
 			l.TextStyle = fyne.TextStyle{Bold: true}
 			l.Importance = widget.HighImportance
 		}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // VKAccounts is optional on Accounts: adding VK communities.
@@ -43,7 +44,7 @@ type channelForm struct {
 	items []*widget.FormItem
 	read  func() (channelCalls, error)
 	clear func()
-	formFeedback
+	kit.FormFeedback
 	content *fyne.Container
 }
 
@@ -56,7 +57,7 @@ type channelCalls struct {
 
 func newChannelForm(u *UI, title string, onAdded func(core.Account), onClose func()) *channelForm {
 	f := &channelForm{u: u, title: title, onAdded: onAdded, onClose: onClose, name: widget.NewEntry()}
-	f.formFeedback = newFormFeedback(f.runTest, f.runAdd)
+	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
 	return f
 }
 
@@ -66,8 +67,8 @@ func (f *channelForm) build() *channelForm {
 	title := widget.NewLabelWithStyle(f.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	cancel := widget.NewButton("Cancel", f.close)
-	buttons := container.NewHBox(f.test, f.activity, layout.NewSpacer(), cancel, f.save)
-	f.content = container.NewVBox(widget.NewSeparator(), title, widget.NewForm(items...), f.problem, f.result, buttons)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
+	f.content = container.NewVBox(widget.NewSeparator(), title, widget.NewForm(items...), f.Problem, f.Result, buttons)
 	f.content.Hide()
 	f.reset()
 	return f
@@ -76,13 +77,13 @@ func (f *channelForm) build() *channelForm {
 func (f *channelForm) reset() {
 	f.name.SetText("")
 	f.clear()
-	f.setProblem("")
-	f.setResult("", widget.MediumImportance)
+	f.SetProblem("")
+	f.SetResult("", widget.MediumImportance)
 }
 
 func (f *channelForm) open() {
 	f.content.Show()
-	f.u.win.Canvas().Focus(f.name)
+	f.u.Win.Canvas().Focus(f.name)
 }
 
 func (f *channelForm) close() {
@@ -95,23 +96,23 @@ func (f *channelForm) close() {
 
 func (f *channelForm) runTest() {
 	calls, err := f.read()
-	f.setProblem(problemText(err))
+	f.SetProblem(problemText(err))
 	if err != nil {
 		return
 	}
-	f.busy(true)
-	f.setResult("Testing the connection to "+calls.target+"…", widget.MediumImportance)
-	backgroundErr(f.u, "test connection", func(ctx context.Context) error {
+	f.Busy(true)
+	f.SetResult("Testing the connection to "+calls.target+"…", widget.MediumImportance)
+	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
 		defer cancel()
 		return calls.test(ctx)
 	}, func(err error) {
-		f.busy(false)
+		f.Busy(false)
 		if err != nil {
-			f.setResult("The test failed. "+errorText(err), widget.DangerImportance)
+			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
-		f.setResult("The connection works: "+calls.target+" answered.", widget.SuccessImportance)
+		f.SetResult("The connection works: "+calls.target+" answered.", widget.SuccessImportance)
 	})
 }
 
@@ -120,18 +121,18 @@ func (f *channelForm) runAdd() {
 	if err == nil && strings.TrimSpace(f.name.Text) == "" {
 		err = errors.New("the account needs a name")
 	}
-	f.setProblem(problemText(err))
+	f.SetProblem(problemText(err))
 	if err != nil {
 		return
 	}
-	f.busy(true)
+	f.Busy(true)
 	name := strings.TrimSpace(f.name.Text)
-	background(f.u, "add account", func(ctx context.Context) (core.Account, error) {
+	kit.Background(f.u.Env, "add account", func(ctx context.Context) (core.Account, error) {
 		return calls.add(ctx, name)
 	}, func(a core.Account, err error) {
-		f.busy(false)
+		f.Busy(false)
 		if err != nil {
-			f.setProblem(addProblem(name, err))
+			f.SetProblem(addProblem(name, err))
 			return
 		}
 		f.reset()

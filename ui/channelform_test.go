@@ -44,14 +44,14 @@ func TestVKFormTestsThenAddsTheCommunity(t *testing.T) {
 	}
 	test.Type(f.name, "Клуб любителей")
 	test.Type(field(t, f, "Community"), "https://vk.com/club123456")
-	test.Tap(f.save)
-	if got := f.problem.Text; got != "The access token is missing." {
+	test.Tap(f.SaveButton)
+	if got := f.Problem.Text; got != "The access token is missing." {
 		t.Errorf("without a token the form says %q", got)
 	}
 	test.Type(field(t, f, "Access token"), "vk1.a.secret")
-	test.Tap(f.test)
-	h.waitFor("the test", func() bool { return f.result.Importance == widget.SuccessImportance })
-	test.Tap(f.save)
+	test.Tap(f.TestButton)
+	h.waitFor("the test", func() bool { return f.Result.Importance == widget.SuccessImportance })
+	test.Tap(f.SaveButton)
 	h.waitFor("the account", func() bool {
 		_, _, calls := h.accts.snapshot()
 		return slices.Contains(calls, "AddVK Клуб любителей 123456 vk1.a.secret")
@@ -71,22 +71,22 @@ func TestXFormNamesTheMissingKeyAndShowsAFailedTest(t *testing.T) {
 	test.Type(field(t, f, "API key"), "ck")
 	test.Type(field(t, f, "API key secret"), "cs")
 	test.Type(field(t, f, "Access token"), "at")
-	test.Tap(f.test)
-	if got := f.problem.Text; got != "The access token secret is missing." {
+	test.Tap(f.TestButton)
+	if got := f.Problem.Text; got != "The access token secret is missing." {
 		t.Errorf("with three keys the form says %q", got)
 	}
 	test.Type(field(t, f, "Access token secret"), "as")
 	h.accts.mu.Lock()
 	h.accts.testErr = &core.RemoteError{Problem: core.ProblemAuth, Message: "X refused the keys", Action: "re-enter them"}
 	h.accts.mu.Unlock()
-	test.Tap(f.test)
+	test.Tap(f.TestButton)
 	h.waitFor("the failed test", func() bool {
-		return f.result.Importance == widget.DangerImportance && strings.Contains(f.result.Text, "X refused the keys")
+		return f.Result.Importance == widget.DangerImportance && strings.Contains(f.Result.Text, "X refused the keys")
 	})
 	h.accts.mu.Lock()
 	h.accts.testErr = nil
 	h.accts.mu.Unlock()
-	test.Tap(f.save)
+	test.Tap(f.SaveButton)
 	h.waitFor("the account", func() bool {
 		_, _, calls := h.accts.snapshot()
 		return slices.Contains(calls, "AddX @hearth_game  v2 as")

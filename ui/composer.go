@@ -3,22 +3,15 @@ package ui
 import (
 	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
-
-// draftDelay is how long typing must pause before the draft is saved.
-const draftDelay = 500 * time.Millisecond
-
-// closeSaveTimeout bounds the last draft save when the window closes.
-const closeSaveTimeout = 2 * time.Second
 
 // composer writes the reply to the open item. The draft saves as you type
 // (debounced, off the UI goroutine), on focus loss and when another item
@@ -36,13 +29,13 @@ type composer struct {
 	saved   string // what the backend holds as the draft of item
 	setting bool   // SetText in progress: the change is not typing
 	sending bool
-	draft   *debouncer
+	draft   *kit.Debouncer
 	saver   *draftSaver
 }
 
 func newComposer(u *UI) *composer {
 	c := &composer{u: u, note: widget.NewLabel(""), count: widget.NewLabel("")}
-	c.draft = &debouncer{u: u, delay: draftDelay, fn: c.flush}
+	c.draft = &kit.Debouncer{Env: u.Env, Delay: kit.DraftDelay, Fn: c.flush}
 	c.saver = &draftSaver{u: u, done: c.draftWritten}
 	c.entry = newComposerEntry(c.sendReply, c.flush)
 	c.entry.OnChanged = c.changed
@@ -50,7 +43,7 @@ func newComposer(u *UI) *composer {
 	c.send.Importance = widget.HighImportance
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
-	hint := newMuted("Ctrl+Enter")
+	hint := kit.NewMuted("Ctrl+Enter")
 	right := container.NewHBox(c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
@@ -65,7 +58,7 @@ func newComposer(u *UI) *composer {
 // reply status of it (a zero item hides the composer).
 func (c *composer) setItem(it core.Item) {
 	c.flush()
-	c.draft.cancel()
+	c.draft.Cancel()
 	c.item = it
 	c.saved = ""
 	c.setText("")
@@ -81,14 +74,14 @@ func (c *composer) setItem(it core.Item) {
 }
 
 func (c *composer) loadDraft(id int64) {
-	background(c.u, "load draft", func(ctx context.Context) (string, error) {
+	kit.Background(c.u.Env, "load draft", func(ctx context.Context) (string, error) {
 		return c.u.b.Inbox.Draft(ctx, id)
 	}, func(text string, err error) {
 		if c.item.ID != id || c.entry.Text != "" {
 			return // moved on, or already typing: never overwrite
 		}
 		if err != nil {
-			c.setNote("Could not load the draft: "+errorText(err), widget.DangerImportance)
+			c.setNote("Could not load the draft: "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
 		c.saved = text
@@ -108,7 +101,7 @@ func (c *composer) changed(string) {
 		return
 	}
 	c.updateCount()
-	c.draft.poke()
+	c.draft.Poke()
 }
 
 // updateCount shows the reply's length against its channel's limit.
@@ -125,7 +118,7 @@ func (c *composer) flush() { c.saveDraft(true) }
 // saveDraft saves the draft if it changed; announce says "Draft saved"
 // when done (not after a failed send, whose error must stay visible).
 func (c *composer) saveDraft(announce bool) {
-	c.draft.cancel()
+	c.draft.Cancel()
 	id, text := c.item.ID, c.entry.Text
 	if id == 0 || text == c.saved || c.sending {
 		return
@@ -141,7 +134,7 @@ func (c *composer) draftWritten(job draftJob, err error) {
 	}
 	if err != nil {
 		c.saved = "" // so the next pause tries again
-		c.setNote("Could not save the draft: "+errorText(err), widget.DangerImportance)
+		c.setNote("Could not save the draft: "+kit.ErrorText(err), widget.DangerImportance)
 		return
 	}
 	if job.announce && job.text != "" && c.entry.Text == job.text {
@@ -153,14 +146,14 @@ func (c *composer) draftWritten(job draftJob, err error) {
 // runs after background work was cancelled, so no older write can land
 // after it, and blocks briefly because there is no later.
 func (c *composer) saveOnClose() {
-	c.draft.cancel()
+	c.draft.Cancel()
 	if c.item.ID == 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), closeSaveTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), kit.CloseSaveTimeout)
 	defer cancel()
 	if err := c.u.b.Inbox.SaveDraft(ctx, c.item.ID, c.entry.Text); err != nil {
-		c.u.log.Error("ui: save draft on close", "item", c.item.ID, "err", err)
+		c.u.Log.Error("ui: save draft on close", "item", c.item.ID, "err", err)
 	}
 }
 
@@ -175,13 +168,13 @@ func (c *composer) sendReply() {
 		return
 	}
 	if _, _, over := replyCount(c.item.Kind, text); over {
-		c.setNote("Too long for "+channelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
+		c.setNote("Too long for "+kit.ChannelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
 		return
 	}
 	id := c.item.ID
-	c.draft.cancel()
+	c.draft.Cancel()
 	c.setSending(true)
-	backgroundErr(c.u, "reply", func(ctx context.Context) error {
+	kit.BackgroundErr(c.u.Env, "reply", func(ctx context.Context) error {
 		return c.u.b.Inbox.Reply(ctx, id, text)
 	}, func(err error) {
 		c.setSending(false)
@@ -192,7 +185,7 @@ func (c *composer) sendReply() {
 			return
 		}
 		if err != nil {
-			c.setNote("Could not queue the reply: "+errorText(err), widget.DangerImportance)
+			c.setNote("Could not queue the reply: "+kit.ErrorText(err), widget.DangerImportance)
 			c.saveDraft(false) // keep what was written, and the error in view
 			return
 		}
@@ -201,7 +194,7 @@ func (c *composer) sendReply() {
 			c.setText("")
 		}
 		c.setNote("", widget.MediumImportance) // the reply's status line says where it stands
-		c.outbox.refresh.request()
+		c.outbox.refresh.Request()
 	})
 }
 
@@ -224,13 +217,13 @@ func (c *composer) focus() {
 	if c.item.ID == 0 {
 		return
 	}
-	c.u.win.Canvas().Focus(c.entry)
+	c.u.Win.Canvas().Focus(c.entry)
 }
 
 // outboxChanged refreshes the reply status if the open item is concerned.
 func (c *composer) outboxChanged(items map[int64]bool) {
 	if c.item.ID != 0 && (len(items) == 0 || items[c.item.ID]) {
-		c.outbox.refresh.request()
+		c.outbox.refresh.Request()
 	}
 }
 
@@ -253,19 +246,11 @@ func newComposerEntry(onSend, onBlur func()) *composerEntry {
 
 // TypedShortcut sends on Ctrl+Enter (Cmd+Enter on macOS).
 func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
-	if isSendShortcut(s) {
+	if kit.IsSendShortcut(s) {
 		e.onSend()
 		return
 	}
 	e.Entry.TypedShortcut(s)
-}
-
-func isSendShortcut(s fyne.Shortcut) bool {
-	cs, ok := s.(*desktop.CustomShortcut)
-	if !ok || (cs.KeyName != fyne.KeyReturn && cs.KeyName != fyne.KeyEnter) {
-		return false
-	}
-	return cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper
 }
 
 // TypedKey gives the keyboard back to the triage keys on Esc.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // dossierView is one member's file: who they are and where (identities),
@@ -40,20 +41,20 @@ type dossierView struct {
 	standing  *fyne.Container
 	meetups   *fyne.Container
 	timeline  *timelineView
-	banner    *banner
+	banner    *kit.Banner
 	left      *container.Scroll
 	right     *container.Scroll
 	content   fyne.CanvasObject
 }
 
 func newDossierView(s *membersScreen) *dossierView {
-	v := &dossierView{s: s, avatar: newAvatar(), banner: newBanner(), ids: container.NewVBox(),
+	v := &dossierView{s: s, avatar: newAvatar(), banner: kit.NewBanner(), ids: container.NewVBox(),
 		standing: container.NewVBox(), meetups: container.NewVBox(),
-		dates: newMutedWrapped("", fyne.TextAlignLeading)}
+		dates: kit.NewMutedWrapped("", fyne.TextAlignLeading)}
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.SizeName = theme.SizeNameHeadingText
 	v.name.Truncation = fyne.TextTruncateEllipsis
-	v.place = newMutedTrunc("")
+	v.place = kit.NewMutedTrunc("")
 	v.bio = widget.NewLabel("")
 	v.bio.Wrapping = fyne.TextWrapWord
 	v.profile = newProfileForm(v)
@@ -84,22 +85,22 @@ func (v *dossierView) layout() fyne.CanvasObject {
 	)))
 	split := container.NewHSplit(v.left, v.right)
 	split.Offset = 0.5
-	return container.NewBorder(container.NewVBox(v.toolbar(), v.banner.content), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(v.toolbar(), v.banner.Content), nil, nil, nil, split)
 }
 
 func (v *dossierView) toolbar() fyne.CanvasObject {
 	return container.NewHBox(
-		flatButton("Members", theme.NavigateBackIcon(), v.s.closeDossier),
+		kit.FlatButton("Members", theme.NavigateBackIcon(), v.s.closeDossier),
 		layout.NewSpacer(),
-		flatButton("Edit profile", theme.DocumentCreateIcon(), v.profile.toggle),
-		flatButton("Merge with…", theme.ContentAddIcon(), v.askMerge),
-		flatButton("Export file…", theme.DownloadIcon(), v.askExport),
-		flatButton("Delete…", theme.DeleteIcon(), v.askDelete),
+		kit.FlatButton("Edit profile", theme.DocumentCreateIcon(), v.profile.toggle),
+		kit.FlatButton("Merge with…", theme.ContentAddIcon(), v.askMerge),
+		kit.FlatButton("Export file…", theme.DownloadIcon(), v.askExport),
+		kit.FlatButton("Delete…", theme.DeleteIcon(), v.askDelete),
 	)
 }
 
 func (v *dossierView) header() fyne.CanvasObject {
-	text := container.New(tightRows{}, v.name, v.place)
+	text := container.New(kit.TightRows{}, v.name, v.place)
 	return container.NewBorder(nil, v.bio, container.NewCenter(v.avatar), nil, container.NewPadded(text))
 }
 
@@ -113,7 +114,7 @@ func section(title string, body fyne.CanvasObject) fyne.CanvasObject {
 // open shows a member's file, loading it.
 func (v *dossierView) open(id int64) {
 	v.memberID, v.loaded = id, false
-	v.banner.hide()
+	v.banner.Hide()
 	v.profile.hide()
 	v.notes.entry.SetText("")
 	v.left.ScrollToTop()
@@ -131,14 +132,14 @@ func (v *dossierView) close() {
 func (v *dossierView) reload() {
 	v.gen++
 	gen, id := v.gen, v.memberID
-	background(v.s.u, "open member", func(ctx context.Context) (members.Dossier, error) {
+	kit.Background(v.s.u.Env, "open member", func(ctx context.Context) (members.Dossier, error) {
 		return v.s.u.b.Members.Dossier(ctx, id)
 	}, func(d members.Dossier, err error) {
 		if gen != v.gen {
 			return
 		}
 		if err != nil {
-			v.banner.show("Could not open this member's file: " + errorText(err))
+			v.banner.Show("Could not open this member's file: " + kit.ErrorText(err))
 			return
 		}
 		v.d, v.loaded = d, true
@@ -147,14 +148,14 @@ func (v *dossierView) reload() {
 }
 
 func (v *dossierView) render() {
-	d, now := v.d, v.s.u.now()
+	d, now := v.d, v.s.u.Now()
 	v.avatar.set(d.Member)
 	v.name.SetText(memberName(d.Member))
-	setSegment(v.place, placeLine(d.Member))
+	kit.SetSegment(v.place, placeLine(d.Member))
 	v.bio.SetText(d.Member.Bio)
 	v.bio.Hidden = d.Member.Bio == ""
 	v.renderIdentities()
-	setSegment(v.dates, datesLine(d.Member, now))
+	kit.SetSegment(v.dates, datesLine(d.Member, now))
 	v.tags.set(d.Member.Tags)
 	v.interests.set(d.Interests)
 	v.expertise.set(d.Expertise)
@@ -187,7 +188,7 @@ func datesLine(m core.Member, now time.Time) string {
 	if !m.LastContacted.IsZero() {
 		parts = append(parts, "last written to "+core.Ago(now, m.LastContacted))
 	}
-	return capitalize(strings.Join(parts, " · "))
+	return kit.Capitalize(strings.Join(parts, " · "))
 }
 
 // dayText is a calendar day, "unknown" for the zero time.
@@ -219,18 +220,18 @@ func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
 	who := container.NewHBox(widget.NewIcon(identityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
 	var split fyne.CanvasObject
 	if len(v.d.Identities) > 1 {
-		split = flatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
+		split = kit.FlatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
 	}
-	return container.NewBorder(nil, nil, who, split, container.New(fillWidth{}, newMutedTrunc(strings.Join(info, " · "))))
+	return container.NewBorder(nil, nil, who, split, container.New(fillWidth{}, kit.NewMutedTrunc(strings.Join(info, " · "))))
 }
 
 func (v *dossierView) renderStanding() {
 	d := v.d
 	v.standing.RemoveAll()
-	q := newBadge()
-	q.set(quadrantBadge(d.Member.Quadrant))
-	c := newBadge()
-	c.set(members.CohortLabel(d.Cohort), theme.ColorNamePlaceHolder)
+	q := kit.NewBadge()
+	q.Set(quadrantBadge(d.Member.Quadrant))
+	c := kit.NewBadge()
+	c.Set(members.CohortLabel(d.Cohort), theme.ColorNamePlaceHolder)
 	v.standing.Add(container.NewHBox(q, c))
 	for _, line := range []struct{ title, why string }{
 		{"Activity " + score(d.Member.Activity), d.Why.Activity},
@@ -241,14 +242,14 @@ func (v *dossierView) renderStanding() {
 		v.standing.Add(explained(line.title, line.why))
 	}
 	for _, r := range d.Rituals {
-		v.standing.Add(newMuted(ritualText(r)))
+		v.standing.Add(kit.NewMuted(ritualText(r)))
 	}
 }
 
 // explained is a bold title with its explanation in a quieter paragraph.
 func explained(title, why string) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.New(tightRows{}, t, newMutedWrapped(capitalize(why), fyne.TextAlignLeading))
+	return container.New(kit.TightRows{}, t, kit.NewMutedWrapped(kit.Capitalize(why), fyne.TextAlignLeading))
 }
 
 func ritualText(r core.RitualDone) string {
@@ -265,11 +266,11 @@ func ritualText(r core.RitualDone) string {
 func (v *dossierView) renderMeetups() {
 	v.meetups.RemoveAll()
 	if len(v.d.Meetups) == 0 {
-		v.meetups.Add(newMuted("None yet"))
+		v.meetups.Add(kit.NewMuted("None yet"))
 		return
 	}
 	for _, m := range v.d.Meetups {
-		v.meetups.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.CalendarIcon()), newMuted(dayText(m.At)),
+		v.meetups.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.CalendarIcon()), kit.NewMuted(dayText(m.At)),
 			widget.NewLabel(m.Title)))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // pickerLimit is how many members the merge picker lists for a search.
@@ -26,15 +27,15 @@ func (v *dossierView) askSplit(id core.Identity) {
 		if ok {
 			v.split(id)
 		}
-	}, v.s.u.win)
+	}, v.s.u.Win)
 }
 
 func (v *dossierView) split(id core.Identity) {
-	background(v.s.u, "split identity", func(ctx context.Context) (int64, error) {
+	kit.Background(v.s.u.Env, "split identity", func(ctx context.Context) (int64, error) {
 		return v.s.u.b.Members.Split(ctx, id.ID)
 	}, func(_ int64, err error) {
 		if err != nil {
-			v.banner.show("Could not split off " + identityLabel(id) + ": " + errorText(err))
+			v.banner.Show("Could not split off " + identityLabel(id) + ": " + kit.ErrorText(err))
 			return
 		}
 		v.reload()
@@ -62,7 +63,7 @@ func newMergePicker(v *dossierView) *mergePicker {
 	p.query.SetPlaceHolder("Search a name, address or handle, then Enter")
 	p.query.OnSubmitted = p.search
 	p.list = widget.NewList(func() int { return len(p.found) },
-		func() fyne.CanvasObject { return truncLabel() },
+		func() fyne.CanvasObject { return kit.TruncLabel() },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(pickerLabel(p.found[i])) })
 	p.list.OnSelected = p.picked
 	return p
@@ -75,10 +76,10 @@ func pickerLabel(m core.Member) string {
 func (p *mergePicker) show() {
 	body := container.NewBorder(p.query, nil, nil, nil, p.list)
 	title := "Merge another file into " + memberName(p.v.d.Member)
-	p.dialog = dialog.NewCustom(title, "Cancel", body, p.v.s.u.win)
+	p.dialog = dialog.NewCustom(title, "Cancel", body, p.v.s.u.Win)
 	p.dialog.Resize(fyne.NewSize(520, 420))
 	p.dialog.Show()
-	p.v.s.u.win.Canvas().Focus(p.query)
+	p.v.s.u.Win.Canvas().Focus(p.query)
 }
 
 func (p *mergePicker) search(q string) {
@@ -87,11 +88,11 @@ func (p *mergePicker) search(q string) {
 		return
 	}
 	self := p.v.memberID
-	background(p.v.s.u, "search members", func(ctx context.Context) (core.MemberPage, error) {
+	kit.Background(p.v.s.u.Env, "search members", func(ctx context.Context) (core.MemberPage, error) {
 		return p.v.s.u.b.Members.List(ctx, core.MemberFilter{Query: q, Sort: core.SortName, Limit: pickerLimit + 1})
 	}, func(page core.MemberPage, err error) {
 		if err != nil {
-			p.v.banner.show("Could not search members: " + errorText(err))
+			p.v.banner.Show("Could not search members: " + kit.ErrorText(err))
 			return
 		}
 		p.found = p.found[:0]
@@ -118,16 +119,16 @@ func (p *mergePicker) picked(i widget.ListItemID) {
 		if ok {
 			p.v.merge(from)
 		}
-	}, p.v.s.u.win)
+	}, p.v.s.u.Win)
 }
 
 func (v *dossierView) merge(from core.Member) {
 	into := v.memberID
-	backgroundErr(v.s.u, "merge members", func(ctx context.Context) error {
+	kit.BackgroundErr(v.s.u.Env, "merge members", func(ctx context.Context) error {
 		return v.s.u.b.Members.Merge(ctx, into, from.ID)
 	}, func(err error) {
 		if err != nil {
-			v.banner.show(fmt.Sprintf("Could not merge %s: %s", memberName(from), errorText(err)))
+			v.banner.Show(fmt.Sprintf("Could not merge %s: %s", memberName(from), kit.ErrorText(err)))
 			return
 		}
 		v.reload()
@@ -142,7 +143,7 @@ func (v *dossierView) askDelete() {
 		if ok {
 			v.delete()
 		}
-	}, v.s.u.win)
+	}, v.s.u.Win)
 	confirm.SetConfirmText("Delete")
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
@@ -150,11 +151,11 @@ func (v *dossierView) askDelete() {
 
 func (v *dossierView) delete() {
 	id, name := v.memberID, memberName(v.d.Member)
-	backgroundErr(v.s.u, "delete member", func(ctx context.Context) error {
+	kit.BackgroundErr(v.s.u.Env, "delete member", func(ctx context.Context) error {
 		return v.s.u.b.Members.Delete(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			v.banner.show("Could not delete " + name + ": " + errorText(err))
+			v.banner.Show("Could not delete " + name + ": " + kit.ErrorText(err))
 			return
 		}
 		v.s.closeDossier()
@@ -165,13 +166,13 @@ func (v *dossierView) delete() {
 func (v *dossierView) askExport() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			v.banner.show("Could not export: " + errorText(err))
+			v.banner.Show("Could not export: " + kit.ErrorText(err))
 			return
 		}
 		if w != nil {
 			v.export(w)
 		}
-	}, v.s.u.win)
+	}, v.s.u.Win)
 	d.SetFileName(exportName(v.d.Member))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Show()
@@ -189,11 +190,11 @@ func exportName(m core.Member) string {
 
 func (v *dossierView) export(w io.WriteCloser) {
 	id := v.memberID
-	backgroundErr(v.s.u, "export member", func(ctx context.Context) error {
+	kit.BackgroundErr(v.s.u.Env, "export member", func(ctx context.Context) error {
 		return v.s.writeMemberFile(ctx, id, w)
 	}, func(err error) {
 		if err != nil {
-			v.banner.show("Could not export the file: " + errorText(err))
+			v.banner.Show("Could not export the file: " + kit.ErrorText(err))
 		}
 	})
 }
@@ -221,11 +222,11 @@ func (s *membersScreen) writeMemberFile(ctx context.Context, id int64, w io.Writ
 // openInInbox opens an item of the timeline in the inbox, listed there or
 // not.
 func (s *membersScreen) openInInbox(itemID int64) {
-	background(s.u, "open item", func(ctx context.Context) (core.Item, error) {
+	kit.Background(s.u.Env, "open item", func(ctx context.Context) (core.Item, error) {
 		return s.u.b.Inbox.Open(ctx, itemID)
 	}, func(it core.Item, err error) {
 		if err != nil {
-			s.dossier.banner.show("Could not open this message: " + errorText(err))
+			s.dossier.banner.Show("Could not open this message: " + kit.ErrorText(err))
 			return
 		}
 		s.u.nav.show("Inbox")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // notesEditor lists a member's dated notes, newest first, and adds one
@@ -25,8 +26,8 @@ type notesEditor struct {
 func newNotesEditor(v *dossierView) *notesEditor {
 	n := &notesEditor{v: v, list: container.NewVBox()}
 	n.entry = newNoteEntry(n.add)
-	add := flatButton("Add note", theme.ContentAddIcon(), n.add)
-	hint := newMuted("Ctrl+Enter adds the note")
+	add := kit.FlatButton("Add note", theme.ContentAddIcon(), n.add)
+	hint := kit.NewMuted("Ctrl+Enter adds the note")
 	hint.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
 	n.content = container.NewVBox(n.entry, container.NewBorder(nil, nil, nil, add, container.NewCenter(hint)), n.list)
 	return n
@@ -43,8 +44,8 @@ func (n *notesEditor) row(note core.Note) fyne.CanvasObject {
 	text := widget.NewLabel(note.Text)
 	text.Wrapping = fyne.TextWrapWord
 	del := iconButton(theme.DeleteIcon(), func() { n.remove(note) })
-	head := container.NewBorder(nil, nil, nil, del, newMuted(messageDate(note.At)))
-	return container.New(tightRows{}, head, text)
+	head := container.NewBorder(nil, nil, nil, del, kit.NewMuted(kit.MessageDate(note.At)))
+	return container.New(kit.TightRows{}, head, text)
 }
 
 // add saves the typed note; it shows once the backend dated it.
@@ -55,7 +56,7 @@ func (n *notesEditor) add() {
 	}
 	id := n.v.memberID
 	n.entry.SetText("")
-	background(n.v.s.u, "add note", func(ctx context.Context) (core.Note, error) {
+	kit.Background(n.v.s.u.Env, "add note", func(ctx context.Context) (core.Note, error) {
 		return n.v.s.u.b.Members.AddNote(ctx, id, text)
 	}, func(note core.Note, err error) {
 		if n.v.memberID != id {
@@ -63,7 +64,7 @@ func (n *notesEditor) add() {
 		}
 		if err != nil {
 			n.entry.SetText(text) // keep what was written
-			n.v.banner.show("Could not add the note: " + errorText(err))
+			n.v.banner.Show("Could not add the note: " + kit.ErrorText(err))
 			return
 		}
 		n.v.d.Notes = append([]core.Note{note}, n.v.d.Notes...)
@@ -97,7 +98,7 @@ func newNoteEntry(onSave func()) *noteEntry {
 }
 
 func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
-	if isSendShortcut(s) {
+	if kit.IsSendShortcut(s) {
 		e.onSave()
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // profileForm edits the name, location, language and bio in place. Enter
@@ -36,7 +37,7 @@ func newProfileForm(v *dossierView) *profileForm {
 		widget.NewFormItem("Language", p.language),
 		widget.NewFormItem("Bio", p.bio),
 	)
-	buttons := container.NewHBox(primaryButton("Save", theme.DocumentSaveIcon(), p.save),
+	buttons := container.NewHBox(kit.PrimaryButton("Save", theme.DocumentSaveIcon(), p.save),
 		widget.NewButton("Cancel", p.hide))
 	p.content = container.NewVBox(form, buttons)
 	p.content.Hide()
@@ -55,7 +56,7 @@ func (p *profileForm) toggle() {
 	p.language.SetText(m.Language)
 	p.bio.SetText(m.Bio)
 	p.content.Show()
-	p.v.s.u.win.Canvas().Focus(p.name)
+	p.v.s.u.Win.Canvas().Focus(p.name)
 }
 
 func (p *profileForm) hide() { p.content.Hide() }

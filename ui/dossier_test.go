@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // openClaire opens Claire's file from the table, as a tap on her row does.
@@ -44,7 +45,7 @@ func TestDossierShowsIdentitiesOfThreeChannels(t *testing.T) {
 	if got := v.avatar.text.Text; got != "CD" {
 		t.Errorf("avatar initials = %q", got)
 	}
-	if got := segmentText(v.dates); got != "Joined 1 Jun 2024 · first seen 2 Jun 2024 · last seen 12 min ago · last written to yesterday" {
+	if got := kit.SegmentText(v.dates); got != "Joined 1 Jun 2024 · first seen 2 Jun 2024 · last seen 12 min ago · last written to yesterday" {
 		t.Errorf("dates = %q", got)
 	}
 }
@@ -117,7 +118,7 @@ func TestDossierNoteKeptWhenSavingFails(t *testing.T) {
 	v := openClaire(t, h)
 	v.notes.entry.SetText("Important")
 	v.notes.entry.TypedShortcut(ctrlEnter)
-	h.waitFor("the failure", func() bool { return v.banner.message() != "" })
+	h.waitFor("the failure", func() bool { return v.banner.Message() != "" })
 	if v.notes.entry.Text != "Important" || len(v.d.Notes) != 2 {
 		t.Errorf("after a failure the box has %q and %d notes", v.notes.entry.Text, len(v.d.Notes))
 	}

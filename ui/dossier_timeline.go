@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // timelineView is everything a member wrote and every reply we sent them,
@@ -26,7 +27,7 @@ type timelineView struct {
 
 func newTimelineView(v *dossierView) *timelineView {
 	t := &timelineView{v: v, list: container.NewVBox()}
-	t.more = flatButton("Load older", theme.MoreHorizontalIcon(), t.loadMore)
+	t.more = kit.FlatButton("Load older", theme.MoreHorizontalIcon(), t.loadMore)
 	t.content = container.NewVBox(t.list, t.more)
 	return t
 }
@@ -41,10 +42,10 @@ func (t *timelineView) set(list []core.TimelineEntry) {
 func (t *timelineView) render() {
 	t.list.RemoveAll()
 	if len(t.entries) == 0 {
-		t.list.Add(newMuted("Nothing written yet"))
+		t.list.Add(kit.NewMuted("Nothing written yet"))
 		return
 	}
-	now := t.v.s.u.now()
+	now := t.v.s.u.Now()
 	for _, e := range t.entries {
 		t.list.Add(newTimelineRow(e, now, t.v.s.openInInbox))
 	}
@@ -55,14 +56,14 @@ func (t *timelineView) loadMore() {
 		return
 	}
 	id, last := t.v.memberID, t.entries[len(t.entries)-1]
-	background(t.v.s.u, "load timeline", func(ctx context.Context) ([]core.TimelineEntry, error) {
+	kit.Background(t.v.s.u.Env, "load timeline", func(ctx context.Context) ([]core.TimelineEntry, error) {
 		return t.v.s.u.b.Members.TimelinePage(ctx, id, last, members.TimelinePageSize)
 	}, func(list []core.TimelineEntry, err error) {
 		if t.v.memberID != id {
 			return
 		}
 		if err != nil {
-			t.v.banner.show("Could not load older messages: " + errorText(err))
+			t.v.banner.Show("Could not load older messages: " + kit.ErrorText(err))
 			return
 		}
 		t.entries = append(t.entries, list...)
@@ -81,11 +82,11 @@ type timelineRow struct {
 
 func newTimelineRow(e core.TimelineEntry, now time.Time, open func(int64)) *timelineRow {
 	who := widget.NewLabelWithStyle(timelineWho(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(channelIcon(e.Kind)), who),
-		newMuted(core.Ago(now, e.At)), widget.NewLabel(""))
-	snippet := newMutedWrapped(timelineText(e), fyne.TextAlignLeading)
+	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(kit.ChannelIcon(e.Kind)), who),
+		kit.NewMuted(core.Ago(now, e.At)), widget.NewLabel(""))
+	snippet := kit.NewMutedWrapped(timelineText(e), fyne.TextAlignLeading)
 	r := &timelineRow{entry: e, open: open,
-		body: container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.New(tightRows{}, head, snippet))}
+		body: container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.New(kit.TightRows{}, head, snippet))}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -102,7 +103,7 @@ func timelineWho(e core.TimelineEntry) string {
 	if e.Kind == core.ItemEmail {
 		return "E-mail"
 	}
-	return kindLabel(e.Kind)
+	return kit.KindLabel(e.Kind)
 }
 
 // timelineText is the subject, when the channel has one, then the snippet.

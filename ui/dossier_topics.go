@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // chipEditor is a list of words as removable chips and a box that adds one
@@ -53,8 +54,8 @@ func (e *chipEditor) set(words []string) {
 }
 
 func (e *chipEditor) chip(w string) fyne.CanvasObject {
-	b := newBadge()
-	b.set(e.prefix+w, theme.ColorNamePrimary)
+	b := kit.NewBadge()
+	b.Set(e.prefix+w, theme.ColorNamePrimary)
 	remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { e.change(w, false) })
 	remove.Importance = widget.LowImportance
 	return container.NewHBox(container.NewCenter(b), remove)
@@ -64,7 +65,7 @@ func (e *chipEditor) chip(w string) fyne.CanvasObject {
 // the file back as it was if the backend refuses.
 func (v *dossierView) changeTag(tag string, add bool) {
 	before := v.d.Member.Tags
-	v.d.Member.Tags = editTags(before, tag, add)
+	v.d.Member.Tags = kit.EditTags(before, tag, add)
 	v.tags.set(v.d.Member.Tags)
 	adds, removes := []string{tag}, []string(nil)
 	if !add {
@@ -76,7 +77,7 @@ func (v *dossierView) changeTag(tag string, add bool) {
 }
 
 func (v *dossierView) changeInterest(topic string, add bool) {
-	v.d.Interests = editTags(v.d.Interests, topic, add)
+	v.d.Interests = kit.EditTags(v.d.Interests, topic, add)
 	v.interests.set(v.d.Interests)
 	list := slices.Clone(v.d.Interests)
 	v.save("change the interests", func(ctx context.Context, id int64) error {
@@ -88,11 +89,11 @@ func (v *dossierView) changeInterest(topic string, add bool) {
 // the file, so what is shown is what is stored.
 func (v *dossierView) save(what string, work func(ctx context.Context, id int64) error) {
 	id := v.memberID
-	backgroundErr(v.s.u, what, func(ctx context.Context) error { return work(ctx, id) }, func(err error) {
+	kit.BackgroundErr(v.s.u.Env, what, func(ctx context.Context) error { return work(ctx, id) }, func(err error) {
 		if err == nil || v.memberID != id {
 			return
 		}
-		v.banner.show(fmt.Sprintf("Could not %s: %s", what, errorText(err)))
+		v.banner.Show(fmt.Sprintf("Could not %s: %s", what, kit.ErrorText(err)))
 		v.reload()
 	})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"slices"
+
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // draftJob is one draft to write.
@@ -35,7 +37,7 @@ func (d *draftSaver) next() {
 	job := d.queue[0]
 	d.queue = d.queue[1:]
 	d.busy = true
-	backgroundErr(d.u, "save draft", func(ctx context.Context) error {
+	kit.BackgroundErr(d.u.Env, "save draft", func(ctx context.Context) error {
 		return d.u.b.Inbox.SaveDraft(ctx, job.itemID, job.text)
 	}, func(err error) {
 		d.busy = false

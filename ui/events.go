@@ -31,16 +31,16 @@ func (u *UI) listen() {
 	}
 	ch, cancel := u.b.Events.Subscribe()
 	u.unsubscribe = cancel
-	u.goSafe("events", func() { u.pumpEvents(ch) })
+	u.Go("events", func() { u.pumpEvents(ch) })
 }
 
 // pumpEvents runs off the UI goroutine: it gathers bursts and hands each to
 // the UI goroutine as one refresh.
 func (u *UI) pumpEvents(ch <-chan core.Event) {
 	for {
-		set, open := gatherEvents(u.ctx, ch, eventWindow)
+		set, open := gatherEvents(u.Ctx, ch, eventWindow)
 		if len(set.kinds) > 0 {
-			u.do(func() { u.applyEvents(set) })
+			u.Do(func() { u.applyEvents(set) })
 		}
 		if !open {
 			return
@@ -81,12 +81,12 @@ func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duratio
 // applyEvents refreshes what a burst of events touched. UI goroutine.
 func (u *UI) applyEvents(set eventSet) {
 	if set.kinds[core.EventItems] {
-		u.inbox.reload.request()
+		u.inbox.reload.Request()
 		u.status.refreshUnread()
 	}
 	if set.kinds[core.EventStatus] || set.kinds[core.EventAccount] {
 		u.status.refresh()
-		u.accounts.reload.request()
+		u.accounts.reload.Request()
 	}
 	if set.kinds[core.EventAccount] {
 		u.inbox.filters.loadAccounts()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // pageSize is how many items one inbox page holds.
@@ -99,10 +100,10 @@ func (f *filterBar) wire() {
 func (f *filterBar) layout() fyne.CanvasObject {
 	// Fixed widths: a long account name must not widen the window.
 	return container.NewHBox(
-		container.New(fixedWidth{190}, f.account),
-		container.New(fixedWidth{150}, f.kind),
-		container.New(fixedWidth{120}, f.state),
-		container.New(fixedWidth{140}, f.tag),
+		container.New(kit.FixedWidth{Width: 190}, f.account),
+		container.New(kit.FixedWidth{Width: 150}, f.kind),
+		container.New(kit.FixedWidth{Width: 120}, f.state),
+		container.New(kit.FixedWidth{Width: 140}, f.tag),
 		f.unread, f.vip)
 }
 
@@ -132,7 +133,7 @@ func (f *filterBar) changed(string) {
 // (or the tag field, on Enter) holds the focus and would swallow the
 // triage keys.
 func (f *filterBar) changedFromCheck() {
-	if c := f.u.win.Canvas(); c != nil {
+	if c := f.u.Win.Canvas(); c != nil {
 		c.Unfocus()
 	}
 	f.changed("")
@@ -160,11 +161,11 @@ func (f *filterBar) filter() core.ItemFilter {
 
 // loadAccounts refreshes the account choices, keeping the selection.
 func (f *filterBar) loadAccounts() {
-	background(f.u, "list accounts", func(ctx context.Context) ([]core.Account, error) {
+	kit.Background(f.u.Env, "list accounts", func(ctx context.Context) ([]core.Account, error) {
 		return f.u.b.Accounts.List(ctx)
 	}, func(accts []core.Account, err error) {
 		if err != nil {
-			f.u.log.Warn("ui: accounts for the filter", "err", err)
+			f.u.Log.Warn("ui: accounts for the filter", "err", err)
 			return
 		}
 		f.setAccounts(accts)

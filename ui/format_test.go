@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 func TestHumanSize(t *testing.T) {
@@ -19,8 +20,8 @@ func TestHumanSize(t *testing.T) {
 		{1_288_490, "1.2 MB"}, {5 << 30, "5.0 GB"},
 	}
 	for _, tt := range tests {
-		if got := humanSize(tt.n); got != tt.want {
-			t.Errorf("humanSize(%d) = %q, want %q", tt.n, got, tt.want)
+		if got := kit.HumanSize(tt.n); got != tt.want {
+			t.Errorf("HumanSize(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }
@@ -38,8 +39,8 @@ func TestErrorText(t *testing.T) {
 		{errors.New("ошибка сети"), "Ошибка сети."},
 	}
 	for _, tt := range tests {
-		if got := errorText(tt.err); got != tt.want {
-			t.Errorf("errorText(%v) = %q, want %q", tt.err, got, tt.want)
+		if got := kit.ErrorText(tt.err); got != tt.want {
+			t.Errorf("ErrorText(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
 }
@@ -54,8 +55,8 @@ func TestTagsLabel(t *testing.T) {
 		{[]string{"a", "b", "c", "d", "e"}, "#a #b #c +2"},
 	}
 	for _, tt := range tests {
-		if got := tagsLabel(tt.tags); got != tt.want {
-			t.Errorf("tagsLabel(%q) = %q, want %q", tt.tags, got, tt.want)
+		if got := kit.TagsLabel(tt.tags); got != tt.want {
+			t.Errorf("TagsLabel(%q) = %q, want %q", tt.tags, got, tt.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func TestInboxGolden(t *testing.T) {
 
 func TestInboxSmallWindowGolden(t *testing.T) {
 	h := newHarness(t)
-	h.ui.win.Resize(minimumSize)
+	h.ui.Win.Resize(minimumSize)
 	h.selectID(1)
 	h.settle()
 	h.relayout()
@@ -47,7 +47,7 @@ func TestWindowFitsSmallestSize(t *testing.T) {
 			test.Tap(h.ui.accounts.add)
 		}
 		h.settle()
-		if m := h.ui.win.Content().MinSize(); m.Width > minimumSize.Width || m.Height > minimumSize.Height {
+		if m := h.ui.Win.Content().MinSize(); m.Width > minimumSize.Width || m.Height > minimumSize.Height {
 			t.Errorf("%s needs %v, more than the smallest supported window %v", screen, m, minimumSize)
 		}
 	}

@@ -66,7 +66,7 @@ type harness struct {
 func (h *harness) close() {
 	if !h.closed {
 		h.closed = true
-		h.ui.win.Close()
+		h.ui.Win.Close()
 		h.q.drain()
 	}
 }
@@ -95,7 +95,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 		Now: func() time.Time { return testNow }}, h.q.do)
 	t.Cleanup(h.close)
 	h.ui.start()
-	h.ui.win.Show()
+	h.ui.Win.Show()
 	h.waitFor("the first page", func() bool { return h.ui.inbox.loaded })
 	return h
 }
@@ -135,7 +135,7 @@ func (h *harness) pump() {
 	}
 }
 
-func (h *harness) canvas() fyne.Canvas { return h.ui.win.Canvas() }
+func (h *harness) canvas() fyne.Canvas { return h.ui.Win.Canvas() }
 
 // typeKeys types runes as the desktop driver delivers them: to the focused
 // widget if any, else to the window's handler.
@@ -185,7 +185,7 @@ func (h *harness) selectID(id int64) {
 // each frame for objects whose minimum size changed (shown, hidden,
 // refilled). The test canvas does not, so goldens and captures call it.
 func (h *harness) relayout() {
-	relayout(h.ui.win.Content())
+	relayout(h.ui.Win.Content())
 	for _, o := range h.canvas().Overlays().List() {
 		relayout(o)
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // Empty-state sentences: what to do, not just "nothing here".
@@ -27,10 +28,10 @@ type inboxScreen struct {
 	search   *searchEntry
 	list     *itemList
 	empty    *widget.RichText
-	banner   *banner
+	banner   *kit.Banner
 	thread   *threadView
 	composer *composer
-	reload   *refresher
+	reload   *kit.Refresher
 	content  fyne.CanvasObject
 
 	items      []core.Item
@@ -44,14 +45,14 @@ type inboxScreen struct {
 }
 
 func newInboxScreen(u *UI) *inboxScreen {
-	s := &inboxScreen{u: u, banner: newBanner()}
-	s.reload = newRefresher(s.load)
+	s := &inboxScreen{u: u, banner: kit.NewBanner()}
+	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
-	s.list = newItemList(func() []core.Item { return s.items }, u.now)
+	s.list = newItemList(func() []core.Item { return s.items }, u.Now)
 	s.list.OnSelected = s.selected
 	s.list.nearEnd = s.loadMore
-	s.empty = newMutedWrapped("", fyne.TextAlignCenter)
+	s.empty = kit.NewMutedWrapped("", fyne.TextAlignCenter)
 	s.empty.Hide()
 	s.composer = newComposer(u)
 	s.thread = newThreadView(u, s)
@@ -60,8 +61,8 @@ func newInboxScreen(u *UI) *inboxScreen {
 }
 
 func (s *inboxScreen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.search, s.filters.content, s.banner.content)
-	listPane := container.NewStack(s.list, container.NewPadded(container.New(centeredColumn{300}, s.empty)))
+	top := container.NewVBox(s.search, s.filters.content, s.banner.Content)
+	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
 	split := container.NewHSplit(listPane, right)
 	split.Offset = 0.4
@@ -75,7 +76,7 @@ func (s *inboxScreen) restart() {
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.list.ScrollToTop()
-	s.reload.request()
+	s.reload.Request()
 }
 
 func (s *inboxScreen) runSearch(q string) {
@@ -92,13 +93,13 @@ func (s *inboxScreen) clearSearch() {
 }
 
 // load re-reads what the list shows (at least one page) for the current
-// filters; the refresher makes sure only one load runs at a time.
+// filters; the Refresher makes sure only one load runs at a time.
 func (s *inboxScreen) load(done func()) {
 	s.gen++
 	gen, q, f := s.gen, s.query, s.filters.filter()
 	f.Limit = max(f.Limit, len(s.items))
-	f.Now = s.u.now()
-	background(s.u, "load inbox", func(ctx context.Context) ([]core.Item, error) {
+	f.Now = s.u.Now()
+	kit.Background(s.u.Env, "load inbox", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)
 	}, func(items []core.Item, err error) {
 		defer done()
@@ -108,7 +109,7 @@ func (s *inboxScreen) load(done func()) {
 		s.loading = false
 		s.loaded = true
 		if err != nil {
-			s.banner.show("Could not load the inbox: " + errorText(err))
+			s.banner.Show("Could not load the inbox: " + kit.ErrorText(err))
 			s.updateEmpty()
 			return
 		}
@@ -131,14 +132,14 @@ func (s *inboxScreen) fetch(ctx context.Context, q string, f core.ItemFilter) ([
 
 // loadMore fetches the page after the last item shown (keyset paging).
 func (s *inboxScreen) loadMore() {
-	if s.loading || s.exhausted || s.reload.busy || len(s.items) == 0 {
+	if s.loading || s.exhausted || s.reload.Busy() || len(s.items) == 0 {
 		return
 	}
 	s.loading = true
 	last := s.items[len(s.items)-1]
 	gen, q, f := s.gen, s.query, s.filters.filter()
-	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.u.now()
-	background(s.u, "load next page", func(ctx context.Context) ([]core.Item, error) {
+	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.u.Now()
+	kit.Background(s.u.Env, "load next page", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)
 	}, func(items []core.Item, err error) {
 		if gen != s.gen {
@@ -146,7 +147,7 @@ func (s *inboxScreen) loadMore() {
 		}
 		s.loading = false
 		if err != nil {
-			s.banner.show("Could not load more messages: " + errorText(err))
+			s.banner.Show("Could not load more messages: " + kit.ErrorText(err))
 			return
 		}
 		s.exhausted = len(items) < f.Limit
@@ -167,11 +168,11 @@ func (s *inboxScreen) updateEmpty() {
 		s.empty.Hide()
 		return
 	case s.query != "":
-		setSegment(s.empty, fmt.Sprintf("Nothing matches %s. Press Esc to go back to the inbox.", quoteSubject(s.query)))
+		kit.SetSegment(s.empty, fmt.Sprintf("Nothing matches %s. Press Esc to go back to the inbox.", kit.QuoteSubject(s.query)))
 	case !s.filters.isDefault():
-		setSegment(s.empty, emptyFiltered)
+		kit.SetSegment(s.empty, emptyFiltered)
 	default:
-		setSegment(s.empty, emptyInbox)
+		kit.SetSegment(s.empty, emptyInbox)
 	}
 	s.empty.Show()
 }
@@ -329,12 +330,12 @@ func (s *inboxScreen) setState(st core.State, until time.Time) {
 	} else {
 		s.edit(idx, func(it *core.Item) { it.State, it.SnoozeUntil = st, until })
 	}
-	backgroundErr(s.u, "set state", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "set state", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), quoteSubject(it.Subject), errorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
 		}
 	})
 }
@@ -348,7 +349,7 @@ func stateVerb(st core.State) string {
 	case core.StateSnoozed:
 		return "snooze"
 	default:
-		return "move to " + stateLabel(st)
+		return "move to " + kit.StateLabel(st)
 	}
 }
 
@@ -359,12 +360,12 @@ func (s *inboxScreen) markUnread() {
 		return
 	}
 	s.edit(idx, func(it *core.Item) { it.Seen = false })
-	backgroundErr(s.u, "mark unread", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "mark unread", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetSeen(ctx, it.ID, false)
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.show(fmt.Sprintf("Could not mark %s unread: %s", quoteSubject(it.Subject), errorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
 		}
 	})
 }
@@ -375,9 +376,9 @@ func (s *inboxScreen) changeTag(tag string, add bool) {
 	if !ok || tag == "" {
 		return
 	}
-	s.edit(idx, func(it *core.Item) { it.Tags = editTags(it.Tags, tag, add) })
+	s.edit(idx, func(it *core.Item) { it.Tags = kit.EditTags(it.Tags, tag, add) })
 	s.thread.setTags(s.openItem.Tags)
-	backgroundErr(s.u, "tag", func(ctx context.Context) error {
+	kit.BackgroundErr(s.u.Env, "tag", func(ctx context.Context) error {
 		if add {
 			return s.u.b.Inbox.AddTag(ctx, it.ID, tag)
 		}
@@ -386,18 +387,9 @@ func (s *inboxScreen) changeTag(tag string, add bool) {
 		if err != nil {
 			s.restore(it, idx)
 			s.thread.setTags(it.Tags)
-			s.banner.show(fmt.Sprintf("Could not change the tags of %s: %s", quoteSubject(it.Subject), errorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
 		}
 	})
-}
-
-// editTags returns tags with tag added or removed, never in place.
-func editTags(tags []string, tag string, add bool) []string {
-	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == tag })
-	if add {
-		out = append(out, tag)
-	}
-	return out
 }
 
 // opened records what opening an item changed: it is seen, and a new
@@ -413,5 +405,5 @@ func (s *inboxScreen) opened(it core.Item) {
 }
 
 func (s *inboxScreen) focusSearch() {
-	s.u.win.Canvas().Focus(s.search)
+	s.u.Win.Canvas().Focus(s.search)
 }

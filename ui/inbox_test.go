@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 func TestInboxListsItemsNewestFirstUnreadInBold(t *testing.T) {
@@ -42,7 +43,7 @@ func TestInboxListsItemsNewestFirstUnreadInBold(t *testing.T) {
 func sampleBySubject(t *testing.T, subject string) sample {
 	t.Helper()
 	for _, s := range samples {
-		if s.subject == subject || s.subject == "" && kindLabel(s.kind) == subject {
+		if s.subject == subject || s.subject == "" && kit.KindLabel(s.kind) == subject {
 			return s
 		}
 	}
@@ -61,14 +62,14 @@ func TestRowShowsCyrillicAndRelativeTime(t *testing.T) {
 	if row == nil {
 		t.Fatal("no row for Дмитрий Иванов")
 	}
-	if row.subject.Text != "Ошибка после обновления" || segmentText(row.when) != "40 min ago" {
-		t.Errorf("row = %q, %q", row.subject.Text, segmentText(row.when))
+	if row.subject.Text != "Ошибка после обновления" || kit.SegmentText(row.when) != "40 min ago" {
+		t.Errorf("row = %q, %q", row.subject.Text, kit.SegmentText(row.when))
 	}
-	if got := segmentText(row.tags); got != "#bug" {
+	if got := kit.SegmentText(row.tags); got != "#bug" {
 		t.Errorf("tags = %q", got)
 	}
-	if row.state.text != "New" {
-		t.Errorf("badge = %q, want New", row.state.text)
+	if row.state.Text() != "New" {
+		t.Errorf("badge = %q, want New", row.state.Text())
 	}
 }
 
@@ -134,7 +135,7 @@ func TestTriageRemovesItemFromDefaultView(t *testing.T) {
 			}
 			h.waitFor("the backend change", func() bool { return h.inbox.item(2).State == tt.state })
 			h.settle()
-			if msg := h.ui.inbox.banner.message(); msg != "" {
+			if msg := h.ui.inbox.banner.Message(); msg != "" {
 				t.Errorf("unexpected error shown: %q", msg)
 			}
 		})
@@ -158,16 +159,16 @@ func TestFailingBackendRevertsAndShowsError(t *testing.T) {
 	h.inbox.fail("SetState", errors.New("inbox: state 1: database is locked"))
 	h.typeKeys("j")
 	h.typeKeys("e")
-	h.waitFor("the error", func() bool { return h.ui.inbox.banner.message() != "" })
+	h.waitFor("the error", func() bool { return h.ui.inbox.banner.Message() != "" })
 	if !slices.Contains(h.ids(), 1) || h.ids()[0] != 1 {
 		t.Fatalf("item 1 not back at the top after the failure: %v", h.ids())
 	}
 	want := "Could not mark as done “Rencontre de samedi : toujours à 15 h ?”: State 1: database is locked."
-	if got := h.ui.inbox.banner.message(); got != want {
+	if got := h.ui.inbox.banner.Message(); got != want {
 		t.Errorf("error shown = %q\nwant %q", got, want)
 	}
-	test.Tap(h.ui.inbox.banner.content.Objects[2].(fyne.Tappable)) // dismiss
-	if h.ui.inbox.banner.message() != "" {
+	test.Tap(h.ui.inbox.banner.Content.Objects[2].(fyne.Tappable)) // dismiss
+	if h.ui.inbox.banner.Message() != "" {
 		t.Error("the error did not go away when dismissed")
 	}
 }
@@ -206,15 +207,15 @@ func TestSearchWithoutResultsSaysSo(t *testing.T) {
 	h := newHarness(t)
 	h.ui.inbox.runSearch("zzz")
 	h.waitFor("the empty result", func() bool { return h.ui.inbox.empty.Visible() })
-	if got := segmentText(h.ui.inbox.empty); !strings.Contains(got, "Nothing matches “zzz”") {
+	if got := kit.SegmentText(h.ui.inbox.empty); !strings.Contains(got, "Nothing matches “zzz”") {
 		t.Errorf("empty state = %q", got)
 	}
 }
 
 func TestEmptyInboxSaysWhatToDo(t *testing.T) {
 	h := newHarness(t, withItems(nil))
-	if !h.ui.inbox.empty.Visible() || segmentText(h.ui.inbox.empty) != emptyInbox {
-		t.Fatalf("empty state = %q (visible %v)", segmentText(h.ui.inbox.empty), h.ui.inbox.empty.Visible())
+	if !h.ui.inbox.empty.Visible() || kit.SegmentText(h.ui.inbox.empty) != emptyInbox {
+		t.Fatalf("empty state = %q (visible %v)", kit.SegmentText(h.ui.inbox.empty), h.ui.inbox.empty.Visible())
 	}
 }
 
@@ -222,8 +223,8 @@ func TestLoadErrorIsShown(t *testing.T) {
 	h := newHarness(t)
 	h.inbox.fail("Page", errors.New("store: disk I/O error"))
 	h.ui.inbox.restart()
-	h.waitFor("the error", func() bool { return h.ui.inbox.banner.message() != "" })
-	if got := h.ui.inbox.banner.message(); got != "Could not load the inbox: Store: disk I/O error." {
+	h.waitFor("the error", func() bool { return h.ui.inbox.banner.Message() != "" })
+	if got := h.ui.inbox.banner.Message(); got != "Could not load the inbox: Store: disk I/O error." {
 		t.Errorf("error = %q", got)
 	}
 }
@@ -321,7 +322,7 @@ func TestThreadShowsMessagesOldestFirst(t *testing.T) {
 	if indexContaining(texts, "You (Hearth team") < 0 {
 		t.Error("our reply is not marked as ours")
 	}
-	if got := segmentText(h.ui.inbox.thread.meta); got != "work@example.com · 3 messages" {
+	if got := kit.SegmentText(h.ui.inbox.thread.meta); got != "work@example.com · 3 messages" {
 		t.Errorf("meta = %q", got)
 	}
 }

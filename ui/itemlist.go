@@ -7,11 +7,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
-
-// pageAhead is how close to the end of the loaded items the list asks for
-// the next page: before the person reaches the bottom.
-const pageAhead = 10
 
 // itemList is the virtualised inbox list. It forwards typed keys to the
 // triage keys, because a tap on a row gives the list the keyboard focus.
@@ -39,7 +36,7 @@ func (l *itemList) update(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	o.(*itemRow).set(items[id], l.now())
-	if id >= len(items)-pageAhead && l.nearEnd != nil {
+	if id >= len(items)-kit.PageAhead && l.nearEnd != nil {
 		l.nearEnd()
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"strconv"
 	"strings"
 	"time"
 
@@ -13,10 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
-
-// maxRowTags is how many tags a list row shows before "+N".
-const maxRowTags = 3
 
 // itemRow is one line of the inbox list: channel, author, time, subject,
 // state and tags, and the snippet. Unseen items are bold with a dot.
@@ -28,8 +25,8 @@ type itemRow struct {
 	when    *widget.RichText
 	subject *widget.Label
 	tags    *widget.RichText
-	state   *badge
-	vip     *badge
+	state   *kit.Badge
+	vip     *kit.Badge
 	vipBox  *fyne.Container // centres the badge; hidden with it, so no gap is left
 	snippet *widget.RichText
 }
@@ -38,27 +35,17 @@ func newItemRow() *itemRow {
 	r := &itemRow{
 		dot:     canvas.NewCircle(theme.Color(theme.ColorNamePrimary)),
 		icon:    widget.NewIcon(nil),
-		author:  truncLabel(),
-		when:    newMuted(""),
-		subject: truncLabel(),
-		tags:    widget.NewRichText(&widget.TextSegment{Style: tagStyle()}),
-		state:   newBadge(),
-		vip:     newBadge(),
-		snippet: newMutedTrunc(""),
+		author:  kit.TruncLabel(),
+		when:    kit.NewMuted(""),
+		subject: kit.TruncLabel(),
+		tags:    widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()}),
+		state:   kit.NewBadge(),
+		vip:     kit.NewBadge(),
+		snippet: kit.NewMutedTrunc(""),
 	}
 	r.vipBox = container.NewCenter(r.vip)
 	r.ExtendBaseWidget(r)
 	return r
-}
-
-func truncLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-func tagStyle() widget.RichTextStyle {
-	return widget.RichTextStyle{ColorName: theme.ColorNamePrimary, Inline: true, SizeName: theme.SizeNameCaptionText}
 }
 
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
@@ -66,7 +53,7 @@ func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	left := container.NewVBox(container.NewHBox(container.NewCenter(mark), container.NewCenter(r.icon)))
 	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.vipBox, r.when), r.author)
 	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
-	lines := container.New(tightRows{}, line1, line2, r.snippet)
+	lines := container.New(kit.TightRows{}, line1, line2, r.snippet)
 	gutter := canvas.NewRectangle(color.Transparent)
 	gutter.SetMinSize(fyne.NewSize(theme.Padding()*2, 0)) // keeps badges clear of the scroll bar
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewPadded(left), gutter, lines))
@@ -78,16 +65,16 @@ func (r *itemRow) set(it core.Item, now time.Time) {
 	style := fyne.TextStyle{Bold: unseen}
 	setLabel(r.author, authorLabel(it), style)
 	setLabel(r.subject, subjectLabel(it), style)
-	setSegment(r.when, core.Ago(now, it.CreatedAt))
-	r.icon.SetResource(channelIcon(it.Kind))
+	kit.SetSegment(r.when, core.Ago(now, it.CreatedAt))
+	r.icon.SetResource(kit.ChannelIcon(it.Kind))
 	r.dot.Hidden = !unseen
 	r.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 	r.dot.Refresh()
-	r.state.set(stateBadge(it, now))
-	r.vip.set(vipBadge(it))
+	r.state.Set(kit.StateBadge(it, now))
+	r.vip.Set(vipBadge(it))
 	r.vipBox.Hidden = r.vip.Hidden
-	setSegment(r.tags, tagsLabel(it.Tags))
-	setSegment(r.snippet, it.Snippet)
+	kit.SetSegment(r.tags, kit.TagsLabel(it.Tags))
+	kit.SetSegment(r.snippet, it.Snippet)
 }
 
 // vipBadge marks an influential author (many followers on X).
@@ -120,41 +107,5 @@ func subjectLabel(it core.Item) string {
 	if s := strings.TrimSpace(it.Subject); s != "" {
 		return s
 	}
-	return kindLabel(it.Kind)
-}
-
-// kindLabel stands in for a subject where the channel has none.
-func kindLabel(k core.ItemKind) string {
-	switch k {
-	case core.ItemVKPost:
-		return "VK post"
-	case core.ItemVKComment:
-		return "VK comment"
-	case core.ItemVKMessage:
-		return "VK message"
-	case core.ItemXMention:
-		return "Mention on X"
-	case core.ItemXReply:
-		return "Reply on X"
-	case core.ItemFeed:
-		return "Feed entry"
-	default:
-		return "(no subject)"
-	}
-}
-
-// tagsLabel renders tags as "#a #b +2".
-func tagsLabel(tags []string) string {
-	shown := tags
-	if len(shown) > maxRowTags {
-		shown = shown[:maxRowTags]
-	}
-	parts := make([]string, 0, len(shown)+1)
-	for _, t := range shown {
-		parts = append(parts, "#"+t)
-	}
-	if extra := len(tags) - len(shown); extra > 0 {
-		parts = append(parts, "+"+strconv.Itoa(extra))
-	}
-	return strings.Join(parts, " ")
+	return kit.KindLabel(it.Kind)
 }

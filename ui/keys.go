@@ -31,7 +31,7 @@ func (k *triageKeys) active() bool {
 	if k.u.nav.currentTitle() != "Inbox" {
 		return false
 	}
-	f := k.u.win.Canvas().Focused()
+	f := k.u.Win.Canvas().Focused()
 	return f == nil || f == fyne.Focusable(k.u.inbox.list)
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // memberPageSize is how many rows the members table asks for at a time.
@@ -31,8 +32,8 @@ type membersScreen struct {
 	bulk     *bulkTagBar
 	count    *widget.RichText
 	empty    *widget.RichText
-	banner   *banner
-	reload   *refresher
+	banner   *kit.Banner
+	reload   *kit.Refresher
 
 	welcome  *ritualList
 	checkins *ritualList
@@ -66,22 +67,22 @@ func (p *membersPane) CreateRenderer() fyne.WidgetRenderer {
 // when the backend has them, else the note that they are not built.
 func (u *UI) membersEntry() screen {
 	if u.b.Members == nil {
-		return screen{title: "Members", icon: membersIcon(), content: membersPlaceholder()}
+		return screen{title: "Members", icon: kit.MembersIcon(), content: membersPlaceholder()}
 	}
 	s := newMembersScreen(u)
 	p := &membersPane{s: s}
 	p.ExtendBaseWidget(p)
-	return screen{title: "Members", icon: membersIcon(), content: p, shown: s.shown}
+	return screen{title: "Members", icon: kit.MembersIcon(), content: p, shown: s.shown}
 }
 
 func newMembersScreen(u *UI) *membersScreen {
-	s := &membersScreen{u: u, banner: newBanner(), checked: map[int64]bool{}}
-	s.reload = newRefresher(s.load)
+	s := &membersScreen{u: u, banner: kit.NewBanner(), checked: map[int64]bool{}}
+	s.reload = kit.NewRefresher(s.load)
 	s.filters = newMemberFilters(s.restart)
 	s.table = newMemberTable(s)
-	s.count = newMuted("")
+	s.count = kit.NewMuted("")
 	s.bulk = newBulkTagBar(s)
-	s.empty = newMutedWrapped("", fyne.TextAlignCenter)
+	s.empty = kit.NewMutedWrapped("", fyne.TextAlignCenter)
 	s.empty.Hide()
 	s.welcome = newWelcomeList(s)
 	s.checkins = newCheckInList(s)
@@ -96,7 +97,7 @@ func (s *membersScreen) layout() fyne.CanvasObject {
 	people := container.NewBorder(
 		container.NewVBox(s.filters.content, s.bulk.content),
 		nil, nil, nil,
-		container.NewStack(s.table.content, container.New(centeredColumn{360}, s.empty)),
+		container.NewStack(s.table.content, container.New(kit.CenteredColumn{Width: 360}, s.empty)),
 	)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("People", people),
@@ -110,7 +111,7 @@ func (s *membersScreen) layout() fyne.CanvasObject {
 		s.tabs.Append(container.NewTabItem("Import", s.importer.content))
 	}
 	s.tabs.OnSelected = func(*container.TabItem) { s.tabShown() }
-	top := container.NewVBox(s.banner.content)
+	top := container.NewVBox(s.banner.Content)
 	s.main = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.dossier.content.Hide()
 	return container.NewPadded(container.NewStack(s.main, s.dossier.content))
@@ -129,7 +130,7 @@ func (s *membersScreen) shown() {
 func (s *membersScreen) tabShown() {
 	switch s.tabs.SelectedIndex() {
 	case 0:
-		s.reload.request()
+		s.reload.Request()
 	case 1:
 		s.welcome.load()
 	case 2:
@@ -147,7 +148,7 @@ func (s *membersScreen) restart() {
 	s.table.list.UnselectAll()
 	s.table.refresh()
 	s.table.list.ScrollToTop()
-	s.reload.request()
+	s.reload.Request()
 }
 
 // memberLoad is one reload of the table: a page, the settings the cohorts
@@ -163,8 +164,8 @@ func (s *membersScreen) load(done func()) {
 	s.gen++
 	gen, f := s.gen, s.filters.filter()
 	f.Sort, f.Desc = s.table.sort, s.table.desc
-	f.Limit, f.Now = max(memberPageSize, len(s.rows)), s.u.now()
-	background(s.u, "load members", func(ctx context.Context) (memberLoad, error) {
+	f.Limit, f.Now = max(memberPageSize, len(s.rows)), s.u.Now()
+	kit.Background(s.u.Env, "load members", func(ctx context.Context) (memberLoad, error) {
 		return s.fetch(ctx, f)
 	}, func(l memberLoad, err error) {
 		defer done()
@@ -173,7 +174,7 @@ func (s *membersScreen) load(done func()) {
 		}
 		s.loading, s.loaded = false, true
 		if err != nil {
-			s.banner.show("Could not load the members: " + errorText(err))
+			s.banner.Show("Could not load the members: " + kit.ErrorText(err))
 			return
 		}
 		s.settings = l.settings
@@ -197,14 +198,14 @@ func (s *membersScreen) fetch(ctx context.Context, f core.MemberFilter) (memberL
 
 // loadMore fetches the rows after the last one shown.
 func (s *membersScreen) loadMore() {
-	if s.loading || s.reload.busy || len(s.rows) == 0 || len(s.rows) >= s.total {
+	if s.loading || s.reload.Busy() || len(s.rows) == 0 || len(s.rows) >= s.total {
 		return
 	}
 	s.loading = true
 	gen, f := s.gen, s.filters.filter()
 	f.Sort, f.Desc = s.table.sort, s.table.desc
-	f.Offset, f.Limit, f.Now = len(s.rows), memberPageSize, s.u.now()
-	background(s.u, "load more members", func(ctx context.Context) (core.MemberPage, error) {
+	f.Offset, f.Limit, f.Now = len(s.rows), memberPageSize, s.u.Now()
+	kit.Background(s.u.Env, "load more members", func(ctx context.Context) (core.MemberPage, error) {
 		return s.u.b.Members.List(ctx, f)
 	}, func(p core.MemberPage, err error) {
 		if gen != s.gen {
@@ -212,7 +213,7 @@ func (s *membersScreen) loadMore() {
 		}
 		s.loading = false
 		if err != nil {
-			s.banner.show("Could not load more members: " + errorText(err))
+			s.banner.Show("Could not load more members: " + kit.ErrorText(err))
 			return
 		}
 		s.setRows(append(s.rows, p.Members...), p.Total)
@@ -221,7 +222,7 @@ func (s *membersScreen) loadMore() {
 
 func (s *membersScreen) setRows(rows []core.Member, total int) {
 	s.rows, s.total = rows, total
-	setSegment(s.count, membersCount(len(rows), total))
+	kit.SetSegment(s.count, membersCount(len(rows), total))
 	s.table.refresh()
 	s.updateEmpty()
 }
@@ -243,16 +244,16 @@ func (s *membersScreen) updateEmpty() {
 		s.empty.Hide()
 		return
 	case s.filters.isDefault():
-		setSegment(s.empty, emptyMembers)
+		kit.SetSegment(s.empty, emptyMembers)
 	default:
-		setSegment(s.empty, emptyMembersFiltered)
+		kit.SetSegment(s.empty, emptyMembersFiltered)
 	}
 	s.empty.Show()
 }
 
 // cohort is the cohort of a listed member at the backend's clock.
 func (s *membersScreen) cohort(m core.Member) core.Cohort {
-	return core.CohortOf(m, s.u.now(), s.settings)
+	return core.CohortOf(m, s.u.Now(), s.settings)
 }
 
 // openDossier puts a member's file in front of the tabs.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // bulkTagBar tags or untags the checked rows at once. It shows only while
@@ -25,10 +26,10 @@ func newBulkTagBar(s *membersScreen) *bulkTagBar {
 	b := &bulkTagBar{s: s, label: widget.NewLabel(""), tag: widget.NewEntry()}
 	b.tag.SetPlaceHolder("Tag")
 	b.tag.OnSubmitted = func(string) { b.apply(true) }
-	b.bar = container.NewHBox(b.label, container.New(fixedWidth{width: filterEntryWidth}, b.tag),
-		flatButton("Add tag", theme.ContentAddIcon(), func() { b.apply(true) }),
-		flatButton("Remove tag", theme.ContentRemoveIcon(), func() { b.apply(false) }),
-		flatButton("Select none", theme.CancelIcon(), s.clearChecked))
+	b.bar = container.NewHBox(b.label, container.New(kit.FixedWidth{Width: filterEntryWidth}, b.tag),
+		kit.FlatButton("Add tag", theme.ContentAddIcon(), func() { b.apply(true) }),
+		kit.FlatButton("Remove tag", theme.ContentRemoveIcon(), func() { b.apply(false) }),
+		kit.FlatButton("Select none", theme.CancelIcon(), s.clearChecked))
 	b.bar.Hide()
 	b.content = container.NewBorder(nil, nil, nil, container.NewCenter(s.count), b.bar)
 	return b
@@ -57,15 +58,15 @@ func (b *bulkTagBar) apply(add bool) {
 	if !add {
 		addTags, removeTags = nil, addTags
 	}
-	backgroundErr(b.s.u, "tag members", func(ctx context.Context) error {
+	kit.BackgroundErr(b.s.u.Env, "tag members", func(ctx context.Context) error {
 		return b.s.u.b.Members.Tag(ctx, ids, addTags, removeTags)
 	}, func(err error) {
 		if err != nil {
-			b.s.banner.show(fmt.Sprintf("Could not tag %d members: %s", len(ids), errorText(err)))
+			b.s.banner.Show(fmt.Sprintf("Could not tag %d members: %s", len(ids), kit.ErrorText(err)))
 			return
 		}
 		b.tag.SetText("")
 		b.s.clearChecked()
-		b.s.reload.request()
+		b.s.reload.Request()
 	})
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // expertLimit is how many people the expert finder lists.
@@ -23,7 +24,7 @@ type expertFinder struct {
 	s       *membersScreen
 	query   *widget.Entry
 	rows    *fyne.Container
-	banner  *banner
+	banner  *kit.Banner
 	list    []members.Expert
 	topic   string // the topic the list answers
 	gen     int
@@ -31,16 +32,16 @@ type expertFinder struct {
 }
 
 func newExpertFinder(s *membersScreen) *expertFinder {
-	f := &expertFinder{s: s, query: widget.NewEntry(), rows: container.NewVBox(), banner: newBanner()}
+	f := &expertFinder{s: s, query: widget.NewEntry(), rows: container.NewVBox(), banner: kit.NewBanner()}
 	f.query.SetPlaceHolder("Who knows about…")
 	f.query.OnSubmitted = f.find
-	search := container.NewBorder(nil, nil, nil, primaryButton("Find", theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)
-	f.content = container.NewBorder(container.NewPadded(container.NewVBox(search, f.banner.content)),
+	search := container.NewBorder(nil, nil, nil, kit.PrimaryButton("Find", theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)
+	f.content = container.NewBorder(container.NewPadded(container.NewVBox(search, f.banner.Content)),
 		nil, nil, nil, container.NewVScroll(f.rows))
 	return f
 }
 
-func (f *expertFinder) focus() { f.s.u.win.Canvas().Focus(f.query) }
+func (f *expertFinder) focus() { f.s.u.Win.Canvas().Focus(f.query) }
 
 func (f *expertFinder) find(topic string) {
 	topic = strings.TrimSpace(topic)
@@ -49,17 +50,17 @@ func (f *expertFinder) find(topic string) {
 	}
 	f.gen++
 	gen := f.gen
-	background(f.s.u, "find experts", func(ctx context.Context) ([]members.Expert, error) {
+	kit.Background(f.s.u.Env, "find experts", func(ctx context.Context) ([]members.Expert, error) {
 		return f.s.u.b.Members.Find(ctx, topic, expertLimit)
 	}, func(list []members.Expert, err error) {
 		if gen != f.gen {
 			return
 		}
 		if err != nil {
-			f.banner.show("Could not search: " + errorText(err))
+			f.banner.Show("Could not search: " + kit.ErrorText(err))
 			return
 		}
-		f.banner.hide()
+		f.banner.Hide()
 		f.topic, f.list = topic, list
 		f.render()
 	})
@@ -68,7 +69,7 @@ func (f *expertFinder) find(topic string) {
 func (f *expertFinder) render() {
 	f.rows.RemoveAll()
 	if len(f.list) == 0 {
-		f.rows.Add(container.NewPadded(newMutedWrapped("Nobody has said they know about "+quoteSubject(f.topic)+
+		f.rows.Add(container.NewPadded(kit.NewMutedWrapped("Nobody has said they know about "+kit.QuoteSubject(f.topic)+
 			" yet. Add expertise and interests in members' files.", fyne.TextAlignCenter)))
 		return
 	}
@@ -78,15 +79,15 @@ func (f *expertFinder) render() {
 }
 
 func (f *expertFinder) row(e members.Expert) fyne.CanvasObject {
-	name := flatButton(memberName(e.Member), nil, func() { f.s.openDossier(e.Member.ID) })
+	name := kit.FlatButton(memberName(e.Member), nil, func() { f.s.openDossier(e.Member.ID) })
 	name.Alignment = widget.ButtonAlignLeading
 	mention := mentionOf(e)
-	copyBtn := flatButton("Copy "+mention, theme.ContentCopyIcon(), func() {
+	copyBtn := kit.FlatButton("Copy "+mention, theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(mention)
 	})
-	why := newMutedWrapped(capitalize(e.Why), fyne.TextAlignLeading)
+	why := kit.NewMutedWrapped(kit.Capitalize(e.Why), fyne.TextAlignLeading)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(copyBtn),
-		container.New(tightRows{}, name, why))
+		container.New(kit.TightRows{}, name, why))
 }
 
 // mentionOf is how to @-mention an expert: their X handle, else their VK

@@ -375,7 +375,7 @@ func newMembersHarness(t *testing.T, backend Members) *harness {
 		Now: func() time.Time { return testNow }}, h.q.do)
 	t.Cleanup(h.close)
 	h.ui.start()
-	h.ui.win.Show()
+	h.ui.Win.Show()
 	h.waitFor("the inbox", func() bool { return h.ui.inbox.loaded })
 	h.ui.nav.show("Members")
 	h.waitFor("the members table", func() bool { return membersOf(h).loaded })

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // filterEntryWidth is the width of the tag, interest and expertise boxes.
@@ -106,7 +107,7 @@ func (f *memberFilters) layout() fyne.CanvasObject {
 	}
 	boxes := container.NewHBox()
 	for _, e := range []*widget.Entry{f.tag, f.interest, f.expertise} {
-		boxes.Add(container.New(fixedWidth{width: filterEntryWidth}, e))
+		boxes.Add(container.New(kit.FixedWidth{Width: filterEntryWidth}, e))
 	}
 	row := container.NewBorder(nil, nil, nil, boxes, f.search)
 	return container.NewVBox(row, newWrapRow(chips...))

@@ -45,7 +45,7 @@ func TestMembersFitSmallestWindow(t *testing.T) {
 	check := func(what string) {
 		t.Helper()
 		h.settle()
-		if m := h.ui.win.Content().MinSize(); m.Width > minimumSize.Width || m.Height > minimumSize.Height {
+		if m := h.ui.Win.Content().MinSize(); m.Width > minimumSize.Width || m.Height > minimumSize.Height {
 			t.Errorf("%s needs %v, more than the smallest supported window %v", what, m, minimumSize)
 		}
 	}

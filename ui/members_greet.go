@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // The greeting template a new workspace starts with, and where the
@@ -61,14 +62,14 @@ func (g *greeter) show() {
 		verb = "Copy and mark greeted"
 		how = "Copied for you to send by hand: this workspace cannot write to members yet. {name} becomes their first name."
 	}
-	body := container.NewVBox(newMutedWrapped(how, fyne.TextAlignLeading), g.entry, g.note)
-	send := primaryButton(verb, nil, g.send)
+	body := container.NewVBox(kit.NewMutedWrapped(how, fyne.TextAlignLeading), g.entry, g.note)
+	send := kit.PrimaryButton(verb, nil, g.send)
 	cancel := widget.NewButton("Cancel", func() { g.dialog.Hide() })
-	g.dialog = dialog.NewCustomWithoutButtons("Greet "+memberName(g.m), body, g.r.s.u.win)
+	g.dialog = dialog.NewCustomWithoutButtons("Greet "+memberName(g.m), body, g.r.s.u.Win)
 	g.dialog.SetButtons([]fyne.CanvasObject{cancel, send})
 	g.dialog.Resize(fyne.NewSize(520, 0))
 	g.dialog.Show()
-	g.r.s.u.win.Canvas().Focus(g.entry)
+	g.r.s.u.Win.Canvas().Focus(g.entry)
 }
 
 // send delivers the greeting, remembers the template, and marks the member
@@ -85,7 +86,7 @@ func (g *greeter) send() {
 		fyne.CurrentApp().Clipboard().SetContent(text)
 	}
 	id := g.m.ID
-	backgroundErr(g.r.s.u, "greet member", func(ctx context.Context) error {
+	kit.BackgroundErr(g.r.s.u.Env, "greet member", func(ctx context.Context) error {
 		if w != nil {
 			if err := w.WriteTo(ctx, id, text); err != nil {
 				return err
@@ -94,7 +95,7 @@ func (g *greeter) send() {
 		return g.r.s.u.b.Members.MarkDone(ctx, core.RitualWelcome, id)
 	}, func(err error) {
 		if err != nil {
-			g.note.SetText("Could not greet " + memberName(g.m) + ": " + errorText(err))
+			g.note.SetText("Could not greet " + memberName(g.m) + ": " + kit.ErrorText(err))
 			g.note.Show()
 			return
 		}

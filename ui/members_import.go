@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // MemberImporter is optional on Members: contacts from CSV and vCard
@@ -63,7 +64,7 @@ func newMemberImport(s *membersScreen, imp MemberImporter) *memberImport {
 	m.run.Disable()
 	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), m.choose)
 	read := widget.NewButton("Read", m.read)
-	intro := newMutedWrapped("Contacts from a CSV file (any delimiter, UTF-8 or windows-1251) or vCards from a "+
+	intro := kit.NewMutedWrapped("Contacts from a CSV file (any delimiter, UTF-8 or windows-1251) or vCards from a "+
 		"phone or mail client. Nobody is merged silently: an address that already belongs to someone is reported.", fyne.TextAlignLeading)
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, nil, container.NewHBox(choose, read), m.path))
 	m.content = container.NewBorder(top, container.NewVBox(m.result, container.NewHBox(m.run)), nil, nil,
@@ -80,7 +81,7 @@ func (m *memberImport) choose() {
 		r.Close()
 		m.path.SetText(r.URI().Path())
 		m.read()
-	}, m.s.u.win)
+	}, m.s.u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".vcf", ".txt"}))
 	d.Show()
 }
@@ -100,7 +101,7 @@ func (m *memberImport) read() {
 		raw   []byte
 		count int
 	}
-	background(m.s.u, "read contacts", func(context.Context) (loaded, error) {
+	kit.Background(m.s.u.Env, "read contacts", func(context.Context) (loaded, error) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return loaded{}, err
@@ -115,7 +116,7 @@ func (m *memberImport) read() {
 		m.mapping.RemoveAll()
 		m.table, m.vcardRaw, m.selects = l.table, l.raw, nil
 		if err != nil {
-			m.say("Could not read "+filepath.Base(path)+": "+errorText(err), widget.DangerImportance)
+			m.say("Could not read "+filepath.Base(path)+": "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
 		if l.table != nil {
@@ -154,7 +155,7 @@ func (m *memberImport) showMapping(t *members.Table) {
 		}
 		head := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
-		sample := newMutedTrunc(strings.Join(samples, " · "))
+		sample := kit.NewMutedTrunc(strings.Join(samples, " · "))
 		m.mapping.Add(container.NewGridWithColumns(3, head, sel, sample))
 	}
 	m.mapping.Refresh()
@@ -169,7 +170,7 @@ func (m *memberImport) importNow() {
 		}
 	}
 	m.run.Disable()
-	background(m.s.u, "import contacts", func(ctx context.Context) (members.ImportResult, error) {
+	kit.Background(m.s.u.Env, "import contacts", func(ctx context.Context) (members.ImportResult, error) {
 		if t != nil {
 			return m.imp.ImportTable(ctx, t)
 		}
@@ -177,11 +178,11 @@ func (m *memberImport) importNow() {
 	}, func(res members.ImportResult, err error) {
 		m.run.Enable()
 		if err != nil {
-			m.say("The import failed: "+errorText(err), widget.DangerImportance)
+			m.say("The import failed: "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
 		m.say(importSummary(res), widget.SuccessImportance)
-		m.s.reload.request()
+		m.s.reload.Request()
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // suggestionLimit is how many merge suggestions the tab shows at a time.
@@ -29,17 +30,17 @@ type suggestion struct {
 type mergeList struct {
 	s       *membersScreen
 	rows    *fyne.Container
-	banner  *banner
+	banner  *kit.Banner
 	list    []suggestion
 	gen     int
 	content fyne.CanvasObject
 }
 
 func newMergeList(s *membersScreen) *mergeList {
-	l := &mergeList{s: s, rows: container.NewVBox(), banner: newBanner()}
-	intro := newMutedWrapped("People who may be one person on several channels. Accept merges their files; "+
+	l := &mergeList{s: s, rows: container.NewVBox(), banner: kit.NewBanner()}
+	intro := kit.NewMutedWrapped("People who may be one person on several channels. Accept merges their files; "+
 		"Reject keeps them apart for good.", fyne.TextAlignLeading)
-	l.content = container.NewBorder(container.NewPadded(container.NewVBox(intro, l.banner.content)),
+	l.content = container.NewBorder(container.NewPadded(container.NewVBox(intro, l.banner.Content)),
 		nil, nil, nil, container.NewVScroll(l.rows))
 	return l
 }
@@ -47,15 +48,15 @@ func newMergeList(s *membersScreen) *mergeList {
 func (l *mergeList) load() {
 	l.gen++
 	gen := l.gen
-	background(l.s.u, "load merge suggestions", l.fetch, func(list []suggestion, err error) {
+	kit.Background(l.s.u.Env, "load merge suggestions", l.fetch, func(list []suggestion, err error) {
 		if gen != l.gen {
 			return
 		}
 		if err != nil {
-			l.banner.show("Could not load the merge suggestions: " + errorText(err))
+			l.banner.Show("Could not load the merge suggestions: " + kit.ErrorText(err))
 			return
 		}
-		l.banner.hide()
+		l.banner.Hide()
 		l.list = list
 		l.render()
 	})
@@ -84,7 +85,7 @@ func (l *mergeList) fetch(ctx context.Context) ([]suggestion, error) {
 func (l *mergeList) render() {
 	l.rows.RemoveAll()
 	if len(l.list) == 0 {
-		l.rows.Add(container.NewPadded(newMutedWrapped("No merge suggestions: nobody looks like someone else.", fyne.TextAlignCenter)))
+		l.rows.Add(container.NewPadded(kit.NewMutedWrapped("No merge suggestions: nobody looks like someone else.", fyne.TextAlignCenter)))
 		return
 	}
 	for _, sg := range l.list {
@@ -99,22 +100,22 @@ func (l *mergeList) row(sg suggestion) fyne.CanvasObject {
 		l.side(sg.b, sg.IdentityB),
 		layout.NewSpacer(),
 	)
-	why := newMutedWrapped(reasonsText(sg.Reasons), fyne.TextAlignLeading)
+	why := kit.NewMutedWrapped(reasonsText(sg.Reasons), fyne.TextAlignLeading)
 	buttons := container.NewHBox(
-		flatButton("Reject", theme.CancelIcon(), func() { l.reject(sg) }),
-		primaryButton("Accept", theme.ConfirmIcon(), func() { l.accept(sg) }),
+		kit.FlatButton("Reject", theme.CancelIcon(), func() { l.reject(sg) }),
+		kit.PrimaryButton("Accept", theme.ConfirmIcon(), func() { l.accept(sg) }),
 	)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(buttons),
-		container.New(tightRows{}, who, why))
+		container.New(kit.TightRows{}, who, why))
 }
 
 // side is one of the two people: name and the identity that matched.
 func (l *mergeList) side(d members.Dossier, identityID int64) fyne.CanvasObject {
-	name := flatButton(memberName(d.Member), nil, func() { l.s.openDossier(d.Member.ID) })
+	name := kit.FlatButton(memberName(d.Member), nil, func() { l.s.openDossier(d.Member.ID) })
 	for _, id := range d.Identities {
 		if id.ID == identityID {
 			return container.NewHBox(name, widget.NewIcon(identityIcon(id.Kind)),
-				container.NewCenter(newMuted(identityLabel(id))))
+				container.NewCenter(kit.NewMuted(identityLabel(id))))
 		}
 	}
 	return name
@@ -127,17 +128,17 @@ func reasonsText(rs []core.MergeReason) string {
 			parts = append(parts, t)
 		}
 	}
-	return capitalize(strings.Join(parts, "; "))
+	return kit.Capitalize(strings.Join(parts, "; "))
 }
 
 func (l *mergeList) accept(sg suggestion) {
 	l.drop(sg)
-	background(l.s.u, "accept merge", func(ctx context.Context) (int64, error) {
+	kit.Background(l.s.u.Env, "accept merge", func(ctx context.Context) (int64, error) {
 		return l.s.u.b.Members.Accept(ctx, sg.MergeSuggestion)
 	}, func(_ int64, err error) {
 		if err != nil {
-			l.banner.show(fmt.Sprintf("Could not merge %s and %s: %s", memberName(sg.a.Member),
-				memberName(sg.b.Member), errorText(err)))
+			l.banner.Show(fmt.Sprintf("Could not merge %s and %s: %s", memberName(sg.a.Member),
+				memberName(sg.b.Member), kit.ErrorText(err)))
 		}
 		l.load() // another suggestion may have named one of the merged files
 	})
@@ -145,11 +146,11 @@ func (l *mergeList) accept(sg suggestion) {
 
 func (l *mergeList) reject(sg suggestion) {
 	l.drop(sg)
-	backgroundErr(l.s.u, "reject merge", func(ctx context.Context) error {
+	kit.BackgroundErr(l.s.u.Env, "reject merge", func(ctx context.Context) error {
 		return l.s.u.b.Members.Reject(ctx, sg.MergeSuggestion)
 	}, func(err error) {
 		if err != nil {
-			l.banner.show("Could not record the answer: " + errorText(err))
+			l.banner.Show("Could not record the answer: " + kit.ErrorText(err))
 			l.load()
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // ritualList is the welcome queue or the check-in list: who is due, each
@@ -25,7 +26,7 @@ type ritualList struct {
 	action  func(m core.Member) fyne.CanvasObject
 	detail  func(m core.Member, now time.Time) string
 	rows    *fyne.Container
-	banner  *banner
+	banner  *kit.Banner
 	list    []core.Member
 	gen     int
 	content fyne.CanvasObject
@@ -44,7 +45,7 @@ func newWelcomeList(s *membersScreen) *ritualList {
 		detail: func(m core.Member, now time.Time) string { return "joined " + core.Ago(now, joinedAt(m)) },
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return primaryButton("Greet…", theme.MailSendIcon(), func() { newGreeter(r, m).show() })
+		return kit.PrimaryButton("Greet…", theme.MailSendIcon(), func() { newGreeter(r, m).show() })
 	}
 	return r.build()
 }
@@ -59,15 +60,15 @@ func newCheckInList(s *membersScreen) *ritualList {
 		detail: checkInDetail,
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return flatButton("Mark written", theme.ConfirmIcon(), func() { r.markDone(m) })
+		return kit.FlatButton("Mark written", theme.ConfirmIcon(), func() { r.markDone(m) })
 	}
 	return r.build()
 }
 
 func (r *ritualList) build() *ritualList {
 	r.rows = container.NewVBox()
-	r.banner = newBanner()
-	head := container.NewVBox(newMutedWrapped(r.intro, fyne.TextAlignLeading), r.banner.content)
+	r.banner = kit.NewBanner()
+	head := container.NewVBox(kit.NewMutedWrapped(r.intro, fyne.TextAlignLeading), r.banner.Content)
 	r.content = container.NewBorder(container.NewPadded(head), nil, nil, nil, container.NewVScroll(r.rows))
 	return r
 }
@@ -91,15 +92,15 @@ func checkInDetail(m core.Member, now time.Time) string {
 func (r *ritualList) load() {
 	r.gen++
 	gen := r.gen
-	background(r.s.u, "load "+string(r.ritual), r.fetch, func(list []core.Member, err error) {
+	kit.Background(r.s.u.Env, "load "+string(r.ritual), r.fetch, func(list []core.Member, err error) {
 		if gen != r.gen {
 			return
 		}
 		if err != nil {
-			r.banner.show("Could not load the list: " + errorText(err))
+			r.banner.Show("Could not load the list: " + kit.ErrorText(err))
 			return
 		}
-		r.banner.hide()
+		r.banner.Hide()
 		r.list = list
 		r.render()
 	})
@@ -108,23 +109,23 @@ func (r *ritualList) load() {
 func (r *ritualList) render() {
 	r.rows.RemoveAll()
 	if len(r.list) == 0 {
-		r.rows.Add(container.NewPadded(newMutedWrapped(r.empty, fyne.TextAlignCenter)))
+		r.rows.Add(container.NewPadded(kit.NewMutedWrapped(r.empty, fyne.TextAlignCenter)))
 		return
 	}
-	now := r.s.u.now()
+	now := r.s.u.Now()
 	for _, m := range r.list {
 		r.rows.Add(r.row(m, now))
 	}
 }
 
 func (r *ritualList) row(m core.Member, now time.Time) fyne.CanvasObject {
-	name := flatButton(memberName(m), nil, func() { r.s.openDossier(m.ID) })
+	name := kit.FlatButton(memberName(m), nil, func() { r.s.openDossier(m.ID) })
 	name.Alignment = widget.ButtonAlignLeading
 	icons := container.NewHBox()
 	for _, k := range m.Channels {
 		icons.Add(widget.NewIcon(identityIcon(k)))
 	}
-	left := container.NewHBox(icons, name, container.NewCenter(newMuted(r.detail(m, now))))
+	left := container.NewHBox(icons, name, container.NewCenter(kit.NewMuted(r.detail(m, now))))
 	return container.NewBorder(nil, widget.NewSeparator(), nil, r.action(m), container.NewHBox(left, layout.NewSpacer()))
 }
 
@@ -132,11 +133,11 @@ func (r *ritualList) row(m core.Member, now time.Time) fyne.CanvasObject {
 // putting them back if the backend refuses.
 func (r *ritualList) markDone(m core.Member) {
 	r.remove(m.ID)
-	backgroundErr(r.s.u, "mark "+string(r.ritual), func(ctx context.Context) error {
+	kit.BackgroundErr(r.s.u.Env, "mark "+string(r.ritual), func(ctx context.Context) error {
 		return r.s.u.b.Members.MarkDone(ctx, r.ritual, m.ID)
 	}, func(err error) {
 		if err != nil {
-			r.banner.show(fmt.Sprintf("Could not mark %s: %s", memberName(m), errorText(err)))
+			r.banner.Show(fmt.Sprintf("Could not mark %s: %s", memberName(m), kit.ErrorText(err)))
 			r.load()
 		}
 	})

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // memberRow is one line of the members table, one object per column.
@@ -27,7 +28,7 @@ type memberRow struct {
 	tags      *widget.RichText
 	activity  *widget.Label
 	loyalty   *widget.Label
-	quadrant  *badge
+	quadrant  *kit.Badge
 	cohort    *widget.RichText
 	lastSeen  *widget.RichText
 	followers *widget.Label
@@ -37,10 +38,10 @@ type memberRow struct {
 var rowChannels = [3]core.IdentityKind{core.IdentityEmail, core.IdentityVK, core.IdentityX}
 
 func newMemberRow(s *membersScreen) *memberRow {
-	r := &memberRow{s: s, name: truncLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
-		quadrant: newBadge(), cohort: newMutedTrunc(""), lastSeen: newMutedTrunc(""), followers: widget.NewLabel("")}
+	r := &memberRow{s: s, name: kit.TruncLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
+		quadrant: kit.NewBadge(), cohort: kit.NewMutedTrunc(""), lastSeen: kit.NewMutedTrunc(""), followers: widget.NewLabel("")}
 	r.check = widget.NewCheck("", r.checked)
-	r.tags = widget.NewRichText(&widget.TextSegment{Style: tagStyle()})
+	r.tags = widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()})
 	r.tags.Truncation = fyne.TextTruncateEllipsis
 	for i, k := range rowChannels {
 		r.channels[i] = widget.NewIcon(identityIcon(k))
@@ -80,12 +81,12 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	for i, k := range rowChannels {
 		r.channels[i].Hidden = !hasChannel(m, k)
 	}
-	setSegment(r.tags, tagsLabel(m.Tags))
+	kit.SetSegment(r.tags, kit.TagsLabel(m.Tags))
 	r.activity.SetText(score(m.Activity))
 	r.loyalty.SetText(score(m.Loyalty))
-	r.quadrant.set(quadrantBadge(m.Quadrant))
-	setSegment(r.cohort, members.CohortLabel(cohort))
-	setSegment(r.lastSeen, core.Ago(now, m.LastSeen))
+	r.quadrant.Set(quadrantBadge(m.Quadrant))
+	kit.SetSegment(r.cohort, members.CohortLabel(cohort))
+	kit.SetSegment(r.lastSeen, core.Ago(now, m.LastSeen))
 	r.followers.SetText(followers(m.Followers))
 	r.Refresh()
 }
@@ -158,13 +159,13 @@ func quadrantBadge(q core.Quadrant) (string, fyne.ThemeColorName) {
 func identityIcon(k core.IdentityKind) fyne.Resource {
 	switch k {
 	case core.IdentityVK:
-		return vkIcon
+		return kit.VKIcon
 	case core.IdentityX:
-		return xIcon
+		return kit.XIcon
 	case core.IdentityFeed:
-		return feedIcon
+		return kit.FeedIcon
 	default:
-		return mailIcon
+		return kit.MailIcon
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // column is one column of the members table: its title, its preferred
@@ -98,7 +99,7 @@ func (t *memberTable) header() fyne.CanvasObject {
 			cells[i] = boldLabel(c.title)
 			continue
 		}
-		b := flatButton(c.title, nil, func() { t.sortBy(c.sort) })
+		b := kit.FlatButton(c.title, nil, func() { t.sortBy(c.sort) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.IconPlacement = widget.ButtonIconTrailingText
 		t.headers[i] = b
@@ -150,8 +151,8 @@ func (t *memberTable) update(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	m := rows[id]
-	o.(*memberRow).set(m, t.s.cohort(m), t.s.checked[m.ID], t.s.u.now())
-	if id >= len(rows)-pageAhead {
+	o.(*memberRow).set(m, t.s.cohort(m), t.s.checked[m.ID], t.s.u.Now())
+	if id >= len(rows)-kit.PageAhead {
 		t.s.loadMore()
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // names lists the names the members table holds, in order.
@@ -43,7 +44,7 @@ func tapHeader(t *testing.T, h *harness, title string) {
 	for i, c := range memberCols {
 		if c.title == title {
 			test.Tap(s.table.headers[i])
-			h.waitFor("the sorted table", func() bool { return !s.reload.busy })
+			h.waitFor("the sorted table", func() bool { return !s.reload.Busy() })
 			return
 		}
 	}
@@ -75,13 +76,13 @@ func TestMembersTableShowsMembersByActivity(t *testing.T) {
 		t.Fatal("no row on screen")
 	}
 	r := rows[0]
-	got := []string{r.name.Text, r.activity.Text, r.loyalty.Text, r.quadrant.text, r.cohort.String(),
+	got := []string{r.name.Text, r.activity.Text, r.loyalty.Text, r.quadrant.Text(), r.cohort.String(),
 		r.lastSeen.String(), r.followers.Text, r.tags.String()}
 	wantCells := []string{"Claire Dubois", "14", "0.55", "advocate", "regular", "12 min ago", "12.4k", "#meetup #vip"}
 	if !slices.Equal(got, wantCells) {
 		t.Errorf("first row = %q, want %q", got, wantCells)
 	}
-	if c := segmentText(s.count); c != "10 members" {
+	if c := kit.SegmentText(s.count); c != "10 members" {
 		t.Errorf("count = %q", c)
 	}
 }
@@ -134,7 +135,7 @@ func TestMembersSegmentChipsFilter(t *testing.T) {
 			s := membersOf(h)
 			chip := button(t, s.filters.content, tt.label)
 			test.Tap(chip)
-			h.waitFor("the filtered table", func() bool { return !s.reload.busy && len(s.rows) == len(tt.want) })
+			h.waitFor("the filtered table", func() bool { return !s.reload.Busy() && len(s.rows) == len(tt.want) })
 			if got := names(s); !slices.Equal(got, tt.want) {
 				t.Errorf("rows = %q, want %q", got, tt.want)
 			}
@@ -162,7 +163,7 @@ func TestMembersBoxFiltersApplyOnEnter(t *testing.T) {
 	s.filters.search.SetText("nothing like it")
 	s.filters.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.waitFor("the empty table", func() bool { return len(s.rows) == 0 && s.empty.Visible() })
-	if got := segmentText(s.empty); got != emptyMembersFiltered {
+	if got := kit.SegmentText(s.empty); got != emptyMembersFiltered {
 		t.Errorf("empty note = %q", got)
 	}
 }
@@ -195,8 +196,8 @@ func TestMembersTablePagesOnScroll(t *testing.T) {
 	}
 	h := newMembersHarness(t, fm)
 	s := membersOf(h)
-	if len(s.rows) != memberPageSize || segmentText(s.count) != "100 of 250 members" {
-		t.Fatalf("first page: %d rows, count %q", len(s.rows), segmentText(s.count))
+	if len(s.rows) != memberPageSize || kit.SegmentText(s.count) != "100 of 250 members" {
+		t.Fatalf("first page: %d rows, count %q", len(s.rows), kit.SegmentText(s.count))
 	}
 	s.table.list.ScrollToBottom()
 	h.waitFor("the second page", func() bool { return len(s.rows) == 2*memberPageSize })

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // messageCard is one message of a conversation: who, when, to whom, what
@@ -20,7 +21,7 @@ func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
 		rows = append(rows, note)
 	}
 	if to := recipients(it.To); to != "" {
-		rows = append(rows, newMutedTrunc("To: "+to))
+		rows = append(rows, kit.NewMutedTrunc("To: "+to))
 	}
 	for _, p := range it.Problems {
 		rows = append(rows, problemLine(p))
@@ -30,7 +31,7 @@ func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
 	}
 	rows = append(rows, messageText(it.Text))
 	if line := statsLine(it.Stats); line != "" {
-		rows = append(rows, newMutedTrunc(line))
+		rows = append(rows, kit.NewMutedTrunc(line))
 	}
 	return container.NewVBox(rows...)
 }
@@ -48,11 +49,11 @@ func messageHeader(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
 	}
 	author := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	author.Truncation = fyne.TextTruncateEllipsis
-	var right fyne.CanvasObject = newMuted(messageDate(it.CreatedAt))
+	var right fyne.CanvasObject = kit.NewMuted(kit.MessageDate(it.CreatedAt))
 	if menu != nil {
 		right = container.NewHBox(right, menu)
 	}
-	icon := widget.NewIcon(channelIcon(it.Kind))
+	icon := widget.NewIcon(kit.ChannelIcon(it.Kind))
 	return container.NewBorder(nil, nil, icon, right, author)
 }
 
@@ -70,7 +71,7 @@ func personLine(it core.Item) string {
 		return p.Name
 	case p.Handle != "":
 		return "@" + p.Handle
-	case p.Address != "" && channelName(it.Kind) == "VK":
+	case p.Address != "" && kit.ChannelName(it.Kind) == "VK":
 		return "id" + p.Address
 	}
 	return p.Address
@@ -89,7 +90,7 @@ func recipients(ps []core.Person) string {
 // problemLine makes a decoding problem visible: the text below may be
 // incomplete and the person must know.
 func problemLine(p string) fyne.CanvasObject {
-	l := widget.NewLabel(sentence(capitalize(p)))
+	l := widget.NewLabel(kit.Sentence(kit.Capitalize(p)))
 	l.Importance = widget.WarningImportance
 	l.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -103,18 +104,18 @@ func attachmentList(atts []core.Attachment) fyne.CanvasObject {
 		if name == "" {
 			name = "unnamed (" + a.MIMEType + ")"
 		}
-		l := widget.NewLabel(name + "  ·  " + humanSize(a.Size))
+		l := widget.NewLabel(name + "  ·  " + kit.HumanSize(a.Size))
 		l.Truncation = fyne.TextTruncateEllipsis
 		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(theme.MailAttachmentIcon()), nil, l))
 	}
-	return container.New(tightRows{}, rows...)
+	return container.New(kit.TightRows{}, rows...)
 }
 
 // messageText is the readable body: selectable so it can be copied,
 // wrapped so long lines never widen the pane.
 func messageText(text string) fyne.CanvasObject {
 	if strings.TrimSpace(text) == "" {
-		return newMuted("(no text)")
+		return kit.NewMuted("(no text)")
 	}
 	l := widget.NewLabel(strings.TrimRight(text, "\n"))
 	l.Wrapping = fyne.TextWrapWord

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // Moderator is optional on Inbox: moderation of VK comments and X replies
@@ -57,14 +58,14 @@ func (t *threadView) moderationButton(it core.Item) fyne.CanvasObject {
 		return nil
 	}
 	var btn *widget.Button
-	btn = flatButton("Moderate", theme.MoreVerticalIcon(), func() {
+	btn = kit.FlatButton("Moderate", theme.MoreVerticalIcon(), func() {
 		items := make([]*fyne.MenuItem, 0, len(kinds))
 		for _, k := range kinds {
 			items = append(items, fyne.NewMenuItem(modLabel(k, it), func() { t.moderate(m, it, k) }))
 		}
 		// Right-aligned under the button: it sits at the pane's right edge,
 		// and a menu opened from its left corner would run off the window.
-		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), t.u.win.Canvas())
+		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), t.u.Win.Canvas())
 		pos := fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height)
 		menu.ShowAtRelativePosition(pos, btn)
 	})
@@ -76,9 +77,9 @@ func modLabel(k core.ModKind, it core.Item) string {
 	who := it.Author.Label()
 	switch k {
 	case core.ModDelete:
-		return "Delete " + kindLabel(it.Kind)
+		return "Delete " + kit.KindLabel(it.Kind)
 	case core.ModRestore:
-		return "Restore " + kindLabel(it.Kind)
+		return "Restore " + kit.KindLabel(it.Kind)
 	case core.ModBan:
 		return "Ban " + who + "…"
 	case core.ModUnban:
@@ -103,7 +104,7 @@ func (t *threadView) moderate(m Moderator, it core.Item, k core.ModKind) {
 			if ok {
 				t.runModeration(m, it, core.ModAction{Kind: k})
 			}
-		}, t.u.win)
+		}, t.u.Win)
 	default:
 		t.runModeration(m, it, core.ModAction{Kind: k})
 	}
@@ -141,7 +142,7 @@ func (t *threadView) askBan(m Moderator, it core.Item) {
 		a.Duration = banDurations[dur.SelectedIndex()].d
 		a.Reason = banReasons[reason.SelectedIndex()].reason
 		t.runModeration(m, it, a)
-	}, t.u.win)
+	}, t.u.Win)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 }
@@ -150,14 +151,14 @@ func (t *threadView) askBan(m Moderator, it core.Item) {
 // happen; the conversation is re-read so the message shows its new state.
 func (t *threadView) runModeration(m Moderator, it core.Item, a core.ModAction) {
 	threadOf := t.itemID
-	backgroundErr(t.u, "moderate", func(ctx context.Context) error {
+	kit.BackgroundErr(t.u.Env, "moderate", func(ctx context.Context) error {
 		return m.Moderate(ctx, it.ID, a)
 	}, func(err error) {
 		if t.itemID != threadOf {
 			return
 		}
 		if err != nil {
-			t.setStatus("Could not "+lowerFirst(strings.TrimSuffix(modLabel(a.Kind, it), "…"))+": "+errorText(err), true)
+			t.setStatus("Could not "+lowerFirst(strings.TrimSuffix(modLabel(a.Kind, it), "…"))+": "+kit.ErrorText(err), true)
 			return
 		}
 		t.setStatus(modQueued(a, it), false)
@@ -205,7 +206,7 @@ func moderationNote(it core.Item) fyne.CanvasObject {
 	var text string
 	switch {
 	case it.Deleted:
-		text = "Deleted on " + channelName(it.Kind) + ". It stays here so that it can be restored."
+		text = "Deleted on " + kit.ChannelName(it.Kind) + ". It stays here so that it can be restored."
 	case it.State == core.StateHidden && (it.Kind == core.ItemXMention):
 		text = "Hidden from the conversation on X."
 	default:
@@ -248,14 +249,4 @@ func compactCount(n int) string {
 		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + "k"
 	}
 	return strconv.Itoa(n)
-}
-
-func channelName(k core.ItemKind) string {
-	switch k {
-	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
-		return "VK"
-	case core.ItemXMention, core.ItemXReply:
-		return "X"
-	}
-	return "the server"
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // navWidth is the width of the navigation column.
@@ -39,7 +40,7 @@ func newNav(u *UI, screens []screen) *nav {
 	title := widget.NewLabelWithStyle("Hearth", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	header := container.NewVBox(container.NewPadded(title), widget.NewSeparator())
-	column := container.New(fixedWidth{width: navWidth}, container.NewBorder(header, nil, nil, nil, n.list))
+	column := container.New(kit.FixedWidth{Width: navWidth}, container.NewBorder(header, nil, nil, nil, n.list))
 	n.content = container.NewBorder(nil, nil, nil, widget.NewSeparator(), column)
 	n.list.Select(0)
 	return n
@@ -79,7 +80,7 @@ func (n *nav) selected(id widget.ListItemID) {
 	n.stack.Refresh()
 	// The list took the keyboard focus with the tap; give it back to the
 	// window so triage keys work on the screen now shown.
-	if c := n.u.win.Canvas(); c != nil {
+	if c := n.u.Win.Canvas(); c != nil {
 		c.Unfocus()
 	}
 	if f := n.screens[id].shown; f != nil {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // maxReplyRows is how many of an item's replies the composer lists.
@@ -24,13 +25,13 @@ const unconfirmedText = "Hearth could not tell whether this reply was sent: chec
 type outboxStatus struct {
 	u       *UI
 	itemID  int64
-	refresh *refresher
+	refresh *kit.Refresher
 	content *fyne.Container
 }
 
 func newOutboxStatus(u *UI) *outboxStatus {
 	o := &outboxStatus{u: u, content: container.NewVBox()}
-	o.refresh = newRefresher(o.load)
+	o.refresh = kit.NewRefresher(o.load)
 	return o
 }
 
@@ -38,7 +39,7 @@ func (o *outboxStatus) setItem(id int64) {
 	o.itemID = id
 	o.content.RemoveAll()
 	if id != 0 {
-		o.refresh.request()
+		o.refresh.Request()
 	}
 }
 
@@ -48,7 +49,7 @@ func (o *outboxStatus) load(done func()) {
 		done()
 		return
 	}
-	background(o.u, "reply status", func(ctx context.Context) ([]core.OutboxEntry, error) {
+	kit.Background(o.u.Env, "reply status", func(ctx context.Context) ([]core.OutboxEntry, error) {
 		return o.u.b.Inbox.Outbox(ctx, id)
 	}, func(entries []core.OutboxEntry, err error) {
 		defer done()
@@ -56,7 +57,7 @@ func (o *outboxStatus) load(done func()) {
 			return
 		}
 		if err != nil {
-			o.show([]fyne.CanvasObject{dangerLabel("Could not read the reply status: " + errorText(err))})
+			o.show([]fyne.CanvasObject{kit.DangerLabel("Could not read the reply status: " + kit.ErrorText(err))})
 			return
 		}
 		o.render(replies(entries))
@@ -88,7 +89,7 @@ func (o *outboxStatus) show(rows []fyne.CanvasObject) {
 
 // row is one reply's status line with what can be done about it.
 func (o *outboxStatus) row(e core.OutboxEntry) fyne.CanvasObject {
-	text, imp := replyStatus(e, o.u.now())
+	text, imp := replyStatus(e, o.u.Now())
 	l := widget.NewLabel(text)
 	l.Importance = imp
 	l.Wrapping = fyne.TextWrapWord
@@ -123,7 +124,7 @@ func replyStatus(e core.OutboxEntry, now time.Time) (string, widget.Importance) 
 		if reason == "" {
 			reason = "no reason given"
 		}
-		return "Reply " + quote + "failed: " + sentence(reason), widget.DangerImportance
+		return "Reply " + quote + "failed: " + kit.Sentence(reason), widget.DangerImportance
 	case core.OutboxUnconfirmed:
 		return unconfirmedText, widget.WarningImportance
 	default:
@@ -144,13 +145,13 @@ func replyQuote(payload []byte) string {
 }
 
 func (o *outboxStatus) retry(id int64) {
-	backgroundErr(o.u, "retry reply", func(ctx context.Context) error {
+	kit.BackgroundErr(o.u.Env, "retry reply", func(ctx context.Context) error {
 		return o.u.b.Inbox.RetryOutbox(ctx, id)
 	}, o.after("Could not retry the reply: "))
 }
 
 func (o *outboxStatus) discard(d OutboxDiscarder, id int64) {
-	backgroundErr(o.u, "discard reply", func(ctx context.Context) error {
+	kit.BackgroundErr(o.u.Env, "discard reply", func(ctx context.Context) error {
 		return d.DiscardOutbox(ctx, id)
 	}, o.after("Could not discard the reply: "))
 }
@@ -159,16 +160,9 @@ func (o *outboxStatus) discard(d OutboxDiscarder, id int64) {
 func (o *outboxStatus) after(prefix string) func(error) {
 	return func(err error) {
 		if err != nil {
-			o.show([]fyne.CanvasObject{dangerLabel(prefix + errorText(err))})
+			o.show([]fyne.CanvasObject{kit.DangerLabel(prefix + kit.ErrorText(err))})
 			return
 		}
-		o.refresh.request()
+		o.refresh.Request()
 	}
-}
-
-func dangerLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }

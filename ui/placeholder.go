@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // What the screens not built yet say: plainly what will live there.
@@ -15,15 +16,15 @@ const (
 )
 
 func calendarPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(calendarIcon(), "Calendar", calendarNotBuilt)
+	return newPlaceholder(kit.CalendarIcon(), "Calendar", calendarNotBuilt)
 }
 
 func membersPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(membersIcon(), "Members", membersNotBuilt)
+	return newPlaceholder(kit.MembersIcon(), "Members", membersNotBuilt)
 }
 
 func dashboardPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(dashboardIcon(), "Dashboard", dashboardNotBuilt)
+	return newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt)
 }
 
 // newPlaceholder is a calm, centred note for a screen that does not exist
@@ -40,5 +41,5 @@ func newPlaceholder(icon fyne.Resource, title, text string) fyne.CanvasObject {
 		heading,
 		body,
 	)
-	return container.New(centeredColumn{460}, column)
+	return container.New(kit.CenteredColumn{Width: 460}, column)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // morningHour is when "tomorrow morning" and "next week" wake an item.
@@ -57,27 +57,27 @@ func (t *threadView) showSnooze() {
 		return
 	}
 	var items []*fyne.MenuItem
-	for _, c := range snoozeChoices(t.u.now().Local()) {
+	for _, c := range snoozeChoices(t.u.Now().Local()) {
 		items = append(items, fyne.NewMenuItem(c.label, func() { t.inbox.setState(core.StateSnoozed, c.until) }))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Pick date and time…", t.pickSnooze))
-	c := t.u.win.Canvas()
+	c := t.u.Win.Canvas()
 	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), c, fyne.NewPos(0, t.snooze.Size().Height), t.snooze)
 }
 
 // pickSnooze asks for a date and time to snooze until.
 func (t *threadView) pickSnooze() {
-	now := t.u.now().Local()
+	now := t.u.Now().Local()
 	date, clock := widget.NewEntry(), widget.NewEntry()
 	date.SetText(atHour(now, 1, morningHour).Format(time.DateOnly))
 	clock.SetText(fmt.Sprintf("%02d:00", morningHour))
 	date.Validator = func(s string) error {
 		_, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-		return friendly(err, "use YYYY-MM-DD")
+		return kit.Friendly(err, "use YYYY-MM-DD")
 	}
 	clock.Validator = func(s string) error {
 		_, err := time.Parse("15:04", strings.TrimSpace(s))
-		return friendly(err, "use HH:MM")
+		return kit.Friendly(err, "use HH:MM")
 	}
 	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Time", clock)}
 	dialog.ShowForm("Snooze until", "Snooze", "Cancel", items, func(ok bool) {
@@ -86,18 +86,11 @@ func (t *threadView) pickSnooze() {
 		}
 		until, err := parseWhen(date.Text, clock.Text, now)
 		if err != nil {
-			t.inbox.banner.show("Could not snooze: " + errorText(err))
+			t.inbox.banner.Show("Could not snooze: " + kit.ErrorText(err))
 			return
 		}
 		t.inbox.setState(core.StateSnoozed, until)
-	}, t.u.win)
-}
-
-func friendly(err error, hint string) error {
-	if err != nil {
-		return errors.New(hint)
-	}
-	return nil
+	}, t.u.Win)
 }
 
 // parseWhen reads a typed date and time in now's location; it must be

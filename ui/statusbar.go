@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // clockTick keeps "synced 2 min ago" true while nothing else changes.
@@ -25,8 +26,8 @@ type statusBar struct {
 	progress *widget.ProgressBar
 	unread   *widget.Label
 	content  fyne.CanvasObject
-	accounts *refresher
-	counts   *refresher
+	accounts *kit.Refresher
+	counts   *kit.Refresher
 }
 
 func newStatusBar(u *UI) *statusBar {
@@ -38,8 +39,8 @@ func newStatusBar(u *UI) *statusBar {
 	b.progress.TextFormatter = func() string { return "" }
 	b.progress.Hide()
 	b.unread.TextStyle = fyne.TextStyle{Bold: true}
-	b.accounts = newRefresher(b.loadAccounts)
-	b.counts = newRefresher(b.loadUnread)
+	b.accounts = kit.NewRefresher(b.loadAccounts)
+	b.counts = kit.NewRefresher(b.loadUnread)
 	bar := container.NewGridWrap(fyne.NewSize(140, b.progress.MinSize().Height), b.progress)
 	left := container.NewHBox(b.sync, container.NewCenter(bar))
 	b.content = container.NewVBox(widget.NewSeparator(),
@@ -49,38 +50,38 @@ func newStatusBar(u *UI) *statusBar {
 
 // refresh re-reads account status and the unread count.
 func (b *statusBar) refresh() {
-	b.accounts.request()
-	b.counts.request()
+	b.accounts.Request()
+	b.counts.Request()
 }
 
-func (b *statusBar) refreshUnread() { b.counts.request() }
+func (b *statusBar) refreshUnread() { b.counts.Request() }
 
 // startClock re-renders relative times now and then.
 func (b *statusBar) startClock() {
-	b.u.goSafe("status clock", func() {
+	b.u.Go("status clock", func() {
 		t := time.NewTicker(clockTick)
 		defer t.Stop()
 		for {
 			select {
-			case <-b.u.ctx.Done():
+			case <-b.u.Ctx.Done():
 				return
 			case <-t.C:
-				b.u.do(b.accounts.request)
+				b.u.Do(b.accounts.Request)
 			}
 		}
 	})
 }
 
 func (b *statusBar) loadAccounts(done func()) {
-	background(b.u, "account status", func(ctx context.Context) ([]core.Account, error) {
+	kit.Background(b.u.Env, "account status", func(ctx context.Context) ([]core.Account, error) {
 		return b.u.b.Accounts.List(ctx)
 	}, func(accts []core.Account, err error) {
 		defer done()
 		if err != nil {
-			b.show(syncSummary{problem: "Could not read the account status: " + errorText(err)})
+			b.show(syncSummary{problem: "Could not read the account status: " + kit.ErrorText(err)})
 			return
 		}
-		b.show(summarize(accts, b.u.now()))
+		b.show(summarize(accts, b.u.Now()))
 	})
 }
 
@@ -98,10 +99,10 @@ func (b *statusBar) show(s syncSummary) {
 }
 
 func (b *statusBar) loadUnread(done func()) {
-	background(b.u, "unread count", b.countUnread, func(text string, err error) {
+	kit.Background(b.u.Env, "unread count", b.countUnread, func(text string, err error) {
 		defer done()
 		if err != nil {
-			b.u.log.Warn("ui: unread count", "err", err)
+			b.u.Log.Warn("ui: unread count", "err", err)
 			return
 		}
 		b.unread.SetText(text)

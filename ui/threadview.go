@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 const (
@@ -45,7 +46,7 @@ func newThreadView(u *UI, inbox *inboxScreen) *threadView {
 	t.subject = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.subject.SizeName = theme.SizeNameSubHeadingText
 	t.subject.Wrapping = fyne.TextWrapWord
-	t.meta = newMutedTrunc("")
+	t.meta = kit.NewMutedTrunc("")
 	t.status = widget.NewLabel("")
 	t.status.Wrapping = fyne.TextWrapWord
 	t.status.Hide()
@@ -58,7 +59,7 @@ func newThreadView(u *UI, inbox *inboxScreen) *threadView {
 }
 
 func hintText(text string) fyne.CanvasObject {
-	return container.New(centeredColumn{360}, newMutedWrapped(text, fyne.TextAlignCenter))
+	return container.New(kit.CenteredColumn{Width: 360}, kit.NewMutedWrapped(text, fyne.TextAlignCenter))
 }
 
 func (t *threadView) layout() fyne.CanvasObject {
@@ -73,31 +74,19 @@ func (t *threadView) layout() fyne.CanvasObject {
 
 func (t *threadView) actionBar() fyne.CanvasObject {
 	s := t.inbox
-	t.snooze = flatButton("Snooze", theme.HistoryIcon(), func() { t.showSnooze() })
+	t.snooze = kit.FlatButton("Snooze", theme.HistoryIcon(), func() { t.showSnooze() })
 	buttons := container.NewHBox(
-		flatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) }),
+		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) }),
 		t.snooze,
-		flatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) }),
-		flatButton("Unread", theme.VisibilityOffIcon(), s.markUnread),
-		flatButton("Tag", theme.ContentAddIcon(), t.askTag),
+		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) }),
+		kit.FlatButton("Unread", theme.VisibilityOffIcon(), s.markUnread),
+		kit.FlatButton("Tag", theme.ContentAddIcon(), t.askTag),
 		layout.NewSpacer(),
-		primaryButton("Reply", theme.MailReplyIcon(), s.composer.focus),
+		kit.PrimaryButton("Reply", theme.MailReplyIcon(), s.composer.focus),
 	)
-	hints := newMutedTrunc(keyHints)
+	hints := kit.NewMutedTrunc(keyHints)
 	hints.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
-	return container.New(tightRows{}, buttons, hints)
-}
-
-func flatButton(text string, icon fyne.Resource, tapped func()) *widget.Button {
-	b := widget.NewButtonWithIcon(text, icon, tapped)
-	b.Importance = widget.LowImportance
-	return b
-}
-
-func primaryButton(text string, icon fyne.Resource, tapped func()) *widget.Button {
-	b := widget.NewButtonWithIcon(text, icon, tapped)
-	b.Importance = widget.HighImportance
-	return b
+	return container.New(kit.TightRows{}, buttons, hints)
 }
 
 // clear shows the hint: nothing is open.
@@ -114,18 +103,18 @@ func (t *threadView) show(it core.Item) {
 	t.hint.Hide()
 	t.body.Show()
 	t.subject.SetText(subjectLabel(it))
-	setSegment(t.meta, it.Account)
+	kit.SetSegment(t.meta, it.Account)
 	t.setTags(it.Tags)
 	t.setStatus("", false)
 	t.messages.RemoveAll()
-	background(t.u, "open item", func(ctx context.Context) (opened, error) {
+	kit.Background(t.u.Env, "open item", func(ctx context.Context) (opened, error) {
 		return t.load(ctx, it.ID)
 	}, func(o opened, err error) {
 		if t.itemID != it.ID {
 			return // the person moved on
 		}
 		if err != nil {
-			t.setStatus("Could not open this message: "+errorText(err), true)
+			t.setStatus("Could not open this message: "+kit.ErrorText(err), true)
 			return
 		}
 		t.inbox.opened(o.item)
@@ -173,7 +162,7 @@ func (t *threadView) reload() {
 	if id == 0 {
 		return
 	}
-	background(t.u, "reload item", func(ctx context.Context) (opened, error) {
+	kit.Background(t.u.Env, "reload item", func(ctx context.Context) (opened, error) {
 		return t.load(ctx, id)
 	}, func(o opened, err error) {
 		if t.itemID != id || err != nil {
@@ -185,7 +174,7 @@ func (t *threadView) reload() {
 
 // setCards shows the messages of a conversation, separated by rules.
 func (t *threadView) setCards(th core.Thread) {
-	setSegment(t.meta, threadMeta(th))
+	kit.SetSegment(t.meta, threadMeta(th))
 	if title := threadTitle(th); title != "" {
 		t.subject.SetText(title)
 	}
@@ -275,10 +264,10 @@ func (t *threadView) askTag() {
 		if ok {
 			t.inbox.changeTag(normalizeTag(entry.Text), true)
 		}
-	}, t.u.win)
+	}, t.u.Win)
 	d.Resize(fyne.NewSize(360, d.MinSize().Height))
 	d.Show()
-	t.u.win.Canvas().Focus(entry)
+	t.u.Win.Canvas().Focus(entry)
 }
 
 // normalizeTag trims a typed tag and drops a leading '#'.

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // Default and smallest supported window sizes.
@@ -21,17 +22,10 @@ var (
 
 // UI is Hearth's main window and its screens.
 type UI struct {
-	app fyne.App
-	win fyne.Window
-	b   Backend
-	log *slog.Logger
-
-	// ctx ends when the window closes; background work runs under it.
-	ctx    context.Context
+	*kit.Env
+	app    fyne.App
+	b      Backend
 	cancel context.CancelFunc
-	// do applies a function on the UI goroutine: fyne.Do in the app, a
-	// queue the test drains in tests.
-	do func(func())
 
 	nav      *nav
 	inbox    *inboxScreen
@@ -53,11 +47,11 @@ func newUI(a fyne.App, b Backend, do func(func())) *UI {
 		b.Now = time.Now
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{app: a, b: b, log: slog.Default(), ctx: ctx, cancel: cancel, do: do}
-	u.win = a.NewWindow("Hearth")
+	u := &UI{app: a, b: b, cancel: cancel}
+	u.Env = &kit.Env{Ctx: ctx, Do: do, Log: slog.Default(), Clock: b.Now, Win: a.NewWindow("Hearth")}
 	u.build()
-	u.win.Resize(defaultSize)
-	u.win.SetOnClosed(u.close)
+	u.Win.Resize(defaultSize)
+	u.Win.SetOnClosed(u.close)
 	return u
 }
 
@@ -66,42 +60,42 @@ func (u *UI) build() {
 	u.inbox = newInboxScreen(u)
 	u.accounts = newAccountsScreen(u)
 	u.nav = newNav(u, []screen{
-		{title: "Inbox", icon: inboxIcon(), content: u.inbox.content},
+		{title: "Inbox", icon: kit.InboxIcon(), content: u.inbox.content},
 		u.calendarEntry(),
 		u.membersEntry(),
-		{title: "Dashboard", icon: dashboardIcon(), content: dashboardPlaceholder()},
-		{title: "Accounts", icon: accountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
+		{title: "Dashboard", icon: kit.DashboardIcon(), content: dashboardPlaceholder()},
+		{title: "Accounts", icon: kit.AccountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
 	})
 	u.keys = newTriageKeys(u)
-	u.keys.install(u.win.Canvas())
-	u.win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+	u.keys.install(u.Win.Canvas())
+	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
 }
 
 // calendarEntry is the calendar screen, or the placeholder until the
 // backend has a calendar.
 func (u *UI) calendarEntry() screen {
 	if u.b.Calendar == nil {
-		return screen{title: "Calendar", icon: calendarIcon(), content: calendarPlaceholder()}
+		return screen{title: "Calendar", icon: kit.CalendarIcon(), content: calendarPlaceholder()}
 	}
 	u.calendar = newCalendarScreen(u, u.b.Calendar)
-	return screen{title: "Calendar", icon: calendarIcon(), content: u.calendar.content, shown: u.calendar.reload.request}
+	return screen{title: "Calendar", icon: kit.CalendarIcon(), content: u.calendar.content, shown: u.calendar.reload.Request}
 }
 
 // Window returns the main window.
-func (u *UI) Window() fyne.Window { return u.win }
+func (u *UI) Window() fyne.Window { return u.Win }
 
 // Show starts listening for changes, loads the first data and shows the
 // window.
 func (u *UI) Show() {
 	u.start()
-	u.win.Show()
+	u.Win.Show()
 }
 
 // start subscribes to change events and loads the first data.
 func (u *UI) start() {
 	u.listen()
 	u.inbox.filters.loadAccounts()
-	u.inbox.reload.request()
+	u.inbox.reload.Request()
 	u.status.refresh()
 	u.status.startClock()
 	if u.calendar != nil {
@@ -120,6 +114,3 @@ func (u *UI) close() {
 		u.calendar.editor.saveOnClose()
 	}
 }
-
-// now is the backend's clock (fixed in tests).
-func (u *UI) now() time.Time { return u.b.Now() }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -12,21 +12,24 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// badge is a small rounded label: an item's state or a tag.
-type badge struct {
+// Badge is a small rounded label: an item's state or a tag.
+type Badge struct {
 	widget.BaseWidget
 	text  string
 	color fyne.ThemeColorName
 }
 
-func newBadge() *badge {
-	b := &badge{color: theme.ColorNamePrimary}
+func NewBadge() *Badge {
+	b := &Badge{color: theme.ColorNamePrimary}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// set changes the text and colour; an empty text hides the badge.
-func (b *badge) set(text string, c fyne.ThemeColorName) {
+// Text is what the badge says.
+func (b *Badge) Text() string { return b.text }
+
+// Set changes the text and colour; an empty text hides the badge.
+func (b *Badge) Set(text string, c fyne.ThemeColorName) {
 	if b.text == text && b.color == c {
 		return
 	}
@@ -35,7 +38,7 @@ func (b *badge) set(text string, c fyne.ThemeColorName) {
 	b.Refresh()
 }
 
-func (b *badge) CreateRenderer() fyne.WidgetRenderer {
+func (b *Badge) CreateRenderer() fyne.WidgetRenderer {
 	r := &badgeRenderer{b: b, bg: canvas.NewRectangle(color.Transparent), label: canvas.NewText("", color.Black)}
 	r.label.TextStyle = fyne.TextStyle{Bold: true}
 	r.Refresh()
@@ -43,7 +46,7 @@ func (b *badge) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type badgeRenderer struct {
-	b     *badge
+	b     *Badge
 	bg    *canvas.Rectangle
 	label *canvas.Text
 }
@@ -82,9 +85,9 @@ func (r *badgeRenderer) Refresh() {
 func (r *badgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.label} }
 func (r *badgeRenderer) Destroy()                     {}
 
-// stateBadge is the badge text and colour of a state; open items, the
+// StateBadge is the badge text and colour of a state; open items, the
 // normal case, carry none.
-func stateBadge(it core.Item, now time.Time) (string, fyne.ThemeColorName) {
+func StateBadge(it core.Item, now time.Time) (string, fyne.ThemeColorName) {
 	switch it.State {
 	case core.StateNew:
 		return "New", theme.ColorNamePrimary
@@ -94,7 +97,7 @@ func stateBadge(it core.Item, now time.Time) (string, fyne.ThemeColorName) {
 		if it.SnoozeUntil.IsZero() {
 			return "Snoozed", theme.ColorNameWarning
 		}
-		return "Snoozed · " + shortWhen(now, it.SnoozeUntil), theme.ColorNameWarning
+		return "Snoozed · " + ShortWhen(now, it.SnoozeUntil), theme.ColorNameWarning
 	case core.StateSpam:
 		return "Spam", theme.ColorNameError
 	case core.StateHidden:

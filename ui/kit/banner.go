@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,38 +7,38 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// banner shows an error inside a screen, readable and dismissable, so a
+// Banner shows an error inside a screen, readable and dismissable, so a
 // failure is never only in the log.
-type banner struct {
+type Banner struct {
 	text    *widget.Label
-	content *fyne.Container
+	Content *fyne.Container
 }
 
-func newBanner() *banner {
-	b := &banner{text: widget.NewLabel("")}
+func NewBanner() *Banner {
+	b := &Banner{text: widget.NewLabel("")}
 	b.text.Wrapping = fyne.TextWrapWord
 	b.text.Importance = widget.DangerImportance
-	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide)
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), b.Hide)
 	dismiss.Importance = widget.LowImportance
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	b.content = container.NewBorder(nil, nil, icon, dismiss, b.text)
-	b.content.Hide()
+	b.Content = container.NewBorder(nil, nil, icon, dismiss, b.text)
+	b.Content.Hide()
 	return b
 }
 
-func (b *banner) show(msg string) {
+func (b *Banner) Show(msg string) {
 	b.text.SetText(msg)
-	b.content.Show()
+	b.Content.Show()
 }
 
-func (b *banner) hide() {
+func (b *Banner) Hide() {
 	b.text.SetText("")
-	b.content.Hide()
+	b.Content.Hide()
 }
 
-// message is the text shown, "" when hidden.
-func (b *banner) message() string {
-	if !b.content.Visible() {
+// Message is the text shown, "" when hidden.
+func (b *Banner) Message() string {
+	if !b.Content.Visible() {
 		return ""
 	}
 	return b.text.Text

@@ -1,6 +1,7 @@
-package ui
+package kit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,8 +11,8 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// stateLabel names a triage state for people.
-func stateLabel(s core.State) string {
+// StateLabel names a triage state for people.
+func StateLabel(s core.State) string {
 	switch s {
 	case core.StateNew:
 		return "New"
@@ -30,8 +31,8 @@ func stateLabel(s core.State) string {
 	}
 }
 
-// humanSize renders a byte count the way a file manager does.
-func humanSize(n int64) string {
+// HumanSize renders a byte count the way a file manager does.
+func HumanSize(n int64) string {
 	const unit = 1024
 	if n < unit {
 		return fmt.Sprintf("%d B", n)
@@ -49,20 +50,20 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%.1f %s", v, suffix)
 }
 
-// messageDate is the full date a message header shows, in local time.
-func messageDate(t time.Time) string {
+// MessageDate is the full date a message header shows, in local time.
+func MessageDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	return t.Local().Format("Mon 2 Jan 2006, 15:04")
 }
 
-// shortWhen is a compact future time for snooze labels: "17:00",
+// ShortWhen is a compact future time for snooze labels: "17:00",
 // "Tue 08:00", or "20 Jan 08:00" beyond a week.
-func shortWhen(now, t time.Time) string {
+func ShortWhen(now, t time.Time) string {
 	now, t = now.Local(), t.Local()
 	switch {
-	case sameDay(now, t):
+	case SameDay(now, t):
 		return t.Format("15:04")
 	case t.Sub(now) < 6*24*time.Hour:
 		return t.Format("Mon 15:04")
@@ -71,38 +72,38 @@ func shortWhen(now, t time.Time) string {
 	}
 }
 
-func sameDay(a, b time.Time) bool {
+func SameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
 }
 
-// errorText turns an error into a sentence for people: a RemoteError says
+// ErrorText turns an error into a sentence for people: a RemoteError says
 // what happened and what to do; anything else loses its package prefixes.
-func errorText(err error) string {
+func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
 	if re := core.AsRemote(err); re != nil {
-		msg := capitalize(re.Message)
+		msg := Capitalize(re.Message)
 		if re.Action != "" {
 			msg = strings.TrimSuffix(msg, ".") + ": " + re.Action
 		}
-		return sentence(msg)
+		return Sentence(msg)
 	}
-	return sentence(capitalize(stripPrefixes(err.Error())))
+	return Sentence(Capitalize(StripPrefixes(err.Error())))
 }
 
-// stripPrefixes drops the "inbox: " style context prefixes that help logs
+// StripPrefixes drops the "inbox: " style context prefixes that help logs
 // but not people.
-func stripPrefixes(s string) string {
+func StripPrefixes(s string) string {
 	for _, p := range []string{"imap settings: ", "accounts: ", "inbox: "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
 }
 
-func capitalize(s string) string {
+func Capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {
 		return s
@@ -110,15 +111,15 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func sentence(s string) string {
+func Sentence(s string) string {
 	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return s
 	}
 	return s + "."
 }
 
-// quoteSubject shortens a subject for a message about it.
-func quoteSubject(s string) string {
+// QuoteSubject shortens a subject for a message about it.
+func QuoteSubject(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "this message"
@@ -127,4 +128,21 @@ func quoteSubject(s string) string {
 		s = string([]rune(s)[:39]) + "…"
 	}
 	return "“" + s + "”"
+}
+
+func Friendly(err error, hint string) error {
+	if err != nil {
+		return errors.New(hint)
+	}
+	return nil
+}
+
+func ChannelName(k core.ItemKind) string {
+	switch k {
+	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
+		return "VK"
+	case core.ItemXMention, core.ItemXReply:
+		return "X"
+	}
+	return "the server"
 }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,50 +6,50 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// formFeedback is what every account form shares: what to fix, the result
+// FormFeedback is what every account form shares: what to fix, the result
 // of a connection test, a spinner, and the Test and Add buttons that the
 // spinner disables while a call runs.
-type formFeedback struct {
-	problem, result *widget.Label
-	activity        *widget.Activity
-	test, save      *widget.Button
+type FormFeedback struct {
+	Problem, Result        *widget.Label
+	Activity               *widget.Activity
+	TestButton, SaveButton *widget.Button
 }
 
-func newFormFeedback(runTest, runAdd func()) formFeedback {
-	f := formFeedback{problem: dangerLabel(""), result: widget.NewLabel(""), activity: widget.NewActivity()}
-	f.problem.Hide()
-	f.result.Wrapping = fyne.TextWrapWord
-	f.result.Hide()
-	f.activity.Hide()
-	f.test = widget.NewButtonWithIcon("Test connection", theme.LoginIcon(), runTest)
-	f.save = widget.NewButtonWithIcon("Add account", theme.ConfirmIcon(), runAdd)
-	f.save.Importance = widget.HighImportance
+func NewFormFeedback(runTest, runAdd func()) FormFeedback {
+	f := FormFeedback{Problem: DangerLabel(""), Result: widget.NewLabel(""), Activity: widget.NewActivity()}
+	f.Problem.Hide()
+	f.Result.Wrapping = fyne.TextWrapWord
+	f.Result.Hide()
+	f.Activity.Hide()
+	f.TestButton = widget.NewButtonWithIcon("Test connection", theme.LoginIcon(), runTest)
+	f.SaveButton = widget.NewButtonWithIcon("Add account", theme.ConfirmIcon(), runAdd)
+	f.SaveButton.Importance = widget.HighImportance
 	return f
 }
 
-func (f *formFeedback) setProblem(text string) {
-	f.problem.SetText(text)
-	f.problem.Hidden = text == ""
-	f.problem.Refresh()
+func (f *FormFeedback) SetProblem(text string) {
+	f.Problem.SetText(text)
+	f.Problem.Hidden = text == ""
+	f.Problem.Refresh()
 }
 
-func (f *formFeedback) setResult(text string, imp widget.Importance) {
-	f.result.SetText(text)
-	f.result.Importance = imp
-	f.result.Hidden = text == ""
-	f.result.Refresh()
+func (f *FormFeedback) SetResult(text string, imp widget.Importance) {
+	f.Result.SetText(text)
+	f.Result.Importance = imp
+	f.Result.Hidden = text == ""
+	f.Result.Refresh()
 }
 
-func (f *formFeedback) busy(on bool) {
+func (f *FormFeedback) Busy(on bool) {
 	if on {
-		f.test.Disable()
-		f.save.Disable()
-		f.activity.Show()
-		f.activity.Start()
+		f.TestButton.Disable()
+		f.SaveButton.Disable()
+		f.Activity.Show()
+		f.Activity.Start()
 		return
 	}
-	f.activity.Stop()
-	f.activity.Hide()
-	f.test.Enable()
-	f.save.Enable()
+	f.Activity.Stop()
+	f.Activity.Hide()
+	f.TestButton.Enable()
+	f.SaveButton.Enable()
 }

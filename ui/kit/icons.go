@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -31,43 +31,43 @@ var (
 )
 
 var (
-	vkIcon    = theme.NewThemedResource(fyne.NewStaticResource("vk.svg", vkSVG))
-	xIcon     = theme.NewThemedResource(fyne.NewStaticResource("x.svg", xSVG))
-	feedIcon  = theme.NewThemedResource(fyne.NewStaticResource("feed.svg", feedSVG))
-	mailIcon  = theme.NewThemedResource(fyne.NewStaticResource("mail.svg", mailSVG))
+	VKIcon    = theme.NewThemedResource(fyne.NewStaticResource("vk.svg", vkSVG))
+	XIcon     = theme.NewThemedResource(fyne.NewStaticResource("x.svg", xSVG))
+	FeedIcon  = theme.NewThemedResource(fyne.NewStaticResource("feed.svg", feedSVG))
+	MailIcon  = theme.NewThemedResource(fyne.NewStaticResource("mail.svg", mailSVG))
 	inboxTray = theme.NewThemedResource(fyne.NewStaticResource("inbox.svg", inboxSVG))
 )
 
-// channelIcon is the mark of the channel an item came from.
-func channelIcon(k core.ItemKind) fyne.Resource {
+// ChannelIcon is the mark of the channel an item came from.
+func ChannelIcon(k core.ItemKind) fyne.Resource {
 	switch k {
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
-		return vkIcon
+		return VKIcon
 	case core.ItemXMention, core.ItemXReply:
-		return xIcon
+		return XIcon
 	case core.ItemFeed:
-		return feedIcon
+		return FeedIcon
 	default:
-		return mailIcon
+		return MailIcon
 	}
 }
 
-// accountIcon is the mark of an account's kind.
-func accountIcon(k core.AccountKind) fyne.Resource {
+// AccountIcon is the mark of an account's kind.
+func AccountIcon(k core.AccountKind) fyne.Resource {
 	switch k {
 	case core.KindVK:
-		return vkIcon
+		return VKIcon
 	case core.KindX:
-		return xIcon
+		return XIcon
 	case core.KindFeed:
-		return feedIcon
+		return FeedIcon
 	default:
-		return mailIcon
+		return MailIcon
 	}
 }
 
-func inboxIcon() fyne.Resource     { return inboxTray }
-func calendarIcon() fyne.Resource  { return theme.CalendarIcon() }
-func membersIcon() fyne.Resource   { return theme.AccountIcon() }
-func dashboardIcon() fyne.Resource { return theme.GridIcon() }
-func accountsIcon() fyne.Resource  { return theme.SettingsIcon() }
+func InboxIcon() fyne.Resource     { return inboxTray }
+func CalendarIcon() fyne.Resource  { return theme.CalendarIcon() }
+func MembersIcon() fyne.Resource   { return theme.AccountIcon() }
+func DashboardIcon() fyne.Resource { return theme.GridIcon() }
+func AccountsIcon() fyne.Resource  { return theme.SettingsIcon() }

@@ -1,18 +1,18 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
 
-// tightRows stacks objects like a VBox but lets neighbours share their
+// TightRows stacks objects like a VBox but lets neighbours share their
 // inner padding, so three labels make a compact list row instead of a
 // tall one.
-type tightRows struct{}
+type TightRows struct{}
 
-func (tightRows) overlap() float32 { return theme.Size(theme.SizeNameInnerPadding) }
+func (TightRows) overlap() float32 { return theme.Size(theme.SizeNameInnerPadding) }
 
-func (l tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l TightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	n := 0
 	for _, o := range objects {
@@ -30,7 +30,7 @@ func (l tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
-func (l tightRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l TightRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objects {
 		if !o.Visible() {
@@ -43,11 +43,11 @@ func (l tightRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// maxWidth centres its single object horizontally and keeps it no wider
+// MaxWidth centres its single object horizontally and keeps it no wider
 // than width: forms and notes stay readable on a wide window.
-type maxWidth struct{ width float32 }
+type MaxWidth struct{ Width float32 }
 
-func (l maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l MaxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objects {
 		s = s.Max(o.MinSize())
@@ -55,47 +55,47 @@ func (l maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func (l maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, l.width)
+func (l MaxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, l.Width)
 	for _, o := range objects {
 		o.Move(fyne.NewPos((size.Width-w)/2, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 	}
 }
 
-// fixedWidth gives its objects a set width and the full height: the
+// FixedWidth gives its objects a set width and the full height: the
 // navigation column.
-type fixedWidth struct{ width float32 }
+type FixedWidth struct{ Width float32 }
 
-func (l fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l FixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(l.width, h)
+	return fyne.NewSize(l.Width, h)
 }
 
-func (l fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l FixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
 }
 
-// centeredColumn centres its objects in the space, no wider than width:
+// CenteredColumn centres its objects in the space, no wider than width:
 // empty-state notes that wrap nicely yet never widen the window.
-type centeredColumn struct{ width float32 }
+type CenteredColumn struct{ Width float32 }
 
-func (l centeredColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l CenteredColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objects {
 		s = s.Max(o.MinSize())
 	}
-	return fyne.NewSize(min(s.Width, l.width), s.Height)
+	return fyne.NewSize(min(s.Width, l.Width), s.Height)
 }
 
-func (l centeredColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, l.width)
+func (l CenteredColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, l.Width)
 	for _, o := range objects {
 		o.Resize(fyne.NewSize(w, size.Height)) // wrapped text knows its height once it knows its width
 		h := min(o.MinSize().Height, size.Height)

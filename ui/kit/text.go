@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -10,33 +10,33 @@ import (
 // placeholder colour: quieter than content yet readable, where a disabled
 // label would be too faint.
 
-func mutedStyle() widget.RichTextStyle {
+func MutedStyle() widget.RichTextStyle {
 	return widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}
 }
 
-// newMuted is one line of secondary text.
-func newMuted(text string) *widget.RichText {
-	return widget.NewRichText(&widget.TextSegment{Text: text, Style: mutedStyle()})
+// NewMuted is one line of secondary text.
+func NewMuted(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: MutedStyle()})
 }
 
-// newMutedTrunc is secondary text cut with an ellipsis when too long.
-func newMutedTrunc(text string) *widget.RichText {
-	rt := newMuted(text)
+// NewMutedTrunc is secondary text cut with an ellipsis when too long.
+func NewMutedTrunc(text string) *widget.RichText {
+	rt := NewMuted(text)
 	rt.Truncation = fyne.TextTruncateEllipsis
 	return rt
 }
 
-// newMutedWrapped is a secondary paragraph.
-func newMutedWrapped(text string, align fyne.TextAlign) *widget.RichText {
-	st := mutedStyle()
+// NewMutedWrapped is a secondary paragraph.
+func NewMutedWrapped(text string, align fyne.TextAlign) *widget.RichText {
+	st := MutedStyle()
 	st.Alignment = align
 	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: st})
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }
 
-// setSegment changes the text of a one-segment RichText.
-func setSegment(rt *widget.RichText, text string) {
+// SetSegment changes the text of a one-segment RichText.
+func SetSegment(rt *widget.RichText, text string) {
 	seg := rt.Segments[0].(*widget.TextSegment)
 	if seg.Text == text {
 		return
@@ -45,7 +45,7 @@ func setSegment(rt *widget.RichText, text string) {
 	rt.Refresh()
 }
 
-// segmentText is the text of a one-segment RichText.
-func segmentText(rt *widget.RichText) string {
+// SegmentText is the text of a one-segment RichText.
+func SegmentText(rt *widget.RichText) string {
 	return rt.Segments[0].(*widget.TextSegment).Text
 }

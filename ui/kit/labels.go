@@ -1,0 +1,67 @@
+package kit
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/hearthhq/hearth/core"
+)
+
+// MaxRowTags is how many tags a list row shows before "+N".
+const MaxRowTags = 3
+
+func TruncLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func TagStyle() widget.RichTextStyle {
+	return widget.RichTextStyle{ColorName: theme.ColorNamePrimary, Inline: true, SizeName: theme.SizeNameCaptionText}
+}
+
+// KindLabel stands in for a subject where the channel has none.
+func KindLabel(k core.ItemKind) string {
+	switch k {
+	case core.ItemVKPost:
+		return "VK post"
+	case core.ItemVKComment:
+		return "VK comment"
+	case core.ItemVKMessage:
+		return "VK message"
+	case core.ItemXMention:
+		return "Mention on X"
+	case core.ItemXReply:
+		return "Reply on X"
+	case core.ItemFeed:
+		return "Feed entry"
+	default:
+		return "(no subject)"
+	}
+}
+
+// TagsLabel renders tags as "#a #b +2".
+func TagsLabel(tags []string) string {
+	shown := tags
+	if len(shown) > MaxRowTags {
+		shown = shown[:MaxRowTags]
+	}
+	parts := make([]string, 0, len(shown)+1)
+	for _, t := range shown {
+		parts = append(parts, "#"+t)
+	}
+	if extra := len(tags) - len(shown); extra > 0 {
+		parts = append(parts, "+"+strconv.Itoa(extra))
+	}
+	return strings.Join(parts, " ")
+}
+
+func DangerLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
