@@ -4,7 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
+	"slices"
+	"time"
 
 	"github.com/SevereCloud/vksdk/v2/events"
 	"github.com/SevereCloud/vksdk/v2/object"
@@ -35,30 +36,48 @@ func (c *Conn) applyEvents(ctx context.Context, s engine.Session, w *wallCursor,
 	return nil
 }
 
+// pendingBatch is a batch being made from events, with the VK user behind
+// each item and membership kept as ids: their names are looked up after
+// the events are read.
+type pendingBatch struct {
+	core.Batch
+	authors []int // the author of each of Batch.Items
+	members []int // the user of each of Batch.Memberships
+}
+
+func (b *pendingBatch) addItem(it core.Item, author int) {
+	b.Items = append(b.Items, it)
+	b.authors = append(b.authors, author)
+}
+
+func (b *pendingBatch) addMember(kind core.MembershipKind, user int, at time.Time) {
+	b.Memberships = append(b.Memberships, core.MembershipEvent{Kind: kind, Address: userAddress(user), At: at})
+	b.members = append(b.members, user)
+}
+
 // eventBatch maps events to a batch, asking VK for the people it names.
 func (c *Conn) eventBatch(ctx context.Context, evs []events.GroupEvent, w *wallCursor, a authors) (core.Batch, error) {
-	b := core.Batch{Removed: map[string]bool{}}
+	b := pendingBatch{Batch: core.Batch{Removed: map[string]bool{}}}
 	for _, ev := range evs {
 		if err := c.applyEvent(&b, ev, w, a); err != nil {
-			return b, err
+			return b.Batch, err
 		}
 	}
-	users, err := c.lookup(ctx, b, a)
+	users, err := c.lookup(ctx, slices.Concat(b.authors, b.members), a)
 	if err != nil {
-		return b, err
+		return b.Batch, err
 	}
 	a.add(users)
 	b.Identities = identities(users)
 	for i := range b.Items { // names became known after the items were made
 		if it := &b.Items[i]; !it.Outgoing {
-			addr, _ := strconv.Atoi(it.Author.Address)
-			it.Author = a.person(addr)
+			it.Author = a.person(b.authors[i])
 		}
 	}
-	return b, nil
+	return b.Batch, nil
 }
 
-func (c *Conn) applyEvent(b *core.Batch, ev events.GroupEvent, w *wallCursor, a authors) error {
+func (c *Conn) applyEvent(b *pendingBatch, ev events.GroupEvent, w *wallCursor, a authors) error {
 	at := c.now()
 	switch ev.Type {
 	case events.EventWallReplyNew, events.EventWallReplyEdit, events.EventWallReplyRestore:
@@ -67,7 +86,7 @@ func (c *Conn) applyEvent(b *core.Batch, ev events.GroupEvent, w *wallCursor, a 
 			return err
 		}
 		it := c.commentItem(cm, cm.PostID, a)
-		b.Items = append(b.Items, it)
+		b.addItem(it, cm.FromID)
 		switch ev.Type {
 		case events.EventWallReplyRestore:
 			b.Removed[it.RemoteID] = false
@@ -90,19 +109,19 @@ func (c *Conn) applyEvent(b *core.Batch, ev events.GroupEvent, w *wallCursor, a 
 		if p.PostType == "postpone" || p.PostType == "suggest" {
 			return nil
 		}
-		b.Items = append(b.Items, c.postItem(p, a))
+		b.addItem(c.postItem(p, a), p.FromID)
 	case events.EventGroupJoin:
 		var j events.GroupJoinObject
 		if err := decode(ev, &j); err != nil {
 			return err
 		}
-		b.Memberships = append(b.Memberships, core.MembershipEvent{Kind: core.MemberJoined, Address: strconv.Itoa(j.UserID), At: at})
+		b.addMember(core.MemberJoined, j.UserID, at)
 	case events.EventGroupLeave:
 		var l events.GroupLeaveObject
 		if err := decode(ev, &l); err != nil {
 			return err
 		}
-		b.Memberships = append(b.Memberships, core.MembershipEvent{Kind: core.MemberLeft, Address: strconv.Itoa(l.UserID), At: at})
+		b.addMember(core.MemberLeft, l.UserID, at)
 	case events.EventMessageNew:
 		if !c.set.Messages {
 			return nil
@@ -111,7 +130,7 @@ func (c *Conn) applyEvent(b *core.Batch, ev events.GroupEvent, w *wallCursor, a 
 		if err := decode(ev, &m); err != nil {
 			return err
 		}
-		b.Items = append(b.Items, c.messageItem(m.Message, a))
+		b.addItem(c.messageItem(m.Message, a), c.messageAuthor(m.Message))
 	}
 	return nil
 }
@@ -123,25 +142,16 @@ func decode(ev events.GroupEvent, v any) error {
 	return nil
 }
 
-// lookup asks users.get for the people the batch names and the pass does
-// not know yet.
-func (c *Conn) lookup(ctx context.Context, b core.Batch, a authors) ([]object.UsersUser, error) {
+// lookup asks users.get for the users among named (communities have
+// negative ids) that the pass does not know yet.
+func (c *Conn) lookup(ctx context.Context, named []int, a authors) ([]object.UsersUser, error) {
 	seen := map[int]bool{}
 	var ids []int
-	want := func(addr string) {
-		id, err := strconv.Atoi(addr)
-		if err == nil && id > 0 && !seen[id] {
-			if _, ok := a.users[id]; !ok {
-				seen[id] = true
-				ids = append(ids, id)
-			}
+	for _, id := range named {
+		if _, known := a.users[id]; id > 0 && !known && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
 		}
-	}
-	for _, it := range b.Items {
-		want(it.Author.Address)
-	}
-	for _, m := range b.Memberships {
-		want(m.Address)
 	}
 	if len(ids) == 0 {
 		return nil, nil

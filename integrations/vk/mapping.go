@@ -2,7 +2,6 @@ package vk
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -10,44 +9,6 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 )
-
-// Remote ids: "post:<owner>_<id>", "comment:<owner>_<post>_<id>",
-// "msg:<peer>:<id>"; a conversation's thread root is "conv:<peer>".
-func postRID(owner, id int) string          { return fmt.Sprintf("post:%d_%d", owner, id) }
-func commentRID(owner, post, id int) string { return fmt.Sprintf("comment:%d_%d_%d", owner, post, id) }
-func msgRID(peer, id int) string            { return fmt.Sprintf("msg:%d:%d", peer, id) }
-func convRef(peer int) string               { return fmt.Sprintf("conv:%d", peer) }
-
-// ref is a parsed remote id.
-type ref struct {
-	Kind                 core.ItemKind
-	Owner, Post, Comment int
-	Peer, Msg            int
-}
-
-// parseRID reads a remote id this package made.
-func parseRID(rid string) (ref, error) {
-	kind, rest, _ := strings.Cut(rid, ":")
-	var r ref
-	var err error
-	switch kind {
-	case "post":
-		r.Kind = core.ItemVKPost
-		_, err = fmt.Sscanf(rest, "%d_%d", &r.Owner, &r.Post)
-	case "comment":
-		r.Kind = core.ItemVKComment
-		_, err = fmt.Sscanf(rest, "%d_%d_%d", &r.Owner, &r.Post, &r.Comment)
-	case "msg":
-		r.Kind = core.ItemVKMessage
-		_, err = fmt.Sscanf(strings.Replace(rest, ":", " ", 1), "%d %d", &r.Peer, &r.Msg)
-	default:
-		err = fmt.Errorf("unknown kind %q", kind)
-	}
-	if err != nil {
-		return r, fmt.Errorf("vk: remote id %q: %w", rid, err)
-	}
-	return r, nil
-}
 
 // authors names the people a page of VK data mentions.
 type authors struct {
@@ -63,10 +24,10 @@ func (a authors) add(us []object.UsersUser) {
 
 func (a authors) person(id int) core.Person {
 	if id < 0 {
-		return core.Person{Name: a.group, Address: strconv.Itoa(id)}
+		return core.Person{Name: a.group, Address: userAddress(id)}
 	}
 	u := a.users[id]
-	return core.Person{Name: fullName(u), Address: strconv.Itoa(id), Handle: u.ScreenName}
+	return core.Person{Name: fullName(u), Address: userAddress(id), Handle: u.ScreenName}
 }
 
 func fullName(u object.UsersUser) string {
@@ -114,19 +75,23 @@ func (c *Conn) commentItem(cm object.WallWallComment, postID int, a authors) cor
 }
 
 func (c *Conn) messageItem(m object.MessagesMessage, a authors) core.Item {
-	from := m.FromID
-	if m.Out {
-		from = c.owner
-	}
-	it := c.base(core.ItemVKMessage, msgRID(m.PeerID, m.ID), from, m.Date, m.Text, a)
+	it := c.base(core.ItemVKMessage, msgRID(m.PeerID, m.ID), c.messageAuthor(m), m.Date, m.Text, a)
 	it.ThreadRefs = []string{convRef(m.PeerID)}
 	it.Location = fmt.Sprintf("https://vk.com/gim%d?sel=%d", c.set.GroupID, m.PeerID)
 	return it
 }
 
+// messageAuthor is who wrote a message: the community for its own.
+func (c *Conn) messageAuthor(m object.MessagesMessage) int {
+	if m.Out {
+		return c.owner
+	}
+	return m.FromID
+}
+
 // identityOf maps a VK user to the identity the member files keep.
 func identityOf(u object.UsersUser) core.Identity {
-	return core.Identity{Kind: core.IdentityVK, Address: strconv.Itoa(u.ID), Name: fullName(u),
+	return core.Identity{Kind: core.IdentityVK, Address: userAddress(u.ID), Name: fullName(u),
 		Handle: u.ScreenName, PhotoURL: u.Photo100, Location: u.City.Title, Followers: u.FollowersCount}
 }
 

@@ -44,26 +44,6 @@ func TestOwnCommentIsOutgoing(t *testing.T) {
 	}
 }
 
-func TestParseRID(t *testing.T) {
-	tests := []struct {
-		rid  string
-		want ref
-		bad  bool
-	}{
-		{"post:-1000_2", ref{Kind: core.ItemVKPost, Owner: -1000, Post: 2}, false},
-		{"comment:-1000_2_7", ref{Kind: core.ItemVKComment, Owner: -1000, Post: 2, Comment: 7}, false},
-		{"msg:101:44", ref{Kind: core.ItemVKMessage, Peer: 101, Msg: 44}, false},
-		{"<abc@example.com>", ref{}, true},
-		{"comment:x", ref{}, true},
-	}
-	for _, tt := range tests {
-		got, err := parseRID(tt.rid)
-		if (err != nil) != tt.bad || (!tt.bad && got != tt.want) {
-			t.Errorf("parseRID(%q) = %+v, %v", tt.rid, got, err)
-		}
-	}
-}
-
 func TestRandomIDIsStableAndNonZero(t *testing.T) {
 	if randomID("k1") != randomID("k1") || randomID("k1") == randomID("k2") || randomID("") == 0 {
 		t.Error("random_id must be the same for a key, differ between keys and never be 0")

@@ -3,7 +3,6 @@ package vk
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 
@@ -47,7 +46,7 @@ func (c *Conn) deleteComment(ctx context.Context, it core.Item, del bool) error 
 
 // author is the VK user behind an item; the community cannot ban itself.
 func author(it core.Item) (int, error) {
-	id, err := strconv.Atoi(it.Author.Address)
+	id, err := parseUser(it.Author.Address)
 	if err != nil || id <= 0 {
 		return 0, &core.RemoteError{Problem: core.ProblemConfig,
 			Message: fmt.Sprintf("%q is not a VK user who can be banned", it.Author.Label())}
