@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -27,7 +26,7 @@ func (s *Store) CreateAccount(ctx context.Context, a core.Account) (int64, error
 		return 0, fmt.Errorf("store: create account %q: %w", a.Name, err)
 	}
 	if a.CreatedAt.IsZero() {
-		a.CreatedAt = time.Now()
+		a.CreatedAt = s.now()
 	}
 	if a.Status.State == "" {
 		a.Status.State = core.SyncIdle

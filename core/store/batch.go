@@ -24,7 +24,7 @@ import (
 func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
 	var res core.BatchResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w := newItemWriter(ctx, tx, accountID)
+		w := newItemWriter(ctx, tx, accountID, s.now())
 		defer w.close()
 		var err error
 		res, err = w.apply(b)

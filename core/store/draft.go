@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // SaveDraft keeps the reply being written to an item; an empty (or blank)
@@ -18,7 +17,7 @@ func (s *Store) SaveDraft(ctx context.Context, itemID int64, text string) error 
 	} else {
 		_, err = s.w.ExecContext(ctx, `INSERT INTO drafts (item_id, text, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-			itemID, text, ms(time.Now()))
+			itemID, text, ms(s.now()))
 	}
 	if err != nil {
 		return fmt.Errorf("store: item %d: save draft: %w", itemID, dbErr(err))

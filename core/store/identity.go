@@ -100,7 +100,7 @@ func (s *Store) SetIdentityBan(ctx context.Context, kind core.IdentityKind, addr
 		VALUES (?, ?, ?, ?)
 		ON CONFLICT (kind, address) DO UPDATE SET banned_until = excluded.banned_until,
 			updated_at = excluded.updated_at`,
-		string(kind), address, nullMS(until), ms(time.Now()))
+		string(kind), address, nullMS(until), ms(s.now()))
 	if err != nil {
 		return fmt.Errorf("store: ban %s:%s: %w", kind, address, err)
 	}

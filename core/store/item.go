@@ -301,7 +301,7 @@ func scanCounts[K comparable](rows *sql.Rows) (map[K]int, error) {
 func (s *Store) InsertOutgoing(ctx context.Context, it core.Item) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w := newItemWriter(ctx, tx, it.AccountID)
+		w := newItemWriter(ctx, tx, it.AccountID, s.now())
 		defer w.close()
 		if err := w.preload([]core.Item{it}); err != nil {
 			return err

@@ -24,9 +24,9 @@ type itemWriter struct {
 	index      ftsBuffer
 }
 
-func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64) *itemWriter {
+func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64, now time.Time) *itemWriter {
 	return &itemWriter{
-		st: newStmts(ctx, tx), accountID: accountID, now: time.Now(),
+		st: newStmts(ctx, tx), accountID: accountID, now: now,
 		touched: map[int64]bool{}, reported: map[int64]bool{}, identities: map[string]int64{}, existing: map[string]stored{},
 		index: ftsBuffer{rows: map[int64]ftsRow{}},
 	}

@@ -26,7 +26,7 @@ const (
 // Search). Lists carry Snippet, Tags and the account name, but neither Text
 // nor Raw.
 func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, error) {
-	f = withDefaults(f)
+	f = withDefaults(f, s.now)
 	query, args, err := s.itemsSQL(ctx, f)
 	if errors.Is(err, errNoTerms) {
 		return nil, nil
@@ -44,13 +44,13 @@ func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, erro
 // errNoTerms: the query had nothing searchable, so nothing matches.
 var errNoTerms = errors.New("no search terms")
 
-func withDefaults(f core.ItemFilter) core.ItemFilter {
+func withDefaults(f core.ItemFilter, now func() time.Time) core.ItemFilter {
 	if f.Limit <= 0 {
 		f.Limit = defaultLimit
 	}
 	f.Limit = min(f.Limit, maxLimit)
 	if f.Now.IsZero() {
-		f.Now = time.Now()
+		f.Now = now()
 	}
 	return f
 }

@@ -37,7 +37,7 @@ const trigram = 3
 
 // Members returns a page of the members table and how many match.
 func (s *Store) Members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings) (core.MemberPage, error) {
-	return s.members(ctx, memberDefaults(f), cs, memberIDsMax)
+	return s.members(ctx, memberDefaults(f, s.now), cs, memberIDsMax)
 }
 
 func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings, idsMax int) (core.MemberPage, error) {
@@ -62,12 +62,12 @@ func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreS
 	return page, nil
 }
 
-func memberDefaults(f core.MemberFilter) core.MemberFilter {
+func memberDefaults(f core.MemberFilter, now func() time.Time) core.MemberFilter {
 	if f.Limit <= 0 {
 		f.Limit = 100
 	}
 	if f.Now.IsZero() {
-		f.Now = time.Now()
+		f.Now = now()
 	}
 	if f.Sort == "" {
 		f.Sort, f.Desc = core.SortActivity, true

@@ -58,7 +58,7 @@ func (s *Store) UpdateMemberProfile(ctx context.Context, id int64, p core.Member
 // with attached false.
 func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core.Identity) (owner int64, attached bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		identityID, err := upsertIdentity(ctx, tx, id)
+		identityID, err := upsertIdentity(ctx, tx, id, s.now())
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core
 
 // upsertIdentity inserts an identity or fills the empty fields of the
 // stored one, and returns its id.
-func upsertIdentity(ctx context.Context, tx *sql.Tx, id core.Identity) (int64, error) {
+func upsertIdentity(ctx context.Context, tx *sql.Tx, id core.Identity, now time.Time) (int64, error) {
 	var out int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO identities (kind, address, name, handle, photo_url, location,
 		language, bio, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -97,7 +97,7 @@ func upsertIdentity(ctx context.Context, tx *sql.Tx, id core.Identity) (int64, e
 			handle = CASE WHEN handle = '' THEN excluded.handle ELSE handle END
 		RETURNING id`,
 		string(id.Kind), id.Address, id.Name, id.Handle, id.PhotoURL, id.Location, id.Language, id.Bio,
-		ms(time.Now())).Scan(&out)
+		ms(now)).Scan(&out)
 	return out, dbErr(err)
 }
 

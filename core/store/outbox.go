@@ -22,7 +22,7 @@ func (s *Store) Enqueue(ctx context.Context, e core.OutboxEntry) (int64, error) 
 	if e.IdemKey == "" || e.Op == "" {
 		return 0, fmt.Errorf("store: enqueue: an operation and an idempotency key are required")
 	}
-	now := time.Now()
+	now := s.now()
 	if e.CreatedAt.IsZero() {
 		e.CreatedAt = now
 	}
@@ -60,7 +60,7 @@ func (s *Store) ClaimNext(ctx context.Context, now time.Time) (core.OutboxEntry,
 // FinishOutbox records that an entry took effect remotely.
 func (s *Store) FinishOutbox(ctx context.Context, id int64, remoteID string) error {
 	err := execOne(ctx, s.w, `UPDATE outbox SET state = 'sent', remote_id = ?, last_error = '',
-		updated_at = ? WHERE id = ?`, remoteID, ms(time.Now()), id)
+		updated_at = ? WHERE id = ?`, remoteID, ms(s.now()), id)
 	if err != nil {
 		return fmt.Errorf("store: outbox %d: finish: %w", id, err)
 	}
@@ -75,7 +75,7 @@ func (s *Store) FailOutbox(ctx context.Context, id int64, msg string, retryAt ti
 		state, notBefore = core.OutboxFailed, 0
 	}
 	err := execOne(ctx, s.w, `UPDATE outbox SET state = ?, last_error = ?, not_before = ?,
-		attempts = attempts + 1, updated_at = ? WHERE id = ?`, state, msg, notBefore, ms(time.Now()), id)
+		attempts = attempts + 1, updated_at = ? WHERE id = ?`, state, msg, notBefore, ms(s.now()), id)
 	if err != nil {
 		return fmt.Errorf("store: outbox %d: fail: %w", id, err)
 	}
@@ -86,7 +86,7 @@ func (s *Store) FailOutbox(ctx context.Context, id int64, msg string, retryAt ti
 // is checked against the remote at checkAt, never blindly sent again.
 func (s *Store) UnconfirmOutbox(ctx context.Context, id int64, msg string, checkAt time.Time) error {
 	err := execOne(ctx, s.w, `UPDATE outbox SET state = 'unconfirmed', last_error = ?, not_before = ?,
-		updated_at = ? WHERE id = ?`, msg, ms(checkAt), ms(time.Now()), id)
+		updated_at = ? WHERE id = ?`, msg, ms(checkAt), ms(s.now()), id)
 	if err != nil {
 		return fmt.Errorf("store: outbox %d: unconfirm: %w", id, err)
 	}
@@ -97,7 +97,7 @@ func (s *Store) UnconfirmOutbox(ctx context.Context, id int64, msg string, check
 // died mid-send become unconfirmed. It returns how many.
 func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
 	res, err := s.w.ExecContext(ctx, `UPDATE outbox SET state = 'unconfirmed', updated_at = ?
-		WHERE state = 'sending'`, ms(time.Now()))
+		WHERE state = 'sending'`, ms(s.now()))
 	if err != nil {
 		return 0, fmt.Errorf("store: recover outbox: %w", err)
 	}
@@ -144,7 +144,7 @@ func (s *Store) RetryOutbox(ctx context.Context, id int64) error {
 			return fmt.Errorf("%w: the entry is %s, not failed", core.ErrConflict, state)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'queued', attempts = 0, not_before = 0,
-			updated_at = ? WHERE id = ?`, ms(time.Now()), id)
+			updated_at = ? WHERE id = ?`, ms(s.now()), id)
 		return err
 	})
 	if err != nil {

@@ -23,12 +23,13 @@ var errPostBusy = fmt.Errorf("%w: a channel has or may have published it", core.
 // (same series and index) is core.ErrConflict: occurrences are made once.
 func (s *Store) CreatePost(ctx context.Context, p core.Post) (int64, error) {
 	var id int64
+	now := ms(s.now())
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if id, err = insertPost(ctx, tx, p); err != nil {
+		if id, err = insertPost(ctx, tx, p, now); err != nil {
 			return err
 		}
-		return insertTargets(ctx, tx, id, p.Targets)
+		return insertTargets(ctx, tx, id, p.Targets, now)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: create post: %w", err)
@@ -36,12 +37,11 @@ func (s *Store) CreatePost(ctx context.Context, p core.Post) (int64, error) {
 	return id, nil
 }
 
-func insertPost(ctx context.Context, tx *sql.Tx, p core.Post) (int64, error) {
+func insertPost(ctx context.Context, tx *sql.Tx, p core.Post, now int64) (int64, error) {
 	rec, err := recurrenceJSON(p.Recurrence)
 	if err != nil {
 		return 0, err
 	}
-	now := ms(time.Now())
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO posts (text, media, agenda, tags, campaign_id, notes, at, zone,
 		recurrence, series_id, occurrence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -58,14 +58,14 @@ func insertPost(ctx context.Context, tx *sql.Tx, p core.Post) (int64, error) {
 	return id, nil
 }
 
-func insertTargets(ctx context.Context, tx *sql.Tx, postID int64, ts []core.PostTarget) error {
+func insertTargets(ctx context.Context, tx *sql.Tx, postID int64, ts []core.PostTarget, now int64) error {
 	for _, t := range ts {
 		state := t.State
 		if state == "" {
 			state = core.TargetDraft
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO post_targets (post_id, account_id, text, state, idem_key,
-			updated_at) VALUES (?, ?, ?, ?, ?, ?)`, postID, t.AccountID, t.Text, state, t.Key, ms(time.Now()))
+			updated_at) VALUES (?, ?, ?, ?, ?, ?)`, postID, t.AccountID, t.Text, state, t.Key, now)
 		if err != nil {
 			return fmt.Errorf("target on account %d: %w", t.AccountID, dbErr(err))
 		}
@@ -79,14 +79,15 @@ func insertTargets(ctx context.Context, tx *sql.Tx, postID int64, ts []core.Post
 // left out are removed unless a channel has or may have the post. Time and
 // states are not touched here.
 func (s *Store) SavePost(ctx context.Context, p core.Post) error {
+	now := ms(s.now())
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		err := execOne(ctx, tx, `UPDATE posts SET text = ?, media = ?, agenda = ?, tags = ?, campaign_id = ?,
 			notes = ?, updated_at = ? WHERE id = ?`, p.Text, jsonList(p.Media), p.Agenda, jsonList(p.Tags),
-			nullID(p.CampaignID), p.Notes, ms(time.Now()), p.ID)
+			nullID(p.CampaignID), p.Notes, now, p.ID)
 		if err != nil {
 			return err
 		}
-		return saveTargets(ctx, tx, p.ID, p.Targets)
+		return saveTargets(ctx, tx, p.ID, p.Targets, now)
 	})
 	if err != nil {
 		return fmt.Errorf("store: save post %d: %w", p.ID, err)
@@ -94,17 +95,17 @@ func (s *Store) SavePost(ctx context.Context, p core.Post) error {
 	return nil
 }
 
-func saveTargets(ctx context.Context, tx *sql.Tx, postID int64, ts []core.PostTarget) error {
+func saveTargets(ctx context.Context, tx *sql.Tx, postID int64, ts []core.PostTarget, now int64) error {
 	keep := make([]int64, 0, len(ts))
 	for _, t := range ts {
 		keep = append(keep, t.AccountID)
 		res, err := tx.ExecContext(ctx, `UPDATE post_targets SET text = ?, updated_at = ?
-			WHERE post_id = ? AND account_id = ?`, t.Text, ms(time.Now()), postID, t.AccountID)
+			WHERE post_id = ? AND account_id = ?`, t.Text, now, postID, t.AccountID)
 		if err != nil {
 			return dbErr(err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			if err := insertTargets(ctx, tx, postID, []core.PostTarget{t}); err != nil {
+			if err := insertTargets(ctx, tx, postID, []core.PostTarget{t}, now); err != nil {
 				return err
 			}
 		}
@@ -191,11 +192,11 @@ func (s *Store) MovePost(ctx context.Context, id int64, at time.Time, zone strin
 			return err
 		}
 		if err := execOne(ctx, tx, "UPDATE posts SET at = ?, zone = ?, updated_at = ? WHERE id = ?",
-			nullMS(at), zoneOr(zone), ms(time.Now()), id); err != nil {
+			nullMS(at), zoneOr(zone), ms(s.now()), id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE post_targets SET state = 'scheduled', error = '', retry_at = NULL,
-			late_ok = 0, updated_at = ? WHERE post_id = ? AND state IN ('held', 'failed')`, ms(time.Now()), id)
+			late_ok = 0, updated_at = ? WHERE post_id = ? AND state IN ('held', 'failed')`, ms(s.now()), id)
 		return dbErr(err)
 	})
 	if err != nil {
@@ -209,7 +210,7 @@ func (s *Store) MovePost(ctx context.Context, id int64, at time.Time, zone strin
 // they unschedule it) and returns how many moved.
 func (s *Store) SetPostTargets(ctx context.Context, postID int64, from []core.TargetState, to core.TargetState) (int, error) {
 	res, err := s.w.ExecContext(ctx, `UPDATE post_targets SET state = ?, error = '', updated_at = ?
-		WHERE post_id = ? AND state IN (SELECT value FROM json_each(?))`, to, ms(time.Now()), postID, jsonList(from))
+		WHERE post_id = ? AND state IN (SELECT value FROM json_each(?))`, to, ms(s.now()), postID, jsonList(from))
 	if err != nil {
 		return 0, fmt.Errorf("store: post %d: targets to %s: %w", postID, to, dbErr(err))
 	}
@@ -223,7 +224,7 @@ func (s *Store) SkipPost(ctx context.Context, id int64) error {
 		if err := notBusy(ctx, tx, id); err != nil {
 			return err
 		}
-		return execOne(ctx, tx, "UPDATE posts SET skipped = 1, updated_at = ? WHERE id = ?", ms(time.Now()), id)
+		return execOne(ctx, tx, "UPDATE posts SET skipped = 1, updated_at = ? WHERE id = ?", ms(s.now()), id)
 	})
 	if err != nil {
 		return fmt.Errorf("store: skip post %d: %w", id, err)
@@ -234,7 +235,7 @@ func (s *Store) SkipPost(ctx context.Context, id int64) error {
 // EndSeries stops a recurring series: no occurrence after until is made.
 func (s *Store) EndSeries(ctx context.Context, seriesID int64, until time.Time) error {
 	err := execOne(ctx, s.w, `UPDATE posts SET recurrence = json_set(recurrence, '$.until', ?), updated_at = ?
-		WHERE series_id = ?`, until.UTC().Format(time.RFC3339Nano), ms(time.Now()), seriesID)
+		WHERE series_id = ?`, until.UTC().Format(time.RFC3339Nano), ms(s.now()), seriesID)
 	if err != nil {
 		return fmt.Errorf("store: end series %d: %w", seriesID, err)
 	}

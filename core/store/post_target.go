@@ -67,7 +67,7 @@ func (s *Store) TargetsIn(ctx context.Context, state core.TargetState) ([]core.P
 func (s *Store) ClaimTarget(ctx context.Context, id int64, now time.Time) (core.PostTarget, error) {
 	if err := execOne(ctx, s.w, `UPDATE post_targets SET state = 'publishing', attempts = attempts + 1,
 		since = coalesce(since, ?), error = '', updated_at = ? WHERE id = ? AND state = 'scheduled'`,
-		ms(now), ms(time.Now()), id); err != nil {
+		ms(now), ms(s.now()), id); err != nil {
 		return core.PostTarget{}, fmt.Errorf("store: claim target %d: %w", id, err)
 	}
 	return s.Target(ctx, id)
@@ -77,7 +77,7 @@ func (s *Store) ClaimTarget(ctx context.Context, id int64, now time.Time) (core.
 // process that stopped mid-call: whether the post went out is unknown.
 func (s *Store) RecoverPublishing(ctx context.Context) (int, error) {
 	res, err := s.w.ExecContext(ctx, `UPDATE post_targets SET state = 'unconfirmed',
-		error = 'Hearth stopped while publishing', updated_at = ? WHERE state = 'publishing'`, ms(time.Now()))
+		error = 'Hearth stopped while publishing', updated_at = ? WHERE state = 'publishing'`, ms(s.now()))
 	if err != nil {
 		return 0, fmt.Errorf("store: recover publishing targets: %w", dbErr(err))
 	}
@@ -123,7 +123,7 @@ func (s *Store) RetryTarget(ctx context.Context, id int64) error {
 // setTarget updates a target that is in one of the from states;
 // core.ErrNotFound when there is no such target in those states.
 func (s *Store) setTarget(ctx context.Context, id int64, set, from string, args ...any) error {
-	args = append(args, ms(time.Now()), id)
+	args = append(args, ms(s.now()), id)
 	err := execOne(ctx, s.w, "UPDATE post_targets SET "+set+", updated_at = ? WHERE id = ? AND state IN "+from, args...)
 	if err != nil {
 		change, _, _ := strings.Cut(set, ",")

@@ -29,18 +29,36 @@ type Store struct {
 	w     *sql.DB // the single writer: writes are serialised here, not by SQLite's busy loop
 	r     *sql.DB // read-only pool
 	path  string
-	reads stmtCache // prepared list queries: preparing costs a sixth of a page
+	reads stmtCache        // prepared list queries: preparing costs a sixth of a page
+	now   func() time.Time // stamps the rows the store dates itself (updated_at, a new member)
+}
+
+// Option sets up a Store at Open.
+type Option func(*Store)
+
+// WithNow gives the store its clock, as the services are given theirs, so
+// that the times it stamps agree with theirs (and tests fix them). The
+// default is time.Now.
+func WithNow(now func() time.Time) Option {
+	return func(s *Store) {
+		if now != nil {
+			s.now = now
+		}
+	}
 }
 
 // Open opens the workspace database at path, creating it (mode 0600, its
 // directory 0700) and migrating it to the current schema.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s, err := openPools(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	for _, o := range opts {
+		o(s)
 	}
 	if err := migrate(ctx, s.w, migrationFiles); err != nil {
 		s.Close()
@@ -84,23 +102,30 @@ func openPools(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &Store{w: w, r: r, path: path, reads: stmtCache{db: r}}, nil
+	return &Store{w: w, r: r, path: path, reads: stmtCache{db: r}, now: time.Now}, nil
 }
 
 // pingWriter opens the writer connection. Switching a new file to WAL takes
 // an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its
 // busy handler, while another process (the GUI and a CLI command started
 // together) does the same: retry for as long as the busy timeout would.
+// The wait is real time, not the store's clock, which a test may fix.
 func pingWriter(w *sql.DB) error {
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.NewTimer(5 * time.Second)
+	defer deadline.Stop()
+	retry := time.NewTicker(20 * time.Millisecond)
+	defer retry.Stop()
 	for {
 		err := w.Ping()
 		var se *sqlite.Error
-		busy := errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
-		if !busy || time.Now().After(deadline) {
+		if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY {
 			return err
 		}
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case <-deadline.C:
+			return err
+		case <-retry.C:
+		}
 	}
 }
 

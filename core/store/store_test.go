@@ -14,9 +14,9 @@ import (
 )
 
 // newStore opens a fresh workspace database in a temporary directory.
-func newStore(t *testing.T) *Store {
+func newStore(t *testing.T, opts ...Option) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "hearth.db"))
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "hearth.db"), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,6 +226,22 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	if s, err := Open(context.Background(), path); err == nil {
 		s.Close()
 		t.Fatal("opened a database written by a newer schema")
+	}
+}
+
+// The store dates what it stamps itself by the clock it was opened with.
+func TestStoreStampsByItsClock(t *testing.T) {
+	clock := base.Add(-48 * time.Hour)
+	s := newStore(t, WithNow(func() time.Time { return clock }))
+	ctx := context.Background()
+	acct := newAccount(t, s, "mail")
+	a, err := s.Account(ctx, acct)
+	if err != nil || !a.CreatedAt.Equal(clock) {
+		t.Errorf("account created %v (%v), want the store's clock %v", a.CreatedAt, err, clock)
+	}
+	apply(t, s, acct, mail("m1", 0, "Hello"))
+	if id := identity(t, s, core.IdentityEmail, "anna@example.org"); !id.UpdatedAt.Equal(clock) {
+		t.Errorf("identity updated %v, want the store's clock %v", id.UpdatedAt, clock)
 	}
 }
 
