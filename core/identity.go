@@ -28,6 +28,10 @@ func IdentityKindOf(k AccountKind) IdentityKind {
 	}
 }
 
+// HasMember reports whether identities of the kind are people of the
+// community, each in a member's file: a feed's author is not.
+func (k IdentityKind) HasMember() bool { return k != IdentityFeed }
+
 // Identity is one person's presence on one channel, with what the channel
 // tells of them. Members (member files) group identities. A sync batch
 // upserts identities by (Kind, Address); zero fields never erase known ones.

@@ -27,13 +27,15 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	f := &fixture{t: t, now: day0}
+	clock := func() time.Time { return f.now }
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"), store.WithNow(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{t: t, st: st, now: day0}
-	f.svc = members.New(members.Params{Store: st, Now: func() time.Time { return f.now }})
+	f.st = st
+	f.svc = members.New(members.Params{Store: st, Now: clock})
 	ids := make([]int64, 3)
 	for i, k := range []core.AccountKind{core.KindIMAP, core.KindVK, core.KindX} {
 		if ids[i], err = st.CreateAccount(ctx, core.Account{Kind: k, Name: string(k)}); err != nil {

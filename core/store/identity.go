@@ -96,11 +96,22 @@ func (s *Store) SetIdentityBan(ctx context.Context, kind core.IdentityKind, addr
 	if address == "" {
 		return fmt.Errorf("store: ban: no address")
 	}
-	_, err := s.w.ExecContext(ctx, `INSERT INTO identities (kind, address, banned_until, updated_at)
-		VALUES (?, ?, ?, ?)
-		ON CONFLICT (kind, address) DO UPDATE SET banned_until = excluded.banned_until,
-			updated_at = excluded.updated_at`,
-		string(kind), address, nullMS(until), ms(s.now()))
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st := newStmts(ctx, tx)
+		defer st.close()
+		var id int64
+		err := st.queryRow(`INSERT INTO identities (kind, address, banned_until, updated_at)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (kind, address) DO UPDATE SET banned_until = excluded.banned_until,
+				updated_at = excluded.updated_at
+			RETURNING id`,
+			string(kind), address, nullMS(until), ms(now)).Scan(&id)
+		if err != nil {
+			return err
+		}
+		return addIdentityMember(st, kind, id, now)
+	})
 	if err != nil {
 		return fmt.Errorf("store: ban %s:%s: %w", kind, address, err)
 	}

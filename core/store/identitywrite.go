@@ -73,6 +73,9 @@ func (w *itemWriter) upsertIdentity(ident core.Identity) error {
 	if err != nil {
 		return dbErr(err)
 	}
+	if err := addIdentityMember(w.st, ident.Kind, id, w.now); err != nil {
+		return fmt.Errorf("member: %w", err)
+	}
 	w.identities[identityKey(ident.Kind, addr)] = id
 	return nil
 }
@@ -128,7 +131,10 @@ func (w *itemWriter) saveIdentity(kind core.IdentityKind, addr, name, handle str
 		err = w.st.queryRow(`INSERT INTO identities (account_id, kind, address, name, handle, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 			w.accountID, string(kind), addr, name, handle, ms(w.now)).Scan(&id)
-		return id, err
+		if err != nil {
+			return 0, err
+		}
+		return id, addIdentityMember(w.st, kind, id, w.now)
 	case err != nil:
 		return 0, err
 	case (name != "" && name != knownN) || (handle != "" && handle != knownH):

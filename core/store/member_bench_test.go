@@ -68,8 +68,9 @@ func generateMemberBenchDB(b *testing.B, path string) {
 	}
 }
 
-// fillMembers makes the identities (their trigger makes the members), then
-// spreads scores, times, channels and tags with SQLite's random().
+// fillMembers makes the identities and a member for each, as the store's
+// identity writes would, then spreads scores, times, channels and tags with
+// SQLite's random().
 func fillMembers(ctx context.Context, s *Store) error {
 	acct, err := s.CreateAccount(ctx, core.Account{Kind: core.KindIMAP, Name: "mail"})
 	if err != nil {
@@ -84,6 +85,8 @@ func fillMembers(ctx context.Context, s *Store) error {
 					CASE i %% 3 WHEN 0 THEN 'user' || i || '@example.org' ELSE CAST(i AS TEXT) END,
 					json_extract('["Anna","Boris","Chloé","Dmitri","Elena","Мария","Пётр","Léa"]', '$[' || (i %% 8) || ']')
 						|| ' ' || i FROM n`, benchMembers),
+			`INSERT INTO members (id, name, first_seen, created_at) SELECT id, name, 0, 0 FROM identities`,
+			`INSERT INTO member_identities (identity_id, member_id) SELECT id, id FROM identities`,
 			fmt.Sprintf(`UPDATE members SET
 				first_seen = %[1]d - abs(random() %% %[2]d),
 				activity = abs(random() %% 40), loyalty = (random() %% 100) / 100.0,

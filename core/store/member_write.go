@@ -86,11 +86,13 @@ func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core
 	return owner, attached, nil
 }
 
-// upsertIdentity inserts an identity or fills the empty fields of the
-// stored one, and returns its id.
+// upsertIdentity inserts an identity (with a member file of its own) or
+// fills the empty fields of the stored one, and returns its id.
 func upsertIdentity(ctx context.Context, tx *sql.Tx, id core.Identity, now time.Time) (int64, error) {
+	st := newStmts(ctx, tx)
+	defer st.close()
 	var out int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO identities (kind, address, name, handle, photo_url, location,
+	err := st.queryRow(`INSERT INTO identities (kind, address, name, handle, photo_url, location,
 		language, bio, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (kind, address) DO UPDATE SET
 			name = CASE WHEN name = '' THEN excluded.name ELSE name END,
@@ -98,11 +100,14 @@ func upsertIdentity(ctx context.Context, tx *sql.Tx, id core.Identity, now time.
 		RETURNING id`,
 		string(id.Kind), id.Address, id.Name, id.Handle, id.PhotoURL, id.Location, id.Language, id.Bio,
 		ms(now)).Scan(&out)
-	return out, dbErr(err)
+	if err != nil {
+		return 0, dbErr(err)
+	}
+	return out, addIdentityMember(st, id.Kind, out, now)
 }
 
-// fresh reports whether a member is one the identity trigger just made:
-// one identity, nothing written by a person.
+// fresh reports whether a member is one the identity's first write made
+// (addIdentityMember): one identity, nothing written by a person.
 func fresh(ctx context.Context, tx *sql.Tx, memberID int64) bool {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM member_identities WHERE member_id = ?1)

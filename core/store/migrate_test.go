@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -87,4 +89,72 @@ func TestMigrationToChannelsKeepsItems(t *testing.T) {
 	if d, err := s.Draft(ctx, a.ID); err != nil || d != "" {
 		t.Errorf("draft %q outlived its account's items (%v): references to items broken", d, err)
 	}
+}
+
+// A version 4 workspace keeps every member, with its identities, profile
+// and times, when version 5 drops the trigger that made them; identities
+// written after it still get a member each, dated by the store's clock.
+func TestMigrationToExplicitMembersKeepsMembers(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	old := openAtVersion(t, path, 4)
+	// As version 4 wrote them: the trigger makes a member per identity but
+	// the feed's; then a merge by hand and an imported contact.
+	_, err := old.w.Exec(`
+		INSERT INTO identities (kind, address, name, updated_at) VALUES
+			('email', 'anna@example.org', 'Anna', 0), ('vk', '42', 'Анна', 0), ('x', '7', 'Boris', 0),
+			('feed', 'blog.example.org', 'Blog', 0);
+		UPDATE member_identities SET member_id = (SELECT member_id FROM member_identities WHERE identity_id = 1)
+			WHERE identity_id = 2;
+		DELETE FROM members WHERE id NOT IN (SELECT member_id FROM member_identities);
+		UPDATE members SET bio = 'Painter', last_seen = 5000 WHERE id = 1;
+		INSERT INTO members (name, first_seen, created_at) VALUES ('Imported', 1000, 1000);`)
+	must(t, err)
+	before := dumpMembers(t, old)
+	if len(before) != 3 {
+		t.Fatalf("version 4 made %d members, want 3: %v", len(before), before)
+	}
+	must(t, old.Close())
+
+	clock := base.Add(time.Hour)
+	s, err := Open(ctx, path, WithNow(func() time.Time { return clock }))
+	must(t, err)
+	defer s.Close()
+	if after := dumpMembers(t, s); !slices.Equal(after, before) {
+		t.Errorf("members after migration:\n%v\nwant\n%v", after, before)
+	}
+	var triggers int
+	must(t, s.r.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'identities_new_member'").Scan(&triggers))
+	if triggers != 0 {
+		t.Error("the member trigger outlived the migration")
+	}
+	acct := newAccount(t, s, "mail")
+	apply(t, s, acct, mail("m1", 0, "Hello"), // from anna@example.org, known
+		authored(core.ItemEmail, "m2", core.Person{Name: "Chloé", Address: "chloe@example.org"}, base, "hi"))
+	got := identityMembers(t, s)
+	if got["email:anna@example.org"].files != 1 || got["email:chloe@example.org"] != (identityMember{1, ms(clock), ms(clock)}) {
+		t.Errorf("members of identities after migration: %+v", got)
+	}
+	if n := len(dumpMembers(t, s)); n != 4 {
+		t.Errorf("%d members, want the 3 kept and Chloé's", n)
+	}
+}
+
+// dumpMembers lists every member with its identities, one line each.
+func dumpMembers(t *testing.T, s *Store) []string {
+	t.Helper()
+	rows, err := s.r.Query(`SELECT m.id || ' ' || m.name || ' ' || m.bio || ' ' || m.first_seen || ' ' ||
+		COALESCE(m.last_seen, '-') || ' ' || m.created_at || ' [' ||
+		COALESCE((SELECT group_concat(identity_id, ',') FROM (SELECT identity_id FROM member_identities
+			WHERE member_id = m.id ORDER BY identity_id)), '') || ']' FROM members m ORDER BY m.id`)
+	must(t, err)
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var line string
+		must(t, rows.Scan(&line))
+		out = append(out, line)
+	}
+	must(t, rows.Err())
+	return out
 }
