@@ -85,6 +85,31 @@ var Cohorts = []Cohort{CohortNew, CohortRegular, CohortDrifting, CohortDeadSoul}
 
 // CohortOf says which cohort m is in at now.
 func CohortOf(m Member, now time.Time, s ScoreSettings) Cohort {
+	return CohortBoundsAt(now, s).Cohort(m)
+}
+
+// CohortBounds are the cohort windows of the settings as times at one
+// moment. The store's cohort filters and counts take them, so the windows
+// become times in one place.
+type CohortBounds struct {
+	NewSince    time.Time // first seen at or after it: new
+	DriftBefore time.Time // last wrote before it: drifting
+	DeadBefore  time.Time // no sign of life since before it: a dead soul
+}
+
+// CohortBoundsAt turns the cohort windows of s into times at now.
+func CohortBoundsAt(now time.Time, s ScoreSettings) CohortBounds {
+	return CohortBounds{
+		NewSince:    now.Add(-s.days(s.NewDays)),
+		DriftBefore: now.Add(-s.days(s.DriftDays)),
+		DeadBefore:  now.Add(-s.days(s.DeadDays)),
+	}
+}
+
+// Cohort says which cohort m is in by the bounds. The earliest of the join
+// and the first sighting counts as since; a member who never wrote was last
+// active then.
+func (b CohortBounds) Cohort(m Member) Cohort {
 	since := m.FirstSeen
 	if since.IsZero() || (!m.JoinedAt.IsZero() && m.JoinedAt.Before(since)) {
 		since = m.JoinedAt
@@ -94,11 +119,11 @@ func CohortOf(m Member, now time.Time, s ScoreSettings) Cohort {
 		last = since
 	}
 	switch {
-	case !since.IsZero() && !since.Before(now.Add(-s.days(s.NewDays))):
+	case !since.IsZero() && !since.Before(b.NewSince):
 		return CohortNew
-	case last.Before(now.Add(-s.days(s.DeadDays))):
+	case last.Before(b.DeadBefore):
 		return CohortDeadSoul
-	case !m.LastSeen.IsZero() && m.LastSeen.Before(now.Add(-s.days(s.DriftDays))):
+	case !m.LastSeen.IsZero() && m.LastSeen.Before(b.DriftBefore):
 		return CohortDrifting
 	default:
 		return CohortRegular
@@ -183,7 +208,7 @@ type MemberFilter struct {
 	Desc      bool       // descending; name sorts ascending unless set
 	Offset    int
 	Limit     int       // default 100
-	Now       time.Time // for cohorts; zero means time.Now()
+	Now       time.Time // for cohorts; zero means the clock of the members service
 }
 
 // MemberPage is one page of the members table and how many match in all.

@@ -92,7 +92,7 @@ func (s *Service) List(ctx context.Context, f core.MemberFilter) (core.MemberPag
 	if f.Now.IsZero() {
 		f.Now = s.now()
 	}
-	page, err := s.store.Members(ctx, f, cs)
+	page, err := s.store.Members(ctx, f, core.CohortBoundsAt(f.Now, cs))
 	if err != nil {
 		return page, fmt.Errorf("members: list: %w", err)
 	}
@@ -105,7 +105,7 @@ func (s *Service) Counts(ctx context.Context) (core.SegmentCounts, error) {
 	if err != nil {
 		return core.SegmentCounts{}, err
 	}
-	c, err := s.store.SegmentCounts(ctx, s.now(), cs)
+	c, err := s.store.SegmentCounts(ctx, core.CohortBoundsAt(s.now(), cs))
 	if err != nil {
 		return c, fmt.Errorf("members: counts: %w", err)
 	}

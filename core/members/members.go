@@ -22,8 +22,8 @@ import (
 type Store interface {
 	Member(ctx context.Context, id int64) (core.Member, error)
 	MemberOfIdentity(ctx context.Context, identityID int64) (int64, error)
-	Members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings) (core.MemberPage, error)
-	SegmentCounts(ctx context.Context, now time.Time, cs core.ScoreSettings) (core.SegmentCounts, error)
+	Members(ctx context.Context, f core.MemberFilter, b core.CohortBounds) (core.MemberPage, error)
+	SegmentCounts(ctx context.Context, b core.CohortBounds) (core.SegmentCounts, error)
 	Identity(ctx context.Context, kind core.IdentityKind, address string) (core.Identity, error)
 	MemberIdentities(ctx context.Context, memberID int64) ([]core.Identity, error)
 	CreateMember(ctx context.Context, m core.Member, now time.Time) (int64, error)

@@ -164,7 +164,7 @@ func BenchmarkMembersTable(b *testing.B) {
 			f := c.f
 			f.Now, f.Limit = benchNow, 100
 			measure(b, func() error {
-				page, err := s.Members(ctx, f, cs)
+				page, err := s.Members(ctx, f, core.CohortBoundsAt(f.Now, cs))
 				if err == nil && page.Total == 0 {
 					err = fmt.Errorf("no member matches %+v", f)
 				}
@@ -174,7 +174,7 @@ func BenchmarkMembersTable(b *testing.B) {
 	}
 	b.Run("segment-counts", func(b *testing.B) {
 		measure(b, func() error {
-			_, err := s.SegmentCounts(ctx, benchNow, cs)
+			_, err := s.SegmentCounts(ctx, core.CohortBoundsAt(benchNow, cs))
 			return err
 		})
 	})

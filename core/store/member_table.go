@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
@@ -35,13 +34,14 @@ const shortWalkRatio = 10
 // trigram is the shortest search the trigram index can answer.
 const trigram = 3
 
-// Members returns a page of the members table and how many match.
-func (s *Store) Members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings) (core.MemberPage, error) {
-	return s.members(ctx, memberDefaults(f, s.now), cs, memberIDsMax)
+// Members returns a page of the members table and how many match. A
+// cohort filter (f.Cohort) is tested against b; f.Now is not read.
+func (s *Store) Members(ctx context.Context, f core.MemberFilter, b core.CohortBounds) (core.MemberPage, error) {
+	return s.members(ctx, memberDefaults(f), b, memberIDsMax)
 }
 
-func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreSettings, idsMax int) (core.MemberPage, error) {
-	p := planMembers(f, cs)
+func (s *Store) members(ctx context.Context, f core.MemberFilter, b core.CohortBounds, idsMax int) (core.MemberPage, error) {
+	p := planMembers(f, b)
 	var (
 		page core.MemberPage
 		ids  sql.NullString
@@ -62,12 +62,9 @@ func (s *Store) members(ctx context.Context, f core.MemberFilter, cs core.ScoreS
 	return page, nil
 }
 
-func memberDefaults(f core.MemberFilter, now func() time.Time) core.MemberFilter {
+func memberDefaults(f core.MemberFilter) core.MemberFilter {
 	if f.Limit <= 0 {
 		f.Limit = 100
-	}
-	if f.Now.IsZero() {
-		f.Now = now()
 	}
 	if f.Sort == "" {
 		f.Sort, f.Desc = core.SortActivity, true
@@ -100,7 +97,7 @@ type memberSet struct {
 	args []any
 }
 
-func planMembers(f core.MemberFilter, cs core.ScoreSettings) memberPlan {
+func planMembers(f core.MemberFilter, b core.CohortBounds) memberPlan {
 	var p memberPlan
 	p.addSearch(foldSearch(f.Query))
 	if f.Tag != "" {
@@ -121,7 +118,7 @@ func planMembers(f core.MemberFilter, cs core.ScoreSettings) memberPlan {
 		p.countIndex = "members_segments"
 	}
 	if f.Cohort != "" {
-		cond, args := cohortSQL(f.Cohort, f.Now, cs)
+		cond, args := cohortSQL(f.Cohort, b)
 		p.covered.add(cond, args...)
 		p.countIndex = cohortIndex(f.Cohort)
 	}
@@ -221,12 +218,13 @@ func (p memberPlan) pageSQL(f core.MemberFilter, ids sql.NullString, total int) 
 	return "SELECT " + memberCols + " FROM " + from + " WHERE " + w.sql() + order, append(w.args, f.Limit, f.Offset)
 }
 
-// cohortSQL is the condition of one cohort at now: core.CohortOf over
-// first_seen (which already includes the join time) and last_seen. Each
+// cohortSQL is the condition of one cohort by its bounds: what
+// core.CohortBounds.Cohort tests, over first_seen (which already includes
+// the join time) and last_seen, so that an index range answers it. Each
 // but the new cohort is also a range of COALESCE(last_seen, first_seen),
 // the key of members_last_active.
-func cohortSQL(c core.Cohort, now time.Time, cs core.ScoreSettings) (string, []any) {
-	newB, driftB, deadB := daysBefore(now, cs.NewDays), daysBefore(now, cs.DriftDays), daysBefore(now, cs.DeadDays)
+func cohortSQL(c core.Cohort, b core.CohortBounds) (string, []any) {
+	newB, driftB, deadB := ms(b.NewSince), ms(b.DriftBefore), ms(b.DeadBefore)
 	switch c {
 	case core.CohortNew:
 		return "m.first_seen >= ?", []any{newB}
@@ -252,10 +250,6 @@ func cohortIndex(c core.Cohort) string {
 		return "members_first_seen"
 	}
 	return "members_last_active"
-}
-
-func daysBefore(now time.Time, days int) int64 {
-	return ms(now.Add(-time.Duration(days) * 24 * time.Hour))
 }
 
 // memberSorts are the ORDER BY column and index of each sort.
@@ -290,10 +284,10 @@ func memberOrder(f core.MemberFilter) string {
 	return col + ", m.id"
 }
 
-// SegmentCounts counts the members per quadrant, cohort and channel at now,
-// in one snapshot: quadrants and channels from one walk of
+// SegmentCounts counts the members per quadrant, channel and cohort (by
+// the bounds b) in one snapshot: quadrants and channels from one walk of
 // members_segments, cohorts as index ranges.
-func (s *Store) SegmentCounts(ctx context.Context, now time.Time, cs core.ScoreSettings) (core.SegmentCounts, error) {
+func (s *Store) SegmentCounts(ctx context.Context, b core.CohortBounds) (core.SegmentCounts, error) {
 	c := core.SegmentCounts{Quadrants: map[core.Quadrant]int{}, Cohorts: map[core.Cohort]int{},
 		Channels: map[core.IdentityKind]int{}}
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -304,7 +298,7 @@ func (s *Store) SegmentCounts(ctx context.Context, now time.Time, cs core.ScoreS
 	if err := countQuadrantsChannels(ctx, tx, &c); err != nil {
 		return c, fmt.Errorf("store: segment counts: quadrants: %w", err)
 	}
-	if err := countCohorts(ctx, tx, now, cs, &c); err != nil {
+	if err := countCohorts(ctx, tx, b, &c); err != nil {
 		return c, fmt.Errorf("store: segment counts: cohorts: %w", err)
 	}
 	return c, nil
@@ -346,14 +340,14 @@ func countQuadrantsChannels(ctx context.Context, tx *sql.Tx, c *core.SegmentCoun
 
 // countCohorts counts the small cohorts by their index ranges; the
 // regular members are the rest, as the cohorts partition the members.
-func countCohorts(ctx context.Context, tx *sql.Tx, now time.Time, cs core.ScoreSettings, c *core.SegmentCounts) error {
+func countCohorts(ctx context.Context, tx *sql.Tx, b core.CohortBounds, c *core.SegmentCounts) error {
 	var (
 		sels []string
 		args []any
 	)
 	small := []core.Cohort{core.CohortNew, core.CohortDrifting, core.CohortDeadSoul}
 	for _, co := range small {
-		cond, a := cohortSQL(co, now, cs)
+		cond, a := cohortSQL(co, b)
 		sels = append(sels, "(SELECT count(*) FROM members m INDEXED BY "+cohortIndex(co)+" WHERE "+cond+")")
 		args = append(args, a...)
 	}

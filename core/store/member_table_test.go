@@ -206,7 +206,7 @@ func TestMembersTableMatchesPlainQuery(t *testing.T) {
 					f.Sort, f.Desc, f.Offset, f.Limit, f.Now = sort, desc, page.offset, page.limit, tableNow
 					wantIDs, wantTotal := referenceMembers(t, s, f, cs)
 					for _, idsMax := range []int{0, memberIDsMax, 1 << 30} {
-						got, err := s.members(ctx, f, cs, idsMax)
+						got, err := s.members(ctx, f, core.CohortBoundsAt(f.Now, cs), idsMax)
 						if err != nil {
 							t.Fatalf("%+v: %v", f, err)
 						}
@@ -227,7 +227,7 @@ func TestSegmentCountsMatchCohortOf(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	fillTable(t, s, 300)
-	page, err := s.Members(ctx, core.MemberFilter{Limit: 1000, Now: tableNow}, core.DefaultScoreSettings())
+	page, err := s.Members(ctx, core.MemberFilter{Limit: 1000}, core.CohortBounds{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestSegmentCountsMatchCohortOf(t *testing.T) {
 	odd.NewDays, odd.DriftDays, odd.DeadDays = 10, 100, 40 // drifting longer than dead
 	for _, cs := range []core.ScoreSettings{core.DefaultScoreSettings(), odd} {
 		for _, now := range []time.Time{tableNow, tableNow.Add(-60 * 24 * time.Hour), tableNow.Add(400 * 24 * time.Hour)} {
-			got, err := s.SegmentCounts(ctx, now, cs)
+			got, err := s.SegmentCounts(ctx, core.CohortBoundsAt(now, cs))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -283,7 +283,7 @@ func TestMemberSearchFollowsEdits(t *testing.T) {
 	}
 	search := func(q string) []int64 {
 		t.Helper()
-		page, err := s.Members(ctx, core.MemberFilter{Query: q, Sort: core.SortName}, core.DefaultScoreSettings())
+		page, err := s.Members(ctx, core.MemberFilter{Query: q, Sort: core.SortName}, core.CohortBounds{})
 		if err != nil {
 			t.Fatal(err)
 		}

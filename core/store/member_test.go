@@ -84,7 +84,7 @@ func TestNewIdentitiesBecomeMembers(t *testing.T) {
 	apply(t, s, vkID, authored(core.ItemVKComment, "c1", core.Person{Name: "Анна Петрова", Address: "42"}, base, "привет"))
 	foldAll(t, s, base.Add(time.Hour))
 
-	page, err := s.Members(ctx, core.MemberFilter{Sort: core.SortName}, core.DefaultScoreSettings())
+	page, err := s.Members(ctx, core.MemberFilter{Sort: core.SortName}, core.CohortBounds{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestNewIdentitiesBecomeMembers(t *testing.T) {
 		t.Errorf("member = %+v", m)
 	}
 	// Search folds Cyrillic case.
-	page, err = s.Members(ctx, core.MemberFilter{Query: "анна"}, core.DefaultScoreSettings())
+	page, err = s.Members(ctx, core.MemberFilter{Query: "анна"}, core.CohortBounds{})
 	if err != nil || page.Total != 1 || page.Members[0].ID != m.ID {
 		t.Errorf("search анна: %+v, %v", page, err)
 	}
