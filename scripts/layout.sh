@@ -4,6 +4,10 @@
 #   core/...          imports neither fyne.io/... nor integrations/... nor ui/...
 #   ui/...            imports neither core/store, database/sql nor integrations/...
 #   integrations/...  imports neither fyne.io/..., core/store nor ui/...
+#   ui/<feature>      imports no other ui package but ui/kit (the shell,
+#                     ui, wires the features together)
+#   ui/kit            imports no other ui package
+#   only tests import the test helpers ui/internal/uitest and core/coretest
 # Exits 1 listing every violation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,9 +43,37 @@ matches() {
 	[[ $prefix == */ && $imp == "$prefix"* ]] || [[ $imp == "$prefix" || $imp == "$prefix/"* ]]
 }
 
+# uiviolation PKG IMP prints why a ui package may not import another ui
+# package, or nothing.
+uiviolation() {
+	local pkg=$1 imp=$2
+	[[ $imp == "$mod/ui" || $imp == "$mod/ui/"* ]] || return 0
+	case $pkg in
+	"$mod/ui") ;; # the shell wires every feature
+	"$mod/ui/kit") echo "ui/kit is shared by every screen and imports none of them" ;;
+	"$mod/ui/"*)
+		[[ $imp == "$mod/ui/kit" ]] ||
+			echo "a feature package of ui imports only ui/kit; the shell wires screens together with callbacks"
+		;;
+	esac
+}
+
 violations=0
 # -e: half-written packages elsewhere must not hide the rules' check.
 while read -r pkg imports; do
+	for imp in $imports; do
+		case $imp in
+		"$mod/ui/internal/uitest" | "$mod/core/coretest")
+			echo "layout: ${pkg#"$mod/"} imports $imp: only tests use the test helpers" >&2
+			violations=$((violations + 1))
+			;;
+		esac
+		why=$(uiviolation "$pkg" "$imp")
+		if [[ -n $why ]]; then
+			echo "layout: ${pkg#"$mod/"} imports $imp: $why" >&2
+			violations=$((violations + 1))
+		fi
+	done
 	rules=$(forbidden "$pkg")
 	[[ -z $rules ]] && continue
 	for imp in $imports; do

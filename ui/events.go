@@ -5,24 +5,12 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // eventWindow is how long the UI gathers change events before refreshing:
 // a sync batch publishes many events, the screen re-reads once.
 const eventWindow = 150 * time.Millisecond
-
-// eventSet is a coalesced burst of change events.
-type eventSet struct {
-	kinds map[core.EventKind]bool
-	items map[int64]bool // item ids named by outbox and items events
-}
-
-func (s *eventSet) add(ev core.Event) {
-	s.kinds[ev.Kind] = true
-	for _, id := range ev.ItemIDs {
-		s.items[id] = true
-	}
-}
 
 // listen subscribes to the backend's change events.
 func (u *UI) listen() {
@@ -39,8 +27,8 @@ func (u *UI) listen() {
 func (u *UI) pumpEvents(ch <-chan core.Event) {
 	for {
 		set, open := gatherEvents(u.Ctx, ch, eventWindow)
-		if len(set.kinds) > 0 {
-			u.Do(func() { u.applyEvents(set) })
+		if !set.Empty() {
+			u.Do(func() { u.applyChanges(set) })
 		}
 		if !open {
 			return
@@ -50,14 +38,14 @@ func (u *UI) pumpEvents(ch <-chan core.Event) {
 
 // gatherEvents waits for one event, then collects what else arrives within
 // window. It reports false once the channel closed or ctx ended.
-func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duration) (eventSet, bool) {
-	set := eventSet{kinds: map[core.EventKind]bool{}, items: map[int64]bool{}}
+func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duration) (kit.Changes, bool) {
+	set := kit.NewChanges()
 	select {
 	case ev, ok := <-ch:
 		if !ok {
 			return set, false
 		}
-		set.add(ev)
+		set.Add(ev)
 	case <-ctx.Done():
 		return set, false
 	}
@@ -69,7 +57,7 @@ func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duratio
 			if !ok {
 				return set, false
 			}
-			set.add(ev)
+			set.Add(ev)
 		case <-timer.C:
 			return set, true
 		case <-ctx.Done():
@@ -78,20 +66,16 @@ func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duratio
 	}
 }
 
-// applyEvents refreshes what a burst of events touched. UI goroutine.
-func (u *UI) applyEvents(set eventSet) {
-	if set.kinds[core.EventItems] {
-		u.inbox.reload.Request()
+// applyChanges hands a burst of events to the status bar and to every
+// screen, shown or not. UI goroutine.
+func (u *UI) applyChanges(c kit.Changes) {
+	if c.Has(core.EventItems) {
 		u.status.refreshUnread()
 	}
-	if set.kinds[core.EventStatus] || set.kinds[core.EventAccount] {
+	if c.Has(core.EventStatus, core.EventAccount) {
 		u.status.refresh()
-		u.accounts.reload.Request()
 	}
-	if set.kinds[core.EventAccount] {
-		u.inbox.filters.loadAccounts()
-	}
-	if set.kinds[core.EventOutbox] {
-		u.inbox.composer.outboxChanged(set.items)
+	for _, s := range u.nav.screens {
+		s.screen.Changed(c)
 	}
 }

@@ -6,35 +6,40 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // navWidth is the width of the navigation column.
 const navWidth = 176
 
-// screen is one entry of the navigation and what it shows.
-type screen struct {
-	title   string
-	icon    fyne.Resource
-	content fyne.CanvasObject
-	shown   func() // called each time the screen comes to the front; may be nil
+// entry is one line of the navigation and the screen it shows.
+type entry struct {
+	title  string
+	icon   fyne.Resource
+	screen kit.Screen
 }
 
 // nav is the left-hand list of screens and the stack that shows one.
 type nav struct {
 	u       *UI
-	screens []screen
+	screens []entry
 	list    *widget.List
 	stack   *fyne.Container
-	current int
+	front   int
 	content fyne.CanvasObject
 }
 
-func newNav(u *UI, screens []screen) *nav {
-	n := &nav{u: u, screens: screens, stack: container.NewStack()}
-	for _, s := range screens {
-		n.stack.Add(s.content)
-	}
+func newNav(u *UI) *nav { return &nav{u: u, stack: container.NewStack()} }
+
+// add appends a screen to the navigation; build finishes it.
+func (n *nav) add(title string, icon fyne.Resource, s kit.Screen) {
+	n.screens = append(n.screens, entry{title: title, icon: icon, screen: s})
+	n.stack.Add(s.Content())
+}
+
+// build makes the list and shows the first screen.
+func (n *nav) build() {
 	n.list = widget.NewList(n.length, n.createRow, n.updateRow)
 	n.list.OnSelected = n.selected
 	title := widget.NewLabelWithStyle("Hearth", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -43,7 +48,6 @@ func newNav(u *UI, screens []screen) *nav {
 	column := container.New(kit.FixedWidth{Width: navWidth}, container.NewBorder(header, nil, nil, nil, n.list))
 	n.content = container.NewBorder(nil, nil, nil, widget.NewSeparator(), column)
 	n.list.Select(0)
-	return n
 }
 
 func (n *nav) length() int { return len(n.screens) }
@@ -58,18 +62,26 @@ func (n *nav) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row.Objects[1].(*widget.Label).SetText(n.screens[id].title)
 }
 
-// show brings a screen to the front by title; tests and shortcuts use it.
-func (n *nav) show(title string) {
-	for i, s := range n.screens {
-		if s.title == title {
+// show brings a screen to the front.
+func (n *nav) show(s kit.Screen) {
+	for i, e := range n.screens {
+		if e.screen == s {
 			n.list.Select(i)
 			return
 		}
 	}
 }
 
+// current is the screen in front; nil while the navigation is being built.
+func (n *nav) current() kit.Screen {
+	if n.front >= len(n.screens) {
+		return nil
+	}
+	return n.screens[n.front].screen
+}
+
 func (n *nav) selected(id widget.ListItemID) {
-	n.current = id
+	n.front = id
 	for i, o := range n.stack.Objects {
 		if i == id {
 			o.Show()
@@ -83,10 +95,5 @@ func (n *nav) selected(id widget.ListItemID) {
 	if c := n.u.Win.Canvas(); c != nil {
 		c.Unfocus()
 	}
-	if f := n.screens[id].shown; f != nil {
-		f()
-	}
+	n.screens[id].screen.Shown()
 }
-
-// currentTitle is the title of the screen in front.
-func (n *nav) currentTitle() string { return n.screens[n.current].title }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -15,21 +16,11 @@ const (
 	dashboardNotBuilt = "The dashboard is not built yet: growth, activity, response time and sentiment reports will live here."
 )
 
-func calendarPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(kit.CalendarIcon(), "Calendar", calendarNotBuilt)
-}
+// placeholder is the screen of something not built yet: a calm, centred
+// note with an icon, a title and one honest sentence.
+type placeholder struct{ content fyne.CanvasObject }
 
-func membersPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(kit.MembersIcon(), "Members", membersNotBuilt)
-}
-
-func dashboardPlaceholder() fyne.CanvasObject {
-	return newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt)
-}
-
-// newPlaceholder is a calm, centred note for a screen that does not exist
-// yet: an icon, a title and one honest sentence.
-func newPlaceholder(icon fyne.Resource, title, text string) fyne.CanvasObject {
+func newPlaceholder(icon fyne.Resource, title, text string) *placeholder {
 	img := widget.NewIcon(icon)
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
@@ -41,5 +32,11 @@ func newPlaceholder(icon fyne.Resource, title, text string) fyne.CanvasObject {
 		heading,
 		body,
 	)
-	return container.New(kit.CenteredColumn{Width: 460}, column)
+	return &placeholder{content: container.New(kit.CenteredColumn{Width: 460}, column)}
 }
+
+func (p *placeholder) Content() fyne.CanvasObject { return p.content }
+func (p *placeholder) Start()                     {}
+func (p *placeholder) Shown()                     {}
+func (p *placeholder) Changed(kit.Changes)        {}
+func (p *placeholder) Close()                     {}

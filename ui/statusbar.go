@@ -109,25 +109,17 @@ func (b *statusBar) loadUnread(done func()) {
 	})
 }
 
-// countUnread uses the backend's unread counts when it has them, else the
-// number of new items.
+// countUnread adds up the unread items in triage of every account.
 func (b *statusBar) countUnread(ctx context.Context) (string, error) {
-	if uc, ok := b.u.b.Inbox.(UnreadCounter); ok {
-		m, err := uc.UnreadCounts(ctx)
-		if err != nil {
-			return "", err
-		}
-		n := 0
-		for _, c := range m {
-			n += c
-		}
-		return fmt.Sprintf("%d unread", n), nil
-	}
-	m, err := b.u.b.Inbox.StateCounts(ctx, 0)
+	m, err := b.u.b.Inbox.UnreadCounts(ctx)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%d new", m[core.StateNew]), nil
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return fmt.Sprintf("%d unread", n), nil
 }
 
 // syncSummary is the status bar's reading of all accounts.

@@ -1,17 +1,25 @@
-// Package ui is Hearth's desktop interface (Fyne). It talks to the
-// application core only through the interfaces in backend.go: never to SQL
-// or to integrations. Widgets change only on the UI goroutine; backend calls
-// run in goroutines and come back through UI.do (see async.go).
+// Package ui is Hearth's desktop window (Fyne): the shell that holds the
+// navigation, the status bar and the one event pump, and wires the screens
+// of the feature packages (ui/inbox, ui/calendar, ui/members, ui/accounts)
+// together through callbacks. Screens share only ui/kit; they talk to the
+// application core through the interfaces in backend.go, never to SQL or
+// integrations. Widgets change only on the UI goroutine; backend calls run
+// in goroutines and come back through kit.Env.Do.
 package ui
 
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/accounts"
+	"github.com/hearthhq/hearth/ui/calendar"
+	"github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
+	"github.com/hearthhq/hearth/ui/members"
 )
 
 // Default and smallest supported window sizes.
@@ -27,12 +35,9 @@ type UI struct {
 	b      Backend
 	cancel context.CancelFunc
 
-	nav      *nav
-	inbox    *inboxScreen
-	accounts *accountsScreen
-	calendar *calendarScreen // nil without a Calendar backend
-	status   *statusBar
-	keys     *triageKeys
+	nav    *nav
+	inbox  *inbox.Screen
+	status *statusBar
 
 	unsubscribe func()
 }
@@ -43,9 +48,6 @@ func New(a fyne.App, b Backend) *UI {
 }
 
 func newUI(a fyne.App, b Backend, do func(func())) *UI {
-	if b.Now == nil {
-		b.Now = time.Now
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	u := &UI{app: a, b: b, cancel: cancel}
 	u.Env = &kit.Env{Ctx: ctx, Do: do, Log: slog.Default(), Clock: b.Now, Win: a.NewWindow("Hearth")}
@@ -55,30 +57,57 @@ func newUI(a fyne.App, b Backend, do func(func())) *UI {
 	return u
 }
 
+// build makes the screens and wires what crosses between them: the member
+// files open items in the inbox; added accounts reach the filters and the
+// status bar.
 func (u *UI) build() {
 	u.status = newStatusBar(u)
-	u.inbox = newInboxScreen(u)
-	u.accounts = newAccountsScreen(u)
-	u.nav = newNav(u, []screen{
-		{title: "Inbox", icon: kit.InboxIcon(), content: u.inbox.content},
-		u.calendarEntry(),
-		u.membersEntry(),
-		{title: "Dashboard", icon: kit.DashboardIcon(), content: dashboardPlaceholder()},
-		{title: "Accounts", icon: kit.AccountsIcon(), content: u.accounts.content, shown: u.accounts.shown},
-	})
-	u.keys = newTriageKeys(u)
-	u.keys.install(u.Win.Canvas())
+	var experts kit.Mentioner
+	if u.b.Members != nil {
+		experts = u.b.Members
+	}
+	u.nav = newNav(u)
+	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts},
+		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
+	u.nav.add("Inbox", kit.InboxIcon(), u.inbox)
+	u.nav.add("Calendar", kit.CalendarIcon(), u.calendarScreen(experts))
+	u.nav.add("Members", kit.MembersIcon(), u.membersScreen())
+	u.nav.add("Dashboard", kit.DashboardIcon(), newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt))
+	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
+	u.nav.build()
 	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
 }
 
-// calendarEntry is the calendar screen, or the placeholder until the
-// backend has a calendar.
-func (u *UI) calendarEntry() screen {
+// calendarScreen is the calendar, or the placeholder until the backend has
+// one.
+func (u *UI) calendarScreen(experts kit.Mentioner) kit.Screen {
 	if u.b.Calendar == nil {
-		return screen{title: "Calendar", icon: kit.CalendarIcon(), content: calendarPlaceholder()}
+		return newPlaceholder(kit.CalendarIcon(), "Calendar", calendarNotBuilt)
 	}
-	u.calendar = newCalendarScreen(u, u.b.Calendar)
-	return screen{title: "Calendar", icon: kit.CalendarIcon(), content: u.calendar.content, shown: u.calendar.reload.Request}
+	return calendar.New(u.Env, calendar.Backend{Calendar: u.b.Calendar, Accounts: u.b.Accounts, Experts: experts})
+}
+
+// membersScreen is the member files, or the placeholder until the backend
+// has them.
+func (u *UI) membersScreen() kit.Screen {
+	if u.b.Members == nil {
+		return newPlaceholder(kit.MembersIcon(), "Members", membersNotBuilt)
+	}
+	return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer}, u.openItem)
+}
+
+// openItem shows an item in the inbox, whichever screen asked.
+func (u *UI) openItem(itemID int64) {
+	u.nav.show(u.inbox)
+	u.inbox.OpenItem(itemID)
+}
+
+// accountsChanged tells every screen and the status bar that accounts came
+// or went, as the engine's event would.
+func (u *UI) accountsChanged() {
+	c := kit.NewChanges()
+	c.Kinds[core.EventAccount] = true
+	u.applyChanges(c)
 }
 
 // Window returns the main window.
@@ -94,23 +123,21 @@ func (u *UI) Show() {
 // start subscribes to change events and loads the first data.
 func (u *UI) start() {
 	u.listen()
-	u.inbox.filters.loadAccounts()
-	u.inbox.reload.Request()
+	for _, s := range u.nav.screens {
+		s.screen.Start()
+	}
 	u.status.refresh()
 	u.status.startClock()
-	if u.calendar != nil {
-		u.calendar.start()
-	}
 }
 
-// close stops background work, then saves the draft being written.
+// close stops background work, then lets each screen save what is being
+// written.
 func (u *UI) close() {
 	u.cancel()
 	if u.unsubscribe != nil {
 		u.unsubscribe()
 	}
-	u.inbox.composer.saveOnClose()
-	if u.calendar != nil {
-		u.calendar.editor.saveOnClose()
+	for _, s := range u.nav.screens {
+		s.screen.Close()
 	}
 }

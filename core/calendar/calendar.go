@@ -63,9 +63,6 @@ type Params struct {
 	// Zone is the IANA zone posts are scheduled in unless they name one;
 	// empty: the OS's local zone.
 	Zone string
-	// Deprecated: Weigh is ignored; Count measures with core/posttext.
-	// It stays until ui's calendar fake stops setting it.
-	Weigh func(string) int
 	// NewKey makes a target's idempotency key; nil: 32 random hex digits.
 	NewKey func() string
 }

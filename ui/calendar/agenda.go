@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"time"
@@ -14,13 +14,13 @@ import (
 // agendaView lists the posts and meetups ahead, grouped by day, with the
 // state of each post on each of its channels.
 type agendaView struct {
-	s       *calendarScreen
+	s       *Screen
 	list    *fyne.Container
 	empty   *widget.RichText
 	content fyne.CanvasObject
 }
 
-func newAgendaView(s *calendarScreen) *agendaView {
+func newAgendaView(s *Screen) *agendaView {
 	a := &agendaView{s: s, list: container.NewVBox(), empty: kit.NewMutedWrapped("", fyne.TextAlignCenter)}
 	a.content = container.NewStack(container.NewVScroll(container.NewPadded(a.list)),
 		container.New(kit.CenteredColumn{Width: 360}, a.empty))

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"image/color"

@@ -1,13 +1,17 @@
-package ui
+package calendar
 
 import (
+	"context"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // calZone is the test calendar's zone: Paris, an hour ahead of the UTC
@@ -94,10 +98,12 @@ func sampleCalendar() *fakeCalendar {
 	return f
 }
 
-// calHarness is the window on fakes with a calendar, on the calendar.
+// calHarness is the calendar screen on fakes, in a window of the size the
+// screen gets in the default window.
 type calHarness struct {
-	*harness
+	*uitest.Window
 	cal *fakeCalendar
+	s   *Screen
 }
 
 func newCalHarness(t *testing.T, cal *fakeCalendar) *calHarness {
@@ -105,31 +111,52 @@ func newCalHarness(t *testing.T, cal *fakeCalendar) *calHarness {
 	return newCalHarnessWith(t, cal, nil)
 }
 
-// newCalHarnessWith also gives the UI member files (nil: none).
-func newCalHarnessWith(t *testing.T, cal *fakeCalendar, mem Members) *calHarness {
+// newCalHarnessWith also gives the screen member files to find experts in
+// (nil: none).
+func newCalHarnessWith(t *testing.T, cal *fakeCalendar, experts kit.Mentioner) *calHarness {
 	t.Helper()
-	a := test.NewTempApp(t)
-	items := sampleItems()
-	h := &harness{t: t, inbox: newFakeInbox(items), accts: &fakeAccounts{accts: sampleAccounts()},
-		events: &fakeEvents{}, q: &uiQueue{}}
-	h.ui = newUI(a, Backend{Inbox: h.inbox, Accounts: h.accts, Events: h.events, Calendar: cal, Members: mem,
-		Now: func() time.Time { return testNow }}, h.q.do)
-	t.Cleanup(h.close)
-	h.ui.start()
-	h.ui.Win.Show()
-	h.waitFor("the first page", func() bool { return h.ui.inbox.loaded })
-	ch := &calHarness{harness: h, cal: cal}
-	h.ui.nav.show("Calendar")
-	ch.waitLoaded()
-	h.waitFor("the channels", func() bool { return len(h.ui.calendar.accounts) > 0 })
-	return ch
+	w := uitest.NewScreenWindow(t, uitest.ScreenSize)
+	s := New(w.Env, Backend{Calendar: cal, Accounts: fakeAccounts(sampleAccounts()), Experts: experts})
+	w.Win.SetContent(s.Content())
+	w.Win.Show()
+	s.Start()
+	h := &calHarness{Window: w, cal: cal, s: s}
+	h.waitLoaded()
+	h.WaitFor("the channels", func() bool { return len(s.accounts) > 0 })
+	return h
 }
 
-func (h *calHarness) screen() *calendarScreen { return h.ui.calendar }
+func (h *calHarness) screen() *Screen { return h.s }
 
 // waitLoaded waits until the screen shows what the fake holds now.
 func (h *calHarness) waitLoaded() {
-	h.t.Helper()
-	h.waitFor("the calendar", func() bool { return h.screen().loaded && !h.screen().reload.Busy() })
-	h.settle()
+	h.T.Helper()
+	h.WaitFor("the calendar", func() bool { return h.screen().loaded && !h.screen().reload.Busy() })
+	h.Settle()
+}
+
+// calZone's channels: a mailbox, a VK community and an X account.
+func sampleAccounts() []core.Account {
+	return []core.Account{
+		{ID: 1, Kind: core.KindIMAP, Name: "work@example.com"},
+		{ID: 2, Kind: core.KindVK, Name: "Hearth VK"},
+		{ID: 3, Kind: core.KindX, Name: "@hearth_game"},
+	}
+}
+
+// fakeAccounts lists fixed accounts.
+type fakeAccounts []core.Account
+
+func (f fakeAccounts) List(context.Context) ([]core.Account, error) { return slices.Clone(f), nil }
+
+// fakeExperts knows one expert on modding, with an X handle.
+type fakeExperts struct{}
+
+func (fakeExperts) MentionsFor(_ context.Context, text string, _ int) ([]members.Expert, error) {
+	if !strings.Contains(strings.ToLower(text), "modding") {
+		return nil, nil
+	}
+	return []members.Expert{{Member: core.Member{ID: 4, Name: "Claire Martin"},
+		Handles: map[core.IdentityKind]string{core.IdentityX: "claire_builds"},
+		Why:     "expertise level 3; lists it as an interest"}}, nil
 }

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"slices"
@@ -34,7 +34,7 @@ var agendaChoices = []string{agendaLabel(core.AgendaNone), agendaLabel(core.Agen
 // to the publishing engine. Below, each channel's state, and for a failed
 // or held one what can be done about it.
 type postEditor struct {
-	s       *calendarScreen
+	s       *Screen
 	post    core.Post // the backend's copy; ID 0 until the first save
 	session int       // bumps when another post opens: saves know whose they are
 
@@ -66,7 +66,7 @@ type postEditor struct {
 	saver     *postSaver
 }
 
-func newPostEditor(s *calendarScreen) *postEditor {
+func newPostEditor(s *Screen) *postEditor {
 	e := &postEditor{s: s, heading: widget.NewLabel(""), checks: map[int64]*widget.Check{}, variants: map[int64]*widget.Entry{},
 		counters: map[int64]*widget.Label{}, channels: container.NewVBox(), status: container.NewVBox(), note: widget.NewLabel(""),
 		hint: kit.NewMuted("")}

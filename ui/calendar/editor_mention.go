@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"strings"
@@ -13,8 +13,8 @@ import (
 // expertsButton offers, in the post editor, the members who know about
 // what the post says, to @-mention them; nil without member files.
 func (e *postEditor) expertsButton() *widget.Button {
-	m, ok := e.s.u.b.Members.(kit.Mentioner)
-	if !ok || e.s.u.b.Members == nil {
+	m := e.s.u.b.Experts
+	if m == nil {
 		return nil
 	}
 	var btn *widget.Button

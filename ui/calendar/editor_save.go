@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -136,7 +136,7 @@ func (e *postEditor) written(job saveJob, p core.Post, err error) {
 	}
 }
 
-func savedNote(then afterSave, p core.Post, s *calendarScreen) string {
+func savedNote(then afterSave, p core.Post, s *Screen) string {
 	switch then {
 	case thenSched:
 		return "Scheduled for " + p.At.In(s.loc).Format("Mon 2 Jan, 15:04") + "."

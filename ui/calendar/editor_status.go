@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -98,7 +98,7 @@ func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
 
 // targetExplanation says why a channel is where it is, when that needs
 // words.
-func targetExplanation(t core.PostTarget, s *calendarScreen) string {
+func targetExplanation(t core.PostTarget, s *Screen) string {
 	switch t.State {
 	case core.TargetFailed:
 		return kit.Sentence(kit.Capitalize(orDefault(t.Error, "the channel refused the post")))

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -10,12 +10,11 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
-	"github.com/hearthhq/hearth/core/posttext"
 )
 
 // counter is the core's counter with X's real weights: the editor's
 // numbers in tests are the numbers people will see.
-var counter = calendar.New(calendar.Params{Weigh: posttext.XLength, Zone: "UTC"})
+var counter = calendar.New(calendar.Params{Zone: "UTC"})
 
 // fakeCalendar is an in-memory Calendar: posts, a campaign, a meetup, the
 // calls the screens make and injected failures.

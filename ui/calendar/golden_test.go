@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"testing"
@@ -10,33 +10,33 @@ import (
 
 func TestCalendarMonthGolden(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
-	h.relayout()
-	test.AssertRendersToMarkup(t, "calendar_month.xml", h.canvas())
-	test.AssertRendersToImage(t, "calendar_month.png", h.canvas())
+	h.Relayout()
+	test.AssertRendersToMarkup(t, "month.xml", h.Canvas())
+	test.AssertRendersToImage(t, "month.png", h.Canvas())
 }
 
 func TestCalendarWeekGolden(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
 	h.screen().setMode(weekMode)
 	h.waitLoaded()
-	h.relayout()
-	test.AssertRendersToMarkup(t, "calendar_week.xml", h.canvas())
-	test.AssertRendersToImage(t, "calendar_week.png", h.canvas())
+	h.Relayout()
+	test.AssertRendersToMarkup(t, "week.xml", h.Canvas())
+	test.AssertRendersToImage(t, "week.png", h.Canvas())
 }
 
 func TestCalendarEditorGolden(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
 	h.screen().editor.open(h.cal.post(3))
-	h.canvas().Unfocus()
-	h.settle()
-	h.relayout()
-	test.AssertRendersToImage(t, "calendar_editor.png", h.canvas())
+	h.Canvas().Unfocus()
+	h.Settle()
+	h.Relayout()
+	test.AssertRendersToImage(t, "editor.png", h.Canvas())
 }
 
 func TestCalendarAgendaGolden(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
 	h.screen().setMode(agendaMode)
 	h.waitLoaded()
-	h.relayout()
-	test.AssertRendersToImage(t, "calendar_agenda.png", h.canvas())
+	h.Relayout()
+	test.AssertRendersToImage(t, "agenda.png", h.Canvas())
 }

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"fmt"
@@ -29,13 +29,13 @@ var weekdayNames = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 // lists its posts and meetups in time order under the campaign bands, and
 // today stands out.
 type monthView struct {
-	s       *calendarScreen
+	s       *Screen
 	grid    *fyne.Container
 	cells   []*dayCell
 	content fyne.CanvasObject
 }
 
-func newMonthView(s *calendarScreen) *monthView {
+func newMonthView(s *Screen) *monthView {
 	m := &monthView{s: s, grid: container.New(&spanLayout{cols: 7})}
 	m.content = container.NewBorder(weekdayHeader(), nil, nil, nil, m.grid)
 	return m
@@ -105,7 +105,7 @@ func (m *monthView) dropped(ch *calChip) {
 
 // bands draws the campaign spans as labelled bands, cut at row ends, into
 // a spanLayout with the given row length.
-func bands(s *calendarScreen, spans []campaignSpan, l *spanLayout, rowLen int) []fyne.CanvasObject {
+func bands(s *Screen, spans []campaignSpan, l *spanLayout, rowLen int) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, sp := range spans {
 		for first := sp.first; first <= sp.last; {
@@ -166,10 +166,10 @@ type campaignBand struct {
 	widget.BaseWidget
 	name, goal string
 	start      bool
-	s          *calendarScreen
+	s          *Screen
 }
 
-func newCampaignBand(s *calendarScreen, name, goal string, start bool) *campaignBand {
+func newCampaignBand(s *Screen, name, goal string, start bool) *campaignBand {
 	b := &campaignBand{name: name, goal: goal, start: start, s: s}
 	b.ExtendBaseWidget(b)
 	return b
@@ -221,7 +221,7 @@ func (r *bandRenderer) Destroy()                     {}
 // tap on the day opens its week.
 type dayCell struct {
 	widget.BaseWidget
-	s       *calendarScreen
+	s       *Screen
 	day     time.Time
 	inMonth bool
 	today   bool
@@ -229,7 +229,7 @@ type dayCell struct {
 	chips   []*calChip
 }
 
-func newDayCell(s *calendarScreen, day time.Time, inMonth, today bool, top float32) *dayCell {
+func newDayCell(s *Screen, day time.Time, inMonth, today bool, top float32) *dayCell {
 	c := &dayCell{s: s, day: day, inMonth: inMonth, today: today, top: top}
 	c.ExtendBaseWidget(c)
 	return c

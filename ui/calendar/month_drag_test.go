@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 
 // monthChip finds a post's chip in the month grid and the cell holding it.
 func (h *calHarness) monthChip(id int64) (*calChip, *dayCell) {
-	h.t.Helper()
+	h.T.Helper()
 	for _, cell := range h.screen().month.cells {
 		for _, c := range cell.chips {
 			if c.post.ID == id {
@@ -18,7 +18,7 @@ func (h *calHarness) monthChip(id int64) (*calChip, *dayCell) {
 			}
 		}
 	}
-	h.t.Fatalf("post %d is not in the month", id)
+	h.T.Fatalf("post %d is not in the month", id)
 	return nil, nil
 }
 
@@ -40,12 +40,12 @@ func TestMonthDragMovesPostToAnotherDayAtTheSameTime(t *testing.T) {
 			s.setMode(monthMode)
 			s.goTo(time.Date(2025, 3, 27, 0, 0, 0, 0, s.loc))
 			h.waitLoaded()
-			h.relayout()
+			h.Relayout()
 			c, cell := h.monthChip(8)
 			c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(tt.cols*cell.Size().Width, tt.rows*cell.Size().Height)})
 			c.DragEnd()
 			if tt.want != "" {
-				h.waitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
+				h.WaitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
 			}
 			h.waitLoaded()
 			if got := h.cal.callsWith("Move"); tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 )
 
 // planMenu offers what else goes on the calendar besides posts.
-func (s *calendarScreen) planMenu(btn *widget.Button) {
+func (s *Screen) planMenu(btn *widget.Button) {
 	menu := widget.NewPopUpMenu(fyne.NewMenu("",
 		fyne.NewMenuItem("New campaign…", s.newCampaign),
 		fyne.NewMenuItem("New meetup…", s.newMeetup),
@@ -24,7 +24,7 @@ func (s *calendarScreen) planMenu(btn *widget.Button) {
 }
 
 // newCampaign asks for a campaign: a name, a goal and its days.
-func (s *calendarScreen) newCampaign() {
+func (s *Screen) newCampaign() {
 	name, goal, first, last := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	start := s.anchor.In(s.loc)
 	first.SetText(start.Format(time.DateOnly))
@@ -57,7 +57,7 @@ func campaignFrom(name, goal, first, last string) (core.Campaign, error) {
 }
 
 // newMeetup asks for a meetup: title, place, day and hours, who comes.
-func (s *calendarScreen) newMeetup() {
+func (s *Screen) newMeetup() {
 	title, place, day, from, to, who := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	day.SetText(s.anchor.In(s.loc).Format(time.DateOnly))
 	from.SetText("19:00")
@@ -110,7 +110,7 @@ func meetupFrom(title, place, day, from, to, who string, loc *time.Location) (co
 
 // planForm shows a form; read turns it into the save, or says what to fix
 // (the form stays open with the problem in it).
-func (s *calendarScreen) planForm(title string, items []*widget.FormItem, read func() (func(context.Context) error, error)) {
+func (s *Screen) planForm(title string, items []*widget.FormItem, read func() (func(context.Context) error, error)) {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord

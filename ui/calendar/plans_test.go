@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"testing"
@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
 
 // formEntries are the entries of the topmost dialog, in order.
 func formEntries(h *calHarness) []*widget.Entry {
 	var out []*widget.Entry
-	for _, o := range test.LaidOutObjects(h.canvas().Overlays().Top()) {
+	for _, o := range test.LaidOutObjects(h.Canvas().Overlays().Top()) {
 		if e, ok := o.(*widget.Entry); ok {
 			out = append(out, e)
 		}
@@ -33,8 +34,8 @@ func TestNewMeetupFromTheToolbar(t *testing.T) {
 	e[2].SetText("2025-03-30") // the spring clock change in Paris
 	e[3].SetText("19:00")
 	e[5].SetText("Claire, Дмитрий")
-	test.Tap(overlayButton(t, h.harness, "Save"))
-	h.waitFor("the meetup", func() bool {
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
+	h.WaitFor("the meetup", func() bool {
 		calls := h.cal.callsWith("CreateMeetup")
 		return len(calls) == 1 && calls[0] == `CreateMeetup "Board-game night" 2025-03-30T17:00:00Z 2`
 	})
@@ -47,24 +48,24 @@ func TestNewCampaignSaysWhatToFix(t *testing.T) {
 	e[0].SetText("Winter league")
 	e[2].SetText("2025-03-10")
 	e[3].SetText("2025-03-01")
-	test.Tap(overlayButton(t, h.harness, "Save"))
-	h.settle()
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
+	h.Settle()
 	if len(h.cal.callsWith("CreateCampaign")) > 0 {
 		t.Fatal("a campaign ending before it starts was saved")
 	}
 	e = formEntries(h)
 	e[3].SetText("2025-04-10")
-	test.Tap(overlayButton(t, h.harness, "Save"))
-	h.waitFor("the campaign", func() bool {
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
+	h.WaitFor("the campaign", func() bool {
 		c := h.cal.callsWith("CreateCampaign")
 		return len(c) == 1 && c[0] == `CreateCampaign "Winter league" 2025-03-10 2025-04-10`
 	})
 }
 
 func TestPostEditorOffersExpertsWithTheirXHandle(t *testing.T) {
-	h := newCalHarnessWith(t, sampleCalendar(), newFakeMembers())
+	h := newCalHarnessWith(t, sampleCalendar(), fakeExperts{})
 	s := h.screen()
-	s.editor.openNew(testNow.Add(24 * time.Hour))
+	s.editor.openNew(uitest.Now.Add(24 * time.Hour))
 	s.editor.text.SetText("Our modding tools got an update.")
 	for _, a := range s.editor.accounts {
 		if a.Kind == core.KindX {
@@ -72,7 +73,7 @@ func TestPostEditorOffersExpertsWithTheirXHandle(t *testing.T) {
 		}
 	}
 	var experts *widget.Button
-	for _, b := range buttonsIn(s.editor.content) {
+	for _, b := range uitest.ButtonsIn(s.editor.content) {
 		if b.Text == "Experts" {
 			experts = b
 		}
@@ -81,8 +82,8 @@ func TestPostEditorOffersExpertsWithTheirXHandle(t *testing.T) {
 		t.Fatal("the post editor offers no Experts button")
 	}
 	test.Tap(experts)
-	h.waitFor("the experts menu", func() bool { return h.canvas().Overlays().Top() != nil })
-	test.Tap(menuItem(t, h.canvas().Overlays().Top(), "@claire_builds · expertise level 3; lists it as an interest"))
+	h.WaitFor("the experts menu", func() bool { return h.Canvas().Overlays().Top() != nil })
+	test.Tap(uitest.MenuItem(t, h.Canvas().Overlays().Top(), "@claire_builds · expertise level 3; lists it as an interest"))
 	if got := s.editor.text.Text; got != "Our modding tools got an update. @claire_builds " {
 		t.Errorf("post text = %q", got)
 	}

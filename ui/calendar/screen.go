@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -15,11 +15,11 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// calendarScreen plans posts: a toolbar (period, view, channel filter,
+// Screen plans posts: a toolbar (period, view, channel filter,
 // colouring), the month, week or agenda view, the agenda balance of the
 // visible period, and the post editor on the right.
-type calendarScreen struct {
-	u   *UI
+type Screen struct {
+	u   *env
 	cal Calendar
 	loc *time.Location // the calendar's zone: every day and hour is read in it
 
@@ -44,8 +44,11 @@ type calendarScreen struct {
 	content fyne.CanvasObject
 }
 
-func newCalendarScreen(u *UI, cal Calendar) *calendarScreen {
-	s := &calendarScreen{u: u, cal: cal, loc: zoneOf(cal), banner: kit.NewBanner(), balance: newBalanceStrip()}
+// New builds the calendar screen; Start loads it.
+func New(e *kit.Env, b Backend) *Screen {
+	u := &env{Env: e, b: b}
+	cal := b.Calendar
+	s := &Screen{u: u, cal: cal, loc: zoneOf(cal), banner: kit.NewBanner(), balance: newBalanceStrip()}
 	s.anchor = dayStart(u.Now().In(s.loc))
 	s.reload = kit.NewRefresher(s.load)
 	s.bar = newCalToolbar(s)
@@ -66,25 +69,44 @@ func zoneOf(cal Calendar) *time.Location {
 	return time.Local
 }
 
-func (s *calendarScreen) layout() fyne.CanvasObject {
+func (s *Screen) layout() fyne.CanvasObject {
 	top := container.NewVBox(s.bar.content, s.banner.Content)
 	bottom := container.NewVBox(widget.NewSeparator(), s.balance.content)
 	main := container.NewBorder(nil, container.NewPadded(bottom), nil, nil, container.NewPadded(s.views))
 	return container.NewBorder(container.NewPadded(top), nil, nil, s.editor.content, main)
 }
 
-// start loads the channels and the first period, and follows changes.
-func (s *calendarScreen) start() {
+// Content is the screen's widget tree.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Start loads the channels and the first period.
+func (s *Screen) Start() {
 	s.loadAccounts()
 	s.reload.Request()
-	s.listen()
 }
 
+// Shown reloads: posts may have been published or failed meanwhile.
+func (s *Screen) Shown() { s.reload.Request() }
+
+// Changed reloads when the calendar changed elsewhere (the publishing
+// engine, the command line) and the channel list when accounts changed.
+func (s *Screen) Changed(c kit.Changes) {
+	if c.Has(calendar.EventCalendar) {
+		s.reload.Request()
+	}
+	if c.Has(core.EventAccount) {
+		s.loadAccounts()
+	}
+}
+
+// Close saves the post being written.
+func (s *Screen) Close() { s.editor.saveOnClose() }
+
 // now is the backend's clock in the calendar's zone.
-func (s *calendarScreen) now() time.Time { return s.u.Now().In(s.loc) }
+func (s *Screen) now() time.Time { return s.u.Now().In(s.loc) }
 
 // load reads the period shown; the Refresher runs one load at a time.
-func (s *calendarScreen) load(done func()) {
+func (s *Screen) load(done func()) {
 	s.gen++
 	gen := s.gen
 	from, to := period(s.mode, s.anchor)
@@ -111,7 +133,7 @@ func (s *calendarScreen) load(done func()) {
 }
 
 // redraw draws the loaded data in the view in front.
-func (s *calendarScreen) redraw() {
+func (s *Screen) redraw() {
 	s.data.by = s.by
 	switch s.mode {
 	case monthMode:
@@ -124,7 +146,7 @@ func (s *calendarScreen) redraw() {
 	s.balance.show(s.data.view.Balance)
 }
 
-func (s *calendarScreen) loadAccounts() {
+func (s *Screen) loadAccounts() {
 	kit.Background(s.u.Env, "list channels", s.u.b.Accounts.List, func(accts []core.Account, err error) {
 		if err != nil {
 			s.banner.Show("Could not list the channels: " + kit.ErrorText(err))
@@ -141,32 +163,8 @@ func (s *calendarScreen) loadAccounts() {
 	})
 }
 
-// listen reloads when the calendar changes elsewhere (the publishing
-// engine, the command line) and the channel list when accounts change.
-func (s *calendarScreen) listen() {
-	if s.u.b.Events == nil {
-		return
-	}
-	ch, cancel := s.u.b.Events.Subscribe()
-	s.u.Go("calendar events", func() {
-		defer cancel()
-		for {
-			set, open := gatherEvents(s.u.Ctx, ch, eventWindow)
-			if set.kinds[calendar.EventCalendar] {
-				s.u.Do(s.reload.Request)
-			}
-			if set.kinds[core.EventAccount] {
-				s.u.Do(s.loadAccounts)
-			}
-			if !open {
-				return
-			}
-		}
-	})
-}
-
 // setMode shows another view of the same period.
-func (s *calendarScreen) setMode(m calMode) {
+func (s *Screen) setMode(m calMode) {
 	if m == s.mode {
 		return
 	}
@@ -175,7 +173,7 @@ func (s *calendarScreen) setMode(m calMode) {
 	s.reload.Request()
 }
 
-func (s *calendarScreen) showMode() {
+func (s *Screen) showMode() {
 	for i, o := range s.views.Objects {
 		if calMode(i) == s.mode {
 			o.Show()
@@ -188,30 +186,30 @@ func (s *calendarScreen) showMode() {
 }
 
 // step goes to the previous (-1) or next (1) period.
-func (s *calendarScreen) step(dir int) { s.goTo(stepPeriod(s.mode, s.anchor, dir)) }
+func (s *Screen) step(dir int) { s.goTo(stepPeriod(s.mode, s.anchor, dir)) }
 
-func (s *calendarScreen) today() { s.goTo(dayStart(s.now())) }
+func (s *Screen) today() { s.goTo(dayStart(s.now())) }
 
-func (s *calendarScreen) goTo(anchor time.Time) {
+func (s *Screen) goTo(anchor time.Time) {
 	s.anchor = anchor
 	s.bar.update()
 	s.reload.Request()
 }
 
 // openWeek shows the week of a day.
-func (s *calendarScreen) openWeek(day time.Time) {
+func (s *Screen) openWeek(day time.Time) {
 	s.anchor = day
 	s.mode = weekMode
 	s.showMode()
 	s.reload.Request()
 }
 
-func (s *calendarScreen) setAccount(id int64) {
+func (s *Screen) setAccount(id int64) {
 	s.account = id
 	s.reload.Request()
 }
 
-func (s *calendarScreen) setColourBy(by calendar.ColourBy) {
+func (s *Screen) setColourBy(by calendar.ColourBy) {
 	s.by = by
 	if s.loaded {
 		s.redraw()
@@ -219,7 +217,7 @@ func (s *calendarScreen) setColourBy(by calendar.ColourBy) {
 }
 
 // chip makes the chip of a post or meetup.
-func (s *calendarScreen) chip(ev calEvent, d calData) *calChip {
+func (s *Screen) chip(ev calEvent, d calData) *calChip {
 	if ev.meetup != nil {
 		m := *ev.meetup
 		return newCalChip(ev.chipText(), pinIcon, calendar.AgendaColour(core.AgendaLife), "", func() { s.showMeetup(m) })
@@ -236,7 +234,7 @@ func (s *calendarScreen) chip(ev calEvent, d calData) *calChip {
 
 // move places a post at a new instant (a drop in the week view), then
 // re-reads the period: the chip stays where it was let go meanwhile.
-func (s *calendarScreen) move(p core.Post, at time.Time) {
+func (s *Screen) move(p core.Post, at time.Time) {
 	kit.BackgroundErr(s.u.Env, "move post", func(ctx context.Context) error {
 		return s.cal.Move(ctx, p.ID, at)
 	}, func(err error) {
@@ -248,24 +246,24 @@ func (s *calendarScreen) move(p core.Post, at time.Time) {
 }
 
 // newPostOn opens the editor on a new post at 09:00 of a day.
-func (s *calendarScreen) newPostOn(day time.Time) {
+func (s *Screen) newPostOn(day time.Time) {
 	s.editor.openNew(time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, s.loc))
 }
 
 // newPost opens the editor on a new post at the next whole hour.
-func (s *calendarScreen) newPost() {
+func (s *Screen) newPost() {
 	now := s.now()
 	s.editor.openNew(time.Date(now.Year(), now.Month(), now.Day(), now.Hour()+1, 0, 0, 0, s.loc))
 }
 
-func (s *calendarScreen) showCampaign(name, goal string) {
+func (s *Screen) showCampaign(name, goal string) {
 	if goal == "" {
 		goal = "No goal written for this campaign yet."
 	}
 	dialog.ShowInformation(name, goal, s.u.Win)
 }
 
-func (s *calendarScreen) showMeetup(m core.Meetup) {
+func (s *Screen) showMeetup(m core.Meetup) {
 	lines := []string{m.Start.In(s.loc).Format("Mon 2 Jan 2006, 15:04") + " - " + m.End.In(s.loc).Format("15:04")}
 	if m.Place != "" {
 		lines = append(lines, m.Place)

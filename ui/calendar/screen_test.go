@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"slices"
@@ -11,12 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
 	"github.com/hearthhq/hearth/ui/kit"
 )
-
-// The core service is the screen's backend as it is.
-var _ Calendar = (*calendar.Service)(nil)
 
 func TestPeriods(t *testing.T) {
 	loc := paris(t)
@@ -61,13 +58,13 @@ func TestPeriods(t *testing.T) {
 
 // monthCell is the month grid's cell of a day of March 2025.
 func (h *calHarness) monthCell(day int) *dayCell {
-	h.t.Helper()
+	h.T.Helper()
 	for _, c := range h.screen().month.cells {
 		if c.day.Month() == time.March && c.day.Day() == day {
 			return c
 		}
 	}
-	h.t.Fatalf("no cell for %d March", day)
+	h.T.Fatalf("no cell for %d March", day)
 	return nil
 }
 
@@ -138,7 +135,7 @@ func TestMonthChipsShowStates(t *testing.T) {
 func TestChannelFilterShowsOneChannel(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
 	h.screen().bar.filter.SetSelected("@hearth_game")
-	h.waitFor("the filtered range", func() bool { return len(h.cal.callsWith("Range 2025-02-24 2025-04-07 [3]")) == 1 })
+	h.WaitFor("the filtered range", func() bool { return len(h.cal.callsWith("Range 2025-02-24 2025-04-07 [3]")) == 1 })
 	h.waitLoaded()
 	if c := h.monthCell(12); hasChip(c.chips, "18:30") {
 		t.Errorf("a VK-only post shows with the X filter: %q", chipTexts(c.chips))
@@ -169,13 +166,13 @@ func TestNavigationMovesByPeriod(t *testing.T) {
 
 // weekChip is the week view's chip of a post.
 func (h *calHarness) weekChip(id int64) *calChip {
-	h.t.Helper()
+	h.T.Helper()
 	for _, c := range h.screen().week.chips {
 		if c.post.ID == id {
 			return c
 		}
 	}
-	h.t.Fatalf("post %d is not in the week", id)
+	h.T.Fatalf("post %d is not in the week", id)
 	return nil
 }
 
@@ -204,7 +201,7 @@ func TestWeekDragMovesPost(t *testing.T) {
 			c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(tt.days*colW, tt.hours*rowH)})
 			c.DragEnd()
 			if tt.want != "" {
-				h.waitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
+				h.WaitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
 			}
 			h.waitLoaded()
 			if got := h.cal.callsWith("Move"); tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
@@ -227,7 +224,7 @@ func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
 	c := h.weekChip(2)
 	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(colW, 0)})
 	c.DragEnd()
-	h.waitFor("the error", func() bool { return s.banner.Message() != "" })
+	h.WaitFor("the error", func() bool { return s.banner.Message() != "" })
 	h.waitLoaded()
 	if !strings.HasPrefix(s.banner.Message(), "Could not move the post") {
 		t.Errorf("banner = %q", s.banner.Message())
@@ -303,7 +300,7 @@ func TestEditorRefusesToScheduleOverTheLimit(t *testing.T) {
 	e.checks[3].SetChecked(true)
 	e.text.SetText(strings.Repeat("灯", 141))
 	test.Tap(e.schedule)
-	h.settle()
+	h.Settle()
 	if !strings.Contains(e.note.Text, "too long for @hearth_game (282 of 280)") {
 		t.Errorf("note = %q", e.note.Text)
 	}
@@ -317,7 +314,7 @@ func TestEditorRefusesToScheduleOverTheLimit(t *testing.T) {
 		t.Errorf("X counter with its variant = %q", got)
 	}
 	test.Tap(e.schedule)
-	h.waitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+	h.WaitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
 }
 
 func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
@@ -326,10 +323,10 @@ func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
 	s.newPostOn(time.Date(2025, 3, 18, 0, 0, 0, 0, s.loc))
 	e.checks[2].SetChecked(true)
 	test.Type(e.text, "Harbour night")
-	h.waitFor("the draft", func() bool { return len(h.cal.callsWith("Create")) == 1 })
-	h.waitFor("the saved post", func() bool { return e.post.ID != 0 })
+	h.WaitFor("the draft", func() bool { return len(h.cal.callsWith("Create")) == 1 })
+	h.WaitFor("the saved post", func() bool { return e.post.ID != 0 })
 	test.Type(e.text, " on Friday")
-	h.waitFor("the second save", func() bool { return len(h.cal.callsWith("SaveDraft")) == 1 })
+	h.WaitFor("the second save", func() bool { return len(h.cal.callsWith("SaveDraft")) == 1 })
 	if got := h.cal.callsWith("Create"); !slices.Equal(got, []string{`Create "Harbour night"`}) {
 		t.Errorf("creates = %q, want one", got)
 	}
@@ -338,7 +335,7 @@ func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
 		t.Errorf("saved post = %q at %s on %d channels", p.Text, p.At, len(p.Targets))
 	}
 	test.Tap(e.schedule)
-	h.waitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+	h.WaitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
 	h.waitLoaded()
 	if e.note.Text != "Scheduled for Tue 18 Mar, 09:00." {
 		t.Errorf("note = %q", e.note.Text)
@@ -355,18 +352,18 @@ func TestEditorMovesAPostToTheTimeTyped(t *testing.T) {
 	e.date.SetText("2025-03-31") // after the spring change
 	e.clock.SetText("18:30")
 	test.Tap(e.save)
-	h.waitFor("the place", func() bool { return len(h.cal.callsWith("Place")) == 1 })
+	h.WaitFor("the place", func() bool { return len(h.cal.callsWith("Place")) == 1 })
 	if got := h.cal.callsWith("Place")[0]; got != "Place 2 2025-03-31T16:30:00Z Europe/Paris" {
 		t.Errorf("place = %q", got)
 	}
-	h.waitFor("the unschedule", func() bool { return len(h.cal.callsWith("Unschedule")) == 1 })
+	h.WaitFor("the unschedule", func() bool { return len(h.cal.callsWith("Unschedule")) == 1 })
 }
 
 func TestFailedTargetIsRetriedAlone(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
 	e := h.screen().editor
 	e.open(h.cal.post(3))
-	h.settle()
+	h.Settle()
 	bs := buttons(e.status)
 	if _, ok := bs["Publish now"]; ok {
 		t.Error("a failed channel offers Publish now")
@@ -379,7 +376,7 @@ func TestFailedTargetIsRetriedAlone(t *testing.T) {
 		t.Errorf("the failure's reason is not shown: %q", labelsText(e.status))
 	}
 	test.Tap(retry)
-	h.waitFor("the retry", func() bool { return len(h.cal.callsWith("Retry")) == 1 })
+	h.WaitFor("the retry", func() bool { return len(h.cal.callsWith("Retry")) == 1 })
 	h.waitLoaded()
 	if got := h.cal.callsWith("Retry"); !slices.Equal(got, []string{"Retry 32"}) {
 		t.Errorf("retries = %q, want the X channel alone", got)
@@ -401,26 +398,26 @@ func TestHeldTargetPublishesNowOrSkips(t *testing.T) {
 			h := newCalHarness(t, sampleCalendar())
 			e := h.screen().editor
 			e.open(h.cal.post(4))
-			h.settle()
+			h.Settle()
 			b, ok := buttons(e.status)[tt.button]
 			if !ok {
 				t.Fatalf("no %q; buttons %v", tt.button, keys(buttons(e.status)))
 			}
 			test.Tap(b)
-			h.waitFor(tt.want, func() bool { return len(h.cal.callsWith(tt.want)) == 1 })
+			h.WaitFor(tt.want, func() bool { return len(h.cal.callsWith(tt.want)) == 1 })
 		})
 	}
 }
 
 func TestCalendarFitsSmallestWindow(t *testing.T) {
 	h := newCalHarness(t, sampleCalendar())
-	h.ui.Win.Resize(minimumSize)
+	h.ResizeContent(uitest.SmallestScreen)
 	for _, m := range []calMode{monthMode, weekMode, agendaMode} {
 		h.screen().setMode(m)
 		h.screen().editor.open(h.cal.post(3))
 		h.waitLoaded()
-		if got := h.ui.Win.Content().MinSize(); got.Width > minimumSize.Width || got.Height > minimumSize.Height {
-			t.Errorf("%s with the editor open needs %v, more than %v", calModeNames[m], got, minimumSize)
+		if got := h.s.Content().MinSize(); got.Width > uitest.SmallestScreen.Width || got.Height > uitest.SmallestScreen.Height {
+			t.Errorf("%s with the editor open needs %v, more than %v", calModeNames[m], got, uitest.SmallestScreen)
 		}
 	}
 }

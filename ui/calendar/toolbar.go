@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"fyne.io/fyne/v2"
@@ -20,7 +20,7 @@ const (
 // calToolbar moves through time (previous, today, next), names the
 // period, and switches view, channel filter and colouring.
 type calToolbar struct {
-	s       *calendarScreen
+	s       *Screen
 	title   *widget.Label
 	modes   []*widget.Button
 	filter  *widget.Select
@@ -29,7 +29,7 @@ type calToolbar struct {
 	content fyne.CanvasObject
 }
 
-func newCalToolbar(s *calendarScreen) *calToolbar {
+func newCalToolbar(s *Screen) *calToolbar {
 	b := &calToolbar{s: s, title: widget.NewLabel(""), ids: map[string]int64{}}
 	b.title.TextStyle = fyne.TextStyle{Bold: true}
 	b.title.SizeName = theme.SizeNameSubHeadingText

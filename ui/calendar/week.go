@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"fmt"
@@ -26,7 +26,7 @@ const (
 // local time. A post's chip can be dragged to another day or hour; the
 // drop moves the post.
 type weekView struct {
-	s       *calendarScreen
+	s       *Screen
 	header  *fyne.Container
 	grid    *fyne.Container
 	layout  *weekLayout
@@ -35,7 +35,7 @@ type weekView struct {
 	content fyne.CanvasObject
 }
 
-func newWeekView(s *calendarScreen) *weekView {
+func newWeekView(s *Screen) *weekView {
 	w := &weekView{s: s, header: container.New(&weekHeaderLayout{}), layout: &weekLayout{}}
 	w.grid = container.New(w.layout)
 	w.content = container.NewBorder(w.header, nil, nil, nil, w.grid)

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/engine"
+	"github.com/hearthhq/hearth/core/inbox"
+	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui"
+	uiaccounts "github.com/hearthhq/hearth/ui/accounts"
+	uicalendar "github.com/hearthhq/hearth/ui/calendar"
+	uiinbox "github.com/hearthhq/hearth/ui/inbox"
+	"github.com/hearthhq/hearth/ui/kit"
+	uimembers "github.com/hearthhq/hearth/ui/members"
+)
+
+// The window's every capability is an interface of a screen; the core
+// services satisfy each one as they are, checked here at compile time, so
+// renaming a method in core breaks the build instead of silently removing
+// a feature from the window.
+var (
+	_ ui.Inbox               = (*inbox.Service)(nil)
+	_ uiinbox.Inbox          = (*inbox.Service)(nil)
+	_ uiinbox.Accounts       = (*accounts.Service)(nil)
+	_ ui.Events              = (*engine.Engine)(nil)
+	_ uiaccounts.Accounts    = (*accounts.Service)(nil)
+	_ uicalendar.Calendar    = (*calendar.Service)(nil)
+	_ uicalendar.Accounts    = (*accounts.Service)(nil)
+	_ ui.Members             = (*members.Service)(nil)
+	_ uimembers.Members      = (*members.Service)(nil)
+	_ kit.Mentioner          = (*members.Service)(nil)
+	_ uimembers.MemberWriter = memberWriter{}
+)

@@ -1,0 +1,52 @@
+package accounts
+
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// Accounts is the account management use case the accounts screen drives
+// (core/accounts' service satisfies it).
+type Accounts interface {
+	// List returns the accounts with Status filled.
+	List(ctx context.Context) ([]core.Account, error)
+	AddIMAP(ctx context.Context, name string, s core.IMAPSettings, password string) (core.Account, error)
+	// TestIMAP tries settings before they are saved; a *core.RemoteError
+	// explains a failure in plain words.
+	TestIMAP(ctx context.Context, s core.IMAPSettings, password string) error
+	Remove(ctx context.Context, id int64) error
+	// SyncNow asks for an immediate pass; 0 means all accounts.
+	SyncNow(ctx context.Context, id int64) error
+	VKAccounts
+	XAccounts
+}
+
+// VKAccounts adds VK communities.
+type VKAccounts interface {
+	AddVK(ctx context.Context, name string, s core.VKSettings, token string) (core.Account, error)
+	// TestVK tries unsaved settings; the error names a missing token right.
+	TestVK(ctx context.Context, s core.VKSettings, token string) error
+}
+
+// XAccounts adds X accounts.
+type XAccounts interface {
+	AddX(ctx context.Context, name string, s core.XSettings, keys core.XKeys) (core.Account, error)
+	TestX(ctx context.Context, s core.XSettings, keys core.XKeys) error
+}
+
+// Backend is what the accounts screen needs of the application core.
+type Backend struct {
+	Accounts Accounts
+}
+
+// env is what every part of the screen shares: the window's environment,
+// the backend and the shell's callback.
+type env struct {
+	*kit.Env
+	b Backend
+	// changed tells the rest of the window that accounts were added or
+	// removed.
+	changed func()
+}

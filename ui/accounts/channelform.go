@@ -1,0 +1,256 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// channelForm adds a VK community or an X account: a name, the channel's
+// fields, a connection test and Add. read turns the fields into the calls
+// to make, or says what to fix.
+type channelForm struct {
+	u       *env
+	title   string
+	onAdded func(core.Account)
+	onClose func()
+
+	name  *widget.Entry
+	items []*widget.FormItem
+	read  func() (channelCalls, error)
+	clear func()
+	kit.FormFeedback
+	content *fyne.Container
+}
+
+// channelCalls are the backend calls for the form's current values.
+type channelCalls struct {
+	target string // what the test reaches, for its messages
+	test   func(context.Context) error
+	add    func(ctx context.Context, name string) (core.Account, error)
+}
+
+func newChannelForm(u *env, title string, onAdded func(core.Account), onClose func()) *channelForm {
+	f := &channelForm{u: u, title: title, onAdded: onAdded, onClose: onClose, name: widget.NewEntry()}
+	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
+	return f
+}
+
+// build lays the form out once its fields are set.
+func (f *channelForm) build() *channelForm {
+	items := append([]*widget.FormItem{widget.NewFormItem("Account name", f.name)}, f.items...)
+	title := widget.NewLabelWithStyle(f.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	cancel := widget.NewButton("Cancel", f.close)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
+	f.content = container.NewVBox(widget.NewSeparator(), title, widget.NewForm(items...), f.Problem, f.Result, buttons)
+	f.content.Hide()
+	f.reset()
+	return f
+}
+
+func (f *channelForm) reset() {
+	f.name.SetText("")
+	f.clear()
+	f.SetProblem("")
+	f.SetResult("", widget.MediumImportance)
+}
+
+func (f *channelForm) open() {
+	f.content.Show()
+	f.u.Win.Canvas().Focus(f.name)
+}
+
+func (f *channelForm) close() {
+	f.reset()
+	f.content.Hide()
+	if f.onClose != nil {
+		f.onClose()
+	}
+}
+
+func (f *channelForm) runTest() {
+	calls, err := f.read()
+	f.SetProblem(problemText(err))
+	if err != nil {
+		return
+	}
+	f.Busy(true)
+	f.SetResult("Testing the connection to "+calls.target+"…", widget.MediumImportance)
+	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, testTimeout)
+		defer cancel()
+		return calls.test(ctx)
+	}, func(err error) {
+		f.Busy(false)
+		if err != nil {
+			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
+			return
+		}
+		f.SetResult("The connection works: "+calls.target+" answered.", widget.SuccessImportance)
+	})
+}
+
+func (f *channelForm) runAdd() {
+	calls, err := f.read()
+	if err == nil && strings.TrimSpace(f.name.Text) == "" {
+		err = errors.New("the account needs a name")
+	}
+	f.SetProblem(problemText(err))
+	if err != nil {
+		return
+	}
+	f.Busy(true)
+	name := strings.TrimSpace(f.name.Text)
+	kit.Background(f.u.Env, "add account", func(ctx context.Context) (core.Account, error) {
+		return calls.add(ctx, name)
+	}, func(a core.Account, err error) {
+		f.Busy(false)
+		if err != nil {
+			f.SetProblem(addProblem(name, err))
+			return
+		}
+		f.reset()
+		f.content.Hide()
+		f.onAdded(a)
+	})
+}
+
+// newVKForm adds a VK community: its id or address and a community token.
+func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onClose func()) *channelForm {
+	f := newChannelForm(u, "Add a VK community", onAdded, onClose)
+	group, token := widget.NewEntry(), widget.NewPasswordEntry()
+	backfill, apiURL := widget.NewEntry(), widget.NewEntry()
+	messages := widget.NewCheck("Community messages too (the token needs the messages right)", nil)
+	f.name.SetPlaceHolder("Our VK community")
+	group.SetPlaceHolder("vk.com/club123456 or 123456")
+	token.SetPlaceHolder("Community access token (Manage community › API usage)")
+	apiURL.SetPlaceHolder(core.DefaultVKAPIURL)
+	f.items = []*widget.FormItem{
+		hinted(widget.NewFormItem("Community", group), "Its address or numeric id"),
+		hinted(widget.NewFormItem("Access token", token), "Kept in the system keyring, never in the workspace"),
+		hinted(widget.NewFormItem("Backfill days", backfill), "How far back the first sync reaches"),
+		widget.NewFormItem("", messages),
+		hinted(widget.NewFormItem("API address", apiURL), "Leave empty for VK itself"),
+	}
+	f.clear = func() {
+		for _, e := range []*widget.Entry{group, token, apiURL} {
+			e.SetText("")
+		}
+		backfill.SetText("30")
+		messages.SetChecked(true)
+	}
+	f.read = func() (channelCalls, error) {
+		id, err := parseVKGroup(group.Text)
+		if err != nil {
+			return channelCalls{}, err
+		}
+		days, err := strconv.Atoi(strings.TrimSpace(backfill.Text))
+		if err != nil {
+			return channelCalls{}, errors.New("backfill days must be a number, e.g. 30")
+		}
+		if strings.TrimSpace(token.Text) == "" {
+			return channelCalls{}, errors.New("the access token is missing")
+		}
+		s := core.VKSettings{GroupID: id, APIURL: strings.TrimSpace(apiURL.Text), BackfillDays: days, Messages: messages.Checked}
+		if err := s.Validate(); err != nil && s.APIURL != "" {
+			return channelCalls{}, err
+		}
+		tok := strings.TrimSpace(token.Text)
+		return channelCalls{
+			target: fmt.Sprintf("VK community %d", id),
+			test:   func(ctx context.Context) error { return vk.TestVK(ctx, s, tok) },
+			add: func(ctx context.Context, name string) (core.Account, error) {
+				return vk.AddVK(ctx, name, s, tok)
+			},
+		}, nil
+	}
+	return f.build()
+}
+
+// parseVKGroup reads a community id from what a person pastes: 123,
+// club123, public123 or a vk.com link to either.
+func parseVKGroup(s string) (int64, error) {
+	s = strings.TrimRight(strings.TrimSpace(s), "/")
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		s = strings.Trim(u.Path, "/")
+	} else if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	for _, p := range []string{"club", "public", "event", "-"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errors.New("the community must be its numeric id or a link like vk.com/club123456 (a short name like vk.com/ourgroup is not understood yet: open the community's settings to see its id)")
+	}
+	return id, nil
+}
+
+// newXForm adds an X account: its four OAuth 1.0a keys and the API version.
+func newXForm(u *env, x XAccounts, onAdded func(core.Account), onClose func()) *channelForm {
+	f := newChannelForm(u, "Add an X account", onAdded, onClose)
+	handle, apiURL, vip := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
+	f.name.SetPlaceHolder("@our_brand")
+	handle.SetPlaceHolder("our_brand")
+	apiURL.SetPlaceHolder(core.DefaultXAPIURL)
+	f.items = []*widget.FormItem{
+		widget.NewFormItem("Handle", handle),
+		hinted(widget.NewFormItem("API key", ck), "From the X developer portal: keys and tokens"),
+		widget.NewFormItem("API key secret", cs),
+		widget.NewFormItem("Access token", at),
+		hinted(widget.NewFormItem("Access token secret", as), "All four are kept in the system keyring"),
+		widget.NewFormItem("API", version),
+		hinted(widget.NewFormItem("VIP from", vip), "Followers that make an author a VIP"),
+		hinted(widget.NewFormItem("API address", apiURL), "Leave empty for X itself"),
+	}
+	f.clear = func() {
+		for _, e := range []*widget.Entry{handle, apiURL, ck, cs, at, as} {
+			e.SetText("")
+		}
+		vip.SetText("10000")
+		version.SetSelected("API v2")
+	}
+	f.read = func() (channelCalls, error) {
+		keys := core.XKeys{ConsumerKey: strings.TrimSpace(ck.Text), ConsumerSecret: strings.TrimSpace(cs.Text),
+			AccessToken: strings.TrimSpace(at.Text), AccessSecret: strings.TrimSpace(as.Text)}
+		if m := keys.Missing(); m != "" {
+			return channelCalls{}, errors.New(m + " is missing")
+		}
+		followers, err := strconv.Atoi(strings.TrimSpace(vip.Text))
+		if err != nil || followers < 0 {
+			return channelCalls{}, errors.New("VIP from must be a number of followers, e.g. 10000")
+		}
+		s := core.XSettings{Handle: strings.TrimPrefix(strings.TrimSpace(handle.Text), "@"),
+			APIURL: strings.TrimSpace(apiURL.Text), VIPFollowers: followers, APIVersion: core.XAPIv2}
+		if version.Selected == "API v1.1" {
+			s.APIVersion = core.XAPIv11
+		}
+		target := "X"
+		if s.Handle != "" {
+			target = "@" + s.Handle + " on X"
+		}
+		return channelCalls{
+			target: target,
+			test:   func(ctx context.Context) error { return x.TestX(ctx, s, keys) },
+			add: func(ctx context.Context, name string) (core.Account, error) {
+				return x.AddX(ctx, name, s, keys)
+			},
+		}, nil
+	}
+	return f.build()
+}

@@ -1,0 +1,294 @@
+package accounts
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// testTimeout bounds a connection test: a host that never answers must
+// not leave the spinner turning forever.
+const testTimeout = 60 * time.Second
+
+// securityModes are the security select's choices.
+var securityModes = []struct {
+	label string
+	mode  core.TLSMode
+}{
+	{"TLS", core.TLSImplicit},
+	{"STARTTLS", core.TLSStartTLS},
+	{"None (local only)", core.TLSNone},
+}
+
+// accountForm adds an e-mail account: IMAP to read, SMTP to reply.
+type accountForm struct {
+	u       *env
+	onAdded func(core.Account)
+	onClose func()
+
+	name, user, password *widget.Entry
+	imapHost, imapPort   *widget.Entry
+	smtpHost, smtpPort   *widget.Entry
+	imapTLS, smtpTLS     *widget.Select
+	folders, backfill    *widget.Entry
+	archive              *widget.Check
+	kit.FormFeedback
+	content *fyne.Container
+}
+
+func newAccountForm(u *env, onAdded func(core.Account), onClose func()) *accountForm {
+	f := &accountForm{u: u, onAdded: onAdded, onClose: onClose}
+	f.makeFields()
+	f.content = container.NewVBox(f.layout())
+	f.content.Hide()
+	f.reset()
+	return f
+}
+
+func (f *accountForm) makeFields() {
+	f.name, f.user = widget.NewEntry(), widget.NewEntry()
+	f.password = widget.NewPasswordEntry()
+	f.imapHost, f.imapPort = widget.NewEntry(), portEntry()
+	f.smtpHost, f.smtpPort = widget.NewEntry(), portEntry()
+	f.imapTLS = securitySelect(f.imapPort, true)
+	f.smtpTLS = securitySelect(f.smtpPort, false)
+	f.folders, f.backfill = widget.NewEntry(), widget.NewEntry()
+	f.archive = widget.NewCheck("Archive on the server when marked done", nil)
+	f.name.SetPlaceHolder("Work")
+	f.user.SetPlaceHolder("you@example.com")
+	f.imapHost.SetPlaceHolder("imap.example.com")
+	f.smtpHost.SetPlaceHolder("smtp.example.com (default: the IMAP host)")
+	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
+}
+
+func portEntry() *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("port")
+	return e
+}
+
+// securitySelect picks TLS, STARTTLS or none and moves the port along when
+// it still holds the previous mode's usual port.
+func securitySelect(port *widget.Entry, imap bool) *widget.Select {
+	var prev core.TLSMode
+	sel := widget.NewSelect(securityLabels(), nil)
+	sel.OnChanged = func(label string) {
+		mode := securityMode(label)
+		if port.Text == "" || port.Text == strconv.Itoa(usualPort(prev, imap)) {
+			port.SetText(strconv.Itoa(usualPort(mode, imap)))
+		}
+		prev = mode
+	}
+	return sel
+}
+
+func securityLabels() []string {
+	out := make([]string, len(securityModes))
+	for i, m := range securityModes {
+		out[i] = m.label
+	}
+	return out
+}
+
+func securityMode(label string) core.TLSMode {
+	for _, m := range securityModes {
+		if m.label == label {
+			return m.mode
+		}
+	}
+	return core.TLSImplicit
+}
+
+// usualPort is the well-known port of a protocol and security mode.
+func usualPort(mode core.TLSMode, imap bool) int {
+	switch {
+	case imap && mode == core.TLSImplicit:
+		return 993
+	case imap:
+		return 143
+	case mode == core.TLSImplicit:
+		return 465
+	case mode == core.TLSStartTLS:
+		return 587
+	default:
+		return 25
+	}
+}
+
+func (f *accountForm) layout() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem("Account name", f.name),
+		widget.NewFormItem("E-mail / user", f.user),
+		widget.NewFormItem("Password", f.password),
+		widget.NewFormItem("IMAP server", serverRow(f.imapHost, f.imapPort, f.imapTLS)),
+		widget.NewFormItem("SMTP server", serverRow(f.smtpHost, f.smtpPort, f.smtpTLS)),
+		hinted(widget.NewFormItem("Folders", f.folders), "Comma separated, e.g. INBOX, Support"),
+		hinted(widget.NewFormItem("Backfill days", f.backfill), "How far back the first sync reaches"),
+		widget.NewFormItem("", f.archive),
+	)
+	title := widget.NewLabelWithStyle("Add an e-mail account", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	cancel := widget.NewButton("Cancel", f.close)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
+	return container.NewVBox(widget.NewSeparator(), title, form, f.Problem, f.Result, buttons)
+}
+
+func hinted(it *widget.FormItem, hint string) *widget.FormItem {
+	it.HintText = hint
+	return it
+}
+
+func serverRow(host, port *widget.Entry, sec *widget.Select) fyne.CanvasObject {
+	portBox := container.NewGridWrap(fyne.NewSize(80, port.MinSize().Height), port)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(portBox, sec), host)
+}
+
+// reset empties the form to its defaults.
+func (f *accountForm) reset() {
+	for _, e := range []*widget.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost} {
+		e.SetText("")
+	}
+	f.imapTLS.SetSelected(securityModes[0].label)
+	f.smtpTLS.SetSelected(securityModes[1].label)
+	f.imapPort.SetText(strconv.Itoa(usualPort(core.TLSImplicit, true)))
+	f.smtpPort.SetText(strconv.Itoa(usualPort(core.TLSStartTLS, false)))
+	f.folders.SetText("INBOX")
+	f.backfill.SetText("90")
+	f.archive.SetChecked(false)
+	f.SetProblem("")
+	f.SetResult("", widget.MediumImportance)
+}
+
+func (f *accountForm) open() {
+	f.content.Show()
+	f.u.Win.Canvas().Focus(f.name)
+}
+
+func (f *accountForm) close() {
+	f.reset()
+	f.content.Hide()
+	if f.onClose != nil {
+		f.onClose()
+	}
+}
+
+// settings reads the form into validated settings, or says in plain words
+// what to fix first. The rules are core's (IMAPSettings.Validate).
+func (f *accountForm) settings() (core.IMAPSettings, error) {
+	imapPort, err1 := strconv.Atoi(strings.TrimSpace(f.imapPort.Text))
+	smtpPort, err2 := strconv.Atoi(strings.TrimSpace(f.smtpPort.Text))
+	days, err3 := strconv.Atoi(strings.TrimSpace(f.backfill.Text))
+	switch {
+	case strings.TrimSpace(f.name.Text) == "":
+		return core.IMAPSettings{}, errors.New("the account needs a name")
+	case err1 != nil || err2 != nil:
+		return core.IMAPSettings{}, errors.New("the ports must be numbers, e.g. 993 for IMAP and 587 for SMTP")
+	case err3 != nil:
+		return core.IMAPSettings{}, errors.New("backfill days must be a number, e.g. 90")
+	case f.password.Text == "":
+		return core.IMAPSettings{}, errors.New("the password is missing")
+	}
+	s := core.IMAPSettings{
+		Host: strings.TrimSpace(f.imapHost.Text), Port: imapPort, TLS: securityMode(f.imapTLS.Selected),
+		User:     strings.TrimSpace(f.user.Text),
+		SMTPHost: strings.TrimSpace(f.smtpHost.Text), SMTPPort: smtpPort, SMTPTLS: securityMode(f.smtpTLS.Selected),
+		Folders: splitFolders(f.folders.Text), BackfillDays: days, ArchiveOnDone: f.archive.Checked,
+	}
+	// Choosing "None" is the explicit consent core asks for; it still
+	// refuses any host but loopback.
+	s.AllowPlain = s.TLS == core.TLSNone || s.SMTPTLS == core.TLSNone
+	return validated(s)
+}
+
+// validated applies core's defaults and rules to s.
+func validated(s core.IMAPSettings) (core.IMAPSettings, error) {
+	raw, err := json.Marshal(s)
+	if err != nil {
+		return s, fmt.Errorf("account settings: %w", err)
+	}
+	return core.ParseIMAPSettings(raw)
+}
+
+func splitFolders(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// runTest tries the settings off the UI goroutine, with a spinner.
+func (f *accountForm) runTest() {
+	s, err := f.settings()
+	f.SetProblem(problemText(err))
+	if err != nil {
+		return
+	}
+	f.Busy(true)
+	f.SetResult("Testing the connection to "+s.Host+"…", widget.MediumImportance)
+	pw := f.password.Text
+	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, testTimeout)
+		defer cancel()
+		return f.u.b.Accounts.TestIMAP(ctx, s, pw)
+	}, func(err error) {
+		f.Busy(false)
+		if err != nil {
+			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
+			return
+		}
+		f.SetResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", s.Host, s.SMTPHost), widget.SuccessImportance)
+	})
+}
+
+// runAdd saves the account; the sync starts by itself.
+func (f *accountForm) runAdd() {
+	s, err := f.settings()
+	f.SetProblem(problemText(err))
+	if err != nil {
+		return
+	}
+	f.Busy(true)
+	name, pw := strings.TrimSpace(f.name.Text), f.password.Text
+	kit.Background(f.u.Env, "add account", func(ctx context.Context) (core.Account, error) {
+		return f.u.b.Accounts.AddIMAP(ctx, name, s, pw)
+	}, func(a core.Account, err error) {
+		f.Busy(false)
+		if err != nil {
+			f.SetProblem(addProblem(name, err))
+			return
+		}
+		f.reset()
+		f.content.Hide()
+		f.onAdded(a)
+	})
+}
+
+func addProblem(name string, err error) string {
+	if errors.Is(err, core.ErrConflict) {
+		return fmt.Sprintf("An account named %q already exists: choose another name.", name)
+	}
+	return "Could not add the account: " + kit.ErrorText(err)
+}
+
+func problemText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return kit.ErrorText(err)
+}

@@ -1,0 +1,222 @@
+package accounts
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+const noAccounts = "No accounts yet. Add an e-mail account below, or run hearth --demo to try Hearth with a demo workspace."
+
+// Screen lists the connected accounts with their sync status and
+// holds the form that adds an e-mail account.
+type Screen struct {
+	u       *env
+	rows    *fyne.Container
+	note    *widget.Label
+	banner  *kit.Banner
+	form    *accountForm
+	vk, x   *channelForm
+	add     *widget.Button
+	adds    *fyne.Container // the Add buttons, hidden while a form is open
+	reload  *kit.Refresher
+	content fyne.CanvasObject
+}
+
+// New builds the accounts screen; changed is called after an account was
+// added or removed.
+func New(e *kit.Env, b Backend, changed func()) *Screen {
+	u := &env{Env: e, b: b, changed: changed}
+	s := &Screen{u: u, rows: container.NewVBox(), banner: kit.NewBanner(), note: widget.NewLabel("")}
+	s.reload = kit.NewRefresher(s.load)
+	s.note.Importance = widget.SuccessImportance
+	s.note.Wrapping = fyne.TextWrapWord
+	s.note.Hide()
+	s.form = newAccountForm(u, s.added, s.formClosed)
+	s.add = widget.NewButtonWithIcon("Add e-mail account", theme.ContentAddIcon(), s.openForm)
+	s.adds = container.NewHBox(s.add)
+	s.vk = newVKForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.adds.Add(widget.NewButtonWithIcon("Add VK community", kit.VKIcon, func() { s.openChannel(s.vk) }))
+	s.x = newXForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.adds.Add(widget.NewButtonWithIcon("Add X account", kit.XIcon, func() { s.openChannel(s.x) }))
+	s.content = s.layout()
+	return s
+}
+
+func (s *Screen) layout() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Accounts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	page := container.NewVBox(title, s.banner.Content, s.note, s.rows, s.adds, s.form.content)
+	for _, f := range []*channelForm{s.vk, s.x} {
+		if f != nil {
+			page.Add(f.content)
+		}
+	}
+	return container.NewVScroll(container.New(kit.MaxWidth{Width: 820}, container.NewPadded(page)))
+}
+
+// Shown reloads when the screen comes to the front.
+func (s *Screen) Shown() { s.reload.Request() }
+
+// Content is the screen's widget tree.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Start does nothing: the list loads when the screen is first shown.
+func (s *Screen) Start() {}
+
+// Changed re-reads the list when an account's status changed or accounts
+// came or went.
+func (s *Screen) Changed(c kit.Changes) {
+	if c.Has(core.EventStatus, core.EventAccount) {
+		s.reload.Request()
+	}
+}
+
+// Close has nothing to save: a half-filled form is not kept.
+func (s *Screen) Close() {}
+
+func (s *Screen) load(done func()) {
+	kit.Background(s.u.Env, "list accounts", func(ctx context.Context) ([]core.Account, error) {
+		return s.u.b.Accounts.List(ctx)
+	}, func(accts []core.Account, err error) {
+		defer done()
+		if err != nil {
+			s.banner.Show("Could not list the accounts: " + kit.ErrorText(err))
+			return
+		}
+		s.render(accts)
+	})
+}
+
+func (s *Screen) render(accts []core.Account) {
+	s.rows.RemoveAll()
+	if len(accts) == 0 {
+		s.rows.Add(kit.NewMutedWrapped(noAccounts, fyne.TextAlignLeading))
+	}
+	for _, a := range accts {
+		s.rows.Add(s.row(a))
+	}
+	s.rows.Refresh()
+}
+
+// row is one account: kind, name, status line, and its buttons.
+func (s *Screen) row(a core.Account) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(a.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	kind := kit.NewMuted(kindName(a.Kind))
+	status := widget.NewLabel(statusLine(a.Status, s.u.Now()))
+	status.Wrapping = fyne.TextWrapWord
+	if a.Status.State == core.SyncError {
+		status.Importance = widget.DangerImportance
+	}
+	sync := widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(a) })
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.confirmRemove(a) })
+	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
+	icon := container.NewVBox(container.NewPadded(widget.NewIcon(kit.AccountIcon(a.Kind))))
+	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, remove)), text)
+	return container.NewVBox(card, widget.NewSeparator())
+}
+
+func kindName(k core.AccountKind) string {
+	switch k {
+	case core.KindIMAP:
+		return "E-mail (IMAP)"
+	case core.KindVK:
+		return "VK community"
+	case core.KindX:
+		return "X account"
+	case core.KindFeed:
+		return "Feed"
+	default:
+		return string(k)
+	}
+}
+
+// statusLine is the account's status as a sentence.
+func statusLine(st core.AccountStatus, now time.Time) string {
+	line := st.Line(now)
+	if st.State == core.SyncOK {
+		line = strings.Replace(line, "ok", "OK", 1)
+	}
+	return kit.Sentence(kit.Capitalize(line))
+}
+
+func (s *Screen) syncNow(a core.Account) {
+	kit.BackgroundErr(s.u.Env, "sync now", func(ctx context.Context) error {
+		return s.u.b.Accounts.SyncNow(ctx, a.ID)
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show(fmt.Sprintf("Could not start a sync of %s: %s", a.Name, kit.ErrorText(err)))
+			return
+		}
+		s.reload.Request()
+	})
+}
+
+func (s *Screen) confirmRemove(a core.Account) {
+	msg := fmt.Sprintf("Remove %s? Its messages and drafts are removed from Hearth.\nNothing is deleted on the server.", a.Name)
+	d := dialog.NewConfirm("Remove account", msg, func(ok bool) {
+		if ok {
+			s.remove(a)
+		}
+	}, s.u.Win)
+	d.SetConfirmText("Remove")
+	d.SetDismissText("Cancel")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+func (s *Screen) remove(a core.Account) {
+	kit.BackgroundErr(s.u.Env, "remove account", func(ctx context.Context) error {
+		return s.u.b.Accounts.Remove(ctx, a.ID)
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show(fmt.Sprintf("Could not remove %s: %s", a.Name, kit.ErrorText(err)))
+			return
+		}
+		s.showNote("Removed " + a.Name + ".")
+		s.afterChange()
+	})
+}
+
+func (s *Screen) openForm() {
+	s.note.Hide()
+	s.form.open()
+	s.adds.Hide()
+}
+
+func (s *Screen) openChannel(f *channelForm) {
+	s.note.Hide()
+	f.open()
+	s.adds.Hide()
+}
+
+func (s *Screen) formClosed() { s.adds.Show() }
+
+// added runs after a form saved an account.
+func (s *Screen) added(a core.Account) {
+	s.showNote("Added " + a.Name + ". The first sync has started; its progress shows at the bottom of the window.")
+	s.adds.Show()
+	s.afterChange()
+}
+
+func (s *Screen) showNote(text string) {
+	s.note.SetText(text)
+	s.note.Show()
+}
+
+// afterChange refreshes everything that lists accounts.
+func (s *Screen) afterChange() {
+	s.reload.Request()
+	s.u.changed()
+}

@@ -1,0 +1,65 @@
+package inbox
+
+import (
+	"context"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// Inbox is the triage use case the inbox screen drives (core/inbox's
+// service satisfies it).
+type Inbox interface {
+	// Page returns a list page: Snippet filled, Text empty.
+	Page(ctx context.Context, f core.ItemFilter) ([]core.Item, error)
+	Search(ctx context.Context, query string, f core.ItemFilter) ([]core.Item, error)
+	// Thread returns a conversation, items oldest first with Text filled.
+	Thread(ctx context.Context, threadID int64) (core.Thread, error)
+	// Open returns the whole item and marks it seen (locally and remotely).
+	Open(ctx context.Context, itemID int64) (core.Item, error)
+	SetState(ctx context.Context, itemID int64, st core.State, snoozeUntil time.Time) error
+	SetSeen(ctx context.Context, itemID int64, seen bool) error
+	AddTag(ctx context.Context, itemID int64, tag string) error
+	RemoveTag(ctx context.Context, itemID int64, tag string) error
+	// Reply queues a reply in the outbox and clears the draft.
+	Reply(ctx context.Context, itemID int64, text string) error
+	SaveDraft(ctx context.Context, itemID int64, text string) error
+	Draft(ctx context.Context, itemID int64) (string, error)
+	// Outbox lists an item's remote actions (reply status: queued, sent, failed).
+	Outbox(ctx context.Context, itemID int64) ([]core.OutboxEntry, error)
+	RetryOutbox(ctx context.Context, id int64) error
+	// DiscardOutbox drops an entry a person gave up on (an unconfirmed
+	// reply they found in Sent).
+	DiscardOutbox(ctx context.Context, id int64) error
+	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
+	Moderator
+}
+
+// Moderator moderates VK comments and X replies; the message cards offer
+// what core.ModerationsFor allows.
+type Moderator interface {
+	Moderate(ctx context.Context, itemID int64, a core.ModAction) error
+}
+
+// Accounts lists the workspace's accounts for the filter bar.
+type Accounts interface {
+	List(ctx context.Context) ([]core.Account, error)
+}
+
+// Backend is what the inbox screen needs of the application core.
+type Backend struct {
+	Inbox    Inbox
+	Accounts Accounts
+	// Experts offers members to @-mention in a reply; nil without member
+	// files.
+	Experts kit.Mentioner
+}
+
+// env is what every part of the screen shares: the window's environment,
+// the backend and whether the inbox is in front.
+type env struct {
+	*kit.Env
+	b      Backend
+	active func() bool
+}

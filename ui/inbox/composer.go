@@ -1,0 +1,271 @@
+package inbox
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// composer writes the reply to the open item. The draft saves as you type
+// (debounced, off the UI goroutine), on focus loss and when another item
+// opens, and comes back when you return to the item.
+type composer struct {
+	u       *env
+	entry   *composerEntry
+	send    *widget.Button
+	note    *widget.Label
+	count   *widget.Label // weighted length against the channel's limit
+	outbox  *outboxStatus
+	content *fyne.Container
+
+	item    core.Item
+	saved   string // what the backend holds as the draft of item
+	setting bool   // SetText in progress: the change is not typing
+	sending bool
+	draft   *kit.Debouncer
+	saver   *draftSaver
+}
+
+func newComposer(u *env) *composer {
+	c := &composer{u: u, note: widget.NewLabel(""), count: widget.NewLabel("")}
+	c.draft = &kit.Debouncer{Env: u.Env, Delay: kit.DraftDelay, Fn: c.flush}
+	c.saver = &draftSaver{u: u, done: c.draftWritten}
+	c.entry = newComposerEntry(c.sendReply, c.flush)
+	c.entry.OnChanged = c.changed
+	c.send = widget.NewButtonWithIcon("Send", theme.MailSendIcon(), c.sendReply)
+	c.send.Importance = widget.HighImportance
+	c.note.Truncation = fyne.TextTruncateEllipsis
+	c.outbox = newOutboxStatus(u)
+	hint := kit.NewMuted("Ctrl+Enter")
+	right := container.NewHBox(c.count, hint, c.send)
+	if b := c.mentionButton(); b != nil {
+		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
+	}
+	bar := container.NewBorder(nil, nil, nil, right, c.note)
+	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.entry, bar)))
+	c.content.Hide()
+	return c
+}
+
+// setItem saves the draft of the item being left and loads the draft and
+// reply status of it (a zero item hides the composer).
+func (c *composer) setItem(it core.Item) {
+	c.flush()
+	c.draft.Cancel()
+	c.item = it
+	c.saved = ""
+	c.setText("")
+	c.setNote("", widget.MediumImportance)
+	c.outbox.setItem(it.ID)
+	if it.ID == 0 {
+		c.content.Hide()
+		return
+	}
+	c.content.Show()
+	c.entry.SetPlaceHolder("Reply to " + authorLabel(it) + "…")
+	c.loadDraft(it.ID)
+}
+
+func (c *composer) loadDraft(id int64) {
+	kit.Background(c.u.Env, "load draft", func(ctx context.Context) (string, error) {
+		return c.u.b.Inbox.Draft(ctx, id)
+	}, func(text string, err error) {
+		if c.item.ID != id || c.entry.Text != "" {
+			return // moved on, or already typing: never overwrite
+		}
+		if err != nil {
+			c.setNote("Could not load the draft: "+kit.ErrorText(err), widget.DangerImportance)
+			return
+		}
+		c.saved = text
+		c.setText(text)
+	})
+}
+
+func (c *composer) setText(s string) {
+	c.setting = true
+	c.entry.SetText(s)
+	c.setting = false
+	c.updateCount()
+}
+
+func (c *composer) changed(string) {
+	if c.setting {
+		return
+	}
+	c.updateCount()
+	c.draft.Poke()
+}
+
+// updateCount shows the reply's length against its channel's limit.
+func (c *composer) updateCount() {
+	label, imp, _ := replyCount(c.item.Kind, c.entry.Text)
+	c.count.Importance = imp
+	c.count.Hidden = label == ""
+	c.count.SetText(label)
+}
+
+// flush saves the draft now if it changed since the last save.
+func (c *composer) flush() { c.saveDraft(true) }
+
+// saveDraft saves the draft if it changed; announce says "Draft saved"
+// when done (not after a failed send, whose error must stay visible).
+func (c *composer) saveDraft(announce bool) {
+	c.draft.Cancel()
+	id, text := c.item.ID, c.entry.Text
+	if id == 0 || text == c.saved || c.sending {
+		return
+	}
+	c.saved = text
+	c.saver.save(draftJob{itemID: id, text: text, announce: announce})
+}
+
+// draftWritten reports a draft write on the open item.
+func (c *composer) draftWritten(job draftJob, err error) {
+	if c.item.ID != job.itemID {
+		return
+	}
+	if err != nil {
+		c.saved = "" // so the next pause tries again
+		c.setNote("Could not save the draft: "+kit.ErrorText(err), widget.DangerImportance)
+		return
+	}
+	if job.announce && job.text != "" && c.entry.Text == job.text {
+		c.setNote("Draft saved", widget.SuccessImportance)
+	}
+}
+
+// saveOnClose writes the draft being written before the window goes. It
+// runs after background work was cancelled, so no older write can land
+// after it, and blocks briefly because there is no later.
+func (c *composer) saveOnClose() {
+	c.draft.Cancel()
+	if c.item.ID == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), kit.CloseSaveTimeout)
+	defer cancel()
+	if err := c.u.b.Inbox.SaveDraft(ctx, c.item.ID, c.entry.Text); err != nil {
+		c.u.Log.Error("ui: save draft on close", "item", c.item.ID, "err", err)
+	}
+}
+
+// sendReply queues the reply; the composer empties once it is queued.
+func (c *composer) sendReply() {
+	text := c.entry.Text
+	if c.item.ID == 0 || c.sending {
+		return
+	}
+	if strings.TrimSpace(text) == "" {
+		c.setNote("Write a reply first.", widget.WarningImportance)
+		return
+	}
+	if _, _, over := replyCount(c.item.Kind, text); over {
+		c.setNote("Too long for "+kit.ChannelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
+		return
+	}
+	id := c.item.ID
+	c.draft.Cancel()
+	c.setSending(true)
+	kit.BackgroundErr(c.u.Env, "reply", func(ctx context.Context) error {
+		return c.u.b.Inbox.Reply(ctx, id, text)
+	}, func(err error) {
+		c.setSending(false)
+		if c.item.ID != id {
+			if err != nil { // moved on meanwhile: keep the text as that item's draft
+				c.saver.save(draftJob{itemID: id, text: text})
+			}
+			return
+		}
+		if err != nil {
+			c.setNote("Could not queue the reply: "+kit.ErrorText(err), widget.DangerImportance)
+			c.saveDraft(false) // keep what was written, and the error in view
+			return
+		}
+		c.saved = ""
+		if c.entry.Text == text {
+			c.setText("")
+		}
+		c.setNote("", widget.MediumImportance) // the reply's status line says where it stands
+		c.outbox.refresh.Request()
+	})
+}
+
+func (c *composer) setNote(text string, imp widget.Importance) {
+	c.note.Importance = imp
+	c.note.SetText(text)
+}
+
+func (c *composer) setSending(on bool) {
+	c.sending = on
+	if on {
+		c.send.Disable()
+	} else {
+		c.send.Enable()
+	}
+}
+
+// focus puts the cursor in the reply (the r key, the Reply button).
+func (c *composer) focus() {
+	if c.item.ID == 0 {
+		return
+	}
+	c.u.Win.Canvas().Focus(c.entry)
+}
+
+// outboxChanged refreshes the reply status if the open item is concerned.
+func (c *composer) outboxChanged(items map[int64]bool) {
+	if c.item.ID != 0 && (len(items) == 0 || items[c.item.ID]) {
+		c.outbox.refresh.Request()
+	}
+}
+
+// composerEntry is the reply text: Ctrl+Enter sends, Esc leaves it for
+// the triage keys, and losing the focus saves the draft.
+type composerEntry struct {
+	widget.Entry
+	onSend func()
+	onBlur func()
+}
+
+func newComposerEntry(onSend, onBlur func()) *composerEntry {
+	e := &composerEntry{onSend: onSend, onBlur: onBlur}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(4)
+	return e
+}
+
+// TypedShortcut sends on Ctrl+Enter (Cmd+Enter on macOS).
+func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
+	if kit.IsSendShortcut(s) {
+		e.onSend()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey gives the keyboard back to the triage keys on Esc.
+func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(k)
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Unfocus()
+	}
+}
+
+// FocusLost saves the draft when the person clicks elsewhere.
+func (e *composerEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.onBlur()
+}

@@ -1,0 +1,220 @@
+package inbox
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// pageSize is how many items one inbox page holds.
+const pageSize = 100
+
+const allAccounts = "All accounts"
+
+// stateViews are the state select's choices; the first, the default triage
+// view, is new, open and due snoozes together.
+var stateViews = []stateView{
+	{"Inbox", nil},
+	{"New", []core.State{core.StateNew}},
+	{"Open", []core.State{core.StateOpen}},
+	{"Done", []core.State{core.StateDone}},
+	{"Snoozed", []core.State{core.StateSnoozed}},
+	{"Spam", []core.State{core.StateSpam}},
+}
+
+// kindViews are the kind select's choices.
+var kindViews = []kindView{
+	{"All channels", ""},
+	{"E-mail", core.ItemEmail},
+	{"VK posts", core.ItemVKPost},
+	{"VK comments", core.ItemVKComment},
+	{"VK messages", core.ItemVKMessage},
+	{"X mentions", core.ItemXMention},
+	{"X replies", core.ItemXReply},
+	{"Feed entries", core.ItemFeed},
+}
+
+type stateView struct {
+	label  string
+	states []core.State
+}
+
+type kindView struct {
+	label string
+	kind  core.ItemKind
+}
+
+// filterBar holds the inbox filters: account, kind, state, unread, tag.
+type filterBar struct {
+	u        *env
+	account  *widget.Select
+	kind     *widget.Select
+	state    *widget.Select
+	unread   *widget.Check
+	vip      *widget.Check
+	tag      *escEntry
+	accounts []core.Account
+	onChange func()
+	content  fyne.CanvasObject
+}
+
+func newFilterBar(u *env, onChange func()) *filterBar {
+	f := &filterBar{u: u, onChange: onChange}
+	f.account = widget.NewSelect([]string{allAccounts}, nil)
+	f.account.SetSelectedIndex(0)
+	f.kind = widget.NewSelect(kindLabels(), nil)
+	f.kind.SetSelectedIndex(0)
+	f.state = widget.NewSelect(stateLabels(), nil)
+	f.state.SetSelectedIndex(0)
+	f.unread = widget.NewCheck("Unread only", nil)
+	f.vip = widget.NewCheck("VIP first", nil)
+	f.tag = newEscEntry()
+	f.tag.SetPlaceHolder("Tag")
+	f.wire()
+	f.content = f.layout()
+	return f
+}
+
+// wire connects the callbacks once the initial selections are made, so
+// building the bar does not trigger loads.
+func (f *filterBar) wire() {
+	f.account.OnChanged = f.changed
+	f.kind.OnChanged = f.changed
+	f.state.OnChanged = f.changed
+	f.unread.OnChanged = func(bool) { f.changedFromCheck() }
+	f.vip.OnChanged = func(bool) { f.changedFromCheck() }
+	f.tag.OnSubmitted = func(string) { f.changedFromCheck() }
+	f.tag.OnChanged = func(s string) {
+		if s == "" {
+			f.changed("")
+		}
+	}
+}
+
+func (f *filterBar) layout() fyne.CanvasObject {
+	// Fixed widths: a long account name must not widen the window.
+	return container.NewHBox(
+		container.New(kit.FixedWidth{Width: 190}, f.account),
+		container.New(kit.FixedWidth{Width: 150}, f.kind),
+		container.New(kit.FixedWidth{Width: 120}, f.state),
+		container.New(kit.FixedWidth{Width: 140}, f.tag),
+		f.unread, f.vip)
+}
+
+func kindLabels() []string {
+	out := make([]string, len(kindViews))
+	for i, v := range kindViews {
+		out[i] = v.label
+	}
+	return out
+}
+
+func stateLabels() []string {
+	out := make([]string, len(stateViews))
+	for i, v := range stateViews {
+		out[i] = v.label
+	}
+	return out
+}
+
+func (f *filterBar) changed(string) {
+	if f.onChange != nil {
+		f.onChange()
+	}
+}
+
+// changedFromCheck also hands the keyboard back to the window: the check
+// (or the tag field, on Enter) holds the focus and would swallow the
+// triage keys.
+func (f *filterBar) changedFromCheck() {
+	if c := f.u.Win.Canvas(); c != nil {
+		c.Unfocus()
+	}
+	f.changed("")
+}
+
+// filter is the current selection as a store filter (first page).
+func (f *filterBar) filter() core.ItemFilter {
+	flt := core.ItemFilter{
+		Tag:      strings.TrimSpace(f.tag.Text),
+		Unread:   f.unread.Checked,
+		VIPFirst: f.vip.Checked,
+		Limit:    pageSize,
+	}
+	if i := f.account.SelectedIndex(); i > 0 && i <= len(f.accounts) {
+		flt.AccountID = f.accounts[i-1].ID
+	}
+	if i := f.kind.SelectedIndex(); i > 0 {
+		flt.Kind = kindViews[i].kind
+	}
+	if i := f.state.SelectedIndex(); i > 0 {
+		flt.States = stateViews[i].states
+	}
+	return flt
+}
+
+// loadAccounts refreshes the account choices, keeping the selection.
+func (f *filterBar) loadAccounts() {
+	kit.Background(f.u.Env, "list accounts", func(ctx context.Context) ([]core.Account, error) {
+		return f.u.b.Accounts.List(ctx)
+	}, func(accts []core.Account, err error) {
+		if err != nil {
+			f.u.Log.Warn("ui: accounts for the filter", "err", err)
+			return
+		}
+		f.setAccounts(accts)
+	})
+}
+
+func (f *filterBar) setAccounts(accts []core.Account) {
+	selected := f.account.Selected
+	f.accounts = accts
+	opts := []string{allAccounts}
+	for _, a := range accts {
+		opts = append(opts, a.Name)
+	}
+	f.account.Options = opts
+	idx := 0
+	for i, o := range opts {
+		if o == selected {
+			idx = i
+		}
+	}
+	// Set without firing onChange: the selection did not change for the
+	// person, only the list of choices...
+	cb := f.account.OnChanged
+	f.account.OnChanged = nil
+	f.account.SetSelectedIndex(idx)
+	f.account.OnChanged = cb
+	f.account.Refresh()
+	// ...unless the selected account is gone: then the list widens to all.
+	if idx == 0 && selected != allAccounts {
+		f.changed("")
+	}
+}
+
+// hides reports whether an item moved to state st leaves the current view.
+func (f *filterBar) hides(st core.State) bool {
+	states := f.filter().States
+	if len(states) == 0 {
+		return st != core.StateNew && st != core.StateOpen
+	}
+	for _, s := range states {
+		if s == st {
+			return false
+		}
+	}
+	return true
+}
+
+// isDefault reports whether no filter narrows the view.
+func (f *filterBar) isDefault() bool {
+	flt := f.filter()
+	return flt.AccountID == 0 && flt.Kind == "" && len(flt.States) == 0 && flt.Tag == "" && !flt.Unread && !flt.VIPFirst
+}

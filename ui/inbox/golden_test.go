@@ -1,0 +1,30 @@
+package inbox
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/hearthhq/hearth/ui/internal/uitest"
+)
+
+// The golden files under testdata/ were reviewed by eye (as PNG) before
+// they were accepted; a change in the screen shows up as a diff here.
+
+func TestInboxGolden(t *testing.T) {
+	h := newHarness(t)
+	h.selectID(2)
+	h.Settle()
+	h.Relayout()
+	test.AssertRendersToMarkup(t, "inbox.xml", h.Canvas())
+	test.AssertRendersToImage(t, "inbox.png", h.Canvas())
+}
+
+func TestInboxSmallWindowGolden(t *testing.T) {
+	h := newHarness(t)
+	h.ResizeContent(uitest.SmallestScreen)
+	h.selectID(1)
+	h.Settle()
+	h.Relayout()
+	test.AssertRendersToImage(t, "inbox_1024.png", h.Canvas())
+}

@@ -1,0 +1,111 @@
+package inbox
+
+import (
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// itemRow is one line of the inbox list: channel, author, time, subject,
+// state and tags, and the snippet. Unseen items are bold with a dot.
+type itemRow struct {
+	widget.BaseWidget
+	dot     *canvas.Circle
+	icon    *widget.Icon
+	author  *widget.Label
+	when    *widget.RichText
+	subject *widget.Label
+	tags    *widget.RichText
+	state   *kit.Badge
+	vip     *kit.Badge
+	vipBox  *fyne.Container // centres the badge; hidden with it, so no gap is left
+	snippet *widget.RichText
+}
+
+func newItemRow() *itemRow {
+	r := &itemRow{
+		dot:     canvas.NewCircle(theme.Color(theme.ColorNamePrimary)),
+		icon:    widget.NewIcon(nil),
+		author:  kit.TruncLabel(),
+		when:    kit.NewMuted(""),
+		subject: kit.TruncLabel(),
+		tags:    widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()}),
+		state:   kit.NewBadge(),
+		vip:     kit.NewBadge(),
+		snippet: kit.NewMutedTrunc(""),
+	}
+	r.vipBox = container.NewCenter(r.vip)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
+	mark := container.NewGridWrap(fyne.NewSize(8, 8), r.dot)
+	left := container.NewVBox(container.NewHBox(container.NewCenter(mark), container.NewCenter(r.icon)))
+	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.vipBox, r.when), r.author)
+	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
+	lines := container.New(kit.TightRows{}, line1, line2, r.snippet)
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.Padding()*2, 0)) // keeps badges clear of the scroll bar
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewPadded(left), gutter, lines))
+}
+
+// set shows an item; now is the reference for the relative time.
+func (r *itemRow) set(it core.Item, now time.Time) {
+	unseen := !it.Seen && !it.Outgoing
+	style := fyne.TextStyle{Bold: unseen}
+	setLabel(r.author, authorLabel(it), style)
+	setLabel(r.subject, subjectLabel(it), style)
+	kit.SetSegment(r.when, core.Ago(now, it.CreatedAt))
+	r.icon.SetResource(kit.ChannelIcon(it.Kind))
+	r.dot.Hidden = !unseen
+	r.dot.FillColor = theme.Color(theme.ColorNamePrimary)
+	r.dot.Refresh()
+	r.state.Set(kit.StateBadge(it, now))
+	r.vip.Set(vipBadge(it))
+	r.vipBox.Hidden = r.vip.Hidden
+	kit.SetSegment(r.tags, kit.TagsLabel(it.Tags))
+	kit.SetSegment(r.snippet, it.Snippet)
+}
+
+// vipBadge marks an influential author (many followers on X).
+func vipBadge(it core.Item) (string, fyne.ThemeColorName) {
+	if it.VIP && !it.Outgoing {
+		return "VIP", theme.ColorNameWarning
+	}
+	return "", theme.ColorNameWarning
+}
+
+func setLabel(l *widget.Label, text string, style fyne.TextStyle) {
+	if l.Text == text && l.TextStyle == style {
+		return
+	}
+	l.Text, l.TextStyle = text, style
+	l.Refresh()
+}
+
+func authorLabel(it core.Item) string {
+	if it.Outgoing {
+		return "You"
+	}
+	if l := it.Author.Label(); l != "" {
+		return l
+	}
+	return "Unknown sender"
+}
+
+func subjectLabel(it core.Item) string {
+	if s := strings.TrimSpace(it.Subject); s != "" {
+		return s
+	}
+	return kit.KindLabel(it.Kind)
+}

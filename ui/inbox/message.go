@@ -1,0 +1,124 @@
+package inbox
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// messageCard is one message of a conversation: who, when, to whom, what
+// could not be decoded, attachments, and the text (selectable, wrapped).
+// menu, when not nil, sits at the right of the header (moderation).
+func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
+	rows := []fyne.CanvasObject{messageHeader(it, menu)}
+	if note := moderationNote(it); note != nil {
+		rows = append(rows, note)
+	}
+	if to := recipients(it.To); to != "" {
+		rows = append(rows, kit.NewMutedTrunc("To: "+to))
+	}
+	for _, p := range it.Problems {
+		rows = append(rows, problemLine(p))
+	}
+	if len(it.Attachments) > 0 {
+		rows = append(rows, attachmentList(it.Attachments))
+	}
+	rows = append(rows, messageText(it.Text))
+	if line := statsLine(it.Stats); line != "" {
+		rows = append(rows, kit.NewMutedTrunc(line))
+	}
+	return container.NewVBox(rows...)
+}
+
+func messageHeader(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
+	who := personLine(it)
+	if it.Outgoing {
+		who = "You"
+		if a := personLine(it); a != "" {
+			who += " (" + a + ")"
+		}
+	}
+	if it.VIP {
+		who += "  ★ VIP"
+	}
+	author := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	author.Truncation = fyne.TextTruncateEllipsis
+	var right fyne.CanvasObject = kit.NewMuted(kit.MessageDate(it.CreatedAt))
+	if menu != nil {
+		right = container.NewHBox(right, menu)
+	}
+	icon := widget.NewIcon(kit.ChannelIcon(it.Kind))
+	return container.NewBorder(nil, nil, icon, right, author)
+}
+
+// personLine names a message's author: "Name <address>" for e-mail, "Name
+// @handle" on VK and X, where the numeric address means nothing to a person.
+func personLine(it core.Item) string {
+	p := it.Author
+	if it.Kind == core.ItemEmail || it.Kind == core.ItemFeed {
+		return p.String()
+	}
+	switch {
+	case p.Name != "" && p.Handle != "":
+		return p.Name + " @" + p.Handle
+	case p.Name != "":
+		return p.Name
+	case p.Handle != "":
+		return "@" + p.Handle
+	case p.Address != "" && kit.ChannelName(it.Kind) == "VK":
+		return "id" + p.Address
+	}
+	return p.Address
+}
+
+func recipients(ps []core.Person) string {
+	names := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if s := p.String(); s != "" {
+			names = append(names, s)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// problemLine makes a decoding problem visible: the text below may be
+// incomplete and the person must know.
+func problemLine(p string) fyne.CanvasObject {
+	l := widget.NewLabel(kit.Sentence(kit.Capitalize(p)))
+	l.Importance = widget.WarningImportance
+	l.Wrapping = fyne.TextWrapWord
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, l)
+}
+
+func attachmentList(atts []core.Attachment) fyne.CanvasObject {
+	rows := make([]fyne.CanvasObject, 0, len(atts))
+	for _, a := range atts {
+		name := a.Name
+		if name == "" {
+			name = "unnamed (" + a.MIMEType + ")"
+		}
+		l := widget.NewLabel(name + "  ·  " + kit.HumanSize(a.Size))
+		l.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(theme.MailAttachmentIcon()), nil, l))
+	}
+	return container.New(kit.TightRows{}, rows...)
+}
+
+// messageText is the readable body: selectable so it can be copied,
+// wrapped so long lines never widen the pane.
+func messageText(text string) fyne.CanvasObject {
+	if strings.TrimSpace(text) == "" {
+		return kit.NewMuted("(no text)")
+	}
+	l := widget.NewLabel(strings.TrimRight(text, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	return l
+}

@@ -1,0 +1,246 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// banDurations are the choices of the ban dialog, as VK's own admin pages
+// offer them.
+var banDurations = []struct {
+	label string
+	d     time.Duration
+}{
+	{"1 hour", time.Hour},
+	{"1 day", 24 * time.Hour},
+	{"1 week", 7 * 24 * time.Hour},
+	{"1 month", 30 * 24 * time.Hour},
+	{"1 year", 365 * 24 * time.Hour},
+	{"Forever", 0},
+}
+
+var banReasons = []struct {
+	label  string
+	reason core.BanReason
+}{
+	{"Spam", core.BanSpam},
+	{"Verbal abuse", core.BanAbuse},
+	{"Strong language", core.BanObscene},
+	{"Off-topic messages", core.BanOffTopic},
+	{"Other", core.BanOther},
+}
+
+// moderationButton is the Moderate menu of one message card, or nil when
+// the message offers nothing (e-mail, our own replies).
+func (t *threadView) moderationButton(it core.Item) fyne.CanvasObject {
+	m := t.u.b.Inbox
+	kinds := core.ModerationsFor(it)
+	if len(kinds) == 0 {
+		return nil
+	}
+	var btn *widget.Button
+	btn = kit.FlatButton("Moderate", theme.MoreVerticalIcon(), func() {
+		items := make([]*fyne.MenuItem, 0, len(kinds))
+		for _, k := range kinds {
+			items = append(items, fyne.NewMenuItem(modLabel(k, it), func() { t.moderate(m, it, k) }))
+		}
+		// Right-aligned under the button: it sits at the pane's right edge,
+		// and a menu opened from its left corner would run off the window.
+		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), t.u.Win.Canvas())
+		pos := fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height)
+		menu.ShowAtRelativePosition(pos, btn)
+	})
+	return btn
+}
+
+// modLabel is a menu entry that says what will happen and to whom.
+func modLabel(k core.ModKind, it core.Item) string {
+	who := it.Author.Label()
+	switch k {
+	case core.ModDelete:
+		return "Delete " + kit.KindLabel(it.Kind)
+	case core.ModRestore:
+		return "Restore " + kit.KindLabel(it.Kind)
+	case core.ModBan:
+		return "Ban " + who + "…"
+	case core.ModUnban:
+		return "Unban " + who
+	case core.ModHide:
+		return "Hide this reply"
+	case core.ModUnhide:
+		return "Show this reply again"
+	}
+	return string(k)
+}
+
+// moderate asks what needs asking (how long a ban, whether to delete) and
+// queues the action.
+func (t *threadView) moderate(m Moderator, it core.Item, k core.ModKind) {
+	switch k {
+	case core.ModBan:
+		t.askBan(m, it)
+	case core.ModDelete:
+		msg := fmt.Sprintf("Delete this comment by %s on VK?\nYou can restore it later from the same menu.", it.Author.Label())
+		dialog.ShowConfirm("Delete comment", msg, func(ok bool) {
+			if ok {
+				t.runModeration(m, it, core.ModAction{Kind: k})
+			}
+		}, t.u.Win)
+	default:
+		t.runModeration(m, it, core.ModAction{Kind: k})
+	}
+}
+
+// askBan asks for the length and reason of a ban.
+func (t *threadView) askBan(m Moderator, it core.Item) {
+	durations := make([]string, len(banDurations))
+	for i, d := range banDurations {
+		durations[i] = d.label
+	}
+	reasons := make([]string, len(banReasons))
+	for i, r := range banReasons {
+		reasons[i] = r.label
+	}
+	dur := widget.NewSelect(durations, nil)
+	dur.SetSelected("1 week")
+	reason := widget.NewSelect(reasons, nil)
+	reason.SetSelected("Spam")
+	comment := widget.NewEntry()
+	comment.SetPlaceHolder("Optional: why, in a few words")
+	show := widget.NewCheck("Show the comment to them", nil)
+	items := []*widget.FormItem{
+		widget.NewFormItem("For", dur),
+		widget.NewFormItem("Reason", reason),
+		widget.NewFormItem("Comment", comment),
+		widget.NewFormItem("", show),
+	}
+	title := "Ban " + it.Author.Label() + " from the community"
+	d := dialog.NewForm(title, "Ban", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := core.ModAction{Kind: core.ModBan, Comment: strings.TrimSpace(comment.Text), ShowComment: show.Checked}
+		a.Duration = banDurations[dur.SelectedIndex()].d
+		a.Reason = banReasons[reason.SelectedIndex()].reason
+		t.runModeration(m, it, a)
+	}, t.u.Win)
+	d.Resize(fyne.NewSize(440, d.MinSize().Height))
+	d.Show()
+}
+
+// runModeration queues the action off the UI goroutine and says what will
+// happen; the conversation is re-read so the message shows its new state.
+func (t *threadView) runModeration(m Moderator, it core.Item, a core.ModAction) {
+	threadOf := t.itemID
+	kit.BackgroundErr(t.u.Env, "moderate", func(ctx context.Context) error {
+		return m.Moderate(ctx, it.ID, a)
+	}, func(err error) {
+		if t.itemID != threadOf {
+			return
+		}
+		if err != nil {
+			t.setStatus("Could not "+lowerFirst(strings.TrimSuffix(modLabel(a.Kind, it), "…"))+": "+kit.ErrorText(err), true)
+			return
+		}
+		t.setStatus(modQueued(a, it), false)
+		t.reload()
+	})
+}
+
+// lowerFirst puts a menu label inside a sentence: "Ban Anna" -> "ban Anna".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// modQueued tells what was asked; the outbox does it as soon as the channel
+// answers, and its failures show on the account.
+func modQueued(a core.ModAction, it core.Item) string {
+	who := it.Author.Label()
+	switch a.Kind {
+	case core.ModDelete:
+		return "Deleting the comment on VK. It is hidden here; Restore brings it back."
+	case core.ModRestore:
+		return "Restoring the comment on VK."
+	case core.ModBan:
+		if a.Duration == 0 {
+			return "Banning " + who + " for good."
+		}
+		for _, d := range banDurations {
+			if d.d == a.Duration {
+				return "Banning " + who + " for " + d.label + "."
+			}
+		}
+		return "Banning " + who + " for " + a.Duration.String() + "."
+	case core.ModUnban:
+		return "Lifting the ban of " + who + "."
+	case core.ModHide:
+		return "Hiding the reply on X."
+	case core.ModUnhide:
+		return "Showing the reply on X again."
+	}
+	return "Done."
+}
+
+// moderationNote marks a message that is deleted or hidden remotely.
+func moderationNote(it core.Item) fyne.CanvasObject {
+	var text string
+	switch {
+	case it.Deleted:
+		text = "Deleted on " + kit.ChannelName(it.Kind) + ". It stays here so that it can be restored."
+	case it.State == core.StateHidden && (it.Kind == core.ItemXMention):
+		text = "Hidden from the conversation on X."
+	default:
+		return nil
+	}
+	l := widget.NewLabel(text)
+	l.Importance = widget.WarningImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// statsLine renders the public reactions to a post, or "" when none.
+func statsLine(s core.ItemStats) string {
+	parts := make([]string, 0, 4)
+	add := func(n int, one, many string) {
+		if n <= 0 {
+			return
+		}
+		word := many
+		if n == 1 {
+			word = one
+		}
+		parts = append(parts, compactCount(n)+" "+word)
+	}
+	add(s.Likes, "like", "likes")
+	add(s.Reposts, "repost", "reposts")
+	add(s.Comments, "comment", "comments")
+	add(s.Views, "view", "views")
+	return strings.Join(parts, " · ")
+}
+
+// compactCount writes 1234 as 1.2k and 2500000 as 2.5M.
+func compactCount(n int) string {
+	switch {
+	case n >= 1_000_000:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+	case n >= 10_000:
+		return strconv.Itoa(n/1000) + "k"
+	case n >= 1000:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + "k"
+	}
+	return strconv.Itoa(n)
+}

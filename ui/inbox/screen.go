@@ -1,0 +1,415 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// Empty-state sentences: what to do, not just "nothing here".
+const (
+	emptyInbox    = "No messages. Add an account in Accounts, or run hearth --demo"
+	emptyFiltered = "No messages match these filters."
+)
+
+// Screen is triage: filters and search on top, the item list on the
+// left, the open conversation and the composer on the right.
+type Screen struct {
+	u        *env
+	filters  *filterBar
+	search   *searchEntry
+	list     *itemList
+	empty    *widget.RichText
+	banner   *kit.Banner
+	thread   *threadView
+	composer *composer
+	reload   *kit.Refresher
+	keys     *triageKeys
+	content  fyne.CanvasObject
+
+	items      []core.Item
+	selectedID int64
+	openItem   core.Item // what the right-hand side shows, listed or not
+	query      string    // the search being shown; "" for the list
+	gen        int       // bumps on every reload so stale pages are dropped
+	loading    bool      // a next page is being fetched
+	exhausted  bool      // the last page came back short: no more to fetch
+	loaded     bool      // the first page has arrived
+}
+
+// New builds the inbox; active reports whether it is the screen in front,
+// where its triage keys apply. Start loads it.
+func New(e *kit.Env, b Backend, active func() bool) *Screen {
+	u := &env{Env: e, b: b, active: active}
+	s := &Screen{u: u, banner: kit.NewBanner()}
+	s.reload = kit.NewRefresher(s.load)
+	s.filters = newFilterBar(u, s.restart)
+	s.search = newSearchEntry(s.runSearch, s.clearSearch)
+	s.list = newItemList(func() []core.Item { return s.items }, u.Now)
+	s.list.OnSelected = s.selected
+	s.list.nearEnd = s.loadMore
+	s.empty = kit.NewMutedWrapped("", fyne.TextAlignCenter)
+	s.empty.Hide()
+	s.composer = newComposer(u)
+	s.thread = newThreadView(u, s)
+	s.content = s.layout()
+	s.keys = &triageKeys{s: s}
+	s.keys.install(e.Win.Canvas())
+	return s
+}
+
+func (s *Screen) layout() fyne.CanvasObject {
+	top := container.NewVBox(s.search, s.filters.content, s.banner.Content)
+	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
+	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
+	split := container.NewHSplit(listPane, right)
+	split.Offset = 0.4
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+}
+
+// restart reloads from the first page: the filters changed.
+func (s *Screen) restart() {
+	s.items = nil
+	s.exhausted = false
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.list.ScrollToTop()
+	s.reload.Request()
+}
+
+func (s *Screen) runSearch(q string) {
+	s.query = q
+	s.restart()
+}
+
+func (s *Screen) clearSearch() {
+	if s.query == "" {
+		return
+	}
+	s.query = ""
+	s.restart()
+}
+
+// load re-reads what the list shows (at least one page) for the current
+// filters; the Refresher makes sure only one load runs at a time.
+func (s *Screen) load(done func()) {
+	s.gen++
+	gen, q, f := s.gen, s.query, s.filters.filter()
+	f.Limit = max(f.Limit, len(s.items))
+	f.Now = s.u.Now()
+	kit.Background(s.u.Env, "load inbox", func(ctx context.Context) ([]core.Item, error) {
+		return s.fetch(ctx, q, f)
+	}, func(items []core.Item, err error) {
+		defer done()
+		if gen != s.gen {
+			return
+		}
+		s.loading = false
+		s.loaded = true
+		if err != nil {
+			s.banner.Show("Could not load the inbox: " + kit.ErrorText(err))
+			s.updateEmpty()
+			return
+		}
+		s.exhausted = len(items) < f.Limit
+		s.setItems(items)
+	})
+}
+
+func (s *Screen) fetch(ctx context.Context, q string, f core.ItemFilter) ([]core.Item, error) {
+	if q != "" {
+		if len(f.States) == 0 {
+			// The box says "search all messages": the default triage view
+			// would hide every answered one.
+			f.States = core.States
+		}
+		return s.u.b.Inbox.Search(ctx, q, f)
+	}
+	return s.u.b.Inbox.Page(ctx, f)
+}
+
+// loadMore fetches the page after the last item shown (keyset paging).
+func (s *Screen) loadMore() {
+	if s.loading || s.exhausted || s.reload.Busy() || len(s.items) == 0 {
+		return
+	}
+	s.loading = true
+	last := s.items[len(s.items)-1]
+	gen, q, f := s.gen, s.query, s.filters.filter()
+	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.u.Now()
+	kit.Background(s.u.Env, "load next page", func(ctx context.Context) ([]core.Item, error) {
+		return s.fetch(ctx, q, f)
+	}, func(items []core.Item, err error) {
+		if gen != s.gen {
+			return
+		}
+		s.loading = false
+		if err != nil {
+			s.banner.Show("Could not load more messages: " + kit.ErrorText(err))
+			return
+		}
+		s.exhausted = len(items) < f.Limit
+		s.setItems(append(s.items, items...))
+	})
+}
+
+func (s *Screen) setItems(items []core.Item) {
+	s.items = items
+	s.list.Refresh()
+	s.syncSelection()
+	s.updateEmpty()
+}
+
+func (s *Screen) updateEmpty() {
+	switch {
+	case len(s.items) > 0 || !s.loaded:
+		s.empty.Hide()
+		return
+	case s.query != "":
+		kit.SetSegment(s.empty, fmt.Sprintf("Nothing matches %s. Press Esc to go back to the inbox.", kit.QuoteSubject(s.query)))
+	case !s.filters.isDefault():
+		kit.SetSegment(s.empty, emptyFiltered)
+	default:
+		kit.SetSegment(s.empty, emptyInbox)
+	}
+	s.empty.Show()
+}
+
+func (s *Screen) indexOf(id int64) int {
+	return slices.IndexFunc(s.items, func(it core.Item) bool { return it.ID == id })
+}
+
+func (s *Screen) selectedIndex() int {
+	if s.selectedID == 0 {
+		return -1
+	}
+	return s.indexOf(s.selectedID)
+}
+
+// syncSelection puts the list's selection back on the open item after the
+// items moved under it.
+func (s *Screen) syncSelection() {
+	if idx := s.selectedIndex(); idx >= 0 {
+		s.list.Select(idx)
+		return
+	}
+	s.list.UnselectAll()
+}
+
+// selected opens the item the list selected, unless it is already open.
+func (s *Screen) selected(idx widget.ListItemID) {
+	if idx < 0 || idx >= len(s.items) || s.items[idx].ID == s.selectedID {
+		return
+	}
+	s.open(idx)
+}
+
+func (s *Screen) open(idx int) {
+	it := s.items[idx]
+	s.selectedID, s.openItem = it.ID, it
+	s.thread.show(it)
+	s.composer.setItem(it)
+	if !it.Seen {
+		s.items[idx].Seen = true // Open marks it seen; show that at once
+		s.list.RefreshItem(idx)
+	}
+}
+
+// selectIndex selects and opens the item at idx, scrolling to it.
+func (s *Screen) selectIndex(idx int) {
+	if idx < 0 || idx >= len(s.items) {
+		return
+	}
+	s.list.UnselectAll()
+	s.list.Select(idx)
+	s.list.ScrollTo(idx)
+}
+
+// move selects the next (delta 1) or previous (-1) item.
+func (s *Screen) move(delta int) {
+	if len(s.items) == 0 {
+		return
+	}
+	idx := s.selectedIndex()
+	if idx < 0 {
+		s.selectIndex(0)
+		return
+	}
+	s.selectIndex(min(max(idx+delta, 0), len(s.items)-1))
+}
+
+// closeItem empties the right-hand side: nothing is selected.
+func (s *Screen) closeItem() {
+	s.selectedID, s.openItem = 0, core.Item{}
+	s.list.UnselectAll()
+	s.thread.clear()
+	s.composer.setItem(core.Item{})
+}
+
+// removeAt takes an item out of the view; if it was open, the next one
+// opens, as in any mail client.
+func (s *Screen) removeAt(idx int) {
+	wasOpen := s.items[idx].ID == s.selectedID
+	s.items = slices.Delete(s.items, idx, idx+1)
+	s.list.Refresh()
+	s.updateEmpty()
+	if !wasOpen {
+		s.syncSelection()
+		return
+	}
+	if len(s.items) == 0 {
+		s.closeItem()
+		return
+	}
+	s.selectedID = 0
+	s.selectIndex(min(idx, len(s.items)-1))
+}
+
+// restore puts an item back after a failed change, where it was (idx -1:
+// it was not listed).
+func (s *Screen) restore(it core.Item, idx int) {
+	if s.openItem.ID == it.ID {
+		s.openItem = it
+	}
+	switch i := s.indexOf(it.ID); {
+	case i >= 0:
+		s.items[i] = it
+	case idx >= 0:
+		s.items = slices.Insert(s.items, min(idx, len(s.items)), it)
+	}
+	s.list.Refresh()
+	s.syncSelection()
+	s.updateEmpty()
+}
+
+// current is the open item and its index in the list, -1 when the list no
+// longer holds it (a search or a reload moved it out): triage keys still
+// act on what the person is reading.
+func (s *Screen) current() (core.Item, int, bool) {
+	if s.selectedID == 0 {
+		return core.Item{}, -1, false
+	}
+	if idx := s.selectedIndex(); idx >= 0 {
+		return s.items[idx], idx, true
+	}
+	return s.openItem, -1, s.openItem.ID == s.selectedID
+}
+
+// edit changes the open item locally: its row, if listed, and the copy the
+// right-hand side shows.
+func (s *Screen) edit(idx int, change func(*core.Item)) {
+	change(&s.openItem)
+	if idx >= 0 {
+		change(&s.items[idx])
+		s.list.RefreshItem(idx)
+	}
+}
+
+// leave takes the open item out of view: out of the list if listed, else
+// the right-hand side closes.
+func (s *Screen) leave(idx int) {
+	if idx >= 0 {
+		s.removeAt(idx)
+		return
+	}
+	s.closeItem()
+}
+
+// setState triages the open item: it changes at once (leaving the view if
+// the view no longer holds it) and comes back with an error if the backend
+// refuses.
+func (s *Screen) setState(st core.State, until time.Time) {
+	it, idx, ok := s.current()
+	if !ok {
+		return
+	}
+	if s.filters.hides(st) {
+		s.leave(idx)
+	} else {
+		s.edit(idx, func(it *core.Item) { it.State, it.SnoozeUntil = st, until })
+	}
+	kit.BackgroundErr(s.u.Env, "set state", func(ctx context.Context) error {
+		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+		}
+	})
+}
+
+func stateVerb(st core.State) string {
+	switch st {
+	case core.StateDone:
+		return "mark as done"
+	case core.StateSpam:
+		return "move to spam"
+	case core.StateSnoozed:
+		return "snooze"
+	default:
+		return "move to " + kit.StateLabel(st)
+	}
+}
+
+// markUnread marks the open item unread, optimistically.
+func (s *Screen) markUnread() {
+	it, idx, ok := s.current()
+	if !ok {
+		return
+	}
+	s.edit(idx, func(it *core.Item) { it.Seen = false })
+	kit.BackgroundErr(s.u.Env, "mark unread", func(ctx context.Context) error {
+		return s.u.b.Inbox.SetSeen(ctx, it.ID, false)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+		}
+	})
+}
+
+// changeTag adds or removes a tag on the open item, optimistically.
+func (s *Screen) changeTag(tag string, add bool) {
+	it, idx, ok := s.current()
+	if !ok || tag == "" {
+		return
+	}
+	s.edit(idx, func(it *core.Item) { it.Tags = kit.EditTags(it.Tags, tag, add) })
+	s.thread.setTags(s.openItem.Tags)
+	kit.BackgroundErr(s.u.Env, "tag", func(ctx context.Context) error {
+		if add {
+			return s.u.b.Inbox.AddTag(ctx, it.ID, tag)
+		}
+		return s.u.b.Inbox.RemoveTag(ctx, it.ID, tag)
+	}, func(err error) {
+		if err != nil {
+			s.restore(it, idx)
+			s.thread.setTags(it.Tags)
+			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+		}
+	})
+}
+
+// opened records what opening an item changed: it is seen, and a new
+// item became open.
+func (s *Screen) opened(it core.Item) {
+	if s.openItem.ID == it.ID {
+		s.openItem.Seen, s.openItem.State = it.Seen, it.State
+	}
+	if i := s.indexOf(it.ID); i >= 0 {
+		s.items[i].Seen, s.items[i].State = it.Seen, it.State
+		s.list.RefreshItem(i)
+	}
+}
+
+func (s *Screen) focusSearch() {
+	s.u.Win.Canvas().Focus(s.search)
+}

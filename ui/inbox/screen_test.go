@@ -1,0 +1,462 @@
+package inbox
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+func TestInboxListsItemsNewestFirstUnreadInBold(t *testing.T) {
+	h := newHarness(t)
+	want := make([]int64, len(samples))
+	for i := range want {
+		want[i] = int64(i + 1) // samples are newest first
+	}
+	if got := h.ids(); !slices.Equal(got, want) {
+		t.Fatalf("list = %v, want %v", got, want)
+	}
+	rows := h.rows()
+	if len(rows) < 5 {
+		t.Fatalf("only %d rows on screen", len(rows))
+	}
+	for _, r := range rows {
+		it := sampleBySubject(t, r.subject.Text)
+		if r.subject.TextStyle.Bold != !it.seen || r.author.TextStyle.Bold != !it.seen {
+			t.Errorf("row %q: bold = %v, want %v (seen %v)", r.subject.Text, r.subject.TextStyle.Bold, !it.seen, it.seen)
+		}
+	}
+}
+
+// sampleBySubject finds the sample a row shows (rows of channels without
+// subjects show the kind).
+func sampleBySubject(t *testing.T, subject string) sample {
+	t.Helper()
+	for _, s := range samples {
+		if s.subject == subject || s.subject == "" && kit.KindLabel(s.kind) == subject {
+			return s
+		}
+	}
+	t.Fatalf("no sample with subject %q", subject)
+	return sample{}
+}
+
+func TestRowShowsCyrillicAndRelativeTime(t *testing.T) {
+	h := newHarness(t)
+	var row *itemRow
+	for _, r := range h.rows() {
+		if r.author.Text == "Дмитрий Иванов" {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatal("no row for Дмитрий Иванов")
+	}
+	if row.subject.Text != "Ошибка после обновления" || kit.SegmentText(row.when) != "40 min ago" {
+		t.Errorf("row = %q, %q", row.subject.Text, kit.SegmentText(row.when))
+	}
+	if got := kit.SegmentText(row.tags); got != "#bug" {
+		t.Errorf("tags = %q", got)
+	}
+	if row.state.Text() != "New" {
+		t.Errorf("badge = %q, want New", row.state.Text())
+	}
+}
+
+func TestTriageKeysMoveSelection(t *testing.T) {
+	tests := []struct {
+		keys string
+		want int64 // selected item id
+	}{
+		{"j", 1},
+		{"jj", 2},
+		{"jjjk", 2},
+		{"kkk", 1},
+		{strings.Repeat("j", 30), int64(len(samples))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.keys, func(t *testing.T) {
+			h := newHarness(t)
+			h.TypeKeys(tt.keys)
+			if got := h.s.selectedID; got != tt.want {
+				t.Fatalf("after %q selected %d, want %d", tt.keys, got, tt.want)
+			}
+			h.WaitFor("the item to open", func() bool { return h.inbox.called(fmt.Sprintf("Open %d", tt.want)) })
+		})
+	}
+}
+
+func TestTriageKeysIgnoredWhileTyping(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("j")
+	h.Canvas().Focus(h.s.filters.tag)
+	h.TypeKeys("jje")
+	if h.s.selectedID != 1 || h.s.filters.tag.Text != "jje" {
+		t.Fatalf("selected %d, tag entry %q: keys went to triage while typing", h.s.selectedID, h.s.filters.tag.Text)
+	}
+	if h.inbox.called("SetState 1 done") {
+		t.Fatal("e in a text field marked the item done")
+	}
+	h.s.filters.tag.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.TypeKeys("j")
+	if h.s.selectedID != 2 {
+		t.Errorf("after Esc, j selected %d, want 2", h.s.selectedID)
+	}
+}
+
+func TestTriageRemovesItemFromDefaultView(t *testing.T) {
+	tests := []struct {
+		key   string
+		state core.State
+	}{
+		{"e", core.StateDone},
+		{"#", core.StateSpam},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.state), func(t *testing.T) {
+			h := newHarness(t)
+			h.TypeKeys("jj") // item 2
+			h.TypeKeys(tt.key)
+			if slices.Contains(h.ids(), 2) {
+				t.Fatalf("item 2 still listed after %q: %v", tt.key, h.ids())
+			}
+			if h.s.selectedID != 3 {
+				t.Errorf("selection moved to %d, want the next item, 3", h.s.selectedID)
+			}
+			h.WaitFor("the backend change", func() bool { return h.inbox.item(2).State == tt.state })
+			h.Settle()
+			if msg := h.s.banner.Message(); msg != "" {
+				t.Errorf("unexpected error shown: %q", msg)
+			}
+		})
+	}
+}
+
+func TestDoneStaysInDoneView(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.items[5].State = core.StateDone
+	h.s.filters.state.SetSelected("Done")
+	h.WaitFor("the done view", func() bool { return slices.Equal(h.ids(), []int64{5}) })
+	h.TypeKeys("j")
+	h.TypeKeys("e")
+	if !slices.Equal(h.ids(), []int64{5}) {
+		t.Fatalf("done view lost the item: %v", h.ids())
+	}
+}
+
+func TestFailingBackendRevertsAndShowsError(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.fail("SetState", errors.New("inbox: state 1: database is locked"))
+	h.TypeKeys("j")
+	h.TypeKeys("e")
+	h.WaitFor("the error", func() bool { return h.s.banner.Message() != "" })
+	if !slices.Contains(h.ids(), 1) || h.ids()[0] != 1 {
+		t.Fatalf("item 1 not back at the top after the failure: %v", h.ids())
+	}
+	want := "Could not mark as done “Rencontre de samedi : toujours à 15 h ?”: State 1: database is locked."
+	if got := h.s.banner.Message(); got != want {
+		t.Errorf("error shown = %q\nwant %q", got, want)
+	}
+	test.Tap(h.s.banner.Content.Objects[2].(fyne.Tappable)) // dismiss
+	if h.s.banner.Message() != "" {
+		t.Error("the error did not go away when dismissed")
+	}
+}
+
+func TestMarkUnread(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("j")
+	h.WaitFor("item 1 to be seen", func() bool { return h.inbox.item(1).Seen })
+	h.TypeKeys("u")
+	h.WaitFor("SetSeen false", func() bool { return h.inbox.called("SetSeen 1 false") })
+	if h.s.items[0].Seen {
+		t.Error("item 1 still shown as seen")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("/")
+	if h.Canvas().Focused() != h.s.search {
+		t.Fatalf("/ focused %T, want the search entry", h.Canvas().Focused())
+	}
+	h.TypeKeys("турнир")
+	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	if got := h.inbox.searchCalls(); !slices.Equal(got, []string{"турнир"}) {
+		t.Errorf("Search calls = %q", got)
+	}
+	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.WaitFor("the list to come back", func() bool { return len(h.ids()) == len(samples) })
+	if h.s.search.Text != "" || h.Canvas().Focused() != nil {
+		t.Errorf("Esc left %q in the search, focus on %T", h.s.search.Text, h.Canvas().Focused())
+	}
+}
+
+func TestSearchWithoutResultsSaysSo(t *testing.T) {
+	h := newHarness(t)
+	h.s.runSearch("zzz")
+	h.WaitFor("the empty result", func() bool { return h.s.empty.Visible() })
+	if got := kit.SegmentText(h.s.empty); !strings.Contains(got, "Nothing matches “zzz”") {
+		t.Errorf("empty state = %q", got)
+	}
+}
+
+func TestEmptyInboxSaysWhatToDo(t *testing.T) {
+	h := newHarness(t, withItems(nil))
+	if !h.s.empty.Visible() || kit.SegmentText(h.s.empty) != emptyInbox {
+		t.Fatalf("empty state = %q (visible %v)", kit.SegmentText(h.s.empty), h.s.empty.Visible())
+	}
+}
+
+func TestLoadErrorIsShown(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.fail("Page", errors.New("store: disk I/O error"))
+	h.s.restart()
+	h.WaitFor("the error", func() bool { return h.s.banner.Message() != "" })
+	if got := h.s.banner.Message(); got != "Could not load the inbox: Store: disk I/O error." {
+		t.Errorf("error = %q", got)
+	}
+}
+
+func TestPagingLoadsNextPageNearTheEnd(t *testing.T) {
+	items := make([]core.Item, 250)
+	for i := range items {
+		items[i] = core.Item{ID: int64(i + 1), AccountID: 1, Kind: core.ItemEmail, Subject: fmt.Sprintf("Message %d", i+1),
+			Author: core.Person{Name: "Sender"}, State: core.StateOpen, Seen: true,
+			CreatedAt: uitest.Now.Add(-time.Duration(i/2) * time.Minute)} // pairs share a time: keyset needs the id
+	}
+	h := newHarness(t, withItems(items))
+	if n := len(h.ids()); n != pageSize {
+		t.Fatalf("first page has %d items, want %d", n, pageSize)
+	}
+	for want := 200; want <= 250; want += 50 {
+		h.s.list.ScrollToBottom()
+		h.WaitFor(fmt.Sprintf("%d items", want), func() bool { return len(h.ids()) == want })
+	}
+	want := slices.Clone(items)
+	slices.SortFunc(want, func(a, b core.Item) int { // newest first, then the higher id
+		if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
+			return c
+		}
+		return int(b.ID - a.ID)
+	})
+	for i, id := range h.ids() {
+		if id != want[i].ID {
+			t.Fatalf("item %d is %d, want %d: a page was skipped or repeated", i, id, want[i].ID)
+		}
+	}
+	if !h.s.exhausted {
+		t.Error("the last short page did not end the paging")
+	}
+}
+
+func TestItemEventsReloadCoalesced(t *testing.T) {
+	h := newHarness(t)
+	pagesBefore := h.pageCalls()
+	h.inbox.mu.Lock()
+	h.inbox.items[99] = &core.Item{ID: 99, AccountID: 1, Kind: core.ItemEmail, Subject: "Just arrived",
+		Author: core.Person{Name: "Nouvelle"}, State: core.StateNew, CreatedAt: uitest.Now}
+	h.inbox.mu.Unlock()
+	for range 50 {
+		h.publish(core.Event{Kind: core.EventItems, AccountID: 1})
+	}
+	h.WaitFor("the new item", func() bool { return len(h.ids()) > 0 && h.ids()[0] == 99 })
+	h.Settle()
+	if n := h.pageCalls() - pagesBefore; n > 3 {
+		t.Errorf("50 events caused %d reloads; they should coalesce", n)
+	}
+}
+
+func (h *harness) pageCalls() int {
+	h.inbox.mu.Lock()
+	defer h.inbox.mu.Unlock()
+	return h.inbox.pages
+}
+
+func TestFiltersNarrowTheList(t *testing.T) {
+	tests := []struct {
+		name string
+		set  func(f *filterBar)
+		want []int64
+	}{
+		{"kind", func(f *filterBar) { f.kind.SetSelected("VK comments") }, []int64{3, 14}},
+		{"tag", func(f *filterBar) { f.tag.SetText("bug"); f.tag.OnSubmitted("bug") }, []int64{2, 12}},
+		{"unread", func(f *filterBar) { f.unread.SetChecked(true) }, []int64{1, 2, 4, 6, 7, 8, 11, 15}},
+		{"account", func(f *filterBar) { f.account.SetSelected("@hearth_game") }, []int64{5, 11, 19}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.WaitFor("the accounts in the filter", func() bool { return len(h.s.filters.account.Options) > 1 })
+			tt.set(h.s.filters)
+			h.WaitFor(fmt.Sprintf("the list %v", tt.want), func() bool { return slices.Equal(h.ids(), tt.want) })
+		})
+	}
+}
+
+func TestThreadShowsMessagesOldestFirst(t *testing.T) {
+	h := newHarness(t)
+	h.selectID(1)
+	cards := h.s.thread.messages.Objects
+	if len(cards) != 5 { // three messages, two separators
+		t.Fatalf("thread shows %d objects, want 3 messages and 2 separators", len(cards))
+	}
+	texts := uitest.LabelsIn(h.s.thread.messages)
+	first := indexContaining(texts, "aura-t-elle lieu")
+	reply := indexContaining(texts, "même salle, même heure")
+	last := indexContaining(texts, "deux amis")
+	if first < 0 || reply < 0 || last < 0 || !(first < reply && reply < last) {
+		t.Errorf("messages not oldest first: %d %d %d", first, reply, last)
+	}
+	if indexContaining(texts, "You (Hearth team") < 0 {
+		t.Error("our reply is not marked as ours")
+	}
+	if got := kit.SegmentText(h.s.thread.meta); got != "work@example.com · 3 messages" {
+		t.Errorf("meta = %q", got)
+	}
+}
+
+func TestThreadShowsAttachmentsAndProblems(t *testing.T) {
+	h := newHarness(t)
+	h.selectID(2)
+	texts := uitest.LabelsIn(h.s.thread.messages)
+	for _, want := range []string{
+		"Part 2 could not be decoded: unknown charset x-mac-cyrillic.",
+		"crash-2.4.log  ·  18 KB",
+		"скриншот.png  ·  1.2 MB",
+	} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("thread lacks %q; has %q", want, texts)
+		}
+	}
+}
+
+func indexContaining(texts []string, part string) int {
+	return slices.IndexFunc(texts, func(s string) bool { return strings.Contains(s, part) })
+}
+
+func TestSnoozeChoices(t *testing.T) {
+	tests := []struct {
+		now  time.Time
+		want []string
+	}{
+		{time.Date(2025, 3, 12, 9, 20, 0, 0, time.UTC), []string{ // Wednesday morning
+			"Later today (12:00)", "Tomorrow morning (Thu 08:00)", "Next week (Mon 17 Mar, 08:00)"}},
+		{time.Date(2025, 3, 12, 20, 0, 0, 0, time.UTC), []string{ // too late for later today
+			"Tomorrow morning (Thu 08:00)", "Next week (Mon 17 Mar, 08:00)"}},
+		{time.Date(2025, 3, 17, 10, 0, 0, 0, time.UTC), []string{ // on a Monday, next week is in seven days
+			"Later today (13:00)", "Tomorrow morning (Tue 08:00)", "Next week (Mon 24 Mar, 08:00)"}},
+		{time.Date(2025, 3, 30, 22, 30, 0, 0, time.UTC), []string{ // Sunday night: tomorrow is Monday already
+			"Tomorrow morning (Mon 08:00)", "Next week (Mon 7 Apr, 08:00)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.now.Format(time.DateTime), func(t *testing.T) {
+			var got []string
+			for _, c := range snoozeChoices(tt.now) {
+				got = append(got, c.label)
+				if !c.until.After(tt.now) {
+					t.Errorf("%q is not in the future", c.label)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("choices = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseWhen(t *testing.T) {
+	now := time.Date(2025, 3, 12, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		date, clock string
+		want        time.Time
+		wantErr     string
+	}{
+		{"2025-03-13", "09:30", time.Date(2025, 3, 13, 9, 30, 0, 0, time.UTC), ""},
+		{" 2025-03-12 ", "16:00", time.Date(2025, 3, 12, 16, 0, 0, 0, time.UTC), ""},
+		{"2025-03-12", "14:00", time.Time{}, "not in the future"},
+		{"13/03/2025", "09:00", time.Time{}, "not valid"},
+		{"2025-03-13", "9h", time.Time{}, "not valid"},
+	}
+	for _, tt := range tests {
+		got, err := parseWhen(tt.date, tt.clock, now)
+		switch {
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("parseWhen(%q, %q) error = %v, want %q", tt.date, tt.clock, err, tt.wantErr)
+		case tt.wantErr == "" && (err != nil || !got.Equal(tt.want)):
+			t.Errorf("parseWhen(%q, %q) = %v, %v; want %v", tt.date, tt.clock, got, err, tt.want)
+		}
+	}
+}
+
+func TestSnoozeKeyOpensMenuAndSnoozes(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("j")
+	h.TypeKeys("s")
+	menu := h.Canvas().Overlays().Top()
+	if menu == nil {
+		t.Fatal("s did not open the snooze menu")
+	}
+	tomorrow := uitest.MenuItem(t, menu, "Tomorrow morning (Thu 08:00)")
+	test.Tap(tomorrow)
+	h.WaitFor("the snooze", func() bool { return h.inbox.item(1).State == core.StateSnoozed })
+	if want := time.Date(2025, 3, 13, 8, 0, 0, 0, time.UTC); !h.inbox.item(1).SnoozeUntil.Equal(want) {
+		t.Errorf("snoozed until %v, want %v", h.inbox.item(1).SnoozeUntil, want)
+	}
+	if slices.Contains(h.ids(), 1) {
+		t.Error("a snoozed item stayed in the default view")
+	}
+}
+
+func TestTagsAddAndRemove(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("j")
+	h.s.changeTag("vip", true)
+	h.WaitFor("AddTag", func() bool { return h.inbox.called("AddTag 1 vip") })
+	if got := h.s.items[0].Tags; !slices.Equal(got, []string{"meetup", "vip"}) {
+		t.Errorf("tags = %v", got)
+	}
+	test.Tap(h.s.thread.tags.Objects[0].(*widget.Button)) // "#meetup ✕"
+	h.WaitFor("RemoveTag", func() bool { return h.inbox.called("RemoveTag 1 meetup") })
+	if got := h.s.items[0].Tags; !slices.Equal(got, []string{"vip"}) {
+		t.Errorf("tags = %v", got)
+	}
+}
+
+func TestTriageActsOnOpenItemOutsideTheList(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("j") // Claire's message is open...
+	h.s.runSearch("турнир")
+	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	h.TypeKeys("e") // ...and still what e acts on, though the search hides it
+	h.WaitFor("the state change", func() bool { return h.inbox.item(1).State == core.StateDone })
+	if h.s.thread.itemID != 0 || h.inbox.item(10).State != core.StateOpen {
+		t.Errorf("after e: thread shows %d, item 10 is %s", h.s.thread.itemID, h.inbox.item(10).State)
+	}
+}
+
+func TestSearchFindsAnsweredMessages(t *testing.T) {
+	h := newHarness(t)
+	h.inbox.mu.Lock()
+	for _, it := range h.inbox.items {
+		if it.ID == 10 {
+			it.State = core.StateDone
+		}
+	}
+	h.inbox.mu.Unlock()
+	h.TypeKeys("/")
+	h.TypeKeys("турнир")
+	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.WaitFor("the done message among the results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+}

@@ -1,0 +1,276 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+const (
+	threadHint = "Select a message to read it.\n\nj / k  next, previous\ne  done · s  snooze · #  spam\nu  unread · r  reply · /  search"
+	keyHints   = "e done · s snooze · # spam · u unread · r reply · j/k move"
+)
+
+// threadView shows the open conversation, oldest message first, with the
+// triage actions above it.
+type threadView struct {
+	u      *env
+	inbox  *Screen
+	itemID int64 // the item the view was opened for
+
+	subject  *widget.Label
+	meta     *widget.RichText
+	tags     *fyne.Container
+	status   *widget.Label
+	messages *fyne.Container
+	scroll   *container.Scroll
+	snooze   *widget.Button
+	body     fyne.CanvasObject
+	hint     fyne.CanvasObject
+	content  fyne.CanvasObject
+}
+
+func newThreadView(u *env, inbox *Screen) *threadView {
+	t := &threadView{u: u, inbox: inbox, messages: container.NewVBox(), tags: container.NewHBox()}
+	t.subject = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.subject.SizeName = theme.SizeNameSubHeadingText
+	t.subject.Wrapping = fyne.TextWrapWord
+	t.meta = kit.NewMutedTrunc("")
+	t.status = widget.NewLabel("")
+	t.status.Wrapping = fyne.TextWrapWord
+	t.status.Hide()
+	t.scroll = container.NewVScroll(container.NewPadded(t.messages))
+	t.body = t.layout()
+	t.hint = hintText(threadHint)
+	t.content = container.NewStack(t.hint, t.body)
+	t.body.Hide()
+	return t
+}
+
+func hintText(text string) fyne.CanvasObject {
+	return container.New(kit.CenteredColumn{Width: 360}, kit.NewMutedWrapped(text, fyne.TextAlignCenter))
+}
+
+func (t *threadView) layout() fyne.CanvasObject {
+	head := container.NewVBox(
+		t.actionBar(),
+		t.subject,
+		container.NewBorder(nil, nil, nil, t.tags, t.meta),
+		t.status,
+	)
+	return container.NewBorder(container.NewVBox(container.NewPadded(head), widget.NewSeparator()), nil, nil, nil, t.scroll)
+}
+
+func (t *threadView) actionBar() fyne.CanvasObject {
+	s := t.inbox
+	t.snooze = kit.FlatButton("Snooze", theme.HistoryIcon(), func() { t.showSnooze() })
+	buttons := container.NewHBox(
+		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) }),
+		t.snooze,
+		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) }),
+		kit.FlatButton("Unread", theme.VisibilityOffIcon(), s.markUnread),
+		kit.FlatButton("Tag", theme.ContentAddIcon(), t.askTag),
+		layout.NewSpacer(),
+		kit.PrimaryButton("Reply", theme.MailReplyIcon(), s.composer.focus),
+	)
+	hints := kit.NewMutedTrunc(keyHints)
+	hints.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
+	return container.New(kit.TightRows{}, buttons, hints)
+}
+
+// clear shows the hint: nothing is open.
+func (t *threadView) clear() {
+	t.itemID = 0
+	t.messages.RemoveAll()
+	t.body.Hide()
+	t.hint.Show()
+}
+
+// show opens an item: its header at once, the conversation when loaded.
+func (t *threadView) show(it core.Item) {
+	t.itemID = it.ID
+	t.hint.Hide()
+	t.body.Show()
+	t.subject.SetText(subjectLabel(it))
+	kit.SetSegment(t.meta, it.Account)
+	t.setTags(it.Tags)
+	t.setStatus("", false)
+	t.messages.RemoveAll()
+	kit.Background(t.u.Env, "open item", func(ctx context.Context) (opened, error) {
+		return t.load(ctx, it.ID)
+	}, func(o opened, err error) {
+		if t.itemID != it.ID {
+			return // the person moved on
+		}
+		if err != nil {
+			t.setStatus("Could not open this message: "+kit.ErrorText(err), true)
+			return
+		}
+		t.inbox.opened(o.item)
+		t.render(o.thread)
+	})
+}
+
+// opened is an item as Open left it (seen, open) and its conversation.
+type opened struct {
+	item   core.Item
+	thread core.Thread
+}
+
+// load opens the item (marking it seen) and reads its conversation.
+func (t *threadView) load(ctx context.Context, id int64) (opened, error) {
+	it, err := t.u.b.Inbox.Open(ctx, id)
+	if err != nil {
+		return opened{}, err
+	}
+	if it.ThreadID == 0 {
+		return opened{it, core.Thread{AccountID: it.AccountID, Subject: it.Subject, Items: []core.Item{it}}}, nil
+	}
+	th, err := t.u.b.Inbox.Thread(ctx, it.ThreadID)
+	if err != nil {
+		return opened{}, fmt.Errorf("conversation of %d: %w", id, err)
+	}
+	if len(th.Items) == 0 {
+		th.Items = []core.Item{it}
+	}
+	return opened{it, th}, nil
+}
+
+func (t *threadView) render(th core.Thread) {
+	t.setCards(th)
+	if len(th.Items) < 2 {
+		t.scroll.ScrollToTop()
+		return
+	}
+	t.scrollToEnd()
+}
+
+// reload re-reads the open conversation after a change made from it.
+func (t *threadView) reload() {
+	id := t.itemID
+	if id == 0 {
+		return
+	}
+	kit.Background(t.u.Env, "reload item", func(ctx context.Context) (opened, error) {
+		return t.load(ctx, id)
+	}, func(o opened, err error) {
+		if t.itemID != id || err != nil {
+			return // moved on, or the item went away: the list reload says so
+		}
+		t.setCards(o.thread)
+	})
+}
+
+// setCards shows the messages of a conversation, separated by rules.
+func (t *threadView) setCards(th core.Thread) {
+	kit.SetSegment(t.meta, threadMeta(th))
+	if title := threadTitle(th); title != "" {
+		t.subject.SetText(title)
+	}
+	objs := make([]fyne.CanvasObject, 0, 2*len(th.Items))
+	for i, it := range th.Items {
+		if i > 0 {
+			objs = append(objs, widget.NewSeparator())
+		}
+		objs = append(objs, messageCard(it, t.moderationButton(it)))
+	}
+	t.messages.Objects = objs
+	t.messages.Refresh()
+}
+
+// threadTitle names a conversation without a subject (a VK comment thread,
+// an X conversation) by the first words of what started it; "" keeps the
+// subject already shown.
+func threadTitle(th core.Thread) string {
+	if len(th.Items) == 0 || strings.TrimSpace(th.Items[0].Subject) != "" {
+		return ""
+	}
+	root := th.Items[0]
+	if root.Kind == core.ItemEmail || strings.TrimSpace(root.Text) == "" {
+		return ""
+	}
+	return core.SnippetOf(root.Text, 90)
+}
+
+// scrollToEnd shows the newest message, just above the composer. The
+// content is sized first: wrapped text knows its height only once it knows
+// its width, and the scroll measures the content as last laid out.
+func (t *threadView) scrollToEnd() {
+	c := t.scroll.Content
+	w := t.scroll.Size().Width
+	c.Resize(fyne.NewSize(w, c.MinSize().Height))
+	c.Resize(fyne.NewSize(w, c.MinSize().Height))
+	t.scroll.ScrollToBottom()
+}
+
+func threadMeta(th core.Thread) string {
+	account := ""
+	if len(th.Items) > 0 {
+		account = th.Items[0].Account
+	}
+	n := len(th.Items)
+	count := "1 message"
+	if n != 1 {
+		count = fmt.Sprintf("%d messages", n)
+	}
+	if account == "" {
+		return count
+	}
+	return account + " · " + count
+}
+
+func (t *threadView) setStatus(text string, isErr bool) {
+	t.status.SetText(text)
+	t.status.Importance = widget.MediumImportance
+	if isErr {
+		t.status.Importance = widget.DangerImportance
+	}
+	t.status.Hidden = text == ""
+	t.status.Refresh()
+}
+
+// setTags shows the open item's tags; a tap on one removes it.
+func (t *threadView) setTags(tags []string) {
+	t.tags.RemoveAll()
+	for _, tag := range tags {
+		b := widget.NewButtonWithIcon("#"+tag, theme.CancelIcon(), func() { t.inbox.changeTag(tag, false) })
+		b.Importance = widget.LowImportance
+		b.IconPlacement = widget.ButtonIconTrailingText
+		t.tags.Add(b)
+	}
+	t.tags.Refresh()
+}
+
+// askTag asks for a tag to add to the open item.
+func (t *threadView) askTag() {
+	if t.itemID == 0 {
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("e.g. question, vip, bug")
+	items := []*widget.FormItem{widget.NewFormItem("Tag", entry)}
+	d := dialog.NewForm("Add a tag", "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			t.inbox.changeTag(normalizeTag(entry.Text), true)
+		}
+	}, t.u.Win)
+	d.Resize(fyne.NewSize(360, d.MinSize().Height))
+	d.Show()
+	t.u.Win.Canvas().Focus(entry)
+}
+
+// normalizeTag trims a typed tag and drops a leading '#'.
+func normalizeTag(s string) string {
+	return strings.TrimPrefix(strings.TrimSpace(s), "#")
+}

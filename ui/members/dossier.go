@@ -1,0 +1,276 @@
+package members
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// dossierView is one member's file: who they are and where (identities),
+// what we know (tags, interests, expertise, notes), why they stand where
+// they do, and everything they wrote and we replied.
+type dossierView struct {
+	s        *Screen
+	memberID int64
+	d        members.Dossier
+	loaded   bool
+	gen      int
+
+	avatar    *avatar
+	name      *widget.Label
+	place     *widget.RichText
+	bio       *widget.Label
+	profile   *profileForm
+	ids       *fyne.Container
+	dates     *widget.RichText
+	tags      *chipEditor
+	interests *chipEditor
+	expertise *expertiseEditor
+	notes     *notesEditor
+	standing  *fyne.Container
+	meetups   *fyne.Container
+	timeline  *timelineView
+	banner    *kit.Banner
+	left      *container.Scroll
+	right     *container.Scroll
+	content   fyne.CanvasObject
+}
+
+func newDossierView(s *Screen) *dossierView {
+	v := &dossierView{s: s, avatar: newAvatar(), banner: kit.NewBanner(), ids: container.NewVBox(),
+		standing: container.NewVBox(), meetups: container.NewVBox(),
+		dates: kit.NewMutedWrapped("", fyne.TextAlignLeading)}
+	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.name.SizeName = theme.SizeNameHeadingText
+	v.name.Truncation = fyne.TextTruncateEllipsis
+	v.place = kit.NewMutedTrunc("")
+	v.bio = widget.NewLabel("")
+	v.bio.Wrapping = fyne.TextWrapWord
+	v.profile = newProfileForm(v)
+	v.tags = newChipEditor("Add a tag", "#", v.changeTag)
+	v.interests = newChipEditor("Add an interest", "", v.changeInterest)
+	v.expertise = newExpertiseEditor(v)
+	v.notes = newNotesEditor(v)
+	v.timeline = newTimelineView(v)
+	v.content = v.layout()
+	return v
+}
+
+func (v *dossierView) layout() fyne.CanvasObject {
+	v.left = container.NewVScroll(container.NewPadded(container.NewVBox(
+		v.header(),
+		v.profile.content,
+		section("Identities", v.ids),
+		v.dates,
+		section("Tags", v.tags.content),
+		section("Interests", v.interests.content),
+		section("Expertise", v.expertise.content),
+		section("Notes", v.notes.content),
+	)))
+	v.right = container.NewVScroll(container.NewPadded(container.NewVBox(
+		section("Standing", v.standing),
+		section("Meetups attended", v.meetups),
+		section("Timeline", v.timeline.content),
+	)))
+	split := container.NewHSplit(v.left, v.right)
+	split.Offset = 0.5
+	return container.NewBorder(container.NewVBox(v.toolbar(), v.banner.Content), nil, nil, nil, split)
+}
+
+func (v *dossierView) toolbar() fyne.CanvasObject {
+	return container.NewHBox(
+		kit.FlatButton("Members", theme.NavigateBackIcon(), v.s.closeDossier),
+		layout.NewSpacer(),
+		kit.FlatButton("Edit profile", theme.DocumentCreateIcon(), v.profile.toggle),
+		kit.FlatButton("Merge with…", theme.ContentAddIcon(), v.askMerge),
+		kit.FlatButton("Export file…", theme.DownloadIcon(), v.askExport),
+		kit.FlatButton("Delete…", theme.DeleteIcon(), v.askDelete),
+	)
+}
+
+func (v *dossierView) header() fyne.CanvasObject {
+	text := container.New(kit.TightRows{}, v.name, v.place)
+	return container.NewBorder(nil, v.bio, container.NewCenter(v.avatar), nil, container.NewPadded(text))
+}
+
+// section is a titled block of the dossier.
+func section(title string, body fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return container.NewVBox(widget.NewSeparator(), l, body)
+}
+
+// open shows a member's file, loading it.
+func (v *dossierView) open(id int64) {
+	v.memberID, v.loaded = id, false
+	v.banner.Hide()
+	v.profile.hide()
+	v.notes.entry.SetText("")
+	v.left.ScrollToTop()
+	v.right.ScrollToTop()
+	v.reload()
+}
+
+// close forgets the member: the next open starts clean.
+func (v *dossierView) close() {
+	v.memberID = 0
+	v.gen++
+}
+
+// reload re-reads the open file.
+func (v *dossierView) reload() {
+	v.gen++
+	gen, id := v.gen, v.memberID
+	kit.Background(v.s.u.Env, "open member", func(ctx context.Context) (members.Dossier, error) {
+		return v.s.u.b.Members.Dossier(ctx, id)
+	}, func(d members.Dossier, err error) {
+		if gen != v.gen {
+			return
+		}
+		if err != nil {
+			v.banner.Show("Could not open this member's file: " + kit.ErrorText(err))
+			return
+		}
+		v.d, v.loaded = d, true
+		v.render()
+	})
+}
+
+func (v *dossierView) render() {
+	d, now := v.d, v.s.u.Now()
+	v.avatar.set(d.Member)
+	v.name.SetText(memberName(d.Member))
+	kit.SetSegment(v.place, placeLine(d.Member))
+	v.bio.SetText(d.Member.Bio)
+	v.bio.Hidden = d.Member.Bio == ""
+	v.renderIdentities()
+	kit.SetSegment(v.dates, datesLine(d.Member, now))
+	v.tags.set(d.Member.Tags)
+	v.interests.set(d.Interests)
+	v.expertise.set(d.Expertise)
+	v.notes.set(d.Notes)
+	v.renderStanding()
+	v.renderMeetups()
+	v.timeline.set(d.Timeline)
+}
+
+// placeLine is "Lyon · French", or a hint that nothing is known.
+func placeLine(m core.Member) string {
+	var parts []string
+	for _, p := range []string{m.Location, m.Language} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "Location and language unknown"
+	}
+	return strings.Join(parts, " · ")
+}
+
+func datesLine(m core.Member, now time.Time) string {
+	parts := []string{}
+	if !m.JoinedAt.IsZero() {
+		parts = append(parts, "Joined "+dayText(m.JoinedAt))
+	}
+	parts = append(parts, "first seen "+dayText(m.FirstSeen), "last seen "+core.Ago(now, m.LastSeen))
+	if !m.LastContacted.IsZero() {
+		parts = append(parts, "last written to "+core.Ago(now, m.LastContacted))
+	}
+	return kit.Capitalize(strings.Join(parts, " · "))
+}
+
+// dayText is a calendar day, "unknown" for the zero time.
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.Local().Format("2 Jan 2006")
+}
+
+func (v *dossierView) renderIdentities() {
+	v.ids.RemoveAll()
+	for _, id := range v.d.Identities {
+		v.ids.Add(v.identityRow(id))
+	}
+}
+
+func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
+	info := []string{}
+	if id.Name != "" && id.Name != v.d.Member.Name {
+		info = append(info, id.Name)
+	}
+	if id.Followers >= 0 {
+		info = append(info, followers(id.Followers)+" followers")
+	}
+	if id.Verified {
+		info = append(info, "verified")
+	}
+	who := container.NewHBox(widget.NewIcon(identityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
+	var split fyne.CanvasObject
+	if len(v.d.Identities) > 1 {
+		split = kit.FlatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
+	}
+	return container.NewBorder(nil, nil, who, split, container.New(fillWidth{}, kit.NewMutedTrunc(strings.Join(info, " · "))))
+}
+
+func (v *dossierView) renderStanding() {
+	d := v.d
+	v.standing.RemoveAll()
+	q := kit.NewBadge()
+	q.Set(quadrantBadge(d.Member.Quadrant))
+	c := kit.NewBadge()
+	c.Set(members.CohortLabel(d.Cohort), theme.ColorNamePlaceHolder)
+	v.standing.Add(container.NewHBox(q, c))
+	for _, line := range []struct{ title, why string }{
+		{"Activity " + score(d.Member.Activity), d.Why.Activity},
+		{"Loyalty " + score(d.Member.Loyalty), d.Why.Loyalty},
+		{"Quadrant", d.Why.Quadrant},
+		{"Cohort", d.Why.Cohort},
+	} {
+		v.standing.Add(explained(line.title, line.why))
+	}
+	for _, r := range d.Rituals {
+		v.standing.Add(kit.NewMuted(ritualText(r)))
+	}
+}
+
+// explained is a bold title with its explanation in a quieter paragraph.
+func explained(title, why string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.New(kit.TightRows{}, t, kit.NewMutedWrapped(kit.Capitalize(why), fyne.TextAlignLeading))
+}
+
+func ritualText(r core.RitualDone) string {
+	switch r.Ritual {
+	case core.RitualWelcome:
+		return "Greeted on " + dayText(r.At)
+	case core.RitualCheckIn:
+		return "Checked in on " + dayText(r.At)
+	default:
+		return fmt.Sprintf("%s on %s", r.Ritual, dayText(r.At))
+	}
+}
+
+func (v *dossierView) renderMeetups() {
+	v.meetups.RemoveAll()
+	if len(v.d.Meetups) == 0 {
+		v.meetups.Add(kit.NewMuted("None yet"))
+		return
+	}
+	for _, m := range v.d.Meetups {
+		v.meetups.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.CalendarIcon()), kit.NewMuted(dayText(m.At)),
+			widget.NewLabel(m.Title)))
+	}
+}

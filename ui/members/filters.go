@@ -1,0 +1,200 @@
+package members
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// filterEntryWidth is the width of the tag, interest and expertise boxes.
+const filterEntryWidth = 150
+
+// segment is one clickable count above the table: a quadrant, a cohort or
+// a channel.
+type segment struct {
+	label    string
+	quadrant core.Quadrant
+	cohort   core.Cohort
+	channel  core.IdentityKind
+	button   *widget.Button
+}
+
+// segments lists the chips in the order shown. Regular members are the
+// rest of the cohorts: no chip, nobody asks for them.
+func segments() []*segment {
+	return []*segment{
+		{label: "Advocates", quadrant: core.QuadrantAdvocate},
+		{label: "Quiet fans", quadrant: core.QuadrantQuietFan},
+		{label: "Critics", quadrant: core.QuadrantCritic},
+		{label: "Passers-by", quadrant: core.QuadrantPasserBy},
+		{label: "New", cohort: core.CohortNew},
+		{label: "Drifting away", cohort: core.CohortDrifting},
+		{label: "Dead souls", cohort: core.CohortDeadSoul},
+		{label: "E-mail", channel: core.IdentityEmail},
+		{label: "VK", channel: core.IdentityVK},
+		{label: "X", channel: core.IdentityX},
+	}
+}
+
+func (g *segment) count(c core.SegmentCounts) int {
+	switch {
+	case g.quadrant != "":
+		return c.Quadrants[g.quadrant]
+	case g.cohort != "":
+		return c.Cohorts[g.cohort]
+	default:
+		return c.Channels[g.channel]
+	}
+}
+
+// memberFilters are the segment chips, the search box and the tag,
+// interest and expertise boxes above the members table.
+type memberFilters struct {
+	changed   func()
+	all       *widget.Button
+	chips     []*segment
+	search    *widget.Entry
+	tag       *widget.Entry
+	interest  *widget.Entry
+	expertise *widget.Entry
+	counts    core.SegmentCounts
+
+	quadrant core.Quadrant
+	cohort   core.Cohort
+	channel  core.IdentityKind
+	applied  [4]string // search, tag, interest, expertise as last applied
+	content  fyne.CanvasObject
+}
+
+func newMemberFilters(changed func()) *memberFilters {
+	f := &memberFilters{changed: changed, chips: segments()}
+	f.all = widget.NewButton("All", f.clearSegments)
+	for _, g := range f.chips {
+		g.button = widget.NewButton(g.label, func() { f.toggle(g) })
+	}
+	f.search = f.entry("Search name, address or handle")
+	f.tag = f.entry("Tag")
+	f.interest = f.entry("Interest")
+	f.expertise = f.entry("Expertise")
+	f.content = f.layout()
+	f.paint()
+	return f
+}
+
+// entry is a filter box: Enter applies it, and so does emptying it.
+func (f *memberFilters) entry(placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.OnSubmitted = func(string) { f.apply() }
+	e.OnChanged = func(t string) {
+		if t == "" {
+			f.apply()
+		}
+	}
+	return e
+}
+
+func (f *memberFilters) layout() fyne.CanvasObject {
+	chips := []fyne.CanvasObject{f.all}
+	for _, g := range f.chips {
+		chips = append(chips, g.button)
+	}
+	boxes := container.NewHBox()
+	for _, e := range []*widget.Entry{f.tag, f.interest, f.expertise} {
+		boxes.Add(container.New(kit.FixedWidth{Width: filterEntryWidth}, e))
+	}
+	row := container.NewBorder(nil, nil, nil, boxes, f.search)
+	return container.NewVBox(row, newWrapRow(chips...))
+}
+
+// apply runs the box filters if they changed since last applied.
+func (f *memberFilters) apply() {
+	now := [4]string{trimmed(f.search), trimmed(f.tag), trimmed(f.interest), trimmed(f.expertise)}
+	if now == f.applied {
+		return
+	}
+	f.applied = now
+	f.changed()
+}
+
+func trimmed(e *widget.Entry) string { return strings.TrimSpace(e.Text) }
+
+// toggle selects a chip's segment, or clears it when already selected: one
+// quadrant, one cohort and one channel at a time.
+func (f *memberFilters) toggle(g *segment) {
+	switch {
+	case g.quadrant != "":
+		f.quadrant = toggled(f.quadrant, g.quadrant)
+	case g.cohort != "":
+		f.cohort = toggled(f.cohort, g.cohort)
+	default:
+		f.channel = toggled(f.channel, g.channel)
+	}
+	f.paint()
+	f.changed()
+}
+
+func toggled[T comparable](have, tapped T) T {
+	var zero T
+	if have == tapped {
+		return zero
+	}
+	return tapped
+}
+
+func (f *memberFilters) clearSegments() {
+	f.quadrant, f.cohort, f.channel = "", "", ""
+	f.paint()
+	f.changed()
+}
+
+func (f *memberFilters) active(g *segment) bool {
+	return (g.quadrant != "" && g.quadrant == f.quadrant) || (g.cohort != "" && g.cohort == f.cohort) ||
+		(g.channel != "" && g.channel == f.channel)
+}
+
+// setCounts shows the latest counts on the chips.
+func (f *memberFilters) setCounts(c core.SegmentCounts) {
+	f.counts = c
+	f.paint()
+}
+
+// paint writes counts and highlights the selected chips.
+func (f *memberFilters) paint() {
+	f.all.SetText(fmt.Sprintf("All · %d", f.counts.Total))
+	setImportance(f.all, f.quadrant == "" && f.cohort == "" && f.channel == "")
+	for _, g := range f.chips {
+		g.button.SetText(fmt.Sprintf("%s · %d", g.label, g.count(f.counts)))
+		setImportance(g.button, f.active(g))
+	}
+}
+
+func setImportance(b *widget.Button, on bool) {
+	want := widget.MediumImportance
+	if on {
+		want = widget.HighImportance
+	}
+	if b.Importance != want {
+		b.Importance = want
+		b.Refresh()
+	}
+}
+
+// filter is the table's filter without paging and sort.
+func (f *memberFilters) filter() core.MemberFilter {
+	return core.MemberFilter{
+		Query: f.applied[0], Tag: f.applied[1], Interest: f.applied[2], Expertise: f.applied[3],
+		Quadrant: f.quadrant, Cohort: f.cohort, Channel: f.channel,
+	}
+}
+
+// isDefault reports whether nothing narrows the table.
+func (f *memberFilters) isDefault() bool {
+	return f.filter() == core.MemberFilter{}
+}
