@@ -11,7 +11,9 @@ import (
 // UI goroutine. A panic in work becomes an error for apply; a panic in apply
 // is logged. Results that arrive after the window closed are dropped.
 func Background[T any](e *Env, what string, work func(context.Context) (T, error), apply func(T, error)) {
+	e.pending.Add(1)
 	go func() {
+		defer e.pending.Add(-1) // after Do queued the result
 		var v T
 		err := e.guard(what, func(ctx context.Context) error {
 			var err error

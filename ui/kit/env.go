@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,15 @@ type Env struct {
 	Log   *slog.Logger
 	Clock func() time.Time // nil means time.Now
 	Win   fyne.Window
+
+	// pending counts Background work started and not yet handed to Do.
+	pending atomic.Int64
 }
+
+// Idle reports whether no Background work is in flight: everything started
+// has handed its result to Do. Tests wait on it (with Do's queue empty)
+// instead of sleeping.
+func (e *Env) Idle() bool { return e.pending.Load() == 0 }
 
 // Now is the environment's clock (fixed in tests).
 func (e *Env) Now() time.Time {

@@ -63,6 +63,13 @@ func (q *Queue) Do(f func()) {
 	q.mu.Unlock()
 }
 
+// Len is how many functions wait in the queue.
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.fs)
+}
+
 // Drain applies what is queued, including what that queues in turn, and
 // reports how many functions ran.
 func (q *Queue) Drain() int {
@@ -136,8 +143,9 @@ func (w *Window) Canvas() fyne.Canvas { return w.Win.Canvas() }
 func (w *Window) WaitFor(what string, cond func() bool) {
 	w.T.Helper()
 	deadline := time.Now().Add(10 * time.Second)
+	w.Relayout() // what the test changed since the last frame
 	for {
-		w.Pump()
+		w.step()
 		if cond() {
 			return
 		}
@@ -148,11 +156,22 @@ func (w *Window) WaitFor(what string, cond func() bool) {
 	}
 }
 
-// Settle applies results until nothing more is in flight for a moment.
+// Settle applies results until no background work is in flight and
+// nothing is queued: what the screen started has landed. Timers (a draft
+// saved when typing pauses) are not waited for.
 func (w *Window) Settle() {
-	for range 5 {
-		time.Sleep(5 * time.Millisecond)
-		w.Pump()
+	w.T.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	w.Relayout()
+	for {
+		w.step()
+		if w.Env.Idle() && w.Q.Len() == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			w.T.Fatal("background work still in flight after 10 s")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -161,6 +180,14 @@ func (w *Window) Settle() {
 // frames.
 func (w *Window) Pump() {
 	w.Relayout()
+	if w.Q.Drain() > 0 {
+		w.Relayout()
+	}
+}
+
+// step applies what is queued and lays out again only if anything ran:
+// laying out a big screen every poll would cost more than the wait.
+func (w *Window) step() {
 	if w.Q.Drain() > 0 {
 		w.Relayout()
 	}
