@@ -3,7 +3,9 @@ package core
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"strings"
 	"time"
 )
 
@@ -71,6 +73,21 @@ func MaybeDone(err error) bool {
 	}
 	re := AsRemote(err)
 	return re == nil || re.Problem == ProblemServer || re.Problem == ProblemNetwork
+}
+
+// IsNetwork reports whether err is the network failing under a call (a
+// refused or reset connection, a name that does not resolve, a connection
+// closed mid-answer) rather than the remote answering; the integrations
+// map it to ProblemNetwork.
+func IsNetwork(err error) bool {
+	if err == nil {
+		return false
+	}
+	var oe *net.OpError
+	var de *net.DNSError
+	return errors.As(err, &oe) || errors.As(err, &de) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
 
 // MarkUnknown wraps a failed write's error with ErrUnknownOutcome when

@@ -107,3 +107,29 @@ func TestMaybeDoneOnRealFailures(t *testing.T) {
 		})
 	}
 }
+
+func TestIsNetwork(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"nil", nil, false},
+		{"dial refused", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}, true},
+		{"read reset", fmt.Errorf("get: %w", &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}), true},
+		{"no such host", &net.DNSError{Err: "no such host", Name: "api.vk.invalid"}, true},
+		{"closed", fmt.Errorf("post: %w", net.ErrClosed), true},
+		{"EOF mid-answer", fmt.Errorf("decode: %w", io.ErrUnexpectedEOF), true},
+		{"EOF in a message only", errors.New(`Post "https://api.x.com/2/tweets": EOF`), true},
+		{"reset in a message only", errors.New("read tcp 127.0.0.1:5->127.0.0.1:6: connection reset by peer"), true},
+		{"an API refusal", &RemoteError{Problem: ProblemAuth, Message: "token revoked"}, false},
+		{"bad JSON", errors.New("invalid character '<' looking for beginning of value"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsNetwork(tt.err); got != tt.want {
+				t.Errorf("IsNetwork(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}

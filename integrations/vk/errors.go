@@ -91,7 +91,7 @@ func remoteError(method string, err error, now time.Time) *core.RemoteError {
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
 		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "VK did not answer in time", Action: "Hearth will try again"}
-	case isNetwork(err):
+	case core.IsNetwork(err):
 		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "cannot reach VK", Action: "check the network; Hearth will try again"}
 	default:
@@ -143,13 +143,6 @@ func denied(method string, ae *api.Error) *core.RemoteError {
 	return &core.RemoteError{Problem: core.ProblemDenied, Err: ae,
 		Message: fmt.Sprintf("the token lacks the %q right (needed for %s)", right, what),
 		Action:  fmt.Sprintf("create a community token with the %q right (community settings, API usage) and paste it in Accounts", right)}
-}
-
-func isNetwork(err error) bool {
-	var oe *net.OpError
-	var de *net.DNSError
-	return errors.As(err, &oe) || errors.As(err, &de) || errors.Is(err, net.ErrClosed) ||
-		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
 
 // errNoSuchGroup is a community id the token does not open.

@@ -132,7 +132,7 @@ func classify(ctx context.Context, op string, err error) error {
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("x: %s: %w", op, &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "X did not answer in time", Action: "Hearth will try again"})
-	case isNetwork(err):
+	case core.IsNetwork(err):
 		return fmt.Errorf("x: %s: %w", op, &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "cannot reach X", Action: "check the network; Hearth will try again"})
 	default:
@@ -140,11 +140,4 @@ func classify(ctx context.Context, op string, err error) error {
 		return fmt.Errorf("x: %s: %w", op, &core.RemoteError{Problem: core.ProblemServer, Err: err,
 			Message: "X sent an answer Hearth cannot read"})
 	}
-}
-
-func isNetwork(err error) bool {
-	var oe *net.OpError
-	var de *net.DNSError
-	return errors.As(err, &oe) || errors.As(err, &de) || errors.Is(err, net.ErrClosed) ||
-		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
