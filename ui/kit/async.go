@@ -45,8 +45,11 @@ type Refresher struct {
 	busy, again bool
 }
 
+// NewRefresher coalesces the reloads run does; run calls done when it
+// has finished.
 func NewRefresher(run func(done func())) *Refresher { return &Refresher{run: run} }
 
+// Request runs a reload now, or once more after the one running.
 func (r *Refresher) Request() {
 	if r.busy {
 		r.again = true
@@ -77,6 +80,7 @@ type Debouncer struct {
 	gen   int // invalidates timers already fired but not yet applied
 }
 
+// Poke restarts the wait: Fn runs once pokes have stopped for Delay.
 func (d *Debouncer) Poke() {
 	d.Cancel()
 	gen := d.gen
@@ -92,6 +96,7 @@ func (d *Debouncer) Poke() {
 	})
 }
 
+// Cancel drops a pending run, even one whose timer already fired.
 func (d *Debouncer) Cancel() {
 	d.gen++
 	if d.timer != nil {

@@ -19,6 +19,7 @@ type Badge struct {
 	color fyne.ThemeColorName
 }
 
+// NewBadge is an empty, hidden badge.
 func NewBadge() *Badge {
 	b := &Badge{color: theme.ColorNamePrimary}
 	b.ExtendBaseWidget(b)

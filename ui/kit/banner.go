@@ -14,6 +14,7 @@ type Banner struct {
 	Content *fyne.Container
 }
 
+// NewBanner is a hidden banner; place its Content at the top of a screen.
 func NewBanner() *Banner {
 	b := &Banner{text: widget.NewLabel("")}
 	b.text.Wrapping = fyne.TextWrapWord
@@ -26,11 +27,13 @@ func NewBanner() *Banner {
 	return b
 }
 
+// Show shows msg.
 func (b *Banner) Show(msg string) {
 	b.text.SetText(msg)
 	b.Content.Show()
 }
 
+// Hide clears and hides the banner.
 func (b *Banner) Hide() {
 	b.text.SetText("")
 	b.Content.Hide()

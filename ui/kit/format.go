@@ -72,6 +72,8 @@ func ShortWhen(now, t time.Time) string {
 	}
 }
 
+// SameDay reports whether a and b fall on the same calendar date, each read
+// in its own location.
 func SameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
@@ -103,6 +105,7 @@ func StripPrefixes(s string) string {
 	return s
 }
 
+// Capitalize upper-cases the first letter.
 func Capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {
@@ -111,6 +114,7 @@ func Capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// Sentence ends s with a full stop unless it ends a sentence already.
 func Sentence(s string) string {
 	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return s
@@ -130,6 +134,8 @@ func QuoteSubject(s string) string {
 	return "“" + s + "”"
 }
 
+// Friendly replaces a parse error with hint, which says what to type;
+// nil stays nil.
 func Friendly(err error, hint string) error {
 	if err != nil {
 		return errors.New(hint)
@@ -137,6 +143,7 @@ func Friendly(err error, hint string) error {
 	return nil
 }
 
+// ChannelName is the channel an item kind belongs to, as people name it.
 func ChannelName(k core.ItemKind) string {
 	switch k {
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:

@@ -15,6 +15,8 @@ type FormFeedback struct {
 	TestButton, SaveButton *widget.Button
 }
 
+// NewFormFeedback makes the shared part of a form whose buttons run
+// runTest and runAdd.
 func NewFormFeedback(runTest, runAdd func()) FormFeedback {
 	f := FormFeedback{Problem: DangerLabel(""), Result: widget.NewLabel(""), Activity: widget.NewActivity()}
 	f.Problem.Hide()
@@ -27,12 +29,14 @@ func NewFormFeedback(runTest, runAdd func()) FormFeedback {
 	return f
 }
 
+// SetProblem says what to fix; "" hides it.
 func (f *FormFeedback) SetProblem(text string) {
 	f.Problem.SetText(text)
 	f.Problem.Hidden = text == ""
 	f.Problem.Refresh()
 }
 
+// SetResult shows a connection test's result; "" hides it.
 func (f *FormFeedback) SetResult(text string, imp widget.Importance) {
 	f.Result.SetText(text)
 	f.Result.Importance = imp
@@ -40,6 +44,7 @@ func (f *FormFeedback) SetResult(text string, imp widget.Importance) {
 	f.Result.Refresh()
 }
 
+// Busy disables the buttons and spins while a test or an add runs.
 func (f *FormFeedback) Busy(on bool) {
 	if on {
 		f.TestButton.Disable()

@@ -66,6 +66,7 @@ func AccountIcon(k core.AccountKind) fyne.Resource {
 	}
 }
 
+// The navigation's icons.
 func InboxIcon() fyne.Resource     { return inboxTray }
 func CalendarIcon() fyne.Resource  { return theme.CalendarIcon() }
 func MembersIcon() fyne.Resource   { return theme.AccountIcon() }

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
+// IsSendShortcut reports whether s is Ctrl+Enter (Cmd+Enter on a Mac):
+// send what is being written.
 func IsSendShortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok || (cs.KeyName != fyne.KeyReturn && cs.KeyName != fyne.KeyEnter) {

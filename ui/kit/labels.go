@@ -13,12 +13,14 @@ import (
 // MaxRowTags is how many tags a list row shows before "+N".
 const MaxRowTags = 3
 
+// TruncLabel is a one-line label that ends in "…" when cut.
 func TruncLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
 
+// TagStyle is how a tag reads inside rich text.
 func TagStyle() widget.RichTextStyle {
 	return widget.RichTextStyle{ColorName: theme.ColorNamePrimary, Inline: true, SizeName: theme.SizeNameCaptionText}
 }
@@ -59,6 +61,7 @@ func TagsLabel(tags []string) string {
 	return strings.Join(parts, " ")
 }
 
+// DangerLabel is a wrapped label in the error colour.
 func DangerLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Importance = widget.DangerImportance

@@ -10,6 +10,7 @@ import (
 // placeholder colour: quieter than content yet readable, where a disabled
 // label would be too faint.
 
+// MutedStyle is the style of secondary text.
 func MutedStyle() widget.RichTextStyle {
 	return widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}
 }
