@@ -78,7 +78,7 @@ func (s *Service) importContact(ctx context.Context, c Contact) (ImportResult, e
 		}
 	}
 	for _, ident := range ids {
-		owner, attached, err := s.store.AddIdentityToMember(ctx, id, ident)
+		owner, attached, err := s.store.AddIdentityToMember(ctx, id, ident, mergeFields)
 		if err != nil {
 			return res, err
 		}

@@ -28,7 +28,7 @@ type Store interface {
 	MemberIdentities(ctx context.Context, memberID int64) ([]core.Identity, error)
 	CreateMember(ctx context.Context, m core.Member, now time.Time) (int64, error)
 	UpdateMemberProfile(ctx context.Context, id int64, p core.MemberProfile) error
-	AddIdentityToMember(ctx context.Context, memberID int64, id core.Identity) (int64, bool, error)
+	AddIdentityToMember(ctx context.Context, memberID int64, id core.Identity, fields func(into, from core.Member) core.Member) (int64, bool, error)
 	SetMemberTags(ctx context.Context, memberIDs []int64, add, remove []string) error
 	AddMemberNote(ctx context.Context, memberID int64, text string, at time.Time) (int64, error)
 	DeleteMemberNote(ctx context.Context, noteID int64) error
@@ -37,10 +37,10 @@ type Store interface {
 	SetMemberExpertise(ctx context.Context, memberID int64, list []core.Expertise) error
 	MemberTopics(ctx context.Context, memberID int64) ([]string, []core.Expertise, error)
 	DeleteMember(ctx context.Context, id int64) error
-	MergeMembers(ctx context.Context, into, from int64) error
+	MergeMembers(ctx context.Context, into, from int64, fields func(into, from core.Member) core.Member) error
 	SplitIdentity(ctx context.Context, identityID int64, now time.Time) (int64, error)
 	RecordMergeDecision(ctx context.Context, identityA, identityB int64, accepted bool, at time.Time) error
-	MergeCandidates(ctx context.Context, limit int) ([]core.MergeSuggestion, error)
+	MergeCandidates(ctx context.Context) ([]core.MergeSuggestion, error)
 	CatchUpMembers(ctx context.Context, rate func(string) int, limit int) (int, error)
 	RescoreMembers(ctx context.Context, now time.Time, cs core.ScoreSettings, limit int) (int, error)
 	MarkMembersStale(ctx context.Context) error

@@ -9,7 +9,7 @@ import (
 
 // Merge puts member from's identities and file into member into, by hand.
 func (s *Service) Merge(ctx context.Context, into, from int64) error {
-	if err := s.store.MergeMembers(ctx, into, from); err != nil {
+	if err := s.store.MergeMembers(ctx, into, from, mergeFields); err != nil {
 		return fmt.Errorf("members: %w", err)
 	}
 	return nil
@@ -25,12 +25,16 @@ func (s *Service) Split(ctx context.Context, identityID int64) (int64, error) {
 	return id, nil
 }
 
-// Suggestions lists possible merges, strongest first. None is ever applied
-// without Accept.
+// Suggestions lists possible merges, strongest first (see rankSuggestions); limit 0
+// lists them all. None is ever applied without Accept.
 func (s *Service) Suggestions(ctx context.Context, limit int) ([]core.MergeSuggestion, error) {
-	list, err := s.store.MergeCandidates(ctx, limit)
+	list, err := s.store.MergeCandidates(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("members: suggestions: %w", err)
+	}
+	rankSuggestions(list)
+	if limit > 0 && len(list) > limit {
+		list = list[:limit]
 	}
 	return list, nil
 }
@@ -48,7 +52,7 @@ func (s *Service) Accept(ctx context.Context, sg core.MergeSuggestion) (int64, e
 		return 0, fmt.Errorf("members: accept: %w", err)
 	}
 	if from != into {
-		if err := s.store.MergeMembers(ctx, into, from); err != nil {
+		if err := s.store.MergeMembers(ctx, into, from, mergeFields); err != nil {
 			return 0, fmt.Errorf("members: accept: %w", err)
 		}
 	}

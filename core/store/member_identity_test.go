@@ -58,7 +58,7 @@ func TestNewIdentityGetsOneMemberByStoreClock(t *testing.T) {
 	must(t, s.SetIdentityBan(ctx, core.IdentityVK, "42", time.Time{}))
 	apply(t, s, feedID, core.Item{Kind: core.ItemFeed, RemoteID: "e1", Author: core.Person{Address: "blog.example.org"}, CreatedAt: base})
 	owner, attached, err := s.AddIdentityToMember(ctx, memberOf(t, s, core.IdentityEmail, "anna@example.org"),
-		core.Identity{Kind: core.IdentityX, Address: "9001", Name: "anna"})
+		core.Identity{Kind: core.IdentityX, Address: "9001", Name: "anna"}, testMerge)
 	if err != nil || !attached {
 		t.Fatalf("add identity: owner %d attached %v, %v", owner, attached, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,18 +14,14 @@ import (
 
 // MergeMembers moves everything of member from into member into: its
 // identities, tags, notes, interests, expertise (the higher level wins)
-// and rituals; into's empty profile fields take from's. from is deleted.
-func (s *Store) MergeMembers(ctx context.Context, into, from int64) error {
+// and rituals. into's profile fields and seen times become what fields
+// makes of the two files (core/members holds that rule). from is deleted.
+func (s *Store) MergeMembers(ctx context.Context, into, from int64, fields func(into, from core.Member) core.Member) error {
 	if into == from {
 		return fmt.Errorf("store: merge member %d into itself", into)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, id := range []int64{into, from} {
-			if err := checkMember(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return mergeInTx(ctx, tx, into, from)
+		return mergeInTx(ctx, tx, into, from, fields)
 	})
 	if err != nil {
 		return fmt.Errorf("store: merge member %d into %d: %w", from, into, err)
@@ -32,7 +29,23 @@ func (s *Store) MergeMembers(ctx context.Context, into, from int64) error {
 	return nil
 }
 
-func mergeInTx(ctx context.Context, tx *sql.Tx, into, from int64) error {
+func mergeInTx(ctx context.Context, tx *sql.Tx, into, from int64, fields func(into, from core.Member) core.Member) error {
+	a, err := memberInTx(ctx, tx, into)
+	if err != nil {
+		return err
+	}
+	b, err := memberInTx(ctx, tx, from)
+	if err != nil {
+		return err
+	}
+	m := fields(a, b)
+	_, err = tx.ExecContext(ctx, `UPDATE members SET name = ?, photo_url = ?, location = ?, language = ?, bio = ?,
+		first_seen = ?, last_seen = ?, last_contacted = ? WHERE id = ?`,
+		m.Name, m.PhotoURL, m.Location, m.Language, m.Bio, ms(m.FirstSeen), nullMS(m.LastSeen),
+		nullMS(m.LastContacted), into)
+	if err != nil {
+		return err
+	}
 	steps := []string{
 		"UPDATE member_identities SET member_id = ?1 WHERE member_id = ?2",
 		"INSERT OR IGNORE INTO member_tags (member_id, tag_id) SELECT ?1, tag_id FROM member_tags WHERE member_id = ?2",
@@ -42,17 +55,6 @@ func mergeInTx(ctx context.Context, tx *sql.Tx, into, from int64) error {
 			WHERE member_id = ?2 AND true -- WHERE makes the upsert parse unambiguously
 			ON CONFLICT (member_id, topic) DO UPDATE SET level = max(level, excluded.level)`,
 		"INSERT OR IGNORE INTO member_rituals (member_id, ritual, at) SELECT ?1, ritual, at FROM member_rituals WHERE member_id = ?2",
-		`UPDATE members SET (name, photo_url, location, language, bio, first_seen, last_seen, last_contacted) =
-			(SELECT CASE WHEN members.name = '' THEN f.name ELSE members.name END,
-				CASE WHEN members.photo_url = '' THEN f.photo_url ELSE members.photo_url END,
-				CASE WHEN members.location = '' THEN f.location ELSE members.location END,
-				CASE WHEN members.language = '' THEN f.language ELSE members.language END,
-				CASE WHEN members.bio = '' THEN f.bio ELSE members.bio END,
-				min(members.first_seen, f.first_seen),
-				nullif(max(COALESCE(members.last_seen, 0), COALESCE(f.last_seen, 0)), 0),
-				nullif(max(COALESCE(members.last_contacted, 0), COALESCE(f.last_contacted, 0)), 0)
-			FROM members f WHERE f.id = ?2)
-		WHERE id = ?1`,
 		"DELETE FROM members WHERE id = ?2",
 	}
 	for _, q := range steps {
@@ -61,6 +63,15 @@ func mergeInTx(ctx context.Context, tx *sql.Tx, into, from int64) error {
 		}
 	}
 	return deriveMember(ctx, tx, into)
+}
+
+// memberInTx reads a member's row (without tags) in a write transaction.
+func memberInTx(ctx context.Context, tx *sql.Tx, id int64) (core.Member, error) {
+	m, err := scanMember(tx.QueryRowContext(ctx, "SELECT "+memberCols+" FROM members m WHERE m.id = ?", id))
+	if err != nil {
+		return m, fmt.Errorf("member %d: %w", id, dbErr(err))
+	}
+	return m, nil
 }
 
 // SplitIdentity takes an identity out of its member's file into a new
@@ -168,17 +179,12 @@ var mergeRules = []struct {
 		JOIN member_identities mi ON mi.identity_id = i.id WHERE instr(trim(i.name), ' ') > 0`, ""},
 }
 
-// mergeStrength weighs each rule: a shared handle or photo is strong, a
-// shared full name alone is weak.
-var mergeStrength = map[core.MergeReason]int{
-	core.ReasonSameHandle: 3, core.ReasonHandleIsLocal: 2, core.ReasonNameAndLocal: 3,
-	core.ReasonSamePhoto: 3, core.ReasonSameFullName: 1,
-}
-
 // MergeCandidates lists the pairs of identities in different files that
 // some rule says may be one person and that no person has answered for,
-// strongest first, one pair per pair of members.
-func (s *Store) MergeCandidates(ctx context.Context, limit int) ([]core.MergeSuggestion, error) {
+// one pair per pair of members (the lower member first), with the reasons
+// that matched and in no particular order: weighing and ranking them is
+// core/members' part.
+func (s *Store) MergeCandidates(ctx context.Context) ([]core.MergeSuggestion, error) {
 	byPair := map[[2]int64]*core.MergeSuggestion{}
 	for _, r := range mergeRules {
 		if err := s.rulePairs(ctx, r.reason, r.left, r.right, byPair); err != nil {
@@ -188,10 +194,6 @@ func (s *Store) MergeCandidates(ctx context.Context, limit int) ([]core.MergeSug
 	out := make([]core.MergeSuggestion, 0, len(byPair))
 	for _, sg := range byPair {
 		out = append(out, *sg)
-	}
-	sortSuggestions(out)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
 	}
 	return out, nil
 }
@@ -220,39 +222,11 @@ func (s *Store) rulePairs(ctx context.Context, reason core.MergeReason, left, ri
 			have = &sg
 			byPair[key] = have
 		}
-		if !containsReason(have.Reasons, reason) {
+		if !slices.Contains(have.Reasons, reason) {
 			have.Reasons = append(have.Reasons, reason)
-			have.Strength += mergeStrength[reason]
 		}
 		return nil
 	}, q)
-}
-
-func containsReason(list []core.MergeReason, r core.MergeReason) bool {
-	for _, x := range list {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
-func sortSuggestions(list []core.MergeSuggestion) {
-	// Strongest first; member ids keep the order stable.
-	less := func(a, b core.MergeSuggestion) bool {
-		if a.Strength != b.Strength {
-			return a.Strength > b.Strength
-		}
-		if a.MemberA != b.MemberA {
-			return a.MemberA < b.MemberA
-		}
-		return a.MemberB < b.MemberB
-	}
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && less(list[j], list[j-1]); j-- {
-			list[j], list[j-1] = list[j-1], list[j]
-		}
-	}
 }
 
 // deriveMember recomputes what a member's file takes from its identities:

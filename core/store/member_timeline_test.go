@@ -28,7 +28,7 @@ func TestMemberTimelinePages(t *testing.T) {
 	}
 	foldAll(t, s, base.Add(24*time.Hour))
 	a := memberOf(t, s, core.IdentityEmail, "anna@example.org")
-	if err := s.MergeMembers(ctx, a, memberOf(t, s, core.IdentityVK, "42")); err != nil {
+	if err := s.MergeMembers(ctx, a, memberOf(t, s, core.IdentityVK, "42"), testMerge); err != nil {
 		t.Fatal(err)
 	}
 	whole, err := s.MemberTimeline(ctx, a, time.Time{}, 0, 100)

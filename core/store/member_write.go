@@ -53,10 +53,11 @@ func (s *Store) UpdateMemberProfile(ctx context.Context, id int64, p core.Member
 
 // AddIdentityToMember upserts an identity (by kind and address) and puts
 // it in the member's file when it is new or alone in a file of its own
-// that holds nothing else. An identity already in another member's file
-// stays there (a merge is a person's decision): its member id is returned
-// with attached false.
-func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core.Identity) (owner int64, attached bool, err error) {
+// that holds nothing else, merging that file in by fields. An identity
+// already in another member's file stays there (a merge is a person's
+// decision): its member id is returned with attached false.
+func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core.Identity,
+	fields func(into, from core.Member) core.Member) (owner int64, attached bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		identityID, err := upsertIdentity(ctx, tx, id, s.now())
 		if err != nil {
@@ -74,7 +75,7 @@ func (s *Store) AddIdentityToMember(ctx context.Context, memberID int64, id core
 			return nil
 		}
 		attached = true
-		if err := mergeInTx(ctx, tx, memberID, owner); err != nil {
+		if err := mergeInTx(ctx, tx, memberID, owner, fields); err != nil {
 			return err
 		}
 		owner = memberID
