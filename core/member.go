@@ -311,6 +311,25 @@ type ScoreInput struct {
 	Written, Positive, Negative, ActiveDays int
 }
 
+// UnixDay is the UTC day number of t: the day what members wrote is
+// counted in, and the unit of the score windows.
+func UnixDay(t time.Time) int64 { return t.Unix() / 86400 }
+
+// ScoreWindows are the days of one rescoring, as UnixDay numbers: the
+// scores are for Day, whose end both windows share, and members last
+// scored before Day are due (core/members decides them).
+type ScoreWindows struct {
+	Day          int64
+	ActivityFrom int64 // first day of the activity window
+	LoyaltyFrom  int64 // first day of the loyalty window
+}
+
+// Scores are a member's computed scores and the quadrant they place them in.
+type Scores struct {
+	Activity, Loyalty float64
+	Quadrant          Quadrant
+}
+
 // RegularDays is how many different days of writing in the loyalty window
 // count as a positive signal of its own.
 const RegularDays = 5

@@ -64,7 +64,7 @@ func (s *Service) dossier(ctx context.Context, id int64, cs core.ScoreSettings) 
 		return d, err
 	}
 	now := s.now()
-	in, err := s.store.ScoreInput(ctx, id, now, cs)
+	in, err := s.store.ScoreInput(ctx, id, scoreWindows(now, cs))
 	if err != nil {
 		return d, err
 	}

@@ -42,9 +42,9 @@ type Store interface {
 	RecordMergeDecision(ctx context.Context, identityA, identityB int64, accepted bool, at time.Time) error
 	MergeCandidates(ctx context.Context) ([]core.MergeSuggestion, error)
 	CatchUpMembers(ctx context.Context, rate func(string) int, limit int) (int, error)
-	RescoreMembers(ctx context.Context, now time.Time, cs core.ScoreSettings, limit int) (int, error)
+	RescoreMembers(ctx context.Context, w core.ScoreWindows, score func(core.ScoreInput) core.Scores, limit int) (int, error)
 	MarkMembersStale(ctx context.Context) error
-	ScoreInput(ctx context.Context, memberID int64, now time.Time, cs core.ScoreSettings) (core.ScoreInput, error)
+	ScoreInput(ctx context.Context, memberID int64, w core.ScoreWindows) (core.ScoreInput, error)
 	MemberTimeline(ctx context.Context, memberID int64, before time.Time, beforeID int64, limit int) ([]core.TimelineEntry, error)
 	MemberItems(ctx context.Context, memberID int64) ([]core.Item, error)
 	MemberMeetups(ctx context.Context, memberID int64) ([]core.MeetupAttended, error)
@@ -150,8 +150,9 @@ func (s *Service) Refresh(ctx context.Context) error {
 	if err := s.forceRescoreOnChange(ctx, cs); err != nil {
 		return err
 	}
+	w, score := scoreWindows(s.now(), cs), scoreRule(cs)
 	for {
-		n, err := s.store.RescoreMembers(ctx, s.now(), cs, 2000)
+		n, err := s.store.RescoreMembers(ctx, w, score, 2000)
 		if err != nil {
 			return fmt.Errorf("members: refresh: %w", err)
 		}

@@ -91,7 +91,7 @@ func fillMembers(ctx context.Context, s *Store) error {
 				first_seen = %[1]d - abs(random() %% %[2]d),
 				activity = abs(random() %% 40), loyalty = (random() %% 100) / 100.0,
 				channels = CASE id %% 3 WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 4 END,
-				search = lower(name), dirty = 0, scored_day = %[3]d`, ms(benchNow), year, unixDay(benchNow)),
+				search = lower(name), dirty = 0, scored_day = %[3]d`, ms(benchNow), year, core.UnixDay(benchNow)),
 			`UPDATE members SET last_seen = first_seen + abs(random() % (` + fmt.Sprint(ms(benchNow)) + ` - first_seen + 1))
 				WHERE id % 5 <> 0`,
 			`UPDATE members SET quadrant = CASE WHEN activity >= 6 AND loyalty >= 0.2 THEN 'advocate'

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -113,7 +112,7 @@ type sentItem struct {
 }
 
 func (c *catchUp) authored(identity int64, kind core.ItemKind, at int64, text string) {
-	k := dayKey{identity, at / int64(24*time.Hour/time.Millisecond)}
+	k := dayKey{identity, core.UnixDay(fromMS(at))}
 	d := c.days[k]
 	if d == nil {
 		d = &dayCounts{}
@@ -217,18 +216,15 @@ func (s *Store) MarkMembersStale(ctx context.Context) error {
 	return nil
 }
 
-// unixDay is the UTC day number of t.
-func unixDay(t time.Time) int64 { return t.Unix() / 86400 }
-
 // RescoreMembers recomputes, for up to limit members, what changed since
 // their last scoring: the derived profile of members marked dirty, and the
-// scores of those and of every member last scored before today (the
-// windows move with the calendar). It returns how many it rescored; zero
-// means all are current.
-func (s *Store) RescoreMembers(ctx context.Context, now time.Time, cs core.ScoreSettings, limit int) (int, error) {
+// scores of those and of every member last scored before w.Day, from
+// their counts in w's windows by the rule score. It returns how many it
+// rescored; zero means all are current.
+func (s *Store) RescoreMembers(ctx context.Context, w core.ScoreWindows, score func(core.ScoreInput) core.Scores, limit int) (int, error) {
 	var n int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ids, dirty, err := dueMembers(ctx, tx, unixDay(now), limit)
+		ids, dirty, err := dueMembers(ctx, tx, w.Day, limit)
 		if err != nil {
 			return err
 		}
@@ -238,7 +234,7 @@ func (s *Store) RescoreMembers(ctx context.Context, now time.Time, cs core.Score
 			}
 		}
 		n = len(ids)
-		return scoreMembers(ctx, tx, ids, now, cs)
+		return scoreMembers(ctx, tx, ids, w, score)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: rescore members: %w", err)
@@ -246,9 +242,9 @@ func (s *Store) RescoreMembers(ctx context.Context, now time.Time, cs core.Score
 	return n, nil
 }
 
-func dueMembers(ctx context.Context, tx *sql.Tx, today int64, limit int) (ids, dirty []int64, err error) {
+func dueMembers(ctx context.Context, tx *sql.Tx, day int64, limit int) (ids, dirty []int64, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, dirty FROM members WHERE dirty = 1
-		UNION SELECT id, dirty FROM members WHERE scored_day < ? LIMIT ?`, today, limit)
+		UNION SELECT id, dirty FROM members WHERE scored_day < ? LIMIT ?`, day, limit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -270,12 +266,13 @@ func dueMembers(ctx context.Context, tx *sql.Tx, today int64, limit int) (ids, d
 }
 
 // scoreMembers sums each member's days in the two windows and stores the
-// scores; members with nothing in the windows score zero.
-func scoreMembers(ctx context.Context, tx *sql.Tx, ids []int64, now time.Time, cs core.ScoreSettings) error {
+// scores score makes of them; members with nothing in the windows are
+// scored on zero counts.
+func scoreMembers(ctx context.Context, tx *sql.Tx, ids []int64, w core.ScoreWindows, score func(core.ScoreInput) core.Scores) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	inputs, err := scoreInputs(ctx, tx, ids, now, cs)
+	inputs, err := scoreInputs(ctx, tx, ids, w)
 	if err != nil {
 		return err
 	}
@@ -286,32 +283,30 @@ func scoreMembers(ctx context.Context, tx *sql.Tx, ids []int64, now time.Time, c
 	}
 	defer st.Close()
 	for _, id := range ids {
-		act, loy := core.ComputeScores(inputs[id], cs)
-		if _, err := st.ExecContext(ctx, act, loy, string(core.QuadrantOf(act, loy, cs)), unixDay(now), id); err != nil {
+		sc := score(inputs[id])
+		if _, err := st.ExecContext(ctx, sc.Activity, sc.Loyalty, string(sc.Quadrant), w.Day, id); err != nil {
 			return fmt.Errorf("member %d: %w", id, err)
 		}
 	}
 	return nil
 }
 
-// ScoreInput returns what a member's scores are computed from, for the
-// dossier's explanations.
-func (s *Store) ScoreInput(ctx context.Context, memberID int64, now time.Time, cs core.ScoreSettings) (core.ScoreInput, error) {
+// ScoreInput returns what a member's scores are computed from in w's
+// windows, for the dossier's explanations.
+func (s *Store) ScoreInput(ctx context.Context, memberID int64, w core.ScoreWindows) (core.ScoreInput, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return core.ScoreInput{}, fmt.Errorf("store: member %d: score input: %w", memberID, err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
-	in, err := scoreInputs(ctx, tx, []int64{memberID}, now, cs)
+	in, err := scoreInputs(ctx, tx, []int64{memberID}, w)
 	if err != nil {
 		return core.ScoreInput{}, fmt.Errorf("store: member %d: score input: %w", memberID, err)
 	}
 	return in[memberID], nil
 }
 
-func scoreInputs(ctx context.Context, tx *sql.Tx, ids []int64, now time.Time, cs core.ScoreSettings) (map[int64]core.ScoreInput, error) {
-	today := unixDay(now)
-	actFrom, loyFrom := today-int64(cs.ActivityDays)+1, today-int64(cs.LoyaltyDays)+1
+func scoreInputs(ctx context.Context, tx *sql.Tx, ids []int64, w core.ScoreWindows) (map[int64]core.ScoreInput, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT mi.member_id,
 		COALESCE(sum(CASE WHEN d.day >= ?1 THEN d.posts END), 0),
 		COALESCE(sum(CASE WHEN d.day >= ?1 THEN d.comments END), 0),
@@ -322,7 +317,7 @@ func scoreInputs(ctx context.Context, tx *sql.Tx, ids []int64, now time.Time, cs
 		count(DISTINCT CASE WHEN d.day >= ?2 THEN d.day END)
 		FROM member_identities mi JOIN identity_days d ON d.identity_id = mi.identity_id
 		WHERE mi.member_id IN (SELECT value FROM json_each(?3)) AND d.day >= min(?1, ?2) AND d.day <= ?4
-		GROUP BY mi.member_id`, actFrom, loyFrom, jsonList(ids), today)
+		GROUP BY mi.member_id`, w.ActivityFrom, w.LoyaltyFrom, jsonList(ids), w.Day)
 	if err != nil {
 		return nil, err
 	}

@@ -55,13 +55,93 @@ func foldAll(t *testing.T, s *Store, now time.Time) {
 		}
 	}
 	for {
-		n, err := s.RescoreMembers(ctx, now, core.DefaultScoreSettings(), 2)
+		n, err := s.RescoreMembers(ctx, testWindows(now), countScore, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if n == 0 {
 			return
 		}
+	}
+}
+
+// testWindows are 30- and 180-day windows ending on now's day (core/members
+// decides the app's).
+func testWindows(now time.Time) core.ScoreWindows {
+	day := core.UnixDay(now)
+	return core.ScoreWindows{Day: day, ActivityFrom: day - 29, LoyaltyFrom: day - 179}
+}
+
+// countScore scores a member by how much they wrote, for tests that need
+// scores but not the app's rule.
+func countScore(in core.ScoreInput) core.Scores {
+	return core.Scores{Activity: float64(in.Posts + in.Comments + in.Messages),
+		Loyalty: float64(in.Positive - in.Negative), Quadrant: core.QuadrantCritic}
+}
+
+// The store sums each member's days in the windows it is given, stores
+// what the rule makes of the sums, and rescores a member again only on a
+// later day or when their file changed.
+func TestRescoreSumsTheWindowsItIsGiven(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	mailID, _, _ := channelAccounts(t, s)
+	anna := core.Person{Name: "Anna", Address: "anna@example.org"}
+	days := func(n int) time.Time { return base.Add(time.Duration(n) * 24 * time.Hour) }
+	apply(t, s, mailID, authored(core.ItemEmail, "m1", anna, days(-40), "hello"),
+		authored(core.ItemEmail, "m2", anna, days(-10), "thanks"), authored(core.ItemEmail, "m3", anna, days(0), "awful"))
+	catchUp := func() {
+		t.Helper()
+		if _, err := s.CatchUpMembers(ctx, rateWords, 100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	catchUp()
+	var inputs []core.ScoreInput
+	score := func(in core.ScoreInput) core.Scores {
+		inputs = append(inputs, in)
+		return core.Scores{Activity: 7, Loyalty: 0.5, Quadrant: core.QuadrantAdvocate}
+	}
+	rescore := func(w core.ScoreWindows) int {
+		t.Helper()
+		n, err := s.RescoreMembers(ctx, w, score, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	w := testWindows(base)
+	if n := rescore(w); n != 1 {
+		t.Fatalf("rescored %d, want Anna", n)
+	}
+	want := core.ScoreInput{Messages: 2, Written: 3, Positive: 1, Negative: 1, ActiveDays: 3}
+	if inputs[0] != want {
+		t.Errorf("scored on %+v, want %+v", inputs[0], want)
+	}
+	id := memberOf(t, s, core.IdentityEmail, anna.Address)
+	m, err := s.Member(ctx, id)
+	if err != nil || m.Activity != 7 || m.Loyalty != 0.5 || m.Quadrant != core.QuadrantAdvocate {
+		t.Errorf("member after rescoring = %+v, %v", m, err)
+	}
+	if in, err := s.ScoreInput(ctx, id, w); err != nil || in != want {
+		t.Errorf("score input = %+v, %v; want %+v", in, err, want)
+	}
+	today := w
+	today.ActivityFrom = w.Day
+	if in, err := s.ScoreInput(ctx, id, today); err != nil || in.Messages != 1 {
+		t.Errorf("one-day activity window: %+v, %v; want 1 message", in, err)
+	}
+	if n := rescore(w); n != 0 {
+		t.Errorf("rescored %d again the same day, want none", n)
+	}
+	w.Day++
+	if n := rescore(w); n != 1 {
+		t.Errorf("rescored %d the next day, want Anna", n)
+	}
+	apply(t, s, mailID, authored(core.ItemEmail, "m4", anna, days(1), "hi"))
+	catchUp()
+	if n := rescore(w); n != 1 {
+		t.Errorf("rescored %d after she wrote, want Anna", n)
 	}
 }
 
