@@ -7,6 +7,7 @@ package coretest
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -29,26 +30,74 @@ type Workspace struct {
 	Inbox    *inbox.Service
 	Accounts *accounts.Service
 	Members  *members.Service
+	now      func() time.Time
+	path     string
+	closed   bool
 }
 
 // Open opens a workspace in a temporary directory on the clock now; it is
 // closed when the test ends.
 func Open(t testing.TB, now func() time.Time) *Workspace {
 	t.Helper()
+	return open(t, filepath.Join(t.TempDir(), "hearth.db"), now)
+}
+
+// OpenCopy opens a workspace over a copy of a snapshot (see Snapshot) in a
+// temporary directory, on the clock now; it is closed when the test ends.
+func OpenCopy(t testing.TB, snapshot string, now func() time.Time) *Workspace {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	copyFile(t, snapshot, path)
+	return open(t, path, now)
+}
+
+func open(t testing.TB, path string, now func() time.Time) *Workspace {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"), store.WithNow(now))
+	st, err := store.Open(ctx, path, store.WithNow(now))
 	if err != nil {
 		t.Fatalf("open the store: %v", err)
 	}
-	t.Cleanup(func() { st.Close() })
 	sec := &memSecrets{m: map[string]string{}}
 	eng := engine.New(engine.Params{Store: st, Secrets: sec, Now: now})
-	return &Workspace{
+	w := &Workspace{
 		Store:    st,
 		Engine:   eng,
 		Inbox:    inbox.New(inbox.Params{Store: st, Notify: eng, Now: now}),
 		Accounts: accounts.New(st, sec, eng),
 		Members:  members.New(members.Params{Store: st, Now: now}),
+		now:      now,
+		path:     path,
+	}
+	t.Cleanup(func() {
+		if !w.closed {
+			st.Close()
+		}
+	})
+	return w
+}
+
+// Snapshot closes the workspace's store and copies its file to path, for
+// OpenCopy: tests that share seed data seed it once (seeding and migrating
+// cost about a second a test under the race detector). The workspace is
+// unusable afterwards.
+func (w *Workspace) Snapshot(t testing.TB, path string) {
+	t.Helper()
+	w.closed = true
+	if err := w.Store.Close(); err != nil { // a clean close folds the WAL into the file
+		t.Fatalf("close the store for a snapshot: %v", err)
+	}
+	copyFile(t, w.path, path)
+}
+
+func copyFile(t testing.TB, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatalf("read the snapshot: %v", err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatalf("write the snapshot: %v", err)
 	}
 }
 
@@ -67,8 +116,10 @@ func (w *Workspace) AddAccount(t testing.TB, a core.Account) core.Account {
 	return a
 }
 
-// AddItems stores items of an account as a sync batch would, and returns
-// them with their ids, in the order given.
+// AddItems stores items of an account as a sync batch would (threaded by
+// their ThreadRefs, outgoing ones included), and returns them with their
+// ids, in the order given. Tags, which no batch carries, are added after
+// the batch as a person would add them.
 func (w *Workspace) AddItems(t testing.TB, accountID int64, items ...core.Item) []core.Item {
 	t.Helper()
 	ctx := context.Background()
@@ -87,9 +138,62 @@ func (w *Workspace) AddItems(t testing.TB, accountID int64, items ...core.Item) 
 		if err != nil {
 			t.Fatalf("find item %q: %v", it.RemoteID, err)
 		}
+		for _, tag := range it.Tags {
+			if err := w.Store.AddTag(ctx, got.ID, tag); err != nil {
+				t.Fatalf("tag item %q: %v", it.RemoteID, err)
+			}
+		}
+		got.Tags = it.Tags
 		out[i] = got
 	}
 	return out
+}
+
+// SetDeleted records that the channel deleted (or restored) an item, as
+// the sync batch after a remote deletion, or the outbox runner after a
+// moderation, writes it.
+func (w *Workspace) SetDeleted(t testing.TB, it core.Item, deleted bool) {
+	t.Helper()
+	b := core.Batch{Removed: map[string]bool{it.RemoteID: deleted}}
+	if _, err := w.Store.ApplyBatch(context.Background(), it.AccountID, b); err != nil {
+		t.Fatalf("mark item %d deleted %v: %v", it.ID, deleted, err)
+	}
+}
+
+// AddOutbox queues a remote action and takes it where the engine's outbox
+// runner would: to e.State (sending, sent, failed with e.LastError, or
+// unconfirmed), dated by the store's clock. It returns the entry's id. An
+// empty IdemKey gets a fresh one.
+func (w *Workspace) AddOutbox(t testing.TB, e core.OutboxEntry) int64 {
+	t.Helper()
+	ctx := context.Background()
+	if e.IdemKey == "" {
+		e.IdemKey = fmt.Sprintf("test-%d", nextRemote.Add(1))
+	}
+	id, err := w.Store.Enqueue(ctx, e)
+	if err != nil {
+		t.Fatalf("queue %s for item %d: %v", e.Op, e.ItemID, err)
+	}
+	switch e.State {
+	case "", core.OutboxQueued:
+	case core.OutboxSending:
+		claimed, err := w.Store.ClaimNext(ctx, w.now())
+		if err != nil || claimed.ID != id {
+			t.Fatalf("claim outbox %d: got %d, %v (another entry was due first)", id, claimed.ID, err)
+		}
+	case core.OutboxSent:
+		err = w.Store.FinishOutbox(ctx, id, e.RemoteID)
+	case core.OutboxFailed:
+		err = w.Store.FailOutbox(ctx, id, e.LastError, time.Time{})
+	case core.OutboxUnconfirmed:
+		err = w.Store.UnconfirmOutbox(ctx, id, e.LastError, time.Time{})
+	default:
+		t.Fatalf("outbox state %q: the runner never sets it", e.State)
+	}
+	if err != nil {
+		t.Fatalf("outbox %d to %s: %v", id, e.State, err)
+	}
+	return id
 }
 
 // nextRemote numbers the items a test adds without a remote id.

@@ -22,7 +22,7 @@ func expertsButton(t *testing.T, h *harness) *widget.Button {
 
 func TestComposerOffersExpertsToMention(t *testing.T) {
 	h := newHarness(t, withExperts(fakeExperts{}))
-	h.selectID(5) // Pixel Jane on X, about the map editor
+	h.selectID(h.id(5)) // Pixel Jane on X, about the map editor
 	h.composer().setText("Thanks!")
 	test.Tap(expertsButton(t, h))
 	h.WaitFor("the experts menu", func() bool { return h.Canvas().Overlays().Top() != nil })
@@ -34,14 +34,14 @@ func TestComposerOffersExpertsToMention(t *testing.T) {
 
 func TestComposerSaysWhenNoExpertIsKnown(t *testing.T) {
 	h := newHarness(t, withExperts(fakeExperts{}))
-	h.selectID(1) // a meetup question by e-mail
+	h.selectID(h.id(1)) // a meetup question by e-mail
 	test.Tap(expertsButton(t, h))
 	h.WaitFor("the note", func() bool { return strings.HasPrefix(h.composer().note.Text, "No member is known") })
 }
 
 func TestComposerWithoutMemberFilesHasNoExpertsButton(t *testing.T) {
 	h := newHarness(t)
-	h.selectID(5)
+	h.selectID(h.id(5))
 	for _, b := range uitest.ButtonsIn(h.composer().content) {
 		if b.Text == "Experts" {
 			t.Fatal("Experts offered without member files")

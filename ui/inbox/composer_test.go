@@ -1,7 +1,7 @@
 package inbox
 
 import (
-	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -22,7 +22,7 @@ func TestDraftSavesWhileTypingAndComesBack(t *testing.T) {
 		t.Fatalf("r focused %T, want the composer", h.Canvas().Focused())
 	}
 	h.TypeKeys("Oui, à 15 h")
-	h.WaitFor("the draft to be saved", func() bool { return h.inbox.draft(1) == "Oui, à 15 h" })
+	h.WaitFor("the draft to be saved", func() bool { return h.draft(h.id(1)) == "Oui, à 15 h" })
 
 	h.Canvas().Unfocus()
 	h.TypeKeys("j") // item 2: the composer empties
@@ -39,7 +39,7 @@ func TestDraftSavedWhenLeavingBeforeTheDelay(t *testing.T) {
 	h.composer().focus()
 	h.TypeKeys("Привет")
 	h.Canvas().Unfocus() // focus loss saves at once
-	h.WaitFor("the draft to be saved", func() bool { return h.inbox.draft(1) == "Привет" })
+	h.WaitFor("the draft to be saved", func() bool { return h.draft(h.id(1)) == "Привет" })
 }
 
 func TestCtrlEnterQueuesReplyAndClears(t *testing.T) {
@@ -48,7 +48,8 @@ func TestCtrlEnterQueuesReplyAndClears(t *testing.T) {
 	h.composer().focus()
 	h.TypeKeys("Merci Claire !")
 	h.composer().entry.TypedShortcut(uitest.CtrlEnter)
-	h.WaitFor("the reply", func() bool { return h.inbox.called("Reply 1 Merci Claire !") })
+	id := h.id(1)
+	h.WaitFor("the reply in the outbox", func() bool { return slices.Equal(h.replies(id), []string{"Merci Claire !"}) })
 	h.WaitFor("the composer to clear", func() bool { return h.composer().entry.Text == "" })
 	h.WaitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
 	want := "Reply “Merci Claire !” queued: it goes out with the next connection."
@@ -56,8 +57,11 @@ func TestCtrlEnterQueuesReplyAndClears(t *testing.T) {
 		t.Errorf("reply status = %q, want %q", got, want)
 	}
 	h.Settle()
-	if d := h.inbox.draft(1); d != "" {
+	if d := h.draft(id); d != "" {
 		t.Errorf("draft after sending = %q, want none", d)
+	}
+	if e := h.outbox(id, core.OpReply); e[0].State != core.OutboxQueued || e[0].IdemKey == "" {
+		t.Errorf("reply entry = %+v, want queued with an idempotency key", e[0])
 	}
 }
 
@@ -68,8 +72,8 @@ func TestEmptyReplyIsNotSent(t *testing.T) {
 	h.TypeKeys("   ")
 	h.composer().entry.TypedShortcut(uitest.CtrlEnter)
 	h.Settle()
-	if h.inbox.called("Reply 1    ") {
-		t.Fatal("a blank reply was sent")
+	if got := h.replies(h.id(1)); len(got) > 0 {
+		t.Fatalf("a blank reply was queued: %q", got)
 	}
 	if got := h.composer().note.Text; got != "Write a reply first." {
 		t.Errorf("note = %q", got)
@@ -78,7 +82,8 @@ func TestEmptyReplyIsNotSent(t *testing.T) {
 
 func TestFailedReplyKeepsTheText(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.fail("Reply", errors.New("inbox: reply 1: database is locked"))
+	id := h.id(1)
+	h.inbox.failNext("Reply", fmt.Errorf("inbox: reply %d: database is locked", id))
 	h.TypeKeys("j")
 	h.composer().focus()
 	h.TypeKeys("Bonjour")
@@ -87,16 +92,19 @@ func TestFailedReplyKeepsTheText(t *testing.T) {
 	if h.composer().entry.Text != "Bonjour" {
 		t.Errorf("the text was lost: %q", h.composer().entry.Text)
 	}
-	h.WaitFor("the draft to be kept", func() bool { return h.inbox.draft(1) == "Bonjour" })
+	h.WaitFor("the draft to be kept", func() bool { return h.draft(id) == "Bonjour" })
 	h.Settle()
-	if got := h.composer().note.Text; got != "Could not queue the reply: Reply 1: database is locked." {
-		t.Errorf("note = %q: the error must stay in view", got)
+	if got, want := h.composer().note.Text, fmt.Sprintf("Could not queue the reply: Reply %d: database is locked.", id); got != want {
+		t.Errorf("note = %q, want %q: the error must stay in view", got, want)
+	}
+	if got := h.replies(id); len(got) > 0 {
+		t.Errorf("the failed reply is in the outbox: %q", got)
 	}
 }
 
 func TestReplyStatus(t *testing.T) {
 	reply := func(st core.OutboxState, lastErr string) core.OutboxEntry {
-		return core.OutboxEntry{ID: 7, ItemID: 1, Op: core.OpReply, Payload: []byte(`{"text":"Oui, à samedi !"}`),
+		return core.OutboxEntry{Op: core.OpReply, Payload: []byte(`{"text":"Oui, à samedi !"}`),
 			State: st, LastError: lastErr, CreatedAt: uitest.Now, UpdatedAt: uitest.Now.Add(-3 * 60e9)}
 	}
 	tests := []struct {
@@ -113,7 +121,11 @@ func TestReplyStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.entry.State), func(t *testing.T) {
 			h := newHarness(t)
-			h.inbox.setOutbox(1, tt.entry, core.OutboxEntry{ID: 8, ItemID: 1, Op: core.OpSetSeen, State: core.OutboxFailed})
+			item := h.item(h.id(1))
+			e := tt.entry
+			e.AccountID, e.ItemID = item.AccountID, item.ID
+			entryID := h.addOutbox(e)
+			h.addOutbox(core.OutboxEntry{AccountID: item.AccountID, ItemID: item.ID, Op: core.OpSetSeen, State: core.OutboxFailed})
 			h.TypeKeys("j")
 			h.WaitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
 			row := h.composer().outbox.content.Objects[0]
@@ -131,7 +143,7 @@ func TestReplyStatus(t *testing.T) {
 			}
 			if len(buttons) > 0 {
 				test.Tap(buttons[0])
-				h.WaitFor("the retry", func() bool { return h.inbox.called("RetryOutbox 7") })
+				h.WaitFor("the retry", func() bool { e, _ := h.entry(item.ID, entryID); return e.State == core.OutboxQueued })
 				h.WaitFor("the status to refresh", func() bool {
 					return strings.Contains(strings.Join(uitest.LabelsIn(h.composer().outbox.content), ""), "queued")
 				})
@@ -144,8 +156,10 @@ func TestOutboxEventRefreshesStatus(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j")
 	h.Settle()
-	h.inbox.setOutbox(1, core.OutboxEntry{ID: 3, ItemID: 1, Op: core.OpReply, State: core.OutboxSent, UpdatedAt: uitest.Now})
-	h.publish(core.Event{Kind: core.EventOutbox, ItemIDs: []int64{1}})
+	item := h.item(h.id(1))
+	h.addOutbox(core.OutboxEntry{AccountID: item.AccountID, ItemID: item.ID, Op: core.OpReply,
+		Payload: []byte(`{"text":"Oui"}`), State: core.OutboxSent, UpdatedAt: uitest.Now})
+	h.publish(core.Event{Kind: core.EventOutbox, ItemIDs: []int64{item.ID}})
 	h.WaitFor("the sent status", func() bool {
 		return strings.Contains(strings.Join(uitest.LabelsIn(h.composer().outbox.content), ""), "sent just now")
 	})
@@ -154,19 +168,17 @@ func TestOutboxEventRefreshesStatus(t *testing.T) {
 func TestDraftWritesKeepOrderAndCollapse(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j")
-	gate := make(chan struct{})
-	h.inbox.mu.Lock()
-	h.inbox.saveGate = gate
-	h.inbox.mu.Unlock()
+	gate := h.inbox.holdSaves()
 	for _, text := range []string{"a", "ab", "abc"} {
 		h.composer().entry.SetText(text)
 		h.composer().flush() // as a focus loss would
 	}
 	close(gate) // the first write was held back; the others queued behind it
-	h.WaitFor("the newest draft", func() bool { return h.inbox.draft(1) == "abc" })
+	id := h.id(1)
+	h.WaitFor("the newest draft", func() bool { return h.draft(id) == "abc" })
 	h.Settle()
-	want := []string{"SaveDraft 1 a", "SaveDraft 1 abc"}
-	if got := h.inbox.callsWith("SaveDraft"); !slices.Equal(got, want) {
+	want := []string{fmt.Sprintf("%d a", id), fmt.Sprintf("%d abc", id)}
+	if got := h.inbox.draftWrites(); !slices.Equal(got, want) {
 		t.Errorf("draft writes = %q, want %q", got, want)
 	}
 }
@@ -177,18 +189,19 @@ func TestDraftSavedOnClose(t *testing.T) {
 	h.composer().focus()
 	h.TypeKeys("À demain")
 	h.close() // before the typing pause is over
-	if got := h.inbox.draft(1); got != "À demain" {
+	if got := h.draft(h.id(1)); got != "À demain" {
 		t.Errorf("draft after closing = %q", got)
 	}
 }
 
 func TestDiscardDropsAFailedReply(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.setOutbox(1, core.OutboxEntry{ID: 7, ItemID: 1, Op: core.OpReply, Payload: []byte(`{"text":"Oui"}`),
-		State: core.OutboxFailed, LastError: "refused", CreatedAt: uitest.Now})
+	item := h.item(h.id(1))
+	entryID := h.addOutbox(core.OutboxEntry{AccountID: item.AccountID, ItemID: item.ID, Op: core.OpReply,
+		Payload: []byte(`{"text":"Oui"}`), State: core.OutboxFailed, LastError: "refused", CreatedAt: uitest.Now})
 	h.TypeKeys("j")
 	h.WaitFor("the reply status", func() bool { return len(h.composer().outbox.content.Objects) == 1 })
 	test.Tap(uitest.ButtonsIn(h.composer().outbox.content.Objects[0])[1])
-	h.WaitFor("the discard", func() bool { return h.inbox.called("DiscardOutbox 7") })
+	h.WaitFor("the discard", func() bool { _, ok := h.entry(item.ID, entryID); return !ok })
 	h.WaitFor("the status to go", func() bool { return len(h.composer().outbox.content.Objects) == 0 })
 }

@@ -65,22 +65,23 @@ var samples = []sample{
 		"Bonjour, l'abonnement annuel inclut-il les extensions à venir ? Merci d'avance.", 40 * 24 * time.Hour, core.StateOpen, true, nil},
 }
 
-// sampleItems turns samples into items with ids 1..n.
+// sampleItems turns samples into items as their channels' sync would
+// deliver them: remote ids r1..rn, each in the account its kind comes from
+// (by name); the store gives them their ids.
 func sampleItems() []core.Item {
 	items := make([]core.Item, len(samples))
 	for i, s := range samples {
-		id := int64(i + 1)
-		account, name := int64(1), "work@example.com"
+		name := "work@example.com"
 		switch s.kind {
 		case core.ItemVKComment, core.ItemVKPost:
-			account, name = 2, "Hearth VK"
+			name = "Hearth VK"
 		case core.ItemXMention, core.ItemXReply:
-			account, name = 3, "@hearth_game"
+			name = "@hearth_game"
 		case core.ItemFeed:
-			account, name = 4, "Mentions feed"
+			name = "Mentions feed"
 		}
 		items[i] = core.Item{
-			ID: id, AccountID: account, Account: name, Kind: s.kind, RemoteID: "r" + strconv.FormatInt(id, 10), ThreadID: 100 + id,
+			Account: name, Kind: s.kind, RemoteID: sampleRemoteID(i + 1),
 			Subject: s.subject, Author: s.author, Text: s.text, Snippet: core.SnippetOf(s.text, 120),
 			CreatedAt: uitest.Now.Add(-s.ago), State: s.state, Seen: s.seen, Tags: s.tags,
 			To: []core.Person{{Name: "Hearth team", Address: "team@hearth.example"}},
@@ -90,9 +91,13 @@ func sampleItems() []core.Item {
 	return items
 }
 
+// sampleRemoteID is the remote id of the nth sample (from 1).
+func sampleRemoteID(n int) string { return "r" + strconv.Itoa(n) }
+
 // decorate adds what the thread view must show: attachments, a part that
-// could not be decoded.
+// could not be decoded; and Claire's message answers an earlier exchange.
 func decorate(items []core.Item) {
+	items[0].ThreadRefs = []string{"r901", "r902"}
 	items[1].Attachments = []core.Attachment{
 		{Name: "crash-2.4.log", MIMEType: "text/plain", Size: 18_432},
 		{Name: "скриншот.png", MIMEType: "image/png", Size: 1_288_490},
@@ -101,17 +106,18 @@ func decorate(items []core.Item) {
 	items[4].VIP = true // Pixel Jane: a large following on X
 }
 
-// claireThread is the conversation of item 1: her first message and our
-// answer came before it.
+// claireThread is the start of item 1's conversation: her first message
+// and our answer came before it (both done, so out of the triage view).
 func claireThread(items []core.Item) []core.Item {
 	first := items[0]
-	first.ID, first.RemoteID = 901, "r901"
+	first.RemoteID, first.ThreadRefs, first.Tags = "r901", nil, nil
 	first.Subject = "Rencontre de samedi"
 	first.Text = "Bonjour, la rencontre de samedi aura-t-elle lieu au même endroit que la dernière fois ?"
+	first.Snippet = ""
 	first.CreatedAt = uitest.Now.Add(-26 * time.Hour)
 	first.State, first.Seen = core.StateDone, true
 	reply := first
-	reply.ID, reply.RemoteID, reply.Outgoing = 902, "r902", true
+	reply.RemoteID, reply.Outgoing, reply.ThreadRefs = "r902", true, []string{"r901"}
 	reply.Author = core.Person{Name: "Hearth team", Address: "team@hearth.example"}
 	reply.To = []core.Person{first.Author}
 	reply.Text = "Bonjour Claire, oui : même salle, même heure. À samedi !"
@@ -119,14 +125,17 @@ func claireThread(items []core.Item) []core.Item {
 	return []core.Item{first, reply}
 }
 
-// sampleAccounts are the test workspace's accounts, one in each state.
+// sampleAccounts are the test workspace's accounts, one in each state,
+// and the feed the forum mention comes from.
 func sampleAccounts() []core.Account {
 	return []core.Account{
-		{ID: 1, Kind: core.KindIMAP, Name: "work@example.com",
+		{Kind: core.KindIMAP, Name: "work@example.com",
 			Status: core.AccountStatus{State: core.SyncOK, LastSync: uitest.Now.Add(-2 * time.Minute)}},
-		{ID: 2, Kind: core.KindVK, Name: "Hearth VK",
+		{Kind: core.KindVK, Name: "Hearth VK",
 			Status: core.AccountStatus{State: core.SyncRunning, Done: 120, Total: 400, LastSync: uitest.Now.Add(-time.Hour)}},
-		{ID: 3, Kind: core.KindX, Name: "@hearth_game",
+		{Kind: core.KindX, Name: "@hearth_game",
 			Status: core.AccountStatus{State: core.SyncError, Message: "the token was revoked", Action: "paste a new token"}},
+		{Kind: core.KindFeed, Name: "Mentions feed",
+			Status: core.AccountStatus{State: core.SyncOK, LastSync: uitest.Now.Add(-10 * time.Minute)}},
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 func TestInboxGolden(t *testing.T) {
 	h := newHarness(t)
-	h.selectID(2)
+	h.selectID(h.id(2))
 	h.Settle()
 	h.Relayout()
 	test.AssertRendersToMarkup(t, "inbox.xml", h.Canvas())
@@ -23,7 +23,7 @@ func TestInboxGolden(t *testing.T) {
 func TestInboxSmallWindowGolden(t *testing.T) {
 	h := newHarness(t)
 	h.ResizeContent(uitest.SmallestScreen)
-	h.selectID(1)
+	h.selectID(h.id(1))
 	h.Settle()
 	h.Relayout()
 	test.AssertRendersToImage(t, "inbox_1024.png", h.Canvas())

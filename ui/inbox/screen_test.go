@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -21,7 +22,7 @@ func TestInboxListsItemsNewestFirstUnreadInBold(t *testing.T) {
 	h := newHarness(t)
 	want := make([]int64, len(samples))
 	for i := range want {
-		want[i] = int64(i + 1) // samples are newest first
+		want[i] = h.id(i + 1) // samples are newest first
 	}
 	if got := h.ids(); !slices.Equal(got, want) {
 		t.Fatalf("list = %v, want %v", got, want)
@@ -76,22 +77,27 @@ func TestRowShowsCyrillicAndRelativeTime(t *testing.T) {
 func TestTriageKeysMoveSelection(t *testing.T) {
 	tests := []struct {
 		keys string
-		want int64 // selected item id
+		want int // selected sample
 	}{
 		{"j", 1},
 		{"jj", 2},
 		{"jjjk", 2},
 		{"kkk", 1},
-		{strings.Repeat("j", 30), int64(len(samples))},
+		{strings.Repeat("j", 30), len(samples)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.keys, func(t *testing.T) {
 			h := newHarness(t)
 			h.TypeKeys(tt.keys)
-			if got := h.s.selectedID; got != tt.want {
-				t.Fatalf("after %q selected %d, want %d", tt.keys, got, tt.want)
+			want := h.id(tt.want)
+			if got := h.s.selectedID; got != want {
+				t.Fatalf("after %q selected %d, want %d", tt.keys, got, want)
 			}
-			h.WaitFor("the item to open", func() bool { return h.inbox.called(fmt.Sprintf("Open %d", tt.want)) })
+			h.WaitFor("the item to open", func() bool {
+				it := h.item(want)
+				return it.Seen && it.State != core.StateNew && h.s.thread.itemID == want &&
+					len(h.s.thread.messages.Objects) > 0
+			})
 		})
 	}
 }
@@ -101,16 +107,17 @@ func TestTriageKeysIgnoredWhileTyping(t *testing.T) {
 	h.TypeKeys("j")
 	h.Canvas().Focus(h.s.filters.tag)
 	h.TypeKeys("jje")
-	if h.s.selectedID != 1 || h.s.filters.tag.Text != "jje" {
+	if h.s.selectedID != h.id(1) || h.s.filters.tag.Text != "jje" {
 		t.Fatalf("selected %d, tag entry %q: keys went to triage while typing", h.s.selectedID, h.s.filters.tag.Text)
 	}
-	if h.inbox.called("SetState 1 done") {
+	h.Settle()
+	if st := h.item(h.id(1)).State; st == core.StateDone {
 		t.Fatal("e in a text field marked the item done")
 	}
 	h.s.filters.tag.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	h.TypeKeys("j")
-	if h.s.selectedID != 2 {
-		t.Errorf("after Esc, j selected %d, want 2", h.s.selectedID)
+	if h.s.selectedID != h.id(2) {
+		t.Errorf("after Esc, j selected %d, want %d", h.s.selectedID, h.id(2))
 	}
 }
 
@@ -127,13 +134,13 @@ func TestTriageRemovesItemFromDefaultView(t *testing.T) {
 			h := newHarness(t)
 			h.TypeKeys("jj") // item 2
 			h.TypeKeys(tt.key)
-			if slices.Contains(h.ids(), 2) {
+			if slices.Contains(h.ids(), h.id(2)) {
 				t.Fatalf("item 2 still listed after %q: %v", tt.key, h.ids())
 			}
-			if h.s.selectedID != 3 {
-				t.Errorf("selection moved to %d, want the next item, 3", h.s.selectedID)
+			if h.s.selectedID != h.id(3) {
+				t.Errorf("selection moved to %d, want the next item, %d", h.s.selectedID, h.id(3))
 			}
-			h.WaitFor("the backend change", func() bool { return h.inbox.item(2).State == tt.state })
+			h.WaitFor("the backend change", func() bool { return h.item(h.id(2)).State == tt.state })
 			h.Settle()
 			if msg := h.s.banner.Message(); msg != "" {
 				t.Errorf("unexpected error shown: %q", msg)
@@ -144,26 +151,38 @@ func TestTriageRemovesItemFromDefaultView(t *testing.T) {
 
 func TestDoneStaysInDoneView(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.items[5].State = core.StateDone
+	if err := h.ws.Inbox.SetState(context.Background(), h.id(5), core.StateDone, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	// The done view holds Claire's earlier exchange too (older than item 5).
+	want := []int64{h.id(5), h.byRemote("r902").ID, h.byRemote("r901").ID}
 	h.s.filters.state.SetSelected("Done")
-	h.WaitFor("the done view", func() bool { return slices.Equal(h.ids(), []int64{5}) })
+	h.WaitFor(fmt.Sprintf("the done view %v", want), func() bool { return slices.Equal(h.ids(), want) })
 	h.TypeKeys("j")
 	h.TypeKeys("e")
-	if !slices.Equal(h.ids(), []int64{5}) {
-		t.Fatalf("done view lost the item: %v", h.ids())
+	h.Settle()
+	if !slices.Equal(h.ids(), want) {
+		t.Fatalf("done view lost the item: %v, want %v", h.ids(), want)
+	}
+	if st := h.item(h.id(5)).State; st != core.StateDone {
+		t.Errorf("item 5 is %s, want done", st)
 	}
 }
 
 func TestFailingBackendRevertsAndShowsError(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.fail("SetState", errors.New("inbox: state 1: database is locked"))
+	id := h.id(1)
+	h.inbox.failNext("SetState", fmt.Errorf("inbox: state %d: database is locked", id))
 	h.TypeKeys("j")
 	h.TypeKeys("e")
 	h.WaitFor("the error", func() bool { return h.s.banner.Message() != "" })
-	if !slices.Contains(h.ids(), 1) || h.ids()[0] != 1 {
+	if !slices.Contains(h.ids(), id) || h.ids()[0] != id {
 		t.Fatalf("item 1 not back at the top after the failure: %v", h.ids())
 	}
-	want := "Could not mark as done “Rencontre de samedi : toujours à 15 h ?”: State 1: database is locked."
+	if st := h.item(id).State; st == core.StateDone {
+		t.Errorf("the store has item 1 %s after the failure", st)
+	}
+	want := fmt.Sprintf("Could not mark as done “Rencontre de samedi : toujours à 15 h ?”: State %d: database is locked.", id)
 	if got := h.s.banner.Message(); got != want {
 		t.Errorf("error shown = %q\nwant %q", got, want)
 	}
@@ -176,9 +195,9 @@ func TestFailingBackendRevertsAndShowsError(t *testing.T) {
 func TestMarkUnread(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j")
-	h.WaitFor("item 1 to be seen", func() bool { return h.inbox.item(1).Seen })
+	h.WaitFor("item 1 to be seen", func() bool { return h.item(h.id(1)).Seen })
 	h.TypeKeys("u")
-	h.WaitFor("SetSeen false", func() bool { return h.inbox.called("SetSeen 1 false") })
+	h.WaitFor("item 1 to be unread in the store", func() bool { return !h.item(h.id(1)).Seen })
 	if h.s.items[0].Seen {
 		t.Error("item 1 still shown as seen")
 	}
@@ -192,7 +211,7 @@ func TestSearch(t *testing.T) {
 	}
 	h.TypeKeys("турнир")
 	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), h.idsOf(10)) })
 	if got := h.inbox.searchCalls(); !slices.Equal(got, []string{"турнир"}) {
 		t.Errorf("Search calls = %q", got)
 	}
@@ -221,7 +240,7 @@ func TestEmptyInboxSaysWhatToDo(t *testing.T) {
 
 func TestLoadErrorIsShown(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.fail("Page", errors.New("store: disk I/O error"))
+	h.inbox.failNext("Page", errors.New("store: disk I/O error"))
 	h.s.restart()
 	h.WaitFor("the error", func() bool { return h.s.banner.Message() != "" })
 	if got := h.s.banner.Message(); got != "Could not load the inbox: Store: disk I/O error." {
@@ -232,7 +251,7 @@ func TestLoadErrorIsShown(t *testing.T) {
 func TestPagingLoadsNextPageNearTheEnd(t *testing.T) {
 	items := make([]core.Item, 250)
 	for i := range items {
-		items[i] = core.Item{ID: int64(i + 1), AccountID: 1, Kind: core.ItemEmail, Subject: fmt.Sprintf("Message %d", i+1),
+		items[i] = core.Item{Kind: core.ItemEmail, Subject: fmt.Sprintf("Message %d", i+1),
 			Author: core.Person{Name: "Sender"}, State: core.StateOpen, Seen: true,
 			CreatedAt: uitest.Now.Add(-time.Duration(i/2) * time.Minute)} // pairs share a time: keyset needs the id
 	}
@@ -244,7 +263,7 @@ func TestPagingLoadsNextPageNearTheEnd(t *testing.T) {
 		h.s.list.ScrollToBottom()
 		h.WaitFor(fmt.Sprintf("%d items", want), func() bool { return len(h.ids()) == want })
 	}
-	want := slices.Clone(items)
+	want := slices.Clone(h.items)
 	slices.SortFunc(want, func(a, b core.Item) int { // newest first, then the higher id
 		if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
 			return c
@@ -263,51 +282,45 @@ func TestPagingLoadsNextPageNearTheEnd(t *testing.T) {
 
 func TestItemEventsReloadCoalesced(t *testing.T) {
 	h := newHarness(t)
-	pagesBefore := h.pageCalls()
-	h.inbox.mu.Lock()
-	h.inbox.items[99] = &core.Item{ID: 99, AccountID: 1, Kind: core.ItemEmail, Subject: "Just arrived",
-		Author: core.Person{Name: "Nouvelle"}, State: core.StateNew, CreatedAt: uitest.Now}
-	h.inbox.mu.Unlock()
+	pagesBefore := h.inbox.pageCalls()
+	account := h.item(h.id(1)).AccountID
+	added := h.ws.AddItems(t, account, core.Item{Kind: core.ItemEmail, Subject: "Just arrived",
+		Author: core.Person{Name: "Nouvelle"}, State: core.StateNew, CreatedAt: uitest.Now})[0]
 	for range 50 {
-		h.publish(core.Event{Kind: core.EventItems, AccountID: 1})
+		h.publish(core.Event{Kind: core.EventItems, AccountID: account})
 	}
-	h.WaitFor("the new item", func() bool { return len(h.ids()) > 0 && h.ids()[0] == 99 })
+	h.WaitFor("the new item", func() bool { return len(h.ids()) > 0 && h.ids()[0] == added.ID })
 	h.Settle()
-	if n := h.pageCalls() - pagesBefore; n > 3 {
+	if n := h.inbox.pageCalls() - pagesBefore; n > 3 {
 		t.Errorf("50 events caused %d reloads; they should coalesce", n)
 	}
-}
-
-func (h *harness) pageCalls() int {
-	h.inbox.mu.Lock()
-	defer h.inbox.mu.Unlock()
-	return h.inbox.pages
 }
 
 func TestFiltersNarrowTheList(t *testing.T) {
 	tests := []struct {
 		name string
 		set  func(f *filterBar)
-		want []int64
+		want []int // samples
 	}{
-		{"kind", func(f *filterBar) { f.kind.SetSelected("VK comments") }, []int64{3, 14}},
-		{"tag", func(f *filterBar) { f.tag.SetText("bug"); f.tag.OnSubmitted("bug") }, []int64{2, 12}},
-		{"unread", func(f *filterBar) { f.unread.SetChecked(true) }, []int64{1, 2, 4, 6, 7, 8, 11, 15}},
-		{"account", func(f *filterBar) { f.account.SetSelected("@hearth_game") }, []int64{5, 11, 19}},
+		{"kind", func(f *filterBar) { f.kind.SetSelected("VK comments") }, []int{3, 14}},
+		{"tag", func(f *filterBar) { f.tag.SetText("bug"); f.tag.OnSubmitted("bug") }, []int{2, 12}},
+		{"unread", func(f *filterBar) { f.unread.SetChecked(true) }, []int{1, 2, 4, 6, 7, 8, 11, 15}},
+		{"account", func(f *filterBar) { f.account.SetSelected("@hearth_game") }, []int{5, 11, 19}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
 			h.WaitFor("the accounts in the filter", func() bool { return len(h.s.filters.account.Options) > 1 })
 			tt.set(h.s.filters)
-			h.WaitFor(fmt.Sprintf("the list %v", tt.want), func() bool { return slices.Equal(h.ids(), tt.want) })
+			want := h.idsOf(tt.want...)
+			h.WaitFor(fmt.Sprintf("the list %v", want), func() bool { return slices.Equal(h.ids(), want) })
 		})
 	}
 }
 
 func TestThreadShowsMessagesOldestFirst(t *testing.T) {
 	h := newHarness(t)
-	h.selectID(1)
+	h.selectID(h.id(1))
 	cards := h.s.thread.messages.Objects
 	if len(cards) != 5 { // three messages, two separators
 		t.Fatalf("thread shows %d objects, want 3 messages and 2 separators", len(cards))
@@ -329,7 +342,7 @@ func TestThreadShowsMessagesOldestFirst(t *testing.T) {
 
 func TestThreadShowsAttachmentsAndProblems(t *testing.T) {
 	h := newHarness(t)
-	h.selectID(2)
+	h.selectID(h.id(2))
 	texts := uitest.LabelsIn(h.s.thread.messages)
 	for _, want := range []string{
 		"Part 2 could not be decoded: unknown charset x-mac-cyrillic.",
@@ -410,11 +423,12 @@ func TestSnoozeKeyOpensMenuAndSnoozes(t *testing.T) {
 	}
 	tomorrow := uitest.MenuItem(t, menu, "Tomorrow morning (Thu 08:00)")
 	test.Tap(tomorrow)
-	h.WaitFor("the snooze", func() bool { return h.inbox.item(1).State == core.StateSnoozed })
-	if want := time.Date(2025, 3, 13, 8, 0, 0, 0, time.UTC); !h.inbox.item(1).SnoozeUntil.Equal(want) {
-		t.Errorf("snoozed until %v, want %v", h.inbox.item(1).SnoozeUntil, want)
+	id := h.id(1)
+	h.WaitFor("the snooze", func() bool { return h.item(id).State == core.StateSnoozed })
+	if want := time.Date(2025, 3, 13, 8, 0, 0, 0, time.UTC); !h.item(id).SnoozeUntil.Equal(want) {
+		t.Errorf("snoozed until %v, want %v", h.item(id).SnoozeUntil, want)
 	}
-	if slices.Contains(h.ids(), 1) {
+	if slices.Contains(h.ids(), id) {
 		t.Error("a snoozed item stayed in the default view")
 	}
 }
@@ -422,13 +436,16 @@ func TestSnoozeKeyOpensMenuAndSnoozes(t *testing.T) {
 func TestTagsAddAndRemove(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j")
+	id := h.id(1)
 	h.s.changeTag("vip", true)
-	h.WaitFor("AddTag", func() bool { return h.inbox.called("AddTag 1 vip") })
+	h.WaitFor("the tag in the store", func() bool { return slices.Equal(h.item(id).Tags, []string{"meetup", "vip"}) })
+	h.Settle()
 	if got := h.s.items[0].Tags; !slices.Equal(got, []string{"meetup", "vip"}) {
 		t.Errorf("tags = %v", got)
 	}
 	test.Tap(h.s.thread.tags.Objects[0].(*widget.Button)) // "#meetup ✕"
-	h.WaitFor("RemoveTag", func() bool { return h.inbox.called("RemoveTag 1 meetup") })
+	h.WaitFor("the tag gone from the store", func() bool { return slices.Equal(h.item(id).Tags, []string{"vip"}) })
+	h.Settle()
 	if got := h.s.items[0].Tags; !slices.Equal(got, []string{"vip"}) {
 		t.Errorf("tags = %v", got)
 	}
@@ -438,25 +455,21 @@ func TestTriageActsOnOpenItemOutsideTheList(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j") // Claire's message is open...
 	h.s.runSearch("турнир")
-	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	h.WaitFor("the search results", func() bool { return slices.Equal(h.ids(), h.idsOf(10)) })
 	h.TypeKeys("e") // ...and still what e acts on, though the search hides it
-	h.WaitFor("the state change", func() bool { return h.inbox.item(1).State == core.StateDone })
-	if h.s.thread.itemID != 0 || h.inbox.item(10).State != core.StateOpen {
-		t.Errorf("after e: thread shows %d, item 10 is %s", h.s.thread.itemID, h.inbox.item(10).State)
+	h.WaitFor("the state change", func() bool { return h.item(h.id(1)).State == core.StateDone })
+	if h.s.thread.itemID != 0 || h.item(h.id(10)).State != core.StateOpen {
+		t.Errorf("after e: thread shows %d, item 10 is %s", h.s.thread.itemID, h.item(h.id(10)).State)
 	}
 }
 
 func TestSearchFindsAnsweredMessages(t *testing.T) {
 	h := newHarness(t)
-	h.inbox.mu.Lock()
-	for _, it := range h.inbox.items {
-		if it.ID == 10 {
-			it.State = core.StateDone
-		}
+	if err := h.ws.Inbox.SetState(context.Background(), h.id(10), core.StateDone, time.Time{}); err != nil {
+		t.Fatal(err)
 	}
-	h.inbox.mu.Unlock()
 	h.TypeKeys("/")
 	h.TypeKeys("турнир")
 	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	h.WaitFor("the done message among the results", func() bool { return slices.Equal(h.ids(), []int64{10}) })
+	h.WaitFor("the done message among the results", func() bool { return slices.Equal(h.ids(), h.idsOf(10)) })
 }
