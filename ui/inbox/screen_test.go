@@ -473,3 +473,15 @@ func TestSearchFindsAnsweredMessages(t *testing.T) {
 	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.WaitFor("the done message among the results", func() bool { return slices.Equal(h.ids(), h.idsOf(10)) })
 }
+
+// The fake listed remotely deleted items like any other; the store keeps
+// them out of the triage view and shows them when their state is asked for.
+func TestRemotelyDeletedItemLeavesTheTriageViewOnly(t *testing.T) {
+	h := newHarness(t)
+	anna := h.item(h.id(3)) // an open VK comment, deleted on VK by someone else
+	h.ws.SetDeleted(t, anna, true)
+	h.publish(core.Event{Kind: core.EventItems, AccountID: anna.AccountID, ItemIDs: []int64{anna.ID}})
+	h.WaitFor("the deleted comment to leave the list", func() bool { return !slices.Contains(h.ids(), anna.ID) })
+	h.s.filters.state.SetSelected("Open")
+	h.WaitFor("the deleted comment in the open view", func() bool { return slices.Contains(h.ids(), anna.ID) })
+}
