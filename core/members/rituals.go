@@ -17,10 +17,13 @@ const (
 )
 
 // WelcomeQueue lists the members who joined one to two days ago and have
-// been neither welcomed nor written to since they joined.
+// been neither welcomed nor written to since they joined (welcomeDue), the
+// earliest first.
 func (s *Service) WelcomeQueue(ctx context.Context, limit int) ([]core.Member, error) {
 	now := s.now()
-	list, err := s.store.WelcomeQueue(ctx, now.Add(-WelcomeBefore), now.Add(-WelcomeAfter), limitOr(limit, 200))
+	from, to := welcomeWindow(now)
+	due := func(m core.Member, lastWelcome time.Time) bool { return welcomeDue(m, lastWelcome, now) }
+	list, err := s.store.WelcomeQueue(ctx, from, to, due, limitOr(limit, 200))
 	if err != nil {
 		return nil, fmt.Errorf("members: %w", err)
 	}
@@ -28,13 +31,44 @@ func (s *Service) WelcomeQueue(ctx context.Context, limit int) ([]core.Member, e
 }
 
 // CheckInList lists the quiet members not written to (nor checked in on)
-// in 30 days, the most recently active first.
+// in 30 days (checkInDue), the most recently active first.
 func (s *Service) CheckInList(ctx context.Context, limit int) ([]core.Member, error) {
-	list, err := s.store.CheckInList(ctx, s.now().Add(-CheckInQuiet), limitOr(limit, 200))
+	now := s.now()
+	due := func(m core.Member, lastCheckIn time.Time) bool { return checkInDue(m, lastCheckIn, now) }
+	list, err := s.store.CheckInList(ctx, quietSince(now), due, limitOr(limit, 200))
 	if err != nil {
 		return nil, fmt.Errorf("members: %w", err)
 	}
 	return list, nil
+}
+
+// welcomeWindow is when a newcomer due a welcome at now joined.
+func welcomeWindow(now time.Time) (from, to time.Time) {
+	return now.Add(-WelcomeBefore), now.Add(-WelcomeAfter)
+}
+
+// welcomeDue says whether m is due a welcome at now: they joined (or, with
+// no join known, were first seen) within the welcome window, nobody has
+// welcomed them yet, and we have not written to them since they joined.
+func welcomeDue(m core.Member, lastWelcome, now time.Time) bool {
+	since := m.JoinedAt
+	if since.IsZero() {
+		since = m.FirstSeen
+	}
+	from, to := welcomeWindow(now)
+	return !since.Before(from) && !since.After(to) && lastWelcome.IsZero() && m.LastContacted.Before(since)
+}
+
+// quietSince is the start of the month a member due a check-in at now has
+// been quiet.
+func quietSince(now time.Time) time.Time { return now.Add(-CheckInQuiet) }
+
+// checkInDue says whether m is due a check-in at now: known for longer
+// than the quiet month, silent through it, and neither written to nor
+// checked in on during it.
+func checkInDue(m core.Member, lastCheckIn, now time.Time) bool {
+	q := quietSince(now)
+	return m.FirstSeen.Before(q) && m.LastSeen.Before(q) && m.LastContacted.Before(q) && lastCheckIn.Before(q)
 }
 
 // MarkDone records that a ritual was done for members now; they leave the

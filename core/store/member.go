@@ -27,15 +27,17 @@ func channelBit(k core.IdentityKind) int {
 	return 0
 }
 
-func scanMember(sc scanner) (core.Member, error) {
+// scanMember reads the memberCols of a row, and then into extra the
+// columns a query adds after them.
+func scanMember(sc scanner, extra ...any) (core.Member, error) {
 	var (
 		m                               core.Member
 		channels                        int
 		first                           int64
 		joined, lastSeen, lastContacted sql.NullInt64
 	)
-	err := sc.Scan(&m.ID, &m.Name, &m.PhotoURL, &m.Location, &m.Language, &m.Bio, &m.Followers, &channels,
-		&joined, &first, &lastSeen, &lastContacted, &m.Activity, &m.Loyalty, &m.Quadrant)
+	err := sc.Scan(append([]any{&m.ID, &m.Name, &m.PhotoURL, &m.Location, &m.Language, &m.Bio, &m.Followers,
+		&channels, &joined, &first, &lastSeen, &lastContacted, &m.Activity, &m.Loyalty, &m.Quadrant}, extra...)...)
 	if err != nil {
 		return m, err
 	}

@@ -10,38 +10,70 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// WelcomeQueue lists the members who joined (or were first seen) between
-// from and to and have been neither welcomed nor written to since, the
-// earliest first.
-func (s *Store) WelcomeQueue(ctx context.Context, from, to time.Time, limit int) ([]core.Member, error) {
-	q := "SELECT " + memberCols + ` FROM members m
+// WelcomeQueue walks the members who joined (or, with no join known, were
+// first seen) between from and to, the earliest first, and returns up to
+// limit of those due says are due a welcome (core/members holds the
+// rule); due is given each with their last welcome, zero for none.
+func (s *Store) WelcomeQueue(ctx context.Context, from, to time.Time,
+	due func(m core.Member, lastWelcome time.Time) bool, limit int) ([]core.Member, error) {
+	q := "SELECT " + memberCols + `, (SELECT max(r.at) FROM member_rituals r WHERE r.member_id = m.id
+			AND r.ritual = 'welcome') FROM members m
 		WHERE COALESCE(m.joined_at, m.first_seen) BETWEEN ?1 AND ?2
-		AND (m.last_contacted IS NULL OR m.last_contacted < COALESCE(m.joined_at, m.first_seen))
-		AND NOT EXISTS (SELECT 1 FROM member_rituals r WHERE r.member_id = m.id AND r.ritual = 'welcome')
-		ORDER BY COALESCE(m.joined_at, m.first_seen), m.id LIMIT ?3`
-	list, err := s.queryMembers(ctx, q, ms(from), ms(to), limit)
+		ORDER BY COALESCE(m.joined_at, m.first_seen), m.id`
+	list, err := s.walkMembers(ctx, due, limit, q, ms(from), ms(to))
 	if err != nil {
 		return nil, fmt.Errorf("store: welcome queue: %w", err)
 	}
 	return list, nil
 }
 
-// CheckInList lists the quiet members: known since before quietSince, who
-// have not written since then, and whom we have neither written to nor
-// checked in on since then either. The most recently active come first:
-// they are the likeliest to answer.
-func (s *Store) CheckInList(ctx context.Context, quietSince time.Time, limit int) ([]core.Member, error) {
-	q := "SELECT " + memberCols + ` FROM members m
+// CheckInList walks the members known since before quietSince who have
+// not written since, the most recently active first (the likeliest to
+// answer), and returns up to limit of those due says are due a check-in
+// (core/members holds the rule); due is given each with their last
+// check-in, zero for none.
+func (s *Store) CheckInList(ctx context.Context, quietSince time.Time,
+	due func(m core.Member, lastCheckIn time.Time) bool, limit int) ([]core.Member, error) {
+	q := "SELECT " + memberCols + `, (SELECT max(r.at) FROM member_rituals r WHERE r.member_id = m.id
+			AND r.ritual = 'checkin') FROM members m
 		WHERE m.first_seen < ?1 AND COALESCE(m.last_seen, 0) < ?1
-		AND COALESCE(m.last_contacted, 0) < ?1
-		AND NOT EXISTS (SELECT 1 FROM member_rituals r WHERE r.member_id = m.id
-			AND r.ritual = 'checkin' AND r.at >= ?1)
-		ORDER BY m.last_seen DESC, m.loyalty DESC, m.id LIMIT ?2`
-	list, err := s.queryMembers(ctx, q, ms(quietSince), limit)
+		ORDER BY m.last_seen DESC, m.loyalty DESC, m.id`
+	list, err := s.walkMembers(ctx, due, limit, q, ms(quietSince))
 	if err != nil {
 		return nil, fmt.Errorf("store: check-in list: %w", err)
 	}
 	return list, nil
+}
+
+// walkMembers reads the rows of q (memberCols, then a time that may be
+// NULL) in order and keeps those keep accepts, until it has limit.
+func (s *Store) walkMembers(ctx context.Context, keep func(core.Member, time.Time) bool, limit int,
+	q string, args ...any) ([]core.Member, error) {
+	st, err := s.reads.get(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []core.Member
+	for len(list) < limit && rows.Next() {
+		var at sql.NullInt64
+		m, err := scanMember(rows, &at)
+		if err != nil {
+			return nil, err
+		}
+		if keep(m, fromNullMS(at)) {
+			list = append(list, m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return list, s.fillMemberTags(ctx, list)
 }
 
 // MarkRitual records that a ritual was done for members at a time.
