@@ -16,6 +16,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
@@ -23,36 +24,55 @@ import (
 )
 
 // Workspace is a store and the services over it, on one clock. The engine
-// runs no worker: nothing syncs, but its event bus and status work.
+// runs no worker: nothing syncs, but its event bus and status work. No
+// publishing engine runs either: a scheduled post stays scheduled (AddPost
+// takes posts where that engine would).
 type Workspace struct {
 	Store    *store.Store
 	Engine   *engine.Engine
 	Inbox    *inbox.Service
 	Accounts *accounts.Service
 	Members  *members.Service
+	Calendar *calendar.Service
 	now      func() time.Time
 	path     string
 	closed   bool
 }
 
+// Option sets up a workspace as it opens.
+type Option func(*config)
+
+type config struct {
+	zone string
+}
+
+// InZone plans the calendar in an IANA zone; without it, in UTC (never
+// the machine's zone: tests must not depend on it).
+func InZone(zone string) Option { return func(c *config) { c.zone = zone } }
+
 // Open opens a workspace in a temporary directory on the clock now; it is
 // closed when the test ends.
-func Open(t testing.TB, now func() time.Time) *Workspace {
+func Open(t testing.TB, now func() time.Time, opts ...Option) *Workspace {
 	t.Helper()
-	return open(t, filepath.Join(t.TempDir(), "hearth.db"), now)
+	return open(t, filepath.Join(t.TempDir(), "hearth.db"), now, opts)
 }
 
 // OpenCopy opens a workspace over a copy of a snapshot (see Snapshot) in a
 // temporary directory, on the clock now; it is closed when the test ends.
-func OpenCopy(t testing.TB, snapshot string, now func() time.Time) *Workspace {
+// The options are not in the snapshot: give them again.
+func OpenCopy(t testing.TB, snapshot string, now func() time.Time, opts ...Option) *Workspace {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hearth.db")
 	copyFile(t, snapshot, path)
-	return open(t, path, now)
+	return open(t, path, now, opts)
 }
 
-func open(t testing.TB, path string, now func() time.Time) *Workspace {
+func open(t testing.TB, path string, now func() time.Time, opts []Option) *Workspace {
 	t.Helper()
+	cfg := config{zone: "UTC"}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, path, store.WithNow(now))
 	if err != nil {
@@ -66,6 +86,7 @@ func open(t testing.TB, path string, now func() time.Time) *Workspace {
 		Inbox:    inbox.New(inbox.Params{Store: st, Notify: eng, Now: now}),
 		Accounts: accounts.New(st, sec, eng),
 		Members:  members.New(members.Params{Store: st, Now: now}),
+		Calendar: calendar.New(calendar.Params{Store: st, Notify: eng, Now: now, Zone: cfg.zone}),
 		now:      now,
 		path:     path,
 	}
@@ -194,6 +215,84 @@ func (w *Workspace) AddOutbox(t testing.TB, e core.OutboxEntry) int64 {
 		t.Fatalf("outbox %d to %s: %v", id, e.State, err)
 	}
 	return id
+}
+
+// AddPost plans a post through the calendar service (created at p.At in
+// p.Zone, with the targets' AccountID and variant Text) and takes each
+// target to the State it names as the publishing engine would: scheduled;
+// held with its Error; or claimed, then published (RemoteID, URL,
+// PublishedAt or now), failed or unconfirmed with its Error. A post whose
+// targets are all drafts stays a draft; a draft next to other states
+// cannot be made (Schedule schedules every draft). It returns the post as
+// stored.
+func (w *Workspace) AddPost(t testing.TB, p core.Post) core.Post {
+	t.Helper()
+	ctx := context.Background()
+	want := map[int64]core.PostTarget{}
+	drafts := 0
+	for _, tg := range p.Targets {
+		want[tg.AccountID] = tg
+		if tg.State == "" || tg.State == core.TargetDraft {
+			drafts++
+		}
+	}
+	created, err := w.Calendar.Create(ctx, p)
+	if err != nil {
+		t.Fatalf("create post %q: %v", p.Text, err)
+	}
+	switch drafts {
+	case len(p.Targets):
+		return created
+	case 0:
+	default:
+		t.Fatalf("post %q: draft targets next to others cannot be made", p.Text)
+	}
+	if err := w.Calendar.Schedule(ctx, created.ID); err != nil {
+		t.Fatalf("schedule post %q: %v", p.Text, err)
+	}
+	for _, tg := range created.Targets {
+		w.setTarget(t, tg.ID, want[tg.AccountID])
+	}
+	got, err := w.Calendar.Post(ctx, created.ID)
+	if err != nil {
+		t.Fatalf("read post %q back: %v", p.Text, err)
+	}
+	return got
+}
+
+// setTarget takes a scheduled target to the state of want.
+func (w *Workspace) setTarget(t testing.TB, id int64, want core.PostTarget) {
+	t.Helper()
+	ctx := context.Background()
+	var err error
+	switch want.State {
+	case core.TargetScheduled:
+		return
+	case core.TargetHeld:
+		err = w.Store.HoldTarget(ctx, id, want.Error)
+	case core.TargetPublishing, core.TargetPublished, core.TargetFailed, core.TargetUnconfirmed:
+		_, err = w.Store.ClaimTarget(ctx, id, w.now())
+	default:
+		t.Fatalf("target state %q: the engine never sets it", want.State)
+	}
+	if err != nil {
+		t.Fatalf("target %d to %s: %v", id, want.State, err)
+	}
+	switch want.State {
+	case core.TargetPublished:
+		at := want.PublishedAt
+		if at.IsZero() {
+			at = w.now()
+		}
+		err = w.Store.PublishedTarget(ctx, id, core.Published{RemoteID: want.RemoteID, URL: want.URL, At: at})
+	case core.TargetFailed:
+		err = w.Store.FailTarget(ctx, id, want.Error)
+	case core.TargetUnconfirmed:
+		err = w.Store.UnconfirmTarget(ctx, id, want.Error)
+	}
+	if err != nil {
+		t.Fatalf("target %d to %s: %v", id, want.State, err)
+	}
 }
 
 // nextRemote numbers the items a test adds without a remote id.
