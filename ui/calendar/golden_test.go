@@ -9,14 +9,14 @@ import (
 // The calendar goldens were looked at as PNGs before they were accepted.
 
 func TestCalendarMonthGolden(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.Relayout()
 	test.AssertRendersToMarkup(t, "month.xml", h.Canvas())
 	test.AssertRendersToImage(t, "month.png", h.Canvas())
 }
 
 func TestCalendarWeekGolden(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.screen().setMode(weekMode)
 	h.waitLoaded()
 	h.Relayout()
@@ -25,8 +25,8 @@ func TestCalendarWeekGolden(t *testing.T) {
 }
 
 func TestCalendarEditorGolden(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
-	h.screen().editor.open(h.cal.post(3))
+	h := newCalHarness(t)
+	h.screen().editor.open(h.post("Patch 2.4.1"))
 	h.Canvas().Unfocus()
 	h.Settle()
 	h.Relayout()
@@ -34,7 +34,7 @@ func TestCalendarEditorGolden(t *testing.T) {
 }
 
 func TestCalendarAgendaGolden(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.screen().setMode(agendaMode)
 	h.waitLoaded()
 	h.Relayout()

@@ -1,11 +1,12 @@
 package calendar
 
 import (
-	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // monthChip finds a post's chip in the month grid and the cell holding it.
@@ -26,31 +27,46 @@ func TestMonthDragMovesPostToAnotherDayAtTheSameTime(t *testing.T) {
 	tests := []struct {
 		name       string
 		cols, rows float32
-		want       string // the Move call; "" for none
+		want       string // the post's time after the drop, UTC; "" for no move
 	}{
 		// Summer time starts on Sunday 30 March: 09:00 is 07:00 UTC there.
-		{"to the next day across the spring change", 1, 0, "Move 8 2025-03-30T07:00:00Z"},
-		{"a week earlier", 0, -1, "Move 8 2025-03-22T08:00:00Z"},
+		{"to the next day across the spring change", 1, 0, "2025-03-30T07:00:00Z"},
+		{"a week earlier", 0, -1, "2025-03-22T08:00:00Z"},
 		{"a small slip stays in place", 0.1, 0.1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newCalHarness(t, sampleCalendar())
+			h := newCalHarness(t)
 			s := h.screen()
 			s.setMode(monthMode)
 			s.goTo(time.Date(2025, 3, 27, 0, 0, 0, 0, s.loc))
 			h.waitLoaded()
 			h.Relayout()
-			c, cell := h.monthChip(8)
+			id := h.post("Saturday build along").ID
+			c, cell := h.monthChip(id)
 			c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(tt.cols*cell.Size().Width, tt.rows*cell.Size().Height)})
 			c.DragEnd()
-			if tt.want != "" {
-				h.WaitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
-			}
-			h.waitLoaded()
-			if got := h.cal.callsWith("Move"); tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
-				t.Fatalf("moves = %q, want %q", got, tt.want)
-			}
+			h.expectMove(id, at("2025-03-29T09:00"), tt.want)
 		})
+	}
+}
+
+// expectMove waits for a dropped post to reach its new time (UTC, RFC
+// 3339) in the store and the screen to reload; with want "", it checks
+// that no move was asked for and the post kept its time, before.
+func (h *calHarness) expectMove(id int64, before time.Time, want string) {
+	h.T.Helper()
+	if want != "" {
+		h.WaitFor("the move to "+want, func() bool { return h.byID(id).At.UTC().Format(time.RFC3339) == want })
+	}
+	h.waitLoaded()
+	if want == "" && (h.cal.moveCalls() > 0 || !h.byID(id).At.Equal(before)) {
+		h.T.Fatalf("a small slip moved the post: %d moves, now at %s", h.cal.moveCalls(), h.byID(id).At)
+	}
+	if want != "" && h.cal.moveCalls() != 1 {
+		h.T.Errorf("%d moves asked for, want one", h.cal.moveCalls())
+	}
+	if p := h.byID(id); p.Zone != calZone || p.State() != core.TargetScheduled {
+		h.T.Errorf("after the drop the post is %s in %q, want still scheduled in %s", p.State(), p.Zone, calZone)
 	}
 }

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ func formEntries(h *calHarness) []*widget.Entry {
 }
 
 func TestNewMeetupFromTheToolbar(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	s := h.screen()
 	s.newMeetup()
 	e := formEntries(h)
@@ -35,14 +36,50 @@ func TestNewMeetupFromTheToolbar(t *testing.T) {
 	e[3].SetText("19:00")
 	e[5].SetText("Claire, Дмитрий")
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
-	h.WaitFor("the meetup", func() bool {
-		calls := h.cal.callsWith("CreateMeetup")
-		return len(calls) == 1 && calls[0] == `CreateMeetup "Board-game night" 2025-03-30T17:00:00Z 2`
-	})
+	h.WaitFor("the meetup", func() bool { return len(h.meetups("Board-game night")) == 1 })
+	m := h.meetups("Board-game night")[0]
+	if !m.Start.Equal(at("2025-03-30T19:00")) || !m.Start.Equal(time.Date(2025, 3, 30, 17, 0, 0, 0, time.UTC)) ||
+		m.Zone != calZone || len(m.Attendees) != 2 {
+		t.Errorf("meetup saved at %s in %q with %d attendees, want 17:00 UTC in %s with 2", m.Start.UTC(), m.Zone,
+			len(m.Attendees), calZone)
+	}
+}
+
+// meetups are the stored meetups of March and April 2025 with a title.
+func (h *calHarness) meetups(title string) []core.Meetup {
+	h.T.Helper()
+	all, err := h.ws.Store.Meetups(context.Background(), at("2025-03-01T00:00"), at("2025-05-01T00:00"))
+	if err != nil {
+		h.T.Fatalf("meetups: %v", err)
+	}
+	var out []core.Meetup
+	for _, m := range all {
+		if m.Title == title {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// campaigns are the stored campaigns of March and April 2025 with a name.
+func (h *calHarness) campaigns(name string) []core.Campaign {
+	h.T.Helper()
+	all, err := h.ws.Store.Campaigns(context.Background(), time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 4, 30, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		h.T.Fatalf("campaigns: %v", err)
+	}
+	var out []core.Campaign
+	for _, c := range all {
+		if c.Name == name {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func TestNewCampaignSaysWhatToFix(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.screen().newCampaign()
 	e := formEntries(h)
 	e[0].SetText("Winter league")
@@ -50,20 +87,21 @@ func TestNewCampaignSaysWhatToFix(t *testing.T) {
 	e[3].SetText("2025-03-01")
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
 	h.Settle()
-	if len(h.cal.callsWith("CreateCampaign")) > 0 {
+	if len(h.campaigns("Winter league")) > 0 {
 		t.Fatal("a campaign ending before it starts was saved")
 	}
 	e = formEntries(h)
 	e[3].SetText("2025-04-10")
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
-	h.WaitFor("the campaign", func() bool {
-		c := h.cal.callsWith("CreateCampaign")
-		return len(c) == 1 && c[0] == `CreateCampaign "Winter league" 2025-03-10 2025-04-10`
-	})
+	h.WaitFor("the campaign", func() bool { return len(h.campaigns("Winter league")) == 1 })
+	c := h.campaigns("Winter league")[0]
+	if got := c.Start.Format(time.DateOnly) + " " + c.End.Format(time.DateOnly); got != "2025-03-10 2025-04-10" {
+		t.Errorf("campaign saved from %s, want 2025-03-10 2025-04-10", got)
+	}
 }
 
 func TestPostEditorOffersExpertsWithTheirXHandle(t *testing.T) {
-	h := newCalHarnessWith(t, sampleCalendar(), fakeExperts{})
+	h := newCalHarnessWith(t, fakeExperts{})
 	s := h.screen()
 	s.editor.openNew(uitest.Now.Add(24 * time.Hour))
 	s.editor.text.SetText("Our modding tools got an update.")

@@ -81,7 +81,7 @@ func hasChip(chips []*calChip, prefix string) bool {
 }
 
 func TestMonthPlacesPostsOnTheirLocalDays(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	if got := h.screen().bar.title.Text; got != "March 2025" {
 		t.Errorf("title = %q", got)
 	}
@@ -107,7 +107,7 @@ func TestMonthPlacesPostsOnTheirLocalDays(t *testing.T) {
 }
 
 func TestMonthChipsShowStates(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	tests := []struct {
 		day    int
 		prefix string
@@ -133,10 +133,15 @@ func TestMonthChipsShowStates(t *testing.T) {
 }
 
 func TestChannelFilterShowsOneChannel(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
-	h.screen().bar.filter.SetSelected("@hearth_game")
-	h.WaitFor("the filtered range", func() bool { return len(h.cal.callsWith("Range 2025-02-24 2025-04-07 [3]")) == 1 })
+	h := newCalHarness(t)
+	h.screen().bar.filter.SetSelected(xName)
 	h.waitLoaded()
+	x := h.accountID(xName)
+	for _, e := range h.screen().data.view.Posts {
+		if !slices.ContainsFunc(e.Post.Targets, func(t core.PostTarget) bool { return t.AccountID == x }) {
+			t.Errorf("%q shows with the X filter, on %v", e.Post.Text, e.Post.Targets)
+		}
+	}
 	if c := h.monthCell(12); hasChip(c.chips, "18:30") {
 		t.Errorf("a VK-only post shows with the X filter: %q", chipTexts(c.chips))
 	}
@@ -146,7 +151,7 @@ func TestChannelFilterShowsOneChannel(t *testing.T) {
 }
 
 func TestNavigationMovesByPeriod(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	s := h.screen()
 	s.step(1)
 	h.waitLoaded()
@@ -159,8 +164,11 @@ func TestNavigationMovesByPeriod(t *testing.T) {
 	if got := s.bar.title.Text; got != "10-16 Mar 2025" {
 		t.Errorf("week of today: %q", got)
 	}
-	if got := h.cal.callsWith("Range 2025-03-10 2025-03-17"); len(got) == 0 {
-		t.Errorf("the week was not read: %v", h.cal.callsWith("Range"))
+	if d := s.data; !d.from.Equal(time.Date(2025, 3, 10, 0, 0, 0, 0, s.loc)) || !d.to.Equal(time.Date(2025, 3, 17, 0, 0, 0, 0, s.loc)) {
+		t.Errorf("the screen shows %s .. %s, want the week of 10 March", d.from, d.to)
+	}
+	if !hasChip(s.week.chips, "09:00 Weekly devlog") {
+		t.Errorf("the week lacks Monday's devlog: %q", chipTexts(s.week.chips))
 	}
 }
 
@@ -180,34 +188,29 @@ func TestWeekDragMovesPost(t *testing.T) {
 	tests := []struct {
 		name        string
 		days, hours float32
-		want        string // the Move call; "" for none
+		want        string // the post's time after the drop, UTC; "" for no move
 		wantDay     int    // the column the chip lands in after the reload
 	}{
 		// Summer time starts on Sunday 30 March: 09:00 is 07:00 UTC there.
-		{"to the next day across the spring change", 1, 0, "Move 8 2025-03-30T07:00:00Z", 6},
-		{"two hours later", 0, 2, "Move 8 2025-03-29T10:00:00Z", 5},
-		{"to Monday, an hour and a half earlier", -5, -1.5, "Move 8 2025-03-24T06:30:00Z", 0},
+		{"to the next day across the spring change", 1, 0, "2025-03-30T07:00:00Z", 6},
+		{"two hours later", 0, 2, "2025-03-29T10:00:00Z", 5},
+		{"to Monday, an hour and a half earlier", -5, -1.5, "2025-03-24T06:30:00Z", 0},
 		{"a small slip stays in place", 0.1, 0.1, "", 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newCalHarness(t, sampleCalendar())
+			h := newCalHarness(t)
 			s := h.screen()
 			s.setMode(weekMode)
 			s.goTo(time.Date(2025, 3, 27, 0, 0, 0, 0, s.loc))
 			h.waitLoaded()
 			colW, rowH := s.week.layout.cell(s.week.grid.Size())
-			c := h.weekChip(8)
+			id := h.post("Saturday build along").ID
+			c := h.weekChip(id)
 			c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(tt.days*colW, tt.hours*rowH)})
 			c.DragEnd()
-			if tt.want != "" {
-				h.WaitFor("the move", func() bool { return len(h.cal.callsWith("Move")) > 0 })
-			}
-			h.waitLoaded()
-			if got := h.cal.callsWith("Move"); tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
-				t.Fatalf("moves = %q, want %q", got, tt.want)
-			}
-			if got := s.week.layout.spots[h.weekChip(8)].day; got != tt.wantDay {
+			h.expectMove(id, at("2025-03-29T09:00"), tt.want)
+			if got := s.week.layout.spots[h.weekChip(id)].day; got != tt.wantDay {
 				t.Errorf("after the drop the post is in column %d, want %d", got, tt.wantDay)
 			}
 		})
@@ -215,13 +218,14 @@ func TestWeekDragMovesPost(t *testing.T) {
 }
 
 func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	s := h.screen()
 	s.setMode(weekMode)
 	h.waitLoaded()
-	h.cal.fail("Move", core.ErrConflict)
+	h.cal.failNext("Move", core.ErrConflict)
+	photos := h.post("Meetup photos")
 	colW, _ := s.week.layout.cell(s.week.grid.Size())
-	c := h.weekChip(2)
+	c := h.weekChip(photos.ID)
 	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(colW, 0)})
 	c.DragEnd()
 	h.WaitFor("the error", func() bool { return s.banner.Message() != "" })
@@ -229,13 +233,16 @@ func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
 	if !strings.HasPrefix(s.banner.Message(), "Could not move the post") {
 		t.Errorf("banner = %q", s.banner.Message())
 	}
-	if got := s.week.layout.spots[h.weekChip(2)].day; got != 2 {
+	if got := s.week.layout.spots[h.weekChip(photos.ID)].day; got != 2 {
 		t.Errorf("the post shows in column %d after a refused move, want 2 (Wednesday)", got)
+	}
+	if p := h.byID(photos.ID); !p.At.Equal(photos.At) || p.State() != core.TargetScheduled {
+		t.Errorf("after a refused move the post is %s at %s, want scheduled at %s", p.State(), p.At, photos.At)
 	}
 }
 
 func TestAgendaListsStatesPerChannel(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.screen().setMode(agendaMode)
 	h.waitLoaded()
 	var badges []string
@@ -277,16 +284,17 @@ func TestEditorCountsXWeightedLength(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newCalHarness(t, sampleCalendar())
+			h := newCalHarness(t)
 			e := h.screen().editor
 			h.screen().newPost()
-			e.checks[2].SetChecked(true)
-			e.checks[3].SetChecked(true)
+			vk, x := h.accountID(vkName), h.accountID(xName)
+			e.checks[vk].SetChecked(true)
+			e.checks[x].SetChecked(true)
 			e.text.SetText(tt.text)
-			if got := e.counters[3].Text; got != tt.x || e.counters[3].Importance != tt.xLevel {
-				t.Errorf("X counter = %q (importance %d), want %q (%d)", got, e.counters[3].Importance, tt.x, tt.xLevel)
+			if got := e.counters[x].Text; got != tt.x || e.counters[x].Importance != tt.xLevel {
+				t.Errorf("X counter = %q (importance %d), want %q (%d)", got, e.counters[x].Importance, tt.x, tt.xLevel)
 			}
-			if got := e.counters[2].Text; got != tt.vk {
+			if got := e.counters[vk].Text; got != tt.vk {
 				t.Errorf("VK counter = %q, want %q", got, tt.vk)
 			}
 		})
@@ -294,75 +302,90 @@ func TestEditorCountsXWeightedLength(t *testing.T) {
 }
 
 func TestEditorRefusesToScheduleOverTheLimit(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	e := h.screen().editor
+	x := h.accountID(xName)
 	h.screen().newPost()
-	e.checks[3].SetChecked(true)
+	e.checks[x].SetChecked(true)
 	e.text.SetText(strings.Repeat("灯", 141))
 	test.Tap(e.schedule)
 	h.Settle()
 	if !strings.Contains(e.note.Text, "too long for @hearth_game (282 of 280)") {
 		t.Errorf("note = %q", e.note.Text)
 	}
-	if got := h.cal.callsWith("Schedule"); len(got) > 0 {
-		t.Errorf("scheduled anyway: %q", got)
+	for _, p := range h.postsLike("灯") {
+		if p.State() != core.TargetDraft {
+			t.Errorf("scheduled anyway: the post is %s", p.State())
+		}
 	}
 	// A variant for X alone makes it fit.
-	e.toggleVariant(3) // X's pencil
-	test.Type(e.variants[3], "The lighthouse is lit.")
-	if got := e.counters[3].Text; got != "22/280" {
+	e.toggleVariant(x) // X's pencil
+	test.Type(e.variants[x], "The lighthouse is lit.")
+	if got := e.counters[x].Text; got != "22/280" {
 		t.Errorf("X counter with its variant = %q", got)
 	}
 	test.Tap(e.schedule)
-	h.WaitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+	h.WaitFor("the schedule", func() bool {
+		ps := h.postsLike("灯")
+		return len(ps) == 1 && ps[0].State() == core.TargetScheduled
+	})
+	if got := target(t, h.post("灯"), xName).Text; got != "The lighthouse is lit." {
+		t.Errorf("X's variant = %q", got)
+	}
 }
 
 func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	s, e := h.screen(), h.screen().editor
 	s.newPostOn(time.Date(2025, 3, 18, 0, 0, 0, 0, s.loc))
-	e.checks[2].SetChecked(true)
+	e.checks[h.accountID(vkName)].SetChecked(true)
 	test.Type(e.text, "Harbour night")
-	h.WaitFor("the draft", func() bool { return len(h.cal.callsWith("Create")) == 1 })
+	h.WaitFor("the draft", func() bool { return len(h.postsLike("Harbour night")) == 1 })
 	h.WaitFor("the saved post", func() bool { return e.post.ID != 0 })
 	test.Type(e.text, " on Friday")
-	h.WaitFor("the second save", func() bool { return len(h.cal.callsWith("SaveDraft")) == 1 })
-	if got := h.cal.callsWith("Create"); !slices.Equal(got, []string{`Create "Harbour night"`}) {
-		t.Errorf("creates = %q, want one", got)
+	h.WaitFor("the second save", func() bool { return h.byID(e.post.ID).Text == "Harbour night on Friday" })
+	if got := h.postsLike("Harbour night"); len(got) != 1 {
+		t.Errorf("%d posts were created, want one", len(got))
 	}
-	p := h.cal.post(e.post.ID)
-	if p.Text != "Harbour night on Friday" || !p.At.Equal(at("2025-03-18T09:00")) || len(p.Targets) != 1 {
-		t.Errorf("saved post = %q at %s on %d channels", p.Text, p.At, len(p.Targets))
+	p := h.byID(e.post.ID)
+	if !p.At.Equal(at("2025-03-18T09:00")) || p.Zone != calZone || len(p.Targets) != 1 || p.Targets[0].Account != vkName ||
+		p.State() != core.TargetDraft {
+		t.Errorf("saved post is %s at %s in %q on %v, want a draft at 09:00 in Paris on VK", p.State(), p.At, p.Zone, p.Targets)
 	}
 	test.Tap(e.schedule)
-	h.WaitFor("the schedule", func() bool { return len(h.cal.callsWith("Schedule")) == 1 })
+	h.WaitFor("the schedule", func() bool { return h.byID(p.ID).State() == core.TargetScheduled })
 	h.waitLoaded()
 	if e.note.Text != "Scheduled for Tue 18 Mar, 09:00." {
 		t.Errorf("note = %q", e.note.Text)
 	}
-	if h.cal.post(p.ID).State() != core.TargetScheduled {
-		t.Errorf("state = %s", h.cal.post(p.ID).State())
+	if got := h.postsLike("Harbour night"); len(got) != 1 {
+		t.Errorf("%d posts after scheduling, want one", len(got))
 	}
 }
 
 func TestEditorMovesAPostToTheTimeTyped(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	e := h.screen().editor
-	e.open(h.cal.post(2))
+	photos := h.post("Meetup photos")
+	e.open(photos)
 	e.date.SetText("2025-03-31") // after the spring change
 	e.clock.SetText("18:30")
 	test.Tap(e.save)
-	h.WaitFor("the place", func() bool { return len(h.cal.callsWith("Place")) == 1 })
-	if got := h.cal.callsWith("Place")[0]; got != "Place 2 2025-03-31T16:30:00Z Europe/Paris" {
-		t.Errorf("place = %q", got)
+	h.WaitFor("the move and the unschedule", func() bool { return h.byID(photos.ID).State() == core.TargetDraft })
+	p := h.byID(photos.ID)
+	if got := p.At.UTC().Format(time.RFC3339); got != "2025-03-31T16:30:00Z" || p.Zone != calZone {
+		t.Errorf("the post is at %s in %q, want 2025-03-31T16:30:00Z in %s", got, p.Zone, calZone)
 	}
-	h.WaitFor("the unschedule", func() bool { return len(h.cal.callsWith("Unschedule")) == 1 })
+	if p.Text != photos.Text || len(p.Targets) != 1 || p.Targets[0].ID != photos.Targets[0].ID {
+		t.Errorf("the post became %q on %v", p.Text, p.Targets)
+	}
 }
 
 func TestFailedTargetIsRetriedAlone(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	e := h.screen().editor
-	e.open(h.cal.post(3))
+	patch := h.post("Patch 2.4.1")
+	e.open(patch)
 	h.Settle()
 	bs := buttons(e.status)
 	if _, ok := bs["Publish now"]; ok {
@@ -376,45 +399,72 @@ func TestFailedTargetIsRetriedAlone(t *testing.T) {
 		t.Errorf("the failure's reason is not shown: %q", labelsText(e.status))
 	}
 	test.Tap(retry)
-	h.WaitFor("the retry", func() bool { return len(h.cal.callsWith("Retry")) == 1 })
+	h.WaitFor("the retry", func() bool { return target(t, h.byID(patch.ID), xName).State == core.TargetScheduled })
 	h.waitLoaded()
-	if got := h.cal.callsWith("Retry"); !slices.Equal(got, []string{"Retry 32"}) {
-		t.Errorf("retries = %q, want the X channel alone", got)
+	p := h.byID(patch.ID)
+	if x := target(t, p, xName); x.Error != "" || x.Key != target(t, patch, xName).Key {
+		t.Errorf("the retried X channel has error %q and key %q, want none and the same key", x.Error, x.Key)
+	}
+	if vk := target(t, p, vkName); vk.State != core.TargetPublished {
+		t.Errorf("the VK channel is %s after X's retry, want published", vk.State)
 	}
 	if _, ok := buttons(e.status)["Retry this channel"]; ok {
 		t.Error("retry still offered after the channel was put back in line")
 	}
 }
 
+func TestFailedRetrySaysSoAndKeepsTheRetry(t *testing.T) {
+	h := newCalHarness(t)
+	e := h.screen().editor
+	patch := h.post("Patch 2.4.1")
+	e.open(patch)
+	h.Settle()
+	h.cal.failNext("Retry", core.ErrConflict)
+	test.Tap(buttons(e.status)["Retry this channel"])
+	h.WaitFor("the error", func() bool { return strings.HasPrefix(e.note.Text, "Could not retry on @hearth_game") })
+	h.waitLoaded()
+	if x := target(t, h.byID(patch.ID), xName); x.State != core.TargetFailed {
+		t.Errorf("the X channel is %s after a failed retry, want still failed", x.State)
+	}
+	if _, ok := buttons(e.status)["Retry this channel"]; !ok {
+		t.Errorf("after a failed retry, no retry is offered; buttons %v", keys(buttons(e.status)))
+	}
+}
+
 func TestHeldTargetPublishesNowOrSkips(t *testing.T) {
 	tests := []struct {
 		button, want string
+		done         func(core.Post) bool
 	}{
-		{"Publish now", "Retry 41"},
-		{"Skip", "Skip 4"},
+		{"Publish now", "the VK channel scheduled again, late allowed", func(p core.Post) bool {
+			vk := p.Targets[0]
+			return vk.State == core.TargetScheduled && vk.LateOK && !p.Skipped
+		}},
+		{"Skip", "the post skipped", func(p core.Post) bool { return p.Skipped }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.button, func(t *testing.T) {
-			h := newCalHarness(t, sampleCalendar())
+			h := newCalHarness(t)
 			e := h.screen().editor
-			e.open(h.cal.post(4))
+			contest := h.post("Community build contest")
+			e.open(contest)
 			h.Settle()
 			b, ok := buttons(e.status)[tt.button]
 			if !ok {
 				t.Fatalf("no %q; buttons %v", tt.button, keys(buttons(e.status)))
 			}
 			test.Tap(b)
-			h.WaitFor(tt.want, func() bool { return len(h.cal.callsWith(tt.want)) == 1 })
+			h.WaitFor(tt.want, func() bool { return tt.done(h.byID(contest.ID)) })
 		})
 	}
 }
 
 func TestCalendarFitsSmallestWindow(t *testing.T) {
-	h := newCalHarness(t, sampleCalendar())
+	h := newCalHarness(t)
 	h.ResizeContent(uitest.SmallestScreen)
 	for _, m := range []calMode{monthMode, weekMode, agendaMode} {
 		h.screen().setMode(m)
-		h.screen().editor.open(h.cal.post(3))
+		h.screen().editor.open(h.post("Patch 2.4.1"))
 		h.waitLoaded()
 		if got := h.s.Content().MinSize(); got.Width > uitest.SmallestScreen.Width || got.Height > uitest.SmallestScreen.Height {
 			t.Errorf("%s with the editor open needs %v, more than %v", calModeNames[m], got, uitest.SmallestScreen)
