@@ -241,6 +241,27 @@ func TestWeekFailedMoveSaysSoAndPutsThePostBack(t *testing.T) {
 	}
 }
 
+// A published post cannot move: the core refuses (its channels have it).
+// Today the screen still lets its chip be dragged and says so in a banner.
+func TestWeekDragLeavesAPublishedPostInPlace(t *testing.T) {
+	h := newCalHarness(t)
+	s := h.screen()
+	s.setMode(weekMode)
+	h.waitLoaded()
+	devlog := h.post("Weekly devlog")
+	colW, _ := s.week.layout.cell(s.week.grid.Size())
+	c := h.weekChip(devlog.ID)
+	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(colW, 0)})
+	c.DragEnd()
+	h.waitLoaded()
+	if p := h.byID(devlog.ID); !p.At.Equal(devlog.At) || p.State() != core.TargetPublished {
+		t.Errorf("the published post is %s at %s after a drag, want published at %s", p.State(), p.At, devlog.At)
+	}
+	if got := s.week.layout.spots[h.weekChip(devlog.ID)].day; got != 0 {
+		t.Errorf("the published post shows in column %d after a drag, want 0 (Monday)", got)
+	}
+}
+
 func TestAgendaListsStatesPerChannel(t *testing.T) {
 	h := newCalHarness(t)
 	h.screen().setMode(agendaMode)
