@@ -34,16 +34,20 @@ type Workspace struct {
 	Accounts *accounts.Service
 	Members  *members.Service
 	Calendar *calendar.Service
-	now      func() time.Time
-	path     string
-	closed   bool
+	// Secrets is the in-memory keyring the services keep passwords and
+	// tokens in (tests never touch the system's).
+	Secrets accounts.Secrets
+	now     func() time.Time
+	path    string
+	closed  bool
 }
 
 // Option sets up a workspace as it opens.
 type Option func(*config)
 
 type config struct {
-	zone string
+	zone    string
+	drivers []engine.Driver // see WithDrivers
 }
 
 // InZone plans the calendar in an IANA zone; without it, in UTC (never
@@ -79,7 +83,7 @@ func open(t testing.TB, path string, now func() time.Time, opts []Option) *Works
 		t.Fatalf("open the store: %v", err)
 	}
 	sec := &memSecrets{m: map[string]string{}}
-	eng := engine.New(engine.Params{Store: st, Secrets: sec, Now: now})
+	eng := engine.New(engine.Params{Store: st, Drivers: cfg.drivers, Secrets: sec, Now: now})
 	w := &Workspace{
 		Store:    st,
 		Engine:   eng,
@@ -87,6 +91,7 @@ func open(t testing.TB, path string, now func() time.Time, opts []Option) *Works
 		Accounts: accounts.New(st, sec, eng),
 		Members:  members.New(members.Params{Store: st, Now: now}),
 		Calendar: calendar.New(calendar.Params{Store: st, Notify: eng, Now: now, Zone: cfg.zone}),
+		Secrets:  sec,
 		now:      now,
 		path:     path,
 	}
