@@ -1,7 +1,7 @@
 package accounts
 
 import (
-	"slices"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -50,23 +50,36 @@ func TestVKFormTestsThenAddsTheCommunity(t *testing.T) {
 	test.Type(field(t, f, "Access token"), "vk1.a.secret")
 	test.Tap(f.TestButton)
 	h.WaitFor("the test", func() bool { return f.Result.Importance == widget.SuccessImportance })
-	test.Tap(f.SaveButton)
-	h.WaitFor("the account", func() bool {
-		_, _, calls := h.accts.snapshot()
-		return slices.Contains(calls, "AddVK Клуб любителей 123456 vk1.a.secret")
-	})
-	_, _, calls := h.accts.snapshot()
-	if !slices.Contains(calls, "TestVK 123456 vk1.a.secret") {
-		t.Errorf("calls = %v, want the test before the add", calls)
+	tests := h.ch.testsOf(core.KindVK)
+	if len(tests) != 1 || vkGroup(t, tests[0].acct.Settings) != 123456 || tests[0].secrets["token"] != "vk1.a.secret" {
+		t.Errorf("the channel's tests = %+v, want one of community 123456 with the token typed", tests)
 	}
+	test.Tap(f.SaveButton)
 	h.WaitFor("the form to close", func() bool { return !f.content.Visible() && h.s.adds.Visible() })
+	a := h.mustAccount("Клуб любителей")
+	if a.Kind != core.KindVK || vkGroup(t, a.Settings) != 123456 {
+		t.Errorf("stored a %s account with settings %s", a.Kind, a.Settings)
+	}
+	if tok, _ := h.secret(a.ID, "token"); tok != "vk1.a.secret" {
+		t.Errorf("the keyring holds the token %q, want the one typed", tok)
+	}
+}
+
+// vkGroup is the community id of VK settings.
+func vkGroup(t *testing.T, raw json.RawMessage) int64 {
+	t.Helper()
+	s, err := core.ParseVKSettings(raw)
+	if err != nil {
+		t.Fatalf("vk settings %s: %v", raw, err)
+	}
+	return s.GroupID
 }
 
 func TestXFormNamesTheMissingKeyAndShowsAFailedTest(t *testing.T) {
 	h := newHarness(t)
 	h.openChannelForm("Add X account")
 	f := h.s.x
-	test.Type(f.name, "@hearth_game")
+	test.Type(f.name, "@hearth_support") // @hearth_game is taken
 	test.Type(field(t, f, "API key"), "ck")
 	test.Type(field(t, f, "API key secret"), "cs")
 	test.Type(field(t, f, "Access token"), "at")
@@ -75,21 +88,29 @@ func TestXFormNamesTheMissingKeyAndShowsAFailedTest(t *testing.T) {
 		t.Errorf("with three keys the form says %q", got)
 	}
 	test.Type(field(t, f, "Access token secret"), "as")
-	h.accts.mu.Lock()
-	h.accts.testErr = &core.RemoteError{Problem: core.ProblemAuth, Message: "X refused the keys", Action: "re-enter them"}
-	h.accts.mu.Unlock()
+	h.ch.failTests(core.KindX, &core.RemoteError{Problem: core.ProblemAuth, Message: "X refused the keys", Action: "re-enter them"})
 	test.Tap(f.TestButton)
 	h.WaitFor("the failed test", func() bool {
 		return f.Result.Importance == widget.DangerImportance && strings.Contains(f.Result.Text, "X refused the keys")
 	})
-	h.accts.mu.Lock()
-	h.accts.testErr = nil
-	h.accts.mu.Unlock()
+	if tests := h.ch.testsOf(core.KindX); len(tests) != 1 || tests[0].secrets["access_secret"] != "as" {
+		t.Errorf("the channel's tests = %+v, want one with the four keys typed", tests)
+	}
+	h.ch.failTests(core.KindX, nil)
 	test.Tap(f.SaveButton)
-	h.WaitFor("the account", func() bool {
-		_, _, calls := h.accts.snapshot()
-		return slices.Contains(calls, "AddX @hearth_game  v2 as")
-	})
+	h.WaitFor("the form to close", func() bool { return !f.content.Visible() })
+	a := h.mustAccount("@hearth_support")
+	var s core.XSettings
+	h.settings(a, &s)
+	if a.Kind != core.KindX || s.Handle != "" || s.APIVersion != core.XAPIv2 {
+		t.Errorf("stored a %s account with settings %+v", a.Kind, s)
+	}
+	keys := core.XKeys{ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as"}
+	for name, want := range keys.Secrets() {
+		if got, _ := h.secret(a.ID, name); got != want {
+			t.Errorf("the keyring holds %s = %q, want %q", name, got, want)
+		}
+	}
 }
 
 func TestParseVKGroup(t *testing.T) {

@@ -1,53 +1,18 @@
 package accounts
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
-
-// harness is the accounts screen on fakes in a window of the size the
-// screen gets in the default window, shown.
-type harness struct {
-	*uitest.Window
-	accts *fakeAccounts
-	s     *Screen
-	// changes counts the calls telling the window that accounts changed.
-	changes int
-}
-
-func newHarness(t *testing.T) *harness {
-	t.Helper()
-	w := uitest.NewScreenWindow(t, uitest.ScreenSize)
-	h := &harness{Window: w, accts: &fakeAccounts{accts: sampleAccounts()}}
-	h.s = New(w.Env, Backend{Accounts: h.accts}, func() { h.changes++ })
-	w.Win.SetContent(h.s.Content())
-	w.Win.Show()
-	h.s.Start()
-	h.s.Shown()
-	h.WaitFor("the account list", func() bool { return len(h.s.rows.Objects) > 0 })
-	return h
-}
-
-// sampleAccounts are a mailbox that synced, a VK community syncing and an
-// X account whose token was revoked.
-func sampleAccounts() []core.Account {
-	return []core.Account{
-		{ID: 1, Kind: core.KindIMAP, Name: "work@example.com",
-			Status: core.AccountStatus{State: core.SyncOK, LastSync: uitest.Now.Add(-2 * time.Minute)}},
-		{ID: 2, Kind: core.KindVK, Name: "Hearth VK",
-			Status: core.AccountStatus{State: core.SyncRunning, Done: 120, Total: 400, LastSync: uitest.Now.Add(-time.Hour)}},
-		{ID: 3, Kind: core.KindX, Name: "@hearth_game",
-			Status: core.AccountStatus{State: core.SyncError, Message: "the token was revoked", Action: "paste a new token"}},
-	}
-}
 
 // openAccountForm opens the add form.
 func (h *harness) openAccountForm() *accountForm {
@@ -92,8 +57,11 @@ func TestAccountFormValidates(t *testing.T) {
 			if got := f.Problem.Text; got != tt.want || !f.Problem.Visible() {
 				t.Errorf("problem = %q (visible %v)\nwant %q", got, f.Problem.Visible(), tt.want)
 			}
-			if tested, added, _ := h.accts.snapshot(); len(tested)+len(added) != 0 {
-				t.Errorf("invalid settings reached the backend: tested %d, added %d", len(tested), len(added))
+			if n := h.ch.testCount(); n != 0 {
+				t.Errorf("invalid settings reached the channel: %d tests", n)
+			}
+			if n := h.accountCount(); n != 3 {
+				t.Errorf("invalid settings were saved: %d accounts, want the 3 samples", n)
 			}
 		})
 	}
@@ -110,10 +78,10 @@ func TestAccountFormPlainToLoopbackAllowed(t *testing.T) {
 		t.Errorf("ports did not follow the security mode: %s, %s", f.imapPort.Text, f.smtpPort.Text)
 	}
 	test.Tap(f.TestButton)
-	h.WaitFor("the test", func() bool { tested, _, _ := h.accts.snapshot(); return len(tested) == 1 })
-	tested, _, _ := h.accts.snapshot()
-	if s := tested[0]; !s.AllowPlain || s.TLS != core.TLSNone || s.SMTPHost != "127.0.0.1" {
-		t.Errorf("settings = %+v", s)
+	h.WaitFor("the test", func() bool { return len(h.ch.testsOf(core.KindIMAP)) == 1 })
+	s, err := h.ch.testsOf(core.KindIMAP)[0].imapSettings()
+	if err != nil || !s.AllowPlain || s.TLS != core.TLSNone || s.SMTPHost != "127.0.0.1" {
+		t.Errorf("settings = %+v (%v)", s, err)
 	}
 }
 
@@ -131,7 +99,7 @@ func TestAccountFormTestsConnection(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
-			h.accts.testErr = tt.err
+			h.ch.failTests(core.KindIMAP, tt.err)
 			f := h.openAccountForm()
 			fill(f)
 			test.Tap(f.TestButton)
@@ -145,11 +113,17 @@ func TestAccountFormTestsConnection(t *testing.T) {
 			if (f.Result.Importance == widget.SuccessImportance) != tt.success {
 				t.Errorf("result importance = %v", f.Result.Importance)
 			}
-			tested, _, _ := h.accts.snapshot()
-			s := tested[0]
-			if s.Host != "mail.example.org" || s.Port != 993 || s.TLS != core.TLSImplicit || s.SMTPPort != 587 ||
+			tests := h.ch.testsOf(core.KindIMAP)
+			if len(tests) != 1 {
+				t.Fatalf("%d connection tests reached the channel, want 1", len(tests))
+			}
+			if pw := tests[0].secrets["password"]; pw != "s3cret" {
+				t.Errorf("the channel logged in with %q", pw)
+			}
+			s, err := tests[0].imapSettings()
+			if err != nil || s.Host != "mail.example.org" || s.Port != 993 || s.TLS != core.TLSImplicit || s.SMTPPort != 587 ||
 				!slices.Equal(s.Folders, []string{"INBOX", "Équipe"}) || s.BackfillDays != 30 || s.User != "support@example.org" {
-				t.Errorf("tested settings = %+v", s)
+				t.Errorf("tested settings = %+v (%v)", s, err)
 			}
 		})
 	}
@@ -160,12 +134,24 @@ func TestAccountFormAdds(t *testing.T) {
 	f := h.openAccountForm()
 	fill(f)
 	f.archive.SetChecked(true)
+	events, stop := h.ws.Engine.Subscribe()
+	defer stop()
 	test.Tap(f.SaveButton)
-	h.WaitFor("the account to be added", func() bool { _, added, _ := h.accts.snapshot(); return len(added) == 1 })
 	h.WaitFor("the form to close", func() bool { return !f.content.Visible() })
-	_, added, _ := h.accts.snapshot()
-	if !added[0].ArchiveOnDone {
-		t.Error("archive on done was not passed on")
+	a := h.mustAccount("Support")
+	var s core.IMAPSettings
+	h.settings(a, &s)
+	if a.Kind != core.KindIMAP || s.Host != "mail.example.org" || s.User != "support@example.org" || s.BackfillDays != 30 {
+		t.Errorf("stored %s account with settings %+v", a.Kind, s)
+	}
+	if !s.ArchiveOnDone {
+		t.Error("archive on done was not stored")
+	}
+	if pw, ok := h.secret(a.ID, "password"); pw != "s3cret" {
+		t.Errorf("the keyring holds the password %q (%v), want the one typed", pw, ok)
+	}
+	if !told(events, core.EventAccount, a.ID) {
+		t.Error("the engine was not told of the new account")
 	}
 	if got := h.s.note.Text; !strings.HasPrefix(got, "Added Support.") {
 		t.Errorf("note = %q", got)
@@ -193,6 +179,9 @@ func TestAccountFormNameTaken(t *testing.T) {
 	if !f.content.Visible() {
 		t.Error("the form closed on failure")
 	}
+	if n := h.accountCount(); n != 3 {
+		t.Errorf("the workspace holds %d accounts, want the 3 samples", n)
+	}
 }
 
 func TestAccountListShowsStatus(t *testing.T) {
@@ -218,16 +207,29 @@ func TestAccountListShowsStatus(t *testing.T) {
 func TestAccountSyncAndRemove(t *testing.T) {
 	h := newHarness(t)
 	h.WaitFor("the account list", func() bool { return len(h.s.rows.Objects) == 3 })
-	buttons := uitest.ButtonsIn(h.s.rows.Objects[1]) // Hearth VK
+	vk, others := h.mustAccount("Hearth VK"), []core.Account{h.mustAccount("work@example.com"), h.mustAccount("@hearth_game")}
+	if err := h.ws.Secrets.Set(context.Background(), vk.ID, "token", "vk1.a.old"); err != nil {
+		t.Fatal(err)
+	}
+	h.ws.StartEngine(t)
+	h.WaitFor("the first pass of every account", func() bool {
+		return h.ch.passesOf(vk.ID) == 1 && h.ch.passesOf(others[0].ID) == 1 && h.ch.passesOf(others[1].ID) == 1
+	})
+	buttons := uitest.ButtonsIn(h.row("Hearth VK"))
 	test.Tap(buttons[0])
-	h.WaitFor("SyncNow", func() bool { _, _, calls := h.accts.snapshot(); return slices.Contains(calls, "SyncNow 2") })
+	h.WaitFor("a pass of Hearth VK on demand", func() bool { return h.ch.passesOf(vk.ID) == 2 })
+	for _, a := range others {
+		if n := h.ch.passesOf(a.ID); n != 1 {
+			t.Errorf("%s synced %d times: only Hearth VK was asked", a.Name, n)
+		}
+	}
 
 	test.Tap(buttons[1])
 	confirm := h.Canvas().Overlays().Top()
 	if confirm == nil {
 		t.Fatal("Remove did not ask first")
 	}
-	if _, _, calls := h.accts.snapshot(); slices.Contains(calls, "Remove 2") {
+	if _, ok := h.account("Hearth VK"); !ok {
 		t.Fatal("removed before confirming")
 	}
 	var yes *widget.Button
@@ -240,6 +242,38 @@ func TestAccountSyncAndRemove(t *testing.T) {
 		t.Fatal("no Remove button in the confirmation")
 	}
 	test.Tap(yes)
-	h.WaitFor("Remove", func() bool { _, _, calls := h.accts.snapshot(); return slices.Contains(calls, "Remove 2") })
 	h.WaitFor("the list without it", func() bool { return len(h.s.rows.Objects) == 2 })
+	if _, ok := h.account("Hearth VK"); ok {
+		t.Error("Hearth VK is still in the workspace")
+	}
+	if _, ok := h.secret(vk.ID, "token"); ok {
+		t.Error("the keyring still holds Hearth VK's token")
+	}
+}
+
+// row is the list row of the account named name.
+func (h *harness) row(name string) fyne.CanvasObject {
+	h.T.Helper()
+	for _, r := range h.s.rows.Objects {
+		if slices.Contains(uitest.LabelsIn(r), name) {
+			return r
+		}
+	}
+	h.T.Fatalf("no row for %q in the list", name)
+	return nil
+}
+
+// told reports whether the engine published an event of kind about an
+// account, among those already on events.
+func told(events <-chan core.Event, kind core.EventKind, accountID int64) bool {
+	for {
+		select {
+		case ev := <-events:
+			if ev.Kind == kind && ev.AccountID == accountID {
+				return true
+			}
+		default:
+			return false
+		}
+	}
 }
