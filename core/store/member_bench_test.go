@@ -151,6 +151,7 @@ func BenchmarkMembersTable(b *testing.B) {
 		{"channel-vk-by-loyalty", core.MemberFilter{Channel: core.IdentityVK, Sort: core.SortLoyalty, Desc: true}},
 		{"tag-by-activity", core.MemberFilter{Tag: "volunteers", Sort: core.SortActivity, Desc: true}},
 		{"search-by-activity", core.MemberFilter{Query: "boris 12", Sort: core.SortActivity, Desc: true}},
+		{"search-tag-by-activity", core.MemberFilter{Query: "anna", Tag: "volunteers", Sort: core.SortActivity, Desc: true}},
 		{"search-cohort-channel", core.MemberFilter{Query: "anna", Cohort: core.CohortRegular,
 			Channel: core.IdentityEmail, Sort: core.SortFirstSeen, Desc: true}},
 		// Beyond the table: a search too short for trigrams, a deep

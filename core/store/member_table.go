@@ -172,10 +172,13 @@ func (p memberPlan) countSQL(idsMax int) (string, []any) {
 	case len(p.covered.conds) == 0 && len(p.short.conds) == 0:
 		// Sets alone are counted where they are kept, without reading
 		// members: every id in them is a member's (foreign keys, and the
-		// triggers of members_fts).
+		// triggers of members_fts). +s.id keeps SQLite from handing the
+		// other sets' ids to the first as rowid constraints: when it is
+		// the search, members_fts would run it once per id (a search and
+		// a tag of 1k members took 3 s at 100k members, 23 ms this way).
 		var w where
 		for _, set := range p.sets[1:] {
-			w.add("s.id IN ("+set.sql+")", set.args...)
+			w.add("+s.id IN ("+set.sql+")", set.args...)
 		}
 		return "SELECT count(*), " + fmt.Sprintf(list, "s.id") + " FROM (" + p.sets[0].sql + ") AS s WHERE " + w.sql(),
 			slices.Concat([]any{idsMax}, p.sets[0].args, w.args)
