@@ -4,97 +4,159 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 10, 0, 0, 0, time.UTC) }
 
+func ago(d time.Duration) time.Time { return uitest.Now.Add(-d) }
+
 const (
 	idEmail = core.IdentityEmail
 	idVK    = core.IdentityVK
 	idX     = core.IdentityX
+	dayLen  = 24 * time.Hour
 )
 
-// sampleMembers are the test community's files: an advocate with three
-// channels, a critic, quiet fans, a drifter, a dead soul, two newcomers
-// and a second file of the critic that a suggestion would merge.
-func sampleMembers() []core.Member {
-	return []core.Member{
-		{ID: 1, Name: "Claire Dubois", Location: "Lyon", Language: "French",
-			Bio:      "Builds maps since the first beta; runs the Lyon meetups.",
-			Channels: []core.IdentityKind{idEmail, idVK, idX}, Tags: []string{"meetup", "vip"}, Followers: 12400,
-			JoinedAt: day(2024, 6, 1), FirstSeen: day(2024, 6, 2), LastSeen: uitest.Now.Add(-12 * time.Minute),
-			LastContacted: uitest.Now.Add(-26 * time.Hour), Activity: 14, Loyalty: 0.55, Quadrant: core.QuadrantAdvocate},
-		{ID: 2, Name: "Дмитрий Иванов", Channels: []core.IdentityKind{idEmail}, Tags: []string{"bug"}, Followers: -1,
-			FirstSeen: day(2024, 11, 3), LastSeen: uitest.Now.Add(-40 * time.Minute), Activity: 8, Loyalty: -0.3,
-			Quadrant: core.QuadrantCritic},
-		{ID: 3, Name: "Анна Смирнова", Channels: []core.IdentityKind{idVK}, Followers: 230,
-			FirstSeen: day(2024, 9, 14), LastSeen: uitest.Now.Add(-55 * time.Minute), Activity: 4, Loyalty: 0.4,
-			Quadrant: core.QuadrantQuietFan},
-		{ID: 4, Name: "Pixel Jane", Channels: []core.IdentityKind{idX}, Tags: []string{"creator"}, Followers: 48200,
-			FirstSeen: day(2024, 2, 20), LastSeen: uitest.Now.Add(-3 * time.Hour), Activity: 9, Loyalty: 0.6,
-			Quadrant: core.QuadrantAdvocate},
-		{ID: 5, Name: "Ben Carter", Channels: []core.IdentityKind{idEmail}, Tags: []string{"feedback"}, Followers: -1,
-			FirstSeen: day(2023, 10, 2), LastSeen: uitest.Now.Add(-40 * 24 * time.Hour), Activity: 0, Loyalty: 0.3,
-			Quadrant: core.QuadrantQuietFan},
-		{ID: 6, Name: "Sophie Laurent", Channels: []core.IdentityKind{idEmail}, Followers: -1,
-			FirstSeen: day(2024, 1, 8), LastSeen: uitest.Now.Add(-100 * 24 * time.Hour), Quadrant: core.QuadrantPasserBy},
-		{ID: 7, Name: "Игорь Волков", Channels: []core.IdentityKind{idVK}, Followers: 85,
-			JoinedAt: uitest.Now.Add(-30 * time.Hour), FirstSeen: uitest.Now.Add(-30 * time.Hour), Quadrant: core.QuadrantPasserBy},
-		{ID: 8, Name: "Priya Natarajan", Channels: []core.IdentityKind{idEmail, idX}, Tags: []string{"translator"}, Followers: 1350,
-			JoinedAt: uitest.Now.Add(-40 * time.Hour), FirstSeen: uitest.Now.Add(-40 * time.Hour), Quadrant: core.QuadrantPasserBy},
-		{ID: 9, Name: "Dmitry Ivanov", Channels: []core.IdentityKind{idX}, Followers: 410,
-			FirstSeen: day(2025, 1, 5), LastSeen: uitest.Now.Add(-6 * 24 * time.Hour), Activity: 2, Loyalty: 0,
-			Quadrant: core.QuadrantPasserBy},
-		{ID: 10, Name: "Élodie Marchand", Channels: []core.IdentityKind{idEmail}, Tags: []string{"idea"}, Followers: -1,
-			FirstSeen: day(2024, 4, 11), LastSeen: uitest.Now.Add(-5 * time.Hour), Activity: 6, Loyalty: 0.3,
-			Quadrant: core.QuadrantAdvocate},
+// The test community's accounts, one per channel.
+const (
+	acctMail = "work@example.com"
+	acctVK   = "Hearth VK"
+	acctX    = "@hearth_game"
+)
+
+func sampleAccounts() []core.Account {
+	ok := core.AccountStatus{State: core.SyncOK, LastSync: ago(2 * time.Minute)}
+	return []core.Account{{Kind: core.KindIMAP, Name: acctMail, Status: ok},
+		{Kind: core.KindVK, Name: acctVK, Status: ok}, {Kind: core.KindX, Name: acctX, Status: ok}}
+}
+
+// sampleMember is one person of the test community: their identities on
+// the channels (the first names the file; the others are merged into it),
+// what they wrote (the items' authors are the identity of the item's
+// channel), and what the community manager keeps on them.
+type sampleMember struct {
+	identities []core.Identity
+	wrote      []core.Item
+	tags       []string
+}
+
+func wrote(kind core.ItemKind, at time.Time, subject, text string) core.Item {
+	return core.Item{Kind: kind, CreatedAt: at, Subject: subject, Text: text, Seen: true}
+}
+
+// sampleMembers are the test community's files, as the fake described
+// them: an advocate with three channels, a critic, quiet fans, a drifter,
+// a dead soul, two newcomers and a second file of the critic that a
+// suggestion would merge. Their scores and cohorts are the core's rules
+// applied to what they wrote (by the default settings: activity counts
+// the last 30 days, a post 3, a comment or message 2; loyalty the
+// sentiment of the last 180 days):
+//
+//	Claire Dubois    1 post, 1 comment, 2 messages: activity 9; 2 warm of 4: loyalty 0.33; advocate, regular
+//	Pixel Jane       2 posts, 1 comment: 8; 2 warm of 3: 0.4; advocate
+//	Дмитрий Иванов   3 messages: 6; 2 cold of 4: -0.33; critic
+//	Élodie Marchand  3 messages: 6; 2 warm of 3: 0.4; advocate
+//	Анна Смирнова    2 comments: 4; 3 warm of 3: 0.6; quiet fan
+//	Dmitry Ivanov    1 comment: 2; 0 of 2: 0; passer-by
+//	Ben Carter       wrote 40 days ago, warmly: 0; 0.33; quiet fan, drifting away
+//	Sophie Laurent   wrote 100 days ago: 0; 0; passer-by, dead soul
+//	Игорь Волков     joined 30 hours ago, never wrote: new
+//	Priya Natarajan  joined 40 hours ago, never wrote: new
+func sampleMembers() []sampleMember {
+	return []sampleMember{
+		{identities: []core.Identity{
+			{Kind: idEmail, Address: "claire@exemple.fr", Name: "Claire Dubois", Followers: -1},
+			{Kind: idVK, Address: "1450099", Handle: "claire.db", Name: "Claire Dubois", Followers: 310, JoinedAt: day(2024, 6, 1)},
+			{Kind: idX, Address: "99887766", Handle: "claire_builds", Name: "Claire ✦ builds", Followers: 12400, Verified: true},
+		}, tags: []string{"meetup", "vip"}, wrote: claireWrote()},
+		{identities: []core.Identity{{Kind: idEmail, Address: "dima@example.ru", Name: "Дмитрий Иванов", Followers: -1}},
+			tags: []string{"bug"}, wrote: []core.Item{
+				wrote(core.ItemEmail, day(2024, 11, 3), "Игра вылетает при запуске", "После установки игра закрывается сразу."),
+				wrote(core.ItemEmail, ago(10*dayLen), "Редактор карт", "Редактор карт тормозит на больших картах."),
+				wrote(core.ItemEmail, ago(2*dayLen), "Интерфейс", "Верните старый интерфейс."),
+				wrote(core.ItemEmail, ago(40*time.Minute), "Опять", "Опять всё сломалось после обновления, ужасно."),
+			}},
+		{identities: []core.Identity{{Kind: idVK, Address: "3301", Name: "Анна Смирнова", Followers: 230}},
+			wrote: []core.Item{
+				wrote(core.ItemVKComment, day(2024, 9, 14), "", "Спасибо за игру!"),
+				wrote(core.ItemVKComment, ago(8*dayLen), "", "Отличное обновление."),
+				wrote(core.ItemVKComment, ago(55*time.Minute), "", "Классная карта, спасибо!"),
+			}},
+		{identities: []core.Identity{{Kind: idX, Address: "7001", Handle: "pixeljane", Name: "Pixel Jane", Followers: 48200}},
+			tags: []string{"creator"}, wrote: []core.Item{
+				wrote(core.ItemXMention, day(2024, 2, 20), "", "Drawing @hearth_game characters today."),
+				wrote(core.ItemXReply, ago(12*dayLen), "", "Thanks, amazing!"),
+				wrote(core.ItemXMention, ago(5*dayLen), "", "Fan art thread for @hearth_game"),
+				wrote(core.ItemXMention, ago(3*time.Hour), "", "Love the new map editor, great work @hearth_game"),
+			}},
+		{identities: []core.Identity{{Kind: idEmail, Address: "ben@example.com", Name: "Ben Carter", Followers: -1}},
+			tags: []string{"feedback"}, wrote: []core.Item{
+				wrote(core.ItemEmail, day(2023, 10, 2), "Save files", "Where are the save files kept?"),
+				wrote(core.ItemEmail, ago(40*dayLen), "Re: Save files", "Thanks for the quick fix, works great now."),
+			}},
+		{identities: []core.Identity{{Kind: idEmail, Address: "sophie@example.fr", Name: "Sophie Laurent", Followers: -1}},
+			wrote: []core.Item{
+				wrote(core.ItemEmail, day(2024, 1, 8), "Version Mac", "Une version Mac est-elle prévue ?"),
+				wrote(core.ItemEmail, ago(100*dayLen), "Version Mac", "Question sur la version Mac."),
+			}},
+		{identities: []core.Identity{{Kind: idVK, Address: "5050", Name: "Игорь Волков", Followers: 85, JoinedAt: ago(30 * time.Hour)}}},
+		{identities: []core.Identity{
+			{Kind: idEmail, Address: "priya@example.in", Name: "Priya Natarajan", Followers: -1, JoinedAt: ago(40 * time.Hour)},
+			{Kind: idX, Address: "8120", Handle: "priya_n", Name: "Priya Natarajan", Followers: 1350},
+		}, tags: []string{"translator"}},
+		{identities: []core.Identity{{Kind: idX, Address: "5512", Handle: "dima", Name: "Dmitry Ivanov", Followers: 410}},
+			wrote: []core.Item{
+				wrote(core.ItemXReply, day(2025, 1, 5), "", "Is there a Linux build?"),
+				wrote(core.ItemXReply, ago(6*dayLen), "", "Any news on the Linux build?"),
+			}},
+		{identities: []core.Identity{{Kind: idEmail, Address: "elodie@example.fr", Name: "Élodie Marchand", Followers: -1}},
+			tags: []string{"idea"}, wrote: []core.Item{
+				wrote(core.ItemEmail, day(2024, 4, 11), "Bonjour", "Je découvre le jeu."),
+				wrote(core.ItemEmail, ago(15*dayLen), "Suggestion de carte", "Une carte dans les Alpes ?"),
+				wrote(core.ItemEmail, ago(9*dayLen), "Le patch", "Merci pour le patch."),
+				wrote(core.ItemEmail, ago(5*time.Hour), "Idée : un mode photo", "Ce serait génial d'avoir un mode photo."),
+			}},
 	}
 }
 
-// sampleIdentities are the identities of the files without a full dossier.
-var sampleIdentities = map[int64][]core.Identity{
-	2: {{ID: 22, Kind: idEmail, Address: "dima@example.ru", Name: "Дмитрий Иванов", Followers: -1}},
-	9: {{ID: 29, Kind: idX, Address: "5512", Handle: "dima", Name: "Dmitry Ivanov", Followers: 410}},
+// claireWrote is the timeline of the rich file across the three channels,
+// oldest first; the reply we sent her is outgoing, to her address.
+func claireWrote() []core.Item {
+	reply := wrote(core.ItemEmail, ago(26*time.Hour), "Re: Affiche du meetup",
+		"Merci Claire ! On s'occupe de l'affiche cette semaine.")
+	reply.Outgoing, reply.To = true, []core.Person{{Name: "Claire Dubois", Address: "claire@exemple.fr"}}
+	return []core.Item{
+		wrote(core.ItemEmail, ago(20*dayLen), "Idées pour la carte commune",
+			"Voici trois idées de régions pour le projet du trimestre. Merci !"),
+		wrote(core.ItemXMention, ago(6*dayLen), "",
+			"Streaming a build session with the new @hearth_game map editor tonight!"),
+		wrote(core.ItemVKComment, ago(3*dayLen), "", "Super mise à jour, l'éditeur de cartes est beaucoup plus rapide."),
+		reply,
+		wrote(core.ItemEmail, ago(12*time.Minute), "Rencontre de samedi : toujours à 15 h ?",
+			"Bonjour ! Est-ce que la rencontre de samedi est toujours prévue à 15 h ?"),
+	}
 }
 
-// claireDossier is the rich file: three channels, topics, notes, explained
-// scores, a meetup and a timeline across the channels, newest first.
-func claireDossier(m core.Member) members.Dossier {
-	return members.Dossier{
-		Member: m,
-		Identities: []core.Identity{
-			{ID: 11, Kind: idEmail, Address: "claire@exemple.fr", Name: "Claire Dubois", Followers: -1},
-			{ID: 12, Kind: idVK, Address: "1450099", Handle: "claire.db", Name: "Claire Dubois", Followers: 310},
-			{ID: 13, Kind: idX, Address: "99887766", Handle: "claire_builds", Name: "Claire ✦ builds", Followers: 12400, Verified: true},
-		},
-		Interests: []string{"modding", "level design", "meetups"},
-		Expertise: []core.Expertise{{Topic: "Map editor", Level: 5}, {Topic: "Lua scripting", Level: 2}},
-		Notes: []core.Note{
-			{ID: 2, MemberID: 1, Text: "Offered to host the spring meetup at her studio; wants a poster by April.", At: day(2025, 3, 3)},
-			{ID: 1, MemberID: 1, Text: "Met at the Lyon meetup. Prefers e-mail for anything long.", At: day(2024, 11, 16)},
-		},
-		Cohort: core.CohortRegular,
-		Why: members.Explanation{
-			Activity: "3 posts and 2 comments in the last 30 days (score 14); last seen 12 min ago",
-			Loyalty:  "6 positive and 0 negative of 9 messages in the last 180 days; writes regularly (on 7 different days) (score 0.55)",
-			Quadrant: "advocate: activity 14 is at or above 6, loyalty 0.55 is at or above 0.2",
-			Cohort:   "regular: last wrote 12 min ago",
-		},
-		Timeline: []core.TimelineEntry{
-			{ItemID: 1, Kind: core.ItemEmail, Account: "work@example.com", Subject: "Rencontre de samedi : toujours à 15 h ?",
-				Snippet: "Bonjour ! Est-ce que la rencontre de samedi est toujours prévue à 15 h ?", At: uitest.Now.Add(-12 * time.Minute)},
-			{ItemID: 201, Kind: core.ItemEmail, Account: "work@example.com", Outgoing: true, Subject: "Re: Affiche du meetup",
-				Snippet: "Merci Claire ! On s'occupe de l'affiche cette semaine.", At: uitest.Now.Add(-26 * time.Hour)},
-			{ItemID: 202, Kind: core.ItemVKComment, Account: "Hearth VK",
-				Snippet: "Super mise à jour, l'éditeur de cartes est beaucoup plus rapide.", At: uitest.Now.Add(-3 * 24 * time.Hour)},
-			{ItemID: 203, Kind: core.ItemXMention, Account: "@hearth_game",
-				Snippet: "Streaming a build session with the new @hearth_game map editor tonight!", At: uitest.Now.Add(-6 * 24 * time.Hour)},
-			{ItemID: 204, Kind: core.ItemEmail, Account: "work@example.com", Subject: "Idées pour la carte commune",
-				Snippet: "Voici trois idées de régions pour le projet du trimestre.", At: uitest.Now.Add(-20 * 24 * time.Hour)},
-		},
-		Meetups: []core.MeetupAttended{{ID: 1, Title: "Lyon autumn meetup", At: day(2024, 11, 16)}},
-		Rituals: []core.RitualDone{{MemberID: 1, Ritual: core.RitualWelcome, At: day(2024, 6, 3)}},
-	}
+// claireFile is what the community manager keeps on Claire beyond what
+// she wrote: her profile, topics, notes, the meetup she came to and the
+// welcome she got.
+var claireFile = struct {
+	location, language, bio string
+	interests               []string
+	expertise               []core.Expertise
+	notes                   []core.Note // oldest first
+	meetup                  core.Meetup
+	welcomed                time.Time
+}{
+	location: "Lyon", language: "French", bio: "Builds maps since the first beta; runs the Lyon meetups.",
+	interests: []string{"modding", "level design", "meetups"},
+	expertise: []core.Expertise{{Topic: "Map editor", Level: 5}, {Topic: "Lua scripting", Level: 2}},
+	notes: []core.Note{
+		{Text: "Met at the Lyon meetup. Prefers e-mail for anything long.", At: day(2024, 11, 16)},
+		{Text: "Offered to host the spring meetup at her studio; wants a poster by April.", At: day(2025, 3, 3)},
+	},
+	meetup: core.Meetup{Title: "Lyon autumn meetup", Place: "Lyon", Start: day(2024, 11, 16),
+		End: day(2024, 11, 16).Add(3 * time.Hour), Zone: "Europe/Paris"},
+	welcomed: day(2024, 6, 3),
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -24,14 +25,14 @@ func openClaire(t *testing.T, h *harness) *dossierView {
 	s := membersOf(h)
 	s.table.list.Select(0)
 	h.WaitFor("the dossier", func() bool { return s.dossier.loaded })
-	if s.dossier.memberID != 1 || s.main.Visible() {
+	if s.dossier.memberID != h.id("Claire Dubois") || s.main.Visible() {
 		t.Fatalf("dossier of %d open, table visible %v", s.dossier.memberID, s.main.Visible())
 	}
 	return s.dossier
 }
 
 func TestDossierShowsIdentitiesOfThreeChannels(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	text := strings.Join(uitest.LabelsIn(v.ids), "|")
 	for _, want := range []string{"claire@exemple.fr", "@claire.db", "310 followers", "@claire_builds",
@@ -46,13 +47,14 @@ func TestDossierShowsIdentitiesOfThreeChannels(t *testing.T) {
 	if got := v.avatar.text.Text; got != "CD" {
 		t.Errorf("avatar initials = %q", got)
 	}
-	if got := kit.SegmentText(v.dates); got != "Joined 1 Jun 2024 · first seen 2 Jun 2024 · last seen 12 min ago · last written to yesterday" {
+	// First seen is the earliest of the join and the first sighting (core.Member).
+	if got := kit.SegmentText(v.dates); got != "Joined 1 Jun 2024 · first seen 1 Jun 2024 · last seen 12 min ago · last written to yesterday" {
 		t.Errorf("dates = %q", got)
 	}
 }
 
 func TestDossierTimelineNewestFirst(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	var ids []int64
 	var who []string
@@ -61,7 +63,11 @@ func TestDossierTimelineNewestFirst(t *testing.T) {
 		ids = append(ids, r.entry.ItemID)
 		who = append(who, timelineWho(r.entry))
 	}
-	if want := []int64{1, 201, 202, 203, 204}; !slices.Equal(ids, want) {
+	var want []int64
+	for _, it := range slices.Backward(claireWrote()) {
+		want = append(want, h.ids.items[it.Text])
+	}
+	if !slices.Equal(ids, want) {
 		t.Errorf("timeline = %v, want %v", ids, want)
 	}
 	if want := []string{"E-mail", "You replied", "VK comment", "Mention on X", "E-mail"}; !slices.Equal(who, want) {
@@ -73,11 +79,12 @@ func TestDossierTimelineNewestFirst(t *testing.T) {
 }
 
 func TestDossierExplainsStanding(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	text := strings.Join(uitest.LabelsIn(v.standing), "|")
-	for _, want := range []string{"Activity 14", "3 posts and 2 comments in the last 30 days (score 14)",
-		"Advocate: activity 14 is at or above 6", "Regular: last wrote 12 min ago", "Greeted on 3 Jun 2024"} {
+	for _, want := range []string{"Activity 9", "1 post, 1 comment and 2 messages in the last 30 days (score 9)",
+		"2 positive and 0 negative of 4 messages in the last 180 days (score 0.33)",
+		"Advocate: activity 9 is at or above 6", "Regular: last wrote 12 min ago", "Greeted on 3 Jun 2024"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("standing does not say %q: %q", want, text)
 		}
@@ -85,24 +92,24 @@ func TestDossierExplainsStanding(t *testing.T) {
 }
 
 func TestDossierTimelineOpensInInbox(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	test.Tap(v.timeline.list.Objects[0].(*timelineRow))
-	if !slices.Equal(h.opened, []int64{1}) {
-		t.Errorf("asked the inbox to open %v, want [1]", h.opened)
+	newest := h.ids.items[claireWrote()[4].Text]
+	if !slices.Equal(h.opened, []int64{newest}) {
+		t.Errorf("asked the inbox to open %v, want [%d]", h.opened, newest)
 	}
 }
 
 func TestDossierAddNoteWithCtrlEnter(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	h.Canvas().Focus(v.notes.entry)
 	h.TypeKeys("Will bring the poster")
 	v.notes.entry.TypedShortcut(uitest.CtrlEnter)
 	h.WaitFor("the note", func() bool { return len(v.d.Notes) == 3 })
-	if !fm.called("AddNote 1 Will bring the poster") {
-		t.Errorf("calls = %q", fm.calls)
+	if notes := h.dossier(h.id("Claire Dubois")).Notes; len(notes) != 3 || notes[0].Text != "Will bring the poster" {
+		t.Errorf("the store holds notes %v", notes)
 	}
 	first := strings.Join(uitest.LabelsIn(v.notes.list.Objects[0]), "|")
 	if !strings.Contains(first, "Will bring the poster") || !strings.Contains(first, "Wed 12 Mar 2025, 15:00") {
@@ -114,9 +121,8 @@ func TestDossierAddNoteWithCtrlEnter(t *testing.T) {
 }
 
 func TestDossierNoteKeptWhenSavingFails(t *testing.T) {
-	fm := newFakeMembers()
-	fm.fail("AddNote", errors.New("members: database is locked"))
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
+	h.members.failNext("AddNote", errors.New("members: database is locked"))
 	v := openClaire(t, h)
 	v.notes.entry.SetText("Important")
 	v.notes.entry.TypedShortcut(uitest.CtrlEnter)
@@ -124,39 +130,51 @@ func TestDossierNoteKeptWhenSavingFails(t *testing.T) {
 	if v.notes.entry.Text != "Important" || len(v.d.Notes) != 2 {
 		t.Errorf("after a failure the box has %q and %d notes", v.notes.entry.Text, len(v.d.Notes))
 	}
+	if n := len(h.dossier(h.id("Claire Dubois")).Notes); n != 2 {
+		t.Errorf("the store holds %d notes, want the 2 seeded", n)
+	}
 }
 
+// Interests are stored (and shown) by topic, expertise by level, then
+// topic: Map editor 5, Lua scripting 2.
 func TestDossierEditsTagsInterestsAndExpertise(t *testing.T) {
 	tests := []struct {
 		name string
 		do   func(v *dossierView)
-		call string
+		want func(d members.Dossier) bool
 	}{
-		{"add tag", func(v *dossierView) { submit(v.tags.entry, "speaker") }, "Tag [1] +[speaker] -[]"},
-		{"remove tag", func(v *dossierView) { test.Tap(uitest.ButtonsIn(v.tags.chips)[0]) }, "Tag [1] +[] -[meetup]"},
+		{"add tag", func(v *dossierView) { submit(v.tags.entry, "speaker") },
+			func(d members.Dossier) bool { return slices.Equal(d.Member.Tags, []string{"meetup", "speaker", "vip"}) }},
+		{"remove tag", func(v *dossierView) { test.Tap(uitest.ButtonsIn(v.tags.chips)[0]) },
+			func(d members.Dossier) bool { return slices.Equal(d.Member.Tags, []string{"vip"}) }},
 		{"add interest", func(v *dossierView) { submit(v.interests.entry, "pixel art") },
-			"SetInterests 1 [modding level design meetups pixel art]"},
+			func(d members.Dossier) bool {
+				return slices.Equal(d.Interests, []string{"level design", "meetups", "modding", "pixel art"})
+			}},
 		{"raise expertise", func(v *dossierView) { test.Tap(uitest.ButtonsIn(v.expertise.rows)[4]) },
-			"SetExpertise 1 [{Map editor 5} {Lua scripting 3}]"},
+			func(d members.Dossier) bool {
+				return slices.Equal(d.Expertise, []core.Expertise{{Topic: "Map editor", Level: 5}, {Topic: "Lua scripting", Level: 3}})
+			}},
 		{"add expertise", func(v *dossierView) {
 			v.expertise.level.SetSelected("4")
 			submit(v.expertise.topic, "Shaders")
-		}, "SetExpertise 1 [{Map editor 5} {Lua scripting 2} {Shaders 4}]"},
+		}, func(d members.Dossier) bool {
+			return slices.Equal(d.Expertise, []core.Expertise{{Topic: "Map editor", Level: 5}, {Topic: "Shaders", Level: 4},
+				{Topic: "Lua scripting", Level: 2}})
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fm := newFakeMembers()
-			h := newMembersHarness(t, fm)
+			h := newMembersHarness(t)
 			v := openClaire(t, h)
 			tt.do(v)
-			h.WaitFor(tt.call, func() bool { return fm.called(tt.call) })
+			h.WaitFor(tt.name+" in the store", func() bool { return tt.want(h.dossier(h.id("Claire Dubois"))) })
 		})
 	}
 }
 
 func TestDossierProfileSavesOnEnter(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	test.Tap(uitest.Button(t, v.content, "Edit profile"))
 	if !v.profile.content.Visible() || v.profile.name.Text != "Claire Dubois" {
@@ -164,15 +182,15 @@ func TestDossierProfileSavesOnEnter(t *testing.T) {
 	}
 	v.profile.name.SetText("Claire Dubois-Martin")
 	v.profile.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	h.WaitFor("the save", func() bool { return fm.called("UpdateProfile 1") })
+	h.WaitFor("the save", func() bool { return h.dossier(h.id("Claire Dubois")).Member.Name == "Claire Dubois-Martin" })
+	h.Settle()
 	if v.name.Text != "Claire Dubois-Martin" || v.profile.content.Visible() {
 		t.Errorf("after saving the header says %q, form visible %v", v.name.Text, v.profile.content.Visible())
 	}
 }
 
 func TestDossierMergePickerMergesChosenMember(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	p := newMergePicker(v)
 	p.show()
@@ -181,29 +199,35 @@ func TestDossierMergePickerMergesChosenMember(t *testing.T) {
 	p.list.Select(0)
 	h.Pump()
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Yes"))
-	h.WaitFor("the merge", func() bool { return fm.called("Merge 1 9") })
+	h.WaitFor("the merge", func() bool { return h.memberOf("5512") == h.id("Claire Dubois") })
+	if m := h.list(core.MemberFilter{Query: "Dmitry"}); len(m) != 1 || m[0].ID != h.id("Claire Dubois") {
+		t.Errorf("after the merge, a search for Dmitry finds %v, want only Claire's file", m)
+	}
 }
 
 func TestDossierDeleteAfterConfirm(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	test.Tap(uitest.Button(t, v.content, "Delete…"))
 	h.Pump()
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Delete"))
-	h.WaitFor("the deletion", func() bool { return fm.called("Delete 1") })
 	s := membersOf(h)
 	h.WaitFor("the table", func() bool { return s.main.Visible() && len(s.rows) == 9 })
+	if _, err := h.ws.Members.Dossier(context.Background(), h.id("Claire Dubois")); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("Claire's file after the deletion: %v, want not found", err)
+	}
 }
 
 func TestDossierSplitAfterConfirm(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	test.Tap(uitest.ButtonsIn(v.ids)[2]) // the X identity
 	h.Pump()
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Yes"))
-	h.WaitFor("the split", func() bool { return fm.called("Split 13") })
+	h.WaitFor("the split", func() bool { return h.memberOf("99887766") != h.id("Claire Dubois") })
+	if h.memberOf("claire@exemple.fr") != h.id("Claire Dubois") || h.memberOf("1450099") != h.id("Claire Dubois") {
+		t.Error("the split took more than the X identity out of Claire's file")
+	}
 }
 
 // submit types into a one-line box and presses Enter.
@@ -221,9 +245,9 @@ type closeBuffer struct {
 func (b *closeBuffer) Close() error { b.closed = true; return nil }
 
 func TestExportWritesWholeFile(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	var buf closeBuffer
-	if err := membersOf(h).writeMemberFile(context.Background(), 1, &buf); err != nil {
+	if err := membersOf(h).writeMemberFile(context.Background(), h.id("Claire Dubois"), &buf); err != nil {
 		t.Fatal(err)
 	}
 	var file members.MemberFile
@@ -239,11 +263,10 @@ func TestExportWritesWholeFile(t *testing.T) {
 }
 
 func TestDossierBackReloadsTable(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	submit(v.tags.entry, "speaker")
-	h.WaitFor("the tag", func() bool { return fm.called("Tag [1] +[speaker] -[]") })
+	h.WaitFor("the tag", func() bool { return slices.Contains(h.dossier(h.id("Claire Dubois")).Member.Tags, "speaker") })
 	test.Tap(uitest.Button(t, v.content, "Members"))
 	s := membersOf(h)
 	h.WaitFor("the table", func() bool { return s.main.Visible() && slices.Contains(s.rows[0].Tags, "speaker") })

@@ -12,7 +12,7 @@ import (
 // accepted, in the test theme and in the dark theme.
 
 func TestMembersTableGolden(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	h.Settle()
 	h.Relayout()
 	test.AssertRendersToMarkup(t, "members_table.xml", h.Canvas())
@@ -20,7 +20,7 @@ func TestMembersTableGolden(t *testing.T) {
 }
 
 func TestDossierGolden(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	openClaire(t, h)
 	h.Settle()
 	h.Relayout()
@@ -29,7 +29,7 @@ func TestDossierGolden(t *testing.T) {
 }
 
 func TestMembersDarkGoldens(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	test.ApplyTheme(t, theme.DarkTheme())
 	h.Settle()
 	h.Relayout()
@@ -41,7 +41,7 @@ func TestMembersDarkGoldens(t *testing.T) {
 }
 
 func TestMembersFitSmallestWindow(t *testing.T) {
-	h := newMembersHarness(t, newFakeMembers())
+	h := newMembersHarness(t)
 	s := membersOf(h)
 	check := func(what string) {
 		t.Helper()

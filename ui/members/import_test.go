@@ -3,18 +3,19 @@ package members
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
 
 func TestImportCSVShowsColumnsAndUsesTheChangedMapping(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	path := filepath.Join(t.TempDir(), "club.csv")
 	csv := "\ufeffИмя;E-mail;Город;Ник\n\"Ольга; вторая\";olga@example.ru;Казань;olga_k\nAnna;anna@example.org;Paris;annab\n"
 	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
@@ -38,18 +39,18 @@ func TestImportCSVShowsColumnsAndUsesTheChangedMapping(t *testing.T) {
 	}
 	imp.selects[3].SetSelected("X") // the person knows the nickname is their X handle
 	test.Tap(imp.run)
-	h.WaitFor("the import", func() bool {
-		return fm.called("ImportTable 2 [name,email,location,x]")
-	})
 	h.WaitFor("the result", func() bool {
-		return imp.result.Importance == widget.SuccessImportance && strings.Contains(imp.result.Text, "1 new member files") &&
-			strings.Contains(imp.result.Text, "anna@example.org")
+		return imp.result.Importance == widget.SuccessImportance && strings.Contains(imp.result.Text, "2 new member files")
 	})
+	olga := h.list(core.MemberFilter{Query: "olga_k"})
+	if len(olga) != 1 || olga[0].Name != "Ольга; вторая" || olga[0].Location != "Казань" ||
+		!slices.Equal(olga[0].Channels, []core.IdentityKind{idEmail, idX}) {
+		t.Errorf("the store holds %+v for the nickname olga_k, want Ольга from Казань on e-mail and X", olga)
+	}
 }
 
 func TestImportVCardAndAnUnreadableFile(t *testing.T) {
-	fm := newFakeMembers()
-	h := newMembersHarness(t, fm)
+	h := newMembersHarness(t)
 	imp := membersOf(h).importer
 	imp.path.SetText(filepath.Join(t.TempDir(), "missing.csv"))
 	imp.read()
@@ -69,5 +70,10 @@ func TestImportVCardAndAnUnreadableFile(t *testing.T) {
 	imp.read()
 	h.WaitFor("the count", func() bool { return imp.result.Text == "2 contacts in phone.vcf." })
 	test.Tap(imp.run)
-	h.WaitFor("the import", func() bool { return fm.called("ImportVCard 2") })
+	// Both addresses are known: Claire's, and Дмитрий Иванов's (the card's
+	// other name does not make another person of him).
+	h.WaitFor("the import", func() bool { return strings.Contains(imp.result.Text, "0 new member files, 2 updated") })
+	if all := h.list(core.MemberFilter{}); len(all) != 10 {
+		t.Errorf("the store holds %d member files after the import, want the 10 it had", len(all))
+	}
 }
