@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -13,10 +14,61 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// newStore opens a fresh workspace database in a temporary directory.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir := template.dir; dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+// template is a workspace migrated once per run of the tests: newStore
+// copies its file instead of migrating a new one for each test, which
+// takes a second under the race detector.
+var template struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+func templateFile() (string, error) {
+	template.once.Do(func() {
+		template.dir, template.err = os.MkdirTemp("", "hearth-store-test-")
+		if template.err != nil {
+			return
+		}
+		template.path = filepath.Join(template.dir, "hearth.db")
+		s, err := Open(context.Background(), template.path)
+		if err != nil {
+			template.err = err
+			return
+		}
+		// Everything in the one file, none in a WAL the copy would miss.
+		_, err = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		template.err = errors.Join(err, s.Close())
+	})
+	return template.path, template.err
+}
+
+// newStore opens a fresh workspace database in a temporary directory, a
+// copy of the migrated template. It runs the test in parallel with the
+// others: each has a database of its own.
 func newStore(t *testing.T, opts ...Option) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "hearth.db"), opts...)
+	t.Parallel()
+	src, err := templateFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	body, err := os.ReadFile(src)
+	if err == nil {
+		err = os.WriteFile(path, body, 0o600)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), path, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
