@@ -19,7 +19,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	_, err := s.w.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	if err != nil {
-		return fmt.Errorf("store: set setting %q: %w", key, err)
+		return fmt.Errorf("store: set setting %q: %w", key, dbErr(err))
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -31,6 +32,10 @@ type Store struct {
 	path  string
 	reads stmtCache        // prepared list queries: preparing costs a sixth of a page
 	now   func() time.Time // stamps the rows the store dates itself (updated_at, a new member)
+
+	lock        *fileLock                    // held shared while open; see open.go
+	damaged     atomic.Pointer[DamagedError] // set once corruption is seen: no commit gets through
+	workspaceID string
 }
 
 // Option sets up a Store at Open.
@@ -48,19 +53,24 @@ func WithNow(now func() time.Time) Option {
 }
 
 // Open opens the workspace database at path, creating it (mode 0600, its
-// directory 0700) and migrating it to the current schema.
+// directory 0700) when it is missing, and migrating it to the current
+// schema. A file that is not a Hearth database is refused with
+// ErrNotWorkspace; after an unclean shutdown the database is checked first
+// and a damaged one is refused with a *DamagedError (ErrDamaged), unwritten.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	if err := prepareFile(path); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	s, err := openPools(path)
+	s, err := openGuarded(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	for _, o := range opts {
 		o(s)
 	}
-	if err := migrate(ctx, s.w, migrationFiles); err != nil {
+	err = migrate(ctx, s.w, migrationFiles)
+	if err == nil {
+		err = s.ensureWorkspaceID(ctx)
+	}
+	if err != nil {
+		err = s.noteCorrupt(err)
 		s.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -85,10 +95,12 @@ func prepareFile(path string) error {
 }
 
 func openPools(path string) (*Store, error) {
-	w, err := sql.Open("sqlite", dsn(path, true))
+	s := &Store{path: path, now: time.Now}
+	base, err := sqlite.NewConnector(dsn(path, true))
 	if err != nil {
 		return nil, err
 	}
+	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged})
 	w.SetMaxOpenConns(1)
 	// Touch the writer first so that WAL mode is set before readers connect.
 	if err := pingWriter(w); err != nil {
@@ -102,7 +114,8 @@ func openPools(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &Store{w: w, r: r, path: path, reads: stmtCache{db: r}, now: time.Now}, nil
+	s.w, s.r, s.reads = w, r, stmtCache{db: r}
+	return s, nil
 }
 
 // pingWriter opens the writer connection. Switching a new file to WAL takes
@@ -149,10 +162,19 @@ func dsn(path string, writer bool) string {
 	return u.String()
 }
 
-// Close lets SQLite refresh its planner statistics, then closes both pools.
+// Close lets SQLite refresh its planner statistics, closes both pools and,
+// if this was the last process with the workspace open, records a clean
+// shutdown. A damaged database is left marked so that the next open
+// refuses it.
 func (s *Store) Close() error {
-	_, optErr := s.w.Exec("PRAGMA optimize")
-	err := errors.Join(s.reads.close(), s.r.Close(), s.w.Close())
+	var optErr error
+	if s.damaged.Load() == nil {
+		_, optErr = s.w.Exec("PRAGMA optimize")
+	}
+	err := s.closePools()
+	if s.lock != nil {
+		err = errors.Join(err, s.lock.release(err == nil && optErr == nil && s.damaged.Load() == nil))
+	}
 	if err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}
@@ -162,18 +184,30 @@ func (s *Store) Close() error {
 	return nil
 }
 
+func (s *Store) closePools() error {
+	return errors.Join(s.reads.close(), s.r.Close(), s.w.Close())
+}
+
 // inTx runs fn in one write transaction, committed only if fn succeeds.
+// Once the database is known to be damaged it refuses at once; a
+// transaction that meets corruption marks it so.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if d := s.damaged.Load(); d != nil {
+		return d
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", dbErr(err))
+		return fmt.Errorf("begin: %w", s.noteCorrupt(dbErr(err)))
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback() // the error that matters is fn's
-		return err
+		return s.noteCorrupt(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", dbErr(err))
+		if d := s.damaged.Load(); d != nil {
+			return d // the commit hook refused it
+		}
+		return fmt.Errorf("commit: %w", s.noteCorrupt(dbErr(err)))
 	}
 	return nil
 }
@@ -219,6 +253,8 @@ func dbErr(err error) error {
 		return fmt.Errorf("%w: %w", core.ErrConflict, err)
 	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
 		return fmt.Errorf("%w: %w", core.ErrNotFound, err)
+	case sqlite3.SQLITE_CONSTRAINT_COMMITHOOK: // only the damage guard refuses commits
+		return fmt.Errorf("%w: the write was refused", ErrDamaged)
 	}
 	return err
 }
