@@ -1,0 +1,351 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"modernc.org/sqlite"
+)
+
+// Backup writes a consistent copy of the workspace to path while it stays
+// in use: VACUUM INTO from a read-only connection reads one snapshot, so
+// the writer is never blocked. The copy goes to a temp file created
+// exclusively beside path and is synced and renamed into place, so path
+// holds a whole backup or its previous content, never half of one. An
+// existing path that is not a regular file (a device, a directory) is
+// refused; a symlink there is replaced, not followed.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if d := s.damaged.Load(); d != nil {
+		return fmt.Errorf("store: backup: %w", d)
+	}
+	if err := copyDatabase(ctx, s.path, path); err != nil {
+		return fmt.Errorf("store: backup to %s: %w", path, s.noteCorrupt(err))
+	}
+	return nil
+}
+
+// copyDatabase makes a compact, consistent copy of the database at src.
+func copyDatabase(ctx context.Context, src, dst string) (err error) {
+	if fi, err := os.Lstat(dst); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
+		return fmt.Errorf("%s exists and is not a regular file", dst)
+	}
+	dir := filepath.Dir(dst)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+"-*.tmp") // O_EXCL, mode 0600
+	if err != nil {
+		return err
+	}
+	tmpPath := tmp.Name()
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmpPath)
+		}
+	}()
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", roDSN(src))
+	if err != nil {
+		return err
+	}
+	// VACUUM INTO accepts an empty existing file, which keeps the exclusive
+	// creation above.
+	_, err = db.ExecContext(ctx, "VACUUM INTO ?", tmpPath)
+	if err := errors.Join(err, db.Close()); err != nil {
+		return err
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return err
+	}
+	if err := os.Rename(tmpPath, dst); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncFile makes a file's content durable before it is renamed into place.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
+}
+
+// syncDir makes a rename durable where the system can sync a directory.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Path     string
+	Problems []string // empty when the database is sound
+}
+
+// OK says the database passed every check.
+func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Check runs the full checks on the workspace database at path without
+// writing to it: PRAGMA integrity_check (which also checks the structure
+// of the full-text indexes), FTS5's own integrity check of each full-text
+// table against its content, and PRAGMA foreign_key_check. It runs beside
+// other processes using the workspace. An error means the check itself
+// could not run.
+func Check(ctx context.Context, path string) (CheckReport, error) {
+	rep := CheckReport{Path: path}
+	if err := sniff(path); err != nil {
+		if errors.Is(err, ErrNotWorkspace) {
+			rep.Problems = append(rep.Problems, err.Error())
+			return rep, nil
+		}
+		return rep, fmt.Errorf("store: check %s: %w", path, err)
+	}
+	ro, err := sql.Open("sqlite", roDSN(path))
+	if err != nil {
+		return rep, fmt.Errorf("store: check %s: %w", path, err)
+	}
+	defer ro.Close()
+	// One connection kept open for the whole check: while it is open the
+	// read-write connection below can never be the last one, so closing it
+	// never checkpoints a WAL into a damaged file.
+	ro.SetMaxOpenConns(1)
+	ro.SetMaxIdleConns(1)
+	add := func(prefix string, found []string, err error) {
+		for _, p := range found {
+			rep.Problems = append(rep.Problems, prefix+p)
+		}
+		if err != nil {
+			rep.Problems = append(rep.Problems, prefix+err.Error())
+		}
+	}
+	found, err := pragmaRows(ctx, ro, "PRAGMA integrity_check(20)")
+	add("integrity: ", found, err)
+	found, err = foreignKeyProblems(ctx, ro)
+	add("foreign key: ", found, err)
+	if rep.OK() { // the full-text check reads the tables: only worth it on a sound file
+		found, err = ftsProblems(ctx, ro, path)
+		add("full-text index: ", found, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+func foreignKeyProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var (
+			table, parent string
+			rowid         sql.NullInt64
+			fkid          int
+		)
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return out, err
+		}
+		if len(out) < maxProblems {
+			out = append(out, fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent))
+		}
+	}
+	return out, rows.Err()
+}
+
+// ftsProblems runs FTS5's 'integrity-check' command on every full-text
+// table. The command is an INSERT, so it needs a read-write connection; it
+// runs in a transaction that is rolled back, on a connection whose commit
+// hook refuses any commit.
+func ftsProblems(ctx context.Context, ro *sql.DB, path string) ([]string, error) {
+	rows, err := ro.QueryContext(ctx, `SELECT name FROM sqlite_master
+		WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		tables = append(tables, n)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	if len(tables) == 0 {
+		return nil, nil
+	}
+	var refuse atomic.Pointer[DamagedError]
+	refuse.Store(&DamagedError{Path: path})
+	base, err := sqlite.NewConnector(checkDSN(path))
+	if err != nil {
+		return nil, err
+	}
+	rw := sql.OpenDB(guardedConnector{base: base, damaged: &refuse})
+	defer rw.Close()
+	rw.SetMaxOpenConns(1)
+	var out []string
+	for _, t := range tables {
+		q := `"` + strings.ReplaceAll(t, `"`, `""`) + `"` // a name read from the schema, quoted
+		tx, err := rw.BeginTx(ctx, nil)
+		if err != nil {
+			return out, err
+		}
+		_, err = tx.ExecContext(ctx, "INSERT INTO "+q+" ("+q+", rank) VALUES ('integrity-check', 1)")
+		_ = tx.Rollback() // nothing to keep: a check
+		if err != nil {
+			out = append(out, fmt.Sprintf("%s: %v", t, err))
+		}
+	}
+	return out, nil
+}
+
+// checkDSN is a read-write connection that leaves the journal mode as it
+// is: it only runs rolled-back checks.
+func checkDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// RestoreResult says where a restore put things.
+type RestoreResult struct {
+	Aside       string // the previous database, kept; empty when there was none
+	WorkspaceID string // of the restored database
+	PreviousID  string // of the database it replaced, when it could be read
+}
+
+// Restore replaces the workspace database at dbPath with a copy of the
+// backup src, after checking the copy fully. The database it replaces is
+// moved into asideDir, with its WAL, never deleted. It refuses with
+// ErrInUse while another process has the workspace open.
+func Restore(ctx context.Context, dbPath, src, asideDir string, now time.Time) (RestoreResult, error) {
+	var res RestoreResult
+	fail := func(err error) (RestoreResult, error) {
+		return res, fmt.Errorf("store: restore %s: %w", src, err)
+	}
+	if err := sniff(src); err != nil {
+		return fail(err)
+	}
+	if err := checkVersion(ctx, src); err != nil {
+		return fail(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return fail(err)
+	}
+	// Copy and check before taking the workspace: both take a while on a
+	// large workspace, and the copy is what gets installed.
+	tmp := filepath.Join(filepath.Dir(dbPath), fmt.Sprintf(".restore-%d.tmp", os.Getpid()))
+	_ = os.Remove(tmp) // a leftover of a killed restore of this pid
+	if err := copyDatabase(ctx, src, tmp); err != nil {
+		if isCorrupt(err) {
+			err = &DamagedError{Path: src, Problems: []string{err.Error()}}
+		}
+		return fail(err)
+	}
+	defer os.Remove(tmp) // a no-op once renamed
+	rep, err := Check(ctx, tmp)
+	if err != nil {
+		return fail(err)
+	}
+	if !rep.OK() {
+		return fail(&DamagedError{Path: src, Problems: rep.Problems})
+	}
+	res.WorkspaceID = readWorkspaceID(ctx, tmp)
+
+	lk, err := openLock(LockPath(dbPath))
+	if err != nil {
+		return fail(err)
+	}
+	defer lk.close()
+	alone, err := lk.tryExclusive()
+	if err != nil {
+		return fail(err)
+	}
+	if !alone {
+		return fail(fmt.Errorf("%w: close the window and stop 'hearth sync', then try again", ErrInUse))
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		res.PreviousID = readWorkspaceID(ctx, dbPath)
+		if err := os.MkdirAll(asideDir, 0o700); err != nil {
+			return fail(err)
+		}
+		res.Aside = filepath.Join(asideDir, "hearth-before-restore-"+now.Format("20060102-150405")+".db")
+		if err := os.Rename(dbPath, res.Aside); err != nil {
+			return fail(err)
+		}
+		// The WAL may hold the last transactions of the replaced database.
+		if err := os.Rename(dbPath+"-wal", res.Aside+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fail(err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fail(err)
+	}
+	if err := os.Remove(dbPath + "-shm"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return fail(err)
+	}
+	syncDir(filepath.Dir(dbPath))
+	if err := lk.write(stateClean); err != nil { // checked in full just now
+		return fail(err)
+	}
+	return res, nil
+}
+
+// checkVersion refuses a database written by a newer Hearth or none.
+func checkVersion(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", roDSN(path))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	steps, err := loadMigrations(migrationFiles)
+	if err != nil {
+		return err
+	}
+	switch {
+	case v == 0:
+		return fmt.Errorf("%w: %s has no Hearth schema", ErrNotWorkspace, path)
+	case v > len(steps):
+		return fmt.Errorf("%s has schema version %d but this Hearth knows only %d: it was written by a newer Hearth", path, v, len(steps))
+	}
+	return nil
+}
+
+// readWorkspaceID reads a database's workspace id, or "" when it has none
+// or cannot be read.
+func readWorkspaceID(ctx context.Context, path string) string {
+	db, err := sql.Open("sqlite", roDSN(path))
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	var id string
+	_ = db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", workspaceIDKey).Scan(&id)
+	return id
+}
