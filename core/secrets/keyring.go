@@ -20,10 +20,16 @@ var probeTimeout = 2 * time.Second
 // "hearth:<namespace>", user "account/<id>/<name>".
 type keyringStore struct {
 	service string
+	// legacy is the service of the workspace's old namespace, "" if none:
+	// a keyring cannot list entries, so they move over as they are read.
+	legacy string
 }
 
-func openKeyring(ctx context.Context, namespace string) (*keyringStore, error) {
+func openKeyring(ctx context.Context, namespace, legacy string) (*keyringStore, error) {
 	ks := &keyringStore{service: serviceName(namespace)}
+	if legacy != "" {
+		ks.legacy = serviceName(legacy)
+	}
 	pctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
 	if err := ks.probe(pctx); err != nil {
@@ -77,11 +83,38 @@ func (k *keyringStore) Get(ctx context.Context, accountID int64, name string) (s
 		v, err = keyring.Get(k.service, keyringUser(accountID, name))
 		return err
 	})
+	if errors.Is(err, keyring.ErrNotFound) && k.legacy != "" {
+		v, err = k.adopt(ctx, accountID, name)
+	}
 	if errors.Is(err, keyring.ErrNotFound) {
 		return "", fmt.Errorf("secrets: get %s of account %d from keyring: %w", name, accountID, core.ErrNotFound)
 	}
 	if err != nil {
 		return "", fmt.Errorf("secrets: get %s of account %d from keyring: %w", name, accountID, err)
+	}
+	return v, nil
+}
+
+// adopt moves a secret from the legacy service to the current one: copied
+// first, removed from the old name only once the copy is in place.
+func (k *keyringStore) adopt(ctx context.Context, accountID int64, name string) (string, error) {
+	user := keyringUser(accountID, name)
+	var v string
+	err := withContext(ctx, func() (err error) {
+		v, err = keyring.Get(k.legacy, user)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	err = withContext(ctx, func() error {
+		if err := keyring.Set(k.service, user, v); err != nil {
+			return err
+		}
+		return keyring.Delete(k.legacy, user)
+	})
+	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
+		return "", fmt.Errorf("move from %s: %w", k.legacy, err)
 	}
 	return v, nil
 }
@@ -112,12 +145,19 @@ func (k *keyringStore) DeleteAccount(ctx context.Context, accountID int64, names
 	return nil
 }
 
+// delete removes the entry under the legacy service too, where a secret
+// never read since the move still lives.
 func (k *keyringStore) delete(ctx context.Context, accountID int64, name string) error {
-	err := withContext(ctx, func() error {
-		return keyring.Delete(k.service, keyringUser(accountID, name))
-	})
-	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
-		return fmt.Errorf("secrets: delete %s of account %d from keyring: %w", name, accountID, err)
+	for _, service := range []string{k.service, k.legacy} {
+		if service == "" {
+			continue
+		}
+		err := withContext(ctx, func() error {
+			return keyring.Delete(service, keyringUser(accountID, name))
+		})
+		if err != nil && !errors.Is(err, keyring.ErrNotFound) {
+			return fmt.Errorf("secrets: delete %s of account %d from keyring: %w", name, accountID, err)
+		}
 	}
 	return nil
 }

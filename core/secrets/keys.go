@@ -2,8 +2,10 @@ package secrets
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -34,13 +36,73 @@ type keySource interface {
 }
 
 // openFileFromEnv opens the file backend with the key source the
-// environment selects.
-func openFileFromEnv(ctx context.Context, dir, namespace string) (*fileStore, error) {
+// environment selects, first adopting the key file of the legacy namespace.
+func openFileFromEnv(ctx context.Context, dir, namespace, legacy string) (*fileStore, error) {
 	keys, err := keySourceFromEnv(namespace)
 	if err != nil {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
+	if kf, ok := keys.(keyFile); ok && os.Getenv(EnvKeyFile) == "" {
+		if err := adoptKeyFile(kf.path, legacy, secretsPath(dir)); err != nil {
+			return nil, fmt.Errorf("secrets: %w", err)
+		}
+	}
 	return openFile(ctx, dir, keys)
+}
+
+// adoptKeyFile gives the workspace's key file its name by id when it has
+// none yet. The key is the legacy namespace's (the old per-path name), or,
+// for a workspace moved before it had an id, whichever key file in the
+// same directory opens its secrets file: an envelope names its key by a
+// MAC (keyCheck), so trying one costs nothing and reveals nothing. The
+// adopted file is linked to the new name, then its old name removed, so
+// key files stop piling up one per path.
+func adoptKeyFile(path, legacy, secrets string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return err // present (nil), or unreadable
+	}
+	check, err := envelopeCheck(secrets)
+	if err != nil || check == nil {
+		return err // no secrets file yet: a new key is made when needed
+	}
+	var candidates []string
+	if legacy != "" {
+		if p, err := keyFilePath(legacy); err == nil {
+			candidates = append(candidates, p)
+		}
+	}
+	others, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "secrets*.key"))
+	candidates = append(candidates, others...)
+	for _, c := range candidates {
+		key, err := (keyFile{path: c}).read()
+		if err != nil || !hmac.Equal(keyCheck(key), check) {
+			continue
+		}
+		if err := os.Link(c, path); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("key file: adopt %s: %w", c, err)
+		}
+		_ = os.Remove(c) // the same key lives on under path
+		syncDir(filepath.Dir(path))
+		return nil
+	}
+	return nil
+}
+
+// envelopeCheck reads the key check of a key-file-encrypted secrets file;
+// nil when there is no such file.
+func envelopeCheck(path string) ([]byte, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var env envelope
+	if json.Unmarshal(raw, &env) != nil || env.KDF != kdfKeyFile {
+		return nil, nil // damaged or passphrase-protected: nothing to adopt, load says why
+	}
+	return env.Check, nil
 }
 
 func keySourceFromEnv(namespace string) (keySource, error) {

@@ -7,7 +7,8 @@
 // explicit fallback is a file in the workspace, secrets.json.enc, encrypted
 // with AES-256-GCM. Its key is either 32 random bytes in a key file kept
 // outside the workspace (HEARTH_SECRETS_KEY_FILE, default
-// $XDG_CONFIG_HOME/hearth/secrets-<namespace>.key) or, when
+// $XDG_CONFIG_HOME/hearth/secrets-<namespace>.key, the namespace being the
+// workspace's id, so a moved or restored workspace finds it) or, when
 // HEARTH_SECRETS_PASSPHRASE is set, derived from that passphrase with
 // argon2id. Both files are written with mode 0600.
 //
@@ -68,6 +69,11 @@ type Options struct {
 	// file secrets-<ns>.key. Letters, digits, '.', '_' and '-' only; empty
 	// means service "hearth" and key file secrets.key.
 	Namespace string
+	// Legacy is a namespace the workspace had before (Hearth once derived
+	// it from the workspace's path). Its key file is adopted under
+	// Namespace at Open, and its keyring entries move to Namespace as they
+	// are read, so no secret is lost and nothing is left keyed by path.
+	Legacy string
 	// Log receives the warning when auto mode falls back to the file;
 	// slog.Default() when nil.
 	Log *slog.Logger
@@ -77,8 +83,13 @@ var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]*$`)
 
 // Open returns the store for the workspace in dir.
 func Open(ctx context.Context, dir string, opt Options) (Store, error) {
-	if !namespaceRE.MatchString(opt.Namespace) {
-		return nil, fmt.Errorf("secrets: namespace %q: only letters, digits, '.', '_' and '-'", opt.Namespace)
+	for _, ns := range []string{opt.Namespace, opt.Legacy} {
+		if !namespaceRE.MatchString(ns) {
+			return nil, fmt.Errorf("secrets: namespace %q: only letters, digits, '.', '_' and '-'", ns)
+		}
+	}
+	if opt.Legacy == opt.Namespace {
+		opt.Legacy = ""
 	}
 	if opt.Log == nil {
 		opt.Log = slog.Default()
@@ -87,9 +98,9 @@ func Open(ctx context.Context, dir string, opt Options) (Store, error) {
 	case "", ModeAuto:
 		return openAuto(ctx, dir, opt)
 	case BackendKeyring:
-		return openKeyring(ctx, opt.Namespace)
+		return openKeyring(ctx, opt.Namespace, opt.Legacy)
 	case BackendFile:
-		return openFileFromEnv(ctx, dir, opt.Namespace)
+		return openFileFromEnv(ctx, dir, opt.Namespace, opt.Legacy)
 	default:
 		return nil, fmt.Errorf("secrets: mode %q: want %s, %s or %s", opt.Mode, ModeAuto, BackendKeyring, BackendFile)
 	}
@@ -103,15 +114,15 @@ func openAuto(ctx context.Context, dir string, opt Options) (Store, error) {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
 	if exists {
-		return openFileFromEnv(ctx, dir, opt.Namespace)
+		return openFileFromEnv(ctx, dir, opt.Namespace, opt.Legacy)
 	}
-	ks, err := openKeyring(ctx, opt.Namespace)
+	ks, err := openKeyring(ctx, opt.Namespace, opt.Legacy)
 	if err == nil {
 		return ks, nil
 	}
 	opt.Log.Warn("OS keyring unavailable: secrets go to an encrypted file in the workspace",
 		"why", err.Error(), "file", secretsPath(dir), "key", describeKeySource(opt.Namespace))
-	return openFileFromEnv(ctx, dir, opt.Namespace)
+	return openFileFromEnv(ctx, dir, opt.Namespace, opt.Legacy)
 }
 
 // validate rejects calls no caller should make.
