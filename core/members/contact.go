@@ -25,29 +25,50 @@ type Contact struct {
 	Interests []string
 }
 
-// ImportResult tells what an import did.
+// ImportResult tells what an import did, or would do (a preview).
 type ImportResult struct {
 	Created int // new member files
 	Updated int // existing files that gained something
 	Skipped int // rows with nothing to identify a person by
+	// SkipReasons counts the skipped rows by why they were skipped.
+	SkipReasons map[string]int
 	// Conflicts name identities of a row that already belong to another
-	// member: they are left there, a merge is a person's decision.
+	// member: they are left there, a merge is a person's decision. A
+	// preview does not know them yet.
 	Conflicts []string
 }
+
+// Why a contact is skipped.
+const (
+	SkipEmpty   = "empty row"
+	SkipNoIdent = "no name, e-mail address, VK or X account"
+)
 
 func (r *ImportResult) add(o ImportResult) {
 	r.Created += o.Created
 	r.Updated += o.Updated
 	r.Skipped += o.Skipped
+	for why, n := range o.SkipReasons {
+		if r.SkipReasons == nil {
+			r.SkipReasons = map[string]int{}
+		}
+		r.SkipReasons[why] += n
+	}
 	r.Conflicts = append(r.Conflicts, o.Conflicts...)
 }
 
 // importContacts files each contact: into the member one of its e-mail
 // addresses or channel ids already belongs to, else into a new member.
-func (s *Service) importContacts(ctx context.Context, list []Contact) (ImportResult, error) {
+// With dry set it writes nothing and counts what it would do, following
+// the identities earlier contacts of the same file would have filed.
+func (s *Service) importContacts(ctx context.Context, list []Contact, dry bool) (ImportResult, error) {
 	var res ImportResult
+	var p *plan
+	if dry {
+		p = &plan{owner: map[core.Identity]int64{}}
+	}
 	for i, c := range list {
-		r, err := s.importContact(ctx, c)
+		r, err := s.importContact(ctx, c, p)
 		if err != nil {
 			return res, fmt.Errorf("members: import: contact %d (%q): %w", i+1, c.Name, err)
 		}
@@ -56,10 +77,28 @@ func (s *Service) importContacts(ctx context.Context, list []Contact) (ImportRes
 	return res, nil
 }
 
-func (s *Service) importContact(ctx context.Context, c Contact) (ImportResult, error) {
+// plan is what a preview remembers of the contacts before: which member
+// each identity went to. Planned members have negative ids.
+type plan struct {
+	owner map[core.Identity]int64
+	next  int64
+}
+
+func identityKey(id core.Identity) core.Identity {
+	return core.Identity{Kind: id.Kind, Address: id.Address}
+}
+
+func (s *Service) importContact(ctx context.Context, c Contact, p *plan) (ImportResult, error) {
 	ids := c.identities()
 	if len(ids) == 0 && strings.TrimSpace(c.Name) == "" {
-		return ImportResult{Skipped: 1}, nil
+		why := SkipNoIdent
+		if c.empty() {
+			why = SkipEmpty
+		}
+		return ImportResult{Skipped: 1, SkipReasons: map[string]int{why: 1}}, nil
+	}
+	if p != nil {
+		return s.previewContact(ctx, ids, p)
 	}
 	var res ImportResult
 	id, err := s.existingMember(ctx, ids)
@@ -87,6 +126,37 @@ func (s *Service) importContact(ctx context.Context, c Contact) (ImportResult, e
 		}
 	}
 	return res, s.addExtras(ctx, id, c)
+}
+
+// previewContact counts a contact as importContact would file it, by
+// reading only.
+func (s *Service) previewContact(ctx context.Context, ids []core.Identity, p *plan) (ImportResult, error) {
+	var id int64
+	for _, ident := range ids {
+		if owner := p.owner[identityKey(ident)]; owner != 0 {
+			id = owner
+			break
+		}
+		owner, err := s.memberOf(ctx, ident)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		if owner != 0 {
+			id = owner
+			break
+		}
+	}
+	res := ImportResult{Updated: 1}
+	if id == 0 {
+		p.next--
+		id, res = p.next, ImportResult{Created: 1}
+	}
+	for _, ident := range ids {
+		if _, ok := p.owner[identityKey(ident)]; !ok {
+			p.owner[identityKey(ident)] = id
+		}
+	}
+	return res, nil
 }
 
 // existingMember finds the member a contact's first known identity is in.
@@ -153,6 +223,23 @@ func (s *Service) addExtras(ctx context.Context, id int64, c Contact) error {
 		return err
 	}
 	return s.store.SetMemberInterests(ctx, id, append(have, c.Interests...))
+}
+
+// empty reports a contact with nothing in it (a blank row).
+func (c Contact) empty() bool {
+	for _, v := range []string{c.Name, c.Location, c.Language, c.Bio, c.PhotoURL} {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	for _, l := range [][]string{c.Emails, c.VK, c.X, c.Tags, c.Notes, c.Interests} {
+		for _, v := range l {
+			if strings.TrimSpace(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (c Contact) member() core.Member {

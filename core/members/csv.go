@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -61,34 +63,45 @@ type Table struct {
 	Mapping   []Field // one per column
 }
 
-// ReadCSV reads a CSV file: a UTF-8 byte-order mark is dropped, text that
+// ReadCSV reads a CSV file (see ReadImportData for the size limit, the
+// binary sniff and UTF-16): a UTF-8 byte-order mark is dropped, text that
 // is not UTF-8 is read as windows-1251, the delimiter (comma, semicolon or
 // tab) is the one the first line uses most, quotes may span lines, and a
 // first row of known column names is taken as the header.
 func ReadCSV(r io.Reader) (*Table, error) {
-	data, err := io.ReadAll(r)
+	data, err := ReadImportData(r)
 	if err != nil {
 		return nil, fmt.Errorf("members: read csv: %w", err)
 	}
 	t := &Table{Encoding: "utf-8"}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		if data, err = charmap.Windows1251.NewDecoder().Bytes(data); err != nil {
 			return nil, fmt.Errorf("members: read csv: %w", err)
+		}
+		// The one byte windows-1251 leaves undefined: the text is in
+		// neither charset, and reading it on would make up names.
+		if bytes.ContainsRune(data, utf8.RuneError) {
+			return nil, fmt.Errorf("members: read csv: %w: neither UTF-8 nor windows-1251 text", ErrNotText)
 		}
 		t.Encoding = "windows-1251"
 	}
 	t.Delimiter = sniffDelimiter(data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = t.Delimiter, -1, true
-	rows, err := cr.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("members: read csv: %w", err)
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("members: read csv: %w", err)
+		}
+		if t.Rows == nil && t.Header == nil && isHeader(row) {
+			t.Header = row
+			continue
+		}
+		t.Rows = append(t.Rows, row)
 	}
-	if len(rows) > 0 && isHeader(rows[0]) {
-		t.Header, rows = rows[0], rows[1:]
-	}
-	t.Rows = rows
 	t.Mapping = guessMapping(t)
 	return t, nil
 }
@@ -126,7 +139,10 @@ func isHeader(row []string) bool {
 }
 
 // guessMapping maps columns by their header, or without one by content:
-// a column of addresses is e-mail, the first other column the name.
+// a column of e-mail addresses is e-mail, of VK or X profile links VK or
+// X, and then the first other column the name. A file with none of these
+// maps nothing, and ImportTable refuses it: a name alone could be any word
+// of any text file.
 func guessMapping(t *Table) []Field {
 	width := len(t.Header)
 	for _, r := range t.Rows {
@@ -139,16 +155,50 @@ func guessMapping(t *Table) []Field {
 		}
 		return m
 	}
-	named := false
+	found := false
 	for i := range m {
-		switch {
-		case columnLooksLike(t.Rows, i, func(s string) bool { return strings.Contains(s, "@") && strings.Contains(s, ".") }):
-			m[i] = FieldEmail
-		case !named:
-			m[i], named = FieldName, true
+		for _, f := range []Field{FieldEmail, FieldVK, FieldX} {
+			if columnLooksLike(t.Rows, i, contentOf[f]) {
+				m[i], found = f, true
+				break
+			}
+		}
+	}
+	if !found {
+		return m
+	}
+	for i := range m {
+		if m[i] == FieldIgnore {
+			m[i] = FieldName
+			break
 		}
 	}
 	return m
+}
+
+// contentOf tells the values of a headerless column apart.
+var contentOf = map[Field]func(string) bool{
+	FieldEmail: func(s string) bool {
+		return strings.Contains(s, "@") && strings.Contains(s, ".") && !strings.ContainsAny(s, " /")
+	},
+	FieldVK: func(s string) bool { return vkLink.MatchString(strings.TrimSpace(s)) },
+	FieldX:  func(s string) bool { return xLink.MatchString(strings.TrimSpace(s)) },
+}
+
+var (
+	vkLink = regexp.MustCompile(`(?i)^(https?://)?(www\.|m\.)?(vk\.com|vkontakte\.ru)/[^\s/]+/?$`)
+	xLink  = regexp.MustCompile(`(?i)^(https?://)?(www\.|mobile\.)?(x\.com|twitter\.com)/[^\s/]+/?$`)
+)
+
+// identifies reports whether a mapping has a column that names a person.
+func identifies(m []Field) bool {
+	for _, f := range m {
+		switch f {
+		case FieldName, FieldFirstName, FieldLastName, FieldEmail, FieldVK, FieldX:
+			return true
+		}
+	}
+	return false
 }
 
 func columnLooksLike(rows [][]string, col int, ok func(string) bool) bool {
@@ -165,13 +215,35 @@ func columnLooksLike(rows [][]string, col int, ok func(string) bool) bool {
 	return seen > 0
 }
 
-// ImportTable files the table's rows as members by its Mapping.
+// ImportTable files the table's rows as members by its Mapping. A
+// mapping with no column that names a person is refused (ErrNoColumns).
 func (s *Service) ImportTable(ctx context.Context, t *Table) (ImportResult, error) {
+	list, err := t.contacts()
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return s.importContacts(ctx, list, false)
+}
+
+// PreviewTable counts what ImportTable would do, writing nothing.
+func (s *Service) PreviewTable(ctx context.Context, t *Table) (ImportResult, error) {
+	list, err := t.contacts()
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return s.importContacts(ctx, list, true)
+}
+
+func (t *Table) contacts() ([]Contact, error) {
+	if !identifies(t.Mapping) {
+		return nil, fmt.Errorf("members: import: %w: give the file a header row (name, e-mail, vk, x...) "+
+			"or a column of e-mail addresses", ErrNoColumns)
+	}
 	list := make([]Contact, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		list = append(list, rowContact(row, t.Mapping))
 	}
-	return s.importContacts(ctx, list)
+	return list, nil
 }
 
 // rowContact reads one row; list fields (e-mails, tags, interests) may hold

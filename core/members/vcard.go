@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime/quotedprintable"
+	"regexp"
 	"strings"
 
 	"github.com/emersion/go-vcard"
@@ -20,14 +21,28 @@ func (s *Service) ImportVCard(ctx context.Context, r io.Reader) (ImportResult, e
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return s.importContacts(ctx, list)
+	return s.importContacts(ctx, list, false)
 }
 
-// ReadVCards reads the contacts of a vCard file.
+// PreviewVCard counts what ImportVCard would do, writing nothing.
+func (s *Service) PreviewVCard(ctx context.Context, r io.Reader) (ImportResult, error) {
+	list, err := ReadVCards(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return s.importContacts(ctx, list, true)
+}
+
+// ReadVCards reads the contacts of a vCard file (see ReadImportData for
+// the size limit, the binary sniff and UTF-16). A file without a single
+// card is refused (ErrNoCards).
 func ReadVCards(r io.Reader) ([]Contact, error) {
-	data, err := io.ReadAll(r)
+	data, err := ReadImportData(r)
 	if err != nil {
 		return nil, fmt.Errorf("members: read vcard: %w", err)
+	}
+	if !beginCard.Match(data) {
+		return nil, fmt.Errorf("members: read vcard: %w", ErrNoCards)
 	}
 	dec := vcard.NewDecoder(bytes.NewReader(normalizeVCard(data)))
 	var out []Contact
@@ -43,12 +58,14 @@ func ReadVCards(r io.Reader) ([]Contact, error) {
 	}
 }
 
+// beginCard finds a card's first line.
+var beginCard = regexp.MustCompile(`(?im)^begin:vcard\s*$`)
+
 // normalizeVCard rewrites what vCard 2.1 writers do that the decoder does
 // not read: bare parameters ("TEL;CELL:") become TYPE=, and
 // quoted-printable values (with their soft line breaks and CHARSET) are
 // decoded to plain UTF-8.
 func normalizeVCard(data []byte) []byte {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	var out strings.Builder
 	for i := 0; i < len(lines); i++ {

@@ -94,7 +94,14 @@ func (m *memberImport) read() {
 		count int
 	}
 	kit.Background(m.s.u.Env, "read contacts", func(context.Context) (loaded, error) {
-		data, err := os.ReadFile(path)
+		f, err := os.Open(path)
+		if err != nil {
+			return loaded{}, err
+		}
+		// Bounded and sniffed: a wrong file ends with a reason, not with
+		// the machine's memory.
+		data, err := members.ReadImportData(f)
+		f.Close()
 		if err != nil {
 			return loaded{}, err
 		}
