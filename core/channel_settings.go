@@ -41,9 +41,7 @@ func ParseVKSettings(raw json.RawMessage) (VKSettings, error) {
 			return s, fmt.Errorf("vk settings: %w", err)
 		}
 	}
-	if s.APIURL == "" {
-		s.APIURL = DefaultVKAPIURL
-	}
+	s.APIURL = normalizeAPIURL(s.APIURL, DefaultVKAPIURL)
 	if s.BackfillDays == 0 {
 		s.BackfillDays = 30
 	}
@@ -99,9 +97,7 @@ func ParseXSettings(raw json.RawMessage) (XSettings, error) {
 	if s.APIVersion == "" {
 		s.APIVersion = XAPIv2
 	}
-	if s.APIURL == "" {
-		s.APIURL = DefaultXAPIURL
-	}
+	s.APIURL = normalizeAPIURL(s.APIURL, DefaultXAPIURL)
 	if s.VIPFollowers == 0 {
 		s.VIPFollowers = 10000
 	}
@@ -118,6 +114,27 @@ func (s XSettings) Validate() error {
 		return fmt.Errorf("x settings: API version %q: want 2 or 1.1", s.APIVersion)
 	}
 	return validateAPIURL("x", s.APIURL)
+}
+
+// normalizeAPIURL trims what a person pasted and ends the path with a
+// slash: clients append method names to it, and ".../method" without one
+// would call ".../methodgroups.getById".
+func normalizeAPIURL(raw, def string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return def
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw // Validate says what is wrong with it
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+		if u.RawPath != "" {
+			u.RawPath += "/"
+		}
+	}
+	return u.String()
 }
 
 // validateAPIURL refuses anything but https, except towards loopback peers.
