@@ -106,3 +106,22 @@ func Count(ch Channel, text string, media int) Counter {
 	c.Warn = c.Over || c.Left() <= c.Limit/warnShare || counted && media == c.MediaLimit
 	return c
 }
+
+// Media is what a channel accepts as one attached picture.
+type Media struct {
+	Types    []string // MIME types, as sniffed from the file's first bytes
+	MaxBytes int64
+}
+
+// MediaOf is the one place a channel's picture formats are written: the
+// images X's media upload takes, and VK's wall photo upload. A channel
+// without pictures returns the zero Media.
+func MediaOf(ch Channel) Media {
+	switch ch {
+	case XPost:
+		return Media{Types: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, MaxBytes: 5 << 20}
+	case VKPost:
+		return Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20}
+	}
+	return Media{}
+}

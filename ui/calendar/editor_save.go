@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -81,16 +82,9 @@ func (e *postEditor) unready(p core.Post) string {
 	if _, ok := e.when(); !ok {
 		return "Pick a date (YYYY-MM-DD) and a time (HH:MM) first."
 	}
-	if len(p.Targets) == 0 {
-		return "Choose at least one channel to publish on."
-	}
-	for _, t := range p.Targets {
-		if strings.TrimSpace(p.TextFor(t)) == "" {
-			return "Write the post first."
-		}
-		if c := e.s.cal.Count(t.AccountKind, p.TextFor(t), len(p.Media)); c.Over {
-			return fmt.Sprintf("The text is too long for %s (%d of %d): shorten it or write a variant.", t.Account, c.Used, c.Limit)
-		}
+	// The same rule as `hearth posts add`: core/calendar's.
+	if err := calendar.Check(p); err != nil {
+		return sentence(err.Error())
 	}
 	return ""
 }
@@ -266,4 +260,13 @@ func runSave(ctx context.Context, cal Calendar, job saveJob) (core.Post, error) 
 		}
 	}
 	return cal.Post(ctx, p.ID)
+}
+
+// sentence capitalises a core message and ends it with a full stop.
+func sentence(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:]) + "."
 }

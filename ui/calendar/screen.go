@@ -154,7 +154,7 @@ func (s *Screen) loadAccounts() {
 		}
 		s.accounts = s.accounts[:0]
 		for _, a := range accts {
-			if a.Kind == core.KindVK || a.Kind == core.KindX {
+			if calendar.Publishes(a.Kind) {
 				s.accounts = append(s.accounts, a)
 			}
 		}
