@@ -34,6 +34,7 @@ type Store interface {
 	DiscardOutbox(ctx context.Context, id int64) error
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
 	UnreadCounts(ctx context.Context) (map[int64]int, error)
+	AuthorStore
 }
 
 // Notifier tells the rest of the app what changed and wakes the outbox.
@@ -80,7 +81,14 @@ func (s *Service) Page(ctx context.Context, f core.ItemFilter) ([]core.Item, err
 	if f.Now.IsZero() {
 		f.Now = s.now()
 	}
-	return s.store.Items(ctx, f)
+	items, err := s.store.Items(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.nameAuthors(ctx, items); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 // Search returns the items matching a full-text query, newest first.
@@ -88,12 +96,26 @@ func (s *Service) Search(ctx context.Context, query string, f core.ItemFilter) (
 	if f.Now.IsZero() {
 		f.Now = s.now()
 	}
-	return s.store.Search(ctx, query, f)
+	items, err := s.store.Search(ctx, query, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.nameAuthors(ctx, items); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 // Thread returns a conversation, oldest first.
 func (s *Service) Thread(ctx context.Context, threadID int64) (core.Thread, error) {
-	return s.store.Thread(ctx, threadID)
+	th, err := s.store.Thread(ctx, threadID)
+	if err != nil {
+		return th, err
+	}
+	if err := s.nameAuthors(ctx, th.Items); err != nil {
+		return core.Thread{}, err
+	}
+	return th, nil
 }
 
 // Open returns the whole item and marks it read: locally now, remotely
