@@ -21,8 +21,8 @@ import (
 // the writer is never blocked. The copy goes to a temp file created
 // exclusively beside path and is synced and renamed into place, so path
 // holds a whole backup or its previous content, never half of one. An
-// existing path that is not a regular file (a device, a directory) is
-// refused; a symlink there is replaced, not followed.
+// existing path that is not a regular file (a link, a directory, a device)
+// is refused, as exports refuse them.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if d := s.damaged.Load(); d != nil {
 		return fmt.Errorf("store: backup: %w", d)
@@ -35,8 +35,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // copyDatabase makes a compact, consistent copy of the database at src.
 func copyDatabase(ctx context.Context, src, dst string) (err error) {
-	if fi, err := os.Lstat(dst); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
-		return fmt.Errorf("%s exists and is not a regular file", dst)
+	if fi, err := os.Lstat(dst); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s exists and is not a regular file (a link, a directory or a device)", dst)
 	}
 	dir := filepath.Dir(dst)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+"-*.tmp") // O_EXCL, mode 0600

@@ -111,7 +111,7 @@ func TestBackupTarget(t *testing.T) {
 			t.Errorf("left behind: %v", names)
 		}
 	})
-	t.Run("a symlink is replaced, its target untouched", func(t *testing.T) {
+	t.Run("a symlink is refused, its target untouched", func(t *testing.T) {
 		dir := t.TempDir()
 		victim := filepath.Join(dir, "victim.txt")
 		writeFile(t, victim, []byte("keep me"))
@@ -119,14 +119,14 @@ func TestBackupTarget(t *testing.T) {
 		if err := os.Symlink(victim, out); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Backup(ctx, out); err != nil {
-			t.Fatal(err)
+		if err := s.Backup(ctx, out); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("backup onto a symlink: %v", err)
 		}
 		if got := string(mustRead(t, victim)); got != "keep me" {
 			t.Errorf("the symlink's target was overwritten: %q", got)
 		}
-		if fi, err := os.Lstat(out); err != nil || !fi.Mode().IsRegular() {
-			t.Errorf("out is not a regular file: %v %v", fi, err)
+		if names := onlyFiles(t, dir); len(names) != 2 {
+			t.Errorf("left behind: %v", names)
 		}
 	})
 	t.Run("an existing backup is replaced whole", func(t *testing.T) {
