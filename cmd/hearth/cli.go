@@ -41,6 +41,12 @@ Usage:
   members merge INTO FROM [--json]
   members import FILE                  .csv (columns detected) or .vcf
   members export --out FILE [--member ID]   .csv or .vcf; one member's whole file with --member
+  check [--json]                      full integrity check of the workspace database; exit 1 if damaged
+  backup --out FILE                   write a backup of the workspace now (it may stay open meanwhile)
+  backup [--keep N]                   list the automatic daily backups (DIR/backups); --keep sets how
+                                      many are kept (default 7, 0 turns them off)
+  restore FILE                        replace the workspace database with a checked backup; the one
+                                      replaced is kept in DIR/backups (close the window first)
 
 Global flags:
   --data DIR        workspace directory (default $XDG_DATA_HOME/hearth or ~/.local/share/hearth)
@@ -101,6 +107,9 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 	if len(rest) == 0 {
 		return runGUI(ctx, g, log)
 	}
+	if cmd, ok := dbCommands[rest[0]]; ok {
+		return cmd(ctx, g, rest[1:], io)
+	}
 	cmd, ok := commands[rest[0]]
 	if !ok {
 		return usagef("unknown command %q", rest[0])
@@ -117,6 +126,16 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 type command func(ctx context.Context, w *workspace, args []string, io stdio) error
 
 var commands map[string]command
+
+// dbCommand runs on the workspace database alone, which may be one that
+// does not open (check, restore).
+type dbCommand func(ctx context.Context, g globals, args []string, io stdio) error
+
+var dbCommands = map[string]dbCommand{
+	"check":   cmdCheck,
+	"backup":  cmdBackup,
+	"restore": cmdRestore,
+}
 
 func init() {
 	commands = map[string]command{

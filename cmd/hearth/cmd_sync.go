@@ -42,14 +42,14 @@ func cmdSync(ctx context.Context, w *workspace, args []string, io stdio) error {
 func syncForever(ctx context.Context, w *workspace, io stdio) error {
 	events, cancel := w.engine.Subscribe()
 	defer cancel()
-	if err := w.engine.Start(ctx); err != nil {
+	if err := w.start(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintln(io.err, "syncing; press Ctrl+C to stop")
 	for {
 		select {
 		case <-ctx.Done():
-			w.engine.Wait()
+			w.wait()
 			return nil
 		case ev := <-events:
 			if ev.Kind != core.EventStatus {

@@ -40,7 +40,7 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 	// The demo's password is no secret, but it still goes through the
 	// secret store; a file in the temp dir keeps the user's keyring clean.
 	os.Setenv("HEARTH_SECRETS_KEY_FILE", filepath.Join(dir, "secrets.key"))
-	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: log})
+	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: log, noBackups: true})
 	if err != nil {
 		return err
 	}

@@ -2,14 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/assets"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/ui"
 )
 
@@ -18,6 +23,9 @@ const appID = "app.hearth.desktop"
 
 func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
 	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log})
+	if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotWorkspace) {
+		showOpenError(err) // started from a menu, nobody reads stderr
+	}
 	if err != nil {
 		return err
 	}
@@ -25,12 +33,26 @@ func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
 	return showWindow(ctx, w, "")
 }
 
-// showWindow starts the sync engine and runs the window until it closes or
-// ctx ends (Ctrl+C in the terminal closes the window too).
+// showOpenError says in a window why the workspace did not open and what
+// to do.
+func showOpenError(err error) {
+	a := app.NewWithID(appID)
+	win := a.NewWindow("Hearth: the workspace did not open")
+	msg := widget.NewLabel(oneLine(err))
+	msg.Wrapping = fyne.TextWrapWord
+	win.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(),
+		widget.NewButton("Close", a.Quit)), nil, nil, msg))
+	win.Resize(fyne.NewSize(640, 240))
+	win.ShowAndRun()
+}
+
+// showWindow starts the sync engine and the automatic backups and runs the
+// window until it closes or ctx ends (Ctrl+C in the terminal closes the
+// window too).
 func showWindow(ctx context.Context, w *workspace, title string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if err := w.engine.Start(ctx); err != nil {
+	if err := w.start(ctx); err != nil {
 		return err
 	}
 	cal, waitCalendar := startCalendar(ctx, w)
@@ -51,6 +73,6 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	}()
 	a.Run()
 	cancel()
-	w.engine.Wait()
+	w.wait()
 	return nil
 }

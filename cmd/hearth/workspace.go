@@ -4,15 +4,19 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/backup"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/secrets"
@@ -34,7 +38,9 @@ type workspace struct {
 	engine   *engine.Engine
 	inbox    *inbox.Service
 	accounts *accounts.Service
+	backups  *backup.Service // nil: no automatic backups (the demo)
 	log      *slog.Logger
+	bg       sync.WaitGroup // what start runs besides the engine
 }
 
 // workspaceOptions are the global flags that shape a workspace.
@@ -42,7 +48,16 @@ type workspaceOptions struct {
 	dir         string
 	secretsMode string // auto, keyring, file
 	log         *slog.Logger
+	noBackups   bool // a throwaway workspace (the demo)
 }
+
+// The workspace's files inside its data directory.
+func dbPath(dir string) string     { return filepath.Join(dir, "hearth.db") }
+func backupsDir(dir string) string { return filepath.Join(dir, "backups") }
+
+// backupDelay is how long after start the first automatic backup waits:
+// the start-up sync comes first.
+var backupDelay = time.Minute
 
 // defaultDataDir is $XDG_DATA_HOME/hearth, else ~/.local/share/hearth.
 func defaultDataDir() (string, error) {
@@ -62,11 +77,14 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	if err := os.MkdirAll(opt.dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", opt.dir, err)
 	}
-	st, err := store.Open(ctx, filepath.Join(opt.dir, "hearth.db"))
+	st, err := openStore(ctx, opt.dir)
 	if err != nil {
 		return nil, err
 	}
-	sec, err := secrets.Open(ctx, opt.dir, secrets.Options{Mode: opt.secretsMode, Namespace: namespace(opt.dir)})
+	// Secrets are named by the workspace's id, which travels with the
+	// database; the per-path name of older versions is adopted once.
+	sec, err := secrets.Open(ctx, opt.dir, secrets.Options{Mode: opt.secretsMode,
+		Namespace: st.WorkspaceID(), Legacy: legacyNamespace(opt.dir)})
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -80,7 +98,58 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
 	w.accounts = accounts.New(st, sec, eng)
+	if !opt.noBackups {
+		w.backups = backup.New(backup.Params{Store: st, Dir: backupsDir(opt.dir), Log: opt.log})
+	}
 	return w, nil
+}
+
+// openStore opens the workspace database, turning a refusal into what to
+// do about it.
+func openStore(ctx context.Context, dir string) (*store.Store, error) {
+	st, err := store.Open(ctx, dbPath(dir))
+	if err != nil {
+		return nil, explainOpenError(err, dir)
+	}
+	return st, nil
+}
+
+// explainOpenError adds the way out to a database Hearth will not open.
+func explainOpenError(err error, dir string) error {
+	restore := fmt.Sprintf("'hearth --data %s restore FILE' puts a backup in its place", dir)
+	if newest := backup.New(backup.Params{Dir: backupsDir(dir)}).Newest(); newest != "" {
+		restore += " (newest: " + newest + ")"
+	}
+	switch {
+	case errors.Is(err, store.ErrDamaged):
+		return fmt.Errorf("%w. Nothing more is written to it. 'hearth --data %s check' shows what is wrong; %s", err, dir, restore)
+	case errors.Is(err, store.ErrNotWorkspace):
+		return fmt.Errorf("%w. Hearth makes a new workspace only where there is no file: move it away to start afresh, or %s", err, restore)
+	}
+	return err
+}
+
+// start runs the sync engine and the automatic backups until ctx ends: the
+// window and 'hearth sync' both use it, so backups happen wherever Hearth
+// stays open.
+func (w *workspace) start(ctx context.Context) error {
+	if err := w.engine.Start(ctx); err != nil {
+		return err
+	}
+	if w.backups != nil {
+		w.bg.Add(1)
+		engine.Go(w.log, "backups", func() {
+			defer w.bg.Done()
+			w.backups.Run(ctx, backupDelay)
+		})
+	}
+	return nil
+}
+
+// wait blocks until everything start ran has returned (after ctx ended).
+func (w *workspace) wait() {
+	w.engine.Wait()
+	w.bg.Wait()
 }
 
 // driverMakers build the integrations this binary knows; each integration's
@@ -105,8 +174,10 @@ func idemKey(a core.Account) string {
 	return inbox.RandomToken()
 }
 
-// namespace keeps the secrets of two workspaces apart in one keyring.
-func namespace(dir string) string {
+// legacyNamespace is the secrets namespace older versions derived from the
+// workspace's path: where a workspace's key file and keyring entries were,
+// before they were named by the workspace's id.
+func legacyNamespace(dir string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
