@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -90,15 +91,26 @@ type Item struct {
 	AccountID int64
 	Account   string // account name, filled by queries for display
 	Kind      ItemKind
-	RemoteID  string // e.g. the Message-Id; unique per account
-	ThreadID  int64
+	// RemoteID is unique per account. A channel whose ids can be shared by
+	// different messages (mail's Message-Id, reused by some mailers) also
+	// sets ContentHash: the store keeps a different content under the same
+	// id as another item, whose RemoteID it suffixes (see VariantID).
+	RemoteID string
+	// ContentHash fingerprints what the item says, for channels whose
+	// RemoteID alone does not identify it; identical copies share it.
+	ContentHash string
+	ThreadID    int64
 	// ThreadRefs are remote ids of the item's ancestors, root first (the
 	// References/In-Reply-To chain of an e-mail, the post of a comment). The
 	// store groups items into threads with them.
 	ThreadRefs []string
 	// Location is integration-owned: where the item lives remotely now
 	// (folder, UIDVALIDITY and UID for IMAP), used for flag changes and moves.
-	Location    string
+	Location string
+	// Scope is the remote container of Location (an IMAP folder). A channel
+	// that lists a scope in full (Batch.Present) sets it, so that a message
+	// gone from every place it was seen is known to be deleted remotely.
+	Scope       string
 	Subject     string
 	Author      Person
 	To          []Person
@@ -207,4 +219,21 @@ type Thread struct {
 	AccountID int64
 	Subject   string
 	Items     []Item // oldest first
+}
+
+// variantSep separates a shared remote id from the content it is suffixed
+// with; no Message-Id or other channel id contains a space.
+const variantSep = " "
+
+// VariantID is the remote id of a different content stored under a shared
+// id: the id, a space and the start of the content hash.
+func VariantID(remoteID, contentHash string) string {
+	return remoteID + variantSep + contentHash[:min(16, len(contentHash))]
+}
+
+// SharedID is the id a remote id was made from by VariantID (itself for
+// any other id): the Message-Id to name in a reply's headers.
+func SharedID(remoteID string) string {
+	id, _, _ := strings.Cut(remoteID, variantSep)
+	return id
 }

@@ -10,9 +10,11 @@ type Batch struct {
 	Items   []Item
 	Flags   []FlagUpdate
 	Cursors map[string][]byte // key (e.g. "INBOX") -> integration-owned state
-	// Relocate maps RemoteID to a new Location for items already stored
-	// (after a UIDVALIDITY reset or a move) without touching their content.
-	Relocate map[string]string
+	// Present lists, per scope (Item.Scope), every location the remote has
+	// in it now. Stored locations of a listed scope that it lacks are gone;
+	// an item seen nowhere any more is marked deleted, and one seen again
+	// (an item of this batch) is restored.
+	Present map[string][]string
 	// Removed lists remote ids deleted remotely (true) or restored (false);
 	// the store keeps the items and flips Item.Deleted.
 	Removed map[string]bool
@@ -23,9 +25,11 @@ type Batch struct {
 	Memberships []MembershipEvent
 }
 
-// FlagUpdate reports a remote change of an item's seen flag or presence.
+// FlagUpdate reports a remote change of an item's seen flag, naming the item
+// by its remote id or, for channels whose ids may be shared, by Location.
 type FlagUpdate struct {
 	RemoteID string
+	Location string
 	Seen     bool
 }
 

@@ -105,6 +105,10 @@ func (s *Service) add(ctx context.Context, a core.Account, secrets map[string]st
 		return a, fmt.Errorf("accounts: the account needs a name")
 	}
 	id, err := s.store.CreateAccount(ctx, a)
+	if errors.Is(err, core.ErrConflict) {
+		// In words, without the database's message for it.
+		return a, fmt.Errorf("an account named %q already exists: choose another name: %w", a.Name, core.ErrConflict)
+	}
 	if err != nil {
 		return a, fmt.Errorf("accounts: add %q: %w", a.Name, err)
 	}

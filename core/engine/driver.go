@@ -85,9 +85,9 @@ type Flagger interface {
 }
 
 // Archiver moves an item out of the inbox remotely when it is marked done.
-// It returns the item's new location.
+// It returns the item's new location and its scope (see core.Item.Scope).
 type Archiver interface {
-	Archive(ctx context.Context, it core.Item) (location string, err error)
+	Archive(ctx context.Context, it core.Item) (scope, location string, err error)
 }
 
 // Moderator runs moderation actions on an item or its author (delete or

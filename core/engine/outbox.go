@@ -20,7 +20,7 @@ type OutboxStore interface {
 	FailOutbox(ctx context.Context, id int64, msg string, retryAt time.Time) error
 	UnconfirmOutbox(ctx context.Context, id int64, msg string, checkAt time.Time) error
 	RecoverOutbox(ctx context.Context) (int, error)
-	SetLocation(ctx context.Context, itemID int64, location string) error
+	SetLocation(ctx context.Context, itemID int64, scope, location string) error
 	InsertOutgoing(ctx context.Context, it core.Item) (int64, error)
 }
 
@@ -214,11 +214,11 @@ func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEn
 	if !ok {
 		return r.e.store.FinishOutbox(ctx, ent.ID, "")
 	}
-	loc, err := a.Archive(ctx, it)
+	scope, loc, err := a.Archive(ctx, it)
 	if err != nil {
 		return r.fail(ctx, ent, err, !errors.Is(err, core.ErrNotFound))
 	}
-	if err := r.e.store.SetLocation(ctx, it.ID, loc); err != nil {
+	if err := r.e.store.SetLocation(ctx, it.ID, scope, loc); err != nil {
 		return err
 	}
 	return r.e.store.FinishOutbox(ctx, ent.ID, loc)

@@ -26,7 +26,7 @@ func (s session) Commit(ctx context.Context, b core.Batch) error {
 	if err != nil {
 		return err
 	}
-	if res.Inserted+res.Updated > 0 || len(b.Flags) > 0 || len(b.Relocate) > 0 || len(b.Memberships) > 0 {
+	if res.Inserted+res.Updated > 0 || len(b.Flags) > 0 || len(b.Memberships) > 0 {
 		// New and changed items both: a comment deleted remotely must leave
 		// an open list as surely as a new one must appear.
 		ids := append(append([]int64(nil), res.NewIDs...), res.ChangedIDs...)

@@ -14,8 +14,8 @@ import (
 
 // ApplyBatch writes one sync step in one transaction: the author profiles,
 // then the items upserted by (account, remote id) with their raw sources,
-// refs, threads and authors, the remote flag changes, relocations and
-// deletions, the membership events, and the new cursors. A failure anywhere
+// refs, threads, authors and locations, the remote flag changes, the
+// deletions (named, or absent from a scope's listing), the membership events, and the new cursors. A failure anywhere
 // writes nothing, so the next pass resumes from the old cursor.
 //
 // An item already stored keeps its id, state, tags, snooze and seen flag;
@@ -51,14 +51,16 @@ func (w *itemWriter) apply(b core.Batch) (core.BatchResult, error) {
 	if err := w.applyFlags(b.Flags); err != nil {
 		return res, err
 	}
-	if err := w.relocate(b.Relocate); err != nil {
-		return res, err
-	}
 	flipped, err := w.applyRemovals(b.Removed)
 	if err != nil {
 		return res, err
 	}
 	res = w.withChanged(res, flipped)
+	gone, err := w.applyPresent(b.Present)
+	if err != nil {
+		return res, err
+	}
+	res = w.withChanged(res, gone)
 	if err := w.applyMemberships(b.Memberships); err != nil {
 		return res, err
 	}
@@ -122,27 +124,21 @@ func (w *itemWriter) applyRemovals(removed map[string]bool) ([]int64, error) {
 	return ids, nil
 }
 
-// applyFlags sets the seen flag of stored items; unknown remote ids are
-// skipped (the item may not be fetched yet).
+// applyFlags sets the seen flag of stored items, named by remote id or by
+// location; unknown ones are skipped (the item may not be fetched yet).
 func (w *itemWriter) applyFlags(flags []core.FlagUpdate) error {
 	for _, f := range flags {
-		_, err := w.st.exec("UPDATE items SET seen = ? WHERE account_id = ? AND remote_id = ?",
-			f.Seen, w.accountID, f.RemoteID)
-		if err != nil {
-			return fmt.Errorf("flag %q: %w", f.RemoteID, err)
+		var err error
+		if f.Location != "" {
+			_, err = w.st.exec(`UPDATE items SET seen = ? WHERE id =
+				(SELECT item_id FROM item_locations WHERE account_id = ? AND location = ?)`,
+				f.Seen, w.accountID, f.Location)
+		} else {
+			_, err = w.st.exec("UPDATE items SET seen = ? WHERE account_id = ? AND remote_id = ?",
+				f.Seen, w.accountID, f.RemoteID)
 		}
-	}
-	return nil
-}
-
-// relocate moves stored items to a new remote location without touching
-// their content.
-func (w *itemWriter) relocate(locs map[string]string) error {
-	for remoteID, loc := range locs {
-		_, err := w.st.exec("UPDATE items SET location = ? WHERE account_id = ? AND remote_id = ?",
-			loc, w.accountID, remoteID)
 		if err != nil {
-			return fmt.Errorf("relocate %q: %w", remoteID, err)
+			return fmt.Errorf("flag %q: %w", f.RemoteID+f.Location, err)
 		}
 	}
 	return nil

@@ -78,24 +78,25 @@ func TestApplyBatchUpdateKeepsTriage(t *testing.T) {
 	}
 }
 
-func TestApplyBatchFlagsAndRelocate(t *testing.T) {
+func TestApplyBatchFlags(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	acct := newAccount(t, s, "mail")
 	seen := mail("seen-on-arrival", 2, "x")
 	seen.Seen = true
-	apply(t, s, acct, mail("a", 1, "x"), seen)
+	apply(t, s, acct, mail("a", 1, "x"), seen, at(mail("c", 3, "x"), "INBOX", "1:3:INBOX"))
 	_, err := s.ApplyBatch(ctx, acct, core.Batch{
-		Flags:    []core.FlagUpdate{{RemoteID: "a", Seen: true}, {RemoteID: "seen-on-arrival", Seen: false}, {RemoteID: "unknown", Seen: true}},
-		Relocate: map[string]string{"a": "Archive/1/9"},
+		Flags: []core.FlagUpdate{{RemoteID: "a", Seen: true}, {RemoteID: "seen-on-arrival", Seen: false},
+			{RemoteID: "unknown", Seen: true}, {Location: "1:3:INBOX", Seen: true}, {Location: "1:4:INBOX", Seen: true}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, _ := s.ItemByRemoteID(ctx, acct, "a")
 	b, _ := s.ItemByRemoteID(ctx, acct, "seen-on-arrival")
-	if !a.Seen || b.Seen || a.Location != "Archive/1/9" {
-		t.Errorf("a seen=%v loc=%q, b seen=%v; want true, Archive/1/9, false", a.Seen, a.Location, b.Seen)
+	c, _ := s.ItemByRemoteID(ctx, acct, "c")
+	if !a.Seen || b.Seen || !c.Seen {
+		t.Errorf("seen: a %v, b %v, c (by location) %v; want true, false, true", a.Seen, b.Seen, c.Seen)
 	}
 }
 

@@ -205,14 +205,6 @@ func (s *Store) SetSeen(ctx context.Context, itemID int64, seen bool) error {
 	return nil
 }
 
-// SetLocation records where an item lives remotely now (after a move).
-func (s *Store) SetLocation(ctx context.Context, itemID int64, location string) error {
-	if err := execOne(ctx, s.w, "UPDATE items SET location = ? WHERE id = ?", location, itemID); err != nil {
-		return fmt.Errorf("store: item %d: set location: %w", itemID, err)
-	}
-	return nil
-}
-
 // AddTag tags an item, creating the tag on first use. Tag names compare
 // case-insensitively (ASCII); tagging twice is a no-op.
 func (s *Store) AddTag(ctx context.Context, itemID int64, tag string) error {

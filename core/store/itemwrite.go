@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -47,11 +48,18 @@ func (w *itemWriter) close() { w.st.close() }
 type stored struct {
 	id, threadID, ftsKey, created int64
 	subject, text, author         string
+	hash                          string // content hash; "" when not given
 }
 
 // upsert inserts it, or refreshes the content and location of the item with
 // the same remote id. It reports the item's id and whether it was new.
 func (w *itemWriter) upsert(it core.Item, outgoing bool) (int64, bool, error) {
+	if it.ContentHash != "" {
+		var err error
+		if it.RemoteID, err = w.variantID(it); err != nil {
+			return 0, false, err
+		}
+	}
 	old, found := w.existing[it.RemoteID]
 	if found && it.CreatedAt.IsZero() {
 		it.CreatedAt = fromMS(old.created) // an undated item keeps the date it was first given
@@ -104,11 +112,16 @@ func (w *itemWriter) preload(items []core.Item) error {
 	for _, it := range items {
 		ids = append(ids, it.RemoteID)
 	}
+	return w.lookup(ids)
+}
+
+// lookup reads the stored rows of remote ids into w.existing.
+func (w *itemWriter) lookup(ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	rows, err := w.st.query(`SELECT remote_id, id, thread_id, fts_key, created_at, subject, text,
-		author_name || ' ' || author_address FROM items
+		author_name || ' ' || author_address, content_hash FROM items
 		WHERE account_id = ? AND remote_id IN (SELECT value FROM json_each(?))`, w.accountID, jsonList(ids))
 	if err != nil {
 		return fmt.Errorf("lookup: %w", err)
@@ -119,7 +132,7 @@ func (w *itemWriter) preload(items []core.Item) error {
 			remoteID string
 			s        stored
 		)
-		if err := rows.Scan(&remoteID, &s.id, &s.threadID, &s.ftsKey, &s.created, &s.subject, &s.text, &s.author); err != nil {
+		if err := rows.Scan(&remoteID, &s.id, &s.threadID, &s.ftsKey, &s.created, &s.subject, &s.text, &s.author, &s.hash); err != nil {
 			return fmt.Errorf("lookup: %w", err)
 		}
 		w.existing[remoteID] = s
@@ -140,18 +153,21 @@ func (w *itemWriter) insert(it core.Item, identity any, outgoing bool) (int64, e
 	err = w.st.queryRow(`INSERT INTO items (account_id, thread_id, kind, remote_id, state, seen,
 		outgoing, deleted, vip, created_at, snooze_until, fts_key, author_identity_id, author_name,
 		author_address, author_handle, subject, snippet, location, stats, recipients, attachments,
-		problems, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		problems, text, content_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		w.accountID, threadID, it.Kind, it.RemoteID, it.State, it.Seen, outgoing || it.Outgoing,
 		it.Deleted, it.VIP, ms(it.CreatedAt), nullMS(it.SnoozeUntil), key, identity, it.Author.Name,
 		it.Author.Address, it.Author.Handle, it.Subject, it.Snippet, it.Location, statsJSON(it.Stats),
-		jsonList(it.To), jsonList(it.Attachments), jsonList(it.Problems), it.Text).Scan(&id)
+		jsonList(it.To), jsonList(it.Attachments), jsonList(it.Problems), it.Text, it.ContentHash).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert: %w", dbErr(err))
 	}
 	w.touched[threadID] = true
 	w.existing[it.RemoteID] = stored{id: id, threadID: threadID, ftsKey: key, created: ms(it.CreatedAt),
-		subject: it.Subject, text: it.Text, author: authorText(it.Author)}
+		subject: it.Subject, text: it.Text, author: authorText(it.Author), hash: it.ContentHash}
+	if err := w.sighted(id, it, false); err != nil {
+		return 0, err
+	}
 	return id, w.writeExtras(id, key, it, false, true)
 }
 
@@ -170,10 +186,11 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 		author_name = ?, author_address = ?, author_handle = COALESCE(NULLIF(?, ''), author_handle),
 		recipients = ?, text = ?, snippet = ?, created_at = ?, attachments = ?, problems = ?,
 		fts_key = ?, outgoing = (outgoing OR ?), stats = COALESCE(?, stats), vip = ?,
-		deleted = (deleted OR ?) WHERE id = ?`,
+		deleted = (deleted OR ?), content_hash = COALESCE(NULLIF(?, ''), content_hash) WHERE id = ?`,
 		it.Kind, it.Location, it.Subject, identity, it.Author.Name, it.Author.Address, it.Author.Handle,
 		jsonList(it.To), it.Text, it.Snippet, ms(it.CreatedAt), jsonList(it.Attachments),
-		jsonList(it.Problems), key, outgoing || it.Outgoing, statsJSON(it.Stats), it.VIP, it.Deleted, old.id)
+		jsonList(it.Problems), key, outgoing || it.Outgoing, statsJSON(it.Stats), it.VIP, it.Deleted,
+		it.ContentHash, old.id)
 	if err != nil {
 		return fmt.Errorf("update %d: %w", old.id, dbErr(err))
 	}
@@ -184,7 +201,10 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 		w.index.remove(old.ftsKey)
 	}
 	w.existing[it.RemoteID] = stored{id: old.id, threadID: old.threadID, ftsKey: key, created: ms(it.CreatedAt),
-		subject: it.Subject, text: it.Text, author: authorText(it.Author)}
+		subject: it.Subject, text: it.Text, author: authorText(it.Author), hash: cmp.Or(it.ContentHash, old.hash)}
+	if err := w.sighted(old.id, it, true); err != nil {
+		return err
+	}
 	return w.writeExtras(old.id, key, it, !reindex, false)
 }
 

@@ -158,3 +158,38 @@ func dumpMembers(t *testing.T, s *Store) []string {
 	must(t, rows.Err())
 	return out
 }
+
+// A version 5 workspace learns where its mail is (so an expunge can be
+// noticed) and reads its folders again, to bring back the messages that a
+// reused Message-Id made it drop.
+func TestMigrationToMailLocations(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	old := openAtVersion(t, path, 5)
+	acct := newAccount(t, old, "mail")
+	// Rows as version 5 wrote them.
+	_, err := old.w.Exec(`
+		INSERT INTO threads (id, account_id, key) VALUES (1, ?1, 'a@x');
+		INSERT INTO items (account_id, thread_id, remote_id, kind, created_at, fts_key, location)
+		VALUES (?1, 1, 'a@x', 'email', 1000, 1000 << 20, '7:12:INBOX'),
+		       (?1, 1, 'b@x', 'email', 2000, 2000 << 20, '7:3:Lists:hearth'),
+		       (?1, 1, 'c@x', 'email', 3000, 3000 << 20, '9:0:Archive');
+		INSERT INTO sync_cursors (account_id, key, value) VALUES (?1, 'folder:INBOX', '{"last_uid":12}');`, acct)
+	must(t, err)
+	must(t, old.Close())
+
+	s, err := Open(ctx, path)
+	must(t, err)
+	defer s.Close()
+	if _, err := s.Cursor(ctx, acct, "folder:INBOX"); err == nil {
+		t.Error("the folder cursor survived: the dropped messages would never come back")
+	}
+	applyBatch(t, s, acct, core.Batch{Present: map[string][]string{"INBOX": nil, "Lists:hearth": {"7:3:Lists:hearth"}}})
+	for id, want := range map[string]bool{"a@x": true, "b@x": false, "c@x": false} {
+		it, err := s.ItemByRemoteID(ctx, acct, id)
+		must(t, err)
+		if it.Deleted != want {
+			t.Errorf("%s deleted = %v, want %v", id, it.Deleted, want)
+		}
+	}
+}

@@ -18,7 +18,7 @@ func syncedItem(t *testing.T, p *peer, c *Conn, id string) (core.Item, imap.UID)
 	t.Helper()
 	now := time.Now()
 	uid := appendMsg(t, p.client(t), "INBOX", message(id, "Subject "+id, now, "text of "+id), now)
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, c, s)
 	return s.item(t, id), uid
 }
@@ -88,7 +88,7 @@ func TestArchiveMovesTheMessage(t *testing.T) {
 			p := startPeer(t, tt.opts)
 			c := p.open(t, nil)
 			it, uid := syncedItem(t, p, c, "a@x")
-			loc, err := c.Archive(context.Background(), it)
+			scope, loc, err := c.Archive(context.Background(), it)
 			if err != nil {
 				t.Fatalf("archive: %v", err)
 			}
@@ -101,8 +101,8 @@ func TestArchiveMovesTheMessage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Folder != "Archive" || len(archived) != 1 || got.UID != archived[0] {
-				t.Errorf("new location %q; Archive holds %v", loc, archived)
+			if got.Folder != "Archive" || scope != "Archive" || len(archived) != 1 || got.UID != archived[0] {
+				t.Errorf("new location %q in %q; Archive holds %v", loc, scope, archived)
 			}
 			// The new location works for later actions.
 			it.Location = loc
@@ -120,12 +120,12 @@ func TestArchiveCreatesTheFolderWhenAbsent(t *testing.T) {
 	}
 	c := p.open(t, nil)
 	it, _ := syncedItem(t, p, c, "a@x")
-	loc, err := c.Archive(context.Background(), it)
+	scope, loc, err := c.Archive(context.Background(), it)
 	if err != nil {
 		t.Fatalf("archive: %v", err)
 	}
-	if got := folderUIDs(t, p.client(t), "Archive"); len(got) != 1 {
-		t.Errorf("Archive holds %v after archiving to %q", got, loc)
+	if got := folderUIDs(t, p.client(t), "Archive"); len(got) != 1 || scope != "Archive" {
+		t.Errorf("Archive holds %v after archiving to %q in %q", got, loc, scope)
 	}
 }
 
@@ -136,11 +136,11 @@ func TestArchiveToTheConfiguredFolder(t *testing.T) {
 	}
 	c := p.open(t, func(s *core.IMAPSettings) { s.ArchiveFolder = "Done" })
 	it, _ := syncedItem(t, p, c, "a@x")
-	loc, err := c.Archive(context.Background(), it)
+	scope, loc, err := c.Archive(context.Background(), it)
 	if err != nil {
 		t.Fatalf("archive: %v", err)
 	}
-	if got, _ := parseLocation(loc); got.Folder != "Done" {
-		t.Errorf("archived to %q, want Done", loc)
+	if got, _ := parseLocation(loc); got.Folder != "Done" || scope != "Done" {
+		t.Errorf("archived to %q in %q, want Done", loc, scope)
 	}
 }

@@ -11,12 +11,12 @@ import (
 )
 
 // Archive moves the item's message to the archive folder and returns its
-// new location. go-imap falls back to COPY, STORE \Deleted and UID EXPUNGE
-// on servers without MOVE.
-func (c *Conn) Archive(ctx context.Context, it core.Item) (string, error) {
+// new folder and location. go-imap falls back to COPY, STORE \Deleted and
+// UID EXPUNGE on servers without MOVE.
+func (c *Conn) Archive(ctx context.Context, it core.Item) (string, string, error) {
 	loc, err := parseLocation(it.Location)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	var dest location
 	err = c.session(ctx, func(cl *imapclient.Client) error {
@@ -28,13 +28,13 @@ func (c *Conn) Archive(ctx context.Context, it core.Item) (string, error) {
 			dest = loc // already there
 			return nil
 		}
-		dest, err = c.move(cl, loc, folder, it.RemoteID)
+		dest, err = c.move(cl, loc, folder, core.SharedID(it.RemoteID))
 		return err
 	})
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	return dest.String(), nil
+	return dest.Folder, dest.String(), nil
 }
 
 // move moves one message and finds its UID in the destination: from the

@@ -27,6 +27,12 @@ type folderCursor struct {
 	// message is looked at, so that stored ones older than the window are
 	// relocated too; unknown ones are still only fetched inside it.
 	Rescan bool `json:"rescan,omitempty"`
+	// Exists is how many messages the folder held (below the UIDNEXT of
+	// the pass) when the last pass ended, and Listed that a listing of its
+	// UIDs told the store what was gone: a later pass lists it again only
+	// when the count says that something was expunged.
+	Exists uint32 `json:"exists,omitempty"`
+	Listed bool   `json:"listed,omitempty"`
 }
 
 func cursorKey(folder string) string { return "folder:" + folder }

@@ -171,12 +171,12 @@ func BenchmarkInitialSyncDovecot(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		c := openConn(b, raw, testPass, nil)
-		s := newFakeSession()
+		s := newFakeSession(b)
 		if err := c.Sync(context.Background(), s); err != nil {
 			b.Fatal(err)
 		}
-		if s.count() != benchMessages {
-			b.Fatalf("synced %d messages, want %d", s.count(), benchMessages)
+		if s.count(b) != benchMessages {
+			b.Fatalf("synced %d messages, want %d", s.count(b), benchMessages)
 		}
 		c.Close()
 	}
@@ -188,7 +188,7 @@ func BenchmarkInitialSyncDovecot(b *testing.B) {
 func BenchmarkIdleResync(b *testing.B) {
 	d := benchDovecot(b)
 	c := openConn(b, d.settings("127.0.0.1:1", nil), testPass, nil)
-	s := newFakeSession()
+	s := newFakeSession(b)
 	if err := c.Sync(context.Background(), s); err != nil {
 		b.Fatal(err)
 	}

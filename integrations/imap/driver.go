@@ -50,7 +50,7 @@ func (d *driver) Open(ctx context.Context, acct core.Account, secrets engine.Sec
 		acct: acct, set: set, password: password,
 		tlsConfig: d.tlsConfig, now: d.now,
 		log:  slog.Default().With("account", acct.Name),
-		seen: map[string]map[imap.UID]seenState{},
+		seen: map[string]map[imap.UID]bool{},
 	}
 	if c.now == nil {
 		c.now = time.Now
@@ -86,7 +86,7 @@ type Conn struct {
 	folders map[string]string // special use ("\Sent") -> resolved folder name
 	// seen remembers each message's \Seen flag by folder and UID, so a
 	// server without CONDSTORE reports only flags that changed.
-	seen map[string]map[imap.UID]seenState
+	seen map[string]map[imap.UID]bool
 
 	onIdle func() // tests: called each time IDLE is under way
 }

@@ -58,7 +58,7 @@ func TestConnectionFailuresTellWhatToDo(t *testing.T) {
 func TestWrongPasswordFailsTheSyncAsAuth(t *testing.T) {
 	p := startPeer(t, peerOptions{})
 	c := openConn(t, p.settings(nil), "wrong", nil)
-	re := wantProblem(t, c.Sync(context.Background(), newFakeSession()), core.ProblemAuth)
+	re := wantProblem(t, c.Sync(context.Background(), newFakeSession(t)), core.ProblemAuth)
 	if re.Action != "check the user name and password in Accounts" {
 		t.Errorf("action = %q", re.Action)
 	}
@@ -89,7 +89,7 @@ func TestTLSModes(t *testing.T) {
 				roots = nil // the system roots do not know the test certificate
 			}
 			c := openConn(t, raw, testPass, roots)
-			err := c.Sync(context.Background(), newFakeSession())
+			err := c.Sync(context.Background(), newFakeSession(t))
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("sync: %v", err)

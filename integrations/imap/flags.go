@@ -7,14 +7,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/integrations/imap/mailparse"
 )
-
-// seenState is a message's last known \Seen flag and remote id.
-type seenState struct {
-	id   string
-	seen bool
-}
 
 // condstore reports whether the folder tracks mod-sequences, so flag
 // changes can be asked for since the last pass.
@@ -58,114 +51,54 @@ func (fs *folderSync) stored() imap.UIDSet {
 // changedFlags asks a CONDSTORE server for the messages whose flags changed
 // since the cursor's mod-sequence.
 func (fs *folderSync) changedFlags() ([]core.FlagUpdate, error) {
-	metas, err := fetchMeta(fs.cl, fs.stored(), fs.cur.HighestModSeq, true)
+	metas, err := fetchMeta(fs.cl, fs.stored(), fs.cur.HighestModSeq, false)
 	if err != nil {
-		return nil, err
-	}
-	if err := fs.hashIDs(metas); err != nil {
 		return nil, err
 	}
 	updates := make([]core.FlagUpdate, 0, len(metas))
 	for _, m := range metas {
-		updates = append(updates, core.FlagUpdate{RemoteID: m.id, Seen: m.seen})
+		updates = append(updates, fs.flag(m.uid, m.seen))
 	}
 	return updates, nil
 }
 
-// hashIDs fills the ids of messages without a usable Message-Id: their id
-// hashes the whole message, so they are downloaded. This is rare.
-func (fs *folderSync) hashIDs(metas []meta) error {
-	var need []imap.UID
-	for _, m := range metas {
-		if m.id == "" {
-			need = append(need, m.uid)
-		}
-	}
-	bodies, err := fetchBodies(fs.cl, need)
-	if err != nil {
-		return err
-	}
-	for i := range metas {
-		if raw, ok := bodies[metas[i].uid]; ok && metas[i].id == "" {
-			metas[i].id = mailparse.Parse(raw).RemoteID
-		}
-	}
-	return nil
+// flag reports a message's \Seen flag by its location: a Message-Id may be
+// shared by several stored messages.
+func (fs *folderSync) flag(uid imap.UID, seen bool) core.FlagUpdate {
+	return core.FlagUpdate{Location: fs.location(uid), Seen: seen}
 }
 
 // allFlags reads the flags of every stored UID (servers without CONDSTORE)
 // and reports those unknown to this connection or changed since it last
-// looked. Message-Ids are fetched only for UIDs not seen before.
+// looked.
 func (fs *folderSync) allFlags() ([]core.FlagUpdate, error) {
 	last := fs.c.seen[fs.folder]
-	first := len(last) == 0 // ask for every id at once
-	metas, err := fetchMeta(fs.cl, fs.stored(), 0, first)
+	metas, err := fetchMeta(fs.cl, fs.stored(), 0, false)
 	if err != nil {
 		return nil, err
 	}
-	var changed []meta
-	var missing []imap.UID
-	for _, m := range metas {
-		prev, ok := last[m.uid]
-		switch {
-		case !ok:
-			if !first {
-				missing = append(missing, m.uid)
-			}
-			changed = append(changed, m)
-		case prev.seen != m.seen && prev.id != "":
-			changed = append(changed, meta{uid: m.uid, seen: m.seen, id: prev.id})
-		}
-	}
-	if err := fs.fillIDs(changed, missing); err != nil {
-		return nil, err
-	}
-	fresh := make(map[imap.UID]seenState, len(metas))
+	fresh := make(map[imap.UID]bool, len(metas))
 	var updates []core.FlagUpdate
 	for _, m := range metas {
-		fresh[m.uid] = seenState{id: last[m.uid].id, seen: m.seen}
-	}
-	for _, m := range changed {
-		fresh[m.uid] = seenState{id: m.id, seen: m.seen}
-		if m.id != "" {
-			updates = append(updates, core.FlagUpdate{RemoteID: m.id, Seen: m.seen})
+		fresh[m.uid] = m.seen
+		if prev, ok := last[m.uid]; !ok || prev != m.seen {
+			updates = append(updates, fs.flag(m.uid, m.seen))
 		}
 	}
 	fs.c.seen[fs.folder] = fresh // expunged UIDs drop out
 	return updates, nil
 }
 
-// fillIDs fetches the Message-Ids of the missing UIDs into changed.
-func (fs *folderSync) fillIDs(changed []meta, missing []imap.UID) error {
-	if len(missing) == 0 {
-		return nil
-	}
-	withIDs, err := fetchMeta(fs.cl, imap.UIDSetNum(missing...), 0, true)
-	if err != nil {
-		return err
-	}
-	ids := make(map[imap.UID]string, len(withIDs))
-	for _, m := range withIDs {
-		ids[m.uid] = m.id
-	}
-	for i := range changed {
-		if changed[i].id == "" {
-			changed[i].id = ids[changed[i].uid]
-		}
-	}
-	return nil
-}
-
 // remember records a message's flag for the next allFlags; CONDSTORE
 // folders need no memory.
-func (fs *folderSync) remember(uid imap.UID, id string, seen bool) {
+func (fs *folderSync) remember(uid imap.UID, seen bool) {
 	if fs.condstore() {
 		return
 	}
 	m := fs.c.seen[fs.folder]
 	if m == nil {
-		m = map[imap.UID]seenState{}
+		m = map[imap.UID]bool{}
 		fs.c.seen[fs.folder] = m
 	}
-	m[uid] = seenState{id: id, seen: seen}
+	m[uid] = seen
 }

@@ -166,7 +166,7 @@ func mapAngle(ids []string) []string {
 
 // bareID strips the angle brackets and spaces around a Message-Id.
 func bareID(id string) string {
-	return strings.Trim(strings.TrimSpace(id), "<>")
+	return strings.Trim(core.SharedID(strings.TrimSpace(id)), "<>")
 }
 
 // isHashID reports whether a remote id is mailparse's hash of a message

@@ -173,7 +173,7 @@ func TestReplyIsSentThreadedAndFiledInSent(t *testing.T) {
 		t.Errorf("Sent holds %v, want one message marked seen", sent)
 	}
 	// Synced from Sent, the copy is the same item as the reply.
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, p.open(t, func(s *core.IMAPSettings) { s.Folders = []string{"Sent"} }), s)
 	if it := s.item(t, remoteID); it.Subject != "Re: Meetup on Friday?" {
 		t.Errorf("the synced copy is %+v", it)

@@ -45,7 +45,9 @@ type folderSync struct {
 	sel    *imap.SelectData
 	cur    folderCursor
 	dirty  bool // cur differs from the stored cursor
-	prog   *progress
+	// startExists is cur.Exists when the pass began.
+	startExists uint32
+	prog        *progress
 }
 
 func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s engine.Session, folder string, prog *progress) error {
@@ -57,13 +59,20 @@ func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s engine.S
 	if err != nil {
 		return err
 	}
-	fs := &folderSync{c: c, cl: cl, s: s, folder: folder, sel: sel, cur: cur, prog: prog}
+	fs := &folderSync{c: c, cl: cl, s: s, folder: folder, sel: sel, cur: cur, prog: prog, startExists: cur.Exists}
 	if !found || cur.UIDValidity != sel.UIDValidity {
 		fs.restart(found)
 	} else if err := fs.syncFlags(ctx); err != nil {
 		return err
 	}
-	return fs.syncNew(ctx)
+	arrived, err := fs.syncNew(ctx)
+	if err != nil {
+		return err
+	}
+	if err := fs.syncGone(ctx, arrived); err != nil {
+		return err
+	}
+	return fs.finish(ctx)
 }
 
 // restart begins a first sync: no cursor yet, or the server renumbered the
@@ -79,27 +88,57 @@ func (fs *folderSync) restart(reset bool) {
 	fs.dirty = true
 }
 
-// syncNew fetches messages above the cursor, batch by batch.
-func (fs *folderSync) syncNew(ctx context.Context) error {
+// syncNew fetches messages above the cursor, batch by batch, and returns
+// how many it found.
+func (fs *folderSync) syncNew(ctx context.Context) (int, error) {
 	if !fs.cur.Backfill && fs.sel.UIDNext != 0 && fs.sel.UIDNext <= fs.cur.LastUID+1 {
-		return fs.finish(ctx) // nothing arrived since the last pass
+		return 0, nil // nothing arrived since the last pass
 	}
 	uids, err := fs.searchNew()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	fs.prog.add(len(uids))
 	for start := 0; start < len(uids); start += metaChunk {
 		if err := ctx.Err(); err != nil {
-			return err
+			return 0, err
 		}
 		chunk := uids[start:min(start+metaChunk, len(uids))]
 		if err := fs.syncChunk(ctx, chunk); err != nil {
-			return err
+			return 0, err
 		}
 		fs.prog.advance(len(chunk))
 	}
-	return fs.finish(ctx)
+	return len(uids), nil
+}
+
+// syncGone notices messages expunged on the server (deleted, or moved away
+// by another client). A folder that holds what the last pass left plus what
+// arrived since lost nothing and is skipped, so a quiet folder costs no
+// listing; else its UIDs are listed and the store forgets the places that
+// are gone, marking deleted the messages seen nowhere any more.
+func (fs *folderSync) syncGone(ctx context.Context, arrived int) error {
+	if fs.cur.Listed && !fs.cur.Backfill && fs.sel.NumMessages == fs.startExists+uint32(arrived) {
+		return nil // commitPart counted the arrivals into the cursor
+	}
+	data, err := fs.cl.UIDSearch(&imap.SearchCriteria{}, nil).Wait()
+	if err != nil {
+		return fs.c.imapError(fmt.Sprintf("to list the messages of %q", fs.folder), err)
+	}
+	var (
+		locs  []string
+		count uint32
+	)
+	for _, uid := range data.AllUIDs() {
+		locs = append(locs, fs.location(uid))
+		// Later UIDs arrived after SELECT: the next pass counts them.
+		if fs.sel.UIDNext == 0 || uid < fs.sel.UIDNext {
+			count++
+		}
+	}
+	next := fs.cur
+	next.Listed, next.Exists = true, count
+	return fs.commit(ctx, core.Batch{Present: map[string][]string{fs.folder: locs}}, next)
 }
 
 // searchNew lists UIDs above the cursor, limited to the backfill window

@@ -23,14 +23,14 @@ func TestInitialSyncKeepsTheBackfillWindow(t *testing.T) {
 	appendMsg(t, cl, "INBOX", message("", "No id", now.AddDate(0, 0, -1), "anonymous"), now.AddDate(0, 0, -1))
 
 	c := p.open(t, func(s *core.IMAPSettings) { s.BackfillDays = 90 })
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, c, s)
 
-	if got := s.count(); got != 2 {
+	if got := s.count(t); got != 2 {
 		t.Fatalf("stored %d items, want 2 (the old one is outside the 90-day window)", got)
 	}
 	fresh := s.item(t, "new@x")
-	if fresh.Subject != "Fresh" || !fresh.Seen || fresh.Kind != core.ItemEmail || fresh.AccountID != 7 {
+	if fresh.Subject != "Fresh" || !fresh.Seen || fresh.Kind != core.ItemEmail {
 		t.Errorf("fresh item = %+v", fresh)
 	}
 	if want := fmt.Sprintf("%d:%d:INBOX", s.cursor(t, "INBOX").UIDValidity, recentUID); fresh.Location != want {
@@ -40,7 +40,7 @@ func TestInitialSyncKeepsTheBackfillWindow(t *testing.T) {
 		t.Errorf("progress = %d/%d, want 2/2", s.done, s.total)
 	}
 	var anon int
-	for id, it := range s.items {
+	for id, it := range s.all(t) {
 		if strings.HasPrefix(id, "sha256:") && it.Subject == "No id" {
 			anon++
 		}
@@ -59,7 +59,7 @@ func TestIncrementalSyncFetchesOnlyNewMessages(t *testing.T) {
 	now := time.Now()
 	appendMsg(t, cl, "INBOX", message("a@x", "A", now, "a"), now)
 	c := p.open(t, nil)
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, c, s)
 
 	// The old message is out of the window now: an incremental pass
@@ -68,8 +68,8 @@ func TestIncrementalSyncFetchesOnlyNewMessages(t *testing.T) {
 	appendMsg(t, cl, "INBOX", message("c@x", "C", now, "c"), now)
 	commits := s.commits
 	mustSync(t, c, s)
-	if s.count() != 3 {
-		t.Fatalf("stored %d items, want 3", s.count())
+	if s.count(t) != 3 {
+		t.Fatalf("stored %d items, want 3", s.count(t))
 	}
 	if s.commits-commits != 1 {
 		t.Errorf("incremental pass made %d commits, want 1", s.commits-commits)
@@ -89,7 +89,7 @@ func TestSyncReportsSeenChangesFromTheServer(t *testing.T) {
 	uid := appendMsg(t, cl, "INBOX", message("a@x", "A", now, "a"), now)
 	appendMsg(t, cl, "INBOX", message("b@x", "B", now, "b"), now)
 	c := p.open(t, nil)
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, c, s)
 
 	setServerSeen(t, cl, "INBOX", uid, true)
@@ -110,8 +110,8 @@ func TestSyncReportsSeenChangesFromTheServer(t *testing.T) {
 	// A fresh connection (restart) reports flags again without duplicates.
 	c2 := p.open(t, nil)
 	mustSync(t, c2, s)
-	if s.count() != 2 {
-		t.Errorf("stored %d items after a restart, want 2", s.count())
+	if s.count(t) != 2 {
+		t.Errorf("stored %d items after a restart, want 2", s.count(t))
 	}
 }
 
@@ -124,12 +124,12 @@ func TestSyncInBatchesResumesAfterAFailedCommit(t *testing.T) {
 		appendMsg(t, cl, "INBOX", message(fmt.Sprintf("m%d@x", i), fmt.Sprintf("Message %d", i), now, "body"), now)
 	}
 	c := p.open(t, nil)
-	s := newFakeSession()
+	s := newFakeSession(t)
 	s.failAt = 2 // the second batch fails, as a crash or a full disk would
 	if err := c.Sync(context.Background(), s); err == nil {
 		t.Fatal("sync succeeded despite a failed commit")
 	}
-	if got := s.count(); got != metaChunk {
+	if got := s.count(t); got != metaChunk {
 		t.Fatalf("after the failure %d items are stored, want the first batch (%d)", got, metaChunk)
 	}
 	if cur := s.cursor(t, "INBOX"); cur.LastUID != metaChunk || !cur.Backfill {
@@ -137,7 +137,7 @@ func TestSyncInBatchesResumesAfterAFailedCommit(t *testing.T) {
 	}
 
 	mustSync(t, c, s)
-	if got := s.count(); got != n {
+	if got := s.count(t); got != n {
 		t.Fatalf("after the rerun %d items are stored, want %d", got, n)
 	}
 	for i := range n {
@@ -163,7 +163,7 @@ func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
 		appendMsg(t, cl, "INBOX", m.raw, m.date)
 	}
 	c := p.open(t, nil) // backfill: everything
-	s := newFakeSession()
+	s := newFakeSession(t)
 	mustSync(t, c, s)
 	before := s.cursor(t, "INBOX")
 
@@ -187,15 +187,15 @@ func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
 	if after.UIDValidity == before.UIDValidity {
 		t.Fatalf("uidvalidity did not change (%d)", after.UIDValidity)
 	}
-	if s.count() != 5 {
-		t.Fatalf("stored %d items, want 5 (4 relocated, 1 new; the old unknown one is outside the window)", s.count())
+	if s.count(t) != 5 {
+		t.Fatalf("stored %d items, want 5 (4 relocated, 1 new; the old unknown one is outside the window)", s.count(t))
 	}
 	for id, want := range map[string]string{"a@x": "2", "old@x": "5"} {
 		if loc := fmt.Sprintf("%d:%s:INBOX", after.UIDValidity, want); s.item(t, id).Location != loc {
 			t.Errorf("%s location = %q, want %q", id, s.item(t, id).Location, loc)
 		}
 	}
-	for id, it := range s.items {
+	for id, it := range s.all(t) {
 		if !strings.HasPrefix(it.Location, fmt.Sprint(after.UIDValidity)+":") {
 			t.Errorf("%s still at old location %q", id, it.Location)
 		}
@@ -208,7 +208,7 @@ func TestUIDValidityResetRelocatesWithoutDuplicates(t *testing.T) {
 func TestSyncFolderMissingIsAConfigProblem(t *testing.T) {
 	p := startPeer(t, peerOptions{})
 	c := p.open(t, func(s *core.IMAPSettings) { s.Folders = []string{"INBOX", "Nope"} })
-	err := c.Sync(context.Background(), newFakeSession())
+	err := c.Sync(context.Background(), newFakeSession(t))
 	re := wantProblem(t, err, core.ProblemConfig)
 	if !strings.Contains(re.Message, `"Nope"`) {
 		t.Errorf("message %q does not name the folder", re.Message)
@@ -220,29 +220,27 @@ func TestSyncCancelledReturnsTheContextError(t *testing.T) {
 	c := p.open(t, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := c.Sync(ctx, newFakeSession()); !isContext(err) {
+	if err := c.Sync(ctx, newFakeSession(t)); !isContext(err) {
 		t.Fatalf("err = %v, want a context error", err)
 	}
 	// The connection recovers for the next pass.
-	mustSync(t, c, newFakeSession())
+	mustSync(t, c, newFakeSession(t))
 }
 
 func TestSplitBySize(t *testing.T) {
 	ms := []meta{{uid: 1, size: 10, id: "a"}, {uid: 2, size: 10, id: "b"}, {uid: 3, size: 10, id: "c"}, {uid: 4, size: 10}}
 	tests := []struct {
 		name  string
-		known map[string]bool
 		limit int64
 		want  [][]imap.UID
 	}{
-		{"all fit", nil, 100, [][]imap.UID{{1, 2, 3, 4}}},
-		{"two per part", nil, 20, [][]imap.UID{{1, 2}, {3, 4}}},
-		{"known cost nothing", map[string]bool{"a": true, "b": true}, 20, [][]imap.UID{{1, 2, 3, 4}}},
-		{"one huge each", nil, 1, [][]imap.UID{{1}, {2}, {3}, {4}}},
+		{"all fit", 100, [][]imap.UID{{1, 2, 3, 4}}},
+		{"two per part", 20, [][]imap.UID{{1, 2}, {3, 4}}},
+		{"one huge each", 1, [][]imap.UID{{1}, {2}, {3}, {4}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			parts := splitBySize(ms, tt.known, tt.limit)
+			parts := splitBySize(ms, tt.limit)
 			var got [][]imap.UID
 			for _, p := range parts {
 				got = append(got, uidsOf(p))
@@ -295,7 +293,7 @@ func TestCancelUnblocksAServerThatNeverAnswers(t *testing.T) {
 	c := openConn(t, raw, "pw", nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- c.Sync(ctx, newFakeSession()) }()
+	go func() { done <- c.Sync(ctx, newFakeSession(t)) }()
 	select {
 	case <-accepted: // the sync now waits for a greeting that never comes
 	case <-time.After(5 * time.Second):

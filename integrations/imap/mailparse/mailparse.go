@@ -91,6 +91,7 @@ func (p *parser) finish(it *core.Item) {
 	if p.moreProblems > 0 {
 		it.Problems = append(it.Problems, fmt.Sprintf("and %d more problems", p.moreProblems))
 	}
+	it.ContentHash = contentHash(it, p.raw)
 }
 
 // validUTF8 replaces invalid bytes so that every string Parse returns can be
