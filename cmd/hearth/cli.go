@@ -27,8 +27,9 @@ Usage:
   account list [--json]
   account remove NAME
   sync [--once] [--account NAME]      fetch new items (--once: one pass and send the outbox, then exit)
-  inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N]
-  search QUERY [--json] [--account NAME] [--limit N]
+  inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N] [--before ID]
+                                      newest first; --before ID pages on after the item ID
+  search QUERY [--json] [--account NAME] [--limit N] [--before ID]
   reply ITEM-ID --text-stdin          queue a reply (sent by the next sync)
   posts add (--text T | --text-stdin) --account NAME[,NAME] --at 2006-01-02T15:04 [--zone Europe/Paris]
             [--agenda project|news|life] [--tag T] [--media FILE,...] [--repeat weekly|monthly] [--draft] [--json]
@@ -39,7 +40,8 @@ Usage:
   members show ID [--json]             a member's file: identities, scores and why, timeline
   members tag ID [--add T,...] [--remove T,...]
   members merge INTO FROM [--json]
-  members import FILE                  .csv (columns detected) or .vcf
+  members import FILE [--dry-run] [--json]   .csv (columns detected) or .vcf, up to 64 MB;
+                                      --dry-run counts what it would do and writes nothing
   members export --out FILE [--member ID]   .csv or .vcf; one member's whole file with --member
   check [--json]                      full integrity check of the workspace database; exit 1 if damaged
   backup --out FILE                   write a backup of the workspace now (it may stay open meanwhile)
@@ -54,6 +56,7 @@ Global flags:
   --verbose         log debugging detail to stderr
 
 Exit codes: 0 ok, 1 failure (one line on stderr), 2 bad usage.
+--json output: snake_case keys, RFC 3339 times in UTC (absent when unknown), [] for an empty list.
 `
 
 // globals are the flags before the command.

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -113,19 +112,6 @@ func readSecret(io stdio) (string, error) {
 	return line, nil
 }
 
-// accountJSON is an account as `account list --json` prints it.
-type accountJSON struct {
-	ID       int64            `json:"id"`
-	Name     string           `json:"name"`
-	Kind     core.AccountKind `json:"kind"`
-	Status   core.SyncState   `json:"status"`
-	Line     string           `json:"status_line"`
-	LastSync *time.Time       `json:"last_sync,omitempty"`
-	Error    string           `json:"error,omitempty"`
-	Action   string           `json:"action,omitempty"`
-	Unread   int              `json:"unread"`
-}
-
 func cmdAccountList(ctx context.Context, w *workspace, args []string, io stdio) error {
 	fs := newFlags("account list")
 	asJSON := fs.Bool("json", false, "")
@@ -148,10 +134,7 @@ func cmdAccountList(ctx context.Context, w *workspace, args []string, io stdio) 
 		if j.Status == "" {
 			j.Status = core.SyncIdle
 		}
-		if !a.Status.LastSync.IsZero() {
-			t := a.Status.LastSync
-			j.LastSync = &t
-		}
+		j.LastSync = jsonTime(a.Status.LastSync)
 		if a.Status.State == core.SyncError {
 			j.Error, j.Action = a.Status.Message, a.Status.Action
 		}
@@ -189,11 +172,4 @@ func cmdAccountRemove(ctx context.Context, w *workspace, args []string, io stdio
 	}
 	fmt.Fprintf(io.out, "removed account %q with its items and secrets\n", a.Name)
 	return nil
-}
-
-func writeJSON(io stdio, v any) error {
-	enc := json.NewEncoder(io.out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

@@ -12,44 +12,6 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// itemJSON is an item as `inbox --json` and `search --json` print it.
-type itemJSON struct {
-	ID          int64             `json:"id"`
-	Account     string            `json:"account"`
-	AccountID   int64             `json:"account_id"`
-	Kind        core.ItemKind     `json:"kind"`
-	ThreadID    int64             `json:"thread_id"`
-	RemoteID    string            `json:"remote_id"`
-	Subject     string            `json:"subject"`
-	Author      core.Person       `json:"author"`
-	To          []core.Person     `json:"to,omitempty"`
-	Text        string            `json:"text"`
-	CreatedAt   string            `json:"created_at"`
-	State       core.State        `json:"state"`
-	SnoozeUntil string            `json:"snooze_until,omitempty"`
-	Seen        bool              `json:"seen"`
-	Outgoing    bool              `json:"outgoing,omitempty"`
-	Tags        []string          `json:"tags"`
-	Attachments []core.Attachment `json:"attachments,omitempty"`
-	Problems    []string          `json:"problems,omitempty"`
-}
-
-func toJSON(it core.Item) itemJSON {
-	j := itemJSON{
-		ID: it.ID, Account: it.Account, AccountID: it.AccountID, Kind: it.Kind, ThreadID: it.ThreadID,
-		RemoteID: it.RemoteID, Subject: it.Subject, Author: it.Author, To: it.To, Text: it.Text,
-		CreatedAt: it.CreatedAt.Format(time.RFC3339), State: it.State, Seen: it.Seen, Outgoing: it.Outgoing,
-		Tags: it.Tags, Attachments: it.Attachments, Problems: it.Problems,
-	}
-	if j.Tags == nil {
-		j.Tags = []string{}
-	}
-	if !it.SnoozeUntil.IsZero() {
-		j.SnoozeUntil = it.SnoozeUntil.Format(time.RFC3339)
-	}
-	return j
-}
-
 // listFlags are the filters shared by inbox and search.
 type listFlags struct {
 	asJSON  bool
@@ -59,12 +21,14 @@ type listFlags struct {
 	tag     string
 	unread  bool
 	limit   int
+	before  int64
 }
 
 func (l *listFlags) register(fs interface {
 	BoolVar(*bool, string, bool, string)
 	StringVar(*string, string, string, string)
 	IntVar(*int, string, int, string)
+	Int64Var(*int64, string, int64, string)
 }) {
 	fs.BoolVar(&l.asJSON, "json", false, "")
 	fs.StringVar(&l.account, "account", "", "")
@@ -73,12 +37,32 @@ func (l *listFlags) register(fs interface {
 	fs.StringVar(&l.tag, "tag", "", "")
 	fs.BoolVar(&l.unread, "unread", false, "")
 	fs.IntVar(&l.limit, "limit", 100, "")
+	fs.Int64Var(&l.before, "before", 0, "")
 }
 
 func (l listFlags) filter(ctx context.Context, w *workspace) (core.ItemFilter, error) {
-	f := core.ItemFilter{Kind: core.ItemKind(l.kind), Tag: l.tag, Unread: l.unread, Limit: l.limit}
+	f := core.ItemFilter{Tag: l.tag, Unread: l.unread, Limit: l.limit}
 	if l.limit <= 0 || l.limit > 1000 {
-		return f, usagef("--limit must be between 1 and 1000")
+		return f, usagef("--limit must be between 1 and 1000 (page on with --before ID)")
+	}
+	if l.kind != "" {
+		k, err := core.ParseItemKind(l.kind)
+		if err != nil {
+			return f, usagef("--kind: %v", err)
+		}
+		f.Kind = k
+	}
+	if l.before < 0 {
+		return f, usagef("--before wants an item id")
+	}
+	if l.before > 0 {
+		// Keyset paging: the items after this one in the list's order
+		// (newest first), however far down.
+		it, err := w.store.Item(ctx, l.before)
+		if err != nil {
+			return f, fmt.Errorf("--before %d: %w", l.before, err)
+		}
+		f.Before, f.BeforeID = it.CreatedAt, it.ID
 	}
 	if l.account != "" {
 		a, err := w.accounts.Find(ctx, l.account)
@@ -157,6 +141,9 @@ func printItems(ctx context.Context, w *workspace, items []core.Item, asJSON boo
 			return err
 		}
 		full.Account = it.Account
+		if full.Author.Name == "" {
+			full.Author.Name = it.Author.Name // the page names authors the channel did not
+		}
 		out = append(out, toJSON(full))
 	}
 	return writeJSON(io, out)

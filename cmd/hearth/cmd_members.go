@@ -1,44 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/internal/safefile"
 )
-
-// memberJSON is a member as `members list --json` prints it.
-type memberJSON struct {
-	ID        int64               `json:"id"`
-	Name      string              `json:"name"`
-	Channels  []core.IdentityKind `json:"channels"`
-	Tags      []string            `json:"tags"`
-	Location  string              `json:"location,omitempty"`
-	Activity  float64             `json:"activity"`
-	Loyalty   float64             `json:"loyalty"`
-	Quadrant  core.Quadrant       `json:"quadrant"`
-	FirstSeen string              `json:"first_seen"`
-	LastSeen  string              `json:"last_seen,omitempty"`
-}
-
-func toMemberJSON(m core.Member) memberJSON {
-	j := memberJSON{ID: m.ID, Name: m.Name, Channels: m.Channels, Tags: m.Tags, Location: m.Location,
-		Activity: m.Activity, Loyalty: m.Loyalty, Quadrant: m.Quadrant, FirstSeen: m.FirstSeen.Format(time.RFC3339)}
-	if j.Tags == nil {
-		j.Tags = []string{}
-	}
-	if !m.LastSeen.IsZero() {
-		j.LastSeen = m.LastSeen.Format(time.RFC3339)
-	}
-	return j
-}
 
 // cmdMembers runs `members list|show|tag|merge|import|export`. Each first
 // folds new items into the member files.
@@ -169,7 +147,7 @@ func membersShow(ctx context.Context, svc *members.Service, args []string, io st
 		return err
 	}
 	if *asJSON {
-		return writeJSON(io, d)
+		return writeJSON(io, toDossierJSON(d))
 	}
 	fmt.Fprintf(io.out, "%s (member %d)\n", d.Member.Name, d.Member.ID)
 	for _, ident := range d.Identities {
@@ -243,9 +221,12 @@ func membersMerge(ctx context.Context, svc *members.Service, args []string, io s
 	return nil
 }
 
+// membersImport reads the whole file first (bounded, sniffed), counts
+// what it would do, and writes only then: with --dry-run nothing at all.
 func membersImport(ctx context.Context, svc *members.Service, args []string, io stdio) error {
 	fs := newFlags("members import")
 	asJSON := fs.Bool("json", false, "")
+	dry := fs.Bool("dry-run", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -253,34 +234,76 @@ func membersImport(ctx context.Context, svc *members.Service, args []string, io 
 	if len(pos) != 1 {
 		return usagef("members import: want one FILE (.csv or .vcf)")
 	}
-	f, err := os.Open(pos[0])
+	name := pos[0]
+	res, err := importFile(ctx, svc, name, *dry)
 	if err != nil {
-		return fmt.Errorf("members import: %w", err)
-	}
-	defer f.Close()
-	var res members.ImportResult
-	if ext := strings.ToLower(filepath.Ext(pos[0])); ext == ".vcf" || ext == ".vcard" {
-		res, err = svc.ImportVCard(ctx, f)
-	} else {
-		var t *members.Table
-		if t, err = members.ReadCSV(f); err == nil {
-			res, err = svc.ImportTable(ctx, t)
-		}
-	}
-	if err != nil {
-		return err
+		return fmt.Errorf("members import: %s: %w", name, err)
 	}
 	if *asJSON {
-		return writeJSON(io, res)
+		return writeJSON(io, toImportJSON(res, *dry))
 	}
-	fmt.Fprintf(io.out, "%d created, %d updated, %d skipped\n", res.Created, res.Updated, res.Skipped)
+	fmt.Fprintln(io.out, importLine(res, *dry))
 	for _, c := range res.Conflicts {
 		fmt.Fprintln(io.out, "left in place:", c)
 	}
 	return nil
 }
 
-func membersExport(ctx context.Context, svc *members.Service, args []string, io stdio) error {
+// importFile previews or imports a CSV or vCard file; a file is a vCard
+// by its name or by its first card, whatever its name.
+func importFile(ctx context.Context, svc *members.Service, name string, dry bool) (members.ImportResult, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return members.ImportResult{}, err
+	}
+	data, err := members.ReadImportData(f)
+	f.Close()
+	if err != nil {
+		return members.ImportResult{}, err
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".vcf" || ext == ".vcard" || isVCard(data) {
+		if dry {
+			return svc.PreviewVCard(ctx, bytes.NewReader(data))
+		}
+		return svc.ImportVCard(ctx, bytes.NewReader(data))
+	}
+	t, err := members.ReadCSV(bytes.NewReader(data))
+	if err != nil {
+		return members.ImportResult{}, err
+	}
+	if dry {
+		return svc.PreviewTable(ctx, t)
+	}
+	return svc.ImportTable(ctx, t)
+}
+
+func isVCard(data []byte) bool {
+	return len(data) >= 11 && strings.EqualFold(string(data[:11]), "BEGIN:VCARD")
+}
+
+// importLine says what an import did or would do, the same counts either
+// way: "imported 2 members (1 new, 1 updated), 1 skipped (1 empty row)".
+func importLine(r members.ImportResult, dry bool) string {
+	verb := "imported"
+	if dry {
+		verb = "would import"
+	}
+	s := fmt.Sprintf("%s %d members (%d new, %d updated), %d skipped", verb, r.Created+r.Updated, r.Created, r.Updated, r.Skipped)
+	if len(r.SkipReasons) > 0 {
+		var why []string
+		for _, reason := range slices.Sorted(maps.Keys(r.SkipReasons)) {
+			why = append(why, fmt.Sprintf("%d %s", r.SkipReasons[reason], reason))
+		}
+		s += " (" + strings.Join(why, ", ") + ")"
+	}
+	if dry {
+		s += "; nothing written"
+	}
+	return s
+}
+
+func membersExport(ctx context.Context, svc *members.Service, args []string, _ stdio) error {
 	fs := newFlags("members export")
 	out := fs.String("out", "", "")
 	member := fs.Int64("member", 0, "")
@@ -290,24 +313,20 @@ func membersExport(ctx context.Context, svc *members.Service, args []string, io 
 	if *out == "" {
 		return usagef("members export: want --out FILE (.csv, .vcf, or .json with --member ID)")
 	}
-	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	err := safefile.Write(*out, 0o600, func(f io.Writer) error { return exportMembersTo(ctx, svc, f, *out, *member) })
 	if err != nil {
 		return fmt.Errorf("members export: %w", err)
 	}
-	err = exportMembersTo(ctx, svc, f, *out, *member)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("members export: %w", cerr)
-	}
-	return err
+	return nil
 }
 
-func exportMembersTo(ctx context.Context, svc *members.Service, f *os.File, name string, member int64) error {
+func exportMembersTo(ctx context.Context, svc *members.Service, f io.Writer, name string, member int64) error {
 	if member != 0 {
 		file, err := svc.File(ctx, member)
 		if err != nil {
 			return err
 		}
-		return writeJSON(stdio{out: f}, file)
+		return writeJSON(stdio{out: f}, toMemberFileJSON(file))
 	}
 	if ext := strings.ToLower(filepath.Ext(name)); ext == ".vcf" || ext == ".vcard" {
 		return svc.ExportVCard(ctx, f, core.MemberFilter{})

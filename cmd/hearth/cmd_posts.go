@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/internal/safefile"
 )
 
 // cmdPosts is `hearth posts add|list`.
@@ -69,6 +69,14 @@ func postsAdd(ctx context.Context, w *workspace, args []string, io stdio) error 
 	if err != nil {
 		return err
 	}
+	// The window's rules (core/calendar), checked before anything is
+	// written; a draft too, since a command line has no "later" to fix it.
+	if err := calendar.Check(p); err != nil {
+		return fmt.Errorf("posts add: %w", err)
+	}
+	if err := calendar.CheckMedia(p); err != nil {
+		return fmt.Errorf("posts add: %w", err)
+	}
 	if p, err = svc.Create(ctx, p); err != nil {
 		return err
 	}
@@ -81,7 +89,7 @@ func postsAdd(ctx context.Context, w *workspace, args []string, io stdio) error 
 		}
 	}
 	if f.asJSON {
-		return writeJSON(io, p)
+		return writeJSON(io, toPostJSON(p))
 	}
 	fmt.Fprintf(io.out, "post %d: %s\n", p.ID, p.State())
 	return nil
@@ -121,7 +129,7 @@ func (f postFlags) post(ctx context.Context, w *workspace, defaultZone string, i
 		if err != nil {
 			return p, err
 		}
-		p.Targets = append(p.Targets, core.PostTarget{AccountID: a.ID})
+		p.Targets = append(p.Targets, core.PostTarget{AccountID: a.ID, Account: a.Name, AccountKind: a.Kind})
 	}
 	return p, nil
 }
@@ -154,7 +162,11 @@ func postsList(ctx context.Context, w *workspace, args []string, io stdio) error
 	}
 	posts = append(posts, unplaced...)
 	if *asJSON {
-		return writeJSON(io, posts)
+		out := make([]postJSON, 0, len(posts))
+		for _, p := range posts {
+			out = append(out, toPostJSON(p))
+		}
+		return writeJSON(io, out)
 	}
 	return printPosts(io.out, posts)
 }
@@ -227,22 +239,10 @@ func cmdCalendar(ctx context.Context, w *workspace, args []string, io stdio) err
 	return exportTo(ctx, svc, *out, from, to)
 }
 
-// exportTo writes the file whole or not at all.
+// exportTo writes the file whole or not at all (see safefile.Write).
 func exportTo(ctx context.Context, svc *calendar.Service, path string, from, to time.Time) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	err := safefile.Write(path, 0o600, func(w io.Writer) error { return svc.Export(ctx, w, from, to) })
 	if err != nil {
-		return fmt.Errorf("calendar export: %w", err)
-	}
-	err = svc.Export(ctx, f, from, to)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
 		return fmt.Errorf("calendar export: %w", err)
 	}
 	return nil

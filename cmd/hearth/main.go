@@ -44,7 +44,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "Run 'hearth help' for usage.")
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "hearth:", oneLine(err))
+		fmt.Fprintln(stderr, "hearth:", errorLine(err))
 		return exitFail
 	}
 }

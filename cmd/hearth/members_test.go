@@ -16,7 +16,7 @@ func TestMembersImportListTagMergeExport(t *testing.T) {
 	if err := os.WriteFile(csvFile, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := cli(t, "", "--data", dir, "members", "import", csvFile); code != 0 || !strings.Contains(out, "2 created") {
+	if code, out, errOut := cli(t, "", "--data", dir, "members", "import", csvFile); code != 0 || !strings.Contains(out, "imported 2 members (2 new, 0 updated)") {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	list := func(args ...string) []memberJSON {

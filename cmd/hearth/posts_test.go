@@ -30,9 +30,19 @@ func addMailbox(t *testing.T, dir, name string) {
 	}
 }
 
+// addVKChannel adds a VK community without testing it (nothing listens).
+func addVKChannel(t *testing.T, dir, name string) {
+	t.Helper()
+	code, out, errs := cli(t, "vk1.a.token\n", "--data", dir, "--secrets", "file", "account", "add", "vk", "--name", name,
+		"--group", "229000111", "--api-url", "http://127.0.0.1:1/method", "--token-stdin", "--no-test")
+	if code != 0 {
+		t.Fatalf("account add vk: %d %s%s", code, out, errs)
+	}
+}
+
 func TestPostsAddListExport(t *testing.T) {
 	dir := t.TempDir()
-	addMailbox(t, dir, "news")
+	addVKChannel(t, dir, "news")
 	base := []string{"--data", dir, "--secrets", "file"}
 	code, out, errs := cli(t, "Spring meetup!\nBring snacks.", append(base, "posts", "add", "--text-stdin", "--account", "news",
 		"--at", "2026-03-29T09:00", "--zone", "Europe/Paris", "--agenda", "life", "--tag", "meetup,spring", "--json")...)

@@ -129,6 +129,17 @@ func TestBackupTarget(t *testing.T) {
 			t.Errorf("left behind: %v", names)
 		}
 	})
+	t.Run("a cancelled backup leaves nothing", func(t *testing.T) {
+		dir := t.TempDir()
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		if err := s.Backup(cctx, filepath.Join(dir, "out.db")); !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled backup: %v", err)
+		}
+		if names := onlyFiles(t, dir); len(names) != 0 {
+			t.Errorf("left behind: %v", names)
+		}
+	})
 	t.Run("an existing backup is replaced whole", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out.db")
 		writeFile(t, out, []byte("old"))
