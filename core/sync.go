@@ -55,6 +55,8 @@ type OutboxState string
 
 // Outbox states. "sending" left behind by a crash becomes "unconfirmed" and
 // is checked against the remote before any retry: never a blind resend.
+// "failed" means the remote did not act; whenever it may have, the entry is
+// "unconfirmed", never "failed".
 const (
 	OutboxQueued      OutboxState = "queued"
 	OutboxSending     OutboxState = "sending"
@@ -89,7 +91,15 @@ type OutboxEntry struct {
 	Attempts  int
 	LastError string
 	RemoteID  string // what the remote answered (e.g. the sent message's id)
+	// NotBefore is when the entry is due; for an unconfirmed entry, when
+	// the channel is checked (zero: no check is planned, a person decides).
 	NotBefore time.Time
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Owner holds the entry while it works on it (zero: nobody does);
+	// Heartbeat is when it last renewed that lease.
+	Owner     OutboxOwner
+	Heartbeat time.Time
+	// AttemptedAt is when the remote action was last tried (zero: never).
+	AttemptedAt time.Time
 }

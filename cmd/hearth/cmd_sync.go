@@ -28,9 +28,9 @@ func cmdSync(ctx context.Context, w *workspace, args []string, io stdio) error {
 		return syncForever(ctx, w, io)
 	}
 	syncErr := w.engine.SyncOnce(ctx, id)
-	n, outErr := w.engine.FlushOutbox(ctx)
-	if n > 0 {
-		fmt.Fprintf(io.out, "outbox: handled %d entries\n", n)
+	run, outErr := w.engine.FlushOutbox(ctx)
+	if run.Handled > 0 {
+		fmt.Fprintf(io.out, "outbox: handled %d entries\n", run.Handled)
 	}
 	if err := printStatuses(ctx, w, id, io); err != nil {
 		return err

@@ -188,7 +188,8 @@ func (w *Workspace) SetDeleted(t testing.TB, it core.Item, deleted bool) {
 
 // AddOutbox queues a remote action and takes it where the engine's outbox
 // runner would: to e.State (sending, sent, failed with e.LastError, or
-// unconfirmed), dated by the store's clock. It returns the entry's id. An
+// unconfirmed with no check planned: waiting for a person), attempted and
+// dated by the store's clock. It returns the entry's id. An
 // empty IdemKey gets a fresh one.
 func (w *Workspace) AddOutbox(t testing.TB, e core.OutboxEntry) int64 {
 	t.Helper()
@@ -200,19 +201,21 @@ func (w *Workspace) AddOutbox(t testing.TB, e core.OutboxEntry) int64 {
 	if err != nil {
 		t.Fatalf("queue %s for item %d: %v", e.Op, e.ItemID, err)
 	}
+	if e.State == "" || e.State == core.OutboxQueued {
+		return id
+	}
+	claimed, err := w.Store.ClaimOutbox(ctx, id, w.now(), testRunner)
+	if err != nil {
+		t.Fatalf("claim outbox %d: %v", id, err)
+	}
 	switch e.State {
-	case "", core.OutboxQueued:
 	case core.OutboxSending:
-		claimed, err := w.Store.ClaimNext(ctx, w.now())
-		if err != nil || claimed.ID != id {
-			t.Fatalf("claim outbox %d: got %d, %v (another entry was due first)", id, claimed.ID, err)
-		}
 	case core.OutboxSent:
-		err = w.Store.FinishOutbox(ctx, id, e.RemoteID)
+		err = w.Store.FinishOutbox(ctx, claimed, e.RemoteID)
 	case core.OutboxFailed:
-		err = w.Store.FailOutbox(ctx, id, e.LastError, time.Time{})
+		err = w.Store.FailOutbox(ctx, claimed, e.LastError, time.Time{})
 	case core.OutboxUnconfirmed:
-		err = w.Store.UnconfirmOutbox(ctx, id, e.LastError, time.Time{})
+		err = w.Store.UnconfirmOutbox(ctx, claimed, e.LastError, time.Time{})
 	default:
 		t.Fatalf("outbox state %q: the runner never sets it", e.State)
 	}
@@ -221,6 +224,11 @@ func (w *Workspace) AddOutbox(t testing.TB, e core.OutboxEntry) int64 {
 	}
 	return id
 }
+
+// testRunner is the outbox runner AddOutbox stands in for: on no real
+// host, so that an engine never takes a "sending" entry over from it
+// before its lease expires.
+var testRunner = core.OutboxOwner{Host: "coretest.invalid", PID: 1, Token: "coretest"}
 
 // AddPost plans a post through the calendar service (created at p.At in
 // p.Zone, with the targets' AccountID and variant Text) and takes each

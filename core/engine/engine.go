@@ -96,9 +96,6 @@ func (e *Engine) Start(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sync: start: %w", err)
 	}
-	if _, err := e.store.RecoverOutbox(ctx); err != nil {
-		return fmt.Errorf("sync: start: %w", err)
-	}
 	e.mu.Lock()
 	e.ctx = ctx
 	e.mu.Unlock()
@@ -184,13 +181,16 @@ func (e *Engine) SyncOnce(ctx context.Context, id int64) error {
 }
 
 // FlushOutbox sends what is due in the outbox now, in the calling
-// goroutine, and returns how many entries it handled.
-func (e *Engine) FlushOutbox(ctx context.Context) (int, error) {
-	if _, err := e.store.RecoverOutbox(ctx); err != nil {
-		return 0, fmt.Errorf("sync: outbox: %w", err)
-	}
+// goroutine, and says what it did: how many entries it handled, and which
+// of them now wait for a person. Entries another live runner holds (the
+// window, a daemon) are left to it.
+func (e *Engine) FlushOutbox(ctx context.Context) (OutboxRun, error) {
 	defer e.outbox.closeConns()
-	return e.outbox.drain(ctx)
+	var run OutboxRun
+	if err := e.outbox.drain(ctx, &run); err != nil {
+		return run, fmt.Errorf("sync: outbox: %w", err)
+	}
+	return run, nil
 }
 
 func (e *Engine) accountsFor(ctx context.Context, id int64) ([]core.Account, error) {

@@ -319,20 +319,27 @@ func TestOutboxUnknownOutcomeFoundByText(t *testing.T) {
 }
 
 // An entry left "sending" by a killed process that the remote never got
-// is not sent blindly: it fails with a sentence, and a person retries.
+// is not sent blindly: it waits for a person, unconfirmed (it may have
+// been delivered: never "failed"), and a person retries.
 func TestOutboxCrashWithoutDeliveryWaitsForAPerson(t *testing.T) {
 	d := newDriver(commitItems(0, 1))
 	st, e, a := setup(t, d)
 	ctx := context.Background()
 	e.SyncOnce(ctx, 0)
 	id := queueReply(t, st, a, "<k3@x>")
-	if _, err := st.ClaimNext(ctx, time.Now()); err != nil { // the process claims it, then dies
+	if _, err := st.ClaimNext(ctx, time.Now(), deadRunner()); err != nil { // the process claims it, then dies
 		t.Fatal(err)
 	}
-	e.FlushOutbox(ctx) // restart: sending -> unconfirmed -> checked
+	run, err := e.FlushOutbox(ctx) // restart: sending -> unconfirmed -> checked
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := outboxState(t, st, id)
-	if got.State != core.OutboxFailed || got.LastError == "" || len(d.replies) != 0 {
-		t.Fatalf("entry = %s %q, sends = %d; want failed with a reason and nothing sent", got.State, got.LastError, len(d.replies))
+	if got.State != core.OutboxUnconfirmed || !got.NeedsPerson() || got.LastError == "" || len(d.replies) != 0 {
+		t.Fatalf("entry = %s %q, sends = %d; want unconfirmed, waiting for a person with a reason, and nothing sent", got.State, got.LastError, len(d.replies))
+	}
+	if len(run.NeedPerson) != 1 || run.NeedPerson[0].ID != id {
+		t.Errorf("the run reports %+v as needing a person, want entry %d", run.NeedPerson, id)
 	}
 	if err := st.RetryOutbox(ctx, id); err != nil {
 		t.Fatal(err)

@@ -15,13 +15,19 @@ import (
 // OutboxStore is the part of the store the outbox runner uses.
 type OutboxStore interface {
 	Item(ctx context.Context, id int64) (core.Item, error)
-	ClaimNext(ctx context.Context, now time.Time) (core.OutboxEntry, error)
-	FinishOutbox(ctx context.Context, id int64, remoteID string) error
-	FailOutbox(ctx context.Context, id int64, msg string, retryAt time.Time) error
-	UnconfirmOutbox(ctx context.Context, id int64, msg string, checkAt time.Time) error
-	RecoverOutbox(ctx context.Context) (int, error)
+	// Every state change below is a compare-and-set on the entry as it
+	// was claimed (its state and owner): core.ErrOutboxChanged when another
+	// runner took it over or a person acted meanwhile.
+	ClaimNext(ctx context.Context, now time.Time, owner core.OutboxOwner) (core.OutboxEntry, error)
+	FinishOutbox(ctx context.Context, ent core.OutboxEntry, remoteID string) error
+	FinishReply(ctx context.Context, ent core.OutboxEntry, remoteID string, out core.Item) (int64, error)
+	FailOutbox(ctx context.Context, ent core.OutboxEntry, msg string, retryAt time.Time) error
+	UnconfirmOutbox(ctx context.Context, ent core.OutboxEntry, msg string, checkAt time.Time) error
+	Heartbeat(ctx context.Context, owner core.OutboxOwner, now time.Time) (int, error)
+	Leases(ctx context.Context) ([]core.OutboxEntry, error)
+	TakeOver(ctx context.Context, ent core.OutboxEntry, checkAt time.Time) error
+	OutboxEntry(ctx context.Context, id int64) (core.OutboxEntry, error)
 	SetLocation(ctx context.Context, itemID int64, scope, location string) error
-	InsertOutgoing(ctx context.Context, it core.Item) (int64, error)
 }
 
 // ReplyPayload is the JSON payload of an OpReply entry.
@@ -42,17 +48,29 @@ const (
 )
 
 // outboxRunner performs queued remote actions exactly once: replies,
-// flag pushes, archive moves.
+// flag pushes, archive moves. It holds each entry it works on under its
+// owner identity, so that other runners (another window, a daemon, a
+// `sync --once`) leave it alone while this one lives.
 type outboxRunner struct {
-	e    *Engine
-	wake chan struct{}
+	e     *Engine
+	wake  chan struct{}
+	owner core.OutboxOwner
 
 	mu    sync.Mutex
 	conns map[int64]Conn
+	held  map[int64]bool // entries being worked on now
 }
 
 func newOutboxRunner(e *Engine) *outboxRunner {
-	return &outboxRunner{e: e, wake: make(chan struct{}, 1), conns: map[int64]Conn{}}
+	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: newOwner(), conns: map[int64]Conn{}, held: map[int64]bool{}}
+}
+
+// OutboxRun is what one FlushOutbox did.
+type OutboxRun struct {
+	Handled int
+	// NeedPerson are the entries it left waiting for a person: failed for
+	// good, or unconfirmed with no further check.
+	NeedPerson []core.OutboxEntry
 }
 
 func (r *outboxRunner) poke() {
@@ -67,7 +85,7 @@ func (r *outboxRunner) run(ctx context.Context) {
 	t := time.NewTicker(outboxTick)
 	defer t.Stop()
 	for {
-		if _, err := r.drain(ctx); err != nil && ctx.Err() == nil {
+		if err := r.drain(ctx, &OutboxRun{}); err != nil && ctx.Err() == nil {
 			r.e.log.Warn("outbox", "err", err)
 		}
 		select {
@@ -79,24 +97,41 @@ func (r *outboxRunner) run(ctx context.Context) {
 	}
 }
 
-// drain handles every due entry and returns how many it handled.
-func (r *outboxRunner) drain(ctx context.Context) (int, error) {
-	n := 0
+// drain takes over the entries of runners that are gone, then handles
+// every due entry, and tells run what it did.
+func (r *outboxRunner) drain(ctx context.Context, run *OutboxRun) error {
+	if err := r.takeOver(ctx); err != nil {
+		return fmt.Errorf("take over: %w", err)
+	}
+	stop := r.keepAlive(ctx)
+	defer stop()
 	for ctx.Err() == nil {
-		ent, err := r.e.store.ClaimNext(ctx, r.e.now())
+		ent, err := r.e.store.ClaimNext(ctx, r.e.now(), r.owner)
 		if errors.Is(err, core.ErrNotFound) {
-			return n, nil
+			return nil
 		}
 		if err != nil {
-			return n, fmt.Errorf("claim: %w", err)
+			return fmt.Errorf("claim: %w", err)
 		}
-		n++
-		if err := r.handle(ctx, ent); err != nil {
-			return n, err
-		}
+		run.Handled++
+		r.hold(ent.ID, true)
+		err = r.handle(ctx, ent)
+		r.hold(ent.ID, false)
 		r.e.bus.Publish(core.Event{Kind: core.EventOutbox, AccountID: ent.AccountID, ItemIDs: []int64{ent.ItemID}})
+		if errors.Is(err, core.ErrOutboxChanged) {
+			// Taken over by another runner that thought this one gone:
+			// its check of the channel settles the entry.
+			r.e.log.Warn("outbox entry changed while this runner held it", "id", ent.ID, "err", err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if now, err := r.e.store.OutboxEntry(ctx, ent.ID); err == nil && now.NeedsPerson() {
+			run.NeedPerson = append(run.NeedPerson, now)
+		}
 	}
-	return n, ctx.Err()
+	return ctx.Err()
 }
 
 // handle performs one entry and records its outcome. Only store failures
@@ -138,7 +173,7 @@ func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntr
 	}
 	remoteID, err := rp.Reply(ctx, it, core.Reply{Text: p.Text, Quote: p.Quote}, ent.IdemKey)
 	if errors.Is(err, core.ErrUnknownOutcome) {
-		return r.e.store.UnconfirmOutbox(ctx, ent.ID, "the connection dropped while sending; Hearth is checking whether it went out", r.e.now().Add(unconfirmedWait))
+		return r.e.store.UnconfirmOutbox(ctx, ent, "the connection dropped while sending; Hearth is checking whether it went out", r.e.now().Add(unconfirmedWait))
 	}
 	if err != nil {
 		return r.fail(ctx, ent, err, true)
@@ -165,19 +200,23 @@ func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxE
 		ok, err = rp.Delivered(ctx, it, ent.IdemKey)
 	}
 	if err != nil {
-		return r.e.store.UnconfirmOutbox(ctx, ent.ID, "could not check whether the reply went out: "+err.Error(), r.e.now().Add(unconfirmedWait))
+		return r.e.store.UnconfirmOutbox(ctx, ent, "could not check whether the reply went out: "+err.Error(), r.e.now().Add(unconfirmedWait))
 	}
 	if !ok {
-		return r.e.store.FailOutbox(ctx, ent.ID, "Hearth could not confirm that this reply was sent and did not send it again: check the channel, then Retry or discard", time.Time{})
+		// Not finding it proves nothing (a sender killed between SMTP and
+		// filing its copy in Sent delivered it): a person decides, and no
+		// further check is planned.
+		return r.e.store.UnconfirmOutbox(ctx, ent, notFoundText, time.Time{})
 	}
 	return r.sent(ctx, ent, it, remoteID, p.Text)
 }
 
-// sent records a delivered reply and shows it in its thread.
+// notFoundText is why an unconfirmed reply waits for a person.
+const notFoundText = "Hearth did not find this reply on the channel and did not send it again; it may still have been delivered: check, then Retry (it may send a second copy) or Discard"
+
+// sent records a delivered reply and shows it in its thread, in one
+// transaction.
 func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.Item, remoteID, text string) error {
-	if err := r.e.store.FinishOutbox(ctx, ent.ID, remoteID); err != nil {
-		return err
-	}
 	now := r.e.now()
 	refs := append(append([]string(nil), to.ThreadRefs...), to.RemoteID)
 	out := core.Item{
@@ -186,8 +225,17 @@ func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.I
 		Text: text, CreatedAt: now, // the store fills the snippet
 		State: core.StateDone, Seen: true, Outgoing: true,
 	}
-	id, err := r.e.store.InsertOutgoing(ctx, out)
+	id, err := r.e.store.FinishReply(ctx, ent, remoteID, out)
+	if errors.Is(err, core.ErrOutboxChanged) {
+		return err
+	}
 	if err != nil {
+		// Delivered but not recorded (a full disk): checked again later
+		// rather than left sending, and never sent again.
+		msg := "the reply went out, but Hearth could not record it (" + err.Error() + "); it checks again"
+		if uerr := r.e.store.UnconfirmOutbox(ctx, ent, msg, now.Add(unconfirmedWait)); uerr != nil {
+			return errors.Join(err, uerr)
+		}
 		return err
 	}
 	r.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: ent.AccountID, ItemIDs: []int64{id}})
@@ -197,7 +245,7 @@ func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.I
 func (r *outboxRunner) setSeen(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
 	f, ok := conn.(Flagger)
 	if !ok {
-		return r.e.store.FinishOutbox(ctx, ent.ID, "") // nothing to push for this channel
+		return r.e.store.FinishOutbox(ctx, ent, "") // nothing to push for this channel
 	}
 	var p SeenPayload
 	if err := json.Unmarshal(ent.Payload, &p); err != nil {
@@ -206,13 +254,13 @@ func (r *outboxRunner) setSeen(ctx context.Context, conn Conn, ent core.OutboxEn
 	if err := f.SetSeen(ctx, it, p.Seen); err != nil {
 		return r.fail(ctx, ent, err, !errors.Is(err, core.ErrNotFound))
 	}
-	return r.e.store.FinishOutbox(ctx, ent.ID, "")
+	return r.e.store.FinishOutbox(ctx, ent, "")
 }
 
 func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEntry, it core.Item) error {
 	a, ok := conn.(Archiver)
 	if !ok {
-		return r.e.store.FinishOutbox(ctx, ent.ID, "")
+		return r.e.store.FinishOutbox(ctx, ent, "")
 	}
 	scope, loc, err := a.Archive(ctx, it)
 	if err != nil {
@@ -221,7 +269,7 @@ func (r *outboxRunner) archive(ctx context.Context, conn Conn, ent core.OutboxEn
 	if err := r.e.store.SetLocation(ctx, it.ID, scope, loc); err != nil {
 		return err
 	}
-	return r.e.store.FinishOutbox(ctx, ent.ID, loc)
+	return r.e.store.FinishOutbox(ctx, ent, loc)
 }
 
 // moderate runs a moderation action and makes the local copy follow it.
@@ -241,7 +289,7 @@ func (r *outboxRunner) moderate(ctx context.Context, conn Conn, ent core.OutboxE
 	if err := r.followModeration(ctx, ent, it, a); err != nil {
 		return err
 	}
-	if err := r.e.store.FinishOutbox(ctx, ent.ID, ""); err != nil {
+	if err := r.e.store.FinishOutbox(ctx, ent, ""); err != nil {
 		return err
 	}
 	r.e.bus.Publish(core.Event{Kind: core.EventItems, AccountID: ent.AccountID, ItemIDs: []int64{it.ID}})
@@ -286,7 +334,7 @@ func (r *outboxRunner) fail(ctx context.Context, ent core.OutboxEntry, err error
 	r.e.log.Warn("outbox entry failed", "id", ent.ID, "op", ent.Op, "err", err)
 	r.dropConn(ent.AccountID)
 	if !transient {
-		return r.e.store.FailOutbox(ctx, ent.ID, errorSentence(err), time.Time{})
+		return r.e.store.FailOutbox(ctx, ent, errorSentence(err), time.Time{})
 	}
 	var retry time.Time
 	re := core.AsRemote(err)
@@ -298,7 +346,7 @@ func (r *outboxRunner) fail(ctx context.Context, ent core.OutboxEntry, err error
 	default:
 		retry = r.e.now().Add(r.e.schedule.backoff(ent.Attempts + 1))
 	}
-	return r.e.store.FailOutbox(ctx, ent.ID, errorSentence(err), retry)
+	return r.e.store.FailOutbox(ctx, ent, errorSentence(err), retry)
 }
 
 func errorSentence(err error) string {

@@ -293,19 +293,27 @@ func scanCounts[K comparable](rows *sql.Rows) (map[K]int, error) {
 func (s *Store) InsertOutgoing(ctx context.Context, it core.Item) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w := newItemWriter(ctx, tx, it.AccountID, s.now())
-		defer w.close()
-		if err := w.preload([]core.Item{it}); err != nil {
-			return err
-		}
 		var err error
-		if id, _, err = w.upsert(it, true); err != nil {
-			return err
-		}
-		return w.finish()
+		id, err = writeOutgoing(ctx, tx, it, s.now())
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: account %d: outgoing item %q: %w", it.AccountID, it.RemoteID, err)
 	}
 	return id, nil
+}
+
+// writeOutgoing stores our reply in tx (see InsertOutgoing), for callers
+// that record it together with something else.
+func writeOutgoing(ctx context.Context, tx *sql.Tx, it core.Item, now time.Time) (int64, error) {
+	w := newItemWriter(ctx, tx, it.AccountID, now)
+	defer w.close()
+	if err := w.preload([]core.Item{it}); err != nil {
+		return 0, err
+	}
+	id, _, err := w.upsert(it, true)
+	if err != nil {
+		return 0, err
+	}
+	return id, w.finish()
 }

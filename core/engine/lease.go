@@ -1,0 +1,143 @@
+package engine
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// leaseTTL is how long a runner's hold on an outbox entry outlives its
+// last heartbeat. It is generous: taking an entry from a live sender is
+// what sends twice, and a dead owner on this machine is noticed at once by
+// its pid.
+const leaseTTL = 10 * time.Minute
+
+// heartbeatEvery is how often a runner renews its leases while it works.
+const heartbeatEvery = leaseTTL / 10
+
+var (
+	// liveTokens are the owner tokens of this process's runners: an entry
+	// held under this process's pid by a token not among them was held by
+	// an earlier process that had the same pid.
+	liveMu     sync.Mutex
+	liveTokens = map[string]bool{}
+
+	hostName = sync.OnceValue(func() string {
+		h, _ := os.Hostname()
+		return h
+	})
+)
+
+// newOwner makes the identity a runner holds entries under.
+func newOwner() core.OutboxOwner {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	o := core.OutboxOwner{Host: hostName(), PID: os.Getpid(), Token: hex.EncodeToString(b[:])}
+	liveMu.Lock()
+	liveTokens[o.Token] = true
+	liveMu.Unlock()
+	return o
+}
+
+// leaseExpired reports whether the runner holding an entry is gone: dead
+// (on this machine its pid is not running, or is this process without a
+// runner of that token) or stalled past leaseTTL. Another machine's runner
+// is only known by its heartbeat.
+func leaseExpired(ent core.OutboxEntry, now time.Time) bool {
+	if now.Sub(ent.Heartbeat) > leaseTTL {
+		return true
+	}
+	o := ent.Owner
+	switch {
+	case o.Host == "" || o.Host != hostName():
+		return false
+	case o.PID == os.Getpid():
+		liveMu.Lock()
+		defer liveMu.Unlock()
+		return !liveTokens[o.Token]
+	default:
+		return !processAlive(o.PID)
+	}
+}
+
+// takeOver ends the leases of runners that are gone, and the holds this
+// runner left on entries it could not record an outcome for: what they
+// were sending becomes unconfirmed and is checked before anything is sent
+// again. A live runner's entries are never touched.
+func (r *outboxRunner) takeOver(ctx context.Context) error {
+	leases, err := r.e.store.Leases(ctx)
+	if err != nil {
+		return err
+	}
+	now := r.e.now()
+	for _, ent := range leases {
+		if ent.Owner.Token == r.owner.Token {
+			if r.holds(ent.ID) {
+				continue
+			}
+		} else if !leaseExpired(ent, now) {
+			continue
+		}
+		err := r.e.store.TakeOver(ctx, ent, now)
+		if errors.Is(err, core.ErrOutboxChanged) || errors.Is(err, core.ErrNotFound) {
+			continue // its owner was alive after all and moved on
+		}
+		if err != nil {
+			return err
+		}
+		r.e.log.Info("outbox entry taken over from a runner that is gone", "id", ent.ID, "state", ent.State,
+			"owner_pid", ent.Owner.PID, "owner_host", ent.Owner.Host, "heartbeat", ent.Heartbeat)
+		r.e.bus.Publish(core.Event{Kind: core.EventOutbox, AccountID: ent.AccountID, ItemIDs: []int64{ent.ItemID}})
+	}
+	return nil
+}
+
+// keepAlive renews this runner's leases until the returned stop is called.
+func (r *outboxRunner) keepAlive(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer Recover(r.e.log, "outbox heartbeat")
+		t := time.NewTicker(heartbeatEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if _, err := r.e.store.Heartbeat(ctx, r.owner, r.e.now()); err != nil && ctx.Err() == nil {
+					r.e.log.Warn("outbox heartbeat", "err", err)
+				}
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+func (r *outboxRunner) hold(id int64, on bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if on {
+		r.held[id] = true
+	} else {
+		delete(r.held, id)
+	}
+}
+
+func (r *outboxRunner) holds(id int64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.held[id]
+}
