@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -32,10 +33,38 @@ func cmdSync(ctx context.Context, w *workspace, args []string, io stdio) error {
 	if run.Handled > 0 {
 		fmt.Fprintf(io.out, "outbox: handled %d entries\n", run.Handled)
 	}
+	now := time.Now()
+	for _, e := range run.NeedPerson {
+		fmt.Fprintf(io.out, "outbox: %s: %s\n", outboxLine(e, now), e.LastError)
+	}
 	if err := printStatuses(ctx, w, id, io); err != nil {
 		return err
 	}
-	return errors.Join(syncErr, outErr)
+	return errors.Join(syncErr, outErr, needPerson(run.NeedPerson, now))
+}
+
+// needPerson makes the run fail when an entry now waits for a person (a
+// script or a service must notice), naming each.
+func needPerson(entries []core.OutboxEntry, now time.Time) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = outboxLine(e, now)
+	}
+	return fmt.Errorf("outbox: %s: check, then retry or discard in the window", strings.Join(names, "; "))
+}
+
+// outboxLine names an entry and where it stands: "reply 12 to item 40
+// failed", "reply 13 to item 41 unconfirmed (may have been delivered at
+// 12:03)". A delivery that may have happened is never called failed.
+func outboxLine(e core.OutboxEntry, now time.Time) string {
+	state := string(e.State)
+	if e.State == core.OutboxUnconfirmed {
+		state = e.UnconfirmedLine(now)
+	}
+	return fmt.Sprintf("%s %d to item %d %s", strings.ReplaceAll(string(e.Op), "_", " "), e.ID, e.ItemID, state)
 }
 
 // syncForever runs the engine until interrupted, printing status changes.
