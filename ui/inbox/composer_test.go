@@ -116,7 +116,7 @@ func TestReplyStatus(t *testing.T) {
 		{reply(core.OutboxSending, ""), "Sending reply “Oui, à samedi !”…", nil},
 		{reply(core.OutboxSent, ""), "Reply “Oui, à samedi !” sent 3 min ago.", nil},
 		{reply(core.OutboxFailed, "the server refused the recipient"), "Reply “Oui, à samedi !” failed: the server refused the recipient.", []string{"Retry", "Discard"}},
-		{reply(core.OutboxUnconfirmed, ""), unconfirmedText, []string{"Send again", "Discard"}},
+		{reply(core.OutboxUnconfirmed, ""), "Reply “Oui, à samedi !” unconfirmed (may have been delivered at 14:57): Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", []string{"Retry (may send a second copy)", "Discard"}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.entry.State), func(t *testing.T) {

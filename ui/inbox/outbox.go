@@ -18,10 +18,13 @@ import (
 // maxReplyRows is how many of an item's replies the composer lists.
 const maxReplyRows = 3
 
-const unconfirmedText = "Hearth could not tell whether this reply was sent: check Sent, then Send again or Discard."
+// retryUnconfirmed is the Retry of a reply that may have been delivered:
+// it says what it risks.
+const retryUnconfirmed = "Retry (may send a second copy)"
 
 // outboxStatus lists the open item's replies and where each stands:
-// queued, sending, sent, failed (with Retry) or unconfirmed.
+// queued, sending, sent, failed (with Retry) or unconfirmed (may have been
+// delivered: its Retry says it may send a second copy).
 type outboxStatus struct {
 	u       *env
 	itemID  int64
@@ -99,7 +102,7 @@ func (o *outboxStatus) row(e core.OutboxEntry) fyne.CanvasObject {
 		buttons = append(buttons, widget.NewButton("Retry", func() { o.retry(e.ID) }))
 		buttons = append(buttons, widget.NewButton("Discard", func() { o.discard(e.ID) }))
 	case core.OutboxUnconfirmed:
-		buttons = append(buttons, widget.NewButton("Send again", func() { o.retry(e.ID) }))
+		buttons = append(buttons, widget.NewButton(retryUnconfirmed, func() { o.retry(e.ID) }))
 		buttons = append(buttons, widget.NewButton("Discard", func() { o.discard(e.ID) }))
 	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)
@@ -122,7 +125,12 @@ func replyStatus(e core.OutboxEntry, now time.Time) (string, widget.Importance) 
 		}
 		return "Reply " + quote + "failed: " + kit.Sentence(reason), widget.DangerImportance
 	case core.OutboxUnconfirmed:
-		return unconfirmedText, widget.WarningImportance
+		// Never "failed": it may have been delivered.
+		line := "Reply " + quote + e.UnconfirmedLine(now.Local())
+		if e.NeedsPerson() {
+			return line + ": Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", widget.WarningImportance
+		}
+		return line + ": Hearth is checking whether it went out.", widget.WarningImportance
 	default:
 		return "Reply " + quote + string(e.State), widget.MediumImportance
 	}
