@@ -103,9 +103,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, route := s.mux.Handler(r)
 	s.mu.Lock()
 	s.requests = append(s.requests, r.Method+" "+r.URL.RequestURI())
-	f := s.faultLocked(route)
+	var fault *Fault
+	if f := s.faultLocked(route); f != nil {
+		c := *f // copied under the lock: concurrent requests count hits on f
+		fault = &c
+	}
 	s.mu.Unlock()
-	if f != nil && s.applyFault(w, r, route, *f) {
+	if fault != nil && s.applyFault(w, r, route, *fault) {
 		return
 	}
 	if !s.authorized(r) {
