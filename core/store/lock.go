@@ -32,10 +32,31 @@ func (l *fileLock) read() (string, error) {
 	return strings.TrimSpace(string(b[:n])), nil
 }
 
-// write replaces the state and syncs it: it must be on disk before the
-// database is written, or a power cut could leave "clean" over a torn
-// database.
+// write replaces the state and syncs it.
 func (l *fileLock) write(state string) error {
+	if err := l.put(state); err != nil {
+		return err
+	}
+	if err := l.f.Sync(); err != nil {
+		return fmt.Errorf("lock file: %w", err)
+	}
+	return nil
+}
+
+// markOpen records "open" and syncs it in the background: the mark must
+// reach the disk before a checkpoint writes the database, which is far
+// later than the few milliseconds a sync takes, and a clean open should not
+// wait for the disk.
+func (l *fileLock) markOpen() error {
+	if err := l.put(stateOpen); err != nil {
+		return err
+	}
+	go l.f.Sync() //nolint:errcheck // at worst the next open runs a needless check
+	return nil
+}
+
+// put replaces the state in the page cache.
+func (l *fileLock) put(state string) error {
 	data := []byte(state)
 	if state != "" {
 		data = append(data, '\n')
@@ -46,9 +67,6 @@ func (l *fileLock) write(state string) error {
 	if _, err := l.f.WriteAt(data, 0); err != nil {
 		return fmt.Errorf("lock file: %w", err)
 	}
-	if err := l.f.Sync(); err != nil {
-		return fmt.Errorf("lock file: %w", err)
-	}
 	return nil
 }
 
@@ -57,8 +75,10 @@ func (l *fileLock) write(state string) error {
 func (l *fileLock) release(clean bool) error {
 	var err error
 	if clean {
+		// Not synced: a clean mark lost in a power cut costs one needless
+		// check at the next open, nothing more.
 		if alone, lerr := l.tryExclusive(); lerr == nil && alone {
-			err = l.write(stateClean)
+			err = l.put(stateClean)
 		}
 	}
 	return errors.Join(err, l.close())

@@ -144,7 +144,7 @@ func openAlone(ctx context.Context, path string, lk *fileLock) (*Store, error) {
 	}
 	// The writer's ping made the file a WAL database with a header, so an
 	// empty file from here on is not ours.
-	if err := lk.write(stateOpen); err != nil {
+	if err := lk.markOpen(); err != nil {
 		s.closePools()
 		return nil, err
 	}
