@@ -176,6 +176,10 @@ func TestDamageAfterAKillIsNeverWrittenTo(t *testing.T) {
 	}
 	dir := t.TempDir()
 	seedWorkspace(t, dir, 40)
+	saved := filepath.Join(t.TempDir(), "saved.db")
+	if code, out, errs := cli(t, "", "--data", dir, "backup", "--out", saved); code != 0 {
+		t.Fatalf("backup: exit %d\n%s%s", code, out, errs)
+	}
 	cmd := exec.Command(os.Args[0], "--data", dir, "--secrets", "file", "sync")
 	cmd.Env = append(os.Environ(), "HEARTH_TEST_MAIN=1")
 	if err := cmd.Start(); err != nil {
@@ -200,6 +204,14 @@ func TestDamageAfterAKillIsNeverWrittenTo(t *testing.T) {
 	}
 	if sum(t, dbPath(dir)) != before {
 		t.Error("the damaged database was written to")
+	}
+
+	// What the refusal says to do works: restore, and the workspace opens.
+	if code, out, errs := cli(t, "", "--data", dir, "restore", saved); code != 0 {
+		t.Fatalf("restore: exit %d\n%s%s", code, out, errs)
+	}
+	if n := len(inboxJSON(t, dir, "--state", "all")); n != 40 {
+		t.Errorf("%d items after restoring the backup, want 40", n)
 	}
 }
 
