@@ -201,18 +201,21 @@ func identifies(m []Field) bool {
 	return false
 }
 
+// columnLooksLike reports whether nine in ten of a column's values pass
+// ok: a stray value (a note, a line cut short) does not hide a column of
+// addresses, and a column of words is never taken for one.
 func columnLooksLike(rows [][]string, col int, ok func(string) bool) bool {
-	seen := 0
+	seen, good := 0, 0
 	for _, r := range rows {
 		if col >= len(r) || strings.TrimSpace(r[col]) == "" {
 			continue
 		}
-		if !ok(r[col]) {
-			return false
-		}
 		seen++
+		if ok(r[col]) {
+			good++
+		}
 	}
-	return seen > 0
+	return seen > 0 && good*10 >= seen*9
 }
 
 // ImportTable files the table's rows as members by its Mapping. A

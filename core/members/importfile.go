@@ -45,11 +45,12 @@ func ReadImportData(r io.Reader) ([]byte, error) {
 			return nil, fmt.Errorf("%w: it holds binary data (byte 0x%02x at offset %d); an import reads CSV or vCard text",
 				ErrNotText, chunk[off], read+off)
 		}
-		out.Write(chunk[:n])
-		read += n
-		if out.Len() > MaxImportBytes {
+		// Checked before the buffer grows: past the limit it would double.
+		if out.Len()+n > MaxImportBytes {
 			return nil, ErrTooLarge
 		}
+		out.Write(chunk[:n])
+		read += n
 		if errors.Is(err, io.EOF) {
 			return bytes.TrimPrefix(out.Bytes(), []byte("\xef\xbb\xbf")), nil
 		}

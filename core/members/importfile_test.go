@@ -104,6 +104,8 @@ func TestImportTableNeedsAColumnThatNamesAPerson(t *testing.T) {
 		{"empty file", "", members.ErrNoColumns, nil},
 		{"no header, a column of VK links", "Anna;https://vk.com/anna_p\nBoris;vk.com/id42\n", nil, []string{"Anna", "Boris"}},
 		{"no header, a column of addresses", "Léa,lea@example.fr\n", nil, []string{"Léa"}},
+		{"no header, one stray value", strings.Repeat("Léa,lea@example.fr\n", 9) + "Pierre,n/a\n", nil, []string{"Léa", "Pierre"}},
+		{"no header, half addresses", "Léa,lea@example.fr\nPierre,Paris\n", members.ErrNoColumns, nil},
 		{"a header with one known column", "Handle,E-mail\nlea_m,lea@example.fr\n", nil, []string{""}},
 	}
 	for _, c := range cases {
