@@ -27,14 +27,30 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if d := s.damaged.Load(); d != nil {
 		return fmt.Errorf("store: backup: %w", d)
 	}
-	if err := copyDatabase(ctx, s.path, path); err != nil {
+	err := copyDatabase(ctx, s.path, path, func(tmp string) error {
+		// The copy is page for page: damage in the workspace would be
+		// copied silently, and a week of such backups would push every
+		// good one out. A copy that fails quick_check means the workspace
+		// is damaged: it is marked so, and the copy is thrown away.
+		if err := quickCheck(ctx, tmp); err != nil {
+			var d *DamagedError
+			if errors.As(err, &d) {
+				d.Path = s.path
+				s.markDamaged(d)
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("store: backup to %s: %w", path, s.noteCorrupt(err))
 	}
 	return nil
 }
 
-// copyDatabase makes a consistent copy of the database at src.
-func copyDatabase(ctx context.Context, src, dst string) (err error) {
+// copyDatabase makes a consistent copy of the database at src; verify,
+// when not nil, checks the finished temp file before it takes dst's name.
+func copyDatabase(ctx context.Context, src, dst string, verify func(tmp string) error) (err error) {
 	if fi, err := os.Lstat(dst); err == nil && !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s exists and is not a regular file (a link, a directory or a device)", dst)
 	}
@@ -57,6 +73,11 @@ func copyDatabase(ctx context.Context, src, dst string) (err error) {
 	}
 	if err := leaveWAL(tmpPath); err != nil {
 		return err
+	}
+	if verify != nil {
+		if err := verify(tmpPath); err != nil {
+			return err
+		}
 	}
 	if err := syncFile(tmpPath); err != nil {
 		return err
@@ -322,7 +343,7 @@ func Restore(ctx context.Context, dbPath, src, asideDir string, now time.Time) (
 	// large workspace, and the copy is what gets installed.
 	tmp := filepath.Join(filepath.Dir(dbPath), fmt.Sprintf(".restore-%d.tmp", os.Getpid()))
 	_ = os.Remove(tmp) // a leftover of a killed restore of this pid
-	if err := copyDatabase(ctx, src, tmp); err != nil {
+	if err := copyDatabase(ctx, src, tmp, nil); err != nil { // Check runs below
 		if isCorrupt(err) {
 			err = &DamagedError{Path: src, Problems: []string{err.Error()}}
 		}

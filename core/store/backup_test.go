@@ -293,3 +293,35 @@ func TestRestore(t *testing.T) {
 		}
 	})
 }
+
+// TestBackupFindsDamageNothingElseSaw: damage that no write touched (after
+// a clean shutdown, so no check at open) is found by the backup, which
+// keeps its damaged copy out of the backups and stops the writes.
+func TestBackupFindsDamageNothingElseSaw(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filledWorkspace(t)
+	damagePage(t, path, "items_thread")
+	s := openT(t, path)
+	if err := s.SetSetting(ctx, "before", "the backup"); err != nil {
+		t.Fatalf("a write before the damage is known: %v", err)
+	}
+	dir := t.TempDir()
+	err := s.Backup(ctx, filepath.Join(dir, "daily.db"))
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("backup of a damaged workspace: %v, want ErrDamaged", err)
+	}
+	if names := onlyFiles(t, dir); len(names) != 0 {
+		t.Errorf("a damaged copy was kept: %v", names)
+	}
+	if err := s.SetSetting(ctx, "after", "the backup"); !errors.Is(err, ErrDamaged) {
+		t.Errorf("a write after the backup found damage: %v, want ErrDamaged", err)
+	}
+	s.Close()
+	if s, err := Open(ctx, path); !errors.Is(err, ErrDamaged) {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("reopen: %v, want ErrDamaged", err)
+	}
+}

@@ -307,11 +307,16 @@ func (s *Store) noteCorrupt(err error) error {
 	if !isCorrupt(err) {
 		return err
 	}
-	d := &DamagedError{Path: s.path, Problems: []string{err.Error()}}
-	if s.damaged.CompareAndSwap(nil, d) && s.lock != nil {
-		_ = s.lock.write(stateDamaged) // so the next open refuses too
-	}
+	s.markDamaged(&DamagedError{Path: s.path, Problems: []string{err.Error()}})
 	return fmt.Errorf("%w: %w", s.damaged.Load(), err)
+}
+
+// markDamaged stops every write from now on and records the damage in the
+// lock file, so that the next open checks before it writes.
+func (s *Store) markDamaged(d *DamagedError) {
+	if s.damaged.CompareAndSwap(nil, d) && s.lock != nil {
+		_ = s.lock.write(stateDamaged)
+	}
 }
 
 // isCorrupt tells SQLite finding a malformed database.
