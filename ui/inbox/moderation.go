@@ -199,6 +199,8 @@ func modQueued(a core.ModAction, it core.Item) string {
 func moderationNote(it core.Item) fyne.CanvasObject {
 	var text string
 	switch {
+	case it.Deleted && it.Kind == core.ItemEmail:
+		text = "Gone from the mail server (deleted, or moved to a folder Hearth does not read). Hearth keeps its copy."
 	case it.Deleted:
 		text = "Deleted on " + kit.ChannelName(it.Kind) + ". It stays here so that it can be restored."
 	case it.State == core.StateHidden && (it.Kind == core.ItemXMention):

@@ -178,3 +178,20 @@ func TestThreadTitleNamesSubjectlessConversations(t *testing.T) {
 		}
 	}
 }
+
+// A message gone from the mail server (expunged, or moved where Hearth does
+// not read) says so when opened, in words that fit mail, not VK.
+func TestMailGoneFromTheServerIsMarked(t *testing.T) {
+	h := newHarness(t, withItems([]core.Item{{Kind: core.ItemEmail, Subject: "Invoice 12",
+		Author: core.Person{Name: "Claire", Address: "claire@example.org"}, Text: "Attached.",
+		CreatedAt: uitest.Now.Add(-time.Hour)}}))
+	id := h.id(1)
+	h.ws.SetDeleted(t, h.item(id), true)
+	h.s.OpenItem(id)
+	h.WaitFor("the mark of a message gone from the server", func() bool {
+		return indexContaining(uitest.LabelsIn(h.s.thread.messages), "Gone from the mail server") >= 0
+	})
+	if indexContaining(uitest.LabelsIn(h.s.thread.messages), "can be restored") >= 0 {
+		t.Error("a deleted e-mail promises a restore Hearth cannot make")
+	}
+}
