@@ -343,7 +343,8 @@ func Restore(ctx context.Context, dbPath, src, asideDir string, now time.Time) (
 	// large workspace, and the copy is what gets installed.
 	tmp := filepath.Join(filepath.Dir(dbPath), fmt.Sprintf(".restore-%d.tmp", os.Getpid()))
 	_ = os.Remove(tmp) // a leftover of a killed restore of this pid
-	if err := copyDatabase(ctx, src, tmp, nil); err != nil { // Check runs below
+	// No quick check of the copy: the full Check below runs on it.
+	if err := copyDatabase(ctx, src, tmp, nil); err != nil {
 		if isCorrupt(err) {
 			err = &DamagedError{Path: src, Problems: []string{err.Error()}}
 		}
