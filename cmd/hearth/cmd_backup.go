@@ -50,14 +50,14 @@ func cmdCheck(ctx context.Context, g globals, args []string, io stdio) error {
 	} else if rep.OK() {
 		fmt.Fprintf(io.out, "ok: %s passed the integrity, full-text index and foreign key checks\n", path)
 	} else {
-		fmt.Fprintf(io.out, "%s is damaged:\n", path)
+		fmt.Fprintf(io.out, "%s failed the check:\n", path)
 		for _, p := range rep.Problems {
 			fmt.Fprintf(io.out, "  %s\n", p)
 		}
 		fmt.Fprint(io.out, whatToDo(g.data, newest))
 	}
 	if !rep.OK() {
-		return fmt.Errorf("the workspace database is damaged (%d problems found)", len(rep.Problems))
+		return fmt.Errorf("the workspace database failed the check (problems found: %d)", len(rep.Problems))
 	}
 	return nil
 }

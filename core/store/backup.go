@@ -381,8 +381,11 @@ func Restore(ctx context.Context, dbPath, src, asideDir string, now time.Time) (
 		if err := os.Rename(dbPath, res.Aside); err != nil {
 			return fail(err)
 		}
-		// The WAL may hold the last transactions of the replaced database.
-		if err := os.Rename(dbPath+"-wal", res.Aside+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// The WAL may hold the last transactions of the replaced database;
+		// an empty one holds nothing and is not kept.
+		if fi, err := os.Stat(dbPath + "-wal"); err == nil && fi.Size() == 0 {
+			_ = os.Remove(dbPath + "-wal")
+		} else if err := os.Rename(dbPath+"-wal", res.Aside+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fail(err)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
