@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
+
+	"github.com/SevereCloud/vksdk/v2/object"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/engine"
@@ -32,12 +35,38 @@ type wallCursor struct {
 	Since  int64             `json:"since"` // unix; 0 reads everything
 	Newest int               `json:"newest,omitempty"`
 	Posts  map[int]postState `json:"posts,omitempty"`
+	// Deleted are watched posts that vanished from the wall, by date, so
+	// that a restore on VK is noticed.
+	Deleted map[int]int64 `json:"deleted,omitempty"`
+}
+
+// gonePosts marks deleted the watched posts at or after cutoff that the wall
+// no longer shows, and forgets them.
+func (w *wallCursor) gonePosts(owner int, posts []object.WallWallpost, cutoff int64) map[string]bool {
+	out := map[string]bool{}
+	shown := make(map[int]bool, len(posts))
+	for _, p := range posts {
+		shown[p.ID] = true
+	}
+	for id, st := range w.Posts {
+		if st.Date >= cutoff && !shown[id] {
+			out[postRID(owner, id)] = true
+			if w.Deleted == nil {
+				w.Deleted = map[int]int64{}
+			}
+			w.Deleted[id] = st.Date
+			delete(w.Posts, id)
+		}
+	}
+	return out
 }
 
 type postState struct {
 	Date        int64 `json:"date"`
 	Comments    int   `json:"comments"`
 	LastComment int   `json:"last_comment,omitempty"`
+	// Checked is when the post's comments were last read in full.
+	Checked int64 `json:"checked,omitempty"`
 }
 
 // cutoff is the oldest post date a pass reads: the backfill start on the
@@ -57,7 +86,20 @@ func (w *wallCursor) prune(now time.Time) {
 			delete(w.Posts, id)
 		}
 	}
+	for id, date := range w.Deleted {
+		if date < old {
+			delete(w.Deleted, id)
+		}
+	}
 }
+
+// checkEvery is how often a watched post's comments are read in full,
+// beside once per connection.
+const checkEvery = 6 * time.Hour
+
+// postScope names the scope of a post's comments (core.Item.Scope): a full
+// read of them lists every one that is still there.
+func postScope(post int) string { return "post:" + strconv.Itoa(post) }
 
 // commentSeen records a comment read (or pushed) for post.
 func (w *wallCursor) commentSeen(post, id, delta int) {

@@ -59,6 +59,7 @@ func (c *Conn) postItem(p object.WallWallpost, a authors) core.Item {
 func (c *Conn) commentItem(cm object.WallWallComment, postID int, a authors) core.Item {
 	it := c.base(core.ItemVKComment, commentRID(c.owner, postID, cm.ID), cm.FromID, cm.Date, cm.Text, a)
 	it.Location = fmt.Sprintf("https://vk.com/wall%d_%d?reply=%d", c.owner, postID, cm.ID)
+	it.Scope = postScope(postID)
 	it.ThreadRefs = []string{postRID(c.owner, postID)}
 	top := 0
 	if len(cm.ParentsStack) > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 	"github.com/SevereCloud/vksdk/v2/object"
@@ -41,20 +42,32 @@ func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 }
 
 // syncWall reads the posts from the cutoff on, newest first, and commits
-// them oldest first: each post whose comment count changed with its new
-// comments, the others together (their counters refreshed).
+// them oldest first: each post whose comment count changed with all its
+// comments, the others together (their counters refreshed). A watched post
+// missing from the wall was deleted. Each post's comments are also read in
+// full once per connection and every checkEvery: what was deleted or edited
+// while Hearth was closed, or while a deletion and a new comment left the
+// count unchanged, is caught then.
 func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a authors) error {
-	posts, err := c.readWall(ctx, w.cutoff(c.now()))
+	now := c.now()
+	cutoff := w.cutoff(now)
+	posts, err := c.readWall(ctx, cutoff)
 	if err != nil {
 		return err
 	}
 	slices.Reverse(posts)
-	w.prune(c.now())
-	quiet := core.Batch{}
+	quiet := core.Batch{Removed: w.gonePosts(c.owner, posts, cutoff)}
+	w.prune(now)
+	began := c.began(now)
 	for i, p := range posts {
 		s.Progress(i, len(posts))
+		if w.Deleted[p.ID] != 0 { // deleted, then restored on VK
+			delete(w.Deleted, p.ID)
+			quiet.Removed[postRID(c.owner, p.ID)] = false
+		}
 		st, known := w.Posts[p.ID]
-		if known && st.Comments == p.Comments.Count {
+		checked := st.Checked >= began.Unix() && now.Sub(unix(int(st.Checked))) < checkEvery
+		if known && st.Comments == p.Comments.Count && checked {
 			quiet.Items = append(quiet.Items, c.postItem(p, a))
 			continue
 		}
@@ -68,6 +81,16 @@ func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a 
 	}
 	s.Progress(len(posts), len(posts))
 	return nil
+}
+
+// began is when this connection's first pass started.
+func (c *Conn) began(now time.Time) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.start.IsZero() {
+		c.start = now
+	}
+	return c.start
 }
 
 // readWall pages through wall.get until a post older than cutoff; a
@@ -92,10 +115,14 @@ func (c *Conn) readWall(ctx context.Context, cutoff int64) ([]object.WallWallpos
 	}
 }
 
-// syncPost commits one post with its comments not yet stored.
+// syncPost commits one post with all its live comments: new ones are
+// added, edited ones refreshed, and the stored ones VK no longer lists are
+// marked deleted (Batch.Present of the post's scope).
 func (c *Conn) syncPost(ctx context.Context, s engine.Session, w *wallCursor, p object.WallWallpost, a authors) error {
 	b := core.Batch{Items: []core.Item{c.postItem(p, a)}}
-	st := postState{Date: int64(p.Date), Comments: p.Comments.Count, LastComment: w.Posts[p.ID].LastComment}
+	st := postState{Date: int64(p.Date), Comments: p.Comments.Count, LastComment: w.Posts[p.ID].LastComment,
+		Checked: c.now().Unix()}
+	live := []string{}
 	if p.Comments.Count > 0 {
 		cms, users, err := c.readComments(ctx, p.ID)
 		if err != nil {
@@ -103,15 +130,16 @@ func (c *Conn) syncPost(ctx context.Context, s engine.Session, w *wallCursor, p 
 		}
 		a.add(users)
 		b.Identities = identities(users)
-		fresh, err := c.unknownComments(ctx, s, p.ID, cms)
-		if err != nil {
-			return err
-		}
-		for _, cm := range fresh {
-			b.Items = append(b.Items, c.commentItem(cm, p.ID, a))
+		for _, cm := range cms {
+			it := c.commentItem(cm, p.ID, a)
+			b.Items = append(b.Items, it)
+			if !it.Deleted {
+				live = append(live, it.Location)
+			}
 			st.LastComment = max(st.LastComment, cm.ID)
 		}
 	}
+	b.Present = map[string][]string{postScope(p.ID): live}
 	w.Posts[p.ID] = st
 	w.Newest = max(w.Newest, p.ID)
 	b.Cursors = map[string][]byte{wallKey: cursorBytes(w)}
@@ -119,26 +147,6 @@ func (c *Conn) syncPost(ctx context.Context, s engine.Session, w *wallCursor, p 
 		return fmt.Errorf("vk: save post %d: %w", p.ID, err)
 	}
 	return nil
-}
-
-// unknownComments drops the comments already stored (pushed by long poll
-// or read by an earlier pass).
-func (c *Conn) unknownComments(ctx context.Context, s engine.Session, post int, cms []object.WallWallComment) ([]object.WallWallComment, error) {
-	ids := make([]string, len(cms))
-	for i, cm := range cms {
-		ids[i] = commentRID(c.owner, post, cm.ID)
-	}
-	known, err := s.Known(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("vk: known comments of post %d: %w", post, err)
-	}
-	var out []object.WallWallComment
-	for i, cm := range cms {
-		if !known[ids[i]] {
-			out = append(out, cm)
-		}
-	}
-	return out, nil
 }
 
 // readComments reads every live comment of a post: the top level with the

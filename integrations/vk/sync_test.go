@@ -135,3 +135,46 @@ func TestSyncFailureKeepsWhatWasFetched(t *testing.T) {
 		t.Errorf("%d items, want 4", len(e.items()))
 	}
 }
+
+// TestChangesWhileClosedAreRecovered: what happened on the wall while
+// Hearth was closed (the long-poll history gone) reaches the workspace on
+// the next start: a deleted comment is marked deleted, an edit shows, a
+// comment added beside a deletion (the count unchanged) arrives, and a
+// deleted post is marked deleted.
+func TestChangesWhileClosedAreRecovered(t *testing.T) {
+	e := newEnv(t, core.VKSettings{})
+	p1 := e.post("встреча в пятницу", 3*time.Hour)
+	p2 := e.post("опрос", 2*time.Hour)
+	gone := e.comment(p1, anna, "я приду", 0)
+	edited := e.comment(p1, chen, "maybe", 0)
+	e.mustSync()
+
+	// Closed: nothing reads the events, which VK forgets.
+	e.peer.DeleteComment(gone, anna.ID)
+	e.peer.EditComment(edited, "yes, with two friends")
+	added := e.comment(p1, anna, "ой, не смогу", 0)
+	e.peer.DeletePost(p2)
+	e.peer.ForgetEvents()
+
+	e.conn = e.open() // the next start
+	e.mustSync()
+	if !e.item(cRID(p1, gone)).Deleted {
+		t.Error("the comment deleted while closed is not marked deleted")
+	}
+	if got := e.item(cRID(p1, edited)).Text; got != "yes, with two friends" {
+		t.Errorf("the comment edited while closed reads %q", got)
+	}
+	if _, ok := e.items()[cRID(p1, added)]; !ok {
+		t.Error("the comment added while closed (the count unchanged) did not arrive")
+	}
+	if !e.item(pRID(p2)).Deleted || e.item(pRID(p1)).Deleted {
+		t.Errorf("post deleted while closed: deleted = %v; the other post: %v", e.item(pRID(p2)).Deleted, e.item(pRID(p1)).Deleted)
+	}
+
+	// Once checked, a pass reads only the posts whose count changed.
+	before := e.peer.Calls("wall.getComments")
+	e.mustSync()
+	if n := e.peer.Calls("wall.getComments") - before; n != 0 {
+		t.Errorf("a quiet pass read comments %d times", n)
+	}
+}

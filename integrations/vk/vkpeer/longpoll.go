@@ -58,7 +58,7 @@ func (p *Peer) serveLongPoll(w http.ResponseWriter, r *http.Request) {
 			p.mu.Unlock()
 			writeJSON(w, map[string]any{"failed": 2})
 			return
-		case err != nil || ts > len(p.events):
+		case err != nil || ts > len(p.events) || ts < p.lost:
 			n := len(p.events)
 			p.mu.Unlock()
 			writeJSON(w, map[string]any{"failed": 1, "ts": strconv.Itoa(n)})

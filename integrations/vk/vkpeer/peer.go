@@ -113,6 +113,7 @@ type Peer struct {
 	members  map[int]time.Time
 	bans     map[int]Ban
 	events   []event
+	lost     int // events before this index are gone (see ForgetEvents)
 	lpKey    string
 	changed  chan struct{} // closed and replaced on each new event
 	faults   map[string][]Fault
@@ -269,6 +270,23 @@ func (p *Peer) addComment(c Comment) int {
 	p.comments[c.ID] = &c
 	p.emit("wall_reply_new", p.commentJSON(&c))
 	return c.ID
+}
+
+// DeletePost removes a post from the wall, as its author or a moderator
+// would; the Bots Long Poll API has no event for it.
+func (p *Peer) DeletePost(id int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.posts, id)
+}
+
+// ForgetEvents drops the long-poll history, as VK does for a client that
+// stayed away for hours: a check from an older ts gets failed:1 and the
+// current ts, and what happened meanwhile is only on the wall.
+func (p *Peer) ForgetEvents() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lost = len(p.events)
 }
 
 // EditComment changes a comment's text and emits wall_reply_edit.
