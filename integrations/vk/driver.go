@@ -137,9 +137,9 @@ type Conn struct {
 
 	mu   sync.Mutex
 	name string // the community's name, once known
-	// start is when this connection's first pass began: every watched
-	// post's comments are read in full once after it (see syncWall).
-	start time.Time
+	// checked are the posts whose comments this connection read in full:
+	// each is read once per connection (see syncWall).
+	checked map[int]bool
 }
 
 // Close releases nothing: connections are pooled by the transport.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 	"github.com/SevereCloud/vksdk/v2/object"
@@ -58,7 +57,6 @@ func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a 
 	slices.Reverse(posts)
 	quiet := core.Batch{Removed: w.gonePosts(c.owner, posts, cutoff)}
 	w.prune(now)
-	began := c.began(now)
 	for i, p := range posts {
 		s.Progress(i, len(posts))
 		if w.Deleted[p.ID] != 0 { // deleted, then restored on VK
@@ -66,7 +64,7 @@ func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a 
 			quiet.Removed[postRID(c.owner, p.ID)] = false
 		}
 		st, known := w.Posts[p.ID]
-		checked := st.Checked >= began.Unix() && now.Sub(unix(int(st.Checked))) < checkEvery
+		checked := c.checkedPost(p.ID) && now.Sub(unix(int(st.Checked))) < checkEvery
 		if known && st.Comments == p.Comments.Count && checked {
 			quiet.Items = append(quiet.Items, c.postItem(p, a))
 			continue
@@ -83,14 +81,11 @@ func (c *Conn) syncWall(ctx context.Context, s engine.Session, w *wallCursor, a 
 	return nil
 }
 
-// began is when this connection's first pass started.
-func (c *Conn) began(now time.Time) time.Time {
+// checkedPost says whether this connection read the post's comments in full.
+func (c *Conn) checkedPost(id int) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.start.IsZero() {
-		c.start = now
-	}
-	return c.start
+	return c.checked[id]
 }
 
 // readWall pages through wall.get until a post older than cutoff; a
@@ -146,6 +141,12 @@ func (c *Conn) syncPost(ctx context.Context, s engine.Session, w *wallCursor, p 
 	if err := s.Commit(ctx, b); err != nil {
 		return fmt.Errorf("vk: save post %d: %w", p.ID, err)
 	}
+	c.mu.Lock()
+	if c.checked == nil {
+		c.checked = map[int]bool{}
+	}
+	c.checked[p.ID] = true
+	c.mu.Unlock()
 	return nil
 }
 

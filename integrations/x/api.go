@@ -15,7 +15,13 @@ type backend interface {
 	timeline(ctx context.Context, userID string, since time.Time) ([]tweet, error)
 	post(ctx context.Context, text, inReplyTo string) (tweet, error)
 	hide(ctx context.Context, tweetID string, hidden bool) error
+	// lookup reports which of up to lookupMax ids X still shows; a deleted
+	// (or no longer visible) post is absent.
+	lookup(ctx context.Context, ids []string) (map[string]bool, error)
 }
+
+// lookupMax is how many ids one lookup takes, in both API versions.
+const lookupMax = 100
 
 // pageQuery asks for mentions newer than SinceID, continuing at Next (a
 // v2 pagination token or a v1.1 max_id) when set.

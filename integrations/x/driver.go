@@ -120,9 +120,12 @@ type Conn struct {
 	// pageSize is the mentions asked per request.
 	pageSize int
 
-	mu     sync.Mutex
-	userID string
-	handle string
+	mu sync.Mutex
+	// checked is set once this connection looked up the recent mentions
+	// (see checkDeleted).
+	checked bool
+	userID  string
+	handle  string
 	// sent maps the idempotency key of a reply made by this connection to
 	// its text, so Delivered can match it exactly.
 	sent map[string]string

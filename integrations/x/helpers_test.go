@@ -154,6 +154,12 @@ func (s *fakeSession) Commit(_ context.Context, b core.Batch) error {
 	for _, id := range b.Identities {
 		s.identities[id.Address] = id
 	}
+	for id, deleted := range b.Removed {
+		if it, ok := s.items[id]; ok {
+			it.Deleted = deleted
+			s.items[id] = it
+		}
+	}
 	for k, v := range b.Cursors {
 		s.cursors[k] = v
 	}

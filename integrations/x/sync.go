@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/engine"
@@ -34,6 +37,43 @@ type cursor struct {
 	Next    string `json:"next,omitempty"`   // the page to read next in this run
 	Newest  string `json:"newest,omitempty"` // the newest id of this run: SinceID once it ends
 	Pages   int    `json:"pages,omitempty"`  // pages read in this run
+	// Recent are the mentions stored in the last checkWindow, by id and
+	// unix time, and Checked when they were last looked up: X tells no
+	// one of a deleted post, so Hearth asks whether they are still there.
+	Recent  map[string]int64 `json:"recent,omitempty"`
+	Checked int64            `json:"checked,omitempty"`
+}
+
+// The deleted-post check: mentions of the last week, at most recentMax of
+// them, looked up once per connection and every checkEvery.
+const (
+	checkWindow = 7 * 24 * time.Hour
+	checkEvery  = 6 * time.Hour
+	recentMax   = 1000
+)
+
+// remember adds a page's mentions to Recent, dropping those out of the
+// window and, past recentMax, the oldest.
+func (c *cursor) remember(p page, now time.Time) {
+	if c.Recent == nil {
+		c.Recent = map[string]int64{}
+	}
+	for _, t := range p.Tweets {
+		c.Recent[t.ID] = t.CreatedAt.Unix()
+	}
+	old := now.Add(-checkWindow).Unix()
+	for id, at := range c.Recent {
+		if at < old {
+			delete(c.Recent, id)
+		}
+	}
+	if len(c.Recent) <= recentMax {
+		return
+	}
+	ids := slices.SortedFunc(maps.Keys(c.Recent), cmpID)
+	for _, id := range ids[:len(ids)-recentMax] {
+		delete(c.Recent, id)
+	}
 }
 
 // advance records a page read and reports whether the run is over.
@@ -97,18 +137,66 @@ func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 			return classify(ctx, "read mentions", err)
 		}
 		done := cur.advance(p, limit)
+		cur.remember(p, c.now())
 		if err := s.Commit(ctx, c.batch(p, cur, me)); err != nil {
 			return fmt.Errorf("x: save mentions: %w", err)
 		}
 		fetched += len(p.Tweets)
 		s.Progress(fetched, 0)
 		if done {
-			return nil
+			return c.checkDeleted(ctx, s, cur, me)
 		}
 		if err := c.waitForWindow(); err != nil {
 			return err
 		}
 	}
+}
+
+// checkDeleted looks up the recent mentions, once per connection and every
+// checkEvery, and marks deleted those X no longer shows (deleted while
+// Hearth was closed or since).
+func (c *Conn) checkDeleted(ctx context.Context, s engine.Session, cur cursor, me string) error {
+	now := c.now()
+	c.mu.Lock()
+	due := !c.checked || now.Sub(time.Unix(cur.Checked, 0)) >= checkEvery
+	c.mu.Unlock()
+	if !due || len(cur.Recent) == 0 {
+		return nil
+	}
+	if cur.Checked == 0 { // the first pass of a workspace has just read them all
+		cur.Checked = now.Unix()
+		return c.checkedAt(ctx, s, c.batch(page{}, cur, me))
+	}
+	ids := slices.SortedFunc(maps.Keys(cur.Recent), cmpID)
+	removed := map[string]bool{}
+	for start := 0; start < len(ids); start += lookupMax {
+		chunk := ids[start:min(start+lookupMax, len(ids))]
+		found, err := c.api.lookup(ctx, chunk)
+		if err != nil {
+			return classify(ctx, "check for deleted mentions", err)
+		}
+		for _, id := range chunk {
+			if !found[id] {
+				removed[id] = true
+				delete(cur.Recent, id)
+			}
+		}
+	}
+	cur.Checked = now.Unix()
+	b := c.batch(page{}, cur, me)
+	b.Removed = removed
+	return c.checkedAt(ctx, s, b)
+}
+
+// checkedAt commits the check's result and cursor.
+func (c *Conn) checkedAt(ctx context.Context, s engine.Session, b core.Batch) error {
+	if err := s.Commit(ctx, b); err != nil {
+		return fmt.Errorf("x: save deleted mentions: %w", err)
+	}
+	c.mu.Lock()
+	c.checked = true
+	c.mu.Unlock()
+	return nil
 }
 
 // waitForWindow stops a run whose rate-limit window is used up: the

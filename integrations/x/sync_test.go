@@ -108,3 +108,39 @@ func pagedWithSince(req, param string) bool {
 	u, err := url.Parse(req[len("GET "):])
 	return err == nil && u.Query().Get("since_id") != "" && u.Query().Get(param) != ""
 }
+
+// A mention deleted on X (while Hearth was closed, or since) is marked
+// deleted at the next start; a pass of the same connection does not ask
+// again until the check is due.
+func TestDeletedMentionIsMarkedDeleted(t *testing.T) {
+	for _, ver := range versions {
+		t.Run("v"+string(ver), func(t *testing.T) {
+			e := newEnv(t, ver)
+			gone := e.tweet(alice, "@hearth_game this game is a scam", "")
+			kept := e.tweet(bigcorp, "@hearth_game congrats on the launch", "")
+			e.mustSync()
+			lookups := func() int { return len(e.requests("/2/tweets?")) + len(e.requests("statuses/lookup")) }
+			if lookups() != 0 {
+				t.Errorf("the first pass of a workspace looked up the mentions it had just read")
+			}
+
+			e.peer.DeleteTweet(gone)
+			e.conn = e.open(testKeys) // the next start
+			e.mustSync()
+			if !e.sess.items[gone].Deleted || e.sess.items[kept].Deleted {
+				t.Errorf("deleted: the deleted mention %v, the other %v; want true, false",
+					e.sess.items[gone].Deleted, e.sess.items[kept].Deleted)
+			}
+			n := lookups()
+			e.mustSync()
+			if lookups() != n {
+				t.Error("a second pass of the same connection looked the mentions up again")
+			}
+			e.clock.add(checkEvery)
+			e.mustSync()
+			if lookups() != n+1 {
+				t.Errorf("after %v the mentions were looked up %d times, want once", checkEvery, lookups()-n)
+			}
+		})
+	}
+}

@@ -132,6 +132,26 @@ func fromV11User(u *twitter.User) user {
 		PhotoURL: u.ProfileImageURLHttps, Followers: u.FollowersCount, Verified: u.Verified}
 }
 
+func (b *v11) lookup(ctx context.Context, ids []string) (map[string]bool, error) {
+	nums := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		n, err := parseID(id)
+		if err != nil {
+			return nil, err
+		}
+		nums = append(nums, n)
+	}
+	ts, _, err := b.client(ctx).Statuses.Lookup(nums, &twitter.StatusLookupParams{})
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
+	for _, t := range ts {
+		found[t.IDStr] = true
+	}
+	return found, nil
+}
+
 func fromV11Tweet(t twitter.Tweet) tweet {
 	out := tweet{ID: t.IDStr, Text: t.FullText, ReplyTo: t.InReplyToStatusIDStr, Lang: t.Lang,
 		Likes: t.FavoriteCount, Retweets: t.RetweetCount, Replies: t.ReplyCount, Quotes: t.QuoteCount}

@@ -15,6 +15,8 @@ import (
 	mtypes "github.com/michimani/gotwi/tweet/managetweet/types"
 	"github.com/michimani/gotwi/tweet/timeline"
 	tltypes "github.com/michimani/gotwi/tweet/timeline/types"
+	"github.com/michimani/gotwi/tweet/tweetlookup"
+	lookuptypes "github.com/michimani/gotwi/tweet/tweetlookup/types"
 	"github.com/michimani/gotwi/user/userlookup"
 	ultypes "github.com/michimani/gotwi/user/userlookup/types"
 )
@@ -105,6 +107,18 @@ func (b *v2) post(ctx context.Context, text, inReplyTo string) (tweet, error) {
 func (b *v2) hide(ctx context.Context, tweetID string, hidden bool) error {
 	_, err := hidereply.Update(ctx, b.c, &hidetypes.UpdateInput{ID: tweetID, Hidden: hidden})
 	return err
+}
+
+func (b *v2) lookup(ctx context.Context, ids []string) (map[string]bool, error) {
+	out, err := tweetlookup.List(ctx, b.c, &lookuptypes.ListInput{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
+	for _, t := range out.Data {
+		found[gotwi.StringValue(t.ID)] = true
+	}
+	return found, nil
 }
 
 func fromV2User(u resources.User) user {

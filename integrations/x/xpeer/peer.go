@@ -182,6 +182,13 @@ func (s *Server) addLocked(t Tweet) string {
 	return t.ID
 }
 
+// DeleteTweet deletes a post, as its author would; X tells no one.
+func (s *Server) DeleteTweet(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tweets = slices.DeleteFunc(s.tweets, func(t Tweet) bool { return t.ID == id })
+}
+
 // Tweet returns a stored tweet.
 func (s *Server) Tweet(id string) (Tweet, bool) {
 	s.mu.Lock()

@@ -18,10 +18,12 @@ const (
 	RouteUserTweets  = "GET /2/users/{id}/tweets"
 	RouteCreate      = "POST /2/tweets"
 	RouteHide        = "PUT /2/tweets/{id}/hidden"
+	RouteLookup      = "GET /2/tweets"
 	RouteVerify11    = "GET /1.1/account/verify_credentials.json"
 	RouteMentions11  = "GET /1.1/statuses/mentions_timeline.json"
 	RouteUserTL11    = "GET /1.1/statuses/user_timeline.json"
 	RouteUpdate11    = "POST /1.1/statuses/update.json"
+	RouteLookup11    = "GET /1.1/statuses/lookup.json"
 	rateLimitWindow  = 15 * time.Minute
 	maxBodyBytes     = 1 << 20
 	defaultPageV2    = 10
@@ -91,6 +93,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(RouteUserTweets, s.v2UserTweets)
 	s.mux.HandleFunc(RouteCreate, s.v2Create)
 	s.mux.HandleFunc(RouteHide, s.v2Hide)
+	s.mux.HandleFunc(RouteLookup, s.v2Lookup)
+	s.mux.HandleFunc(RouteLookup11, s.v11Lookup)
 	s.mux.HandleFunc(RouteVerify11, s.v11Verify)
 	s.mux.HandleFunc(RouteMentions11, s.v11Mentions)
 	s.mux.HandleFunc(RouteUserTL11, s.v11UserTimeline)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 func (s *Server) v11User(u User) map[string]any {
@@ -108,4 +109,19 @@ func (s *Server) v11Update(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.v11Tweet(t, false))
+}
+
+// v11Lookup answers statuses/lookup: the posts found, in any order; the
+// others are left out.
+func (s *Server) v11Lookup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := r.URL.Query()
+	out := []map[string]any{}
+	for _, id := range strings.Split(q.Get("id"), ",") {
+		if t, ok := s.findLocked(id); ok {
+			out = append(out, s.v11Tweet(t, q.Get("tweet_mode") == "extended"))
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
 }

@@ -284,3 +284,31 @@ func (s *Server) v2Hide(w http.ResponseWriter, r *http.Request) {
 	s.tweets[i].Hidden = body.Hidden
 	writeJSON(w, http.StatusOK, map[string]any{"data": map[string]bool{"hidden": body.Hidden}})
 }
+
+// v2Lookup answers GET /2/tweets?ids=: the posts found in data, one
+// resource-not-found error per id that is not (deleted, or never was).
+func (s *Server) v2Lookup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := r.URL.Query()
+	tf := fieldsOf(q, "tweet.fields")
+	var data []map[string]any
+	var errs []map[string]any
+	for _, id := range strings.Split(q.Get("ids"), ",") {
+		if t, ok := s.findLocked(id); ok {
+			data = append(data, s.v2Tweet(t, tf))
+			continue
+		}
+		errs = append(errs, map[string]any{"value": id, "detail": "Could not find tweet with ids: [" + id + "].",
+			"title": "Not Found Error", "resource_type": "tweet", "parameter": "ids", "resource_id": id,
+			"type": "https://api.twitter.com/2/problems/resource-not-found"})
+	}
+	out := map[string]any{}
+	if data != nil {
+		out["data"] = data
+	}
+	if errs != nil {
+		out["errors"] = errs
+	}
+	writeJSON(w, http.StatusOK, out)
+}
