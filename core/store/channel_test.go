@@ -196,6 +196,12 @@ func TestBatchMemberships(t *testing.T) {
 			t.Errorf("event %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
+	// The same change seen twice (a long-poll event, then a comparison of
+	// member lists a day later) is one event.
+	applyBatch(t, s, acct, core.Batch{Memberships: []core.MembershipEvent{{Kind: core.MemberJoined, Address: "7", At: day(10)}}})
+	if again, _ := s.MembershipEvents(ctx, acct, day(1)); len(again) != len(want) {
+		t.Errorf("a join after a join was recorded: %+v", again)
+	}
 	oleg, nadia := identity(t, s, core.IdentityVK, "7"), identity(t, s, core.IdentityVK, "8")
 	if !oleg.JoinedAt.Equal(day(9)) || !oleg.LeftAt.Equal(day(5)) || oleg.Name != "Oleg" {
 		t.Errorf("oleg = joined %v left %v name %q; want day 9, day 5, Oleg", oleg.JoinedAt, oleg.LeftAt, oleg.Name)

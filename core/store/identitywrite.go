@@ -198,6 +198,18 @@ func (w *itemWriter) applyMembership(ev core.MembershipEvent) error {
 	if err != nil {
 		return err
 	}
+	// A join right after a join (or a leave after a leave) says nothing
+	// new: the same change seen twice, by a long-poll event and by a
+	// comparison of member lists.
+	var prev string
+	err = w.st.queryRow(`SELECT kind FROM membership_events WHERE account_id = ? AND identity_id = ? AND at <= ?
+		ORDER BY at DESC, id DESC LIMIT 1`, w.accountID, id, ms(ev.At)).Scan(&prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if prev == string(ev.Kind) {
+		return nil
+	}
 	_, err = w.st.exec(`INSERT INTO membership_events (account_id, identity_id, kind, at) VALUES (?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`, w.accountID, id, string(ev.Kind), ms(ev.At))
 	if err != nil {

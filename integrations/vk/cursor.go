@@ -118,9 +118,12 @@ type messagesCursor struct {
 	Last  map[int]int `json:"last,omitempty"`
 }
 
-// membersCursor is when the member list was last read in full.
+// membersCursor is when the member list was last read in full, and who
+// was on it (sorted), once Listed: the next read tells who joined or left.
 type membersCursor struct {
 	ReadAt int64 `json:"read_at"`
+	IDs    []int `json:"ids,omitempty"`
+	Listed bool  `json:"listed,omitempty"`
 }
 
 // loadJSON reads a cursor; absent or unreadable means a fresh start (a

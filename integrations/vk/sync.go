@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 	"github.com/SevereCloud/vksdk/v2/object"
@@ -178,6 +179,23 @@ func (c *Conn) readComments(ctx context.Context, post int) ([]object.WallWallCom
 	return out, users, nil
 }
 
+// membershipChanges are the joins and leaves between two sorted member
+// lists, as of now.
+func membershipChanges(before, after []int, now time.Time) []core.MembershipEvent {
+	var out []core.MembershipEvent
+	for _, id := range after {
+		if _, found := slices.BinarySearch(before, id); !found {
+			out = append(out, core.MembershipEvent{Kind: core.MemberJoined, Address: userAddress(id), At: now})
+		}
+	}
+	for _, id := range before {
+		if _, found := slices.BinarySearch(after, id); !found {
+			out = append(out, core.MembershipEvent{Kind: core.MemberLeft, Address: userAddress(id), At: now})
+		}
+	}
+	return out
+}
+
 // readLevel pages through one level of comments.
 func (c *Conn) readLevel(ctx context.Context, post, thread int) ([]object.WallWallComment, []object.UsersUser, error) {
 	var cms []object.WallWallComment
@@ -197,6 +215,10 @@ func (c *Conn) readLevel(ctx context.Context, post, thread int) ([]object.WallWa
 }
 
 // syncMembers reads the whole member list once a day into identities.
+// Compared with the list of the day before, it tells who joined or left
+// while no long-poll event said so (Hearth closed): those are recorded as
+// of the read; a change the events recorded already is not repeated (the
+// store keeps a join after a join once).
 func (c *Conn) syncMembers(ctx context.Context, s engine.Session) error {
 	var mc membersCursor
 	if _, err := loadJSON(ctx, s, membersKey, &mc); err != nil {
@@ -206,6 +228,7 @@ func (c *Conn) syncMembers(ctx context.Context, s engine.Session) error {
 	if now.Sub(unix(int(mc.ReadAt))) < membersEvery {
 		return nil
 	}
+	var ids []int
 	for offset := 0; ; {
 		var r api.GroupsGetMembersFieldsResponse
 		p := api.Params{"group_id": c.set.GroupID, "offset": offset, "count": 1000, "fields": userFields}
@@ -217,9 +240,17 @@ func (c *Conn) syncMembers(ctx context.Context, s engine.Session) error {
 			return err
 		}
 		offset += len(r.Items)
+		for _, u := range r.Items {
+			ids = append(ids, u.ID)
+		}
 		b := core.Batch{Identities: identities(r.Items)}
 		if len(r.Items) == 0 || offset >= r.Count {
-			b.Cursors = map[string][]byte{membersKey: cursorBytes(membersCursor{ReadAt: now.Unix()})}
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+			if mc.Listed {
+				b.Memberships = membershipChanges(mc.IDs, ids, now)
+			}
+			b.Cursors = map[string][]byte{membersKey: cursorBytes(membersCursor{ReadAt: now.Unix(), IDs: ids, Listed: true})}
 		}
 		if err := s.Commit(ctx, b); err != nil {
 			return fmt.Errorf("vk: save members: %w", err)

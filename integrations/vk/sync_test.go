@@ -2,6 +2,7 @@ package vk
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -176,5 +177,40 @@ func TestChangesWhileClosedAreRecovered(t *testing.T) {
 	e.mustSync()
 	if n := e.peer.Calls("wall.getComments") - before; n != 0 {
 		t.Errorf("a quiet pass read comments %d times", n)
+	}
+}
+
+// TestMembersChangedWhileClosed: who joined or left while Hearth was closed
+// (no event read) is recorded at the next daily read of the member list; a
+// join an event recorded already is not recorded twice.
+func TestMembersChangedWhileClosed(t *testing.T) {
+	e := newEnv(t, core.VKSettings{})
+	e.peer.AddMember(anna.ID, e.clock.now().AddDate(-1, 0, 0))
+	e.peer.AddMember(chen.ID, e.clock.now().AddDate(-1, 0, 0))
+	e.mustSync()
+	e.peer.Join(boris.ID) // seen live, by its event
+	e.mustSync()
+	start := e.clock.now()
+
+	e.peer.Join(dima.ID)
+	e.peer.Leave(chen.ID)
+	e.peer.ForgetEvents() // closed meanwhile
+	e.clock.add(membersEvery)
+	e.conn = e.open()
+	e.mustSync()
+
+	evs, err := e.st.MembershipEvents(context.Background(), e.acct, start.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ev := range evs {
+		got = append(got, string(ev.Kind)+" "+ev.Address)
+	}
+	want := []string{"join " + itoa(boris.ID), "join " + itoa(dima.ID), "leave " + itoa(chen.ID)}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("membership events = %v, want %v", got, want)
 	}
 }
