@@ -44,6 +44,7 @@ type tweet struct {
 	AuthorID       string
 	ConversationID string // v2 only
 	ReplyTo        string // the tweet it answers
+	ReplyToUser    string // the author of ReplyTo
 	CreatedAt      time.Time
 	Lang           string
 	Likes          int

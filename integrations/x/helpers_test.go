@@ -166,7 +166,17 @@ func (s *fakeSession) Commit(_ context.Context, b core.Batch) error {
 	return nil
 }
 
-func (s *fakeSession) Known(context.Context, []string) (map[string]bool, error) { return nil, nil }
+func (s *fakeSession) Known(_ context.Context, ids []string) (map[string]bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := s.items[id]; ok {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
 func (s *fakeSession) Progress(int, int)                                        {}
 
 func (s *fakeSession) cursor() cursor {

@@ -5,10 +5,11 @@ import (
 )
 
 // itemOf maps a mention to an inbox item. author may be zero when X did
-// not expand it.
-func (c *Conn) itemOf(t tweet, author user, me string) core.Item {
+// not expand it; ours are the posts of the account that Hearth holds (see
+// threadRefs).
+func (c *Conn) itemOf(t tweet, author user, me string, ours map[string]bool) core.Item {
 	it := core.Item{
-		Kind: core.ItemXMention, RemoteID: t.ID, ThreadRefs: threadRefs(t),
+		Kind: core.ItemXMention, RemoteID: t.ID, ThreadRefs: threadRefs(t, me, ours),
 		Author: core.Person{Name: author.Name, Address: t.AuthorID, Handle: author.Handle},
 		Text:   t.Text, CreatedAt: t.CreatedAt, // the store fills the snippet
 		State: core.StateNew,
@@ -25,7 +26,18 @@ func (c *Conn) itemOf(t tweet, author user, me string) core.Item {
 // threadRefs are a tweet's ancestors, root first: the conversation's first
 // tweet, then the one it answers. v1.1 knows only the latter; the store
 // chains the thread through it.
-func threadRefs(t tweet) []string {
+//
+// People answering one of our announcements are separate conversations,
+// not one thread per announcement: a reply to a post of ours joins that
+// post's conversation only when the post is one of our replies Hearth
+// holds (ours), never when it is the root of its X conversation.
+func threadRefs(t tweet, me string, ours map[string]bool) []string {
+	if t.ReplyTo != "" && t.ReplyToUser == me && t.AuthorID != me {
+		if t.ReplyTo == t.ConversationID || !ours[t.ReplyTo] {
+			return nil
+		}
+		return []string{t.ReplyTo}
+	}
 	var refs []string
 	if t.ConversationID != "" && t.ConversationID != t.ID {
 		refs = append(refs, t.ConversationID)

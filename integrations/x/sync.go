@@ -138,7 +138,15 @@ func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 		}
 		done := cur.advance(p, limit)
 		cur.remember(p, c.now())
-		if err := s.Commit(ctx, c.batch(p, cur, me)); err != nil {
+		ours, err := oursAnswered(ctx, s, p, me)
+		if err != nil {
+			return err
+		}
+		b := c.batch(p, cur, me)
+		for _, t := range p.Tweets {
+			b.Items = append(b.Items, c.itemOf(t, p.Users[t.AuthorID], me, ours))
+		}
+		if err := s.Commit(ctx, b); err != nil {
 			return fmt.Errorf("x: save mentions: %w", err)
 		}
 		fetched += len(p.Tweets)
@@ -211,7 +219,7 @@ func (c *Conn) waitForWindow() error {
 		Action:  "Hearth waits until " + rl.Reset.Local().Format("15:04") + " and goes on"}
 }
 
-// batch maps a page to items and identities with the cursor after it.
+// batch maps a page's authors to identities, with the cursor after it.
 func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
 	raw, _ := json.Marshal(cur) // plain strings and ints: cannot fail
 	b := core.Batch{Cursors: map[string][]byte{cursorKey: raw, meKey: []byte(me)}}
@@ -220,10 +228,26 @@ func (c *Conn) batch(p page, cur cursor, me string) core.Batch {
 			b.Identities = append(b.Identities, identityOf(u))
 		}
 	}
-	for _, t := range p.Tweets {
-		b.Items = append(b.Items, c.itemOf(t, p.Users[t.AuthorID], me))
-	}
 	return b
+}
+
+// oursAnswered are the posts of ours that the page's mentions answer and
+// that Hearth holds (our replies, synced or sent from here).
+func oursAnswered(ctx context.Context, s engine.Session, p page, me string) (map[string]bool, error) {
+	var ids []string
+	for _, t := range p.Tweets {
+		if t.ReplyTo != "" && t.ReplyToUser == me {
+			ids = append(ids, t.ReplyTo)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ours, err := s.Known(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("x: look up our posts: %w", err)
+	}
+	return ours, nil
 }
 
 // recallMe takes the user id found by an earlier pass.

@@ -29,8 +29,8 @@ func TestFirstSyncMapsMentionsAuthorsAndThreads(t *testing.T) {
 			if it.Author != (core.Person{Name: "Alice Martin", Address: "2001", Handle: "alice_m"}) {
 				t.Errorf("author = %+v", it.Author)
 			}
-			if !slices.Equal(it.ThreadRefs, []string{root}) {
-				t.Errorf("thread refs = %v, want the post it answers %s", it.ThreadRefs, root)
+			if len(it.ThreadRefs) != 0 {
+				t.Errorf("thread refs = %v: an answer to our announcement %s is a conversation of its own", it.ThreadRefs, root)
 			}
 			if it.VIP || !e.sess.items[big].VIP {
 				t.Errorf("VIP: alice %v, bigcorp %v; want only the 250k-follower account", it.VIP, e.sess.items[big].VIP)
@@ -140,6 +140,33 @@ func TestDeletedMentionIsMarkedDeleted(t *testing.T) {
 			e.mustSync()
 			if lookups() != n+1 {
 				t.Errorf("after %v the mentions were looked up %d times, want once", checkEvery, lookups()-n)
+			}
+		})
+	}
+}
+
+// People answering one announcement are separate conversations; an answer
+// to our reply joins the conversation we replied in.
+func TestAnswersToAnAnnouncementAreSeparateConversations(t *testing.T) {
+	for _, ver := range versions {
+		t.Run("v"+string(ver), func(t *testing.T) {
+			e := newEnv(t, ver)
+			root := e.tweet(me, "Season 3 is live! What should we build next?", "")
+			a1 := e.tweet(alice, "@hearth_game split-screen co-op on Switch?", root)
+			b1 := e.tweet(bigcorp, "@hearth_game players report lost saves after the patch", root)
+			e.mustSync()
+			for _, id := range []string{a1, b1} {
+				if refs := e.sess.items[id].ThreadRefs; len(refs) != 0 {
+					t.Errorf("%s has thread refs %v: it would join every other answer to the announcement", id, refs)
+				}
+			}
+			// We answer Alice from Hearth (the reply is stored), she answers back.
+			ours := e.tweet(me, "@alice_m yes, from the next patch on!", a1)
+			e.sess.items[ours] = core.Item{Kind: core.ItemXReply, RemoteID: ours, ThreadRefs: []string{a1}, Outgoing: true}
+			a2 := e.tweet(alice, "@hearth_game great, thanks!", ours)
+			e.mustSync()
+			if refs := e.sess.items[a2].ThreadRefs; !slices.Contains(refs, ours) {
+				t.Errorf("Alice's answer to our reply has thread refs %v, want our reply %s among them", refs, ours)
 			}
 		})
 	}

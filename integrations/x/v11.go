@@ -153,7 +153,7 @@ func (b *v11) lookup(ctx context.Context, ids []string) (map[string]bool, error)
 }
 
 func fromV11Tweet(t twitter.Tweet) tweet {
-	out := tweet{ID: t.IDStr, Text: t.FullText, ReplyTo: t.InReplyToStatusIDStr, Lang: t.Lang,
+	out := tweet{ID: t.IDStr, Text: t.FullText, ReplyTo: t.InReplyToStatusIDStr, ReplyToUser: t.InReplyToUserIDStr, Lang: t.Lang,
 		Likes: t.FavoriteCount, Retweets: t.RetweetCount, Replies: t.ReplyCount, Quotes: t.QuoteCount}
 	if out.Text == "" {
 		out.Text = t.Text

@@ -133,7 +133,8 @@ func fromV2User(u resources.User) user {
 
 func fromV2Tweet(t resources.Tweet) tweet {
 	out := tweet{ID: gotwi.StringValue(t.ID), Text: gotwi.StringValue(t.Text), AuthorID: gotwi.StringValue(t.AuthorID),
-		ConversationID: gotwi.StringValue(t.ConversationID), Lang: gotwi.StringValue(t.Lang)}
+		ConversationID: gotwi.StringValue(t.ConversationID), Lang: gotwi.StringValue(t.Lang),
+		ReplyToUser: gotwi.StringValue(t.InReplyToUserID)}
 	if t.NoteTweet != nil && t.NoteTweet.Text != nil {
 		out.Text = *t.NoteTweet.Text // a long post: text holds only its start
 	}
