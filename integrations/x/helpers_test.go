@@ -177,7 +177,7 @@ func (s *fakeSession) Known(_ context.Context, ids []string) (map[string]bool, e
 	}
 	return out, nil
 }
-func (s *fakeSession) Progress(int, int)                                        {}
+func (s *fakeSession) Progress(int, int) {}
 
 func (s *fakeSession) cursor() cursor {
 	s.mu.Lock()
