@@ -204,6 +204,7 @@ func generateBenchDB(b *testing.B, path string, n int) {
 	ctx := context.Background()
 	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
 	defer os.Remove(tmp)
+	defer os.Remove(LockPath(tmp))
 	s, err := Open(ctx, tmp)
 	if err != nil {
 		b.Fatal(err)
