@@ -26,6 +26,7 @@ func (s *Screen) Shown() {}
 func (s *Screen) Changed(c kit.Changes) {
 	if c.Has(core.EventItems) {
 		s.reload.Request()
+		s.thread.itemsChanged()
 	}
 	if c.Has(core.EventAccount) {
 		s.filters.loadAccounts()

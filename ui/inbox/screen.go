@@ -372,7 +372,11 @@ func (s *Screen) markUnread() {
 		if err != nil {
 			s.restore(it, idx)
 			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			return
 		}
+		// A list read that started before the change may land after the
+		// optimistic edit and show the item read again: read once more.
+		s.reload.Request()
 	})
 }
 

@@ -195,9 +195,11 @@ func TestFailingBackendRevertsAndShowsError(t *testing.T) {
 func TestMarkUnread(t *testing.T) {
 	h := newHarness(t)
 	h.TypeKeys("j")
-	h.WaitFor("item 1 to be seen", func() bool { return h.item(h.id(1)).Seen })
+	// Seen in the store and on screen: the opening has finished.
+	h.WaitFor("item 1 to be seen", func() bool { return h.item(h.id(1)).Seen && h.s.items[0].Seen })
 	h.TypeKeys("u")
 	h.WaitFor("item 1 to be unread in the store", func() bool { return !h.item(h.id(1)).Seen })
+	h.Settle()
 	if h.s.items[0].Seen {
 		t.Error("item 1 still shown as seen")
 	}
@@ -484,4 +486,26 @@ func TestRemotelyDeletedItemLeavesTheTriageViewOnly(t *testing.T) {
 	h.WaitFor("the deleted comment to leave the list", func() bool { return !slices.Contains(h.ids(), anna.ID) })
 	h.s.filters.state.SetSelected("Open")
 	h.WaitFor("the deleted comment in the open view", func() bool { return slices.Contains(h.ids(), anna.ID) })
+}
+
+// A reply delivered while its conversation is open shows in it at once,
+// without reopening the conversation.
+func TestDeliveredReplyShowsInTheOpenThread(t *testing.T) {
+	h := newHarness(t)
+	id := h.id(1)
+	h.selectID(id)
+	h.WaitFor("the conversation", func() bool { return h.s.thread.threadID != 0 })
+	before := h.s.thread.shown
+	it := h.item(id)
+	// The outbox runner delivered a reply: it stores the outgoing item and
+	// publishes it, which the shell's pump hands over.
+	sent := h.ws.AddItems(t, it.AccountID, core.Item{Kind: it.Kind, RemoteID: "our-reply@example.org",
+		ThreadRefs: []string{it.RemoteID}, Outgoing: true, State: core.StateDone, Seen: true,
+		Author: core.Person{Name: "You"}, Text: "Thanks, see you on Friday!", CreatedAt: uitest.Now})[0]
+	h.publish(core.Event{Kind: core.EventItems, AccountID: it.AccountID, ItemIDs: []int64{sent.ID}})
+	want := fmt.Sprintf("%d messages", before+1)
+	h.WaitFor("the reply in the open conversation", func() bool {
+		return strings.Contains(h.s.thread.meta.String(), want) &&
+			indexContaining(uitest.LabelsIn(h.s.thread.messages), "Thanks, see you on Friday!") >= 0
+	})
 }

@@ -28,6 +28,10 @@ type threadView struct {
 	u      *env
 	inbox  *Screen
 	itemID int64 // the item the view was opened for
+	// threadID is the open conversation's, once loaded; shown counts its
+	// messages on screen, so that a new one scrolls into view.
+	threadID int64
+	shown    int
 
 	subject  *widget.Label
 	meta     *widget.RichText
@@ -107,6 +111,7 @@ func (t *threadView) show(it core.Item) {
 	t.setTags(it.Tags)
 	t.setStatus("", false)
 	t.messages.RemoveAll()
+	t.threadID, t.shown = 0, 0
 	kit.Background(t.u.Env, "open item", func(ctx context.Context) (opened, error) {
 		return t.load(ctx, it.ID)
 	}, func(o opened, err error) {
@@ -118,7 +123,30 @@ func (t *threadView) show(it core.Item) {
 			return
 		}
 		t.inbox.opened(o.item)
+		t.threadID = o.thread.ID
 		t.render(o.thread)
+	})
+}
+
+// itemsChanged re-reads the open conversation when items changed: a reply
+// just delivered, an answer that arrived, a message deleted remotely show
+// in it at once. It reads the thread only, without opening anything.
+func (t *threadView) itemsChanged() {
+	id, threadID := t.itemID, t.threadID
+	if id == 0 || threadID == 0 {
+		return
+	}
+	kit.Background(t.u.Env, "reload conversation", func(ctx context.Context) (core.Thread, error) {
+		return t.u.b.Inbox.Thread(ctx, threadID)
+	}, func(th core.Thread, err error) {
+		if t.itemID != id || err != nil || len(th.Items) == 0 {
+			return // moved on, or the conversation went away: the list says so
+		}
+		grew := len(th.Items) > t.shown
+		t.setCards(th)
+		if grew {
+			t.scrollToEnd()
+		}
 	})
 }
 
@@ -187,6 +215,7 @@ func (t *threadView) setCards(th core.Thread) {
 	}
 	t.messages.Objects = objs
 	t.messages.Refresh()
+	t.shown = len(th.Items)
 }
 
 // threadTitle names a conversation without a subject (a VK comment thread,
