@@ -201,6 +201,9 @@ func TestDamageAfterAKillIsNeverWrittenTo(t *testing.T) {
 		if code != 1 || !strings.Contains(errs, "damaged") || !strings.Contains(errs, "check") {
 			t.Errorf("%v on a damaged workspace: exit %d, stderr %q", args, code, errs)
 		}
+		if !strings.Contains(errs, "not closed cleanly") {
+			t.Errorf("%v: stderr %q does not say why it checks", args, errs)
+		}
 	}
 	if sum(t, dbPath(dir)) != before {
 		t.Error("the damaged database was written to")

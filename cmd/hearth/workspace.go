@@ -77,7 +77,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	if err := os.MkdirAll(opt.dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", opt.dir, err)
 	}
-	st, err := openStore(ctx, opt.dir)
+	st, err := openStore(ctx, opt.dir, opt.log)
 	if err != nil {
 		return nil, err
 	}
@@ -106,8 +106,11 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 
 // openStore opens the workspace database, turning a refusal into what to
 // do about it.
-func openStore(ctx context.Context, dir string) (*store.Store, error) {
-	st, err := store.Open(ctx, dbPath(dir))
+func openStore(ctx context.Context, dir string, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(ctx, dbPath(dir), store.WithCheckNotice(func() {
+		log.Warn("the workspace was not closed cleanly: checking it before use (about a minute for a million items)",
+			"data", dir)
+	}))
 	if err != nil {
 		return nil, explainOpenError(err, dir)
 	}

@@ -81,7 +81,7 @@ func LockPath(path string) string { return path + ".lock" }
 
 // openGuarded does the checks above and opens the pools. On success the
 // lock is held shared until Close.
-func openGuarded(ctx context.Context, path string) (*Store, error) {
+func openGuarded(ctx context.Context, path string, onCheck func()) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func openGuarded(ctx context.Context, path string) (*Store, error) {
 	}
 	var s *Store
 	if exclusive {
-		s, err = openAlone(ctx, path, lk)
+		s, err = openAlone(ctx, path, lk, onCheck)
 	} else {
 		s, err = openShared(ctx, path, lk)
 	}
@@ -109,7 +109,7 @@ func openGuarded(ctx context.Context, path string) (*Store, error) {
 
 // openAlone runs when no other process has the workspace open: it may
 // create the database and it checks one left open by a dead process.
-func openAlone(ctx context.Context, path string, lk *fileLock) (*Store, error) {
+func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func()) (*Store, error) {
 	state, err := lk.read()
 	if err != nil {
 		return nil, err
@@ -131,6 +131,9 @@ func openAlone(ctx context.Context, path string, lk *fileLock) (*Store, error) {
 			return nil, err
 		}
 	} else if state != stateClean {
+		if onCheck != nil {
+			onCheck()
+		}
 		if err := quickCheck(ctx, path); err != nil {
 			if errors.Is(err, ErrDamaged) {
 				_ = lk.write(stateDamaged) // the next process need not re-check to refuse

@@ -278,3 +278,29 @@ func TestTwoProcessesOpenOneWorkspace(t *testing.T) {
 		t.Errorf("lock file after both closed = %q, want a clean shutdown", st)
 	}
 }
+
+func TestOpenSaysWhenItChecks(t *testing.T) {
+	t.Parallel()
+	path := filledWorkspace(t)
+	opens := func() int {
+		n := 0
+		s, err := Open(context.Background(), path, WithCheckNotice(func() { n++ }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := opens(); n != 0 {
+		t.Errorf("a clean open announced %d checks", n)
+	}
+	crash(t, path)
+	if n := opens(); n != 1 {
+		t.Errorf("the open after an unclean shutdown announced %d checks, want 1", n)
+	}
+	if n := opens(); n != 0 {
+		t.Errorf("the open after that clean close announced %d checks", n)
+	}
+}

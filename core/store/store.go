@@ -36,6 +36,7 @@ type Store struct {
 	lock        *fileLock                    // held shared while open; see open.go
 	damaged     atomic.Pointer[DamagedError] // set once corruption is seen: no commit gets through
 	workspaceID string
+	onCheck     func() // told before an open checks the database (WithCheckNotice)
 }
 
 // Option sets up a Store at Open.
@@ -52,13 +53,25 @@ func WithNow(now func() time.Time) Option {
 	}
 }
 
+// WithCheckNotice gives Open a function it calls before it checks the
+// database after an unclean shutdown, which takes a while on a large
+// workspace (about 45 s at a million items): the caller can say why it
+// waits.
+func WithCheckNotice(notice func()) Option {
+	return func(s *Store) { s.onCheck = notice }
+}
+
 // Open opens the workspace database at path, creating it (mode 0600, its
 // directory 0700) when it is missing, and migrating it to the current
 // schema. A file that is not a Hearth database is refused with
 // ErrNotWorkspace; after an unclean shutdown the database is checked first
 // and a damaged one is refused with a *DamagedError (ErrDamaged), unwritten.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s, err := openGuarded(ctx, path)
+	var cfg Store // the options, read before the store exists
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s, err := openGuarded(ctx, path, cfg.onCheck)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
