@@ -138,6 +138,11 @@ type Item struct {
 	// Raw is the original message (RFC 5322 for e-mail). Filled on insert
 	// and by explicit raw lookups only; lists leave it nil.
 	Raw []byte
+	// ThreadSize and Participants describe the item's conversation (how
+	// many messages, the first three people who wrote in it); filled by
+	// conversation lists (ItemFilter.Conversations) only.
+	ThreadSize   int
+	Participants []string
 }
 
 // SnippetRunes is the length of an item's list snippet, the same on every
@@ -209,8 +214,12 @@ type ItemFilter struct {
 	// last item shown.
 	VIPFirst  bool
 	BeforeVIP bool
-	Limit     int       // default 100
-	Now       time.Time // for snooze expiry; zero means time.Now()
+	// Conversations lists one row per conversation: the latest message
+	// from someone else in each (its face), whose state is the
+	// conversation's. Our own messages never make a row.
+	Conversations bool
+	Limit         int       // default 100
+	Now           time.Time // for snooze expiry; zero means time.Now()
 }
 
 // Thread is a conversation: the items that answer one another.

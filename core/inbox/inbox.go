@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ type Store interface {
 	Item(ctx context.Context, id int64) (core.Item, error)
 	Thread(ctx context.Context, threadID int64) (core.Thread, error)
 	SetState(ctx context.Context, itemID int64, st core.State, snoozeUntil time.Time) error
+	SetThreadState(ctx context.Context, threadID int64, st core.State, snoozeUntil time.Time) error
 	SetSeen(ctx context.Context, itemID int64, seen bool) error
 	AddTag(ctx context.Context, itemID int64, tag string) error
 	RemoveTag(ctx context.Context, itemID int64, tag string) error
@@ -118,26 +120,46 @@ func (s *Service) Thread(ctx context.Context, threadID int64) (core.Thread, erro
 	return th, nil
 }
 
-// Open returns the whole item and marks it read: locally now, remotely
-// through the outbox. A new item becomes open.
+// Open returns the whole item and marks its conversation read: every
+// unread message of it, locally now and remotely through the outbox. A new
+// conversation becomes open.
 func (s *Service) Open(ctx context.Context, itemID int64) (core.Item, error) {
 	it, err := s.store.Item(ctx, itemID)
 	if err != nil {
 		return it, fmt.Errorf("inbox: open %d: %w", itemID, err)
 	}
 	if it.State == core.StateNew {
-		if err := s.store.SetState(ctx, itemID, core.StateOpen, time.Time{}); err != nil {
+		if err := s.setState(ctx, it, core.StateOpen, time.Time{}); err != nil {
 			return it, fmt.Errorf("inbox: open %d: %w", itemID, err)
 		}
 		it.State = core.StateOpen
 	}
-	if !it.Seen {
-		if err := s.SetSeen(ctx, itemID, true); err != nil {
-			return it, err
+	unread := []core.Item{it}
+	if it.ThreadID != 0 {
+		th, err := s.store.Thread(ctx, it.ThreadID)
+		if err != nil {
+			return it, fmt.Errorf("inbox: open %d: %w", itemID, err)
 		}
-		it.Seen = true
+		unread = th.Items
 	}
+	for _, m := range unread {
+		if !m.Seen && !m.Outgoing {
+			if err := s.SetSeen(ctx, m.ID, true); err != nil {
+				return it, err
+			}
+		}
+	}
+	it.Seen = true
 	return it, nil
+}
+
+// setState moves an item's conversation (the item alone when it has no
+// thread) in triage.
+func (s *Service) setState(ctx context.Context, it core.Item, st core.State, until time.Time) error {
+	if it.ThreadID == 0 {
+		return s.store.SetState(ctx, it.ID, st, until)
+	}
+	return s.store.SetThreadState(ctx, it.ThreadID, st, until)
 }
 
 // SetSeen changes the read flag locally and queues it for the remote.
@@ -159,8 +181,9 @@ func (s *Service) SetSeen(ctx context.Context, itemID int64, seen bool) error {
 	return nil
 }
 
-// SetState moves an item in triage. Snoozed needs a time in the future;
-// done archives remotely when the account asks for it.
+// SetState moves an item's conversation in triage: state belongs to the
+// conversation. Snoozed needs a time in the future; done archives its
+// messages remotely when the account asks for it.
 func (s *Service) SetState(ctx context.Context, itemID int64, st core.State, until time.Time) error {
 	if st == core.StateSnoozed && !until.After(s.now()) {
 		return fmt.Errorf("inbox: snooze needs a time in the future")
@@ -172,15 +195,37 @@ func (s *Service) SetState(ctx context.Context, itemID int64, st core.State, unt
 	if err != nil {
 		return fmt.Errorf("inbox: state %d: %w", itemID, err)
 	}
-	if err := s.store.SetState(ctx, itemID, st, until); err != nil {
+	if err := s.setState(ctx, it, st, until); err != nil {
 		return fmt.Errorf("inbox: state %d: %w", itemID, err)
 	}
-	if st == core.StateDone && !it.Outgoing {
-		if err := s.archiveIfAsked(ctx, it); err != nil {
+	if st == core.StateDone {
+		if err := s.archiveThread(ctx, it); err != nil {
 			return err
 		}
 	}
 	s.changed(it)
+	return nil
+}
+
+// archiveThread archives the conversation's messages from others when the
+// account asks for it.
+func (s *Service) archiveThread(ctx context.Context, it core.Item) error {
+	msgs := []core.Item{it}
+	if it.ThreadID != 0 {
+		th, err := s.store.Thread(ctx, it.ThreadID)
+		if err != nil {
+			return fmt.Errorf("inbox: archive %d: %w", it.ID, err)
+		}
+		msgs = th.Items
+	}
+	for _, m := range msgs {
+		if m.Outgoing || m.Deleted {
+			continue
+		}
+		if err := s.archiveIfAsked(ctx, m); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -209,8 +254,26 @@ func (s *Service) AddTag(ctx context.Context, itemID int64, tag string) error {
 
 // RemoveTag removes a tag from an item.
 func (s *Service) RemoveTag(ctx context.Context, itemID int64, tag string) error {
-	if err := s.store.RemoveTag(ctx, itemID, tag); err != nil {
+	// A conversation shows the tags of all its messages: untag them all.
+	it, err := s.store.Item(ctx, itemID)
+	if err != nil {
 		return fmt.Errorf("inbox: untag %d: %w", itemID, err)
+	}
+	msgs := []core.Item{it}
+	if it.ThreadID != 0 {
+		th, err := s.store.Thread(ctx, it.ThreadID)
+		if err != nil {
+			return fmt.Errorf("inbox: untag %d: %w", itemID, err)
+		}
+		msgs = th.Items
+	}
+	for _, m := range msgs {
+		if !slices.ContainsFunc(m.Tags, func(t string) bool { return strings.EqualFold(t, tag) }) && m.ID != itemID {
+			continue
+		}
+		if err := s.store.RemoveTag(ctx, m.ID, tag); err != nil {
+			return fmt.Errorf("inbox: untag %d: %w", m.ID, err)
+		}
 	}
 	s.notify.Publish(core.Event{Kind: core.EventItems, ItemIDs: []int64{itemID}})
 	return nil

@@ -110,15 +110,16 @@ func (w *itemWriter) upsertAll(items []core.Item) (core.BatchResult, error) {
 func (w *itemWriter) applyRemovals(removed map[string]bool) ([]int64, error) {
 	var ids []int64
 	for _, remoteID := range slices.Sorted(maps.Keys(removed)) {
-		var id int64
+		var id, thread int64
 		err := w.st.queryRow(`UPDATE items SET deleted = ?1 WHERE account_id = ?2 AND remote_id = ?3
-			AND deleted <> ?1 RETURNING id`, removed[remoteID], w.accountID, remoteID).Scan(&id)
+			AND deleted <> ?1 RETURNING id, thread_id`, removed[remoteID], w.accountID, remoteID).Scan(&id, &thread)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
 			return nil, fmt.Errorf("removed %q: %w", remoteID, err)
 		default:
 			ids = append(ids, id)
+			w.touched[thread] = true // its face may change
 		}
 	}
 	return ids, nil

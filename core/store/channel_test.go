@@ -151,22 +151,28 @@ func TestBatchRemovals(t *testing.T) {
 	}
 }
 
-// Only what the triage view shows is unread: a deleted comment is not.
+// Only what the triage view shows is unread: a conversation whose every
+// message was deleted remotely is not. Counts are of conversations.
 func TestDeletedItemsAreNotUnread(t *testing.T) {
 	s := newStore(t)
 	acct := newChannel(t, s, "vk", core.KindVK)
-	applyBatch(t, s, acct, core.Batch{Items: []core.Item{comment("c1", 1, "7"), comment("c2", 2, "8")}})
+	onPost := func(it core.Item, post string) core.Item { it.ThreadRefs = []string{post}; return it }
+	applyBatch(t, s, acct, core.Batch{Items: []core.Item{onPost(comment("c1", 1, "7"), "post-1"), onPost(comment("c2", 2, "8"), "post-2")}})
 	applyBatch(t, s, acct, core.Batch{Removed: map[string]bool{"c1": true}})
 	assertUnread(t, s, map[int64]int{acct: 1})
 	applyBatch(t, s, acct, core.Batch{Removed: map[string]bool{"c1": false}})
 	assertUnread(t, s, map[int64]int{acct: 2})
-	deleted := comment("c3", 3, "9")
+	deleted := onPost(comment("c3", 3, "9"), "post-3")
 	deleted.Deleted = true
 	applyBatch(t, s, acct, core.Batch{Items: []core.Item{deleted}})
 	assertUnread(t, s, map[int64]int{acct: 2})
 	if counts, _ := s.StateCounts(context.Background(), acct); counts[core.StateNew] != 3 {
-		t.Errorf("state counts = %v, want 3 new (deleted ones included)", counts)
+		t.Errorf("state counts = %v, want 3 new conversations (deleted ones included)", counts)
 	}
+	// A deleted message is not a conversation's face while another is there.
+	applyBatch(t, s, acct, core.Batch{Items: []core.Item{onPost(comment("c4", 4, "7"), "post-1")}})
+	applyBatch(t, s, acct, core.Batch{Removed: map[string]bool{"c4": true}})
+	assertUnread(t, s, map[int64]int{acct: 2})
 }
 
 func TestBatchMemberships(t *testing.T) {

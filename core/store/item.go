@@ -197,6 +197,25 @@ func (s *Store) SetState(ctx context.Context, itemID int64, st core.State, snooz
 	return nil
 }
 
+// SetThreadState moves a conversation in triage: every message of it from
+// someone else, except those hidden by moderation (unless hiding), takes
+// the state. Our own messages keep theirs.
+func (s *Store) SetThreadState(ctx context.Context, threadID int64, st core.State, snoozeUntil time.Time) error {
+	if _, err := core.ParseState(string(st)); err != nil {
+		return fmt.Errorf("store: thread %d: %w", threadID, err)
+	}
+	if st != core.StateSnoozed {
+		snoozeUntil = time.Time{}
+	}
+	_, err := s.w.ExecContext(ctx, `UPDATE items SET state = ?1, snooze_until = ?2
+		WHERE thread_id = ?3 AND outgoing = 0 AND (state <> 'hidden' OR ?1 = 'hidden')`,
+		st, nullMS(snoozeUntil), threadID)
+	if err != nil {
+		return fmt.Errorf("store: thread %d: set state %s: %w", threadID, st, dbErr(err))
+	}
+	return nil
+}
+
 // SetSeen sets an item's read flag.
 func (s *Store) SetSeen(ctx context.Context, itemID int64, seen bool) error {
 	if err := execOne(ctx, s.w, "UPDATE items SET seen = ? WHERE id = ?", seen, itemID); err != nil {

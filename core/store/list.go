@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +40,34 @@ func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: items: %w", err)
 	}
+	if f.Conversations {
+		if err := s.fillConversations(ctx, items); err != nil {
+			return nil, fmt.Errorf("store: items: %w", err)
+		}
+	}
 	return items, nil
+}
+
+// fillConversations adds each face's conversation size, participants and
+// the tags of all its messages.
+func (s *Store) fillConversations(ctx context.Context, items []core.Item) error {
+	err := s.fillByItem(ctx, items, `SELECT i.id, t.size || ' ' || t.participants FROM items i
+		JOIN threads t ON t.id = i.thread_id WHERE i.id IN (SELECT value FROM json_each(?))`,
+		func(it *core.Item, v string) {
+			size, names, _ := strings.Cut(v, " ")
+			it.ThreadSize, _ = strconv.Atoi(size)
+			_ = json.Unmarshal([]byte(names), &it.Participants) // written by the store as a JSON list
+		})
+	if err != nil {
+		return err
+	}
+	for i := range items {
+		items[i].Tags = nil
+	}
+	return s.fillByItem(ctx, items, `SELECT DISTINCT f.id, t.name FROM items f
+		JOIN items m ON m.thread_id = f.thread_id JOIN item_tags it ON it.item_id = m.id
+		JOIN tags t ON t.id = it.tag_id WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+		func(it *core.Item, v string) { it.Tags = append(it.Tags, v) })
 }
 
 // errNoTerms: the query had nothing searchable, so nothing matches.
@@ -101,7 +130,11 @@ func filters(w *where, f core.ItemFilter) {
 	if f.ThreadID != 0 {
 		w.add("i.thread_id = ?", f.ThreadID)
 	}
-	if f.Tag != "" {
+	switch {
+	case f.Tag != "" && f.Conversations: // a tag on any message tags its conversation
+		w.add(`i.thread_id IN (SELECT m.thread_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
+			JOIN items m ON m.id = it.item_id WHERE t.name = ?)`, strings.TrimSpace(f.Tag))
+	case f.Tag != "":
 		w.add(`i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
 			WHERE t.name = ?)`, strings.TrimSpace(f.Tag))
 	}
@@ -167,6 +200,9 @@ func armSQL(arm listArm, f core.ItemFilter) (string, []any) {
 	}
 	filters(w, f)
 	hideDeleted(w, f)
+	if f.Conversations {
+		w.add("i.face = 1")
+	}
 	from, cols := "items i", "i.id, i.created_at"
 	switch arm.vip {
 	case 1:

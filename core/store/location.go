@@ -63,15 +63,16 @@ func (w *itemWriter) applyPresent(present map[string][]string) ([]int64, error) 
 			return nil, fmt.Errorf("scope %q: %w", scope, err)
 		}
 		for _, id := range ids {
-			var gone int64
+			var gone, thread int64
 			err := w.st.queryRow(`UPDATE items SET deleted = 1 WHERE id = ?1 AND deleted = 0
-				AND NOT EXISTS (SELECT 1 FROM item_locations WHERE item_id = ?1) RETURNING id`, id).Scan(&gone)
+				AND NOT EXISTS (SELECT 1 FROM item_locations WHERE item_id = ?1) RETURNING id, thread_id`, id).Scan(&gone, &thread)
 			switch {
 			case err == sql.ErrNoRows:
 			case err != nil:
 				return nil, fmt.Errorf("scope %q: item %d: %w", scope, id, err)
 			default:
 				changed = append(changed, gone)
+				w.touched[thread] = true // its face may change
 			}
 		}
 	}

@@ -127,8 +127,25 @@ func (w *itemWriter) refreshThread(id int64) error {
 		return err
 	}
 	_, err = w.st.exec(`UPDATE threads SET subject = ?2,
-		last_at = (SELECT COALESCE(MAX(created_at), 0) FROM items WHERE thread_id = ?1) WHERE id = ?1`,
+		last_at = (SELECT COALESCE(MAX(created_at), 0) FROM items WHERE thread_id = ?1),
+		size = (SELECT count(*) FROM items WHERE thread_id = ?1),
+		participants = (SELECT json_group_array(author_name) FROM (
+			SELECT author_name FROM items WHERE thread_id = ?1 AND outgoing = 0 AND author_name <> ''
+			GROUP BY author_name ORDER BY min(created_at) LIMIT 3))
+		WHERE id = ?1`,
 		id, stripSubject(subject))
+	if err != nil {
+		return err
+	}
+	// The face is the latest message from someone else, one not deleted
+	// remotely when there is one: the conversation's row and state.
+	var face int64 // 0: none, a thread of our own messages only
+	err = w.st.queryRow(`SELECT id FROM items WHERE thread_id = ? AND outgoing = 0
+		ORDER BY deleted, created_at DESC, id DESC LIMIT 1`, id).Scan(&face)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = w.st.exec("UPDATE items SET face = (id = ?2) WHERE thread_id = ?1 AND face <> (id = ?2)", id, face)
 	return err
 }
 

@@ -142,10 +142,11 @@ func (f *filterBar) changedFromCheck() {
 // filter is the current selection as a store filter (first page).
 func (f *filterBar) filter() core.ItemFilter {
 	flt := core.ItemFilter{
-		Tag:      strings.TrimSpace(f.tag.Text),
-		Unread:   f.unread.Checked,
-		VIPFirst: f.vip.Checked,
-		Limit:    pageSize,
+		Tag:           strings.TrimSpace(f.tag.Text),
+		Unread:        f.unread.Checked,
+		VIPFirst:      f.vip.Checked,
+		Conversations: true,
+		Limit:         pageSize,
 	}
 	if i := f.account.SelectedIndex(); i > 0 && i <= len(f.accounts) {
 		flt.AccountID = f.accounts[i-1].ID

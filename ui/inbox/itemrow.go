@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *itemRow) set(it core.Item, now time.Time) {
 	unseen := !it.Seen && !it.Outgoing
 	style := fyne.TextStyle{Bold: unseen}
-	setLabel(r.author, authorLabel(it), style)
+	setLabel(r.author, peopleLabel(it), style)
 	setLabel(r.subject, subjectLabel(it), style)
 	kit.SetSegment(r.when, core.Ago(now, it.CreatedAt))
 	r.icon.SetResource(kit.ChannelIcon(it.Kind))
@@ -91,6 +92,15 @@ func setLabel(l *widget.Label, text string, style fyne.TextStyle) {
 	}
 	l.Text, l.TextStyle = text, style
 	l.Refresh()
+}
+
+// peopleLabel names who wrote in a conversation, Gmail-style: "Anna,
+// Boris (3)"; a single message names its author.
+func peopleLabel(it core.Item) string {
+	if it.ThreadSize <= 1 || len(it.Participants) == 0 {
+		return authorLabel(it)
+	}
+	return strings.Join(it.Participants, ", ") + " (" + strconv.Itoa(it.ThreadSize) + ")"
 }
 
 func authorLabel(it core.Item) string {
