@@ -384,6 +384,12 @@ func BenchmarkInboxPage(b *testing.B) {
 			{"vip-first", core.ItemFilter{VIPFirst: true}},
 			{"vip-first-kind", core.ItemFilter{VIPFirst: true, Kind: core.ItemXMention}},
 			{"vip-first-done", core.ItemFilter{VIPFirst: true, States: []core.State{core.StateDone}}},
+			// The inbox screen's lists: one row per conversation.
+			{"conversations", core.ItemFilter{Conversations: true}},
+			{"conversations-account", core.ItemFilter{Conversations: true, AccountID: mail}},
+			{"conversations-unread", core.ItemFilter{Conversations: true, Unread: true}},
+			{"conversations-done", core.ItemFilter{Conversations: true, States: []core.State{core.StateDone}}},
+			{"conversations-vip-first", core.ItemFilter{Conversations: true, VIPFirst: true}},
 		}
 		for _, v := range views {
 			b.Run(fmt.Sprintf("N=%d/%s", n, v.name), func(b *testing.B) {

@@ -510,3 +510,25 @@ func TestDeliveredReplyShowsInTheOpenThread(t *testing.T) {
 			indexContaining(uitest.LabelsIn(h.s.thread.messages), "Thanks, see you on Friday!") >= 0
 	})
 }
+
+// A done conversation comes back to the inbox when its person writes again,
+// as one row faced by the new message.
+func TestDoneConversationReopensOnANewMessage(t *testing.T) {
+	h := newHarness(t)
+	it := h.item(h.id(2))
+	h.selectID(it.ID)
+	h.TypeKeys("e")
+	h.WaitFor("the conversation to leave the inbox", func() bool { return !slices.Contains(h.ids(), it.ID) })
+	rows := len(h.ids())
+	again := h.ws.AddItems(t, it.AccountID, core.Item{Kind: it.Kind, RemoteID: "r2-again@example.ru",
+		ThreadRefs: []string{it.RemoteID}, Author: it.Author, Subject: "Re: " + it.Subject,
+		Text: "Still crashing after 2.4.1", CreatedAt: uitest.Now})[0]
+	h.publish(core.Event{Kind: core.EventItems, AccountID: it.AccountID, ItemIDs: []int64{again.ID}})
+	h.WaitFor("the conversation back on top, faced by the new message", func() bool {
+		ids := h.ids()
+		return len(ids) == rows+1 && ids[0] == again.ID
+	})
+	if slices.Contains(h.ids(), it.ID) {
+		t.Error("the conversation shows twice: its old message is a row of its own")
+	}
+}
