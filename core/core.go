@@ -17,6 +17,10 @@ var ErrConflict = errors.New("already exists")
 // archive folder).
 var ErrUnsupported = errors.New("not supported by this account")
 
+// ErrDiskFull is returned (wrapped) when a write found no room on the disk.
+// The change was rolled back whole: nothing of it is half-written.
+var ErrDiskFull = errors.New("the disk is full")
+
 // ErrUnknownOutcome is returned (wrapped) by a remote action that may or may
 // not have taken effect: the connection dropped after the request was sent.
 // The outbox then checks the remote before anything is sent again.

@@ -24,6 +24,8 @@ func errorLine(err error) string {
 		return strings.Replace(msg, ": "+raw, "", 1)
 	case strings.Contains(msg, raw):
 		return strings.Replace(msg, raw, meaning, 1)
+	case strings.Contains(msg, meaning): // the store said it in words
+		return msg
 	}
 	return msg + ": " + meaning
 }

@@ -28,6 +28,10 @@ func describe(err error) (msg, action string) {
 		}
 		return re.Message, action
 	}
+	if errors.Is(err, core.ErrDiskFull) {
+		return "the disk is full: what was fetched could not be saved (nothing was half-written)",
+			"free some space on the disk; Hearth will try again"
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return "the server took too long to answer", "Hearth will try again"
 	}

@@ -214,7 +214,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback() // the error that matters is fn's
-		return s.noteCorrupt(err)
+		return s.noteCorrupt(diskFull(err))
 	}
 	if err := tx.Commit(); err != nil {
 		if d := s.damaged.Load(); d != nil {
@@ -261,6 +261,9 @@ func dbErr(err error) error {
 	if !errors.As(err, &se) {
 		return err
 	}
+	if se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return fullError{err: se}
+	}
 	switch se.Code() {
 	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 		return fmt.Errorf("%w: %w", core.ErrConflict, err)
@@ -271,6 +274,26 @@ func dbErr(err error) error {
 	}
 	return err
 }
+
+// diskFull puts SQLite's "database or disk is full (13)", wherever it is in
+// err's chain, in words: the transaction was rolled back whole.
+func diskFull(err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_FULL {
+		return err
+	}
+	return fullError{err: se}
+}
+
+// fullError says core.ErrDiskFull in words and keeps the driver's error in
+// the chain (errors.As), not in the text.
+type fullError struct{ err error }
+
+func (e fullError) Error() string {
+	return core.ErrDiskFull.Error() + " (nothing of this change was written)"
+}
+
+func (e fullError) Unwrap() []error { return []error{core.ErrDiskFull, e.err} }
 
 // Times are stored as UTC unix milliseconds: cheap to index and compare.
 
