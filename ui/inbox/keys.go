@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -17,6 +18,13 @@ type triageKeys struct {
 }
 
 func (k *triageKeys) install(c fyne.Canvas) {
+	// Ctrl+Z (Cmd+Z) takes the last triage step back.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) {
+			if k.active() {
+				k.s.toast.Undo()
+			}
+		})
 	c.SetOnTypedRune(k.typedRune)
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) { k.typedKey(e) })
 	k.s.list.onRune = k.typedRune

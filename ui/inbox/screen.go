@@ -29,6 +29,7 @@ type Screen struct {
 	list     *itemList
 	empty    *widget.RichText
 	banner   *kit.Banner
+	toast    *kit.Toast // what the last triage step did, with Undo
 	thread   *threadView
 	composer *composer
 	reload   *kit.Refresher
@@ -49,7 +50,7 @@ type Screen struct {
 // where its triage keys apply. Start loads it.
 func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	u := &env{Env: e, b: b, active: active}
-	s := &Screen{u: u, banner: kit.NewBanner()}
+	s := &Screen{u: u, banner: kit.NewBanner(), toast: kit.NewToast(e)}
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
@@ -67,7 +68,7 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.search, s.filters.content, s.banner.Content)
+	top := container.NewVBox(s.search, s.filters.content, s.banner.Content, s.toast.Content)
 	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
 	split := container.NewHSplit(listPane, right)
@@ -328,13 +329,14 @@ func (s *Screen) leave(idx int) {
 // refuses.
 func (s *Screen) setState(st core.State, until time.Time) {
 	it, idx, ok := s.current()
-	if !ok {
+	if !ok || it.State == st && st != core.StateSnoozed {
 		return
 	}
 	if s.filters.hides(st) {
 		s.leave(idx)
 	} else {
 		s.edit(idx, func(it *core.Item) { it.State, it.SnoozeUntil = st, until })
+		s.thread.showState(st)
 	}
 	kit.BackgroundErr(s.u.Env, "set state", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
@@ -342,8 +344,50 @@ func (s *Screen) setState(st core.State, until time.Time) {
 		if err != nil {
 			s.restore(it, idx)
 			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			return
 		}
+		s.toast.Show(stateDone(st, it, s.u.Now()), func() { s.undoState(it) })
 	})
+}
+
+// undoState puts a conversation back in the state it had before a triage
+// step (a snooze whose time has passed comes back open).
+func (s *Screen) undoState(was core.Item) {
+	st, until := was.State, was.SnoozeUntil
+	if st == core.StateSnoozed && !until.After(s.u.Now()) {
+		st, until = core.StateOpen, time.Time{}
+	}
+	kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
+		return s.u.b.Inbox.SetState(ctx, was.ID, st, until)
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show(fmt.Sprintf("Could not undo on %s: %s", kit.QuoteSubject(was.Subject), kit.ErrorText(err)))
+			return
+		}
+		if s.openItem.ID == was.ID {
+			s.openItem.State, s.openItem.SnoozeUntil = st, until
+			s.thread.showState(st)
+		}
+		s.reload.Request()
+	})
+}
+
+// stateDone says what a triage step did, for its toast.
+func stateDone(st core.State, it core.Item, now time.Time) string {
+	what := kit.QuoteSubject(it.Subject)
+	switch {
+	case st == core.StateDone:
+		return "Marked " + what + " as done."
+	case st == core.StateSpam:
+		return "Moved " + what + " to spam."
+	case st == core.StateSnoozed:
+		return "Snoozed " + what + "."
+	case st == core.StateOpen && it.State == core.StateSpam:
+		return "Marked " + what + " as not spam: it is back in the inbox."
+	case st == core.StateOpen:
+		return "Reopened " + what + "."
+	}
+	return "Moved " + what + " to " + kit.StateLabel(st) + "."
 }
 
 func stateVerb(st core.State) string {
@@ -374,6 +418,16 @@ func (s *Screen) markUnread() {
 			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
 			return
 		}
+		s.toast.Show("Marked "+kit.QuoteSubject(it.Subject)+" as unread.", func() {
+			kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
+				return s.u.b.Inbox.SetSeen(ctx, it.ID, true)
+			}, func(err error) {
+				if err != nil {
+					s.banner.Show("Could not undo: " + kit.ErrorText(err))
+				}
+				s.reload.Request()
+			})
+		})
 		// A list read that started before the change may land after the
 		// optimistic edit and show the item read again: read once more.
 		s.reload.Request()

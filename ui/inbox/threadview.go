@@ -40,6 +40,7 @@ type threadView struct {
 	messages *fyne.Container
 	scroll   *container.Scroll
 	snooze   *widget.Button
+	back     *widget.Button // Reopen / Not spam
 	body     fyne.CanvasObject
 	hint     fyne.CanvasObject
 	content  fyne.CanvasObject
@@ -79,7 +80,12 @@ func (t *threadView) layout() fyne.CanvasObject {
 func (t *threadView) actionBar() fyne.CanvasObject {
 	s := t.inbox
 	t.snooze = kit.FlatButton("Snooze", theme.HistoryIcon(), func() { t.showSnooze() })
+	// The way back: a conversation in Done, Spam, Snoozed or Hidden goes
+	// back to the inbox from where it is read.
+	t.back = kit.FlatButton("Reopen", theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
+	t.back.Hide()
 	buttons := container.NewHBox(
+		t.back,
 		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) }),
 		t.snooze,
 		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) }),
@@ -107,6 +113,7 @@ func (t *threadView) show(it core.Item) {
 	t.hint.Hide()
 	t.body.Show()
 	t.subject.SetText(subjectLabel(it))
+	t.showState(it.State)
 	kit.SetSegment(t.meta, it.Account)
 	t.setTags(it.Tags)
 	t.setStatus("", false)
@@ -126,6 +133,21 @@ func (t *threadView) show(it core.Item) {
 		t.threadID = o.thread.ID
 		t.render(o.thread)
 	})
+}
+
+// showState offers the way back for a conversation out of the inbox:
+// "Not spam" in spam, "Reopen" when done, snoozed or hidden.
+func (t *threadView) showState(st core.State) {
+	switch st {
+	case core.StateSpam:
+		t.back.SetText("Not spam")
+		t.back.Show()
+	case core.StateDone, core.StateSnoozed, core.StateHidden:
+		t.back.SetText("Reopen")
+		t.back.Show()
+	default:
+		t.back.Hide()
+	}
 }
 
 // itemsChanged re-reads the open conversation when items changed: a reply

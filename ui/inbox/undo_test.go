@@ -1,0 +1,81 @@
+package inbox
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
+)
+
+// ctrlZ is Undo as the desktop driver delivers it.
+var ctrlZ = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+
+// Every triage step shows what it did with an Undo, by button or Ctrl+Z,
+// that puts the conversation back where it was.
+func TestTriageCanBeUndone(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		key  string
+		said string
+		undo func(h *harness)
+	}{
+		{"done, by the button", "e", "as done", func(h *harness) { test.Tap(h.s.toast.Content.Objects[1].(*fyne.Container).Objects[0].(fyne.Tappable)) }},
+		{"spam, by Ctrl+Z", "#", "to spam", func(h *harness) { h.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlZ) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			id := h.id(2)
+			h.selectID(id)
+			h.WaitFor("the conversation opened", func() bool { return h.item(id).State == core.StateOpen })
+			before := h.item(id).State
+			h.TypeKeys(tt.key)
+			h.WaitFor("the toast", func() bool { return strings.Contains(h.s.toast.Message(), tt.said) })
+			if slices.Contains(h.ids(), id) {
+				t.Fatal("the conversation is still in the inbox")
+			}
+			tt.undo(h)
+			h.WaitFor("the conversation back", func() bool {
+				return slices.Contains(h.ids(), id) && h.item(id).State == before
+			})
+			if h.s.toast.Message() != "" {
+				t.Errorf("the toast stayed after its undo: %q", h.s.toast.Message())
+			}
+		})
+	}
+}
+
+// The Spam and Done views offer the way back from the conversation itself.
+func TestSpamAndDoneViewsOfferTheWayBack(t *testing.T) {
+	for _, tt := range []struct {
+		view   string
+		state  core.State
+		button string
+	}{
+		{"Spam", core.StateSpam, "Not spam"},
+		{"Done", core.StateDone, "Reopen"},
+	} {
+		t.Run(tt.view, func(t *testing.T) {
+			h := newHarness(t)
+			id := h.id(2)
+			if err := h.ws.Inbox.SetState(context.Background(), id, tt.state, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			h.s.filters.state.SetSelected(tt.view)
+			h.WaitFor("the "+tt.view+" view", func() bool { return slices.Contains(h.ids(), id) })
+			h.selectID(id)
+			test.Tap(uitest.Button(t, h.s.thread.content, tt.button))
+			h.WaitFor("the conversation back in the inbox", func() bool {
+				return h.item(id).State == core.StateOpen && !slices.Contains(h.ids(), id)
+			})
+			h.WaitFor("a toast saying what happened", func() bool { return h.s.toast.Message() != "" })
+		})
+	}
+}
