@@ -33,10 +33,13 @@ type Member struct {
 	// LastContacted is the last reply or message we sent them.
 	LastContacted time.Time
 	// Activity and Loyalty are the computed scores (see MemberScores); the
-	// quadrant follows from them.
-	Activity float64
-	Loyalty  float64
-	Quadrant Quadrant
+	// quadrant follows from them. LoyaltyKnown is false when nothing they
+	// wrote lately leaned either way: Loyalty is then 0 and means unknown,
+	// not low.
+	Activity     float64
+	Loyalty      float64
+	LoyaltyKnown bool
+	Quadrant     Quadrant
 }
 
 // Quadrant places a member by activity and loyalty.
@@ -53,10 +56,17 @@ const (
 // Quadrants lists the quadrants in the order the UI shows them.
 var Quadrants = []Quadrant{QuadrantAdvocate, QuadrantQuietFan, QuadrantCritic, QuadrantPasserBy}
 
-// QuadrantOf places scores in a quadrant by the thresholds in s.
-func QuadrantOf(activity, loyalty float64, s ScoreSettings) Quadrant {
+// QuadrantOf places scores in a quadrant by the thresholds in s. A
+// loyalty with no signal behind it (known false) is unknown, not low: such
+// a member is never a critic (nor an advocate), but a passer-by, or a quiet
+// fan when they write often (three friendly questions are no hostility).
+func QuadrantOf(activity, loyalty float64, known bool, s ScoreSettings) Quadrant {
 	active, loyal := activity >= s.ActiveAt, loyalty >= s.LoyalAt
 	switch {
+	case !known && active:
+		return QuadrantQuietFan
+	case !known:
+		return QuadrantPasserBy
 	case active && loyal:
 		return QuadrantAdvocate
 	case active:
@@ -324,10 +334,20 @@ type ScoreWindows struct {
 	LoyaltyFrom  int64 // first day of the loyalty window
 }
 
-// Scores are a member's computed scores and the quadrant they place them in.
+// Scores are a member's computed scores and the quadrant they place them
+// in; LoyaltyKnown says whether anything they wrote showed warmth or
+// coldness (see LoyaltySignal).
 type Scores struct {
 	Activity, Loyalty float64
+	LoyaltyKnown      bool
 	Quadrant          Quadrant
+}
+
+// LoyaltySignal says whether the loyalty window holds anything to judge
+// warmth by: a message that leaned positive or negative, or writing
+// regularly. Without one, loyalty is unknown.
+func LoyaltySignal(in ScoreInput) bool {
+	return in.Positive > 0 || in.Negative > 0 || in.ActiveDays >= RegularDays
 }
 
 // RegularDays is how many different days of writing in the loyalty window
@@ -385,5 +405,23 @@ type ExpertEvidence struct {
 	MemberID int64
 	Level    int  // declared expertise, 0 for none
 	Interest bool // listed the topic among their interests
-	Mentions int  // recent items of theirs that match the topic
+	// Answers are recent items of theirs on the topic that answer someone
+	// else's question in a thread, in a tone that is not negative;
+	// Complaints are those of their recent items on it that read negative.
+	// Other mentions (questions, news) say nothing of knowing the topic.
+	Answers    int
+	Complaints int
+}
+
+// WelcomeCandidate is a member who joined (or first wrote) lately, with
+// what the welcome rule weighs: their last welcome (zero for none), the
+// subject and text of the first thing they wrote ("" if nothing), whether
+// any item of theirs is in spam, and whether a community ban holds for
+// one of their identities.
+type WelcomeCandidate struct {
+	Member      Member
+	LastWelcome time.Time
+	FirstText   string
+	Spam        bool
+	Banned      bool
 }

@@ -62,7 +62,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
-		Calendar: cal, Members: mem, Writer: memberWriter{mem, w.inbox}})
+		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox)})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

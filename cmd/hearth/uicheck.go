@@ -29,5 +29,5 @@ var (
 	_ ui.Members             = (*members.Service)(nil)
 	_ uimembers.Members      = (*members.Service)(nil)
 	_ kit.Mentioner          = (*members.Service)(nil)
-	_ uimembers.MemberWriter = memberWriter{}
+	_ uimembers.MemberWriter = (*members.Writer)(nil)
 )

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"time"
 
@@ -53,31 +52,10 @@ func startMembers(ctx context.Context, w *workspace, svc *members.Service) (wait
 	return wg.Wait
 }
 
-// memberWriter sends a ritual message (a greeting, a monthly check-in) by
-// the member's own channel: as a reply in the conversation where they last
-// wrote, through the outbox like any reply.
-type memberWriter struct {
-	*members.Service
-	inbox *inbox.Service
-}
-
-// WriteTo answers the member's newest message; a member who never wrote
-// (a VK newcomer) has no conversation to answer yet.
-func (m memberWriter) WriteTo(ctx context.Context, memberID int64, text string) error {
-	var after core.TimelineEntry
-	for {
-		page, err := m.TimelinePage(ctx, memberID, after, 100)
-		if err != nil {
-			return err
-		}
-		for _, e := range page {
-			if !e.Outgoing {
-				return m.inbox.Reply(ctx, e.ItemID, text)
-			}
-		}
-		if len(page) < 100 {
-			return fmt.Errorf("they have not written in any channel yet, so there is no conversation to answer: copy the text and write to them on the channel's site")
-		}
-		after = page[len(page)-1]
-	}
+// newMemberWriter is what sends greetings from the member files: privately
+// (an answer in the member's latest e-mail or VK message conversation),
+// through the inbox's outbox like any reply; in public only when the
+// person chooses it in the dialog.
+func newMemberWriter(mem *members.Service, in *inbox.Service) *members.Writer {
+	return members.NewWriter(mem, in)
 }

@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,9 +14,10 @@ import (
 	"github.com/hearthhq/hearth/core/store"
 )
 
-// A greeting goes out as a reply in the member's newest conversation; a
-// member who never wrote is told so, and nothing is queued.
-func TestMemberWriterAnswersTheNewestConversation(t *testing.T) {
+// A greeting goes out privately: as an answer to the member's VK message,
+// never under their newer public comment; a member with no private
+// conversation is told so, and nothing is queued.
+func TestMemberWriterAnswersPrivately(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
 	if err != nil {
@@ -28,12 +29,12 @@ func TestMemberWriterAnswersTheNewestConversation(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	anna := core.Person{Name: "Anna", Address: "101"}
+	anna, boris := core.Person{Name: "Anna", Address: "101"}, core.Person{Name: "Boris", Address: "202"}
 	_, err = st.ApplyBatch(ctx, aid, core.Batch{
-		Identities: []core.Identity{{Kind: core.IdentityVK, Address: "202", Name: "Quiet Boris", Followers: -1}},
 		Items: []core.Item{
-			{Kind: core.ItemVKComment, RemoteID: "comment:-1_1_1", ThreadRefs: []string{"post:-1_1"}, Author: anna, Text: "first", CreatedAt: at},
+			{Kind: core.ItemVKMessage, RemoteID: "msg:101_7", Author: anna, Text: "a private question", CreatedAt: at},
 			{Kind: core.ItemVKComment, RemoteID: "comment:-1_2_5", ThreadRefs: []string{"post:-1_2"}, Author: anna, Text: "newest", CreatedAt: at.Add(time.Hour)},
+			{Kind: core.ItemVKComment, RemoteID: "comment:-1_2_6", ThreadRefs: []string{"post:-1_2"}, Author: boris, Text: "hello", CreatedAt: at.Add(time.Hour)},
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +43,7 @@ func TestMemberWriterAnswersTheNewestConversation(t *testing.T) {
 	if err := mem.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	w := memberWriter{mem, inbox.New(inbox.Params{Store: st})}
+	w := newMemberWriter(mem, inbox.New(inbox.Params{Store: st}))
 	find := func(name string) int64 {
 		page, err := mem.List(ctx, core.MemberFilter{Query: name})
 		if err != nil || len(page.Members) != 1 {
@@ -51,17 +52,17 @@ func TestMemberWriterAnswersTheNewestConversation(t *testing.T) {
 		return page.Members[0].ID
 	}
 
-	if err := w.WriteTo(ctx, find("Anna"), "Welcome, Anna!"); err != nil {
+	if err := w.WriteTo(ctx, find("Anna"), "Welcome, Anna!", false); err != nil {
 		t.Fatal(err)
 	}
-	newest, _ := st.ItemByRemoteID(ctx, aid, "comment:-1_2_5")
-	if q, _ := st.Outbox(ctx, newest.ID); len(q) != 1 || q[0].Op != core.OpReply {
-		t.Errorf("outbox of the newest comment = %+v, want the greeting queued as a reply", q)
+	msg, _ := st.ItemByRemoteID(ctx, aid, "msg:101_7")
+	if q, _ := st.Outbox(ctx, msg.ID); len(q) != 1 || q[0].Op != core.OpReply {
+		t.Errorf("outbox of her VK message = %+v, want the greeting queued as a reply", q)
 	}
 
-	err = w.WriteTo(ctx, find("Boris"), "Welcome, Boris!")
-	if err == nil || !strings.Contains(err.Error(), "not written") {
-		t.Errorf("writing to a member who never wrote: %v", err)
+	err = w.WriteTo(ctx, find("Boris"), "Welcome, Boris!", false)
+	if !errors.Is(err, members.ErrNoPrivateChannel) {
+		t.Errorf("writing to a member with no private conversation: %v", err)
 	}
 	if all, _ := st.Outbox(ctx, 0); len(all) != 1 {
 		t.Errorf("%d outbox entries, want only Anna's greeting", len(all))

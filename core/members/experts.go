@@ -17,12 +17,16 @@ type Expert struct {
 	Why    string
 	// Handles are the member's screen names per channel, to @-mention them.
 	Handles map[core.IdentityKind]string
+	// Identities are the member's addresses on every channel, to know them
+	// as the author of a message (see WithoutAuthor).
+	Identities []core.Identity
 }
 
 // Find answers "who knows about topic": declared expertise weighs most,
-// then interests, then how often they wrote about it lately.
+// then the questions about it they answered lately, then interests.
+// Complaining about a topic, or asking about it, is no sign of knowing it.
 func (s *Service) Find(ctx context.Context, topic string, limit int) ([]Expert, error) {
-	ev, err := s.store.ExpertEvidence(ctx, topic)
+	ev, err := s.store.ExpertEvidence(ctx, topic, Rate)
 	if err != nil {
 		return nil, fmt.Errorf("members: find %q: %w", topic, err)
 	}
@@ -38,14 +42,14 @@ func (s *Service) Find(ctx context.Context, topic string, limit int) ([]Expert, 
 func (s *Service) MentionsFor(ctx context.Context, text string, limit int) ([]Expert, error) {
 	all := map[int64]*core.ExpertEvidence{}
 	for _, kw := range Keywords(text, 3) {
-		ev, err := s.store.ExpertEvidence(ctx, kw)
+		ev, err := s.store.ExpertEvidence(ctx, kw, Rate)
 		if err != nil {
 			return nil, fmt.Errorf("members: mentions: %w", err)
 		}
 		for id, e := range ev {
 			if have := all[id]; have != nil {
 				have.Level, have.Interest = max(have.Level, e.Level), have.Interest || e.Interest
-				have.Mentions += e.Mentions
+				have.Answers, have.Complaints = have.Answers+e.Answers, have.Complaints+e.Complaints
 				continue
 			}
 			all[id] = e
@@ -63,18 +67,29 @@ type ranked struct {
 	score int
 }
 
-// maxMentionScore caps what writing about a topic can add: a chatty member
-// should not outrank a declared expert.
-const maxMentionScore = 10
+// Weights of the evidence: a declared level outweighs answers, which are
+// capped (a chatty helper should not outrank a declared expert), and an
+// interest is worth less than one good answer streak.
+const (
+	levelScore     = 10
+	answerScore    = 3
+	maxAnswerScore = 15
+	interestScore  = 4
+)
 
+// rank orders the members with evidence of knowing a topic, best first.
+// Complaints count for nothing: a member whose only tie to the topic is a
+// complaint (or a question) is not offered at all.
 func rank(ev map[int64]*core.ExpertEvidence) []ranked {
 	out := make([]ranked, 0, len(ev))
 	for _, e := range ev {
-		sc := e.Level*10 + min(e.Mentions, maxMentionScore)
+		sc := e.Level*levelScore + min(e.Answers*answerScore, maxAnswerScore)
 		if e.Interest {
-			sc += 5
+			sc += interestScore
 		}
-		out = append(out, ranked{*e, sc})
+		if sc > 0 {
+			out = append(out, ranked{*e, sc})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -96,7 +111,7 @@ func (s *Service) experts(ctx context.Context, list []ranked, limit int) ([]Expe
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Expert{Member: m, Score: r.score, Why: whyExpert(r.ev), Handles: handles(ids)})
+		out = append(out, Expert{Member: m, Score: r.score, Why: whyExpert(r.ev), Handles: handles(ids), Identities: ids})
 	}
 	return out, nil
 }
@@ -122,12 +137,45 @@ func whyExpert(e core.ExpertEvidence) string {
 		parts = append(parts, "lists it as an interest")
 	}
 	switch {
-	case e.Mentions == 1:
-		parts = append(parts, "wrote about it once lately")
-	case e.Mentions > 1:
-		parts = append(parts, fmt.Sprintf("wrote about it %d times lately", e.Mentions))
+	case e.Answers == 1:
+		parts = append(parts, "answered a question about it lately")
+	case e.Answers > 1:
+		parts = append(parts, fmt.Sprintf("answered %d questions about it lately", e.Answers))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// WithoutAuthor leaves out of experts the author of the message being
+// answered: offering to @-mention the person one is answering is absurd.
+// The author is known by their address on the channel of kind.
+func WithoutAuthor(experts []Expert, kind core.IdentityKind, author core.Person) []Expert {
+	addr := strings.ToLower(strings.TrimSpace(author.Address))
+	handle := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(author.Handle), "@"))
+	if addr == "" && handle == "" {
+		return experts
+	}
+	out := make([]Expert, 0, len(experts))
+	for _, x := range experts {
+		if !isAuthor(x, kind, addr, handle) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func isAuthor(x Expert, kind core.IdentityKind, addr, handle string) bool {
+	for _, id := range x.Identities {
+		if id.Kind != kind {
+			continue
+		}
+		if addr != "" && strings.EqualFold(id.Address, addr) {
+			return true
+		}
+		if handle != "" && kind != core.IdentityEmail && strings.EqualFold(strings.TrimPrefix(id.Handle, "@"), handle) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopwords are common words that say nothing of a topic.

@@ -21,11 +21,12 @@ type Explanation struct {
 // same counts the scores were computed from.
 func Explain(m core.Member, in core.ScoreInput, now time.Time, cs core.ScoreSettings) Explanation {
 	act, loy := core.ComputeScores(in, cs)
-	q := core.QuadrantOf(act, loy, cs)
+	known := core.LoyaltySignal(in)
+	q := core.QuadrantOf(act, loy, known, cs)
 	return Explanation{
 		Activity: explainActivity(m, in, act, now, cs),
 		Loyalty:  explainLoyalty(in, loy, cs),
-		Quadrant: explainQuadrant(q, act, loy, cs),
+		Quadrant: explainQuadrant(q, act, loy, known, cs),
 		Cohort:   explainCohort(m, now, cs),
 	}
 }
@@ -44,7 +45,11 @@ func explainActivity(m core.Member, in core.ScoreInput, act float64, now time.Ti
 
 func explainLoyalty(in core.ScoreInput, loy float64, cs core.ScoreSettings) string {
 	if in.Written == 0 {
-		return fmt.Sprintf("no messages in the last %d days to judge by (score 0)", cs.LoyaltyDays)
+		return fmt.Sprintf("unknown: no messages in the last %d days to judge by", cs.LoyaltyDays)
+	}
+	if !core.LoyaltySignal(in) {
+		return fmt.Sprintf("unknown: none of %d messages in the last %d days reads warm or cold",
+			in.Written, cs.LoyaltyDays)
 	}
 	s := fmt.Sprintf("%d positive and %d negative of %d messages in the last %d days",
 		in.Positive, in.Negative, in.Written, cs.LoyaltyDays)
@@ -54,10 +59,14 @@ func explainLoyalty(in core.ScoreInput, loy float64, cs core.ScoreSettings) stri
 	return s + " (score " + trimFloat(loy) + ")"
 }
 
-func explainQuadrant(q core.Quadrant, act, loy float64, cs core.ScoreSettings) string {
+func explainQuadrant(q core.Quadrant, act, loy float64, known bool, cs core.ScoreSettings) string {
 	level := "below"
 	if act >= cs.ActiveAt {
 		level = "at or above"
+	}
+	if !known {
+		return fmt.Sprintf("%s: activity %s is %s %s, loyalty unknown (nothing they wrote shows warmth or coldness, so not a critic)",
+			QuadrantLabel(q), trimFloat(act), level, trimFloat(cs.ActiveAt))
 	}
 	warmth := "below"
 	if loy >= cs.LoyalAt {

@@ -60,7 +60,7 @@ func (s *Service) ExportCSV(ctx context.Context, w io.Writer, f core.MemberFilte
 		by := addresses(ids)
 		return cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Name, by[core.IdentityEmail],
 			by[core.IdentityVK], by[core.IdentityX], m.Location, m.Language, strings.Join(m.Tags, ", "),
-			trimFloat(m.Activity), trimFloat(m.Loyalty), string(m.Quadrant),
+			trimFloat(m.Activity), loyaltyText(m), string(m.Quadrant),
 			string(core.CohortOf(m, now, cs)), date(m.FirstSeen), date(m.LastSeen)})
 	})
 	cw.Flush()
@@ -156,4 +156,13 @@ func (s *Service) File(ctx context.Context, id int64) (MemberFile, error) {
 		return MemberFile{}, fmt.Errorf("members: file %d: %w", id, err)
 	}
 	return MemberFile{Dossier: d, Items: items}, nil
+}
+
+// loyaltyText is a member's loyalty for a file: empty when unknown, so
+// that a spreadsheet does not read it as a neutral 0.
+func loyaltyText(m core.Member) string {
+	if !m.LoyaltyKnown {
+		return ""
+	}
+	return trimFloat(m.Loyalty)
 }

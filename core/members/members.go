@@ -48,11 +48,11 @@ type Store interface {
 	MemberTimeline(ctx context.Context, memberID int64, before time.Time, beforeID int64, limit int) ([]core.TimelineEntry, error)
 	MemberItems(ctx context.Context, memberID int64) ([]core.Item, error)
 	MemberMeetups(ctx context.Context, memberID int64) ([]core.MeetupAttended, error)
-	WelcomeQueue(ctx context.Context, from, to time.Time, due func(m core.Member, lastWelcome time.Time) bool, limit int) ([]core.Member, error)
+	WelcomeQueue(ctx context.Context, from, now time.Time, due func(c core.WelcomeCandidate) bool, limit int) ([]core.Member, error)
 	CheckInList(ctx context.Context, quietSince time.Time, due func(m core.Member, lastCheckIn time.Time) bool, limit int) ([]core.Member, error)
 	MarkRitual(ctx context.Context, memberIDs []int64, r core.Ritual, at time.Time) error
 	RitualsDone(ctx context.Context, memberID int64) ([]core.RitualDone, error)
-	ExpertEvidence(ctx context.Context, topic string) (map[int64]*core.ExpertEvidence, error)
+	ExpertEvidence(ctx context.Context, topic string, rate func(text string) int) (map[int64]*core.ExpertEvidence, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }

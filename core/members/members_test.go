@@ -2,8 +2,10 @@ package members_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -348,5 +350,118 @@ func TestCheckInListOverTime(t *testing.T) {
 	}
 	if got := list(64); len(got) != 0 {
 		t.Errorf("after our reply: %v, want nobody", got)
+	}
+}
+
+// The expert finder offers who declared the topic and who answered
+// questions on it, never who only complained about it or asked.
+func TestExpertsAreAnswerersNotComplainers(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	post := core.Item{Kind: core.ItemVKPost, RemoteID: "post", Author: core.Person{Name: "Club", Address: "-1"},
+		CreatedAt: day0.Add(-5 * time.Hour), Text: "Game night on Thursday"}
+	comment := func(rid, name, addr string, hours int, text string) core.Item {
+		return core.Item{Kind: core.ItemVKComment, RemoteID: rid, ThreadRefs: []string{"post"},
+			Author: core.Person{Name: name, Address: addr}, CreatedAt: day0.Add(-time.Duration(hours) * time.Hour), Text: text}
+	}
+	f.batch(f.vk, core.Batch{Items: []core.Item{post,
+		comment("c1", "Oleg", "2", 4, "The parking there is awful, terrible every time."),
+		comment("c2", "Emma", "3", 3, "Is there parking nearby?"),
+		comment("c3", "Chen", "4", 2, "There is free parking behind the building, just ring."),
+		comment("c4", "Léa", "5", 1, "Parking: I came by bus."),
+	}})
+	f.refresh()
+	lea := f.memberOf(core.IdentityVK, "5") // Léa declares it, and answered too
+	if err := f.svc.SetExpertise(ctx, lea, []core.Expertise{{Topic: "parking", Level: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := f.svc.Find(ctx, "parking", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range list {
+		got = append(got, x.Member.Name+": "+x.Why)
+	}
+	want := []string{"Léa: expertise level 2; answered a question about it lately", "Chen: answered a question about it lately"}
+	if !slices.Equal(got, want) {
+		t.Errorf("experts on parking: %q, want %q (never Oleg who complained, nor Emma who asked)", got, want)
+	}
+
+	// Answering Chen himself, the composer never offers Chen.
+	offered, err := f.svc.MentionsFor(ctx, "Parking again: is it free on Sundays?", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chen := core.Person{Name: "Chen", Address: "4"}
+	for _, x := range members.WithoutAuthor(offered, core.IdentityVK, chen) {
+		if x.Member.Name == "Chen" {
+			t.Errorf("offered the author of the message being answered: %+v", x)
+		}
+	}
+	if kept := members.WithoutAuthor(offered, core.IdentityEmail, chen); len(kept) != len(offered) {
+		t.Errorf("an address on another channel left out %d experts", len(offered)-len(kept))
+	}
+}
+
+type recordingReplier struct{ to []int64 }
+
+func (r *recordingReplier) Reply(_ context.Context, itemID int64, _ string) error {
+	r.to = append(r.to, itemID)
+	return nil
+}
+
+// A ritual message answers the member's latest private conversation; with
+// none, it is never posted in public unless the person chose that.
+func TestRouteIsPrivateOrAChoice(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	masha := core.Person{Name: "Мария Соколова", Address: "6", Handle: "msokolova"}
+	f.batch(f.vk, core.Batch{Items: []core.Item{
+		{Kind: core.ItemVKMessage, RemoteID: "m1", Author: masha, CreatedAt: day0.Add(-3 * time.Hour), Text: "Можно забронировать стол?"},
+		{Kind: core.ItemVKComment, RemoteID: "c1", Author: masha, CreatedAt: day0.Add(-time.Hour), Text: "А скидка будет?"},
+		{Kind: core.ItemVKComment, RemoteID: "c2", Author: core.Person{Name: "Дмитрий Орлов", Address: "8"},
+			CreatedAt: day0.Add(-2 * time.Hour), Text: "Привет всем, я новенький!"},
+	}})
+	f.write(core.ItemEmail, annaMail, day0.Add(-4*time.Hour), "Thanks for the meetup!")
+	f.refresh()
+	item := func(id int64) core.Item {
+		t.Helper()
+		it, err := f.st.Item(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	r, err := f.svc.Route(ctx, f.memberOf(core.IdentityVK, "6"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Private || r.Channel != "VK community message" || r.To != "Мария Соколова (vk.com/msokolova)" || item(r.ItemID).RemoteID != "m1" {
+		t.Errorf("route to Мария (wrote a message, then a comment): %+v", r)
+	}
+	r, err = f.svc.Route(ctx, f.memberOf(core.IdentityEmail, annaMail.Address))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Private || r.Channel != "e-mail" || r.To != "Anna Petrova <anna.petrova@example.org>" {
+		t.Errorf("route to Anna (wrote an e-mail): %+v", r)
+	}
+
+	dmitry := f.memberOf(core.IdentityVK, "8")
+	r, err = f.svc.Route(ctx, dmitry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Private || r.Why == "" || item(r.PublicItemID).RemoteID != "c2" || !strings.Contains(r.PublicWhere, "public VK comment") {
+		t.Errorf("route to Дмитрий (only a public comment): %+v", r)
+	}
+	rp := &recordingReplier{}
+	w := members.NewWriter(f.svc, rp)
+	if err := w.WriteTo(ctx, dmitry, "Добро пожаловать!", false); !errors.Is(err, members.ErrNoPrivateChannel) || len(rp.to) != 0 {
+		t.Errorf("without the person's choice: err %v, replied to %v; want nothing posted", err, rp.to)
+	}
+	if err := w.WriteTo(ctx, dmitry, "Добро пожаловать!", true); err != nil || len(rp.to) != 1 || rp.to[0] != r.PublicItemID {
+		t.Errorf("chosen public: err %v, replied to %v; want his comment %d", err, rp.to, r.PublicItemID)
 	}
 }

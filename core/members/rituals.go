@@ -16,14 +16,14 @@ const (
 	CheckInQuiet  = 30 * 24 * time.Hour
 )
 
-// WelcomeQueue lists the members who joined one to two days ago and have
-// been neither welcomed nor written to since they joined (welcomeDue), the
-// earliest first.
+// WelcomeQueue lists the members due a welcome (welcomeDue), the earliest
+// newcomer first: those who joined one to two days ago, and those whose
+// first message says they are new as soon as they wrote it; never
+// spammers or banned members.
 func (s *Service) WelcomeQueue(ctx context.Context, limit int) ([]core.Member, error) {
 	now := s.now()
-	from, to := welcomeWindow(now)
-	due := func(m core.Member, lastWelcome time.Time) bool { return welcomeDue(m, lastWelcome, now) }
-	list, err := s.store.WelcomeQueue(ctx, from, to, due, limitOr(limit, 200))
+	due := func(c core.WelcomeCandidate) bool { return welcomeDue(c, now) }
+	list, err := s.store.WelcomeQueue(ctx, now.Add(-WelcomeBefore), now, due, limitOr(limit, 200))
 	if err != nil {
 		return nil, fmt.Errorf("members: %w", err)
 	}
@@ -42,21 +42,27 @@ func (s *Service) CheckInList(ctx context.Context, limit int) ([]core.Member, er
 	return list, nil
 }
 
-// welcomeWindow is when a newcomer due a welcome at now joined.
-func welcomeWindow(now time.Time) (from, to time.Time) {
-	return now.Add(-WelcomeBefore), now.Add(-WelcomeAfter)
-}
-
-// welcomeDue says whether m is due a welcome at now: they joined (or, with
-// no join known, were first seen) within the welcome window, nobody has
-// welcomed them yet, and we have not written to them since they joined.
-func welcomeDue(m core.Member, lastWelcome, now time.Time) bool {
+// welcomeDue says whether a newcomer is due a welcome at now. Since is
+// their join or, with no join known, their first sighting. They are due
+// when nobody has welcomed them yet, we have not written to them since,
+// no item of theirs is spam and no ban holds for them, and either they
+// joined one to two days ago (time to look around first) or, within those
+// two days, their first message says they are new (an introduction
+// deserves an answer at once).
+func welcomeDue(c core.WelcomeCandidate, now time.Time) bool {
+	m := c.Member
 	since := m.JoinedAt
 	if since.IsZero() {
 		since = m.FirstSeen
 	}
-	from, to := welcomeWindow(now)
-	return !since.Before(from) && !since.After(to) && lastWelcome.IsZero() && m.LastContacted.Before(since)
+	if c.Spam || c.Banned || !c.LastWelcome.IsZero() || !m.LastContacted.Before(since) {
+		return false
+	}
+	from, to := now.Add(-WelcomeBefore), now.Add(-WelcomeAfter)
+	if since.Before(from) || since.After(now) {
+		return false
+	}
+	return !since.After(to) || SaysNew(c.FirstText)
 }
 
 // quietSince is the start of the month a member due a check-in at now has

@@ -23,6 +23,7 @@ func scoreWindows(now time.Time, cs core.ScoreSettings) core.ScoreWindows {
 func scoreRule(cs core.ScoreSettings) func(core.ScoreInput) core.Scores {
 	return func(in core.ScoreInput) core.Scores {
 		act, loy := core.ComputeScores(in, cs)
-		return core.Scores{Activity: act, Loyalty: loy, Quadrant: core.QuadrantOf(act, loy, cs)}
+		known := core.LoyaltySignal(in)
+		return core.Scores{Activity: act, Loyalty: loy, LoyaltyKnown: known, Quadrant: core.QuadrantOf(act, loy, known, cs)}
 	}
 }

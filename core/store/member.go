@@ -10,7 +10,8 @@ import (
 )
 
 const memberCols = `m.id, m.name, m.photo_url, m.location, m.language, m.bio, m.followers, m.channels,
-	m.joined_at, m.first_seen, m.last_seen, m.last_contacted, m.activity, m.loyalty, m.quadrant`
+	m.joined_at, m.first_seen, m.last_seen, m.last_contacted, m.activity, m.loyalty, m.quadrant,
+	m.loyalty_known`
 
 // channelBits are the bits of members.channels, in the order Member.Channels lists them.
 var channelBits = []struct {
@@ -37,7 +38,8 @@ func scanMember(sc scanner, extra ...any) (core.Member, error) {
 		joined, lastSeen, lastContacted sql.NullInt64
 	)
 	err := sc.Scan(append([]any{&m.ID, &m.Name, &m.PhotoURL, &m.Location, &m.Language, &m.Bio, &m.Followers,
-		&channels, &joined, &first, &lastSeen, &lastContacted, &m.Activity, &m.Loyalty, &m.Quadrant}, extra...)...)
+		&channels, &joined, &first, &lastSeen, &lastContacted, &m.Activity, &m.Loyalty, &m.Quadrant,
+		&m.LoyaltyKnown}, extra...)...)
 	if err != nil {
 		return m, err
 	}

@@ -276,15 +276,15 @@ func scoreMembers(ctx context.Context, tx *sql.Tx, ids []int64, w core.ScoreWind
 	if err != nil {
 		return err
 	}
-	st, err := tx.PrepareContext(ctx, `UPDATE members SET activity = ?, loyalty = ?, quadrant = ?,
-		scored_day = ?, dirty = 0 WHERE id = ?`)
+	st, err := tx.PrepareContext(ctx, `UPDATE members SET activity = ?, loyalty = ?, loyalty_known = ?,
+		quadrant = ?, scored_day = ?, dirty = 0 WHERE id = ?`)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	for _, id := range ids {
 		sc := score(inputs[id])
-		if _, err := st.ExecContext(ctx, sc.Activity, sc.Loyalty, string(sc.Quadrant), w.Day, id); err != nil {
+		if _, err := st.ExecContext(ctx, sc.Activity, sc.Loyalty, sc.LoyaltyKnown, string(sc.Quadrant), w.Day, id); err != nil {
 			return fmt.Errorf("member %d: %w", id, err)
 		}
 	}

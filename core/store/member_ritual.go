@@ -11,17 +11,58 @@ import (
 )
 
 // WelcomeQueue walks the members who joined (or, with no join known, were
-// first seen) between from and to, the earliest first, and returns up to
+// first seen) between from and now, the earliest first, and returns up to
 // limit of those due says are due a welcome (core/members holds the
-// rule); due is given each with their last welcome, zero for none.
-func (s *Store) WelcomeQueue(ctx context.Context, from, to time.Time,
-	due func(m core.Member, lastWelcome time.Time) bool, limit int) ([]core.Member, error) {
-	q := "SELECT " + memberCols + `, (SELECT max(r.at) FROM member_rituals r WHERE r.member_id = m.id
-			AND r.ritual = 'welcome') FROM members m
+// rule). due is given each as a core.WelcomeCandidate: their last welcome,
+// the first thing they wrote, whether a conversation they alone wrote in
+// is in spam (state belongs to a conversation: a spam thread others wrote
+// in too does not make each of them a spammer), and whether a ban holds at
+// now for one of their identities.
+func (s *Store) WelcomeQueue(ctx context.Context, from, now time.Time,
+	due func(c core.WelcomeCandidate) bool, limit int) ([]core.Member, error) {
+	q := "SELECT " + memberCols + `,
+		(SELECT max(r.at) FROM member_rituals r WHERE r.member_id = m.id AND r.ritual = 'welcome'),
+		(SELECT i.subject || char(10) || i.text FROM member_identities mi
+			JOIN items i ON i.author_identity_id = mi.identity_id
+			WHERE mi.member_id = m.id AND i.outgoing = 0 ORDER BY i.created_at, i.id LIMIT 1),
+		EXISTS (SELECT 1 FROM member_identities mi JOIN items i ON i.author_identity_id = mi.identity_id
+			WHERE mi.member_id = m.id AND i.state = 'spam' AND NOT EXISTS (SELECT 1 FROM items o
+				WHERE o.thread_id = i.thread_id AND o.outgoing = 0
+				AND o.author_identity_id IS NOT i.author_identity_id)),
+		EXISTS (SELECT 1 FROM member_identities mi JOIN identities d ON d.id = mi.identity_id
+			WHERE mi.member_id = m.id AND d.banned_until > ?2)
+		FROM members m
 		WHERE COALESCE(m.joined_at, m.first_seen) BETWEEN ?1 AND ?2
 		ORDER BY COALESCE(m.joined_at, m.first_seen), m.id`
-	list, err := s.walkMembers(ctx, due, limit, q, ms(from), ms(to))
+	st, err := s.reads.get(ctx, q)
 	if err != nil {
+		return nil, fmt.Errorf("store: welcome queue: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, ms(from), ms(now))
+	if err != nil {
+		return nil, fmt.Errorf("store: welcome queue: %w", err)
+	}
+	defer rows.Close()
+	var list []core.Member
+	for len(list) < limit && rows.Next() {
+		var (
+			c     core.WelcomeCandidate
+			at    sql.NullInt64
+			first sql.NullString
+		)
+		if c.Member, err = scanMember(rows, &at, &first, &c.Spam, &c.Banned); err != nil {
+			return nil, fmt.Errorf("store: welcome queue: %w", err)
+		}
+		c.LastWelcome, c.FirstText = fromNullMS(at), strings.TrimSpace(first.String)
+		if due(c) {
+			list = append(list, c.Member)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: welcome queue: %w", err)
+	}
+	rows.Close()
+	if err := s.fillMemberTags(ctx, list); err != nil {
 		return nil, fmt.Errorf("store: welcome queue: %w", err)
 	}
 	return list, nil
@@ -120,8 +161,11 @@ func (s *Store) RitualsDone(ctx context.Context, memberID int64) ([]core.RitualD
 const expertWindow = 2000
 
 // ExpertEvidence gathers, per member, the evidence that they know about a
-// topic: expertise and interests starting with it, and what they wrote.
-func (s *Store) ExpertEvidence(ctx context.Context, topic string) (map[int64]*core.ExpertEvidence, error) {
+// topic: expertise and interests starting with it, and what they wrote on
+// it lately: answers to someone else's question in a thread, and, by the
+// tone rate gives the text (negative -1), complaints. Questions and news
+// on the topic are no evidence of knowing it.
+func (s *Store) ExpertEvidence(ctx context.Context, topic string, rate func(text string) int) (map[int64]*core.ExpertEvidence, error) {
 	topic = strings.TrimSpace(topic)
 	out := map[int64]*core.ExpertEvidence{}
 	if topic == "" {
@@ -150,7 +194,7 @@ func (s *Store) ExpertEvidence(ctx context.Context, topic string) (map[int64]*co
 		}, `SELECT member_id FROM member_interests WHERE topic LIKE ? ESCAPE '\'`, prefix)
 	}
 	if err == nil {
-		err = s.mentions(ctx, topic, get)
+		err = s.topicItems(ctx, topic, rate, get)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: experts on %q: %w", topic, err)
@@ -158,20 +202,36 @@ func (s *Store) ExpertEvidence(ctx context.Context, topic string) (map[int64]*co
 	return out, nil
 }
 
-func (s *Store) mentions(ctx context.Context, topic string, get func(int64) *core.ExpertEvidence) error {
+// topicItems reads the recent items matching topic by their authors'
+// members: negative ones are complaints, the others count when they answer
+// a question someone else asked earlier in their thread.
+func (s *Store) topicItems(ctx context.Context, topic string, rate func(string) int, get func(int64) *core.ExpertEvidence) error {
 	match, err := s.matchExpr(ctx, topic)
 	if err != nil || match == "" {
 		return err
 	}
 	return s.scanRows(ctx, func(r *sql.Rows) error {
-		var id int64
-		var n int
-		err := r.Scan(&id, &n)
-		get(id).Mentions += n
-		return err
-	}, `SELECT mi.member_id, count(*) FROM
-		(SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+		var (
+			id         int64
+			subj, text string
+			answers    bool
+		)
+		if err := r.Scan(&id, &subj, &text, &answers); err != nil {
+			return err
+		}
+		switch {
+		case rate(subj+"\n"+text) < 0:
+			get(id).Complaints++
+		case answers:
+			get(id).Answers++
+		}
+		return nil
+	}, `SELECT mi.member_id, i.subject, i.text, EXISTS (SELECT 1 FROM items q
+			WHERE q.thread_id = i.thread_id AND q.created_at < i.created_at
+			AND q.author_identity_id IS NOT i.author_identity_id
+			AND instr(q.subject || ' ' || q.text, '?') > 0)
+		FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 		JOIN items i ON i.fts_key = f.rowid
 		JOIN member_identities mi ON mi.identity_id = i.author_identity_id
-		WHERE i.outgoing = 0 GROUP BY mi.member_id`, match, expertWindow)
+		WHERE i.outgoing = 0`, match, expertWindow)
 }

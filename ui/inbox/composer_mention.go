@@ -21,11 +21,12 @@ func (c *composer) mentionButton() *widget.Button {
 }
 
 // offerMentions looks the experts up on what the item and the reply so
-// far say (the list item carries its snippet, the opened one its text).
+// far say (the list item carries its snippet, the opened one its text),
+// never offering the item's author.
 func (c *composer) offerMentions(m kit.Mentioner, btn *widget.Button) {
 	it := c.item
 	topic := strings.Join([]string{it.Subject, it.Snippet, it.Text, c.entry.Text}, "\n")
-	kit.OfferExperts(c.u.Env, m, btn, topic, kit.IdentityKindOfItem(it.Kind), func(mention string) {
+	kit.OfferReplyExperts(c.u.Env, m, btn, topic, kit.IdentityKindOfItem(it.Kind), it.Author, func(mention string) {
 		if c.item.ID == it.ID {
 			c.insertMention(mention)
 		}

@@ -25,8 +25,18 @@ const MaxMentions = 6
 // failed.
 func OfferExperts(e *Env, m Mentioner, btn *widget.Button, topic string, kind core.IdentityKind,
 	insert func(mention string), note func(string, widget.Importance)) {
+	OfferReplyExperts(e, m, btn, topic, kind, core.Person{}, insert, note)
+}
+
+// OfferReplyExperts is OfferExperts for a reply to a message by author,
+// who is never offered: mentioning the person one answers makes no sense.
+func OfferReplyExperts(e *Env, m Mentioner, btn *widget.Button, topic string, kind core.IdentityKind,
+	author core.Person, insert func(mention string), note func(string, widget.Importance)) {
 	Background(e, "find experts", func(ctx context.Context) ([]members.Expert, error) {
-		return m.MentionsFor(ctx, topic, MaxMentions)
+		// One more than shown, in case the author is among them.
+		list, err := m.MentionsFor(ctx, topic, MaxMentions+1)
+		list = members.WithoutAuthor(list, kind, author)
+		return list[:min(len(list), MaxMentions)], err
 	}, func(experts []members.Expert, err error) {
 		switch {
 		case err != nil:

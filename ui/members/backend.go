@@ -49,12 +49,15 @@ type Members interface {
 	ImportVCard(ctx context.Context, r io.Reader) (members.ImportResult, error)
 }
 
-// MemberWriter sends a personal message to a member by their channel
-// (e-mail, VK message, X reply), through the outbox. Without one the
-// greeting composer copies the text for the person to send by hand and
-// still marks the member greeted.
+// MemberWriter sends a personal message (a greeting) to a member
+// privately, through the outbox: Route says beforehand where and to whom,
+// or that no private channel exists; WriteTo then sends by that route, and
+// in public only when public is set, the person's explicit choice (core's
+// members.Writer). Without a writer the greeting composer copies the text
+// for the person to send by hand and still marks the member greeted.
 type MemberWriter interface {
-	WriteTo(ctx context.Context, memberID int64, text string) error
+	Route(ctx context.Context, memberID int64) (members.Route, error)
+	WriteTo(ctx context.Context, memberID int64, text string, public bool) error
 }
 
 // Backend is what the members screen needs of the application core.

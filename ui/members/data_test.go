@@ -58,9 +58,9 @@ func wrote(kind core.ItemKind, at time.Time, subject, text string) core.Item {
 //	Дмитрий Иванов   3 messages: 6; 2 cold of 4: -0.33; critic
 //	Élodie Marchand  3 messages: 6; 2 warm of 3: 0.4; advocate
 //	Анна Смирнова    2 comments: 4; 3 warm of 3: 0.6; quiet fan
-//	Dmitry Ivanov    1 comment: 2; 0 of 2: 0; passer-by
+//	Dmitry Ivanov    1 comment: 2; nothing warm or cold of 2: loyalty unknown; passer-by
 //	Ben Carter       wrote 40 days ago, warmly: 0; 0.33; quiet fan, drifting away
-//	Sophie Laurent   wrote 100 days ago: 0; 0; passer-by, dead soul
+//	Sophie Laurent   wrote 100 days ago: 0; unknown; passer-by, dead soul
 //	Игорь Волков     joined 30 hours ago, never wrote: new
 //	Priya Natarajan  joined 40 hours ago, never wrote: new
 func sampleMembers() []sampleMember {

@@ -235,7 +235,7 @@ func (v *dossierView) renderStanding() {
 	v.standing.Add(container.NewHBox(q, c))
 	for _, line := range []struct{ title, why string }{
 		{"Activity " + score(d.Member.Activity), d.Why.Activity},
-		{"Loyalty " + score(d.Member.Loyalty), d.Why.Loyalty},
+		{"Loyalty " + loyaltyText(d.Member), d.Why.Loyalty},
 		{"Quadrant", d.Why.Quadrant},
 		{"Cohort", d.Why.Cohort},
 	} {

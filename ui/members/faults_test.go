@@ -2,7 +2,6 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/hearthhq/hearth/core"
@@ -63,28 +62,21 @@ func (f *faultyMembers) AddNote(ctx context.Context, id int64, text string) (cor
 	return f.Service.AddNote(ctx, id, text)
 }
 
-// recordingWriter stands for the inbox's outbox: it records the greetings
-// it was given, or fails the next one when armed.
-type recordingWriter struct {
+// faultyWriter is the real writer (core's members.Writer over the inbox's
+// outbox) whose next WriteTo fails when armed.
+type faultyWriter struct {
+	*members.Writer
 	mu   sync.Mutex
-	sent []string
 	fail error
 }
 
-func (w *recordingWriter) WriteTo(_ context.Context, id int64, text string) error {
+func (w *faultyWriter) WriteTo(ctx context.Context, id int64, text string, public bool) error {
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err := w.fail; err != nil {
-		w.fail = nil
+	err := w.fail
+	w.fail = nil
+	w.mu.Unlock()
+	if err != nil {
 		return err
 	}
-	w.sent = append(w.sent, fmt.Sprintf("%d: %s", id, text))
-	return nil
-}
-
-// greetings are the greetings sent so far.
-func (w *recordingWriter) greetings() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return append([]string(nil), w.sent...)
+	return w.Writer.WriteTo(ctx, id, text, public)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -23,24 +24,42 @@ const (
 )
 
 // greeter is the welcome composer: the template with {name}, editable,
-// sent by the member's channel through the backend (or copied, when it
-// cannot send), then the member is marked greeted.
+// sent privately through the backend (or copied), then the member is
+// marked greeted. It says before sending where the greeting goes and to
+// whom; with no private channel it copies the text unless the person
+// chooses, explicitly, to post it in public.
 type greeter struct {
 	r      *ritualList
 	m      core.Member
 	entry  *widget.Entry
+	how    *widget.Label
+	choice *widget.RadioGroup
 	note   *widget.Label
+	send   *widget.Button
 	dialog *dialog.CustomDialog
+	route  members.Route
+	routed bool // the route is known (false: copy only)
 }
 
+// The choices when a member has no private channel.
+const (
+	choiceCopy   = "Copy the text, to send it yourself"
+	choicePublic = "Post it publicly"
+)
+
 func newGreeter(r *ritualList, m core.Member) *greeter {
-	g := &greeter{r: r, m: m, entry: widget.NewMultiLineEntry(), note: widget.NewLabel("")}
+	g := &greeter{r: r, m: m, entry: widget.NewMultiLineEntry(), note: widget.NewLabel(""),
+		how: widget.NewLabel("")}
 	g.entry.Wrapping = fyne.TextWrapWord
 	g.entry.SetMinRowsVisible(5)
 	g.entry.SetText(greetingTemplate())
+	g.how.Wrapping = fyne.TextWrapWord
 	g.note.Wrapping = fyne.TextWrapWord
 	g.note.Importance = widget.DangerImportance
 	g.note.Hide()
+	g.choice = widget.NewRadioGroup([]string{choiceCopy, choicePublic}, func(string) { g.updateVerb() })
+	g.choice.Required = true
+	g.choice.Hide()
 	return g
 }
 
@@ -55,39 +74,96 @@ func (g *greeter) writer() MemberWriter {
 }
 
 func (g *greeter) show() {
-	verb := "Send and mark greeted"
-	how := "Sent by their channel (" + channelNames(g.m.Channels) + "). {name} becomes their first name."
-	if g.writer() == nil {
-		verb = "Copy and mark greeted"
-		how = "Copied for you to send by hand: this workspace cannot write to members yet. {name} becomes their first name."
-	}
-	body := container.NewVBox(kit.NewMutedWrapped(how, fyne.TextAlignLeading), g.entry, g.note)
-	send := kit.PrimaryButton(verb, nil, g.send)
+	body := container.NewVBox(g.how, g.choice, g.entry, g.note)
+	g.send = kit.PrimaryButton("Copy and mark greeted", nil, g.sendGreeting)
 	cancel := widget.NewButton("Cancel", func() { g.dialog.Hide() })
 	g.dialog = dialog.NewCustomWithoutButtons("Greet "+memberName(g.m), body, g.r.s.u.Win)
-	g.dialog.SetButtons([]fyne.CanvasObject{cancel, send})
+	g.dialog.SetButtons([]fyne.CanvasObject{cancel, g.send})
 	g.dialog.Resize(fyne.NewSize(520, 0))
+	if w := g.writer(); w == nil {
+		g.how.SetText("Copied for you to send by hand: this workspace cannot write to members yet. {name} becomes their first name.")
+	} else {
+		g.how.SetText("Looking for a private way to reach " + memberName(g.m) + "…")
+		g.send.Disable()
+		g.findRoute(w)
+	}
 	g.dialog.Show()
 	g.r.s.u.Win.Canvas().Focus(g.entry)
 }
 
-// send delivers the greeting, remembers the template, and marks the member
-// greeted; on failure the dialog stays open with the reason.
-func (g *greeter) send() {
+// findRoute asks the backend where a greeting would go and says it.
+func (g *greeter) findRoute(w MemberWriter) {
+	id := g.m.ID
+	kit.Background(g.r.s.u.Env, "find how to reach a member", func(ctx context.Context) (members.Route, error) {
+		return w.Route(ctx, id)
+	}, func(rt members.Route, err error) {
+		g.send.Enable()
+		if err != nil {
+			g.how.SetText("Could not find how to reach " + memberName(g.m) + " (" + kit.ErrorText(err) +
+				"): the text will be copied for you to send by hand.")
+			return
+		}
+		g.route, g.routed = rt, true
+		if rt.Private {
+			g.how.SetText("Sent privately by " + rt.Channel + " to " + rt.To +
+				", as an answer to their latest private message. {name} becomes their first name.")
+			g.updateVerb()
+			return
+		}
+		g.how.SetText(rt.Why + " {name} becomes their first name.")
+		public := choicePublic
+		if rt.PublicItemID != 0 {
+			public = choicePublic + ", as " + rt.PublicWhere + ": everyone can read it"
+		}
+		g.choice.Options = []string{choiceCopy, public}
+		g.choice.SetSelected(choiceCopy) // public only by the person's choice
+		if rt.PublicItemID == 0 {
+			g.choice.Disable()
+		}
+		g.choice.Show()
+		g.updateVerb()
+	})
+}
+
+// public says whether the person chose to post the greeting in public.
+func (g *greeter) public() bool {
+	return g.routed && !g.route.Private && g.route.PublicItemID != 0 && g.choice.Selected != "" && g.choice.Selected != choiceCopy
+}
+
+// sends says whether the greeting is sent by the app (not copied).
+func (g *greeter) sends() bool {
+	return g.routed && (g.route.Private || g.public())
+}
+
+func (g *greeter) updateVerb() {
+	switch {
+	case g.routed && g.route.Private:
+		g.send.SetText("Send privately and mark greeted")
+	case g.public():
+		g.send.SetText("Post publicly and mark greeted")
+	default:
+		g.send.SetText("Copy and mark greeted")
+	}
+}
+
+// sendGreeting delivers the greeting by the route shown (or copies it),
+// remembers the template, and marks the member greeted; on failure the
+// dialog stays open with the reason.
+func (g *greeter) sendGreeting() {
 	template := g.entry.Text
 	text := expandGreeting(template, g.m)
 	if strings.TrimSpace(text) == "" {
 		return
 	}
 	fyne.CurrentApp().Preferences().SetString(greetingPref, template)
-	w := g.writer()
-	if w == nil {
+	w, send, public := g.writer(), g.sends(), g.public()
+	if !send {
 		fyne.CurrentApp().Clipboard().SetContent(text)
 	}
 	id := g.m.ID
 	kit.BackgroundErr(g.r.s.u.Env, "greet member", func(ctx context.Context) error {
-		if w != nil {
-			if err := w.WriteTo(ctx, id, text); err != nil {
+		if send {
+			if err := w.WriteTo(ctx, id, text, public); err != nil {
 				return err
 			}
 		}

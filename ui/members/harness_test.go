@@ -50,17 +50,21 @@ type harness struct {
 	s       *Screen
 	ws      *coretest.Workspace
 	members *faultyMembers
-	writer  MemberWriter
-	setup   func(h *harness)
-	ids     sampleIDs
+	// writer sends greetings through the real outbox when withWriter is
+	// given; nil otherwise (the composer copies).
+	writer     *faultyWriter
+	withWriter bool
+	setup      func(h *harness)
+	ids        sampleIDs
 	// opened are the items the screen asked the inbox to show.
 	opened []int64
 }
 
 type option func(*harness)
 
-// withWriter lets the screen send greetings through w.
-func withWriter(w MemberWriter) option { return func(h *harness) { h.writer = w } }
+// withWriter lets the screen send greetings through the real writer: the
+// members service's routes and the inbox's outbox.
+func withWriter() option { return func(h *harness) { h.withWriter = true } }
 
 // withSetup changes the workspace (or arms a fault) before the screen
 // starts.
@@ -84,10 +88,15 @@ func newMembersHarness(t *testing.T, opts ...option) *harness {
 	}
 	h.ws, h.ids = coretest.OpenCopy(t, samplesDB.path, clock), samplesDB.ids
 	h.members = &faultyMembers{Service: h.ws.Members}
+	var writer MemberWriter
+	if h.withWriter {
+		h.writer = &faultyWriter{Writer: members.NewWriter(h.ws.Members, h.ws.Inbox)}
+		writer = h.writer
+	}
 	if h.setup != nil {
 		h.setup(h)
 	}
-	h.s = New(h.Env, Backend{Members: h.members, Writer: h.writer}, func(id int64) { h.opened = append(h.opened, id) })
+	h.s = New(h.Env, Backend{Members: h.members, Writer: writer}, func(id int64) { h.opened = append(h.opened, id) })
 	h.Win.SetContent(h.s.Content())
 	h.Win.Show()
 	h.s.Start()
@@ -110,6 +119,19 @@ func (h *harness) id(name string) int64 {
 		h.T.Fatalf("no sample member %q", name)
 	}
 	return id
+}
+
+// idOf is the store's id of a member by exact name, for members a test
+// added to the sample community.
+func (h *harness) idOf(name string) int64 {
+	h.T.Helper()
+	for _, m := range h.list(core.MemberFilter{Query: name}) {
+		if m.Name == name {
+			return m.ID
+		}
+	}
+	h.T.Fatalf("no member %q", name)
+	return 0
 }
 
 // dossier is a member's file as the store now holds it.

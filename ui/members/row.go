@@ -83,7 +83,7 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	}
 	kit.SetSegment(r.tags, kit.TagsLabel(m.Tags))
 	r.activity.SetText(score(m.Activity))
-	r.loyalty.SetText(score(m.Loyalty))
+	r.loyalty.SetText(loyaltyText(m))
 	r.quadrant.Set(quadrantBadge(m.Quadrant))
 	kit.SetSegment(r.cohort, members.CohortLabel(cohort))
 	kit.SetSegment(r.lastSeen, core.Ago(now, m.LastSeen))
@@ -116,6 +116,15 @@ func score(f float64) string {
 		return "0"
 	}
 	return s
+}
+
+// loyaltyText is a member's loyalty score, or "unknown" when nothing they
+// wrote lately showed warmth or coldness: a 0 there would read as cold.
+func loyaltyText(m core.Member) string {
+	if !m.LoyaltyKnown {
+		return "unknown"
+	}
+	return score(m.Loyalty)
 }
 
 // followers renders a follower count the way the channels do: 950, 12.4k,

@@ -1,11 +1,14 @@
 package members
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -225,30 +228,138 @@ func greetButton(t *testing.T, h *harness, name string) *widget.Button {
 	return nil
 }
 
-// The welcome queue lists the earliest newcomer first: Priya (joined 40
-// hours ago), then Игорь (30 hours ago).
-func TestWelcomeQueueGreetsAndMarksDone(t *testing.T) {
-	fw := &recordingWriter{}
-	h := newMembersHarness(t, withWriter(fw))
+// newcomers are people who joined lately, added to the sample community
+// by a test: Мария wrote the community a VK message, then a public
+// comment; Дмитрий introduced himself in a comment 2 hours after joining;
+// a spammer whose comment is in spam and a banned troll joined when Игорь
+// did.
+type newcomers struct {
+	mariaMessage, mariaComment, dmitryComment int64
+}
+
+func addNewcomers(h *harness) *newcomers {
+	t := h.T
+	ctx := context.Background()
+	vk := h.ids.accounts[acctVK]
+	maria := core.Identity{Kind: idVK, Address: "6060", Handle: "msokolova", Name: "Мария Соколова", Followers: 150, JoinedAt: ago(36 * time.Hour)}
+	dmitry := core.Identity{Kind: idVK, Address: "6061", Handle: "d_orlov", Name: "Дмитрий Орлов", Followers: 12, JoinedAt: ago(3 * time.Hour)}
+	spam := core.Identity{Kind: idVK, Address: "6062", Handle: "cheap_subs_24", Name: "Подписчики Недорого", JoinedAt: ago(30 * time.Hour)}
+	troll := core.Identity{Kind: idVK, Address: "6063", Name: "Тролль Злой", JoinedAt: ago(30 * time.Hour)}
+	h.ws.AddIdentities(t, vk, maria, dmitry, spam, troll)
+	by := func(id core.Identity) core.Person {
+		return core.Person{Name: id.Name, Address: id.Address, Handle: id.Handle}
+	}
+	post := core.Item{Kind: core.ItemVKPost, RemoteID: "wall-1_90", Author: core.Person{Name: acctVK, Address: "-1"},
+		CreatedAt: ago(50 * time.Hour), Text: "English game night is back!", Outgoing: true}
+	comment := func(rid string, who core.Identity, at time.Time, text string) core.Item {
+		return core.Item{Kind: core.ItemVKComment, RemoteID: rid, ThreadRefs: []string{post.RemoteID}, Author: by(who),
+			CreatedAt: at, Text: text}
+	}
+	photos := core.Item{Kind: core.ItemVKPost, RemoteID: "wall-1_91", Author: post.Author,
+		CreatedAt: ago(40 * time.Hour), Text: "Фото с прошлой игротеки", Outgoing: true}
+	got := h.ws.AddItems(t, vk, post, photos,
+		core.Item{Kind: core.ItemVKMessage, RemoteID: "msg6060_1", Author: by(maria), CreatedAt: ago(20 * time.Hour),
+			Text: "Здравствуйте! Можно ли забронировать стол на 8 человек?"},
+		comment("c-6060", maria, ago(2*time.Hour), "А для студентов будет скидка?"),
+		comment("c-6061", dmitry, ago(2*time.Hour), "Привет всем, я новенький! Можно прийти, если английский так себе?"),
+		core.Item{Kind: core.ItemVKComment, RemoteID: "c-6062", ThreadRefs: []string{photos.RemoteID}, Author: by(spam),
+			CreatedAt: ago(29 * time.Hour), Text: "Накрутка подписчиков недорого!!! Пиши в ЛС"},
+		comment("c-6063", troll, ago(29*time.Hour), "Кто-нибудь играет в субботу?"),
+	)
+	if err := h.ws.Inbox.SetState(ctx, got[5].ID, core.StateSpam, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.ws.Store.SetIdentityBan(ctx, idVK, troll.Address, core.BanForever); err != nil {
+		t.Fatal(err)
+	}
+	h.ws.RefreshMembers(t)
+	return &newcomers{mariaMessage: got[2].ID, mariaComment: got[3].ID, dmitryComment: got[4].ID}
+}
+
+// queueNames are the names in the welcome queue, in order.
+func queueNames(s *Screen) []string {
+	var out []string
+	for _, m := range s.welcome.list {
+		out = append(out, m.Name)
+	}
+	return out
+}
+
+// greetDialogSays waits for the greeting composer to say where the
+// greeting goes, and returns all it says.
+func greetDialogSays(h *harness, want string) string {
+	var text string
+	h.WaitFor("the composer to say "+want, func() bool {
+		top := h.Canvas().Overlays().Top()
+		if top == nil {
+			return false
+		}
+		text = strings.Join(uitest.LabelsIn(top), "|")
+		return strings.Contains(text, want)
+	})
+	return text
+}
+
+// replies are the texts of the replies the outbox holds for an item.
+func (h *harness) replies(itemID int64) []string {
+	h.T.Helper()
+	entries, err := h.ws.Inbox.Outbox(context.Background(), itemID)
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		var p struct{ Text string }
+		if e.Op == core.OpReply && json.Unmarshal(e.Payload, &p) == nil {
+			out = append(out, p.Text)
+		}
+	}
+	return out
+}
+
+// The welcome queue lists the earliest newcomer first, and leaves out the
+// spammer and the banned troll who joined with Игорь; Дмитрий, who
+// introduced himself two hours after joining, is due at once.
+func TestWelcomeQueueSkipsSpamAndBansAndListsIntroductions(t *testing.T) {
+	h := newMembersHarness(t, withSetup(func(h *harness) { addNewcomers(h) }))
 	s := membersOf(h)
 	showTab(h, "Welcome queue")
-	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 2 })
-	igor, priya := h.id("Игорь Волков"), h.id("Priya Natarajan")
-	test.Tap(greetButton(t, h, "Игорь Волков"))
-	h.Pump()
+	want := []string{"Priya Natarajan", "Мария Соколова", "Игорь Волков", "Дмитрий Орлов"}
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) > 0 })
+	if got := queueNames(s); !slices.Equal(got, want) {
+		t.Errorf("welcome queue %q, want %q (no spammer, no banned member)", got, want)
+	}
+	if got := strings.Join(uitest.LabelsIn(s.welcome.rows), "|"); !strings.Contains(got, "Дмитрий Орлов|joined 3 h ago") {
+		t.Errorf("Дмитрий's row does not say when he joined: %q", got)
+	}
+}
+
+// Acceptance (issue 13): a greeting goes by a private channel. Мария wrote
+// the community a VK message and later a public comment: the composer says
+// the greeting goes privately, by VK community message, to her, and the
+// outbox answers her message, never her comment.
+func TestWelcomeGreetsPrivatelyAndSaysWhereAndToWhom(t *testing.T) {
+	var nc *newcomers
+	h := newMembersHarness(t, withWriter(), withSetup(func(h *harness) { nc = addNewcomers(h) }))
+	s := membersOf(h)
+	showTab(h, "Welcome queue")
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
+	maria := h.idOf("Мария Соколова")
+	test.Tap(greetButton(t, h, "Мария Соколова"))
+	greetDialogSays(h, "Sent privately by VK community message to Мария Соколова (vk.com/msokolova)")
 	entry := greetingEntry(t, h)
 	entry.SetText("Привет, {name}! Рады видеть тебя в сообществе.")
-	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send and mark greeted"))
-	h.WaitFor("the greeting", func() bool { return len(s.welcome.list) == 1 })
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send privately and mark greeted"))
+	h.WaitFor("the greeting", func() bool { return len(s.welcome.list) == 3 })
 	h.Settle()
-	if want := []string{fmt.Sprintf("%d: Привет, Игорь! Рады видеть тебя в сообществе.", igor)}; !slices.Equal(fw.greetings(), want) {
-		t.Errorf("sent %q, want %q", fw.greetings(), want)
+	if got, want := h.replies(nc.mariaMessage), []string{"Привет, Мария! Рады видеть тебя в сообществе."}; !slices.Equal(got, want) {
+		t.Errorf("replies to her VK message: %q, want %q", got, want)
 	}
-	if got := h.ritualsOf(igor); !slices.Equal(got, []core.Ritual{core.RitualWelcome}) {
-		t.Errorf("the store holds rituals %v for Игорь, want the welcome", got)
+	if got := h.replies(nc.mariaComment); len(got) != 0 {
+		t.Errorf("the greeting was posted publicly under her comment: %q", got)
 	}
-	if s.welcome.list[0].ID != priya {
-		t.Errorf("queue after greeting = %v", s.welcome.list)
+	if got := h.ritualsOf(maria); !slices.Equal(got, []core.Ritual{core.RitualWelcome}) {
+		t.Errorf("the store holds rituals %v for Мария, want the welcome", got)
 	}
 	if h.Canvas().Overlays().Top() != nil {
 		t.Error("the composer stayed open")
@@ -258,21 +369,79 @@ func TestWelcomeQueueGreetsAndMarksDone(t *testing.T) {
 	}
 }
 
-func TestWelcomeGreetingFailureKeepsComposerOpen(t *testing.T) {
-	fw := &recordingWriter{fail: errors.New("members: vk: token expired")}
-	h := newMembersHarness(t, withWriter(fw))
+// Дмитрий wrote only a public comment: the composer says there is no
+// private channel and copies the text by default; nothing is posted.
+func TestWelcomeWithoutPrivateChannelCopiesByDefault(t *testing.T) {
+	var nc *newcomers
+	h := newMembersHarness(t, withWriter(), withSetup(func(h *harness) { nc = addNewcomers(h) }))
 	s := membersOf(h)
 	showTab(h, "Welcome queue")
-	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 2 })
-	test.Tap(greetButton(t, h, "Игорь Волков"))
-	h.Pump()
-	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send and mark greeted"))
-	h.WaitFor("the failure", func() bool {
-		top := h.Canvas().Overlays().Top()
-		return top != nil && strings.Contains(strings.Join(uitest.LabelsIn(top), "|"), "Could not greet")
-	})
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
+	test.Tap(greetButton(t, h, "Дмитрий Орлов"))
+	says := greetDialogSays(h, "Дмитрий has not written to you by e-mail or VK message")
+	if !strings.Contains(says, "Hearth cannot send X direct messages") {
+		t.Errorf("the composer does not say X direct messages are not supported: %q", says)
+	}
+	radio := overlayRadio(t, h)
+	if radio.Selected != choiceCopy || len(radio.Options) != 2 || !strings.Contains(radio.Options[1], "public VK comment") {
+		t.Errorf("choices %q, selected %q: want copying chosen, posting publicly offered", radio.Options, radio.Selected)
+	}
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Copy and mark greeted"))
+	h.WaitFor("the ritual", func() bool { return len(s.welcome.list) == 3 })
 	h.Settle()
-	if got := h.ritualsOf(h.id("Игорь Волков")); len(got) != 0 || len(s.welcome.list) != 2 {
+	if got := fyne.CurrentApp().Clipboard().Content(); !strings.HasPrefix(got, "Hi Дмитрий, welcome") {
+		t.Errorf("clipboard = %q", got)
+	}
+	if got := h.replies(nc.dmitryComment); len(got) != 0 {
+		t.Errorf("posted publicly without being asked: %q", got)
+	}
+}
+
+// Posting in public is the person's explicit choice, and then the greeting
+// answers the newcomer's latest comment.
+func TestWelcomePostsPubliclyOnlyWhenChosen(t *testing.T) {
+	var nc *newcomers
+	h := newMembersHarness(t, withWriter(), withSetup(func(h *harness) { nc = addNewcomers(h) }))
+	s := membersOf(h)
+	showTab(h, "Welcome queue")
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
+	test.Tap(greetButton(t, h, "Дмитрий Орлов"))
+	greetDialogSays(h, "no private")
+	radio := overlayRadio(t, h)
+	radio.SetSelected(radio.Options[1])
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Post publicly and mark greeted"))
+	h.WaitFor("the greeting", func() bool { return len(s.welcome.list) == 3 })
+	h.Settle()
+	if got := h.replies(nc.dmitryComment); len(got) != 1 || !strings.HasPrefix(got[0], "Hi Дмитрий") {
+		t.Errorf("replies under his comment: %q, want the greeting", got)
+	}
+}
+
+func overlayRadio(t *testing.T, h *harness) *widget.RadioGroup {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.Canvas().Overlays().Top()) {
+		if r, ok := o.(*widget.RadioGroup); ok && r.Visible() {
+			return r
+		}
+	}
+	t.Fatal("the greeting composer offers no choice")
+	return nil
+}
+
+func TestWelcomeGreetingFailureKeepsComposerOpen(t *testing.T) {
+	h := newMembersHarness(t, withWriter(), withSetup(func(h *harness) {
+		addNewcomers(h)
+		h.writer.fail = errors.New("members: vk: token expired")
+	}))
+	s := membersOf(h)
+	showTab(h, "Welcome queue")
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
+	test.Tap(greetButton(t, h, "Мария Соколова"))
+	greetDialogSays(h, "Sent privately")
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send privately and mark greeted"))
+	greetDialogSays(h, "Could not greet")
+	h.Settle()
+	if got := h.ritualsOf(h.idOf("Мария Соколова")); len(got) != 0 || len(s.welcome.list) != 4 {
 		t.Errorf("a greeting that was not sent marked the member greeted: rituals %v, queue %v", got, s.welcome.list)
 	}
 	if h.Canvas().Overlays().Top() == nil {
@@ -329,6 +498,56 @@ func TestCheckInMarkWritten(t *testing.T) {
 	}
 	if s.checkins.list[0].Name != "Sophie Laurent" {
 		t.Errorf("left on the list: %q", s.checkins.list[0].Name)
+	}
+}
+
+// Acceptance (issue 13): a neutral member is not a critic. Lena asked
+// three friendly questions this month and wrote no word that leans either
+// way: active, loyalty unknown. The table and her file say "unknown" and
+// place her as a quiet fan, never a critic.
+func TestNeutralMemberIsNotACritic(t *testing.T) {
+	h := newMembersHarness(t, withSetup(func(h *harness) {
+		lena := core.Person{Name: "Lena Fischer", Address: "lena@example.de"}
+		var items []core.Item
+		for i, q := range []string{"Could you tell me when the next meetup is?",
+			"Is there a Discord server for the club?", "Can I bring a friend on Thursday?"} {
+			it := wrote(core.ItemEmail, ago(time.Duration(i+1)*dayLen), "Question", q)
+			it.Author = lena
+			items = append(items, it)
+		}
+		h.ws.AddItems(h.T, h.ids.accounts[acctMail], items...)
+		h.ws.RefreshMembers(h.T)
+	}))
+	s := membersOf(h)
+	h.Relayout()
+	var row *memberRow
+	for _, r := range memberRows(s) {
+		if r.name.Text == "Lena Fischer" {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatalf("Lena is not on screen: %q", names(s))
+	}
+	if got := []string{row.activity.Text, row.loyalty.Text, row.quadrant.Text()}; !slices.Equal(got, []string{"6", "unknown", "quiet fan"}) {
+		t.Errorf("Lena's row shows activity, loyalty, quadrant %q; want 6, unknown, quiet fan", got)
+	}
+	lena := h.idOf("Lena Fischer")
+	for i, m := range s.rows {
+		if m.ID == lena {
+			s.table.list.Select(i)
+		}
+	}
+	h.WaitFor("her file", func() bool { return s.dossier.loaded && s.dossier.memberID == lena })
+	text := strings.Join(uitest.LabelsIn(s.dossier.standing), "|")
+	for _, want := range []string{"Loyalty unknown", "none of 3 messages in the last 180 days reads warm or cold",
+		"Quiet fan: activity 6 is at or above 6, loyalty unknown", "so not a critic"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("her file does not say %q: %q", want, text)
+		}
+	}
+	if strings.Contains(strings.ToLower(text), "critic:") {
+		t.Errorf("her file calls her a critic: %q", text)
 	}
 }
 
