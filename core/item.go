@@ -138,6 +138,9 @@ type Item struct {
 	// Raw is the original message (RFC 5322 for e-mail). Filled on insert
 	// and by explicit raw lookups only; lists leave it nil.
 	Raw []byte
+	// MemberID is the member file of the author (0: none); filled by
+	// queries for display.
+	MemberID int64
 	// ThreadSize and Participants describe the item's conversation (how
 	// many messages, the first three people who wrote in it); filled by
 	// conversation lists (ItemFilter.Conversations) only.

@@ -71,7 +71,14 @@ func (u *UI) build() {
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
 	u.nav.add("Inbox", kit.InboxIcon(), u.inbox)
 	u.nav.add("Calendar", kit.CalendarIcon(), u.calendarScreen(experts))
-	u.nav.add("Members", kit.MembersIcon(), u.membersScreen())
+	files := u.membersScreen()
+	if m, ok := files.(*members.Screen); ok { // not the placeholder
+		u.inbox.OpenMember = func(id int64) {
+			u.nav.show(files)
+			m.OpenMember(id)
+		}
+	}
+	u.nav.add("Members", kit.MembersIcon(), files)
 	u.nav.add("Dashboard", kit.DashboardIcon(), newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt))
 	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()

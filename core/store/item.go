@@ -16,7 +16,8 @@ const (
 	itemCols = `i.id, i.account_id, a.name, i.kind, i.remote_id, i.thread_id, i.location,
 		i.subject, i.author_name, i.author_address, i.author_handle, i.recipients, i.snippet,
 		i.created_at, i.state, i.snooze_until, i.seen, i.outgoing, i.deleted, i.vip, i.stats,
-		i.attachments, i.problems`
+		i.attachments, i.problems,
+		COALESCE((SELECT mi.member_id FROM member_identities mi WHERE mi.identity_id = i.author_identity_id), 0)`
 	itemColsFull = itemCols + ", i.text"
 )
 
@@ -104,7 +105,7 @@ func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 	dest := []any{&it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
 		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &it.Author.Handle, &to,
 		&it.Snippet, &created, &it.State, &snooze, &it.Seen, &it.Outgoing, &it.Deleted, &it.VIP, &stats,
-		&attachments, &problems}
+		&attachments, &problems, &it.MemberID}
 	if full {
 		dest = append(dest, &it.Text)
 	}

@@ -15,12 +15,12 @@ import (
 // messageCard is one message of a conversation: who, when, to whom, what
 // could not be decoded, attachments, and the text (selectable, wrapped).
 // menu, when not nil, sits at the right of the header (moderation).
-func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
-	rows := []fyne.CanvasObject{messageHeader(it, menu)}
+func messageCard(it core.Item, menu fyne.CanvasObject, openMember func(int64)) fyne.CanvasObject {
+	rows := []fyne.CanvasObject{messageHeader(it, menu, openMember)}
 	if note := moderationNote(it); note != nil {
 		rows = append(rows, note)
 	}
-	if to := recipients(it.To); to != "" {
+	if to := recipients(it.Kind, it.To); to != "" {
 		rows = append(rows, kit.NewMutedTrunc("To: "+to))
 	}
 	for _, p := range it.Problems {
@@ -36,19 +36,32 @@ func messageCard(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(rows...)
 }
 
-func messageHeader(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
+// messageHeader names the author; with openMember, the name of someone
+// who has a member file opens it (a button styled as the name).
+func messageHeader(it core.Item, menu fyne.CanvasObject, openMember func(int64)) fyne.CanvasObject {
 	who := personLine(it)
 	if it.Outgoing {
-		who = "You"
-		if a := personLine(it); a != "" {
-			who += " (" + a + ")"
+		if who == "" || who == "You" {
+			who = "You"
+		} else {
+			who = "You (" + who + ")"
 		}
 	}
 	if it.VIP {
 		who += "  ★ VIP"
 	}
-	author := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	author.Truncation = fyne.TextTruncateEllipsis
+	var author fyne.CanvasObject
+	if openMember != nil && it.MemberID != 0 && !it.Outgoing {
+		id := it.MemberID
+		b := widget.NewButtonWithIcon(who, theme.AccountIcon(), func() { openMember(id) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		author = b
+	} else {
+		l := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		author = l
+	}
 	var right fyne.CanvasObject = kit.NewMuted(kit.MessageDate(it.CreatedAt))
 	if menu != nil {
 		right = container.NewHBox(right, menu)
@@ -60,8 +73,16 @@ func messageHeader(it core.Item, menu fyne.CanvasObject) fyne.CanvasObject {
 // personLine names a message's author: "Name <address>" for e-mail, "Name
 // @handle" on VK and X, where the numeric address means nothing to a person.
 func personLine(it core.Item) string {
-	p := it.Author
-	if it.Kind == core.ItemEmail || it.Kind == core.ItemFeed {
+	if s := personOn(it.Kind, it.Author); s != "" || it.Outgoing {
+		return s
+	}
+	return "Someone on " + kit.ChannelName(it.Kind)
+}
+
+// personOn names a person as their channel knows them: an e-mail address,
+// an @handle on VK and X (never X's numeric user id).
+func personOn(kind core.ItemKind, p core.Person) string {
+	if kind == core.ItemEmail || kind == core.ItemFeed {
 		return p.String()
 	}
 	switch {
@@ -71,16 +92,18 @@ func personLine(it core.Item) string {
 		return p.Name
 	case p.Handle != "":
 		return "@" + p.Handle
-	case p.Address != "" && kit.ChannelName(it.Kind) == "VK":
+	case p.Address != "" && kit.ChannelName(kind) == "VK":
 		return "id" + p.Address
+	case kit.ChannelName(kind) == "X":
+		return "" // a bare numeric id means nothing to a person
 	}
 	return p.Address
 }
 
-func recipients(ps []core.Person) string {
+func recipients(kind core.ItemKind, ps []core.Person) string {
 	names := make([]string, 0, len(ps))
 	for _, p := range ps {
-		if s := p.String(); s != "" {
+		if s := personOn(kind, p); s != "" {
 			names = append(names, s)
 		}
 	}

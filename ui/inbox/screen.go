@@ -30,6 +30,10 @@ type Screen struct {
 	empty    *widget.RichText
 	banner   *kit.Banner
 	toast    *kit.Toast // what the last triage step did, with Undo
+
+	// OpenMember, when set, opens a member's file: an author's name in a
+	// conversation is then a link to it.
+	OpenMember func(memberID int64)
 	thread   *threadView
 	composer *composer
 	reload   *kit.Refresher

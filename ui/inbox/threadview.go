@@ -233,7 +233,7 @@ func (t *threadView) setCards(th core.Thread) {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		objs = append(objs, messageCard(it, t.moderationButton(it)))
+		objs = append(objs, messageCard(it, t.moderationButton(it), t.inbox.OpenMember))
 	}
 	t.messages.Objects = objs
 	t.messages.Refresh()

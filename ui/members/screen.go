@@ -247,6 +247,10 @@ func (s *Screen) cohort(m core.Member) core.Cohort {
 	return core.CohortOf(m, s.u.Now(), s.settings)
 }
 
+// OpenMember shows a member's file, whichever screen asked (an author's
+// name in the inbox).
+func (s *Screen) OpenMember(id int64) { s.openDossier(id) }
+
 // openDossier puts a member's file in front of the tabs.
 func (s *Screen) openDossier(id int64) {
 	s.main.Hide()
