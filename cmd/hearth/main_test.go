@@ -19,7 +19,6 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -222,23 +221,11 @@ func listJSON(t *testing.T, args ...string) []itemJSON {
 	return items
 }
 
-// countItems counts the stored items of every state.
+// countItems counts the stored messages of every state (the store's state
+// counts are of conversations).
 func countItems(t *testing.T, dir string) int {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(dir, "hearth.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	counts, err := st.StateCounts(context.Background(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, c := range counts {
-		n += c
-	}
-	return n
+	return storedMessages(t, dir)
 }
 
 func waitForItems(t *testing.T, dir string, n int) {
