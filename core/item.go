@@ -249,3 +249,12 @@ func SharedID(remoteID string) string {
 	id, _, _ := strings.Cut(remoteID, variantSep)
 	return id
 }
+
+// SettingDeletedItems names the workspace setting that says what becomes of
+// items deleted on their channel: DeletedKeep (the default: kept, marked
+// deleted, restorable) or DeletedRemove (removed from the workspace).
+const (
+	SettingDeletedItems = "deleted_items"
+	DeletedKeep         = "keep"
+	DeletedRemove       = "remove"
+)

@@ -43,6 +43,8 @@ Usage:
   members import FILE [--dry-run] [--json]   .csv (columns detected) or .vcf, up to 64 MB;
                                       --dry-run counts what it would do and writes nothing
   members export --out FILE [--member ID]   .csv or .vcf; one member's whole file with --member
+  settings [deleted-items keep|remove]   show the settings; what becomes of items deleted on their
+                                      channel: kept and marked (default) or removed from the workspace
   check [--json]                      full integrity check of the workspace database; exit 1 if damaged
   backup --out FILE                   write a backup of the workspace now (it may stay open meanwhile)
   backup [--keep N]                   list the automatic daily backups (DIR/backups); --keep sets how
@@ -150,6 +152,7 @@ func init() {
 		"posts":    cmdPosts,
 		"calendar": cmdCalendar,
 		"members":  cmdMembers,
+		"settings": cmdSettings,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -36,10 +37,31 @@ func newItemWriter(ctx context.Context, tx *sql.Tx, accountID int64, now time.Ti
 // finish completes the transaction's item writes: thread summaries, then
 // the full-text index.
 func (w *itemWriter) finish() error {
-	if err := w.refreshThreads(); err != nil {
+	if err := w.index.flush(w.st); err != nil {
 		return err
 	}
-	return w.index.flush(w.st)
+	if err := w.purgeDeleted(); err != nil {
+		return err
+	}
+	return w.refreshThreads()
+}
+
+// purgeDeleted removes the account's items deleted on their channel when
+// the person chose not to keep them (core.SettingDeletedItems).
+func (w *itemWriter) purgeDeleted() error {
+	var mode string
+	err := w.st.queryRow("SELECT value FROM settings WHERE key = ?", core.SettingDeletedItems).Scan(&mode)
+	if errors.Is(err, sql.ErrNoRows) || mode != core.DeletedRemove {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	threads, err := purge(w.st.query, "WHERE account_id = ? AND deleted = 1", w.accountID)
+	for _, t := range threads {
+		w.touched[t] = true
+	}
+	return err
 }
 
 func (w *itemWriter) close() { w.st.close() }

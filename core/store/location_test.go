@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
@@ -125,5 +126,41 @@ func TestPresentListingMarksGoneItemsDeleted(t *testing.T) {
 	res = applyBatch(t, s, acct, core.Batch{Present: map[string][]string{"INBOX": {"1:8:INBOX"}, "Archive": {"7:1:Archive"}}})
 	if res.Updated != 0 {
 		t.Errorf("a listing of what is there changed %d items", res.Updated)
+	}
+}
+
+// A person who chose not to keep what their channels deleted finds it gone
+// from the workspace, those marked before the choice included; the
+// conversation it was in stays, faced by what is left.
+func TestDeletedItemsRemovedWhenChosen(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	acct := newAccount(t, s, "mail")
+	apply(t, s, acct,
+		at(hashed(mail("a@x", 1, "Meetup"), "aaaa"), "INBOX", "1:1:INBOX"),
+		at(hashed(reply(mail("b@x", 2, "Re: Meetup"), "a@x"), "bbbb"), "INBOX", "1:2:INBOX"),
+		at(hashed(mail("c@x", 3, "Old"), "cccc"), "INBOX", "1:3:INBOX"))
+	applyBatch(t, s, acct, core.Batch{Present: map[string][]string{"INBOX": {"1:1:INBOX", "1:2:INBOX"}}})
+	if it, err := s.ItemByRemoteID(ctx, acct, "c@x"); err != nil || !it.Deleted {
+		t.Fatalf("kept by default and marked: %+v, %v", it.Deleted, err)
+	}
+	must(t, s.SetDeletedItems(ctx, core.DeletedRemove))
+	if _, err := s.ItemByRemoteID(ctx, acct, "c@x"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("an item marked deleted before the choice is still there: %v", err)
+	}
+	applyBatch(t, s, acct, core.Batch{Present: map[string][]string{"INBOX": {"1:1:INBOX"}}})
+	if _, err := s.ItemByRemoteID(ctx, acct, "b@x"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("an item deleted after the choice is still there: %v", err)
+	}
+	page, err := s.Items(ctx, core.ItemFilter{Conversations: true})
+	must(t, err)
+	if len(page) != 1 || page[0].RemoteID != "a@x" || page[0].ThreadSize != 1 {
+		t.Errorf("conversations = %+v, want the meetup faced by its first message, 1 message", page)
+	}
+	if hits, _ := s.Search(ctx, "meetup", core.ItemFilter{States: core.States}); len(hits) != 1 {
+		t.Errorf("search finds %d items, want 1 (the removed reply's index entry is gone)", len(hits))
+	}
+	if err := s.SetDeletedItems(ctx, "sometimes"); err == nil {
+		t.Error("an unknown choice was taken")
 	}
 }
