@@ -23,22 +23,22 @@ const (
 // Screen is triage: filters and search on top, the item list on the
 // left, the open conversation and the composer on the right.
 type Screen struct {
-	u        *env
-	filters  *filterBar
-	search   *searchEntry
-	list     *itemList
-	empty    *widget.RichText
-	banner   *kit.Banner
-	toast    *kit.Toast // what the last triage step did, with Undo
+	u       *env
+	filters *filterBar
+	search  *searchEntry
+	list    *itemList
+	empty   *widget.RichText
+	banner  *kit.Banner
+	toast   *kit.Toast // what the last triage step did, with Undo
 
 	// OpenMember, when set, opens a member's file: an author's name in a
 	// conversation is then a link to it.
 	OpenMember func(memberID int64)
-	thread   *threadView
-	composer *composer
-	reload   *kit.Refresher
-	keys     *triageKeys
-	content  fyne.CanvasObject
+	thread     *threadView
+	composer   *composer
+	reload     *kit.Refresher
+	keys       *triageKeys
+	content    fyne.CanvasObject
 
 	items      []core.Item
 	selectedID int64
