@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -18,8 +17,9 @@ type triageKeys struct {
 }
 
 func (k *triageKeys) install(c fyne.Canvas) {
-	// Ctrl+Z (Cmd+Z) takes the last triage step back.
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
+	// Ctrl+Z (Cmd+Z) takes the last triage step back; the desktop driver
+	// delivers it as fyne's Undo shortcut.
+	c.AddShortcut(&fyne.ShortcutUndo{},
 		func(fyne.Shortcut) {
 			if k.active() {
 				k.s.toast.Undo()

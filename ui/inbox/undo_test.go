@@ -8,15 +8,15 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
 
-// ctrlZ is Undo as the desktop driver delivers it.
-var ctrlZ = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+// ctrlZ is Ctrl+Z as the desktop driver delivers it (glfw's window turns
+// it into fyne's Undo shortcut).
+var ctrlZ = &fyne.ShortcutUndo{}
 
 // Every triage step shows what it did with an Undo, by button or Ctrl+Z,
 // that puts the conversation back where it was.
