@@ -32,7 +32,8 @@ import (
 // The fault suite of the CLI: publishing killed at random moments, two
 // processes syncing one workspace, and a disk that fills up mid-sync. The
 // Dovecot sync killed at random moments is in integrations/imap
-// (dovecot_fault_test.go), the outbox killed while sending in outbox_test.go.
+// (dovecot_fault_test.go), the outbox killed while sending replies (SMTP,
+// VK, X) in outbox_test.go.
 
 // faultRNG is a seeded RNG whose seed is in the test log;
 // HEARTH_FAULT_SEED replays a failure.
