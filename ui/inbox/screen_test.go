@@ -518,7 +518,10 @@ func TestDoneConversationReopensOnANewMessage(t *testing.T) {
 	it := h.item(h.id(2))
 	h.selectID(it.ID)
 	h.TypeKeys("e")
-	h.WaitFor("the conversation to leave the inbox", func() bool { return !slices.Contains(h.ids(), it.ID) })
+	h.WaitFor("the conversation done", func() bool {
+		return !slices.Contains(h.ids(), it.ID) && h.item(it.ID).State == core.StateDone
+	})
+	h.Settle()
 	rows := len(h.ids())
 	again := h.ws.AddItems(t, it.AccountID, core.Item{Kind: it.Kind, RemoteID: "r2-again@example.ru",
 		ThreadRefs: []string{it.RemoteID}, Author: it.Author, Subject: "Re: " + it.Subject,
