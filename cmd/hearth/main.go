@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 )
 
@@ -35,6 +36,9 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // run is main without the process: testable end to end.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// The engine logs from its own goroutines while a command prints: one
+	// writer at a time keeps lines whole (and a test's buffer safe).
+	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
 	err := dispatch(ctx, args, stdio{in: stdin, out: stdout, err: stderr})
 	switch {
 	case err == nil:
@@ -47,4 +51,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "hearth:", errorLine(err))
 		return exitFail
 	}
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
