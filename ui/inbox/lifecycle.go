@@ -33,6 +33,7 @@ func (s *Screen) Changed(c kit.Changes) {
 	}
 	if c.Has(core.EventOutbox) {
 		s.composer.outboxChanged(c.Items)
+		s.thread.outboxChanged(c.Items)
 	}
 }
 

@@ -156,8 +156,116 @@ func (t *threadView) runModeration(m Moderator, it core.Item, a core.ModAction) 
 			return
 		}
 		t.setStatus(modQueued(a, it), false)
+		t.pending = &pendingMod{item: it, action: a}
 		t.reload()
+		t.checkModeration() // it may be done already
 	})
+}
+
+// pendingMod is the moderation queued from the open conversation, whose
+// status line turns into its result.
+type pendingMod struct {
+	item   core.Item
+	action core.ModAction
+}
+
+// outboxChanged follows the pending moderation's entry: when the channel
+// answered, the status line says how it went.
+func (t *threadView) outboxChanged(items map[int64]bool) {
+	if p := t.pending; p != nil && (len(items) == 0 || items[p.item.ID]) {
+		t.checkModeration()
+	}
+}
+
+// checkModeration reads the latest moderation entry of the pending item and
+// shows its result once the outbox has one.
+func (t *threadView) checkModeration() {
+	p := t.pending
+	if p == nil {
+		return
+	}
+	kit.Background(t.u.Env, "moderation result", func(ctx context.Context) (core.OutboxEntry, error) {
+		all, err := t.u.b.Inbox.Outbox(ctx, p.item.ID)
+		var last core.OutboxEntry
+		for _, e := range all {
+			if e.Op == core.OpModerate && e.ID > last.ID {
+				last = e
+			}
+		}
+		return last, err
+	}, func(e core.OutboxEntry, err error) {
+		if t.pending != p || err != nil || e.ID == 0 {
+			return
+		}
+		text, isErr, final := modResult(e, p.action, p.item)
+		if final {
+			t.pending = nil
+		}
+		if text != "" {
+			t.setStatus(text, isErr)
+		}
+	})
+}
+
+// modResult says how a moderation ended: done, failed with the channel's
+// reason, or not known yet (""; final false while the outbox works on it).
+func modResult(e core.OutboxEntry, a core.ModAction, it core.Item) (text string, isErr, final bool) {
+	switch e.State {
+	case core.OutboxSent:
+		return modDone(a, it), false, true
+	case core.OutboxFailed:
+		return modFailed(a, it) + ": " + kit.Sentence(e.LastError), true, true
+	case core.OutboxUnconfirmed:
+		return "Waiting for " + kit.ChannelName(it.Kind) + " to confirm: " + kit.Sentence(e.LastError) + " Hearth tries again.", true, false
+	}
+	return "", false, false
+}
+
+// modDone is a moderation's result, in the past tense.
+func modDone(a core.ModAction, it core.Item) string {
+	who := it.Author.Label()
+	switch a.Kind {
+	case core.ModDelete:
+		return "Comment deleted on VK. Restore brings it back."
+	case core.ModRestore:
+		return "Comment restored on VK."
+	case core.ModBan:
+		if a.Duration == 0 {
+			return who + " is banned for good."
+		}
+		for _, d := range banDurations {
+			if d.d == a.Duration {
+				return who + " is banned for " + d.label + "."
+			}
+		}
+		return who + " is banned for " + a.Duration.String() + "."
+	case core.ModUnban:
+		return "The ban of " + who + " is lifted."
+	case core.ModHide:
+		return "Reply hidden on X."
+	case core.ModUnhide:
+		return "Reply shown again on X."
+	}
+	return "Done."
+}
+
+// modFailed names a moderation that did not happen.
+func modFailed(a core.ModAction, _ core.Item) string {
+	switch a.Kind {
+	case core.ModDelete:
+		return "Delete failed"
+	case core.ModRestore:
+		return "Restore failed"
+	case core.ModBan:
+		return "Ban failed"
+	case core.ModUnban:
+		return "Lifting the ban failed"
+	case core.ModHide:
+		return "Hiding failed"
+	case core.ModUnhide:
+		return "Showing failed"
+	}
+	return "It failed"
 }
 
 // lowerFirst puts a menu label inside a sentence: "Ban Anna" -> "ban Anna".

@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -75,6 +76,52 @@ func TestBanFromTheThreadAsksHowLongAndWhy(t *testing.T) {
 	h.WaitFor("the status line", func() bool {
 		return strings.Contains(h.s.thread.status.Text, "Banning Анна Смирнова for 1 week")
 	})
+	// VK answers: the status line says how it ended.
+	h.runOutbox(id, "")
+	h.WaitFor("the result", func() bool {
+		return h.s.thread.status.Text == "Анна Смирнова is banned for 1 week."
+	})
+}
+
+// A moderation the channel refuses ends in a status line that says so and
+// why, not in a promise that it is under way.
+func TestModerationStatusEndsInTheResult(t *testing.T) {
+	h := newHarness(t)
+	id := h.id(vkComment)
+	h.selectID(id)
+	test.Tap(moderateButton(t, h))
+	test.Tap(uitest.MenuItem(t, h.Canvas().Overlays().Top(), "Ban Анна Смирнова…"))
+	h.Settle()
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Ban"))
+	h.WaitFor("the ban under way", func() bool { return strings.HasPrefix(h.s.thread.status.Text, "Banning") })
+	h.runOutbox(id, "the user is a manager of the community")
+	h.WaitFor("the failure", func() bool {
+		return h.s.thread.status.Text == "Ban failed: the user is a manager of the community." &&
+			h.s.thread.status.Importance == widget.DangerImportance
+	})
+}
+
+// runOutbox does what the outbox runner would with the item's latest
+// moderation: done, or refused with failure; then publishes the change as
+// the shell's pump would hand it over.
+func (h *harness) runOutbox(itemID int64, failure string) {
+	h.T.Helper()
+	ctx := context.Background()
+	entries := h.outbox(itemID, core.OpModerate)
+	e := entries[len(entries)-1]
+	claimed, err := h.ws.Store.ClaimOutbox(ctx, e.ID, h.clock.now(), core.OutboxOwner{Host: "test.invalid", PID: 1, Token: "t"})
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	if failure == "" {
+		err = h.ws.Store.FinishOutbox(ctx, claimed, "")
+	} else {
+		err = h.ws.Store.FailOutbox(ctx, claimed, failure, time.Time{})
+	}
+	if err != nil {
+		h.T.Fatal(err)
+	}
+	h.publish(core.Event{Kind: core.EventOutbox, AccountID: e.AccountID, ItemIDs: []int64{itemID}})
 }
 
 func TestDeleteAsksFirstThenMarksTheComment(t *testing.T) {

@@ -41,6 +41,7 @@ type threadView struct {
 	scroll   *container.Scroll
 	snooze   *widget.Button
 	back     *widget.Button // Reopen / Not spam
+	pending  *pendingMod    // the moderation whose result the status awaits
 	body     fyne.CanvasObject
 	hint     fyne.CanvasObject
 	content  fyne.CanvasObject
@@ -118,7 +119,7 @@ func (t *threadView) show(it core.Item) {
 	t.setTags(it.Tags)
 	t.setStatus("", false)
 	t.messages.RemoveAll()
-	t.threadID, t.shown = 0, 0
+	t.threadID, t.shown, t.pending = 0, 0, nil
 	kit.Background(t.u.Env, "open item", func(ctx context.Context) (opened, error) {
 		return t.load(ctx, it.ID)
 	}, func(o opened, err error) {
