@@ -63,6 +63,8 @@ func (k *triageKeys) typedRune(r rune) {
 		s.composer.focus()
 	case '/':
 		s.focusSearch()
+	case '?':
+		s.showShortcuts()
 	}
 }
 

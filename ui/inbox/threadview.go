@@ -19,7 +19,7 @@ import (
 
 const (
 	threadHint = "Select a message to read it.\n\nj / k  next, previous\ne  done · s  snooze · #  spam\nu  unread · r  reply · /  search"
-	keyHints   = "e done · s snooze · # spam · u unread · r reply · j/k move"
+	keyHints   = "e done · s snooze · # spam · u unread · r reply · j/k move · ? all keys"
 )
 
 // threadView shows the open conversation, oldest message first, with the

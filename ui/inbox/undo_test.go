@@ -79,3 +79,19 @@ func TestSpamAndDoneViewsOfferTheWayBack(t *testing.T) {
 		})
 	}
 }
+
+// ? lists every key the inbox answers, Undo included.
+func TestQuestionMarkListsEveryShortcut(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("?")
+	top := h.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("? opened nothing")
+	}
+	labels := uitest.LabelsIn(top)
+	for _, want := range []string{"Ctrl+Z", "undo the last step", "#", "spam", "/", "search"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("the shortcut list lacks %q: %q", want, labels)
+		}
+	}
+}

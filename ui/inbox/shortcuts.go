@@ -1,0 +1,35 @@
+package inbox
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcuts are every key the inbox answers, as the ? overlay lists them.
+var shortcuts = []struct{ keys, what string }{
+	{"j  ↓", "next conversation"},
+	{"k  ↑", "previous conversation"},
+	{"e", "done"},
+	{"s", "snooze"},
+	{"#", "spam"},
+	{"u", "mark unread"},
+	{"r", "reply"},
+	{"/", "search"},
+	{"Ctrl+Z", "undo the last step"},
+	{"Ctrl+Enter", "send the reply"},
+	{"Esc", "leave the reply, back to the keys"},
+	{"?", "this list"},
+}
+
+// showShortcuts lists every shortcut in a dialog.
+func (s *Screen) showShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, k := range shortcuts {
+		key := widget.NewLabelWithStyle(k.keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+		grid.Add(key)
+		grid.Add(widget.NewLabel(k.what))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, s.u.Win)
+}
