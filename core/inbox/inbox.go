@@ -134,15 +134,11 @@ func (s *Service) Open(ctx context.Context, itemID int64) (core.Item, error) {
 		}
 		it.State = core.StateOpen
 	}
-	unread := []core.Item{it}
-	if it.ThreadID != 0 {
-		th, err := s.store.Thread(ctx, it.ThreadID)
-		if err != nil {
-			return it, fmt.Errorf("inbox: open %d: %w", itemID, err)
-		}
-		unread = th.Items
+	msgs, err := s.conversation(ctx, it)
+	if err != nil {
+		return it, fmt.Errorf("inbox: open %d: %w", itemID, err)
 	}
-	for _, m := range unread {
+	for _, m := range msgs {
 		if !m.Seen && !m.Outgoing {
 			if err := s.SetSeen(ctx, m.ID, true); err != nil {
 				return it, err
@@ -151,6 +147,19 @@ func (s *Service) Open(ctx context.Context, itemID int64) (core.Item, error) {
 	}
 	it.Seen = true
 	return it, nil
+}
+
+// conversation is every message of an item's thread (the item alone when
+// it has none), oldest first.
+func (s *Service) conversation(ctx context.Context, it core.Item) ([]core.Item, error) {
+	if it.ThreadID == 0 {
+		return []core.Item{it}, nil
+	}
+	th, err := s.store.Thread(ctx, it.ThreadID)
+	if err != nil {
+		return nil, err
+	}
+	return th.Items, nil
 }
 
 // setState moves an item's conversation (the item alone when it has no
@@ -210,26 +219,8 @@ func (s *Service) SetState(ctx context.Context, itemID int64, st core.State, unt
 // archiveThread archives the conversation's messages from others when the
 // account asks for it.
 func (s *Service) archiveThread(ctx context.Context, it core.Item) error {
-	msgs := []core.Item{it}
-	if it.ThreadID != 0 {
-		th, err := s.store.Thread(ctx, it.ThreadID)
-		if err != nil {
-			return fmt.Errorf("inbox: archive %d: %w", it.ID, err)
-		}
-		msgs = th.Items
-	}
-	for _, m := range msgs {
-		if m.Outgoing || m.Deleted {
-			continue
-		}
-		if err := s.archiveIfAsked(ctx, m); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (s *Service) archiveIfAsked(ctx context.Context, it core.Item) error {
+	// A conversation lives in one account: its setting is read once, and
+	// the conversation only when the account archives.
 	a, err := s.store.Account(ctx, it.AccountID)
 	if err != nil {
 		return fmt.Errorf("inbox: archive %d: %w", it.ID, err)
@@ -237,8 +228,20 @@ func (s *Service) archiveIfAsked(ctx context.Context, it core.Item) error {
 	var opt struct {
 		ArchiveOnDone bool `json:"archive_on_done"`
 	}
-	if len(a.Settings) > 0 && json.Unmarshal(a.Settings, &opt) == nil && opt.ArchiveOnDone {
-		return s.enqueue(ctx, it, core.OpArchive, nil, RandomToken())
+	if len(a.Settings) == 0 || json.Unmarshal(a.Settings, &opt) != nil || !opt.ArchiveOnDone {
+		return nil
+	}
+	msgs, err := s.conversation(ctx, it)
+	if err != nil {
+		return fmt.Errorf("inbox: archive %d: %w", it.ID, err)
+	}
+	for _, m := range msgs {
+		if m.Outgoing || m.Deleted {
+			continue
+		}
+		if err := s.enqueue(ctx, m, core.OpArchive, nil, RandomToken()); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -259,13 +262,9 @@ func (s *Service) RemoveTag(ctx context.Context, itemID int64, tag string) error
 	if err != nil {
 		return fmt.Errorf("inbox: untag %d: %w", itemID, err)
 	}
-	msgs := []core.Item{it}
-	if it.ThreadID != 0 {
-		th, err := s.store.Thread(ctx, it.ThreadID)
-		if err != nil {
-			return fmt.Errorf("inbox: untag %d: %w", itemID, err)
-		}
-		msgs = th.Items
+	msgs, err := s.conversation(ctx, it)
+	if err != nil {
+		return fmt.Errorf("inbox: untag %d: %w", itemID, err)
 	}
 	for _, m := range msgs {
 		if !slices.ContainsFunc(m.Tags, func(t string) bool { return strings.EqualFold(t, tag) }) && m.ID != itemID {

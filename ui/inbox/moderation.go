@@ -230,15 +230,7 @@ func modDone(a core.ModAction, it core.Item) string {
 	case core.ModRestore:
 		return "Comment restored on VK."
 	case core.ModBan:
-		if a.Duration == 0 {
-			return who + " is banned for good."
-		}
-		for _, d := range banDurations {
-			if d.d == a.Duration {
-				return who + " is banned for " + d.label + "."
-			}
-		}
-		return who + " is banned for " + a.Duration.String() + "."
+		return who + " is banned " + banLength(a.Duration) + "."
 	case core.ModUnban:
 		return "The ban of " + who + " is lifted."
 	case core.ModHide:
@@ -247,6 +239,19 @@ func modDone(a core.ModAction, it core.Item) string {
 		return "Reply shown again on X."
 	}
 	return "Done."
+}
+
+// banLength says how long a ban lasts: "for good", "for 1 week".
+func banLength(d time.Duration) string {
+	if d == 0 {
+		return "for good"
+	}
+	for _, b := range banDurations {
+		if b.d == d {
+			return "for " + b.label
+		}
+	}
+	return "for " + d.String()
 }
 
 // modFailed names a moderation that did not happen.
@@ -284,15 +289,7 @@ func modQueued(a core.ModAction, it core.Item) string {
 	case core.ModRestore:
 		return "Restoring the comment on VK."
 	case core.ModBan:
-		if a.Duration == 0 {
-			return "Banning " + who + " for good."
-		}
-		for _, d := range banDurations {
-			if d.d == a.Duration {
-				return "Banning " + who + " for " + d.label + "."
-			}
-		}
-		return "Banning " + who + " for " + a.Duration.String() + "."
+		return "Banning " + who + " " + banLength(a.Duration) + "."
 	case core.ModUnban:
 		return "Lifting the ban of " + who + "."
 	case core.ModHide:
