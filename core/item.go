@@ -17,7 +17,7 @@ const (
 	ItemVKMessage ItemKind = "vk_message"
 	ItemXMention  ItemKind = "x_mention"
 	ItemXReply    ItemKind = "x_reply"
-	ItemFeed      ItemKind = "feed_entry"
+	ItemFeed      ItemKind = "feed_item"
 )
 
 // State is where an item stands in triage.
@@ -146,6 +146,16 @@ type Item struct {
 	// conversation lists (ItemFilter.Conversations) only.
 	ThreadSize   int
 	Participants []string
+}
+
+// Link is the web address an item opens at, when it has one: a feed
+// entry's page (kept as its Location, where it lives remotely, already
+// unwrapped from any redirect). Other kinds have none yet.
+func (it Item) Link() string {
+	if it.Kind == ItemFeed {
+		return it.Location
+	}
+	return ""
 }
 
 // SnippetRunes is the length of an item's list snippet, the same on every
