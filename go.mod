@@ -15,6 +15,7 @@ require (
 	github.com/emersion/go-smtp v0.25.1
 	github.com/emersion/go-vcard v0.0.0-20241024213814-c9703dde27ff
 	github.com/jaytaylor/html2text v0.0.0-20230321000545-74c2419ad056
+	github.com/kljensen/snowball v0.10.0
 	github.com/michimani/gotwi v0.18.1
 	github.com/zalando/go-keyring v0.2.6
 	golang.org/x/crypto v0.58.0
