@@ -1,0 +1,204 @@
+package query
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/wordform"
+)
+
+// Target is what the matcher knows of an item.
+type Target struct {
+	// Item, with Account holding the account's name and Tags its tags.
+	Item core.Item
+	// Followers is the author's follower count on the channel; -1 unknown.
+	Followers int
+	// Tone is the item's language and sentiment; nil while unknown.
+	Tone *Tone
+}
+
+// Tone is what the tone analysis says of an item.
+type Tone struct {
+	Lang      string  // en, fr, ru, bg or other
+	Sentiment float64 // in [-1, 1]
+	Abusive   bool
+}
+
+// Doc is a Target prepared for matching: its words are split and folded
+// once, however many queries run on it (every rule and watch at ingest).
+type Doc struct {
+	t      Target
+	words  []string // subject, text and author, in that order
+	author []string
+	keys   map[string][]string // form keys of words, filled as needed
+}
+
+// NewDoc prepares a target for matching.
+func NewDoc(t Target) *Doc {
+	author := wordform.Tokens(wordform.Fold(t.Item.Author.Name + " " + t.Item.Author.Address))
+	words := wordform.Tokens(wordform.Fold(t.Item.Subject + "\n" + t.Item.Text))
+	return &Doc{t: t, words: append(words, author...), author: author, keys: map[string][]string{}}
+}
+
+// Match reports whether the item matches the query. A query with nothing
+// to match on (Root nil) matches nothing.
+func (q Query) Match(d *Doc) bool {
+	if q.Root == nil {
+		return false
+	}
+	return d.match(q.Root)
+}
+
+func (d *Doc) match(n Node) bool {
+	switch n := n.(type) {
+	case And:
+		for _, c := range n.Nodes {
+			if !d.match(c) {
+				return false
+			}
+		}
+		return true
+	case Or:
+		return slices.ContainsFunc(n.Nodes, d.match)
+	case Not:
+		return !d.match(n.Node)
+	case Text:
+		return d.text(n, d.words)
+	case Field:
+		return d.field(n)
+	}
+	return false
+}
+
+// text matches a word or phrase: its words in a row, each as itself or
+// one of its forms, the last as a prefix when asked.
+func (d *Doc) text(t Text, words []string) bool {
+	want := wordform.Tokens(wordform.Fold(t.Text))
+	if len(want) == 0 {
+		return false
+	}
+	wantKeys := make([][]string, len(want))
+	for i, w := range want {
+		wantKeys[i] = wordform.Keys(w)
+	}
+	for start := 0; start+len(want) <= len(words); start++ {
+		ok := true
+		for j, w := range want {
+			if !d.wordMatches(words[start+j], w, wantKeys[j], t.Prefix && j == len(want)-1) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Doc) wordMatches(got, want string, wantKeys []string, prefix bool) bool {
+	if got == want || prefix && strings.HasPrefix(got, want) {
+		return true
+	}
+	if len(wantKeys) == 0 || !sameFirstRune(got, want) {
+		return false // forms share their first letter: most words stop here
+	}
+	keys, ok := d.keys[got]
+	if !ok {
+		keys = wordform.Keys(got)
+		d.keys[got] = keys
+	}
+	for _, k := range keys {
+		if slices.Contains(wantKeys, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameFirstRune(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
+}
+
+func (d *Doc) field(f Field) bool {
+	it := d.t.Item
+	switch f.Op {
+	case OpChannel:
+		return slices.Contains(ChannelKinds[f.Value], it.Kind)
+	case OpAccount:
+		return strings.EqualFold(it.Account, f.Value)
+	case OpKind:
+		return string(it.Kind) == f.Value
+	case OpFrom:
+		return d.text(FromText(f), d.author)
+	case OpTag:
+		return slices.Contains(it.Tags, f.Value)
+	case OpIs:
+		return d.is(f.Value)
+	case OpHas:
+		if f.Value == HasAttachment {
+			return len(it.Attachments) > 0
+		}
+		return HasLinkIn(it.Text)
+	case OpLang:
+		return d.t.Tone != nil && (d.t.Tone.Lang == f.Value || f.Value == "other" && OtherLang(d.t.Tone.Lang))
+	case OpSentiment:
+		return d.t.Tone != nil && compare(d.t.Tone.Sentiment, f)
+	case OpFollowers:
+		return d.t.Followers >= 0 && compare(float64(d.t.Followers), f)
+	case OpAfter:
+		return !it.CreatedAt.Before(f.Time)
+	case OpBefore:
+		return it.CreatedAt.Before(f.Time)
+	case OpState:
+		return string(it.State) == f.Value
+	}
+	return false
+}
+
+func (d *Doc) is(v string) bool {
+	it, tone := d.t.Item, d.t.Tone
+	switch v {
+	case IsUnread:
+		return !it.Seen
+	case IsVIP:
+		return it.VIP
+	case IsMine:
+		return it.Outgoing
+	case IsAbusive:
+		return tone != nil && tone.Abusive
+	case IsNegative:
+		return tone != nil && tone.Sentiment <= NegativeAt
+	case IsPositive:
+		return tone != nil && tone.Sentiment >= PositiveAt
+	}
+	return false
+}
+
+func compare(v float64, f Field) bool {
+	if f.Cmp == Less {
+		return v < f.Num
+	}
+	return v > f.Num
+}
+
+// FromText is the text a from: operator looks for in the author's name and
+// address: its words in a row, the last a prefix when it ends with *.
+func FromText(f Field) Text {
+	v := strings.TrimRight(f.Value, "*")
+	return Text{Text: v, Prefix: v != f.Value, Col: f.Col}
+}
+
+// HasLinkIn reports whether text holds a web address (has:link).
+func HasLinkIn(text string) bool {
+	return strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.")
+}
+
+// OtherLang reports whether a detected language counts as lang:other.
+func OtherLang(lang string) bool {
+	return lang != "" && !slices.Contains(Languages[:len(Languages)-1], lang)
+}
