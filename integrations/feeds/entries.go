@@ -1,0 +1,128 @@
+package feeds
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// maxTextRunes bounds an entry's kept text: a feed that puts whole books in
+// its entries still makes inbox items of a readable size.
+const maxTextRunes = 32 << 10
+
+// entry is a feed entry as Hearth keeps it, before it becomes an item.
+type entry struct {
+	id        string // GUID, else link, else "sha256:" and a content hash
+	title     string
+	link      string // unwrapped from redirects
+	author    string
+	summary   string // plain text
+	published time.Time
+	// match is the text keywords are looked for in: title, summary and
+	// the full content.
+	match string
+}
+
+// entries reads a feed's entries in document order, each with an identity
+// unique in the document: a GUID the feed repeats (some feeds give every
+// entry the site's address) falls back to the link, then to the hash.
+func entries(doc *gofeed.Feed) []entry {
+	feedTitle := cleanLine(doc.Title)
+	used := map[string]bool{}
+	var out []entry
+	for _, it := range doc.Items {
+		if it == nil {
+			continue
+		}
+		e := toEntry(it, feedTitle)
+		for _, id := range []string{strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link), e.hash()} {
+			if id != "" && !used[id] {
+				e.id = id
+				break
+			}
+		}
+		if e.id == "" {
+			continue // the very same entry twice
+		}
+		used[e.id] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+func toEntry(it *gofeed.Item, feedTitle string) entry {
+	summary := htmlText(it.Description)
+	content := htmlText(it.Content)
+	if summary == "" {
+		summary = content
+	}
+	e := entry{
+		title:   cleanLine(htmlText(it.Title)),
+		link:    unwrapRedirect(strings.TrimSpace(it.Link)),
+		author:  author(it, feedTitle),
+		summary: cutRunes(summary, maxTextRunes),
+	}
+	if it.PublishedParsed != nil {
+		e.published = *it.PublishedParsed
+	} else if it.UpdatedParsed != nil {
+		e.published = *it.UpdatedParsed
+	}
+	e.match = e.title + "\n" + summary + "\n" + content
+	return e
+}
+
+// author names who wrote the entry, else the feed it came from.
+func author(it *gofeed.Item, feedTitle string) string {
+	for _, p := range it.Authors {
+		if p != nil && strings.TrimSpace(p.Name) != "" {
+			return cleanLine(p.Name)
+		}
+	}
+	if it.DublinCoreExt != nil && len(it.DublinCoreExt.Creator) > 0 {
+		return cleanLine(it.DublinCoreExt.Creator[0])
+	}
+	return feedTitle
+}
+
+// hash identifies an entry with neither GUID nor link by what does not
+// change when its text is corrected: its title and date (its text only
+// when it has no title).
+func (e entry) hash() string {
+	key := e.title + "\x00" + e.published.UTC().Format(time.RFC3339)
+	if e.title == "" {
+		key += "\x00" + e.summary
+	}
+	sum := sha256.Sum256([]byte(key))
+	return "sha256:" + hex.EncodeToString(sum[:16])
+}
+
+// fingerprint changes whenever what the inbox shows of the entry changes.
+func (e entry) fingerprint() string {
+	sum := sha256.Sum256([]byte(strings.Join([]string{e.title, e.link, e.author, e.summary,
+		e.published.UTC().Format(time.RFC3339)}, "\x00")))
+	return hex.EncodeToString(sum[:8])
+}
+
+func (e entry) item() core.Item {
+	return core.Item{Kind: core.ItemFeed, RemoteID: e.id, Subject: e.title, Author: core.Person{Name: e.author},
+		Text: e.summary, CreatedAt: e.published, Location: e.link}
+}
+
+// cleanLine collapses a title's whitespace onto one line.
+func cleanLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,105 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// retryFallback is the wait after a 429 or 503 that names no time.
+const retryFallback = 30 * time.Minute
+
+// statusError turns a non-2xx answer into a sentence a person can act on.
+func statusError(resp *http.Response, now time.Time) *core.RemoteError {
+	status := resp.StatusCode
+	cause := fmt.Errorf("GET %s: HTTP %d", resp.Request.URL.Redacted(), status)
+	switch {
+	case status == http.StatusTooManyRequests || (status == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") != ""):
+		retry := retryAfter(resp.Header.Get("Retry-After"), now)
+		return &core.RemoteError{Problem: core.ProblemRateLimit, RetryAt: retry, Err: cause,
+			Message: fmt.Sprintf("the feed's site asks Hearth to slow down (HTTP %d)", status),
+			Action:  "Hearth waits until " + retry.Local().Format("15:04") + " and tries again"}
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return &core.RemoteError{Problem: core.ProblemDenied, Err: cause,
+			Message: fmt.Sprintf("the site refuses to serve the feed (HTTP %d)", status),
+			Action:  "check that the feed is public, or remove the watch"}
+	case status == http.StatusNotFound || status == http.StatusGone:
+		return &core.RemoteError{Problem: core.ProblemConfig, Err: fmt.Errorf("%w: %w", core.ErrNotFound, cause),
+			Message: fmt.Sprintf("there is no feed at this address (HTTP %d)", status),
+			Action:  "check the feed's address"}
+	case status >= 500:
+		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
+			Message: fmt.Sprintf("the feed's site is having trouble (HTTP %d)", status)}
+	default:
+		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
+			Message: fmt.Sprintf("the feed's site answered HTTP %d", status)}
+	}
+}
+
+// retryAfter reads Retry-After (seconds or an HTTP date).
+func retryAfter(v string, now time.Time) time.Time {
+	v = strings.TrimSpace(v)
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return now.Add(time.Duration(n) * time.Second)
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t
+	}
+	return now.Add(retryFallback)
+}
+
+func tooLarge(limit int64) *core.RemoteError {
+	return &core.RemoteError{Problem: core.ProblemConfig,
+		Message: fmt.Sprintf("the feed is larger than %d MB", limit>>20),
+		Action:  "check the feed's address: a feed this large is not a feed of entries"}
+}
+
+// classify turns a failed fetch into a RemoteError; the caller's
+// cancellation stays a context error.
+func classify(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("feeds: %w", ctx.Err())
+	}
+	if re := core.AsRemote(err); re != nil {
+		return re
+	}
+	var ne net.Error
+	switch {
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
+		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
+			Message: "the feed's site did not answer in time", Action: "Hearth will try again"}
+	case core.IsNetwork(err):
+		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
+			Message: "cannot reach the feed's site", Action: "check the network; Hearth will try again"}
+	default:
+		return &core.RemoteError{Problem: core.ProblemServer, Err: err,
+			Message: "the feed could not be fetched: " + err.Error()}
+	}
+}
+
+// unreadable says why a fetched document is not a feed Hearth can read.
+func (c *Conn) unreadable(err error, f fetched) error {
+	if looksLikeHTML(f.body) {
+		return &core.RemoteError{Problem: core.ProblemConfig, Err: err,
+			Message: "the address serves a web page, not a feed",
+			Action:  "use the feed's own address (look for RSS or Atom on the site)"}
+	}
+	return &core.RemoteError{Problem: core.ProblemServer, Err: err,
+		Message: "the feed cannot be read: " + firstLine(err.Error()),
+		Action:  "Hearth will try again; if it stays broken, tell the site"}
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
