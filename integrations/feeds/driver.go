@@ -31,10 +31,10 @@ type Options struct {
 	Now func() time.Time
 	// MaxBytes caps a feed document; 0 means 16 MiB.
 	MaxBytes int64
-	// Match decides whether an entry's text mentions a watch's keywords;
-	// nil means core.MatchKeywords. The query language's matcher (word
-	// forms) is wired here by cmd.
-	Match func(text string, keywords []string) bool
+	// Match decides whether an entry (its title, summary and full content
+	// as the item's text) mentions a watch's keywords; nil means the query
+	// language's word-form matcher.
+	Match func(it core.Item, keywords []string) bool
 }
 
 // Driver opens feed watches.
@@ -58,7 +58,7 @@ func NewDriver(opt Options) *Driver {
 		opt.MaxBytes = defaultMaxBytes
 	}
 	if opt.Match == nil {
-		opt.Match = core.MatchKeywords
+		opt.Match = matchKeywords
 	}
 	return &Driver{opt: opt, client: &http.Client{Transport: opt.Transport, Timeout: opt.Timeout}}
 }

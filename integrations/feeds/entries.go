@@ -23,8 +23,8 @@ type entry struct {
 	author    string
 	summary   string // plain text
 	published time.Time
-	// match is the text keywords are looked for in: title, summary and
-	// the full content.
+	// match is the text keywords are looked for in besides the title:
+	// the summary and the full content.
 	match string
 }
 
@@ -72,7 +72,7 @@ func toEntry(it *gofeed.Item, feedTitle string) entry {
 	} else if it.UpdatedParsed != nil {
 		e.published = *it.UpdatedParsed
 	}
-	e.match = e.title + "\n" + summary + "\n" + content
+	e.match = summary + "\n" + content
 	return e
 }
 
@@ -111,6 +111,14 @@ func (e entry) fingerprint() string {
 func (e entry) item() core.Item {
 	return core.Item{Kind: core.ItemFeed, RemoteID: e.id, Subject: e.title, Author: core.Person{Name: e.author},
 		Text: e.summary, CreatedAt: e.published, Location: e.link}
+}
+
+// matchItem is the item keywords are looked for in: its text is the
+// whole content, not only the summary kept.
+func (e entry) matchItem() core.Item {
+	it := e.item()
+	it.Text = e.match
+	return it
 }
 
 // cleanLine collapses a title's whitespace onto one line.

@@ -69,7 +69,7 @@ func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 	}
 	var items []core.Item
 	for _, e := range entries(doc) {
-		if !c.d.opt.Match(e.match, c.set.Keywords) {
+		if !c.d.opt.Match(e.matchItem(), c.set.Keywords) {
 			continue
 		}
 		fp := e.fingerprint()

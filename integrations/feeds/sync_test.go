@@ -108,7 +108,8 @@ func TestEditedEntryKeepsItsIdentity(t *testing.T) {
 }
 
 // A watch with keywords lets in only the entries that mention them, as
-// whole words in any case; the others never reach the store.
+// whole words in any case and any of their forms ("встреча" finds
+// "встречу", not "встречный"); the others never reach the store.
 func TestKeywordsFilterEntries(t *testing.T) {
 	e := newEnv(t)
 	f := feedpeer.Feed{Title: "Forum", Link: "https://f.example/", Entries: []feedpeer.Entry{
@@ -116,15 +117,17 @@ func TestKeywordsFilterEntries(t *testing.T) {
 		{ID: "2", Title: "Hearthstone night", Summary: "cards", Published: base},
 		{ID: "3", Title: "Off topic", Summary: "the HEARTH club meets", Published: base},
 		{ID: "4", Title: "Nothing", Summary: "at all", Published: base},
+		{ID: "5", Title: "Кто придёт на встречу?", Summary: "", Published: base},
+		{ID: "6", Title: "Встречный вопрос", Summary: "", Published: base},
 	}}
 	e.peer.Serve("/f", rssDoc(f))
-	e.mustSync(e.open("/f", "hearth", "очаг"))
+	e.mustSync(e.open("/f", "hearth", "очаг", "встреча"))
 	var ids []string
 	for _, it := range e.sess.lastBatch() {
 		ids = append(ids, it.RemoteID)
 	}
-	if strings.Join(ids, ",") != "1,3" {
-		t.Errorf("entries let in: %v, want 1 and 3", ids)
+	if strings.Join(ids, ",") != "1,3,5" {
+		t.Errorf("entries let in: %v, want 1, 3 and 5", ids)
 	}
 }
 

@@ -5,30 +5,6 @@ import (
 	"testing"
 )
 
-func TestMatchKeywords(t *testing.T) {
-	tests := []struct {
-		text     string
-		keywords []string
-		want     bool
-	}{
-		{"Anything at all", nil, true},
-		{"Hearth's new season", []string{"hearth"}, true},
-		{"HEARTH is out", []string{"Hearth"}, true},
-		{"I play Hearthstone", []string{"hearth"}, false},
-		{"Встреча клуба в субботу", []string{"встреча"}, true},
-		{"Ещё одна ВСТРЕЧА", []string{"еще"}, true},
-		{"the board game night", []string{"game night"}, true},
-		{"the game at night", []string{"game night"}, false},
-		{"nothing here", []string{"hearth", "  ", "club"}, false},
-		{"", []string{"hearth"}, false},
-	}
-	for _, tt := range tests {
-		if got := MatchKeywords(tt.text, tt.keywords); got != tt.want {
-			t.Errorf("MatchKeywords(%q, %q) = %v, want %v", tt.text, tt.keywords, got, tt.want)
-		}
-	}
-}
-
 func TestParseFeedSettings(t *testing.T) {
 	tests := []struct {
 		raw     string
