@@ -19,3 +19,9 @@ func ParseItemKind(s string) (ItemKind, error) {
 	}
 	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, strings.Join(names, ", "))
 }
+
+// Private reports whether an answer to an item of kind k is read by its
+// author alone (e-mail, a VK community message) rather than by everyone.
+func (k ItemKind) Private() bool {
+	return k == ItemEmail || k == ItemVKMessage
+}

@@ -29,3 +29,22 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+func TestReplySubject(t *testing.T) {
+	tests := map[string]string{
+		"Hello":       "Re: Hello",
+		"Re: Hello":   "Re: Hello",
+		"RE: Hello":   "RE: Hello",
+		"re:Hello":    "re:Hello",
+		"":            "", // a VK or X thread has none: never a bare "Re:"
+		"  ":          "",
+		"Reunion":     "Re: Reunion",
+		"Réunion":     "Re: Réunion",
+		"Fwd: Re: Hi": "Re: Fwd: Re: Hi",
+	}
+	for in, want := range tests {
+		if got := ReplySubject(in); got != want {
+			t.Errorf("ReplySubject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

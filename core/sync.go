@@ -1,6 +1,9 @@
 package core
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Batch is what one sync step hands to the store: new or changed items, flag
 // changes seen remotely, and the cursors that move with them. The store
@@ -48,6 +51,36 @@ type Reply struct {
 	Text string
 	// Quote, when set, is the text the reply quotes (the e-mail convention).
 	Quote bool
+	// To, Cc and Subject are an e-mail reply's headers as the person edited
+	// them; empty To and Subject mean the defaults (the author, "Re: ...").
+	// Other channels have no such headers and ignore them.
+	To      []Person
+	Cc      []Person
+	Subject string
+}
+
+// ReplySubject is the subject of an answer to subject: "Re: " before it
+// unless it already is a reply; no subject (a VK or X thread) stays none,
+// never a bare "Re:".
+func ReplySubject(subject string) string {
+	s := strings.TrimSpace(subject)
+	switch {
+	case s == "":
+		return ""
+	case len(s) >= 3 && strings.EqualFold(s[:3], "re:"):
+		return s
+	}
+	return "Re: " + s
+}
+
+// Recipients are the people an e-mail reply goes to: the edited To and Cc,
+// or the author when To was left alone.
+func (r Reply) Recipients(to Item) (tos, ccs []Person) {
+	tos = r.To
+	if len(tos) == 0 {
+		tos = []Person{to.Author}
+	}
+	return tos, r.Cc
 }
 
 // OutboxState is where a queued remote action stands.

@@ -32,8 +32,16 @@ type OutboxStore interface {
 
 // ReplyPayload is the JSON payload of an OpReply entry.
 type ReplyPayload struct {
-	Text  string `json:"text"`
-	Quote bool   `json:"quote"`
+	Text    string        `json:"text"`
+	Quote   bool          `json:"quote"`
+	To      []core.Person `json:"to,omitempty"`
+	Cc      []core.Person `json:"cc,omitempty"`
+	Subject string        `json:"subject,omitempty"`
+}
+
+// Reply is the reply the payload holds.
+func (p ReplyPayload) Reply() core.Reply {
+	return core.Reply{Text: p.Text, Quote: p.Quote, To: p.To, Cc: p.Cc, Subject: p.Subject}
 }
 
 // SeenPayload is the JSON payload of an OpSetSeen entry.
@@ -62,7 +70,7 @@ type outboxRunner struct {
 }
 
 func newOutboxRunner(e *Engine) *outboxRunner {
-	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: newOwner(), conns: map[int64]Conn{}, held: map[int64]bool{}}
+	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: NewOwner(), conns: map[int64]Conn{}, held: map[int64]bool{}}
 }
 
 // OutboxRun is what one FlushOutbox did.
@@ -171,14 +179,14 @@ func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntr
 	if err := json.Unmarshal(ent.Payload, &p); err != nil {
 		return r.fail(ctx, ent, fmt.Errorf("bad reply payload: %w", err), false)
 	}
-	remoteID, err := rp.Reply(ctx, it, core.Reply{Text: p.Text, Quote: p.Quote}, ent.IdemKey)
+	remoteID, err := rp.Reply(ctx, it, p.Reply(), ent.IdemKey)
 	if errors.Is(err, core.ErrUnknownOutcome) {
 		return r.e.store.UnconfirmOutbox(ctx, ent, "the connection dropped while sending; Hearth is checking whether it went out", r.e.now().Add(unconfirmedWait))
 	}
 	if err != nil {
 		return r.fail(ctx, ent, err, true)
 	}
-	return r.sent(ctx, ent, it, remoteID, p.Text)
+	return r.sent(ctx, ent, it, remoteID, p.Reply())
 }
 
 // confirm settles an entry whose outcome is unknown by asking the remote;
@@ -192,7 +200,7 @@ func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxE
 	var err error
 	if f, isFinder := rp.(ReplyFinder); isFinder {
 		var id string
-		id, ok, err = f.FindReply(ctx, it, core.Reply{Text: p.Text, Quote: p.Quote}, ent.IdemKey)
+		id, ok, err = f.FindReply(ctx, it, p.Reply(), ent.IdemKey)
 		if id != "" {
 			remoteID = id
 		}
@@ -208,7 +216,7 @@ func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxE
 		// further check is planned.
 		return r.e.store.UnconfirmOutbox(ctx, ent, notFoundText, time.Time{})
 	}
-	return r.sent(ctx, ent, it, remoteID, p.Text)
+	return r.sent(ctx, ent, it, remoteID, p.Reply())
 }
 
 // notFoundText is why an unconfirmed reply waits for a person.
@@ -216,13 +224,22 @@ const notFoundText = "Hearth did not find this reply on the channel and did not 
 
 // sent records a delivered reply and shows it in its thread, in one
 // transaction.
-func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.Item, remoteID, text string) error {
+func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.Item, remoteID string, rp core.Reply) error {
 	now := r.e.now()
 	refs := append(append([]string(nil), to.ThreadRefs...), to.RemoteID)
+	subject := core.ReplySubject(to.Subject)
+	if rp.Subject != "" && to.Kind == core.ItemEmail {
+		subject = rp.Subject
+	}
+	recipients := []core.Person{to.Author}
+	if to.Kind == core.ItemEmail {
+		tos, ccs := rp.Recipients(to)
+		recipients = append(append([]core.Person(nil), tos...), ccs...)
+	}
 	out := core.Item{
 		AccountID: ent.AccountID, Kind: replyKind(to.Kind), RemoteID: remoteID, ThreadRefs: refs,
-		Subject: replySubject(to.Subject), Author: core.Person{Name: "You"}, To: []core.Person{to.Author},
-		Text: text, CreatedAt: now, // the store fills the snippet
+		Subject: subject, Author: core.Person{Name: "You"}, To: recipients,
+		Text: rp.Text, CreatedAt: now, // the store fills the snippet
 		State: core.StateDone, Seen: true, Outgoing: true,
 	}
 	id, err := r.e.store.FinishReply(ctx, ent, remoteID, out)
@@ -395,12 +412,4 @@ func (r *outboxRunner) closeConns() {
 	for _, c := range conns {
 		c.Close()
 	}
-}
-
-// replySubject prefixes "Re: " unless the subject already is a reply.
-func replySubject(s string) string {
-	if len(s) >= 3 && (s[:3] == "Re:" || s[:3] == "RE:" || s[:3] == "re:") {
-		return s
-	}
-	return "Re: " + s
 }

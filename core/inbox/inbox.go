@@ -281,18 +281,36 @@ func (s *Service) RemoveTag(ctx context.Context, itemID int64, tag string) error
 // Reply queues a reply in the outbox, where it survives a restart and is
 // sent exactly once, and clears the draft.
 func (s *Service) Reply(ctx context.Context, itemID int64, text string) error {
-	if strings.TrimSpace(text) == "" {
+	return s.Send(ctx, itemID, core.Reply{Text: text})
+}
+
+// Send queues r as the answer to the item: under a VK comment it threads
+// under that comment, to an e-mail with the To, Cc and Subject the person
+// edited (the defaults when left empty). It clears the item's draft.
+func (s *Service) Send(ctx context.Context, itemID int64, r core.Reply) error {
+	if strings.TrimSpace(r.Text) == "" {
 		return fmt.Errorf("inbox: the reply is empty")
 	}
 	it, err := s.store.Item(ctx, itemID)
 	if err != nil {
 		return fmt.Errorf("inbox: reply %d: %w", itemID, err)
 	}
+	if it.Kind == core.ItemFeed {
+		return fmt.Errorf("inbox: a feed entry cannot be answered from Hearth: open it on its site")
+	}
 	a, err := s.store.Account(ctx, it.AccountID)
 	if err != nil {
 		return fmt.Errorf("inbox: reply %d: %w", itemID, err)
 	}
-	payload, _ := json.Marshal(engine.ReplyPayload{Text: text, Quote: it.Kind == core.ItemEmail})
+	p := engine.ReplyPayload{Text: r.Text, Quote: it.Kind == core.ItemEmail}
+	if it.Kind == core.ItemEmail {
+		tos, _ := r.Recipients(it)
+		if !slices.ContainsFunc(tos, func(p core.Person) bool { return strings.TrimSpace(p.Address) != "" }) {
+			return fmt.Errorf("inbox: the reply has nobody to go to: type an address in To")
+		}
+		p.To, p.Cc, p.Subject = r.To, r.Cc, strings.TrimSpace(r.Subject)
+	}
+	payload, _ := json.Marshal(p)
 	if err := s.enqueue(ctx, it, core.OpReply, payload, s.idemKey(a)); err != nil {
 		return err
 	}

@@ -150,3 +150,35 @@ func TestReplyQueuesOnceAndClearsTheDraft(t *testing.T) {
 		t.Errorf("a second reply with the same key was queued")
 	}
 }
+
+// An edited e-mail reply keeps its headers in the queued entry, so the
+// sender uses what the person saw; a reply with nobody in To is refused.
+func TestSendKeepsTheEditedHeaders(t *testing.T) {
+	svc, st, _, it := setup(t, `{}`)
+	ctx := context.Background()
+	empty := core.Reply{Text: "hello", To: []core.Person{{Name: "nobody"}}}
+	if err := svc.Send(ctx, it.ID, empty); err == nil {
+		t.Fatal("a reply to nobody was queued")
+	}
+	r := core.Reply{Text: "Встреча в субботу.", Subject: "Встреча: суббота",
+		To: []core.Person{{Name: "Ольга", Address: "olga@example.org"}}, Cc: []core.Person{{Address: "zal@example.org"}}}
+	if err := svc.Send(ctx, it.ID, r); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := st.Outbox(ctx, it.ID)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("outbox = %v, %v", entries, err)
+	}
+	var p struct {
+		Text    string
+		Quote   bool
+		To, Cc  []core.Person
+		Subject string
+	}
+	if err := json.Unmarshal(entries[0].Payload, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Subject != r.Subject || len(p.To) != 1 || p.To[0].Address != "olga@example.org" || len(p.Cc) != 1 || !p.Quote {
+		t.Errorf("queued payload = %+v", p)
+	}
+}

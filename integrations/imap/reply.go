@@ -38,15 +38,22 @@ func NewMessageID(from string) string {
 // SMTP accepted the message the reply counts as sent: a failure to file the
 // copy is only logged.
 func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey string) (string, error) {
-	if to.Author.Address == "" {
-		return "", &core.RemoteError{Problem: core.ProblemConfig, Action: "reply from your mail program instead",
+	tos, ccs := r.Recipients(to)
+	var rcpt []string
+	for _, p := range append(append([]core.Person(nil), tos...), ccs...) {
+		if a := strings.TrimSpace(p.Address); a != "" {
+			rcpt = append(rcpt, a)
+		}
+	}
+	if len(rcpt) == 0 {
+		return "", &core.RemoteError{Problem: core.ProblemConfig, Action: "type an address in To, or reply from your mail program",
 			Message: "the message has no sender address to reply to"}
 	}
 	raw, err := buildReply(c.set, to, r, idemKey, c.now())
 	if err != nil {
 		return "", fmt.Errorf("compose reply: %w", err)
 	}
-	if err := c.sendSMTP(ctx, c.set.From, []string{to.Author.Address}, raw); err != nil {
+	if err := c.sendSMTP(ctx, c.set.From, rcpt, raw); err != nil {
 		return "", err
 	}
 	if err := c.appendSent(ctx, raw); err != nil {
@@ -80,8 +87,16 @@ func buildReply(set core.IMAPSettings, to core.Item, r core.Reply, msgID string,
 	var h mail.Header
 	h.SetDate(now)
 	h.SetAddressList("From", []*mail.Address{{Name: set.FromName, Address: set.From}})
-	h.SetAddressList("To", []*mail.Address{{Name: to.Author.Name, Address: to.Author.Address}})
-	h.SetSubject(replySubject(to.Subject))
+	tos, ccs := r.Recipients(to)
+	h.SetAddressList("To", addressList(tos))
+	if len(ccs) > 0 {
+		h.SetAddressList("Cc", addressList(ccs))
+	}
+	subject := r.Subject
+	if strings.TrimSpace(subject) == "" {
+		subject = core.ReplySubject(to.Subject)
+	}
+	h.SetSubject(subject)
 	h.Set("Message-Id", angle(msgID))
 	if refs := references(to); len(refs) > 0 {
 		h.Set("In-Reply-To", angle(refs[len(refs)-1]))
@@ -146,12 +161,12 @@ func attribution(to core.Item) string {
 	return "On " + to.CreatedAt.Format("Mon, 2 Jan 2006 at 15:04") + ", " + who + " wrote:"
 }
 
-// replySubject prefixes "Re: " unless the subject already is a reply.
-func replySubject(s string) string {
-	if len(s) >= 3 && strings.EqualFold(s[:3], "re:") {
-		return s
+func addressList(ps []core.Person) []*mail.Address {
+	out := make([]*mail.Address, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, &mail.Address{Name: p.Name, Address: p.Address})
 	}
-	return "Re: " + s
+	return out
 }
 
 func angle(id string) string { return "<" + bareID(id) + ">" }

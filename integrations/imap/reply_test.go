@@ -40,6 +40,10 @@ func TestBuildReplyMatchesGolden(t *testing.T) {
 	}{
 		{"reply_quote", core.Reply{Text: "Yes, Friday at 7. Café Léon.", Quote: true}},
 		{"reply_plain", core.Reply{Text: "Yes!\n"}},
+		// The person edited the headers: another To, a Cc, a new subject.
+		{"reply_edited", core.Reply{Text: "Looping in the venue.", Subject: "Friday: venue",
+			To: []core.Person{{Name: "Bob Sender", Address: "bob@example.net"}, {Address: "venue@example.com"}},
+			Cc: []core.Person{{Name: "Zoé", Address: "zoe@example.fr"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,24 +69,6 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s:\n%s", path, got)
-	}
-}
-
-func TestReplySubject(t *testing.T) {
-	tests := map[string]string{
-		"Hello":       "Re: Hello",
-		"Re: Hello":   "Re: Hello",
-		"RE: Hello":   "RE: Hello",
-		"re:Hello":    "re:Hello",
-		"":            "Re: ",
-		"Reunion":     "Re: Reunion",
-		"Réunion":     "Re: Réunion",
-		"Fwd: Re: Hi": "Re: Fwd: Re: Hi",
-	}
-	for in, want := range tests {
-		if got := replySubject(in); got != want {
-			t.Errorf("replySubject(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -177,6 +163,33 @@ func TestReplyIsSentThreadedAndFiledInSent(t *testing.T) {
 	mustSync(t, p.open(t, func(s *core.IMAPSettings) { s.Folders = []string{"Sent"} }), s)
 	if it := s.item(t, remoteID); it.Subject != "Re: Meetup on Friday?" {
 		t.Errorf("the synced copy is %+v", it)
+	}
+}
+
+// An edited reply reaches every To and Cc address, under the new subject;
+// nobody is left out of the SMTP envelope because they are only in Cc.
+func TestReplyGoesToEditedRecipients(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, nil)
+	r := core.Reply{Text: "Looping in the venue.", Subject: "Friday: venue",
+		To: []core.Person{{Address: "venue@example.com"}},
+		Cc: []core.Person{{Name: "Bob Sender", Address: "bob@example.net"}, {Address: "zoe@example.fr"}}}
+	if _, err := c.Reply(context.Background(), original(), r, NewMessageID("alice@example.org")); err != nil {
+		t.Fatalf("reply: %v", err)
+	}
+	msgs := p.smtp.messages()
+	if len(msgs) != 1 {
+		t.Fatalf("the SMTP peer got %d messages, want 1", len(msgs))
+	}
+	if got := strings.Join(msgs[0].to, ","); got != "venue@example.com,bob@example.net,zoe@example.fr" {
+		t.Errorf("envelope to %s", got)
+	}
+	h, _ := readMail(t, msgs[0].data)
+	if got := h.Get("Subject"); got != "Friday: venue" {
+		t.Errorf("Subject = %q", got)
+	}
+	if got := h.Get("In-Reply-To"); got != "<orig@example.net>" {
+		t.Errorf("an edited reply still threads: In-Reply-To = %q", got)
 	}
 }
 

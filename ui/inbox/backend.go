@@ -22,8 +22,9 @@ type Inbox interface {
 	SetSeen(ctx context.Context, itemID int64, seen bool) error
 	AddTag(ctx context.Context, itemID int64, tag string) error
 	RemoveTag(ctx context.Context, itemID int64, tag string) error
-	// Reply queues a reply in the outbox and clears the draft.
-	Reply(ctx context.Context, itemID int64, text string) error
+	// Send queues a reply in the outbox and clears the draft: under the
+	// message it answers, with an e-mail's edited To, Cc and Subject.
+	Send(ctx context.Context, itemID int64, r core.Reply) error
 	SaveDraft(ctx context.Context, itemID int64, text string) error
 	Draft(ctx context.Context, itemID int64) (string, error)
 	// Outbox lists an item's remote actions (reply status: queued, sent, failed).

@@ -23,8 +23,12 @@ type composer struct {
 	note    *widget.Label
 	count   *widget.Label // weighted length against the channel's limit
 	outbox  *outboxStatus
+	rcpt    *recipientBar
 	content *fyne.Container
 
+	// face is the conversation's message the screen opened; item is the
+	// one the reply answers: face, or another message picked in the thread.
+	face    core.Item
 	item    core.Item
 	saved   string // what the backend holds as the draft of item
 	setting bool   // SetText in progress: the change is not typing
@@ -43,20 +47,36 @@ func newComposer(u *env) *composer {
 	c.send.Importance = widget.HighImportance
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
+	c.rcpt = newRecipientBar(func() { c.replyTo(c.face) })
 	hint := kit.NewMuted("Ctrl+Enter")
 	right := container.NewHBox(c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, c.note)
-	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.entry, bar)))
+	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, bar)))
 	c.content.Hide()
 	return c
 }
 
-// setItem saves the draft of the item being left and loads the draft and
-// reply status of it (a zero item hides the composer).
+// setItem saves the draft of the item being left and answers it from now
+// on, with its draft and reply status (a zero item hides the composer).
 func (c *composer) setItem(it core.Item) {
+	c.face = it
+	c.target(it, false)
+}
+
+// replyTo answers a message of the open conversation other than its face
+// (a VK comment in the thread, an earlier e-mail), or the face again.
+func (c *composer) replyTo(it core.Item) {
+	if it.ID == 0 || c.face.ID == 0 {
+		return
+	}
+	c.target(it, it.ID != c.face.ID)
+	c.focus()
+}
+
+func (c *composer) target(it core.Item, answering bool) {
 	c.flush()
 	c.draft.Cancel()
 	c.item = it
@@ -64,12 +84,16 @@ func (c *composer) setItem(it core.Item) {
 	c.setText("")
 	c.setNote("", widget.MediumImportance)
 	c.outbox.setItem(it.ID)
-	if it.ID == 0 {
+	if it.ID == 0 || !canAnswer(it) {
 		c.content.Hide()
 		return
 	}
 	c.content.Show()
+	c.rcpt.set(it, answering)
 	c.entry.SetPlaceHolder("Reply to " + authorLabel(it) + "…")
+	if it.Outgoing {
+		c.entry.SetPlaceHolder("Comment under the post…")
+	}
 	c.loadDraft(it.ID)
 }
 
@@ -171,11 +195,16 @@ func (c *composer) sendReply() {
 		c.setNote("Too long for "+kit.ChannelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
 		return
 	}
+	rp, err := c.rcpt.reply(c.item.Kind, text)
+	if err != nil {
+		c.setNote(err.Error(), widget.DangerImportance)
+		return
+	}
 	id := c.item.ID
 	c.draft.Cancel()
 	c.setSending(true)
 	kit.BackgroundErr(c.u.Env, "reply", func(ctx context.Context) error {
-		return c.u.b.Inbox.Reply(ctx, id, text)
+		return c.u.b.Inbox.Send(ctx, id, rp)
 	}, func(err error) {
 		c.setSending(false)
 		if c.item.ID != id {

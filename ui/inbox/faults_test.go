@@ -95,11 +95,11 @@ func (f *faultyInbox) SetState(ctx context.Context, id int64, st core.State, unt
 	return f.Service.SetState(ctx, id, st, until)
 }
 
-func (f *faultyInbox) Reply(ctx context.Context, id int64, text string) error {
+func (f *faultyInbox) Send(ctx context.Context, id int64, r core.Reply) error {
 	if err := f.fault("Reply"); err != nil {
 		return err
 	}
-	return f.Service.Reply(ctx, id, text)
+	return f.Service.Send(ctx, id, r)
 }
 
 func (f *faultyInbox) Moderate(ctx context.Context, id int64, a core.ModAction) error {

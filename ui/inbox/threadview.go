@@ -230,15 +230,40 @@ func (t *threadView) setCards(th core.Thread) {
 		t.subject.SetText(title)
 	}
 	objs := make([]fyne.CanvasObject, 0, 2*len(th.Items))
-	for i, it := range th.Items {
+	for i, p := range nest(th.Items) {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		objs = append(objs, messageCard(it, t.moderationButton(it), t.inbox.OpenMember))
+		card := messageCard(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember)
+		if p.depth > 0 {
+			// A reply sits under what it answers, behind a rule that shows
+			// the step, as VK draws its comment threads.
+			card = container.New(layout.NewCustomPaddedLayout(0, 0, float32(p.depth)*theme.Padding()*6, 0),
+				container.NewBorder(nil, nil, kit.ReplyRule(), nil, card))
+		}
+		objs = append(objs, card)
 	}
 	t.messages.Objects = objs
 	t.messages.Refresh()
 	t.shown = len(th.Items)
+}
+
+// cardActions are the buttons at the right of a message's header: Reply
+// to this very message (when the conversation has several: the composer
+// answers the newest otherwise) and the moderation menu.
+func (t *threadView) cardActions(it core.Item, several bool) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	if several && canAnswer(it) {
+		b := kit.FlatButton("Reply", theme.MailReplyIcon(), func() { t.inbox.composer.replyTo(it) })
+		objs = append(objs, b)
+	}
+	if m := t.moderationButton(it); m != nil {
+		objs = append(objs, m)
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	return container.NewHBox(objs...)
 }
 
 // threadTitle names a conversation without a subject (a VK comment thread,

@@ -2,6 +2,8 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -102,4 +104,12 @@ func (l CenteredColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(w, h))
 		o.Move(fyne.NewPos((size.Width-w)/2, (size.Height-h)/2))
 	}
+}
+
+// ReplyRule is the thin vertical line left of a nested reply: it shows
+// which message a reply belongs under.
+func ReplyRule() fyne.CanvasObject {
+	r := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	r.SetMinSize(fyne.NewSize(2, 0))
+	return container.NewPadded(r)
 }

@@ -1,0 +1,158 @@
+package inbox
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// canAnswer reports whether Hearth can answer it where it was written:
+// a feed entry is read on its site, a deleted message is gone, our own
+// messages are not answered, except our VK post, whose answer is a
+// comment under it.
+func canAnswer(it core.Item) bool {
+	switch {
+	case it.Kind == core.ItemFeed || it.Deleted:
+		return false
+	case it.Outgoing:
+		return it.Kind == core.ItemVKPost
+	}
+	return true
+}
+
+// replyPlace says, before anything is sent, who reads an answer to it and
+// where it will show: "public VK comment, threaded under their comment".
+func replyPlace(it core.Item) (to, where string) {
+	to = personOn(it.Kind, it.Author)
+	switch it.Kind {
+	case core.ItemEmail:
+		return to, "private e-mail"
+	case core.ItemVKMessage:
+		return to, "private VK community message"
+	case core.ItemVKComment:
+		return to, "public VK comment, threaded under their comment"
+	case core.ItemVKPost:
+		if it.Outgoing {
+			return "", "public VK comment under the post"
+		}
+		return to, "public VK comment under their post"
+	case core.ItemXMention, core.ItemXReply:
+		return to, "public X reply, everyone can read it"
+	}
+	return to, kit.KindLabel(it.Kind)
+}
+
+// recipientBar shows where the reply goes: a line for VK and X, the
+// editable To, Cc and Subject for e-mail. It belongs to the composer.
+type recipientBar struct {
+	line    *widget.Label
+	back    *widget.Button // back to answering the conversation
+	mail    *fyne.Container
+	to, cc  *widget.Entry
+	subject *widget.Entry
+	ccRow   []fyne.CanvasObject
+	addCc   *widget.Button
+	content *fyne.Container
+}
+
+func newRecipientBar(onBack func()) *recipientBar {
+	r := &recipientBar{line: widget.NewLabel(""), to: widget.NewEntry(), cc: widget.NewEntry(), subject: widget.NewEntry()}
+	r.line.Truncation = fyne.TextTruncateEllipsis
+	r.back = kit.FlatButton("Answer the conversation", theme.CancelIcon(), onBack)
+	r.back.Hide()
+	r.cc.SetPlaceHolder("name@example.org, …")
+	r.addCc = kit.FlatButton("Cc", theme.ContentAddIcon(), r.showCc)
+	ccLabel := widget.NewLabel("Cc")
+	r.ccRow = []fyne.CanvasObject{ccLabel, r.cc}
+	r.mail = container.New(layout.NewFormLayout(),
+		widget.NewLabel("To"), container.NewBorder(nil, nil, nil, r.addCc, r.to),
+		ccLabel, r.cc,
+		widget.NewLabel("Subject"), r.subject)
+	r.content = container.NewVBox(container.NewBorder(nil, nil, nil, r.back, r.line), r.mail)
+	return r
+}
+
+// set shows where an answer to it goes; answering marks a message other
+// than the conversation's newest, which Back returns to.
+func (r *recipientBar) set(it core.Item, answering bool) {
+	r.back.Hidden = !answering
+	to, where := replyPlace(it)
+	line := where
+	if to != "" {
+		line = "To " + to + " · " + where
+	}
+	if answering {
+		line = "Answering this message: " + line
+	}
+	if it.Kind != core.ItemEmail {
+		r.line.SetText(line)
+		r.line.Show()
+		r.mail.Hide()
+		r.content.Refresh()
+		return
+	}
+	r.line.SetText(where)
+	r.line.Hidden = !answering // the fields say the rest
+	if answering {
+		r.line.SetText("Answering this message")
+	}
+	r.to.SetText(core.FormatPeople([]core.Person{it.Author}))
+	r.cc.SetText("")
+	r.subject.SetText(core.ReplySubject(it.Subject))
+	r.hideCc()
+	r.mail.Show()
+	r.content.Refresh()
+}
+
+func (r *recipientBar) showCc() {
+	for _, o := range r.ccRow {
+		o.Show()
+	}
+	r.addCc.Hide()
+	r.mail.Refresh()
+}
+
+func (r *recipientBar) hideCc() {
+	for _, o := range r.ccRow {
+		o.Hide()
+	}
+	r.addCc.Show()
+}
+
+// reply reads the edited headers into r; a To or Cc that is not a list
+// of addresses is an error for the person to fix.
+func (r *recipientBar) reply(kind core.ItemKind, text string) (core.Reply, error) {
+	rp := core.Reply{Text: text}
+	if kind != core.ItemEmail {
+		return rp, nil
+	}
+	var err error
+	if rp.To, err = core.ParsePeople(r.to.Text); err != nil {
+		return rp, fieldError{"To", err}
+	}
+	if len(rp.To) == 0 {
+		return rp, fieldError{"To", errNobody}
+	}
+	if rp.Cc, err = core.ParsePeople(r.cc.Text); err != nil {
+		return rp, fieldError{"Cc", err}
+	}
+	rp.Subject = strings.TrimSpace(r.subject.Text)
+	return rp, nil
+}
+
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e fieldError) Error() string { return e.field + ": " + e.err.Error() }
+
+var errNobody = errors.New("type at least one address")
