@@ -5,10 +5,10 @@ import (
 	"time"
 )
 
-// OutboxOwner is the runner that holds an outbox entry while it works on
-// it: a process (PID on Host) and a random token made when the runner
-// started, so that a later process given the same pid is never taken for
-// the owner.
+// OutboxOwner is the runner that holds an outbox entry (or the publishing
+// engine that holds a post target) while it works on it: a process (PID on
+// Host) and a random token made when the runner started, so that a later
+// process given the same pid is never taken for the owner.
 type OutboxOwner struct {
 	Host  string
 	PID   int

@@ -73,6 +73,11 @@ type PostTarget struct {
 	PublishedAt time.Time   `json:"published_at,omitzero"`
 	// Error says why the target failed or is held, in words a person acts on.
 	Error string `json:"error,omitempty"`
+	// Owner is the publishing engine that holds the target while it
+	// publishes or checks it (zero: none); Heartbeat is when it last said
+	// it was alive. Two engines on one workspace never hold one target.
+	Owner     OutboxOwner `json:"-"`
+	Heartbeat time.Time   `json:"-"`
 }
 
 // Due is when the target may be published: the post's time, or later when

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
 )
 
 func cmdSync(ctx context.Context, w *workspace, args []string, io stdio) error {
@@ -37,10 +38,42 @@ func cmdSync(ctx context.Context, w *workspace, args []string, io stdio) error {
 	for _, e := range run.NeedPerson {
 		fmt.Fprintf(io.out, "outbox: %s: %s\n", outboxLine(e, now), e.LastError)
 	}
+	posts, postErr := publishOnce(ctx, w, io)
 	if err := printStatuses(ctx, w, id, io); err != nil {
 		return err
 	}
-	return errors.Join(syncErr, outErr, needPerson(run.NeedPerson, now))
+	return errors.Join(syncErr, outErr, needPerson(run.NeedPerson, now), postErr, postsNeedPerson(posts.NeedPerson))
+}
+
+// publishOnce publishes the posts due now and checks the unconfirmed ones,
+// as the window would, printing what went out and what needs a person.
+func publishOnce(ctx context.Context, w *workspace, io stdio) (calendar.Run, error) {
+	run, err := newPublisher(w).Flush(ctx)
+	for _, t := range run.Published {
+		fmt.Fprintf(io.out, "posts: %s published %s\n", targetName(t), t.URL)
+	}
+	for _, t := range run.NeedPerson {
+		fmt.Fprintf(io.out, "posts: %s %s: %s\n", targetName(t), t.State, t.Error)
+	}
+	return run, err
+}
+
+// postsNeedPerson makes the run fail when a post now waits for a person,
+// naming each: a service's log and a script must notice.
+func postsNeedPerson(ts []core.PostTarget) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = targetName(t) + " " + string(t.State)
+	}
+	return fmt.Errorf("posts: %s: check them in the calendar", strings.Join(names, "; "))
+}
+
+// targetName names a post on a channel: "post 12 on club".
+func targetName(t core.PostTarget) string {
+	return fmt.Sprintf("post %d on %s", t.PostID, t.Account)
 }
 
 // needPerson makes the run fail when an entry now waits for a person (a
@@ -74,11 +107,13 @@ func syncForever(ctx context.Context, w *workspace, io stdio) error {
 	if err := w.start(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintln(io.err, "syncing; press Ctrl+C to stop")
+	_, waitCalendar := startCalendar(ctx, w)
+	fmt.Fprintln(io.err, "syncing and publishing due posts; press Ctrl+C to stop")
 	for {
 		select {
 		case <-ctx.Done():
 			w.wait()
+			waitCalendar()
 			return nil
 		case ev := <-events:
 			if ev.Kind != core.EventStatus {

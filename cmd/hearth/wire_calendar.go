@@ -17,10 +17,16 @@ func newCalendar(w *workspace, wake func()) *calendar.Service {
 // function that waits for the engine after ctx ended. A failure to start is
 // logged: the inbox stays usable, and the calendar still plans.
 func startCalendar(ctx context.Context, w *workspace) (svc *calendar.Service, wait func()) {
-	eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Notify: w.engine, Log: w.log})
+	eng := newPublisher(w)
 	if err := eng.Start(ctx); err != nil {
 		w.log.Error("calendar: the publishing engine did not start", "err", err)
 		return newCalendar(w, nil), func() {}
 	}
 	return newCalendar(w, eng.Poke), eng.Wait
+}
+
+// newPublisher builds the workspace's publishing engine; the window, `hearth
+// sync` and `hearth sync --once` each run one, under its own leases.
+func newPublisher(w *workspace) *calendar.Engine {
+	return calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Notify: w.engine, Log: w.log})
 }

@@ -22,6 +22,10 @@ type peer struct {
 	order    []string
 	fail     map[int64]error // account -> error of Publish
 	crashing bool            // panic after the post is made
+	// inCall, when set, hears of each Publish call, which then waits for
+	// release: a call in flight while another engine starts.
+	inCall, release chan struct{}
+	calls           int
 }
 
 func newPeer() *peer { return &peer{posts: map[string]string{}, fail: map[int64]error{}} }
@@ -45,6 +49,14 @@ func (c *conn) Sync(context.Context, engine.Session) error { return nil }
 func (c *conn) Close() error                               { return nil }
 
 func (c *conn) Publish(_ context.Context, pub core.Publication) (core.Published, error) {
+	c.p.mu.Lock()
+	c.p.calls++
+	inCall, release := c.p.inCall, c.p.release
+	c.p.mu.Unlock()
+	if inCall != nil {
+		inCall <- struct{}{}
+		<-release
+	}
 	c.p.mu.Lock()
 	if err := c.p.fail[c.account]; err != nil {
 		c.p.mu.Unlock()
@@ -198,6 +210,9 @@ func TestCrashAfterPublishIsConfirmedNotRepeated(t *testing.T) {
 		t.Fatalf("after the crash the target is %s, want publishing (written before the call)", got)
 	}
 	f.peer.crashing = false
+	// The dead engine's lease lapses: in a real crash its pid is gone, and
+	// the next engine takes over at once (cmd/hearth's kill test).
+	f.clock.Set(nineAM.Add(11 * time.Minute))
 	f.eng = f.restart()
 	if err := f.eng.Recover(f.ctx); err != nil {
 		t.Fatal(err)

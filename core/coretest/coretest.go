@@ -277,14 +277,17 @@ func (w *Workspace) AddPost(t testing.TB, p core.Post) core.Post {
 func (w *Workspace) setTarget(t testing.TB, id int64, want core.PostTarget) {
 	t.Helper()
 	ctx := context.Background()
-	var err error
+	var (
+		err     error
+		claimed core.PostTarget
+	)
 	switch want.State {
 	case core.TargetScheduled:
 		return
 	case core.TargetHeld:
 		err = w.Store.HoldTarget(ctx, id, want.Error)
 	case core.TargetPublishing, core.TargetPublished, core.TargetFailed, core.TargetUnconfirmed:
-		_, err = w.Store.ClaimTarget(ctx, id, w.now())
+		claimed, err = w.Store.ClaimTarget(ctx, id, w.now(), testOwner)
 	default:
 		t.Fatalf("target state %q: the engine never sets it", want.State)
 	}
@@ -297,16 +300,19 @@ func (w *Workspace) setTarget(t testing.TB, id int64, want core.PostTarget) {
 		if at.IsZero() {
 			at = w.now()
 		}
-		err = w.Store.PublishedTarget(ctx, id, core.Published{RemoteID: want.RemoteID, URL: want.URL, At: at})
+		err = w.Store.PublishedTarget(ctx, claimed, core.Published{RemoteID: want.RemoteID, URL: want.URL, At: at})
 	case core.TargetFailed:
-		err = w.Store.FailTarget(ctx, id, want.Error)
+		err = w.Store.FailTarget(ctx, claimed, want.Error)
 	case core.TargetUnconfirmed:
-		err = w.Store.UnconfirmTarget(ctx, id, want.Error)
+		err = w.Store.UnconfirmTarget(ctx, claimed, want.Error)
 	}
 	if err != nil {
 		t.Fatalf("target %d to %s: %v", id, want.State, err)
 	}
 }
+
+// testOwner is the engine a test's hand-made targets were published by.
+var testOwner = core.OutboxOwner{Host: "coretest", PID: -1, Token: "coretest"}
 
 // nextRemote numbers the items a test adds without a remote id.
 var nextRemote atomic.Int64

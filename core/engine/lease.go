@@ -21,6 +21,9 @@ const leaseTTL = 10 * time.Minute
 // heartbeatEvery is how often a runner renews its leases while it works.
 const heartbeatEvery = leaseTTL / 10
 
+// HeartbeatEvery is how often any runner renews its leases while it works.
+const HeartbeatEvery = heartbeatEvery
+
 var (
 	// liveTokens are the owner tokens of this process's runners: an entry
 	// held under this process's pid by a token not among them was held by
@@ -34,8 +37,10 @@ var (
 	})
 )
 
-// newOwner makes the identity a runner holds entries under.
-func newOwner() core.OutboxOwner {
+// NewOwner makes the identity a runner holds entries under (an outbox
+// runner here, the calendar's publishing engine for post targets): live
+// while this process runs.
+func NewOwner() core.OutboxOwner {
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		panic(err) // crypto/rand never fails on supported platforms
@@ -52,10 +57,15 @@ func newOwner() core.OutboxOwner {
 // runner of that token) or stalled past leaseTTL. Another machine's runner
 // is only known by its heartbeat.
 func leaseExpired(ent core.OutboxEntry, now time.Time) bool {
-	if now.Sub(ent.Heartbeat) > leaseTTL {
+	return LeaseExpired(ent.Owner, ent.Heartbeat, now)
+}
+
+// LeaseExpired reports whether the runner o, last heard of at heartbeat,
+// is gone: the rule of leaseExpired for any leased row (a post target).
+func LeaseExpired(o core.OutboxOwner, heartbeat, now time.Time) bool {
+	if now.Sub(heartbeat) > leaseTTL {
 		return true
 	}
-	o := ent.Owner
 	switch {
 	case o.Host == "" || o.Host != hostName():
 		return false

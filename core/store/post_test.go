@@ -65,7 +65,7 @@ func TestSavePostKeepsPublishedChannels(t *testing.T) {
 		t.Errorf("after save: text %q, variant %q, at %v", got.Text, got.Targets[1].Text, got.At)
 	}
 
-	if _, err := s.ClaimTarget(ctx, p.Targets[0].ID, postAt); err != nil {
+	if _, err := s.ClaimTarget(ctx, p.Targets[0].ID, postAt, engineA); err != nil {
 		t.Fatal(err)
 	}
 	p.Targets = p.Targets[1:] // drop the VK channel while it is publishing
@@ -97,46 +97,77 @@ func TestTargetLifecycle(t *testing.T) {
 	if due, _ := s.DueTargets(ctx, postAt); len(due) != 2 {
 		t.Fatalf("%d targets due at their time, want 2", len(due))
 	}
-	claimed, err := s.ClaimTarget(ctx, vk, postAt.Add(time.Second))
-	if err != nil || claimed.State != core.TargetPublishing || claimed.Attempts != 1 || !claimed.Since.Equal(postAt.Add(time.Second)) {
+	claimed, err := s.ClaimTarget(ctx, vk, postAt.Add(time.Second), engineA)
+	if err != nil || claimed.State != core.TargetPublishing || claimed.Attempts != 1 || !claimed.Since.Equal(postAt.Add(time.Second)) ||
+		claimed.Owner != engineA {
 		t.Fatalf("claim: %+v %v", claimed, err)
 	}
-	if _, err := s.ClaimTarget(ctx, vk, postAt); !errors.Is(err, core.ErrNotFound) {
+	if _, err := s.ClaimTarget(ctx, vk, postAt, engineB); !errors.Is(err, core.ErrNotFound) {
 		t.Errorf("second claim: err = %v, want ErrNotFound", err)
 	}
-	if n, err := s.RecoverPublishing(ctx); n != 1 || err != nil {
-		t.Fatalf("recover: %d %v", n, err)
+	if err := s.PublishedTarget(ctx, core.PostTarget{ID: vk, Owner: engineB}, core.Published{RemoteID: "x"}); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("an engine that does not hold the target recorded its outcome: err = %v", err)
+	}
+	if n, err := s.TargetHeartbeat(ctx, engineA, postAt.Add(time.Minute)); n != 1 || err != nil {
+		t.Errorf("heartbeat renewed %d leases (%v), want 1", n, err)
+	}
+	if err := s.TakeOverTarget(ctx, claimed); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("take over a lease renewed since it was read: err = %v, want ErrNotFound", err)
+	}
+	leases, err := s.TargetLeases(ctx)
+	if err != nil || len(leases) != 1 || leases[0].ID != vk || !leases[0].Heartbeat.Equal(postAt.Add(time.Minute)) {
+		t.Fatalf("leases = %+v (%v), want the VK target's, renewed", leases, err)
+	}
+	if err := s.TakeOverTarget(ctx, leases[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Target(ctx, vk); got.State != core.TargetUnconfirmed || !got.Owner.IsZero() {
+		t.Fatalf("taken over while publishing: %s held by %+v, want unconfirmed and free", got.State, got.Owner)
 	}
 	if err := s.RetryTarget(ctx, vk); !errors.Is(err, core.ErrNotFound) {
 		t.Errorf("retrying an unconfirmed target (blind retry): err = %v, want refusal", err)
 	}
-	if err := s.RescheduleTarget(ctx, vk, postAt.Add(time.Hour), "absent on the channel"); err != nil {
+	check, err := s.ClaimCheck(ctx, vk, postAt.Add(time.Hour), engineB)
+	if err != nil || check.State != core.TargetUnconfirmed || check.Owner != engineB {
+		t.Fatalf("claim check: %+v %v", check, err)
+	}
+	if _, err := s.ClaimCheck(ctx, vk, postAt.Add(time.Hour), engineA); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("a second engine checks the same target: err = %v, want ErrNotFound", err)
+	}
+	if err := s.RescheduleTarget(ctx, check, postAt.Add(time.Hour), "absent on the channel"); err != nil {
 		t.Fatal(err)
 	}
-	again, err := s.ClaimTarget(ctx, vk, postAt.Add(2*time.Hour))
+	again, err := s.ClaimTarget(ctx, vk, postAt.Add(2*time.Hour), engineA)
 	if err != nil || again.Attempts != 2 || !again.Since.Equal(postAt.Add(time.Second)) || again.Key != "k-vk" {
 		t.Errorf("second attempt: %+v %v; want attempts 2, first-attempt time and key kept", again, err)
 	}
 	pub := core.Published{RemoteID: "-1_42", URL: "https://vk.com/wall-1_42", At: postAt.Add(2 * time.Hour)}
-	if err := s.PublishedTarget(ctx, vk, pub); err != nil {
+	if err := s.PublishedTarget(ctx, again, pub); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Target(ctx, vk)
-	if got.State != core.TargetPublished || got.RemoteID != "-1_42" || !got.PublishedAt.Equal(pub.At) {
+	if got.State != core.TargetPublished || got.RemoteID != "-1_42" || !got.PublishedAt.Equal(pub.At) || !got.Owner.IsZero() {
 		t.Errorf("published target: %+v", got)
 	}
 }
+
+// Two publishing engines, as the window and a daemon are.
+var (
+	engineA = core.OutboxOwner{Host: "h", PID: 1, Token: "engine-a"}
+	engineB = core.OutboxOwner{Host: "h", PID: 2, Token: "engine-b"}
+)
 
 func TestRateLimitedTargetWaits(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	p, _, _ := twoChannelPost(t, s)
 	x := p.Targets[1].ID
-	if _, err := s.ClaimTarget(ctx, x, postAt); err != nil {
+	claimed, err := s.ClaimTarget(ctx, x, postAt, engineA)
+	if err != nil {
 		t.Fatal(err)
 	}
 	retry := postAt.Add(15 * time.Minute)
-	if err := s.RescheduleTarget(ctx, x, retry, "rate limited"); err != nil {
+	if err := s.RescheduleTarget(ctx, claimed, retry, "rate limited"); err != nil {
 		t.Fatal(err)
 	}
 	due, _ := s.DueTargets(ctx, retry.Add(-time.Second))
