@@ -21,6 +21,7 @@ type Accounts interface {
 	SyncNow(ctx context.Context, id int64) error
 	VKAccounts
 	XAccounts
+	FeedAccounts
 }
 
 // VKAccounts adds VK communities.
@@ -34,6 +35,13 @@ type VKAccounts interface {
 type XAccounts interface {
 	AddX(ctx context.Context, name string, s core.XSettings, keys core.XKeys) (core.Account, error)
 	TestX(ctx context.Context, s core.XSettings, keys core.XKeys) error
+}
+
+// FeedAccounts adds feed watches.
+type FeedAccounts interface {
+	AddFeed(ctx context.Context, name string, s core.FeedSettings) (core.Account, error)
+	// TestFeed fetches and reads the unsaved feed once.
+	TestFeed(ctx context.Context, s core.FeedSettings) error
 }
 
 // Backend is what the accounts screen needs of the application core.

@@ -12,7 +12,7 @@ import (
 	"github.com/hearthhq/hearth/core/engine"
 )
 
-// channels stands in for the integrations (imap, vk, x), which neither ui
+// channels stands in for the integrations (imap, vk, x, feeds), which neither ui
 // nor core may import: one engine.Driver per kind whose connections
 // answer the connection test as the test arms it, note what each test was
 // given and count the sync passes. It stubs the channel, not the use case:
@@ -33,7 +33,8 @@ type channelTest struct {
 
 // drivers are the engine's drivers, one per kind.
 func (c *channels) drivers() []engine.Driver {
-	return []engine.Driver{stubDriver{core.KindIMAP, c}, stubDriver{core.KindVK, c}, stubDriver{core.KindX, c}}
+	return []engine.Driver{stubDriver{core.KindIMAP, c}, stubDriver{core.KindVK, c}, stubDriver{core.KindX, c},
+		stubDriver{core.KindFeed, c}}
 }
 
 // failTests makes the connection tests of a kind fail with err (nil: pass).

@@ -27,6 +27,7 @@ type Screen struct {
 	banner  *kit.Banner
 	form    *accountForm
 	vk, x   *channelForm
+	feed    *channelForm
 	add     *widget.Button
 	adds    *fyne.Container // the Add buttons, hidden while a form is open
 	reload  *kit.Refresher
@@ -49,6 +50,8 @@ func New(e *kit.Env, b Backend, changed func()) *Screen {
 	s.adds.Add(widget.NewButtonWithIcon("Add VK community", kit.VKIcon, func() { s.openChannel(s.vk) }))
 	s.x = newXForm(u, u.b.Accounts, s.added, s.formClosed)
 	s.adds.Add(widget.NewButtonWithIcon("Add X account", kit.XIcon, func() { s.openChannel(s.x) }))
+	s.feed = newFeedForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.adds.Add(widget.NewButtonWithIcon("Watch a feed", kit.FeedIcon, func() { s.openChannel(s.feed) }))
 	s.content = s.layout()
 	return s
 }
@@ -57,7 +60,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Accounts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	page := container.NewVBox(title, s.banner.Content, s.note, s.rows, s.adds, s.form.content)
-	for _, f := range []*channelForm{s.vk, s.x} {
+	for _, f := range []*channelForm{s.vk, s.x, s.feed} {
 		if f != nil {
 			page.Add(f.content)
 		}
@@ -122,6 +125,9 @@ func (s *Screen) row(a core.Account) fyne.CanvasObject {
 	sync := widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(a) })
 	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.confirmRemove(a) })
 	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
+	if line := watchLine(a); line != "" {
+		text.Add(kit.NewMuted(line))
+	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(kit.AccountIcon(a.Kind))))
 	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, remove)), text)
 	return container.NewVBox(card, widget.NewSeparator())
