@@ -26,6 +26,14 @@ Usage:
                 [--poll-seconds N] [--no-test]      (keys: consumer key, secret, access token, secret; one a line)
   account list [--json]
   account remove NAME
+  watch add URL [--name N] [--keywords a,b] [--no-test]
+                                      watch a feed (RSS, Atom, JSON Feed, web alerts); with keywords
+                                      only the entries that mention them come in; the test fetch
+                                      names the watch after the feed's title
+  watch list [--json]
+  watch remove NAME
+  watch import FILE.opml              add the feeds of an OPML list that are not watched yet
+  watch export --out FILE.opml
   sync [--once] [--account NAME]      fetch new items (--once: one pass and send the outbox, then exit)
   inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N] [--before ID]
                                       newest first; --before ID pages on after the item ID
@@ -153,6 +161,7 @@ func init() {
 		"calendar": cmdCalendar,
 		"members":  cmdMembers,
 		"settings": cmdSettings,
+		"watch":    cmdWatch,
 	}
 }
 

@@ -46,6 +46,7 @@ type itemJSON struct {
 	ThreadID    int64             `json:"thread_id"`
 	RemoteID    string            `json:"remote_id"`
 	Subject     string            `json:"subject"`
+	Link        string            `json:"link,omitempty"` // a feed entry's page
 	Author      core.Person       `json:"author"`
 	To          []core.Person     `json:"to"`
 	Text        string            `json:"text"`
@@ -63,7 +64,7 @@ type itemJSON struct {
 func toJSON(it core.Item) itemJSON {
 	return itemJSON{
 		ID: it.ID, Account: it.Account, AccountID: it.AccountID, Kind: it.Kind, ThreadID: it.ThreadID,
-		RemoteID: it.RemoteID, Subject: it.Subject, Author: it.Author, To: list(it.To), Text: it.Text,
+		RemoteID: it.RemoteID, Subject: it.Subject, Link: it.Link(), Author: it.Author, To: list(it.To), Text: it.Text,
 		CreatedAt: jsonTime(it.CreatedAt), State: it.State, SnoozeUntil: jsonTime(it.SnoozeUntil),
 		Seen: it.Seen, Outgoing: it.Outgoing, Deleted: it.Deleted, Tags: list(it.Tags),
 		Attachments: list(it.Attachments), Problems: list(it.Problems),

@@ -114,3 +114,13 @@ var (
 	_ engine.Tester     = (*Conn)(nil)
 	_ engine.Intervaler = (*Conn)(nil)
 )
+
+// Probe fetches and reads a feed that is not saved yet and returns its
+// title: the connection test of `watch add`, which names a watch after it.
+func (d *Driver) Probe(ctx context.Context, set core.FeedSettings) (string, error) {
+	set = set.Normalized()
+	if err := set.Validate(); err != nil {
+		return "", err
+	}
+	return (&Conn{set: set, d: d}).Probe(ctx)
+}
