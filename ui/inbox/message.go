@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,9 @@ func messageCard(it core.Item, menu fyne.CanvasObject, openMember func(int64)) f
 		rows = append(rows, attachmentList(it.Attachments))
 	}
 	rows = append(rows, messageText(it.Text))
+	if link := pageLink(it); link != nil {
+		rows = append(rows, link)
+	}
 	if line := statsLine(it.Stats); line != "" {
 		rows = append(rows, kit.NewMutedTrunc(line))
 	}
@@ -136,6 +140,18 @@ func attachmentList(atts []core.Attachment) fyne.CanvasObject {
 
 // messageText is the readable body: selectable so it can be copied,
 // wrapped so long lines never widen the pane.
+// pageLink opens a feed entry's page in the browser (a web alert's target,
+// never its redirect); nil for items without one.
+func pageLink(it core.Item) fyne.CanvasObject {
+	u, err := url.Parse(it.Link())
+	if it.Link() == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil
+	}
+	l := widget.NewHyperlink("Open the page: "+strings.TrimPrefix(u.Host+u.RequestURI(), "www."), u)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 func messageText(text string) fyne.CanvasObject {
 	if strings.TrimSpace(text) == "" {
 		return kit.NewMuted("(no text)")
