@@ -268,3 +268,17 @@ const (
 	DeletedKeep         = "keep"
 	DeletedRemove       = "remove"
 )
+
+// AuthorHistory is what an author wrote: every inbound message, across
+// their identities, and how many of them are spam.
+type AuthorHistory struct {
+	Messages int
+	Spam     int
+}
+
+// Regular reports whether an author is a known correspondent, whose
+// conversation should not go to spam without a second thought: several
+// messages, few of them spam.
+func (h AuthorHistory) Regular() bool {
+	return h.Messages >= 3 && h.Spam*2 < h.Messages
+}

@@ -36,6 +36,7 @@ type Store interface {
 	DiscardOutbox(ctx context.Context, id int64) error
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
 	UnreadCounts(ctx context.Context) (map[int64]int, error)
+	AuthorCounts(ctx context.Context, itemID int64) (total, spam int, err error)
 	AuthorStore
 }
 
@@ -395,3 +396,13 @@ type nopNotifier struct{}
 
 func (nopNotifier) Publish(core.Event) {}
 func (nopNotifier) KickOutbox()        {}
+
+// AuthorHistory says how much the author of an item wrote before: asked
+// before a known member's conversation goes to spam.
+func (s *Service) AuthorHistory(ctx context.Context, itemID int64) (core.AuthorHistory, error) {
+	total, spam, err := s.store.AuthorCounts(ctx, itemID)
+	if err != nil {
+		return core.AuthorHistory{}, fmt.Errorf("inbox: author of %d: %w", itemID, err)
+	}
+	return core.AuthorHistory{Messages: total, Spam: spam}, nil
+}

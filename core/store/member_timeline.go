@@ -107,3 +107,19 @@ func (s *Store) MemberMeetups(ctx context.Context, memberID int64) ([]core.Meetu
 	}
 	return out, nil
 }
+
+// AuthorCounts counts what the author of an item wrote, under all their
+// identities when they have a member file: every inbound message, and how
+// many of them are in spam.
+func (s *Store) AuthorCounts(ctx context.Context, itemID int64) (total, spam int, err error) {
+	err = s.r.QueryRowContext(ctx, `WITH me AS (SELECT author_identity_id AS ident FROM items WHERE id = ?1),
+		ids AS (SELECT ident FROM me WHERE ident IS NOT NULL
+			UNION SELECT mi.identity_id FROM member_identities mi
+			WHERE mi.member_id = (SELECT member_id FROM member_identities WHERE identity_id = (SELECT ident FROM me)))
+		SELECT count(*), COALESCE(SUM(state = 'spam'), 0) FROM items
+		WHERE author_identity_id IN (SELECT ident FROM ids) AND outgoing = 0`, itemID).Scan(&total, &spam)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: item %d: author counts: %w", itemID, dbErr(err))
+	}
+	return total, spam, nil
+}

@@ -34,6 +34,8 @@ type Inbox interface {
 	// reply they found in Sent).
 	DiscardOutbox(ctx context.Context, id int64) error
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
+	// AuthorHistory says how much an item's author wrote before.
+	AuthorHistory(ctx context.Context, itemID int64) (core.AuthorHistory, error)
 	Moderator
 }
 

@@ -15,6 +15,7 @@ import (
 type itemList struct {
 	widget.List
 	items   func() []core.Item
+	marked  func(id int64) bool // picked for a bulk step
 	now     func() time.Time
 	onRune  func(rune)
 	onKey   func(*fyne.KeyEvent) bool // true when handled
@@ -35,7 +36,7 @@ func (l *itemList) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(items) {
 		return
 	}
-	o.(*itemRow).set(items[id], l.now())
+	o.(*itemRow).set(items[id], l.now(), l.marked != nil && l.marked(items[id].ID))
 	if id >= len(items)-kit.PageAhead && l.nearEnd != nil {
 		l.nearEnd()
 	}

@@ -60,14 +60,19 @@ func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewPadded(left), gutter, lines))
 }
 
-// set shows an item; now is the reference for the relative time.
-func (r *itemRow) set(it core.Item, now time.Time) {
+// set shows an item; now is the reference for the relative time. A
+// conversation picked for a bulk step shows a check instead of its channel.
+func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	unseen := !it.Seen && !it.Outgoing
 	style := fyne.TextStyle{Bold: unseen}
 	setLabel(r.author, peopleLabel(it), style)
 	setLabel(r.subject, subjectLabel(it), style)
 	kit.SetSegment(r.when, core.Ago(now, it.CreatedAt))
-	r.icon.SetResource(kit.ChannelIcon(it.Kind))
+	if marked {
+		r.icon.SetResource(theme.NewPrimaryThemedResource(theme.CheckButtonCheckedIcon()))
+	} else {
+		r.icon.SetResource(kit.ChannelIcon(it.Kind))
+	}
 	r.dot.Hidden = !unseen
 	r.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 	r.dot.Refresh()

@@ -59,6 +59,8 @@ func (k *triageKeys) typedRune(r rune) {
 		s.thread.showSnooze()
 	case 'u':
 		s.markUnread()
+	case 'x':
+		s.marks.toggle(s.selectedID)
 	case 'r':
 		s.composer.focus()
 	case '/':
@@ -78,6 +80,11 @@ func (k *triageKeys) typedKey(e *fyne.KeyEvent) bool {
 		k.s.move(1)
 	case fyne.KeyUp:
 		k.s.move(-1)
+	case fyne.KeyEscape:
+		if len(k.s.marks.ids) == 0 {
+			return false
+		}
+		k.s.marks.clear()
 	default:
 		return false
 	}

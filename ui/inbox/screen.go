@@ -30,6 +30,10 @@ type Screen struct {
 	empty   *widget.RichText
 	banner  *kit.Banner
 	toast   *kit.Toast // what the last triage step did, with Undo
+	marks   *marks     // conversations picked for a bulk step
+	// spamOK are the regular authors the person already agreed to send to
+	// spam: asked once, not at every message.
+	spamOK map[string]bool
 
 	// OpenMember, when set, opens a member's file: an author's name in a
 	// conversation is then a link to it.
@@ -54,12 +58,14 @@ type Screen struct {
 // where its triage keys apply. Start loads it.
 func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	u := &env{Env: e, b: b, active: active}
-	s := &Screen{u: u, banner: kit.NewBanner(), toast: kit.NewToast(e)}
+	s := &Screen{u: u, banner: kit.NewBanner(), toast: kit.NewToast(e), spamOK: map[string]bool{}}
+	s.marks = newMarks(s)
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
 	s.list = newItemList(func() []core.Item { return s.items }, u.Now)
 	s.list.OnSelected = s.selected
+	s.list.marked = func(id int64) bool { return s.marks.has(id) }
 	s.list.nearEnd = s.loadMore
 	s.empty = kit.NewMutedWrapped("", fyne.TextAlignCenter)
 	s.empty.Hide()
@@ -72,7 +78,7 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.search, s.filters.content, s.banner.Content, s.toast.Content)
+	top := container.NewVBox(s.search, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
 	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
 	split := container.NewHSplit(listPane, right)
@@ -168,6 +174,7 @@ func (s *Screen) loadMore() {
 
 func (s *Screen) setItems(items []core.Item) {
 	s.items = items
+	s.marks.keep(items)
 	s.list.Refresh()
 	s.syncSelection()
 	s.updateEmpty()
@@ -213,6 +220,9 @@ func (s *Screen) syncSelection() {
 func (s *Screen) selected(idx widget.ListItemID) {
 	if idx < 0 || idx >= len(s.items) || s.items[idx].ID == s.selectedID {
 		return
+	}
+	if s.marks.clicked(idx) {
+		return // Ctrl or Shift held: the click picked, it opened nothing
 	}
 	s.open(idx)
 }
@@ -332,15 +342,37 @@ func (s *Screen) leave(idx int) {
 // the view no longer holds it) and comes back with an error if the backend
 // refuses.
 func (s *Screen) setState(st core.State, until time.Time) {
-	it, idx, ok := s.current()
+	if len(s.marks.ids) > 0 {
+		s.bulkState(st, until)
+		return
+	}
+	it, _, ok := s.current()
 	if !ok || it.State == st && st != core.StateSnoozed {
 		return
 	}
-	if s.filters.hides(st) {
+	if st == core.StateSpam {
+		s.confirmSpam(it, func() { s.applyState(it, st, until) })
+		return
+	}
+	s.applyState(it, st, until)
+}
+
+// applyState changes a conversation's state: the open one, or the one a
+// question was asked about (the person may have moved on meanwhile).
+func (s *Screen) applyState(it core.Item, st core.State, until time.Time) {
+	idx := s.indexOf(it.ID)
+	open := s.openItem.ID == it.ID
+	switch {
+	case s.filters.hides(st) && open:
 		s.leave(idx)
-	} else {
+	case s.filters.hides(st) && idx >= 0:
+		s.removeAt(idx)
+	case open:
 		s.edit(idx, func(it *core.Item) { it.State, it.SnoozeUntil = st, until })
 		s.thread.showState(st)
+	case idx >= 0:
+		s.items[idx].State, s.items[idx].SnoozeUntil = st, until
+		s.list.RefreshItem(idx)
 	}
 	kit.BackgroundErr(s.u.Env, "set state", func(ctx context.Context) error {
 		return s.u.b.Inbox.SetState(ctx, it.ID, st, until)
@@ -456,7 +488,33 @@ func (s *Screen) changeTag(tag string, add bool) {
 			s.restore(it, idx)
 			s.thread.setTags(it.Tags)
 			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			return
 		}
+		msg := fmt.Sprintf("Removed #%s from %s.", tag, kit.QuoteSubject(it.Subject))
+		if add {
+			msg = fmt.Sprintf("Tagged %s #%s.", kit.QuoteSubject(it.Subject), tag)
+		}
+		s.toast.Show(msg, func() { s.undoTag(it.ID, tag, add) })
+	})
+}
+
+// undoTag takes a tag change back on a conversation.
+func (s *Screen) undoTag(id int64, tag string, added bool) {
+	kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
+		if added {
+			return s.u.b.Inbox.RemoveTag(ctx, id, tag)
+		}
+		return s.u.b.Inbox.AddTag(ctx, id, tag)
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show("Could not undo: " + kit.ErrorText(err))
+			return
+		}
+		if s.openItem.ID == id {
+			s.openItem.Tags = kit.EditTags(s.openItem.Tags, tag, !added)
+			s.thread.setTags(s.openItem.Tags)
+		}
+		s.reload.Request()
 	})
 }
 

@@ -3,6 +3,7 @@ package kit
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -152,4 +153,13 @@ func ChannelName(k core.ItemKind) string {
 		return "X"
 	}
 	return "the server"
+}
+
+// Plural writes a count with its noun: "1 conversation", "3 conversations".
+// (Issue 14's translations replace it with the language's plural rules.)
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

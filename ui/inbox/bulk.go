@@ -1,0 +1,334 @@
+package inbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// modifiers are the keys held during a click on the list: Ctrl picks a
+// conversation, Shift a run of them. Tests replace it; fyne's test driver
+// holds no keys.
+var modifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// marks are the conversations picked for a bulk step (x, Ctrl+click,
+// Shift+click); while any is picked, e, # and the bar above the list act
+// on all of them instead of the open one.
+type marks struct {
+	s      *Screen
+	ids    []int64 // in the order picked
+	anchor int64   // where a Shift+click run starts
+	label  *widget.Label
+	bar    *fyne.Container
+}
+
+func newMarks(s *Screen) *marks {
+	m := &marks{s: s, label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	m.bar = container.NewHBox(m.label,
+		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.bulkState(core.StateDone, time.Time{}) }),
+		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.bulkState(core.StateSpam, time.Time{}) }),
+		kit.FlatButton("Tag…", theme.ContentAddIcon(), s.askBulkTag),
+		layout.NewSpacer(),
+		kit.FlatButton("Clear (Esc)", theme.CancelIcon(), m.clear))
+	m.bar.Hide()
+	return m
+}
+
+func (m *marks) has(id int64) bool { return slices.Contains(m.ids, id) }
+
+// toggle picks a conversation or puts it back.
+func (m *marks) toggle(id int64) {
+	if id == 0 {
+		return
+	}
+	if i := slices.Index(m.ids, id); i >= 0 {
+		m.ids = slices.Delete(m.ids, i, i+1)
+	} else {
+		m.ids = append(m.ids, id)
+	}
+	m.anchor = id
+	m.changed()
+}
+
+// clicked handles a click on row idx with Ctrl or Shift held; it reports
+// whether it did (a plain click opens the conversation).
+func (m *marks) clicked(idx int) bool {
+	mod := modifiers()
+	if mod&(fyne.KeyModifierControl|fyne.KeyModifierSuper|fyne.KeyModifierShift) == 0 {
+		return false
+	}
+	s := m.s
+	id := s.items[idx].ID
+	// As in a mail program, the open conversation is part of the first pick.
+	if len(m.ids) == 0 && s.selectedID != 0 && s.selectedID != id && s.indexOf(s.selectedID) >= 0 {
+		m.ids = append(m.ids, s.selectedID)
+		m.anchor = s.selectedID
+	}
+	from := s.indexOf(m.anchor)
+	if mod&fyne.KeyModifierShift != 0 && from >= 0 {
+		lo, hi := min(from, idx), max(from, idx)
+		for _, it := range s.items[lo : hi+1] {
+			if !m.has(it.ID) {
+				m.ids = append(m.ids, it.ID)
+			}
+		}
+		m.changed()
+	} else {
+		m.toggle(id)
+	}
+	s.syncSelection() // the list selected the row clicked; the open one stays
+	return true
+}
+
+// keep drops picks the list no longer shows (a reload moved them out).
+func (m *marks) keep(items []core.Item) {
+	n := len(m.ids)
+	m.ids = slices.DeleteFunc(m.ids, func(id int64) bool {
+		return !slices.ContainsFunc(items, func(it core.Item) bool { return it.ID == id })
+	})
+	if len(m.ids) != n {
+		m.changed()
+	}
+}
+
+func (m *marks) clear() {
+	if len(m.ids) == 0 {
+		return
+	}
+	m.ids, m.anchor = nil, 0
+	m.changed()
+}
+
+func (m *marks) changed() {
+	n := len(m.ids)
+	m.label.SetText(kit.Plural(n, "conversation", "conversations") + " selected")
+	m.bar.Hidden = n == 0
+	m.bar.Refresh()
+	m.s.list.Refresh()
+}
+
+// picked are the picked conversations as listed.
+func (m *marks) picked() []core.Item {
+	var out []core.Item
+	for _, it := range m.s.items {
+		if m.has(it.ID) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// bulkState moves every picked conversation to st at once; one toast
+// undoes the whole step.
+func (s *Screen) bulkState(st core.State, until time.Time) {
+	var moved []core.Item
+	for _, it := range s.marks.picked() {
+		if it.State != st || st == core.StateSnoozed {
+			moved = append(moved, it)
+		}
+	}
+	s.marks.clear()
+	if len(moved) == 0 {
+		return
+	}
+	for _, it := range moved {
+		idx := s.indexOf(it.ID)
+		switch {
+		case idx < 0:
+		case s.filters.hides(st):
+			s.removeAt(idx)
+		default:
+			s.edit(idx, func(c *core.Item) {
+				if c.ID == it.ID {
+					c.State, c.SnoozeUntil = st, until
+				}
+			})
+		}
+	}
+	kit.Background(s.u.Env, "bulk state", func(ctx context.Context) (int, error) {
+		var errs []error
+		n := 0
+		for _, it := range moved {
+			if err := s.u.b.Inbox.SetState(ctx, it.ID, st, until); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", kit.QuoteSubject(it.Subject), err))
+				continue
+			}
+			n++
+		}
+		return n, errors.Join(errs...)
+	}, func(n int, err error) {
+		if err != nil {
+			s.banner.Show(fmt.Sprintf("Could not %s %d of %d conversations: %s", stateVerb(st), len(moved)-n, len(moved), kit.ErrorText(err)))
+			s.reload.Request()
+		}
+		if n > 0 {
+			s.toast.Show(bulkDone(st, n), func() { s.undoBulk(moved) })
+		}
+	})
+}
+
+// bulkDone says what a bulk step did, for its toast.
+func bulkDone(st core.State, n int) string {
+	what := kit.Plural(n, "conversation", "conversations")
+	switch st {
+	case core.StateDone:
+		return "Marked " + what + " as done."
+	case core.StateSpam:
+		return "Moved " + what + " to spam."
+	case core.StateSnoozed:
+		return "Snoozed " + what + "."
+	case core.StateOpen:
+		return "Reopened " + what + "."
+	}
+	return "Moved " + what + " to " + kit.StateLabel(st) + "."
+}
+
+// undoBulk puts each conversation of a bulk step back as it was.
+func (s *Screen) undoBulk(was []core.Item) {
+	now := s.u.Now()
+	kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
+		var errs []error
+		for _, it := range was {
+			st, until := it.State, it.SnoozeUntil
+			if st == core.StateSnoozed && !until.After(now) {
+				st, until = core.StateOpen, time.Time{}
+			}
+			if err := s.u.b.Inbox.SetState(ctx, it.ID, st, until); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show("Could not undo everything: " + kit.ErrorText(err))
+		}
+		s.reload.Request()
+	})
+}
+
+// askBulkTag asks for a tag and adds it to every picked conversation.
+func (s *Screen) askBulkTag() {
+	picked := s.marks.picked()
+	if len(picked) == 0 {
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("e.g. question, vip, bug")
+	d := dialog.NewForm("Tag "+kit.Plural(len(picked), "conversation", "conversations"), "Add", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Tag", entry)}, func(ok bool) {
+			if tag := normalizeTag(entry.Text); ok && tag != "" {
+				s.bulkTag(picked, tag)
+			}
+		}, s.u.Win)
+	d.Resize(fyne.NewSize(360, d.MinSize().Height))
+	d.Show()
+	s.u.Win.Canvas().Focus(entry)
+}
+
+// bulkTag adds tag to conversations; Undo takes it off those that did not
+// have it.
+func (s *Screen) bulkTag(items []core.Item, tag string) {
+	var added []core.Item
+	for _, it := range items {
+		if !slices.Contains(it.Tags, tag) {
+			added = append(added, it)
+		}
+	}
+	s.marks.clear()
+	kit.Background(s.u.Env, "bulk tag", func(ctx context.Context) (int, error) {
+		var errs []error
+		n := 0
+		for _, it := range added {
+			if err := s.u.b.Inbox.AddTag(ctx, it.ID, tag); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			n++
+		}
+		return n, errors.Join(errs...)
+	}, func(n int, err error) {
+		if err != nil {
+			s.banner.Show("Could not tag every conversation: " + kit.ErrorText(err))
+		}
+		s.reload.Request()
+		if n == 0 {
+			return
+		}
+		s.toast.Show(fmt.Sprintf("Tagged %s #%s.", kit.Plural(n, "conversation", "conversations"), tag), func() {
+			kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
+				var errs []error
+				for _, it := range added {
+					errs = append(errs, s.u.b.Inbox.RemoveTag(ctx, it.ID, tag))
+				}
+				return errors.Join(errs...)
+			}, func(err error) {
+				if err != nil {
+					s.banner.Show("Could not undo everything: " + kit.ErrorText(err))
+				}
+				s.reload.Request()
+			})
+		})
+	})
+}
+
+// confirmSpam asks once before a regular correspondent's conversation goes
+// to spam: one # must not bury a member's complaint. Unknown senders and
+// authors already confirmed go at once.
+func (s *Screen) confirmSpam(it core.Item, apply func()) {
+	key := authorKey(it)
+	if it.Outgoing || key == "" || s.spamOK[key] {
+		apply()
+		return
+	}
+	kit.Background(s.u.Env, "author history", func(ctx context.Context) (core.AuthorHistory, error) {
+		return s.u.b.Inbox.AuthorHistory(ctx, it.ID)
+	}, func(h core.AuthorHistory, err error) {
+		if err != nil || !h.Regular() {
+			apply() // the check is a courtesy: it never blocks triage
+			return
+		}
+		who := authorLabel(it)
+		msg := fmt.Sprintf("%s has written %s to you", who, kit.Plural(h.Messages, "message", "messages"))
+		if h.Spam == 0 {
+			msg += ", none of them spam."
+		} else {
+			msg += fmt.Sprintf(", %d of them in spam.", h.Spam)
+		}
+		dialog.ShowConfirm("Move to spam?", msg+"\nFuture messages from them will not be asked about again today.", func(ok bool) {
+			if ok {
+				s.spamOK[key] = true
+				apply()
+			}
+		}, s.u.Win)
+	})
+}
+
+// authorKey names an author across their messages: their member file, or
+// their address on the account.
+func authorKey(it core.Item) string {
+	if it.MemberID != 0 {
+		return fmt.Sprintf("m%d", it.MemberID)
+	}
+	if it.Author.Address == "" {
+		return ""
+	}
+	return fmt.Sprintf("a%d:%s", it.AccountID, it.Author.Address)
+}
