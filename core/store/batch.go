@@ -20,7 +20,8 @@ import (
 //
 // An item already stored keeps its id, state, tags, snooze and seen flag;
 // its content and location are refreshed. A new item's Seen comes from the
-// batch; later seen changes arrive as b.Flags.
+// batch, and so do its Tags (an ingest step such as a keyword watch sets
+// them); later seen changes arrive as b.Flags.
 func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
 	var res core.BatchResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

@@ -71,7 +71,8 @@ func (b *ftsBuffer) flush(st *stmts) error {
 	return nil
 }
 
-// recordTerms adds the terms of rows (ftsRow JSON) to fts_terms. The rows
+// recordTerms adds the terms of rows (ftsRow JSON) to fts_terms, and the
+// word forms of the new ones to term_forms. The rows
 // go through a scratch in-memory FTS5 table with the same tokenizer, so the
 // terms are exactly the index's; its vocabulary costs what the batch
 // costs, where the main index's vocabulary would cost what the index holds.
@@ -89,9 +90,32 @@ func recordTerms(st *stmts, rows string) error {
 		SELECT value ->> 'k', value ->> 's', value ->> 'b', value ->> 'a' FROM json_each(?)`, rows); err != nil {
 		return err
 	}
-	if _, err := st.exec("INSERT OR IGNORE INTO fts_terms (term) SELECT term FROM temp.terms_stage_vocab"); err != nil {
+	added, err := newTerms(st)
+	if err != nil {
 		return err
 	}
-	_, err := st.exec("INSERT INTO temp.terms_stage (terms_stage) VALUES ('delete-all')")
+	if err := addForms(st, added); err != nil {
+		return err
+	}
+	_, err = st.exec("INSERT INTO temp.terms_stage (terms_stage) VALUES ('delete-all')")
 	return err
+}
+
+// newTerms adds the staged terms to fts_terms and returns those it had not
+// seen before, whose word forms are then recorded.
+func newTerms(st *stmts) ([]string, error) {
+	rows, err := st.query("INSERT OR IGNORE INTO fts_terms (term) SELECT term FROM temp.terms_stage_vocab RETURNING term")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var added []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		added = append(added, t)
+	}
+	return added, rows.Err()
 }

@@ -231,7 +231,8 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 }
 
 // writeExtras writes what lives beside the item row: refs, the full-text
-// index entry (unless it is unchanged) and the raw source when given.
+// index entry (unless it is unchanged), a new item's tags (those an ingest
+// step such as a keyword watch gave it) and the raw source when given.
 func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed, isNew bool) error {
 	if err := w.writeRefs(id, it.ThreadRefs, isNew); err != nil {
 		return err
@@ -239,12 +240,33 @@ func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed, isNew boo
 	if !indexed {
 		w.index.add(key, it)
 	}
+	if isNew && len(it.Tags) > 0 {
+		if err := w.writeTags(id, it.Tags); err != nil {
+			return err
+		}
+	}
 	if it.Raw != nil {
 		_, err := w.st.exec(`INSERT INTO item_raw (item_id, raw) VALUES (?, ?)
 			ON CONFLICT (item_id) DO UPDATE SET raw = excluded.raw`, id, it.Raw)
 		if err != nil {
 			return fmt.Errorf("raw %d: %w", id, err)
 		}
+	}
+	return nil
+}
+
+// writeTags tags a new item; an existing item keeps its tags, which a
+// person may have changed.
+func (w *itemWriter) writeTags(id int64, tags []string) error {
+	list := jsonList(tags)
+	if _, err := w.st.exec(`INSERT INTO tags (name) SELECT trim(value) FROM json_each(?)
+		WHERE trim(value) <> '' ON CONFLICT (name) DO NOTHING`, list); err != nil {
+		return fmt.Errorf("tags %d: %w", id, err)
+	}
+	_, err := w.st.exec(`INSERT OR IGNORE INTO item_tags (item_id, tag_id)
+		SELECT ?, id FROM tags WHERE name IN (SELECT trim(value) FROM json_each(?))`, id, list)
+	if err != nil {
+		return fmt.Errorf("tags %d: %w", id, err)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
 )
 
 // Page sizes of Items.
@@ -70,7 +71,8 @@ func (s *Store) fillConversations(ctx context.Context, items []core.Item) error 
 		func(it *core.Item, v string) { it.Tags = append(it.Tags, v) })
 }
 
-// errNoTerms: the query had nothing searchable, so nothing matches.
+// errNoTerms: the query had nothing searchable, or asks for states the
+// list excludes, so nothing matches.
 var errNoTerms = errors.New("no search terms")
 
 func withDefaults(f core.ItemFilter, now func() time.Time) core.ItemFilter {
@@ -84,18 +86,54 @@ func withDefaults(f core.ItemFilter, now func() time.Time) core.ItemFilter {
 	return f
 }
 
+// itemsSQL parses f.Query (core/query) and builds the page's SQL: a query
+// with words, phrases or from: walks the full-text hits (searchSQL), any
+// other walks the list's indexes (listSQL), both with the query's
+// conditions. A parse error is a *query.Error.
 func (s *Store) itemsSQL(ctx context.Context, f core.ItemFilter) (string, []any, error) {
-	if strings.TrimSpace(f.Query) == "" {
-		return listSQL(f)
-	}
-	match, err := s.matchExpr(ctx, f.Query)
+	q, err := query.ParseAt(f.Query, f.Now)
 	if err != nil {
 		return "", nil, err
 	}
-	if match == "" {
+	if q.Blank() {
+		return listSQL(f, where{})
+	}
+	if q.Root == nil {
 		return "", nil, errNoTerms
 	}
-	return s.searchSQL(ctx, f, match)
+	c, err := s.compileQuery(ctx, q)
+	if err != nil {
+		return "", nil, err
+	}
+	if f.States, err = queryStates(f.States, c.states); err != nil {
+		return "", nil, err
+	}
+	if c.match == "" {
+		return listSQL(f, c.conds)
+	}
+	return s.searchSQL(ctx, f, c.match, c.conds)
+}
+
+// queryStates combines the states a list asks for with those its query
+// names (state:done): the query's replace the default triage view and
+// narrow explicit ones.
+func queryStates(asked, named []core.State) ([]core.State, error) {
+	switch {
+	case len(named) == 0:
+		return asked, nil
+	case len(asked) == 0:
+		return named, nil
+	}
+	var both []core.State
+	for _, st := range named {
+		if slices.Contains(asked, st) {
+			both = append(both, st)
+		}
+	}
+	if len(both) == 0 {
+		return nil, errNoTerms
+	}
+	return both, nil
 }
 
 // where collects the conditions of a query and their arguments.
@@ -107,6 +145,12 @@ type where struct {
 func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 	w.args = append(w.args, args...)
+}
+
+// and adds the conditions of another where.
+func (w *where) and(o where) {
+	w.conds = append(w.conds, o.conds...)
+	w.args = append(w.args, o.args...)
 }
 
 func (w *where) sql() string {
@@ -192,13 +236,14 @@ func listArms(f core.ItemFilter) ([]listArm, error) {
 
 // armSQL reads at most Limit ids of one range. A VIP range goes through
 // the small partial index of VIP items, whatever else filters it.
-func armSQL(arm listArm, f core.ItemFilter) (string, []any) {
+func armSQL(arm listArm, f core.ItemFilter, extra where) (string, []any) {
 	w := &where{}
 	w.add("i.state = ?", arm.state)
 	if arm.due {
 		w.add("i.snooze_until <= ?", ms(f.Now))
 	}
 	filters(w, f)
+	w.and(extra)
 	hideDeleted(w, f)
 	if f.Conversations {
 		w.add("i.face = 1")
@@ -231,8 +276,9 @@ func hideDeleted(w *where, f core.ItemFilter) {
 
 // listSQL reads each range's newest items from the (account, state, time)
 // indexes, at most Limit per range, and merges them: a page costs the same
-// whether the inbox holds a thousand items or a million.
-func listSQL(f core.ItemFilter) (string, []any, error) {
+// whether the inbox holds a thousand items or a million. Extra conditions
+// (a query's) filter every range.
+func listSQL(f core.ItemFilter, extra where) (string, []any, error) {
 	arms, err := listArms(f)
 	if err != nil {
 		return "", nil, err
@@ -242,7 +288,7 @@ func listSQL(f core.ItemFilter) (string, []any, error) {
 		args  []any
 	)
 	for _, arm := range arms {
-		part, partArgs := armSQL(arm, f)
+		part, partArgs := armSQL(arm, f, extra)
 		parts = append(parts, part)
 		args = append(args, partArgs...)
 	}
@@ -276,7 +322,7 @@ func keyset(w *where, f core.ItemFilter) {
 // (see nextFTSKey), and stops at the page: no hit set is ever sorted or
 // ranked, so a term matching most of a million items costs no more than
 // a rare one.
-func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string) (string, []any, error) {
+func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string, extra where) (string, []any, error) {
 	w := &where{}
 	w.add("items_fts MATCH ?", match)
 	if !f.Before.IsZero() {
@@ -290,6 +336,7 @@ func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string) 
 		return "", nil, err
 	}
 	filters(w, f)
+	w.and(extra)
 	hideDeleted(w, f)
 	query := "SELECT " + itemCols + ` FROM items_fts
 		JOIN items i ON i.fts_key = items_fts.rowid JOIN accounts a ON a.id = i.account_id

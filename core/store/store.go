@@ -37,6 +37,7 @@ type Store struct {
 	damaged     atomic.Pointer[DamagedError] // set once corruption is seen: no commit gets through
 	workspaceID string
 	onCheck     func() // told before an open checks the database (WithCheckNotice)
+	tone        toneCheck
 }
 
 // Option sets up a Store at Open.
@@ -81,6 +82,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	err = migrate(ctx, s.w, migrationFiles)
 	if err == nil {
 		err = s.ensureWorkspaceID(ctx)
+	}
+	if err == nil {
+		err = s.ensureTermForms(ctx)
 	}
 	if err != nil {
 		err = s.noteCorrupt(err)

@@ -1,0 +1,97 @@
+package store
+
+// Benchmarks of the query language on a copy of a generated workspace,
+// upgraded by Open first (the upgrade is timed: it is what a person with a
+// large workspace waits for once):
+//
+//	HEARTH_BENCH_FROM=/tmp/hearth-bench-1000000-<hash>.db go test -run XXX -bench Query ./core/store/
+//
+// Any earlier generated workspace will do (see store_bench_test.go).
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// upgradedCopy copies the workspace named by HEARTH_BENCH_FROM and opens
+// the copy, reporting how long the upgrade took.
+func upgradedCopy(b *testing.B) *Store {
+	b.Helper()
+	from := os.Getenv("HEARTH_BENCH_FROM")
+	if from == "" {
+		b.Skip("set HEARTH_BENCH_FROM to a generated workspace")
+	}
+	path := filepath.Join(b.TempDir(), "hearth.db")
+	if err := copyFile(from, path); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "upgraded %s in %v\n", filepath.Base(from), time.Since(start).Round(time.Millisecond))
+	return s
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// queryBenchCases are searches a person types and saved views: text alone,
+// text with operators, operators alone.
+var queryBenchCases = []struct{ name, query string }{
+	{"common", "community"},
+	{"common-ru", "встреча"},
+	{"rare", rareTerm},
+	{"prefix", "сообщ*"},
+	{"two-words", "game server"},
+	{"phrase", `"thank you"`},
+	{"no-hits", "xylophone"},
+	{"or", "встреча OR meetup"},
+	{"not", "community -game"},
+	{"text-channel", "community channel:vk"},
+	{"from", "from:anna"},
+	{"view-unread-vk", "channel:vk is:unread"},
+	{"view-vip", "is:vip"},
+	{"view-account", "account:x -is:unread"},
+	{"view-after", "after:2024-06-01 channel:email"},
+}
+
+func BenchmarkQuerySearch(b *testing.B) {
+	s := upgradedCopy(b)
+	defer s.Close()
+	for _, q := range queryBenchCases {
+		for _, view := range []struct {
+			name string
+			f    core.ItemFilter
+		}{{"triage", core.ItemFilter{}}, {"all", core.ItemFilter{States: core.States}}} {
+			b.Run(fmt.Sprintf("%s/%s", q.name, view.name), func(b *testing.B) {
+				measure(b, func() error {
+					_, err := s.Search(context.Background(), q.query, view.f)
+					return err
+				})
+			})
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
+	"github.com/hearthhq/hearth/core/query/querytest"
+)
+
+// queryWorkspace stores the fixture of querytest: its accounts by name,
+// each author with their follower count, the items with their tags.
+func queryWorkspace(t *testing.T) *Store {
+	s := newStore(t)
+	ctx := context.Background()
+	kinds := map[core.ItemKind]core.AccountKind{core.ItemEmail: core.KindIMAP, core.ItemVKPost: core.KindVK,
+		core.ItemVKComment: core.KindVK, core.ItemXMention: core.KindX, core.ItemFeed: core.KindFeed}
+	accounts := map[string]int64{}
+	for name, tg := range querytest.Fixture() {
+		it := tg.Item
+		id, ok := accounts[it.Account]
+		if !ok {
+			var err error
+			id, err = s.CreateAccount(ctx, core.Account{Kind: kinds[it.Kind], Name: it.Account})
+			must(t, err)
+			accounts[it.Account] = id
+		}
+		it.RemoteID = name
+		b := core.Batch{Items: []core.Item{it}}
+		if tg.Followers >= 0 {
+			b.Identities = []core.Identity{{Kind: core.IdentityKindOf(kinds[it.Kind]), Address: it.Author.Address,
+				Name: it.Author.Name, Followers: tg.Followers}}
+		}
+		res, err := s.ApplyBatch(ctx, id, b)
+		must(t, err)
+		for _, tag := range it.Tags {
+			must(t, s.AddTag(ctx, res.NewIDs[0], tag))
+		}
+	}
+	return s
+}
+
+// Each operator filters as the in-memory matcher does, on the same table.
+func TestQueryOperatorsFilter(t *testing.T) {
+	s := queryWorkspace(t)
+	for _, tt := range querytest.Cases {
+		t.Run(tt.Q, func(t *testing.T) {
+			hits, err := s.Search(context.Background(), tt.Q, core.ItemFilter{States: core.States, Now: querytest.Now})
+			if needsTone(tt.Q) {
+				var pe *query.Error
+				if !errors.As(err, &pe) || !strings.Contains(err.Error(), "tone") {
+					t.Errorf("Search(%q) = %v, want a parse error saying the tone is not there yet", tt.Q, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := remoteIDs(hits); !sameSet(got, tt.Want) {
+				t.Errorf("Search(%q) = %v, want %v", tt.Q, got, tt.Want)
+			}
+		})
+	}
+}
+
+// needsTone: until items carry their tone, its operators are refused.
+func needsTone(q string) bool {
+	return slices.ContainsFunc([]string{"is:abusive", "is:negative", "is:positive", "lang:", "sentiment"},
+		func(op string) bool { return strings.Contains(q, op) })
+}
+
+// state: at the top level replaces the default triage view and narrows
+// explicit states.
+func TestQueryStates(t *testing.T) {
+	s := queryWorkspace(t)
+	ctx := context.Background()
+	tests := []struct {
+		q      string
+		states []core.State
+		want   []string
+	}{
+		{"channel:email", nil, []string{"mail-en"}},                                       // triage: mail-fr is spam
+		{"channel:email state:spam", nil, []string{"mail-fr"}},                            // state: replaces it
+		{"state:spam", []core.State{core.StateDone}, nil},                                 // and narrows explicit ones
+		{"state:done", []core.State{core.StateDone, core.StateNew}, []string{"meet-ru2"}}, //
+		{"channel:email (state:spam OR state:new)", core.States, []string{"mail-en", "mail-fr"}},
+	}
+	for _, tt := range tests {
+		hits, err := s.Search(ctx, tt.q, core.ItemFilter{States: tt.states, Now: querytest.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := remoteIDs(hits); !sameSet(got, tt.want) {
+			t.Errorf("Search(%q, %v) = %v, want %v", tt.q, tt.states, got, tt.want)
+		}
+	}
+}
+
+// A query that does not parse is refused with its column.
+func TestQueryParseErrorReachesCaller(t *testing.T) {
+	s := queryWorkspace(t)
+	_, err := s.Search(context.Background(), "встреча клуба)", core.ItemFilter{})
+	var pe *query.Error
+	if !errors.As(err, &pe) || pe.Col != 14 {
+		t.Errorf("err = %v, want a parse error at column 14", err)
+	}
+}
+
+// Words added later find their forms too, and a rebuilt forms table (new
+// stemmers) finds the same.
+func TestWordFormsFollowWrites(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	acct := newAccount(t, s, "mail")
+	apply(t, s, acct, mail("a", 1, "Встречи клуба"), mail("b", 2, "встречный ветер"))
+	apply(t, s, acct, mail("c", 3, "Новая встреча"), mail("d", 4, "о встрече"))
+	check := func() {
+		t.Helper()
+		hits, err := s.Search(ctx, "встреча", core.ItemFilter{States: core.States})
+		must(t, err)
+		if got := remoteIDs(hits); !equal(got, []string{"d", "c", "a"}) {
+			t.Errorf("встреча found %v, want [d c a]", got)
+		}
+	}
+	check()
+	must(t, s.SetSetting(ctx, settingFormsVersion, "0"))
+	_, err := s.w.ExecContext(ctx, "DELETE FROM term_forms")
+	must(t, err)
+	must(t, s.ensureTermForms(ctx))
+	check()
+}
+
+func TestTextExprExpands(t *testing.T) {
+	s := newStore(t)
+	acct := newAccount(t, s, "mail")
+	it := mail("m", 0, "Community comments")
+	it.Text = "Rendez-vous au Café; встречи и встрече"
+	apply(t, s, acct, it)
+	tests := []struct {
+		in   query.Text
+		want string
+	}{
+		{query.Text{Text: "comm", Prefix: true}, `("comm" OR "comments" OR "community")`},
+		{query.Text{Text: "COMMUNITY"}, `"community"`},
+		{query.Text{Text: "café"}, `"cafe"`},
+		{query.Text{Text: "встреча"}, `("встреча" OR "встрече" OR "встречи")`},
+		{query.Text{Text: "rendez-v", Prefix: true}, `("rendez v" OR "rendez vous")`},
+		{query.Text{Text: "nowhere", Prefix: true}, `"nowhere"*`}, // no such term: FTS5's own prefix
+		{query.Text{Text: "au встреча", Phrase: true}, `("au встреча" OR "au встрече" OR "au встречи")`},
+	}
+	for _, tt := range tests {
+		got, err := s.textExpr(context.Background(), tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("textExpr(%+v) = %s, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
