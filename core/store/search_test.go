@@ -60,9 +60,9 @@ func TestSearchFoldsCaseDiacriticsAndYo(t *testing.T) {
 		{"lyon meetup", []string{"meetup", "reversed"}},
 		{"meetups", []string{"meetup", "reversed"}}, // word forms
 		{"встречи", []string{"privet"}},             //
-		{"жанна", []string{"author"}},             // author name
-		{"jeanne@example.fr", []string{"author"}}, // author address
-		{"in", []string{"meetup", "reversed"}},    // two letters: the word
+		{"жанна", []string{"author"}},               // author name
+		{"jeanne@example.fr", []string{"author"}},   // author address
+		{"in", []string{"meetup", "reversed"}},      // two letters: the word
 		{"nothing-like-this", nil},
 	}
 	for _, tt := range tests {
