@@ -1,0 +1,496 @@
+package stats
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// Value is one KPI's number. Known is false when there is nothing to
+// measure it on (no reply in the period has no median) or when it is not
+// measured yet (tone): such a value is shown as a dash or "not measured
+// yet", never as 0.
+type Value struct {
+	Num   float64
+	Known bool
+}
+
+func count(n int) Value             { return Value{float64(n), true} }
+func number(f float64) Value        { return Value{f, true} }
+func seconds(d time.Duration) Value { return Value{math.Round(d.Seconds()), true} }
+
+// KPIs are the period's numbers by metric key (see Metrics).
+type KPIs map[string]Value
+
+// Change is how a KPI moved against the previous period: the difference,
+// and the relative change when the previous value was not zero.
+func (k KPIs) Change(prev KPIs, key string) (diff, rel float64, ok bool) {
+	a, b := k[key], prev[key]
+	if !a.Known || !b.Known {
+		return 0, 0, false
+	}
+	diff = a.Num - b.Num
+	if b.Num != 0 {
+		rel = diff / math.Abs(b.Num)
+	}
+	return diff, rel, true
+}
+
+// Unit says how a metric's number reads: "count", "share" (0 to 1),
+// "seconds" or "number".
+func Unit(key string) string {
+	switch {
+	case strings.HasSuffix(key, "_seconds"):
+		return "seconds"
+	case strings.HasSuffix(key, "_share"):
+		return "share"
+	case key == "engagement_per_post" || key == "sentiment_mean":
+		return "number"
+	}
+	return "count"
+}
+
+// Day is one day of the period (midnight in the workspace's zone): what
+// was written in and out, in all and per account.
+type Day struct {
+	Date       time.Time
+	In, Out    int
+	AccountIn  map[int64]int
+	AccountOut map[int64]int
+}
+
+// Group is the engagement of the posts of one agenda or campaign.
+type Group struct {
+	Name       string
+	ID         int64 // the campaign's
+	Posts      int
+	Engagement int // comments + likes + reposts
+	Views      int
+}
+
+// Dashboard is everything the dashboard screen and the reports show for a
+// query.
+type Dashboard struct {
+	Query    Query
+	Account  core.Account // the chosen channel; zero for all
+	Channel  core.IdentityKind
+	Zone     string
+	Period   Period
+	Previous Period
+	KPIs     KPIs
+	Prior    KPIs // the previous period's
+	// Estimated is set when a past period's member totals and cohorts
+	// had no snapshot and were computed from today's member files.
+	Estimated bool
+	Accounts  []core.Account // the channels in the day series
+	Days      []Day
+	Heatmap   [7][24]int // messages in, Monday first, by hour of the zone
+	Histogram []int      // reply times (all hours) by Buckets
+	Posts     []core.PostStat
+	TopPosts  []core.PostStat
+	Agendas   []Group
+	Campaigns []Group
+	Replies   []core.ReplyWait // the period's replies with what they answered
+	Moves     []core.QuadrantMove
+	Advocates []core.Member
+	Critics   []core.Member
+	Computed  time.Time
+}
+
+// Engagement is what a post drew: comments, likes and reposts.
+func Engagement(st core.ItemStats) int { return st.Comments + st.Likes + st.Reposts }
+
+// Dashboard computes the KPIs of q's period and of the one before, and the
+// charts of q's period.
+func (s *Service) Dashboard(ctx context.Context, q Query) (Dashboard, error) {
+	cs, err := s.Settings(ctx)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	loc, _ := time.LoadLocation(cs.Zone) // Settings validated it
+	score, err := s.scoreSettings(ctx)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	acct, channel, err := s.channelOf(ctx, q.AccountID)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	p := inZone(q.Period, loc)
+	d := Dashboard{Query: q, Account: acct, Channel: channel, Zone: cs.Zone, Period: p, Previous: p.Previous(),
+		Computed: s.now()}
+	c := calc{s: s, cs: cs, loc: loc, score: score, account: q.AccountID, channel: channel, now: s.now()}
+	if d.KPIs, err = c.kpis(ctx, p, &d); err != nil {
+		return d, err
+	}
+	if d.Prior, err = c.kpis(ctx, d.Previous, nil); err != nil {
+		return d, err
+	}
+	if err := c.topMembers(ctx, &d); err != nil {
+		return d, err
+	}
+	if d.Accounts, err = s.store.Accounts(ctx); err != nil {
+		return d, fmt.Errorf("stats: accounts: %w", err)
+	}
+	return d, nil
+}
+
+// inZone rebuilds a period's midnights in loc (a period parsed in another
+// zone keeps its calendar days).
+func inZone(p Period, loc *time.Location) Period {
+	f, t := p.From, p.To
+	p.From = time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc)
+	p.To = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	return p
+}
+
+// calc computes one dashboard.
+type calc struct {
+	s       *Service
+	cs      Settings
+	loc     *time.Location
+	score   core.ScoreSettings
+	account int64
+	channel core.IdentityKind
+	now     time.Time
+}
+
+// kpis computes a period's numbers; with d set, also its charts.
+func (c calc) kpis(ctx context.Context, p Period, d *Dashboard) (KPIs, error) {
+	k := KPIs{}
+	steps := []func(context.Context, Period, KPIs, *Dashboard) error{
+		c.volume, c.members, c.moves, c.replies, c.posts, c.plan,
+	}
+	for _, step := range steps {
+		if err := step(ctx, p, k, d); err != nil {
+			return k, err
+		}
+	}
+	// Tone waits for the tone analysis: a hole, never a made-up number.
+	k["sentiment_negative_share"], k["sentiment_mean"] = Value{}, Value{}
+	return k, nil
+}
+
+func (c calc) volume(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	hours, err := c.s.store.StatsVolume(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	in, out := 0, 0
+	for _, h := range hours {
+		in += h.In
+		out += h.Out
+	}
+	k["items_in"], k["items_out"] = count(in), count(out)
+	k["ugc_share"] = Value{}
+	if in+out > 0 {
+		k["ugc_share"] = number(float64(in) / float64(in+out))
+	}
+	if d != nil {
+		d.Days = days(p, hours, c.loc)
+		for _, h := range hours {
+			t := h.Hour.In(c.loc)
+			d.Heatmap[(int(t.Weekday())+6)%7][t.Hour()] += h.In
+		}
+	}
+	return nil
+}
+
+// days spreads the hours over the period's days in loc.
+func days(p Period, hours []core.VolumeHour, loc *time.Location) []Day {
+	var out []Day
+	index := map[string]int{}
+	for t := p.From; t.Before(p.To); t = t.AddDate(0, 0, 1) {
+		index[t.Format(time.DateOnly)] = len(out)
+		out = append(out, Day{Date: t, AccountIn: map[int64]int{}, AccountOut: map[int64]int{}})
+	}
+	for _, h := range hours {
+		i, ok := index[h.Hour.In(loc).Format(time.DateOnly)]
+		if !ok {
+			continue // an hour straddling the period's edge in a zone of half hours
+		}
+		out[i].In += h.In
+		out[i].Out += h.Out
+		out[i].AccountIn[h.AccountID] += h.In
+		out[i].AccountOut[h.AccountID] += h.Out
+	}
+	return out
+}
+
+func (c calc) members(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	if !c.channel.HasMember() && c.channel != "" {
+		for _, key := range []string{"members_total", "members_new", "members_joined", "members_left",
+			"members_active", "members_drifting", "dead_souls"} {
+			k[key] = count(0)
+		}
+		return nil
+	}
+	now := !p.To.Before(c.now)
+	end := p.To
+	if now {
+		end = c.now
+	}
+	// A past period: the snapshot of the day after it knows what the
+	// files no longer tell (members merged or gone since, cohorts and
+	// activity then).
+	var (
+		sn    core.Snapshot
+		snErr error = core.ErrNotFound
+	)
+	if !now {
+		sn, snErr = c.s.store.Snapshot(ctx, p.To.Format(time.DateOnly), c.channel)
+		if snErr != nil && !errors.Is(snErr, core.ErrNotFound) {
+			return fmt.Errorf("stats: %w", snErr)
+		}
+		if snErr != nil && d != nil {
+			d.Estimated = true
+		}
+	}
+	q := core.MemberStatsQuery{From: p.From, To: p.To, Channel: c.channel, AccountID: c.account,
+		ActiveSince: end.AddDate(0, 0, -c.score.ActivityDays), ActiveNow: now, SkipActive: snErr == nil,
+		Bounds: core.CohortBoundsAt(end, c.score)}
+	m, err := c.s.store.StatsMembers(ctx, q)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	total, active, cohorts := m.Total, m.Active, m.Cohorts
+	if snErr == nil {
+		total, active, cohorts = sn.Total, sn.Active, sn.Cohorts
+	}
+	k["members_total"], k["members_new"] = count(total), count(m.New)
+	k["members_joined"], k["members_left"] = count(m.Joined), count(m.Left)
+	k["members_active"] = count(active)
+	k["members_drifting"], k["dead_souls"] = count(cohorts[core.CohortDrifting]), count(cohorts[core.CohortDeadSoul])
+	return nil
+}
+
+// quadrantRank orders the quadrants for "moved up": warmth counts more
+// than activity.
+var quadrantRank = map[core.Quadrant]int{
+	core.QuadrantPasserBy: 0, core.QuadrantCritic: 1, core.QuadrantQuietFan: 2, core.QuadrantAdvocate: 3,
+}
+
+func (c calc) moves(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	end := p.To
+	if today := midnight(c.now.In(c.loc)); end.After(today) {
+		end = today
+	}
+	fromDay, toDay := p.From.Format(time.DateOnly), end.Format(time.DateOnly)
+	keys := []string{"quadrant_moved_up", "quadrant_held", "quadrant_moved_down"}
+	start, err := c.s.store.LatestSnapshot(ctx, fromDay, c.channel)
+	if errors.Is(err, core.ErrNotFound) {
+		for _, key := range keys {
+			k[key] = Value{} // nothing recorded before the period: no moves to tell
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	moves, err := c.s.store.QuadrantMoves(ctx, fromDay, toDay, c.channel)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	held := start.Total
+	up, down := 0, 0
+	for _, mv := range moves {
+		switch {
+		case mv.From == "":
+		case quadrantRank[mv.To] > quadrantRank[mv.From]:
+			up += mv.Members
+		case quadrantRank[mv.To] < quadrantRank[mv.From]:
+			down += mv.Members
+		}
+	}
+	// Members recorded at the start and merged away since are not
+	// subtracted: held is at most a few too many.
+	k["quadrant_moved_up"], k["quadrant_held"], k["quadrant_moved_down"] = count(up), count(max(held-up-down, 0)), count(down)
+	if d != nil {
+		d.Moves = moves
+	}
+	return nil
+}
+
+func (c calc) replies(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	waits, err := c.s.store.StatsReplyWaits(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	var reply, replyBiz, first, firstBiz []time.Duration
+	var inPeriod []core.ReplyWait
+	in := func(t time.Time) bool { return !t.Before(p.From) && t.Before(p.To) }
+	for _, w := range waits {
+		all, biz := w.At.Sub(w.Since), c.cs.Business.Within(w.Since, w.At, c.loc)
+		if in(w.At) {
+			reply, replyBiz = append(reply, all), append(replyBiz, biz)
+			inPeriod = append(inPeriod, w)
+		}
+		if w.First && in(w.Since) {
+			first, firstBiz = append(first, all), append(firstBiz, biz)
+		}
+	}
+	k["reply_median_seconds"], k["reply_p90_seconds"] = percentile(reply, 0.5), percentile(reply, 0.9)
+	k["reply_business_median_seconds"], k["reply_business_p90_seconds"] = percentile(replyBiz, 0.5), percentile(replyBiz, 0.9)
+	k["first_response_median_seconds"], k["first_response_p90_seconds"] = percentile(first, 0.5), percentile(first, 0.9)
+	k["first_response_business_median_seconds"] = percentile(firstBiz, 0.5)
+	th, err := c.s.store.StatsThreads(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	k["threads_opened"], k["answered_share"] = count(th.Opened), Value{}
+	if th.Opened > 0 {
+		k["answered_share"] = number(float64(th.Answered) / float64(th.Opened))
+	}
+	if d != nil {
+		d.Replies, d.Histogram = inPeriod, histogram(reply)
+	}
+	return nil
+}
+
+// percentile is the nearest-rank percentile: the smallest sample with at
+// least the share p of samples at or below it (the median of 4 samples is
+// the 2nd). No samples: unknown.
+func percentile(ds []time.Duration, p float64) Value {
+	if len(ds) == 0 {
+		return Value{}
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := int(math.Ceil(p*float64(len(s)))) - 1
+	return seconds(s[max(i, 0)])
+}
+
+// bucketEdges are the upper bounds of the histogram's buckets.
+var bucketEdges = []time.Duration{time.Hour, 4 * time.Hour, 8 * time.Hour, 24 * time.Hour}
+
+// BucketOf is the histogram bucket of a wait: under 1 h is [0, 1 h).
+func BucketOf(w time.Duration) int {
+	for i, e := range bucketEdges {
+		if w < e {
+			return i
+		}
+	}
+	return len(bucketEdges)
+}
+
+func histogram(ds []time.Duration) []int {
+	h := make([]int, len(Buckets))
+	for _, w := range ds {
+		h[BucketOf(w)]++
+	}
+	return h
+}
+
+func (c calc) posts(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	posts, err := c.s.store.StatsPosts(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	var sum core.ItemStats
+	for _, ps := range posts {
+		sum.Comments += ps.Stats.Comments
+		sum.Likes += ps.Stats.Likes
+		sum.Reposts += ps.Stats.Reposts
+		sum.Views += ps.Stats.Views
+	}
+	k["posts_published"] = count(len(posts))
+	k["comments"], k["likes"], k["reposts"], k["views"] = count(sum.Comments), count(sum.Likes), count(sum.Reposts), count(sum.Views)
+	k["engagement_per_post"] = Value{}
+	if len(posts) > 0 {
+		k["engagement_per_post"] = number(float64(Engagement(sum)) / float64(len(posts)))
+	}
+	if d != nil {
+		d.Posts = posts
+		d.TopPosts = topPosts(posts, 5)
+		d.Agendas, d.Campaigns = groups(posts)
+	}
+	return nil
+}
+
+func topPosts(posts []core.PostStat, n int) []core.PostStat {
+	top := slices.Clone(posts)
+	slices.SortStableFunc(top, func(a, b core.PostStat) int { return Engagement(b.Stats) - Engagement(a.Stats) })
+	return top[:min(n, len(top))]
+}
+
+// groups sums the posts per agenda (the three, then none) and per
+// campaign (by name).
+func groups(posts []core.PostStat) (agendas, campaigns []Group) {
+	for _, a := range append(slices.Clone(core.Agendas), core.AgendaNone) {
+		g := Group{Name: AgendaName(a)}
+		for _, ps := range posts {
+			if ps.Agenda == a {
+				g.add(ps)
+			}
+		}
+		agendas = append(agendas, g)
+	}
+	byID := map[int64]int{}
+	for _, ps := range posts {
+		if ps.CampaignID == 0 {
+			continue
+		}
+		i, ok := byID[ps.CampaignID]
+		if !ok {
+			i = len(campaigns)
+			byID[ps.CampaignID] = i
+			campaigns = append(campaigns, Group{Name: ps.Campaign, ID: ps.CampaignID})
+		}
+		campaigns[i].add(ps)
+	}
+	return agendas, campaigns
+}
+
+func (g *Group) add(ps core.PostStat) {
+	g.Posts++
+	g.Engagement += Engagement(ps.Stats)
+	g.Views += ps.Stats.Views
+}
+
+// AgendaName is an agenda in words.
+func AgendaName(a core.Agenda) string {
+	switch a {
+	case core.AgendaProject:
+		return "Joint project"
+	case core.AgendaNews:
+		return "Outside news"
+	case core.AgendaLife:
+		return "Community life"
+	}
+	return "No agenda"
+}
+
+func (c calc) plan(ctx context.Context, p Period, k KPIs, _ *Dashboard) error {
+	pc, err := c.s.store.StatsPlan(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	k["plan_planned"], k["plan_published"], k["plan_failed"] = count(pc.Planned), count(pc.Published), count(pc.Failed)
+	return nil
+}
+
+// topMembers are the most active advocates and critics now.
+func (c calc) topMembers(ctx context.Context, d *Dashboard) error {
+	b := core.CohortBoundsAt(c.now, c.score)
+	for _, t := range []struct {
+		q   core.Quadrant
+		out *[]core.Member
+	}{{core.QuadrantAdvocate, &d.Advocates}, {core.QuadrantCritic, &d.Critics}} {
+		f := core.MemberFilter{Quadrant: t.q, Channel: c.channel, Sort: core.SortActivity, Desc: true, Limit: 5}
+		if c.channel != "" && !c.channel.HasMember() {
+			continue
+		}
+		page, err := c.s.store.Members(ctx, f, b)
+		if err != nil {
+			return fmt.Errorf("stats: top %s: %w", t.q, err)
+		}
+		*t.out = page.Members
+	}
+	return nil
+}

@@ -1,0 +1,158 @@
+package stats_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// known is a value the test expects to be measured.
+func known(n float64) stats.Value { return stats.Value{Num: n, Known: true} }
+
+var unknown = stats.Value{}
+
+func TestKPIsOctober(t *testing.T) {
+	f := newFixture(t)
+	d, err := f.svc.Dashboard(context.Background(), stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := stats.KPIs{
+		// Mail: t1, t2a, t2b, t2c, t3 (spam and September's t4 out); VK:
+		// the comment. Out: five mail replies and the wall post.
+		"items_in": known(6), "items_out": known(6), "ugc_share": known(0.5),
+		// Anna, Boris, Chloé, the spam bot, Мария (wrote) and Пётр
+		// (joined) are new; Dmitri (September) makes seven.
+		"members_total": known(7), "members_new": known(6),
+		"members_joined": known(3), "members_left": known(1),
+		// Wrote between 2 and 31 October: Anna, Boris, Chloé, the bot, Мария.
+		"members_active": known(5),
+		// Dmitri last wrote on 30 September, 32 days before 1 November.
+		"members_drifting": known(1), "dead_souls": known(0),
+		// Replies of October: 20 min (t2r2), 1 h (t2r1), 24 h (t4r),
+		// 65.5 h (t1r); nearest rank: median the 2nd, p90 the 4th.
+		"reply_median_seconds": known(3600), "reply_p90_seconds": known(235800),
+		// In business hours: 20 min, 1 h, 1.5 h (Fri 17-18, Mon 9-9:30
+		// across the weekend and the DST change), 9 h (Wed 10-18, Thu 9-10).
+		"reply_business_median_seconds": known(3600), "reply_business_p90_seconds": known(32400),
+		// Conversations opened in October and answered: t2 (1 h), t1
+		// (65.5 h; 1.5 h in business hours).
+		"first_response_median_seconds": known(3600), "first_response_p90_seconds": known(235800),
+		"first_response_business_median_seconds": known(3600),
+		// t1, t2, t3 and the wall post's comment; t1 and t2 answered.
+		"threads_opened": known(4), "answered_share": known(0.5),
+		"posts_published": known(1), "engagement_per_post": known(13),
+		"comments": known(2), "likes": known(10), "reposts": known(1), "views": known(100),
+		"plan_planned": known(3), "plan_published": known(1), "plan_failed": known(1),
+		// No snapshot before October: no moves to tell.
+		"quadrant_moved_up": unknown, "quadrant_held": unknown, "quadrant_moved_down": unknown,
+		"sentiment_negative_share": unknown, "sentiment_mean": unknown,
+	}
+	checkKPIs(t, d.KPIs, want)
+	if got, wantH := d.Histogram, []int{1, 1, 0, 0, 2}; !equalInts(got, wantH) {
+		t.Errorf("histogram %v, want %v (20 min; 1 h; 24 h and 65.5 h over 24 h)", got, wantH)
+	}
+	prior := stats.KPIs{
+		"items_in": known(1), "items_out": known(0), "members_total": known(1), "members_new": known(1),
+		"first_response_median_seconds": known(86400), "first_response_business_median_seconds": known(32400),
+		"reply_median_seconds": unknown, "threads_opened": known(1), "answered_share": known(1),
+		"posts_published": known(0), "engagement_per_post": unknown,
+	}
+	checkKPIs(t, d.Prior, prior)
+	if !d.Estimated {
+		t.Error("September has no snapshot: its member numbers should be marked estimated")
+	}
+}
+
+func TestKPIsOneChannel(t *testing.T) {
+	f := newFixture(t)
+	d, err := f.svc.Dashboard(context.Background(), stats.Query{Period: october(), AccountID: f.vk.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKPIs(t, d.KPIs, stats.KPIs{
+		"items_in": known(1), "items_out": known(1), "ugc_share": known(0.5),
+		"members_total": known(2), "members_new": known(2), "members_active": known(1),
+		"members_joined": known(3), "members_left": known(1),
+		"threads_opened": known(1), "answered_share": known(0), "reply_median_seconds": unknown,
+		"posts_published": known(1), "plan_planned": known(3),
+	})
+	m, err := f.svc.Dashboard(context.Background(), stats.Query{Period: october(), AccountID: f.mail.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKPIs(t, m.KPIs, stats.KPIs{
+		"items_in": known(5), "items_out": known(5), "members_joined": known(0),
+		"posts_published": known(0), "plan_planned": known(0), "reply_median_seconds": known(3600),
+	})
+}
+
+func checkKPIs(t *testing.T, got, want stats.KPIs) {
+	t.Helper()
+	for key, w := range want {
+		if _, ok := stats.MetricByKey(key); !ok {
+			t.Errorf("%s: no such metric", key)
+		}
+		g, ok := got[key]
+		switch {
+		case !ok:
+			t.Errorf("%s missing", key)
+		case g.Known != w.Known || (w.Known && !near(g.Num, w.Num)):
+			t.Errorf("%s = %+v, want %+v", key, g, w)
+		}
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Messages arrive in any order: a question synced after our reply (with
+// an earlier time) joins the wait of that reply, and one marked spam
+// leaves it.
+func TestReplyWaitsLateAndSpam(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.add(t, f.mail.ID, core.Batch{Items: []core.Item{
+		mail("l1", "zoe", at(10, 8, 10, 0)),
+		ours(mail("l1r", "us", at(10, 8, 12, 0), "l1")),
+	}})
+	replyWait := func() time.Duration {
+		t.Helper()
+		waits, err := f.st.StatsReplyWaits(ctx, at(10, 8, 0, 0), at(10, 9, 0, 0), f.mail.ID)
+		if err != nil || len(waits) != 1 {
+			t.Fatalf("waits %+v, %v; want one", waits, err)
+		}
+		return waits[0].At.Sub(waits[0].Since)
+	}
+	if w := replyWait(); w != 2*time.Hour {
+		t.Fatalf("wait %v, want 2h", w)
+	}
+	f.add(t, f.mail.ID, core.Batch{Items: []core.Item{mail("l0", "zoe", at(10, 8, 9, 0), "l1")}})
+	if w := replyWait(); w != 3*time.Hour {
+		t.Errorf("after a late earlier message: wait %v, want 3h", w)
+	}
+	late, err := f.st.ItemByRemoteID(ctx, f.mail.ID, "l0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.SetState(ctx, late.ID, core.StateSpam, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if w := replyWait(); w != 2*time.Hour {
+		t.Errorf("after the early message went to spam: wait %v, want 2h", w)
+	}
+}

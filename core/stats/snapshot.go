@@ -1,0 +1,53 @@
+package stats
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// TakeSnapshot records today's member numbers (totals, cohorts, each
+// member's quadrant where it changed) once per day of the workspace's
+// zone: the running app calls it at start and then daily, and a second
+// call the same day writes nothing (it reports false). Past periods are
+// then read from what was true then, not from today's files.
+func (s *Service) TakeSnapshot(ctx context.Context) (bool, error) {
+	loc, err := s.Location(ctx)
+	if err != nil {
+		return false, err
+	}
+	score, err := s.scoreSettings(ctx)
+	if err != nil {
+		return false, err
+	}
+	now := s.now()
+	taken, err := s.store.SaveSnapshot(ctx, now.In(loc).Format(time.DateOnly), now,
+		core.CohortBoundsAt(now, score), now.AddDate(0, 0, -score.ActivityDays))
+	if err != nil {
+		return false, fmt.Errorf("stats: snapshot: %w", err)
+	}
+	return taken, nil
+}
+
+// RunSnapshots takes the day's snapshot now (after refresh, which brings
+// the member files up to date; nil for none) and then at each new day,
+// until ctx ends. Failures are handed to report and retried the next hour.
+func (s *Service) RunSnapshots(ctx context.Context, refresh func(context.Context) error, report func(error)) {
+	for {
+		if refresh != nil {
+			if err := refresh(ctx); err != nil && ctx.Err() == nil {
+				report(err)
+			}
+		}
+		if _, err := s.TakeSnapshot(ctx); err != nil && ctx.Err() == nil {
+			report(err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Hour):
+		}
+	}
+}
