@@ -51,6 +51,11 @@ Usage:
   members import FILE [--dry-run] [--json]   .csv (columns detected) or .vcf, up to 64 MB;
                                       --dry-run counts what it would do and writes nothing
   members export --out FILE [--member ID]   .csv or .vcf; one member's whole file with --member
+  tone [--json]                       the tone of the text on stdin: language (en, fr, ru, bg, other),
+                                      sentiment from -1 to 1, label (positive, negative, neutral), abusive
+  tone import-lexicon --lang en|fr|ru|bg FILE
+                                      add a sentiment lexicon of your own to the workspace (Hearth's
+                                      format, "term;score" lines, or RuSentiLex); it overrides the bundled one
   settings [deleted-items keep|remove]   show the settings; what becomes of items deleted on their
                                       channel: kept and marked (default) or removed from the workspace
   check [--json]                      full integrity check of the workspace database; exit 1 if damaged
@@ -148,6 +153,7 @@ var dbCommands = map[string]dbCommand{
 	"check":   cmdCheck,
 	"backup":  cmdBackup,
 	"restore": cmdRestore,
+	"tone":    cmdTone,
 }
 
 func init() {

@@ -23,6 +23,9 @@ import (
 //go:embed lexicon/*.txt
 var bundled embed.FS
 
+// Lexicons are the languages with a lexicon, which Import adds to.
+var Lexicons = []string{English, French, Russian, Bulgarian}
+
 // Analyzer reads tone. It is safe for concurrent use.
 type Analyzer struct {
 	vader *govader.SentimentIntensityAnalyzer
@@ -50,7 +53,7 @@ func Default() *Analyzer {
 // New builds an analyzer with the bundled lexicons.
 func New() (*Analyzer, error) {
 	a := &Analyzer{vader: govader.NewSentimentIntensityAnalyzer(), lex: map[string]*Lexicon{}}
-	for _, lang := range []string{English, French, Russian, Bulgarian} {
+	for _, lang := range Lexicons {
 		l := newLexicon(wordform.Lang(lang))
 		f, err := bundled.Open("lexicon/" + lang + ".txt")
 		if err != nil {
