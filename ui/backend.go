@@ -7,6 +7,7 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/accounts"
 	"github.com/hearthhq/hearth/ui/calendar"
+	"github.com/hearthhq/hearth/ui/dashboard"
 	"github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/members"
@@ -23,6 +24,9 @@ type Backend struct {
 	// built yet.
 	Calendar calendar.Calendar
 	Members  Members
+	// Dashboard computes the dashboard's numbers; nil shows what is not
+	// built yet.
+	Dashboard dashboard.Stats
 	// Writer sends greetings and check-ins to members; nil: the text is
 	// copied for the person to send.
 	Writer members.MemberWriter
@@ -33,6 +37,7 @@ type Backend struct {
 // status bar (the core inbox service has both).
 type Inbox interface {
 	inbox.Inbox
+	inbox.SavedReplies
 	// UnreadCounts counts unread items in triage per account.
 	UnreadCounts(ctx context.Context) (map[int64]int, error)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/accounts"
 	"github.com/hearthhq/hearth/ui/calendar"
+	"github.com/hearthhq/hearth/ui/dashboard"
 	"github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/members"
@@ -63,13 +64,15 @@ func newUI(a fyne.App, b Backend, do func(func())) *UI {
 func (u *UI) build() {
 	u.status = newStatusBar(u)
 	var experts kit.Mentioner
+	var memberFiles inbox.MemberFiles
 	if u.b.Members != nil {
-		experts = u.b.Members
+		experts, memberFiles = u.b.Members, u.b.Members
 	}
 	u.nav = newNav(u)
-	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts},
+	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts, Members: memberFiles, Saved: u.b.Inbox},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
 	u.nav.add("Inbox", kit.InboxIcon(), u.inbox)
+	u.inbox.OnUnread = func(n int) { u.nav.setCount(u.inbox, n) }
 	u.nav.add("Calendar", kit.CalendarIcon(), u.calendarScreen(experts))
 	files := u.membersScreen()
 	if m, ok := files.(*members.Screen); ok { // not the placeholder
@@ -79,10 +82,30 @@ func (u *UI) build() {
 		}
 	}
 	u.nav.add("Members", kit.MembersIcon(), files)
-	u.nav.add("Dashboard", kit.DashboardIcon(), newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt))
+	u.nav.add("Dashboard", kit.DashboardIcon(), u.dashboardScreen(files))
 	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()
 	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+}
+
+// dashboardScreen is the dashboard, or the placeholder until the backend
+// has one; its numbers open the inbox on a search and the member table on
+// a segment.
+func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
+	if u.b.Dashboard == nil {
+		return newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt)
+	}
+	drill := dashboard.Drill{Items: func(q string) {
+		u.nav.show(u.inbox)
+		u.inbox.ShowSearch(q)
+	}}
+	if m, ok := files.(*members.Screen); ok {
+		drill.Members = func(q core.Quadrant, c core.Cohort, ch core.IdentityKind) {
+			u.nav.show(files)
+			m.ShowSegment(q, c, ch)
+		}
+	}
+	return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard}, drill)
 }
 
 // calendarScreen is the calendar, or the placeholder until the backend has

@@ -1,0 +1,196 @@
+// Package report draws the dashboard's charts (go-analyze/charts, PNG for
+// the window and the PDF, SVG for the HTML report) and writes a period's
+// report as PDF, one self-contained HTML file or CSV. The numbers are
+// core/stats's: a chart, a tile and a CSV row of the same thing are made
+// from the same slice.
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/go-analyze/charts"
+
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// Format is a chart's image format.
+type Format string
+
+// Chart image formats.
+const (
+	PNG Format = charts.ChartOutputPNG
+	SVG Format = charts.ChartOutputSVG
+)
+
+// Style is how a chart is drawn: its size in pixels and its theme.
+type Style struct {
+	Format        Format
+	Width, Height int
+	Dark          bool
+}
+
+func (s Style) opts(title string) []charts.OptionFunc {
+	theme := charts.ThemeLight
+	if s.Dark {
+		theme = charts.ThemeDark
+	}
+	return []charts.OptionFunc{
+		func(o *charts.ChartOption) { o.OutputFormat = string(s.Format) },
+		charts.DimensionsOptionFunc(s.Width, s.Height),
+		charts.ThemeNameOptionFunc(theme),
+		charts.TitleTextOptionFunc(title),
+		charts.PaddingOptionFunc(charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16}),
+	}
+}
+
+// Chart names, in the order the dashboard and the reports show them.
+const (
+	ChartDays      = "days"
+	ChartChannels  = "channels"
+	ChartHeatmap   = "heatmap"
+	ChartHistogram = "histogram"
+)
+
+// Charts lists the charts with their titles.
+var Charts = []struct{ Name, Title string }{
+	{ChartDays, "Messages per day"},
+	{ChartChannels, "Messages in per channel"},
+	{ChartHeatmap, "When members write (weekday × hour)"},
+	{ChartHistogram, "Reply times"},
+}
+
+// Draw renders one chart of a dashboard.
+func Draw(d stats.Dashboard, name string, s Style) ([]byte, error) {
+	var (
+		p   *charts.Painter
+		err error
+	)
+	switch name {
+	case ChartDays:
+		p, err = daysChart(d, s)
+	case ChartChannels:
+		p, err = channelsChart(d, s)
+	case ChartHeatmap:
+		p, err = heatmapChart(d, s)
+	case ChartHistogram:
+		p, err = histogramChart(d, s)
+	default:
+		return nil, fmt.Errorf("report: no chart %q", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("report: chart %s: %w", name, err)
+	}
+	b, err := p.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("report: chart %s: %w", name, err)
+	}
+	return b, nil
+}
+
+// DaySeries are the per-day numbers the day charts and the CSV share.
+func DaySeries(d stats.Dashboard) (labels []string, in, out []float64) {
+	for _, day := range d.Days {
+		labels = append(labels, day.Date.Format("2 Jan"))
+		in = append(in, float64(day.In))
+		out = append(out, float64(day.Out))
+	}
+	return labels, in, out
+}
+
+func title(s string) string {
+	for _, c := range Charts {
+		if c.Name == s {
+			return c.Title
+		}
+	}
+	return s
+}
+
+func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	labels, in, out := DaySeries(d)
+	if len(labels) == 0 {
+		labels, in, out = []string{""}, []float64{0}, []float64{0}
+	}
+	opts := append(s.opts(title(ChartDays)),
+		charts.XAxisLabelsOptionFunc(labels),
+		charts.LegendLabelsOptionFunc([]string{"in (members)", "out (ours)"}),
+		func(o *charts.ChartOption) { o.Legend.Offset = charts.OffsetRight; o.Symbol.Shape = charts.SymbolNone })
+	return charts.LineRender([][]float64{in, out}, opts...)
+}
+
+// channelsChart stacks each channel's messages in per day.
+func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	labels, _, _ := DaySeries(d)
+	var (
+		values [][]float64
+		names  []string
+	)
+	for _, a := range d.Accounts {
+		if d.Query.AccountID != 0 && a.ID != d.Query.AccountID {
+			continue
+		}
+		row := make([]float64, len(d.Days))
+		for i, day := range d.Days {
+			row[i] = float64(day.AccountIn[a.ID])
+		}
+		values, names = append(values, row), append(names, a.Name)
+	}
+	if len(values) == 0 || len(labels) == 0 {
+		values, names, labels = [][]float64{{0}}, []string{"none"}, []string{""}
+	}
+	opts := append(s.opts(title(ChartChannels)),
+		charts.XAxisLabelsOptionFunc(labels),
+		charts.LegendLabelsOptionFunc(names),
+		func(o *charts.ChartOption) { o.StackSeries = charts.Ptr(true); o.Legend.Offset = charts.OffsetRight })
+	return charts.BarRender(values, opts...)
+}
+
+// Weekdays label the heatmap's rows, Monday first.
+var Weekdays = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+func heatmapChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	values := make([][]float64, 7)
+	for i := range values {
+		values[i] = make([]float64, 24)
+		for h := range 24 {
+			values[i][h] = float64(d.Heatmap[i][h])
+		}
+	}
+	hours := make([]string, 24)
+	for h := range hours {
+		hours[h] = strconv.Itoa(h)
+	}
+	theme := charts.ThemeLight
+	if s.Dark {
+		theme = charts.ThemeDark
+	}
+	p := charts.NewPainter(charts.PainterOptions{OutputFormat: string(s.Format), Width: s.Width, Height: s.Height,
+		Theme: charts.GetTheme(theme)})
+	err := p.HeatMapChart(charts.HeatMapOption{
+		Theme:   charts.GetTheme(theme),
+		Padding: charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16},
+		Title:   charts.TitleOption{Text: title(ChartHeatmap) + " · " + d.Zone},
+		Values:  values,
+		XAxis:   charts.HeatMapAxis{Labels: hours},
+		YAxis:   charts.HeatMapAxis{Labels: Weekdays},
+	})
+	return p, err
+}
+
+func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	row := make([]float64, len(stats.Buckets))
+	for i, n := range d.Histogram {
+		row[i] = float64(n)
+	}
+	opts := append(s.opts(title(ChartHistogram)),
+		charts.XAxisLabelsOptionFunc(stats.Buckets),
+		charts.LegendLabelsOptionFunc([]string{"replies"}),
+		charts.SeriesShowLabel(true),
+		func(o *charts.ChartOption) { o.Legend.Show = charts.Ptr(false) })
+	return charts.BarRender([][]float64{row}, opts...)
+}
+
+// dayLabel is a day as reports write it.
+func dayLabel(t time.Time) string { return t.Format(time.DateOnly) }

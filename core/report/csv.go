@@ -1,0 +1,98 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// csvHeader is the columns of every row; a row fills those of its section:
+// kpi (metric, value, previous), day (date, channel, in, out: the day
+// charts' numbers), post (one published post and its reactions), reply
+// (one reply and the wait it answered).
+var csvHeader = []string{"section", "date", "time", "channel", "metric", "value", "previous",
+	"in", "out", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
+	"engagement", "waited_since", "wait_seconds", "business_wait_seconds", "first_response", "text"}
+
+// WriteCSV writes a dashboard as CSV; times are in the workspace's zone.
+func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) error {
+	loc := zoneOf(d)
+	cw := csv.NewWriter(w)
+	row := func(vals map[string]string) {
+		r := make([]string, len(csvHeader))
+		for i, h := range csvHeader {
+			r[i] = vals[h]
+		}
+		_ = cw.Write(r) // the error sticks in cw.Error
+	}
+	_ = cw.Write(csvHeader)
+	for _, m := range stats.Metrics {
+		row(map[string]string{"section": "kpi", "metric": m.Key, "value": csvValue(d.KPIs[m.Key]),
+			"previous": csvValue(d.Prior[m.Key])})
+	}
+	names := accountNames(d)
+	for _, day := range d.Days {
+		date := dayLabel(day.Date)
+		row(map[string]string{"section": "day", "date": date, "channel": "all", "in": itoa(day.In), "out": itoa(day.Out)})
+		for _, a := range d.Accounts {
+			if in, out := day.AccountIn[a.ID], day.AccountOut[a.ID]; in+out > 0 {
+				row(map[string]string{"section": "day", "date": date, "channel": a.Name, "in": itoa(in), "out": itoa(out)})
+			}
+		}
+	}
+	for _, p := range d.Posts {
+		t := p.At.In(loc)
+		row(map[string]string{"section": "post", "date": dayLabel(t), "time": t.Format("15:04"), "channel": p.Account,
+			"item_id": id(p.ItemID), "post_id": id(p.PostID), "agenda": string(p.Agenda), "campaign": p.Campaign,
+			"comments": itoa(p.Stats.Comments), "likes": itoa(p.Stats.Likes), "reposts": itoa(p.Stats.Reposts),
+			"views": itoa(p.Stats.Views), "engagement": itoa(stats.Engagement(p.Stats)), "text": p.Text})
+	}
+	for _, r := range d.Replies {
+		t := r.At.In(loc)
+		row(map[string]string{"section": "reply", "date": dayLabel(t), "time": t.Format("15:04"), "channel": names[r.AccountID],
+			"item_id": id(r.ReplyID), "waited_since": r.Since.In(loc).Format(time.RFC3339),
+			"wait_seconds":          strconv.FormatInt(int64(r.At.Sub(r.Since).Seconds()), 10),
+			"business_wait_seconds": strconv.FormatInt(int64(business.Within(r.Since, r.At, loc).Seconds()), 10),
+			"first_response":        strconv.FormatBool(r.First)})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("report: csv: %w", err)
+	}
+	return nil
+}
+
+func csvValue(v stats.Value) string {
+	if !v.Known {
+		return ""
+	}
+	return strconv.FormatFloat(v.Num, 'f', -1, 64)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func id(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+func accountNames(d stats.Dashboard) map[int64]string {
+	m := map[int64]string{}
+	for _, a := range d.Accounts {
+		m[a.ID] = a.Name
+	}
+	return m
+}
+
+func zoneOf(d stats.Dashboard) *time.Location {
+	if loc, err := time.LoadLocation(d.Zone); err == nil {
+		return loc
+	}
+	return time.UTC
+}

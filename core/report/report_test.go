@@ -1,0 +1,176 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/report"
+	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/core/store"
+)
+
+var now = time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+
+// dashboard computes November 2026 on a small workspace: a VK community
+// whose members write in Russian and French, our replies and a post.
+func dashboard(t *testing.T) stats.Dashboard {
+	t.Helper()
+	ctx := context.Background()
+	clock := func() time.Time { return now }
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"), store.WithNow(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	acct, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "Клуб любителей чая"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []core.Item
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	for i := range 20 {
+		at := day.Add(time.Duration(i) * 31 * time.Hour)
+		author := []core.Person{{Name: "Анна Петрова", Address: "11"}, {Name: "Élodie Bérénger", Address: "12"}}[i%2]
+		items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "c" + strconv.Itoa(i), Author: author,
+			Text: "Привет! Когда встреча?", CreatedAt: at, ThreadRefs: []string{"post:-1_1"}})
+		if i%3 == 0 {
+			items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "r" + strconv.Itoa(i), Outgoing: true,
+				State: core.StateDone, Author: core.Person{Name: "Клуб", Address: "-1"}, Text: "В субботу!",
+				CreatedAt: at.Add(time.Duration(i+1) * 20 * time.Minute), ThreadRefs: []string{"post:-1_1"}})
+		}
+	}
+	items = append(items, core.Item{Kind: core.ItemVKPost, RemoteID: "post:-1_1", Outgoing: true, State: core.StateDone,
+		Author: core.Person{Name: "Клуб", Address: "-1"}, Text: "Чаепитие в субботу — все приглашены!",
+		CreatedAt: day.Add(-time.Hour), Stats: core.ItemStats{Likes: 42, Comments: 20, Reposts: 3, Views: 900}})
+	if _, err := st.ApplyBatch(ctx, acct, core.Batch{Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	mem := members.New(members.Params{Store: st, Now: clock})
+	if err := mem.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	svc := stats.New(stats.Params{Store: st, Members: mem, Now: clock, Zone: "Europe/Moscow"})
+	loc, _ := time.LoadLocation("Europe/Moscow")
+	p, err := stats.ParsePeriod("2026-11", now, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := svc.Dashboard(ctx, stats.Query{Period: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// The CSV's day rows add up to the tiles, and its day rows are the chart's
+// series, to the unit.
+func TestCSVMatchesTiles(t *testing.T) {
+	d := dashboard(t)
+	var buf bytes.Buffer
+	if err := report.WriteCSV(&buf, d, stats.DefaultBusinessHours()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	in, out, replies, days := 0, 0, 0, 0
+	kpi := map[string]string{}
+	_, chartIn, chartOut := report.DaySeries(d)
+	for _, r := range rows[1:] {
+		switch r[col["section"]] {
+		case "kpi":
+			kpi[r[col["metric"]]] = r[col["value"]]
+		case "day":
+			if r[col["channel"]] != "all" {
+				continue
+			}
+			n, _ := strconv.Atoi(r[col["in"]])
+			o, _ := strconv.Atoi(r[col["out"]])
+			if float64(n) != chartIn[days] || float64(o) != chartOut[days] {
+				t.Errorf("day %s: csv %d/%d, chart %v/%v", r[col["date"]], n, o, chartIn[days], chartOut[days])
+			}
+			in, out, days = in+n, out+o, days+1
+		case "reply":
+			replies++
+		}
+	}
+	if days != 30 {
+		t.Errorf("%d day rows, want 30 for November", days)
+	}
+	if strconv.Itoa(in) != kpi["items_in"] || strconv.Itoa(out) != kpi["items_out"] || in != 20 || out != 8 {
+		t.Errorf("days add up to %d in, %d out; tiles say %s, %s (want 20 and 8)", in, out, kpi["items_in"], kpi["items_out"])
+	}
+	if replies != 7 {
+		t.Errorf("%d reply rows, want 7 (the first reply answers nothing: our post came first)", replies)
+	}
+	if kpi["sentiment_negative_share"] != "" {
+		t.Errorf("tone has a value in the CSV: %q", kpi["sentiment_negative_share"])
+	}
+}
+
+func TestHTMLLoadsNothing(t *testing.T) {
+	d := dashboard(t)
+	var buf bytes.Buffer
+	if err := report.WriteHTML(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{"<svg", "Клуб любителей чая", "Messages in", "not measured yet", "Чаепитие в субботу"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	// Namespaces inside SVG are names, not loads; any other URL would be
+	// fetched by a browser.
+	urls := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?https?:|url\(\s*["']?https?:|@import`)
+	if m := urls.FindString(page); m != "" {
+		t.Errorf("the page loads something remote: %q", m)
+	}
+	if strings.Contains(page, "<script") || strings.Contains(page, "<link") {
+		t.Error("the page has a script or a link element")
+	}
+}
+
+func TestPDFHoldsCyrillic(t *testing.T) {
+	d := dashboard(t)
+	var buf bytes.Buffer
+	if err := report.WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("FontFile2")) {
+		t.Error("no embedded TrueType font")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed: the text is not checked")
+	}
+	cmd := exec.Command(pdftotext, "-", "-")
+	cmd.Stdin = bytes.NewReader(buf.Bytes())
+	text, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Клуб любителей чая", "Чаепитие в субботу", "Messages in", "20"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// NotMeasured is what a KPI says when nothing measures it yet (tone).
+const NotMeasured = "not measured yet"
+
+// unmeasured are the metrics no analysis fills yet.
+var unmeasured = map[string]bool{"sentiment_negative_share": true, "sentiment_mean": true}
+
+// Format writes a KPI's value the way every screen and report shows it:
+// counts as whole numbers, shares as percents, times in hours and
+// minutes; a dash when there is nothing to measure, and "not measured
+// yet" for what no analysis measures.
+func Format(key string, v Value) string {
+	if !v.Known {
+		if unmeasured[key] {
+			return NotMeasured
+		}
+		return "—"
+	}
+	switch Unit(key) {
+	case "share":
+		return fmt.Sprintf("%.0f%%", v.Num*100)
+	case "seconds":
+		return Duration(v.Num)
+	case "number":
+		return fmt.Sprintf("%.1f", v.Num)
+	}
+	return fmt.Sprintf("%.0f", v.Num)
+}
+
+// Duration writes seconds as "45 s", "20 min", "1 h 05 min" or "2 d 17 h".
+func Duration(sec float64) string {
+	s := int64(math.Round(sec))
+	switch {
+	case s < 60:
+		return fmt.Sprintf("%d s", s)
+	case s < 3600:
+		return fmt.Sprintf("%d min", s/60)
+	case s < 86400:
+		return fmt.Sprintf("%d h %02d min", s/3600, s%3600/60)
+	}
+	return fmt.Sprintf("%d d %d h", s/86400, s%86400/3600)
+}
+
+// FormatChange writes how a KPI moved against the previous period: "+3
+// (+12%)", "−1 h 05 min", "no change"; empty when either is unknown.
+func FormatChange(cur, prev KPIs, key string) string {
+	diff, rel, ok := cur.Change(prev, key)
+	if !ok {
+		return ""
+	}
+	if diff == 0 {
+		return "no change"
+	}
+	sign := "+"
+	if diff < 0 {
+		sign = "−"
+	}
+	var abs string
+	switch Unit(key) {
+	case "share":
+		return fmt.Sprintf("%s%.0f pts", sign, math.Abs(diff)*100)
+	case "seconds":
+		abs = Duration(math.Abs(diff))
+	case "number":
+		abs = fmt.Sprintf("%.1f", math.Abs(diff))
+	default:
+		abs = fmt.Sprintf("%.0f", math.Abs(diff))
+	}
+	if rel == 0 {
+		return sign + abs
+	}
+	return fmt.Sprintf("%s%s (%s%.0f%%)", sign, abs, sign, math.Abs(rel)*100)
+}
+
+// Better says whether a change of the KPI is good news (more members,
+// faster replies), for the colour of a tile's change; 0 when neither.
+func Better(key string, diff float64) int {
+	if diff == 0 {
+		return 0
+	}
+	worse := strings.HasSuffix(key, "_seconds") || key == "dead_souls" || key == "members_drifting" ||
+		key == "members_left" || key == "plan_failed" || key == "quadrant_moved_down" || key == "sentiment_negative_share"
+	if (diff > 0) != worse {
+		return 1
+	}
+	return -1
+}

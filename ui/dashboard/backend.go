@@ -1,0 +1,32 @@
+// Package dashboard is the Dashboard screen: a period and a channel, the
+// KPI tiles with their change against the previous period and their
+// definitions, the charts (drawn off the UI goroutine to PNG), and the
+// monthly report. A number opens what is behind it through callbacks the
+// shell wires (the inbox, the member table): this package knows neither.
+package dashboard
+
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// Stats is what the screen needs of the core stats service.
+type Stats interface {
+	Dashboard(ctx context.Context, q stats.Query) (stats.Dashboard, error)
+	Settings(ctx context.Context) (stats.Settings, error)
+}
+
+// Backend is the screen's use cases.
+type Backend struct {
+	Stats Stats
+}
+
+// Drill opens what is behind a number; nil callbacks leave numbers inert.
+type Drill struct {
+	// Items shows the inbox search for a query of the query language.
+	Items func(query string)
+	// Members shows the member table on one segment.
+	Members func(q core.Quadrant, c core.Cohort, ch core.IdentityKind)
+}

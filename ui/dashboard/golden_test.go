@@ -1,0 +1,87 @@
+package dashboard
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
+	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
+)
+
+// harness is the dashboard on the real stats service over a workspace of
+// a VK community's March (the UI tests' clock is 12 March 2025).
+type harness struct {
+	*uitest.Window
+	s       *Screen
+	queries []string
+	members []core.Cohort
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	w := uitest.NewScreenWindow(t, uitest.ScreenSize)
+	ws := coretest.Open(t, func() time.Time { return uitest.Now })
+	vk := ws.AddAccount(t, core.Account{Kind: core.KindVK, Name: "Клуб"})
+	var items []core.Item
+	for i := range 40 {
+		at := time.Date(2025, 3, 1+i%11, 9+i%9, 0, 0, 0, time.UTC)
+		items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "c" + strconv.Itoa(i), CreatedAt: at,
+			Author: core.Person{Name: "Анна " + strconv.Itoa(i%5), Address: strconv.Itoa(10 + i%5)}, Text: "Спасибо!",
+			ThreadRefs: []string{"post:-1_" + strconv.Itoa(i%4)}})
+		if i%3 == 0 {
+			items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "r" + strconv.Itoa(i), Outgoing: true,
+				State: core.StateDone, CreatedAt: at.Add(time.Duration(i) * 10 * time.Minute),
+				Author: core.Person{Name: "Клуб", Address: "-1"}, ThreadRefs: []string{"post:-1_" + strconv.Itoa(i%4)}})
+		}
+	}
+	ws.AddItems(t, vk.ID, items...)
+	if err := ws.Members.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	svc := stats.New(stats.Params{Store: ws.Store, Members: ws.Members, Now: func() time.Time { return uitest.Now }, Zone: "UTC"})
+	h := &harness{Window: w}
+	h.s = New(w.Env, Backend{Stats: svc}, Drill{
+		Items:   func(q string) { h.queries = append(h.queries, q) },
+		Members: func(_ core.Quadrant, c core.Cohort, _ core.IdentityKind) { h.members = append(h.members, c) },
+	})
+	w.Win.SetContent(h.s.Content())
+	w.Win.Show()
+	h.s.Start()
+	h.WaitFor("the dashboard", func() bool { return h.s.loaded && !h.s.reload.Busy() })
+	return h
+}
+
+func TestDashboardGolden(t *testing.T) {
+	h := newHarness(t)
+	h.Settle()
+	h.Relayout()
+	test.AssertRendersToImage(t, "dashboard.png", h.Canvas())
+}
+
+// A number opens exactly what is behind it: the messages in of the
+// month, the dead souls of the member table.
+func TestDashboardDrill(t *testing.T) {
+	h := newHarness(t)
+	if got := h.s.tiles["items_in"].value.Text; got != "40" {
+		t.Errorf("messages in: %q, want 40", got)
+	}
+	test.Tap(h.s.tiles["items_in"].value)
+	want := "-is:mine -channel:feed -state:spam after:2025-03-01 before:2025-04-01"
+	if len(h.queries) != 1 || h.queries[0] != want {
+		t.Errorf("drill queries %q, want %q", h.queries, want)
+	}
+	test.Tap(h.s.tiles["dead_souls"].value)
+	if len(h.members) != 1 || h.members[0] != core.CohortDeadSoul {
+		t.Errorf("member drill %v, want dead souls", h.members)
+	}
+	if got := h.s.tiles["sentiment_negative_share"].value.Text; !strings.Contains(got, "not measured") {
+		t.Errorf("tone tile says %q", got)
+	}
+}

@@ -1,0 +1,293 @@
+package dashboard
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/report"
+	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// periods are the choices of the period picker, with how each is read.
+var periods = []struct{ label, spec string }{
+	{"This week", "this-week"}, {"This month", "this-month"}, {"This quarter", "this-quarter"},
+	{"Last week", "last-week"}, {"Last month", "last-month"}, {"Last quarter", "last-quarter"},
+}
+
+const allChannels = "All channels"
+
+type env struct {
+	*kit.Env
+	b     Backend
+	drill Drill
+}
+
+// Screen is the dashboard.
+type Screen struct {
+	u        *env
+	period   *widget.Select
+	channel  *widget.Select
+	sub      *widget.Label
+	banner   *kit.Banner
+	groups   *fyne.Container
+	tiles    map[string]*tileView
+	charts   map[string]*canvas.Image
+	reload   *kit.Refresher
+	content  fyne.CanvasObject
+	accounts []core.Account
+	shown    stats.Dashboard
+	loaded   bool
+}
+
+// New builds the dashboard; Start loads it.
+func New(e *kit.Env, b Backend, drill Drill) *Screen {
+	s := &Screen{u: &env{Env: e, b: b, drill: drill}, banner: kit.NewBanner(), tiles: map[string]*tileView{},
+		charts: map[string]*canvas.Image{}}
+	s.reload = kit.NewRefresher(s.load)
+	labels := make([]string, len(periods))
+	for i, p := range periods {
+		labels[i] = p.label
+	}
+	// Selected before the callbacks are set: nothing loads before Start.
+	s.period = widget.NewSelect(labels, nil)
+	s.period.SetSelectedIndex(1)
+	s.channel = widget.NewSelect([]string{allChannels}, nil)
+	s.channel.SetSelected(allChannels)
+	s.period.OnChanged = func(string) { s.reload.Request() }
+	s.channel.OnChanged = func(string) { s.reload.Request() }
+	s.sub = widget.NewLabel("")
+	s.sub.Wrapping = fyne.TextWrapWord
+	s.groups = container.NewVBox()
+	s.content = s.layout()
+	return s
+}
+
+func (s *Screen) layout() fyne.CanvasObject {
+	monthly := widget.NewButtonWithIcon("Monthly report", theme.DocumentSaveIcon(), s.monthlyReport)
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload.Request)
+	bar := container.NewHBox(s.period, s.channel, refresh)
+	top := container.NewBorder(nil, nil, bar, monthly)
+	grid := container.NewGridWithColumns(2)
+	for _, c := range report.Charts {
+		img := newChartImage()
+		s.charts[c.Name] = img
+		name := c.Name
+		show := widget.NewButton("Show these messages", func() { s.drillChart(name) })
+		show.Importance = widget.LowImportance
+		grid.Add(container.NewBorder(nil, show, nil, nil, img))
+	}
+	body := container.NewVBox(s.sub, s.groups, grid)
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), s.banner.Content), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+}
+
+// Content is the screen's widget tree.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Start loads the first dashboard.
+func (s *Screen) Start() { s.reload.Request() }
+
+// Shown reloads: numbers move while another screen is in front.
+func (s *Screen) Shown() {
+	if s.loaded {
+		s.reload.Request()
+	}
+}
+
+// Changed does nothing: the dashboard is read when it is shown, not on
+// every new message.
+func (s *Screen) Changed(kit.Changes) {}
+
+// Close stops nothing: loads end with the window's context.
+func (s *Screen) Close() {}
+
+// query is the picked period and channel; UI goroutine.
+func (s *Screen) query() (spec string, accountID int64) {
+	spec = periods[max(s.period.SelectedIndex(), 0)].spec
+	for _, a := range s.accounts {
+		if a.Name == s.channel.Selected {
+			accountID = a.ID
+		}
+	}
+	return spec, accountID
+}
+
+type loaded struct {
+	d      stats.Dashboard
+	charts map[string]image.Image
+}
+
+func (s *Screen) load(done func()) {
+	spec, account := s.query()
+	dark := fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+	now := s.u.Now()
+	kit.Background(s.u.Env, "load dashboard", func(ctx context.Context) (loaded, error) {
+		d, err := s.compute(ctx, spec, now, account)
+		if err != nil {
+			return loaded{}, err
+		}
+		charts, err := drawCharts(d, dark)
+		return loaded{d, charts}, err
+	}, func(l loaded, err error) {
+		defer done()
+		s.loaded = true
+		if err != nil {
+			s.banner.Show("Could not compute the dashboard: " + kit.ErrorText(err))
+			return
+		}
+		s.banner.Hide()
+		s.show(l)
+	})
+}
+
+// compute reads a period spec in the workspace's zone and computes it;
+// off the UI goroutine.
+func (s *Screen) compute(ctx context.Context, spec string, now time.Time, account int64) (stats.Dashboard, error) {
+	cs, err := s.u.b.Stats.Settings(ctx)
+	if err != nil {
+		return stats.Dashboard{}, err
+	}
+	loc, err := time.LoadLocation(cs.Zone)
+	if err != nil {
+		return stats.Dashboard{}, err
+	}
+	p, err := stats.ParsePeriod(spec, now, loc)
+	if err != nil {
+		return stats.Dashboard{}, err
+	}
+	return s.u.b.Stats.Dashboard(ctx, stats.Query{Period: p, AccountID: account})
+}
+
+// show puts a computed dashboard on screen; UI goroutine.
+func (s *Screen) show(l loaded) {
+	s.shown = l.d
+	s.setAccounts(l.d.Accounts)
+	s.sub.SetText(report.Subtitle(l.d))
+	groups := report.Tiles(l.d)
+	if len(s.tiles) == 0 {
+		for _, g := range groups {
+			head := widget.NewLabelWithStyle(g.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			var views []fyne.CanvasObject
+			for _, t := range g.Tiles {
+				v := newTileView(s, t)
+				s.tiles[t.Key] = v
+				views = append(views, v.content)
+			}
+			wrap := container.NewGridWrap(fyne.NewSize(tileWidth, views[0].MinSize().Height), views...)
+			s.groups.Add(head)
+			s.groups.Add(wrap)
+		}
+	}
+	for _, g := range groups {
+		for _, t := range g.Tiles {
+			if v := s.tiles[t.Key]; v != nil {
+				v.set(t)
+			}
+		}
+	}
+	for name, img := range l.charts {
+		if slot, ok := s.charts[name]; ok {
+			slot.Image = img
+			slot.Refresh()
+		}
+	}
+}
+
+// setAccounts offers the channels of the workspace in the picker.
+func (s *Screen) setAccounts(as []core.Account) {
+	s.accounts = as
+	opts := []string{allChannels}
+	for _, a := range as {
+		opts = append(opts, a.Name)
+	}
+	if strings.Join(opts, "\x00") != strings.Join(s.channel.Options, "\x00") {
+		s.channel.Options = opts
+		s.channel.Refresh()
+	}
+}
+
+// canDrill says whether a tile's number opens what is behind it.
+func (s *Screen) canDrill(key string) bool {
+	if _, ok := stats.ItemsQuery(s.shown, key); ok && s.u.drill.Items != nil {
+		return true
+	}
+	_, _, ok := stats.MembersSegment(s.shown, key)
+	return ok && s.u.drill.Members != nil
+}
+
+// drill opens what is behind a tile's number.
+func (s *Screen) drill(key string) {
+	if q, ok := stats.ItemsQuery(s.shown, key); ok && s.u.drill.Items != nil {
+		s.u.drill.Items(q)
+		return
+	}
+	if q, c, ok := stats.MembersSegment(s.shown, key); ok && s.u.drill.Members != nil {
+		s.u.drill.Members(q, c, s.shown.Channel)
+	}
+}
+
+// drillChart opens the messages a chart counts.
+func (s *Screen) drillChart(name string) {
+	key := "items_in"
+	if name == report.ChartHistogram {
+		key = "items_out"
+	}
+	s.drill(key)
+}
+
+// monthlyReport saves last month's report for the channel shown; the
+// file's extension (.pdf, .html, .csv) chooses the format.
+func (s *Screen) monthlyReport() {
+	_, account := s.query()
+	now := s.u.Now()
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		kit.BackgroundErr(s.u.Env, "monthly report", func(ctx context.Context) error {
+			defer w.Close()
+			d, err := s.compute(ctx, "last-month", now, account)
+			if err != nil {
+				return err
+			}
+			return writeReport(ctx, s.u.b.Stats, w, w.URI().Name(), d)
+		}, func(err error) {
+			if err != nil {
+				s.banner.Show("The report was not written: " + kit.ErrorText(err))
+			}
+		})
+	}, s.u.Win)
+	save.SetFileName("hearth-report-" + stats.MonthOf(now).Previous().String() + ".pdf")
+	save.Show()
+}
+
+// writeReport writes a dashboard in the format its file name says.
+func writeReport(ctx context.Context, st Stats, w io.Writer, name string, d stats.Dashboard) error {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		return report.WriteHTML(w, d)
+	case ".csv":
+		cs, err := st.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		return report.WriteCSV(w, d, cs.Business)
+	case ".pdf", "":
+		return report.WritePDF(w, d)
+	}
+	return fmt.Errorf("%s: name the file .pdf, .html or .csv", name)
+}
