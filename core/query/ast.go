@@ -107,13 +107,6 @@ const (
 	HasAttachment = "attachment"
 )
 
-// The sentiment labels: a score at or below NegativeAt is negative, at or
-// above PositiveAt positive (VADER's convention for its compound score).
-const (
-	NegativeAt = -0.05
-	PositiveAt = 0.05
-)
-
 // Languages lang: accepts; "other" is any language but these.
 var Languages = []string{"en", "fr", "ru", "bg", "other"}
 

@@ -15,15 +15,9 @@ type Target struct {
 	Item core.Item
 	// Followers is the author's follower count on the channel; -1 unknown.
 	Followers int
-	// Tone is the item's language and sentiment; nil while unknown.
-	Tone *Tone
-}
-
-// Tone is what the tone analysis says of an item.
-type Tone struct {
-	Lang      string  // en, fr, ru, bg or other
-	Sentiment float64 // in [-1, 1]
-	Abusive   bool
+	// Tone is the item's language, sentiment and abuse flag; nil while
+	// unknown, when no tone operator matches.
+	Tone *core.Tone
 }
 
 // Doc is a Target prepared for matching: its words are split and folded
@@ -172,9 +166,9 @@ func (d *Doc) is(v string) bool {
 	case IsAbusive:
 		return tone != nil && tone.Abusive
 	case IsNegative:
-		return tone != nil && tone.Sentiment <= NegativeAt
+		return tone != nil && tone.Label() == core.ToneNegative
 	case IsPositive:
-		return tone != nil && tone.Sentiment >= PositiveAt
+		return tone != nil && tone.Label() == core.TonePositive
 	}
 	return false
 }

@@ -108,6 +108,9 @@ func (s *Store) itemsSQL(ctx context.Context, f core.ItemFilter) (string, []any,
 	if f.States, err = queryStates(f.States, c.states); err != nil {
 		return "", nil, err
 	}
+	if f, err = s.narrow(ctx, f, &c); err != nil {
+		return "", nil, err
+	}
 	if c.match == "" {
 		return listSQL(f, c.conds)
 	}

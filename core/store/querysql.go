@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,6 +22,9 @@ type compiled struct {
 	match  string
 	conds  where
 	states []core.State
+	// hoisted are top-level operators the list filter answers through its
+	// indexes (account, kind, unread, tag): see narrow.
+	hoisted []query.Field
 }
 
 // compileQuery turns a query into SQL. Its top-level terms that FTS5 can
@@ -32,9 +37,15 @@ func (s *Store) compileQuery(ctx context.Context, q query.Query) (compiled, erro
 		pos, neg []string
 	)
 	for _, n := range conjuncts(q.Root) {
-		if f, ok := n.(query.Field); ok && f.Op == query.OpState && c.states == nil {
-			c.states = []core.State{core.State(f.Value)}
-			continue
+		if f, ok := n.(query.Field); ok {
+			switch {
+			case f.Op == query.OpState && c.states == nil:
+				c.states = []core.State{core.State(f.Value)}
+				continue
+			case hoistable(f):
+				c.hoisted = append(c.hoisted, f)
+				continue
+			}
 		}
 		inner, negated := n.(query.Not)
 		switch {
@@ -69,6 +80,58 @@ func (s *Store) compileQuery(ctx context.Context, q query.Query) (compiled, erro
 		}
 	}
 	return c, nil
+}
+
+func hoistable(f query.Field) bool {
+	switch f.Op {
+	case query.OpAccount, query.OpKind, query.OpTag:
+		return true
+	}
+	return f.Op == query.OpIs && f.Value == query.IsUnread
+}
+
+// narrow moves the hoisted operators into the list filter, where they use
+// the (account, state, time), (kind, state, time) and unseen indexes, as
+// the inbox's own filters do; one the filter already holds otherwise stays
+// a condition. An account: naming no account is an error at its column.
+func (s *Store) narrow(ctx context.Context, f core.ItemFilter, c *compiled) (core.ItemFilter, error) {
+	for _, h := range c.hoisted {
+		switch h.Op {
+		case query.OpIs:
+			f.Unread = true
+			continue
+		case query.OpKind:
+			if f.Kind == "" || f.Kind == core.ItemKind(h.Value) {
+				f.Kind = core.ItemKind(h.Value)
+				continue
+			}
+		case query.OpTag:
+			if f.Tag == "" || f.Tag == h.Value {
+				f.Tag = h.Value
+				continue
+			}
+		case query.OpAccount:
+			var id int64
+			err := s.r.QueryRowContext(ctx, "SELECT id FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC LIMIT 1",
+				h.Value, h.Value).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				return f, &query.Error{Col: h.Col, Msg: fmt.Sprintf("no account is named %q", h.Value)}
+			}
+			if err != nil {
+				return f, err
+			}
+			if f.AccountID == 0 || f.AccountID == id {
+				f.AccountID = id
+				continue
+			}
+		}
+		cond, args, err := s.fieldSQL(ctx, h)
+		if err != nil {
+			return f, err
+		}
+		c.conds.add(cond, args...)
+	}
+	return f, nil
 }
 
 func conjuncts(n query.Node) []query.Node {
@@ -321,8 +384,8 @@ func (s *Store) fieldSQL(ctx context.Context, f query.Field) (string, []any, err
 
 // The tone of items (issue 10, item 5) lives in items.lang (TEXT),
 // items.sentiment (REAL in [-1, 1]) and items.abusive (0 or 1), NULL while
-// unknown. Until the migration that adds them lands, the operators on them
-// are refused with a parse error at their column.
+// unknown. In a workspace without them, the operators on them are refused
+// with a parse error at their column.
 var toneColumns = []string{"lang", "sentiment", "abusive"}
 
 // toneSQL writes the operators on an item's tone; unknown tone matches
@@ -347,9 +410,9 @@ func (s *Store) toneSQL(ctx context.Context, f query.Field) (string, []any, erro
 	case f.Value == query.IsAbusive:
 		return "COALESCE(i.abusive = 1, 0)", nil, nil
 	case f.Value == query.IsNegative:
-		return "COALESCE(i.sentiment <= ?, 0)", []any{query.NegativeAt}, nil
+		return "COALESCE(i.sentiment <= ?, 0)", []any{core.SentimentNegativeAt}, nil
 	case f.Value == query.IsPositive:
-		return "COALESCE(i.sentiment >= ?, 0)", []any{query.PositiveAt}, nil
+		return "COALESCE(i.sentiment >= ?, 0)", []any{core.SentimentPositiveAt}, nil
 	}
 	return "", nil, fmt.Errorf("query: cannot compile %s", fieldName(f))
 }
