@@ -282,3 +282,13 @@ type AuthorHistory struct {
 func (h AuthorHistory) Regular() bool {
 	return h.Messages >= 3 && h.Spam*2 < h.Messages
 }
+
+// ViewCount is how many conversations of one kind, on one account, are in
+// one state, and how many of them are unread.
+type ViewCount struct {
+	AccountID int64
+	Kind      ItemKind
+	State     State
+	Total     int
+	Unseen    int
+}

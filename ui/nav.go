@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -18,6 +20,7 @@ type entry struct {
 	title  string
 	icon   fyne.Resource
 	screen kit.Screen
+	count  int // shown beside the title when not zero (unread conversations)
 }
 
 // nav is the left-hand list of screens and the stack that shows one.
@@ -53,13 +56,34 @@ func (n *nav) build() {
 func (n *nav) length() int { return len(n.screens) }
 
 func (n *nav) createRow() fyne.CanvasObject {
-	return container.NewHBox(widget.NewIcon(nil), widget.NewLabel(""), layout.NewSpacer())
+	badge := kit.NewBadge()
+	badge.Hide() // most screens have no number
+	return container.NewHBox(widget.NewIcon(nil), widget.NewLabel(""), layout.NewSpacer(), container.NewCenter(badge))
 }
 
 func (n *nav) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Icon).SetResource(n.screens[id].icon)
-	row.Objects[1].(*widget.Label).SetText(n.screens[id].title)
+	e := n.screens[id]
+	row.Objects[0].(*widget.Icon).SetResource(e.icon)
+	row.Objects[1].(*widget.Label).SetText(e.title)
+	badge := row.Objects[3].(*fyne.Container).Objects[0].(*kit.Badge)
+	text := ""
+	if e.count > 0 {
+		text = strconv.Itoa(e.count)
+	}
+	badge.Set(text, theme.ColorNamePrimary)
+}
+
+// setCount shows a number beside a screen's title (0: none).
+func (n *nav) setCount(s kit.Screen, count int) {
+	for i := range n.screens {
+		if n.screens[i].screen == s && n.screens[i].count != count {
+			n.screens[i].count = count
+			if n.list != nil {
+				n.list.RefreshItem(i)
+			}
+		}
+	}
 }
 
 // show brings a screen to the front.

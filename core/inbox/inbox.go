@@ -37,6 +37,8 @@ type Store interface {
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
 	UnreadCounts(ctx context.Context) (map[int64]int, error)
 	AuthorCounts(ctx context.Context, itemID int64) (total, spam int, err error)
+	ViewCounts(ctx context.Context) ([]core.ViewCount, error)
+	SettingsStore
 	AuthorStore
 }
 
@@ -374,6 +376,11 @@ func (s *Service) DiscardOutbox(ctx context.Context, id int64) error {
 // StateCounts counts items per state for an account (0: all).
 func (s *Service) StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error) {
 	return s.store.StateCounts(ctx, accountID)
+}
+
+// ViewCounts are the conversation counts per account, kind and state.
+func (s *Service) ViewCounts(ctx context.Context) ([]core.ViewCount, error) {
+	return s.store.ViewCounts(ctx)
 }
 
 // UnreadCounts counts unread items in triage per account.

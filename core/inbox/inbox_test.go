@@ -182,3 +182,33 @@ func TestSendKeepsTheEditedHeaders(t *testing.T) {
 		t.Errorf("queued payload = %+v", p)
 	}
 }
+
+func TestSavedRepliesStartWithDefaultsAndKeepEdits(t *testing.T) {
+	svc, _, _, _ := setup(t, `{}`)
+	ctx := context.Background()
+	list, err := svc.SavedReplies(ctx)
+	if err != nil || len(list) != len(core.DefaultSavedReplies()) {
+		t.Fatalf("a new workspace has %d saved replies (%v)", len(list), err)
+	}
+	mine := []core.SavedReply{{Name: "Встреча", Lang: "ru", Text: "{first_name}, встреча в субботу в 15:00."}, {Name: "Bye", Text: "Bye!"}}
+	if err := svc.SetSavedReplies(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.SavedReplies(ctx)
+	if err != nil || len(got) != 2 || got[0] != mine[0] {
+		t.Errorf("after saving: %+v, %v", got, err)
+	}
+	if err := svc.SetSavedReplies(ctx, append(mine, mine[0])); err == nil {
+		t.Error("two replies with one name were saved")
+	}
+	if err := svc.SetSavedReplies(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := svc.SavedReplies(ctx); len(got) != 0 {
+		t.Errorf("deleting them all brought back %d (the defaults?)", len(got))
+	}
+	ordered := inbox.ForLanguage(core.DefaultSavedReplies(), "fr")
+	if ordered[0].Lang != "fr" || ordered[1].Lang != "fr" {
+		t.Errorf("French first: %+v", ordered[:2])
+	}
+}

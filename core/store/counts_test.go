@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +88,9 @@ func TestCountsAgreeWithItems(t *testing.T) {
 			it := mail(remote, step, "")
 			it.Seen, it.State = rng.IntN(2) == 0, core.States[rng.IntN(len(core.States))]
 			it.Deleted = rng.IntN(8) == 0
+			if rng.IntN(3) == 0 { // the view counts are per kind too
+				it.Kind = core.ItemXMention
+			}
 			_, err := s.ApplyBatch(ctx, acct, core.Batch{Items: []core.Item{it}})
 			must(t, err)
 		case 2:
@@ -100,6 +106,7 @@ func TestCountsAgreeWithItems(t *testing.T) {
 		}
 	}
 	assertUnread(t, s, bruteUnread(t, s))
+	assertViewCounts(t, s)
 	for _, acct := range append(accts, 0) {
 		got, err := s.StateCounts(ctx, acct)
 		must(t, err)
@@ -110,6 +117,32 @@ func TestCountsAgreeWithItems(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// assertViewCounts compares the kept view counts with a count of the
+// conversations' faces.
+func assertViewCounts(t *testing.T, s *Store) {
+	t.Helper()
+	got, err := s.ViewCounts(context.Background())
+	must(t, err)
+	var want []core.ViewCount
+	err = s.scanRows(context.Background(), func(r *sql.Rows) error {
+		var c core.ViewCount
+		want = append(want, c)
+		return r.Scan(&want[len(want)-1].AccountID, &want[len(want)-1].Kind, &want[len(want)-1].State,
+			&want[len(want)-1].Total, &want[len(want)-1].Unseen)
+	}, `SELECT account_id, kind, state, count(*), sum(seen = 0 AND deleted = 0) FROM items WHERE face = 1
+		GROUP BY account_id, kind, state`)
+	must(t, err)
+	key := func(c core.ViewCount) string { return fmt.Sprint(c.AccountID, c.Kind, c.State) }
+	slices.SortFunc(got, func(a, b core.ViewCount) int { return strings.Compare(key(a), key(b)) })
+	slices.SortFunc(want, func(a, b core.ViewCount) int { return strings.Compare(key(a), key(b)) })
+	if !slices.Equal(got, want) {
+		t.Errorf("ViewCounts =\n%v\nwant\n%v", got, want)
+	}
+	if len(want) < 4 {
+		t.Errorf("only %d kinds and states: the test proves little", len(want))
 	}
 }
 

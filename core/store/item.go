@@ -337,3 +337,22 @@ func writeOutgoing(ctx context.Context, tx *sql.Tx, it core.Item, now time.Time)
 	}
 	return id, w.finish()
 }
+
+// ViewCounts returns the conversation counts per account, kind and state
+// that are not zero: the inbox adds up what each view, account and
+// channel holds. It reads a small table kept by triggers, never the items.
+func (s *Store) ViewCounts(ctx context.Context) ([]core.ViewCount, error) {
+	var out []core.ViewCount
+	err := s.scanRows(ctx, func(r *sql.Rows) error {
+		var c core.ViewCount
+		if err := r.Scan(&c.AccountID, &c.Kind, &c.State, &c.Total, &c.Unseen); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	}, `SELECT account_id, kind, state, total, unseen FROM item_counts WHERE total > 0`)
+	if err != nil {
+		return nil, fmt.Errorf("store: view counts: %w", err)
+	}
+	return out, nil
+}

@@ -34,6 +34,8 @@ type Inbox interface {
 	// reply they found in Sent).
 	DiscardOutbox(ctx context.Context, id int64) error
 	StateCounts(ctx context.Context, accountID int64) (map[core.State]int, error)
+	// ViewCounts are the conversation counts per account, kind and state.
+	ViewCounts(ctx context.Context) ([]core.ViewCount, error)
 	// AuthorHistory says how much an item's author wrote before.
 	AuthorHistory(ctx context.Context, itemID int64) (core.AuthorHistory, error)
 	Moderator
@@ -57,6 +59,11 @@ type Backend struct {
 	// Experts offers members to @-mention in a reply; nil without member
 	// files.
 	Experts kit.Mentioner
+	// Members shows the author's member file beside a conversation; nil:
+	// no panel.
+	Members MemberFiles
+	// Saved keeps the saved replies; nil: the composer offers none.
+	Saved SavedReplies
 }
 
 // env is what every part of the screen shares: the window's environment,

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,14 +18,18 @@ import (
 // (debounced, off the UI goroutine), on focus loss and when another item
 // opens, and comes back when you return to the item.
 type composer struct {
-	u       *env
-	entry   *composerEntry
-	send    *widget.Button
-	note    *widget.Label
-	count   *widget.Label // weighted length against the channel's limit
-	outbox  *outboxStatus
-	rcpt    *recipientBar
-	content *fyne.Container
+	u      *env
+	entry  *composerEntry
+	send   *widget.Button
+	note   *widget.Label
+	count  *widget.Label // weighted length against the channel's limit
+	outbox *outboxStatus
+	rcpt   *recipientBar
+	// savedBtn opens the saved replies; lang orders them (the reader's
+	// language first, when known).
+	savedBtn *widget.Button
+	lang     string
+	content  *fyne.Container
 
 	// face is the conversation's message the screen opened; item is the
 	// one the reply answers: face, or another message picked in the thread.
@@ -42,6 +47,7 @@ func newComposer(u *env) *composer {
 	c.draft = &kit.Debouncer{Env: u.Env, Delay: kit.DraftDelay, Fn: c.flush}
 	c.saver = &draftSaver{u: u, done: c.draftWritten}
 	c.entry = newComposerEntry(c.sendReply, c.flush)
+	c.entry.onSaved = c.offerSaved
 	c.entry.OnChanged = c.changed
 	c.send = widget.NewButtonWithIcon("Send", theme.MailSendIcon(), c.sendReply)
 	c.send.Importance = widget.HighImportance
@@ -51,6 +57,9 @@ func newComposer(u *env) *composer {
 	hint := kit.NewMuted("Ctrl+Enter")
 	right := container.NewHBox(c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
+		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
+	}
+	if b := c.savedButton(); b != nil {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, c.note)
@@ -260,8 +269,9 @@ func (c *composer) outboxChanged(items map[int64]bool) {
 // the triage keys, and losing the focus saves the draft.
 type composerEntry struct {
 	widget.Entry
-	onSend func()
-	onBlur func()
+	onSend  func()
+	onBlur  func()
+	onSaved func() // Ctrl+Shift+S: the saved replies
 }
 
 func newComposerEntry(onSend, onBlur func()) *composerEntry {
@@ -277,6 +287,11 @@ func newComposerEntry(onSend, onBlur func()) *composerEntry {
 func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
 	if kit.IsSendShortcut(s) {
 		e.onSend()
+		return
+	}
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.onSaved != nil &&
+		cs.KeyName == savedShortcut.KeyName && cs.Modifier == savedShortcut.Modifier {
+		e.onSaved()
 		return
 	}
 	e.Entry.TypedShortcut(s)

@@ -60,6 +60,7 @@ type filterBar struct {
 	vip      *widget.Check
 	tag      *escEntry
 	accounts []core.Account
+	tally    tally // the last counts read, for the labels
 	onChange func()
 	content  fyne.CanvasObject
 }
@@ -101,9 +102,9 @@ func (f *filterBar) layout() fyne.CanvasObject {
 	// Fixed widths: a long account name must not widen the window.
 	return container.NewHBox(
 		container.New(kit.FixedWidth{Width: 190}, f.account),
-		container.New(kit.FixedWidth{Width: 150}, f.kind),
-		container.New(kit.FixedWidth{Width: 120}, f.state),
-		container.New(kit.FixedWidth{Width: 140}, f.tag),
+		container.New(kit.FixedWidth{Width: 175}, f.kind), // "All channels (169)"
+		container.New(kit.FixedWidth{Width: 130}, f.state),
+		container.New(kit.FixedWidth{Width: 110}, f.tag),
 		f.unread, f.vip)
 }
 
@@ -124,6 +125,7 @@ func stateLabels() []string {
 }
 
 func (f *filterBar) changed(string) {
+	f.showCounts() // each choice narrows the others' counts
 	if f.onChange != nil {
 		f.onChange()
 	}
@@ -174,28 +176,30 @@ func (f *filterBar) loadAccounts() {
 }
 
 func (f *filterBar) setAccounts(accts []core.Account) {
-	selected := f.account.Selected
+	var selected int64 // the account chosen, by id: labels carry counts
+	if i := f.account.SelectedIndex(); i > 0 && i <= len(f.accounts) {
+		selected = f.accounts[i-1].ID
+	}
 	f.accounts = accts
 	opts := []string{allAccounts}
-	for _, a := range accts {
-		opts = append(opts, a.Name)
-	}
-	f.account.Options = opts
 	idx := 0
-	for i, o := range opts {
-		if o == selected {
-			idx = i
+	for i, a := range accts {
+		opts = append(opts, a.Name)
+		if a.ID == selected {
+			idx = i + 1
 		}
 	}
+	f.account.Options = opts
 	// Set without firing onChange: the selection did not change for the
 	// person, only the list of choices...
 	cb := f.account.OnChanged
 	f.account.OnChanged = nil
 	f.account.SetSelectedIndex(idx)
 	f.account.OnChanged = cb
+	f.showCounts()
 	f.account.Refresh()
 	// ...unless the selected account is gone: then the list widens to all.
-	if idx == 0 && selected != allAccounts {
+	if idx == 0 && selected != 0 {
 		f.changed("")
 	}
 }

@@ -84,7 +84,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 		h.fill(t)
 	}
 	h.inbox = &faultyInbox{Service: h.ws.Inbox}
-	h.s = New(h.Env, Backend{Inbox: h.inbox, Accounts: h.ws.Accounts, Experts: h.experts}, func() bool { return true })
+	h.s = New(h.Env, Backend{Inbox: h.inbox, Accounts: h.ws.Accounts, Experts: h.experts, Members: h.ws.Members, Saved: h.ws.Inbox}, func() bool { return true })
 	h.Win.SetContent(h.s.Content())
 	h.Win.Show()
 	h.s.Start()

@@ -58,5 +58,6 @@ func (s *Screen) OpenItem(itemID int64) {
 		s.list.UnselectAll()
 		s.thread.show(it)
 		s.composer.setItem(it)
+		s.showPanel(it)
 	})
 }

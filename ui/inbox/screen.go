@@ -38,8 +38,14 @@ type Screen struct {
 	// OpenMember, when set, opens a member's file: an author's name in a
 	// conversation is then a link to it.
 	OpenMember func(memberID int64)
+	// OnUnread, when set, hears the unread conversations in triage after
+	// every reload: the navigation shows the number.
+	OnUnread   func(n int)
 	thread     *threadView
 	composer   *composer
+	panel      *memberPanel // nil without member files
+	panelSized bool         // whether the panel's first visibility was chosen
+	panelOff   bool         // the person (or a small window) put the panel away
 	reload     *kit.Refresher
 	keys       *triageKeys
 	content    fyne.CanvasObject
@@ -70,6 +76,9 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	s.empty = kit.NewMutedWrapped("", fyne.TextAlignCenter)
 	s.empty.Hide()
 	s.composer = newComposer(u)
+	if b.Members != nil {
+		s.panel = newMemberPanel(u, s)
+	}
 	s.thread = newThreadView(u, s)
 	s.content = s.layout()
 	s.keys = &triageKeys{s: s}
@@ -81,6 +90,9 @@ func (s *Screen) layout() fyne.CanvasObject {
 	top := container.NewVBox(s.search, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
 	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
+	if s.panel != nil {
+		right = container.NewBorder(nil, nil, nil, s.panel.content, right)
+	}
 	split := container.NewHSplit(listPane, right)
 	split.Offset = 0.4
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
@@ -132,6 +144,7 @@ func (s *Screen) load(done func()) {
 		}
 		s.exhausted = len(items) < f.Limit
 		s.setItems(items)
+		s.loadCounts()
 	})
 }
 
@@ -232,6 +245,7 @@ func (s *Screen) open(idx int) {
 	s.selectedID, s.openItem = it.ID, it
 	s.thread.show(it)
 	s.composer.setItem(it)
+	s.showPanel(it)
 	if !it.Seen {
 		s.items[idx].Seen = true // Open marks it seen; show that at once
 		s.list.RefreshItem(idx)
@@ -267,6 +281,7 @@ func (s *Screen) closeItem() {
 	s.list.UnselectAll()
 	s.thread.clear()
 	s.composer.setItem(core.Item{})
+	s.showPanel(core.Item{})
 }
 
 // removeAt takes an item out of the view; if it was open, the next one
@@ -532,4 +547,34 @@ func (s *Screen) opened(it core.Item) {
 
 func (s *Screen) focusSearch() {
 	s.u.Win.Canvas().Focus(s.search)
+}
+
+// showPanel shows the author of the open conversation beside it.
+func (s *Screen) showPanel(it core.Item) {
+	if s.panel == nil {
+		return
+	}
+	if !s.panelSized && it.ID != 0 {
+		// Three columns need room: on a small window the panel waits for
+		// the Member button.
+		s.panelSized = true
+		if w := s.u.Win.Canvas().Size().Width; w > 0 && w < panelMinWindow {
+			s.panelOff = true
+		}
+	}
+	// Nothing open, nobody to show: the conversation's hint takes the room.
+	s.panel.content.Hidden = s.panelOff || it.ID == 0
+	s.panel.show(it)
+	s.content.Refresh()
+}
+
+// toggleMember shows or hides the member panel; it starts shown on a
+// window wide enough for three columns.
+func (s *Screen) toggleMember() {
+	if s.panel == nil {
+		return
+	}
+	s.panelOff = !s.panelOff
+	s.panel.content.Hidden = s.panelOff || s.openItem.ID == 0
+	s.content.Refresh()
 }

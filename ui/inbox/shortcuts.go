@@ -22,6 +22,7 @@ var shortcuts = []struct{ keys, what string }{
 	{"/", "search"},
 	{"Ctrl+Z", "undo the last step"},
 	{"Ctrl+Enter", "send the reply"},
+	{"Ctrl+Shift+S", "saved replies, in the reply"},
 	{"Esc", "leave the reply, back to the keys"},
 	{"?", "this list"},
 }

@@ -72,7 +72,7 @@ func (t *threadView) layout() fyne.CanvasObject {
 	head := container.NewVBox(
 		t.actionBar(),
 		t.subject,
-		container.NewBorder(nil, nil, nil, t.tags, t.meta),
+		container.NewBorder(nil, nil, nil, container.NewHBox(t.tags, t.memberToggle()), t.meta),
 		t.status,
 	)
 	return container.NewBorder(container.NewVBox(container.NewPadded(head), widget.NewSeparator()), nil, nil, nil, t.scroll)
@@ -98,6 +98,15 @@ func (t *threadView) actionBar() fyne.CanvasObject {
 	hints := kit.NewMutedTrunc(keyHints)
 	hints.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
 	return container.New(kit.TightRows{}, buttons, hints)
+}
+
+// memberToggle shows or hides the author's file beside the conversation.
+func (t *threadView) memberToggle() fyne.CanvasObject {
+	if t.inbox.panel == nil {
+		return layout.NewSpacer()
+	}
+	// An icon only: the action bar above sets how narrow the pane can be.
+	return kit.FlatButton("", theme.AccountIcon(), t.inbox.toggleMember)
 }
 
 // clear shows the hint: nothing is open.

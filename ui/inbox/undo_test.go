@@ -68,7 +68,7 @@ func TestSpamAndDoneViewsOfferTheWayBack(t *testing.T) {
 			if err := h.ws.Inbox.SetState(context.Background(), id, tt.state, time.Time{}); err != nil {
 				t.Fatal(err)
 			}
-			h.s.filters.state.SetSelected(tt.view)
+			h.s.filters.selectState(tt.view)
 			h.WaitFor("the "+tt.view+" view", func() bool { return slices.Contains(h.ids(), id) })
 			h.selectID(id)
 			test.Tap(uitest.Button(t, h.s.thread.content, tt.button))

@@ -217,7 +217,7 @@ func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
 	if id.Verified {
 		info = append(info, "verified")
 	}
-	who := container.NewHBox(widget.NewIcon(identityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
+	who := container.NewHBox(widget.NewIcon(kit.IdentityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
 	var split fyne.CanvasObject
 	if len(v.d.Identities) > 1 {
 		split = kit.FlatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
@@ -229,7 +229,7 @@ func (v *dossierView) renderStanding() {
 	d := v.d
 	v.standing.RemoveAll()
 	q := kit.NewBadge()
-	q.Set(quadrantBadge(d.Member.Quadrant))
+	q.Set(kit.QuadrantBadge(d.Member.Quadrant))
 	c := kit.NewBadge()
 	c.Set(members.CohortLabel(d.Cohort), theme.ColorNamePlaceHolder)
 	v.standing.Add(container.NewHBox(q, c))

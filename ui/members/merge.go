@@ -114,7 +114,7 @@ func (l *mergeList) side(d members.Dossier, identityID int64) fyne.CanvasObject 
 	name := kit.FlatButton(memberName(d.Member), nil, func() { l.s.openDossier(d.Member.ID) })
 	for _, id := range d.Identities {
 		if id.ID == identityID {
-			return container.NewHBox(name, widget.NewIcon(identityIcon(id.Kind)),
+			return container.NewHBox(name, widget.NewIcon(kit.IdentityIcon(id.Kind)),
 				container.NewCenter(kit.NewMuted(identityLabel(id))))
 		}
 	}

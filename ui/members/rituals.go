@@ -123,7 +123,7 @@ func (r *ritualList) row(m core.Member, now time.Time) fyne.CanvasObject {
 	name.Alignment = widget.ButtonAlignLeading
 	icons := container.NewHBox()
 	for _, k := range m.Channels {
-		icons.Add(widget.NewIcon(identityIcon(k)))
+		icons.Add(widget.NewIcon(kit.IdentityIcon(k)))
 	}
 	left := container.NewHBox(icons, name, container.NewCenter(kit.NewMuted(r.detail(m, now))))
 	return container.NewBorder(nil, widget.NewSeparator(), nil, r.action(m), container.NewHBox(left, layout.NewSpacer()))

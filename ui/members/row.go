@@ -44,7 +44,7 @@ func newMemberRow(s *Screen) *memberRow {
 	r.tags = widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()})
 	r.tags.Truncation = fyne.TextTruncateEllipsis
 	for i, k := range rowChannels {
-		r.channels[i] = widget.NewIcon(identityIcon(k))
+		r.channels[i] = widget.NewIcon(kit.IdentityIcon(k))
 	}
 	r.ExtendBaseWidget(r)
 	return r
@@ -84,7 +84,7 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	kit.SetSegment(r.tags, kit.TagsLabel(m.Tags))
 	r.activity.SetText(score(m.Activity))
 	r.loyalty.SetText(loyaltyText(m))
-	r.quadrant.Set(quadrantBadge(m.Quadrant))
+	r.quadrant.Set(kit.QuadrantBadge(m.Quadrant))
 	kit.SetSegment(r.cohort, members.CohortLabel(cohort))
 	kit.SetSegment(r.lastSeen, core.Ago(now, m.LastSeen))
 	r.followers.SetText(followers(m.Followers))
@@ -147,35 +147,6 @@ func compact(v float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
-}
-
-// quadrantBadge colours a quadrant: warm for advocates, a warning for
-// critics, calm for the rest.
-func quadrantBadge(q core.Quadrant) (string, fyne.ThemeColorName) {
-	c := theme.ColorNamePlaceHolder
-	switch q {
-	case core.QuadrantAdvocate:
-		c = theme.ColorNameSuccess
-	case core.QuadrantQuietFan:
-		c = theme.ColorNamePrimary
-	case core.QuadrantCritic:
-		c = theme.ColorNameWarning
-	}
-	return members.QuadrantLabel(q), c
-}
-
-// identityIcon is the mark of an identity's channel.
-func identityIcon(k core.IdentityKind) fyne.Resource {
-	switch k {
-	case core.IdentityVK:
-		return kit.VKIcon
-	case core.IdentityX:
-		return kit.XIcon
-	case core.IdentityFeed:
-		return kit.FeedIcon
-	default:
-		return kit.MailIcon
-	}
 }
 
 // fillWidth gives its objects the full width at their own height, centred

@@ -261,6 +261,17 @@ func ButtonsIn(o fyne.CanvasObject) []*widget.Button {
 	return out
 }
 
+// EntriesIn lists the text entries laid out under o, in layout order.
+func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	for _, c := range test.LaidOutObjects(o) {
+		if e, ok := c.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // LabelsIn lists the texts of the labels and rich texts under o.
 func LabelsIn(o fyne.CanvasObject) []string {
 	var out []string
