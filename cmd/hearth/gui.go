@@ -59,10 +59,12 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	defer waitCalendar() // waits for the publisher after cancel below
 	mem := members.New(members.Params{Store: w.store})
 	defer startMembers(ctx, w, mem)()
+	st := newStats(w, mem)
+	defer startSnapshots(ctx, w, st, mem)()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
-		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox)})
+		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// stats and report on a synced demo mailbox: every key the issue names,
+// the same numbers in the CSV, a PDF and a self-contained page.
+func TestStatsAndReport(t *testing.T) {
+	p := startPeers(t, 0)
+	dir := t.TempDir()
+	args, pw := addArgs(dir, p)
+	if code, out, errs := cli(t, pw, args...); code != 0 {
+		t.Fatalf("account add: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, errs := cli(t, "", "--data", dir, "--secrets", "file", "sync", "--once"); code != 0 {
+		t.Fatalf("sync: exit %d\n%s%s", code, out, errs)
+	}
+	from := time.Now().AddDate(0, 0, -365).Format(time.DateOnly)
+	to := time.Now().Format(time.DateOnly)
+	code, out, errs := cli(t, "", "--data", dir, "--secrets", "file", "stats", "--json", "--from", from, "--to", to)
+	if code != 0 {
+		t.Fatalf("stats: exit %d\n%s%s", code, out, errs)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("stats --json: %v\n%s", err, out)
+	}
+	for _, key := range []string{"items_in", "items_out", "members_total", "members_active", "members_new", "dead_souls",
+		"ugc_share", "sentiment_negative_share", "first_response_median_seconds", "posts_published",
+		"engagement_per_post", "previous", "days"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("stats --json lacks %q", key)
+		}
+	}
+	if n, _ := got["items_in"].(float64); n < 100 {
+		t.Errorf("items_in = %v, want the demo mailbox's messages", got["items_in"])
+	}
+	if got["sentiment_negative_share"] != nil {
+		t.Errorf("tone has a number: %v", got["sentiment_negative_share"])
+	}
+	for _, format := range []string{"pdf", "html", "csv"} {
+		path := filepath.Join(dir, "report."+format)
+		if code, out, errs := cli(t, "", "--data", dir, "--secrets", "file", "report", "--from", from, "--to", to,
+			"--out", path); code != 0 {
+			t.Fatalf("report %s: exit %d\n%s%s", format, code, out, errs)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch format {
+		case "pdf":
+			if !strings.HasPrefix(string(b), "%PDF-") {
+				t.Error("the PDF report is not a PDF")
+			}
+		case "html":
+			if strings.Contains(string(b), `src="http`) || strings.Contains(string(b), `href="http`) {
+				t.Error("the HTML report loads something remote")
+			}
+		case "csv":
+			if !strings.Contains(string(b), "kpi,,,,items_in,") {
+				t.Errorf("the CSV has no items_in row:\n%.300s", b)
+			}
+		}
+	}
+	if code, _, _ := cli(t, "", "--data", dir, "--secrets", "file", "report", "--out", filepath.Join(dir, "r.txt")); code != 2 {
+		t.Errorf("report to a .txt: exit %d, want 2 (usage)", code)
+	}
+	if code, _, _ := cli(t, "", "--data", dir, "--secrets", "file", "stats", "--period", "2026-13"); code != 2 {
+		t.Errorf("stats --period 2026-13: exit %d, want 2", code)
+	}
+}
