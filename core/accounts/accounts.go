@@ -21,6 +21,9 @@ type Store interface {
 	Accounts(ctx context.Context) ([]core.Account, error)
 	DeleteAccount(ctx context.Context, id int64) error
 	UpdateAccountSettings(ctx context.Context, id int64, settings json.RawMessage) error
+	// EditAccount renames an account and replaces its settings in one
+	// transaction, dropping its sync cursors with forgetCursors.
+	EditAccount(ctx context.Context, id int64, name string, settings json.RawMessage, forgetCursors bool) error
 }
 
 // Secrets keeps passwords and tokens out of the store.
@@ -142,11 +145,15 @@ func (s *Service) TestIMAP(ctx context.Context, set core.IMAPSettings, password 
 }
 
 func (s *Service) test(ctx context.Context, a core.Account, secrets map[string]string) error {
+	return s.testWith(ctx, a, staticSecrets(secrets))
+}
+
+func (s *Service) testWith(ctx context.Context, a core.Account, secrets engine.Secrets) error {
 	d, ok := s.engine.Driver(a.Kind)
 	if !ok {
 		return fmt.Errorf("accounts: this build cannot connect %s accounts", a.Kind)
 	}
-	c, err := d.Open(ctx, a, staticSecrets(secrets))
+	c, err := d.Open(ctx, a, secrets)
 	if err != nil {
 		return err
 	}

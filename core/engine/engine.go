@@ -33,6 +33,9 @@ type Params struct {
 	Log      *slog.Logger
 	Now      func() time.Time // nil: time.Now
 	Schedule Schedule         // zero: DefaultSchedule
+	// Tone reads the tone of an item at ingest (core/tone); nil leaves
+	// it to the background analysis.
+	Tone ToneReader
 }
 
 // Engine runs one worker goroutine per account and the outbox.
@@ -43,6 +46,7 @@ type Engine struct {
 	log      *slog.Logger
 	now      func() time.Time
 	schedule Schedule
+	tone     ToneReader
 	bus      *Bus
 
 	mu      sync.Mutex
@@ -62,6 +66,7 @@ func New(p Params) *Engine {
 		log:      p.Log,
 		now:      p.Now,
 		schedule: p.Schedule,
+		tone:     p.Tone,
 		bus:      NewBus(),
 		workers:  map[int64]*worker{},
 		live:     map[int64]core.AccountStatus{},
@@ -119,7 +124,10 @@ func (e *Engine) AddAccount(a core.Account) {
 	e.bus.Publish(core.Event{Kind: core.EventAccount, AccountID: a.ID})
 }
 
-// RemoveAccount stops an account's worker (before its rows are deleted).
+// RemoveAccount stops an account's worker and returns once it has stopped
+// writing (before its rows are deleted or its settings changed). The
+// outbox's connection to it is retired too: the next action opens one with
+// whatever settings the account has then.
 func (e *Engine) RemoveAccount(id int64) {
 	e.mu.Lock()
 	w := e.workers[id]
@@ -128,6 +136,7 @@ func (e *Engine) RemoveAccount(id int64) {
 	if w != nil {
 		w.stop()
 	}
+	e.outbox.retireConn(id)
 	e.bus.Publish(core.Event{Kind: core.EventAccount, AccountID: id})
 }
 

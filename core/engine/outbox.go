@@ -67,10 +67,15 @@ type outboxRunner struct {
 	mu    sync.Mutex
 	conns map[int64]Conn
 	held  map[int64]bool // entries being worked on now
+	// busy counts the entries using an account's connection now; retired
+	// are connections of edited accounts, closed once no entry uses them.
+	busy    map[int64]int
+	retired map[int64][]Conn
 }
 
 func newOutboxRunner(e *Engine) *outboxRunner {
-	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: NewOwner(), conns: map[int64]Conn{}, held: map[int64]bool{}}
+	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: NewOwner(), conns: map[int64]Conn{}, held: map[int64]bool{},
+		busy: map[int64]int{}, retired: map[int64][]Conn{}}
 }
 
 // OutboxRun is what one FlushOutbox did.
@@ -153,6 +158,7 @@ func (r *outboxRunner) handle(ctx context.Context, ent core.OutboxEntry) error {
 	if err != nil {
 		return r.fail(ctx, ent, err, true)
 	}
+	defer r.release(ent.AccountID)
 	switch ent.Op {
 	case core.OpReply:
 		return r.reply(ctx, conn, ent, it)
@@ -378,6 +384,7 @@ func (r *outboxRunner) conn(ctx context.Context, accountID int64) (Conn, error) 
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if c := r.conns[accountID]; c != nil {
+		r.busy[accountID]++
 		return c, nil
 	}
 	a, err := r.e.store.Account(ctx, accountID)
@@ -389,7 +396,42 @@ func (r *outboxRunner) conn(ctx context.Context, accountID int64) (Conn, error) 
 		return nil, err
 	}
 	r.conns[accountID] = c
+	r.busy[accountID]++
 	return c, nil
+}
+
+// release ends a use of an account's connection begun by conn, closing the
+// retired connections no entry uses any more.
+func (r *outboxRunner) release(accountID int64) {
+	r.mu.Lock()
+	r.busy[accountID]--
+	var done []Conn
+	if r.busy[accountID] <= 0 {
+		delete(r.busy, accountID)
+		done = r.retired[accountID]
+		delete(r.retired, accountID)
+	}
+	r.mu.Unlock()
+	for _, c := range done {
+		c.Close()
+	}
+}
+
+// retireConn forgets an account's connection after its settings changed:
+// the next entry opens a new one. An entry using it now finishes with it
+// first, so a send under way is never cut.
+func (r *outboxRunner) retireConn(accountID int64) {
+	r.mu.Lock()
+	c := r.conns[accountID]
+	delete(r.conns, accountID)
+	if c != nil && r.busy[accountID] > 0 {
+		r.retired[accountID] = append(r.retired[accountID], c)
+		c = nil
+	}
+	r.mu.Unlock()
+	if c != nil {
+		c.Close()
+	}
 }
 
 // dropConn closes an account's action connection after a failure, so the
@@ -406,8 +448,14 @@ func (r *outboxRunner) dropConn(accountID int64) {
 
 func (r *outboxRunner) closeConns() {
 	r.mu.Lock()
-	conns := r.conns
-	r.conns = map[int64]Conn{}
+	var conns []Conn
+	for _, c := range r.conns {
+		conns = append(conns, c)
+	}
+	for _, cs := range r.retired {
+		conns = append(conns, cs...)
+	}
+	r.conns, r.retired = map[int64]Conn{}, map[int64][]Conn{}
 	r.mu.Unlock()
 	for _, c := range conns {
 		c.Close()

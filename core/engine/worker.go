@@ -14,6 +14,9 @@ import (
 // watchRetry is the pause before a failed push connection is reopened.
 const watchRetry = 30 * time.Second
 
+// stopWait bounds how long stopping a worker waits for its pass to end.
+const stopWait = 30 * time.Second
+
 // worker syncs one account: a pass on schedule, on a poke, or when the
 // remote says something changed.
 type worker struct {
@@ -21,6 +24,9 @@ type worker struct {
 	acct   core.Account
 	cancel context.CancelFunc
 	wake   chan struct{}
+	// done is closed when run returns: nothing of this worker writes any
+	// more.
+	done chan struct{}
 
 	mu     sync.Mutex
 	status core.AccountStatus
@@ -28,7 +34,7 @@ type worker struct {
 }
 
 func newWorker(e *Engine, a core.Account, cancel context.CancelFunc) *worker {
-	return &worker{e: e, acct: a, cancel: cancel, wake: make(chan struct{}, 1), status: a.Status}
+	return &worker{e: e, acct: a, cancel: cancel, wake: make(chan struct{}, 1), done: make(chan struct{}), status: a.Status}
 }
 
 func (w *worker) poke() {
@@ -38,9 +44,20 @@ func (w *worker) poke() {
 	}
 }
 
-func (w *worker) stop() { w.cancel() }
+// stop cancels the worker and waits until it has returned, at most
+// stopWait: a pass honours its context, so this is quick, and the bound
+// keeps a stuck connection from blocking the caller for good.
+func (w *worker) stop() {
+	w.cancel()
+	select {
+	case <-w.done:
+	case <-time.After(stopWait):
+		w.e.log.Warn("sync worker slow to stop", "account", w.acct.Name)
+	}
+}
 
 func (w *worker) run(ctx context.Context) {
+	defer close(w.done)
 	defer w.closeConn()
 	watching := false
 	for {
