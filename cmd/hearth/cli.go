@@ -168,6 +168,7 @@ func init() {
 		"members":  cmdMembers,
 		"settings": cmdSettings,
 		"watch":    cmdWatch,
+		"views":    cmdViews,
 	}
 }
 

@@ -89,6 +89,7 @@ func cmdInbox(ctx context.Context, w *workspace, args []string, io stdio) error 
 	var l listFlags
 	fs := newFlags("inbox")
 	l.register(fs)
+	q := fs.String("query", "", "")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -96,9 +97,10 @@ func cmdInbox(ctx context.Context, w *workspace, args []string, io stdio) error 
 	if err != nil {
 		return err
 	}
+	f.Query = *q // the query language (core/query); its state: replaces the triage view
 	items, err := w.inbox.Page(ctx, f)
 	if err != nil {
-		return err
+		return queryUsage("inbox --query", err)
 	}
 	return printItems(ctx, w, items, l.asJSON, io)
 }
@@ -107,7 +109,7 @@ func cmdSearch(ctx context.Context, w *workspace, args []string, io stdio) error
 	var l listFlags
 	fs := newFlags("search")
 	l.register(fs)
-	pos, err := parseFlags(fs, args)
+	pos, err := queryArgs(fs, args)
 	if err != nil {
 		return err
 	}
@@ -120,11 +122,11 @@ func cmdSearch(ctx context.Context, w *workspace, args []string, io stdio) error
 		return err
 	}
 	if l.state == "" {
-		f.States = core.States // search looks everywhere unless told otherwise
+		f.States = core.States // search looks everywhere unless told otherwise (--state, or state: in the query)
 	}
 	items, err := w.inbox.Search(ctx, query, f)
 	if err != nil {
-		return err
+		return queryUsage("search", err)
 	}
 	return printItems(ctx, w, items, l.asJSON, io)
 }

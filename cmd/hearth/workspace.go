@@ -21,6 +21,7 @@ import (
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/secrets"
 	"github.com/hearthhq/hearth/core/store"
+	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/integrations/imap"
 )
 
@@ -37,6 +38,7 @@ type workspace struct {
 	secrets  secrets.Store
 	engine   *engine.Engine
 	inbox    *inbox.Service
+	views    *views.Service
 	accounts *accounts.Service
 	backups  *backup.Service // nil: no automatic backups (the demo)
 	log      *slog.Logger
@@ -89,14 +91,16 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		st.Close()
 		return nil, err
 	}
+	vs := views.New(views.Params{Store: st})
 	eng := engine.New(engine.Params{
-		Store:   st,
+		Store:   watchingStore{Store: st, tag: views.Tagging{BatchStore: st, Views: vs}},
 		Drivers: drivers(),
 		Secrets: sec,
 		Log:     opt.log,
 	})
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
+	w.views = vs
 	w.accounts = accounts.New(st, sec, eng)
 	if !opt.noBackups {
 		w.backups = backup.New(backup.Params{Store: st, Dir: backupsDir(opt.dir), Log: opt.log})
@@ -196,4 +200,15 @@ func (w *workspace) Close() error {
 // oneLine squeezes an error into the one line the CLI prints.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// watchingStore is the store as the engine writes to it: keyword watches
+// tag each sync batch's new items before they are stored.
+type watchingStore struct {
+	*store.Store
+	tag views.Tagging
+}
+
+func (s watchingStore) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
+	return s.tag.ApplyBatch(ctx, accountID, b)
 }
