@@ -28,7 +28,7 @@ const (
 	panelNotes  = 3
 	// panelMinWindow is the window width below which the panel starts
 	// hidden: the conversation keeps a readable width.
-	panelMinWindow = 1200
+	panelMinWindow = 1440
 )
 
 // memberPanel shows the author of the open conversation beside it: who

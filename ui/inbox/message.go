@@ -57,10 +57,13 @@ func messageHeader(it core.Item, menu fyne.CanvasObject, openMember func(int64))
 	var author fyne.CanvasObject
 	if openMember != nil && it.MemberID != 0 && !it.Outgoing {
 		id := it.MemberID
-		b := widget.NewButtonWithIcon(who, theme.AccountIcon(), func() { openMember(id) })
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		author = b
+		// A link, not a button: a long name is cut, never widening the
+		// pane (a button keeps its whole text).
+		link := widget.NewHyperlink(who, nil)
+		link.OnTapped = func() { openMember(id) }
+		link.TextStyle = fyne.TextStyle{Bold: true}
+		link.Truncation = fyne.TextTruncateEllipsis
+		author = container.NewBorder(nil, nil, widget.NewIcon(theme.AccountIcon()), nil, link)
 	} else {
 		l := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis

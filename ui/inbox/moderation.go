@@ -52,7 +52,9 @@ func (t *threadView) moderationButton(it core.Item) fyne.CanvasObject {
 		return nil
 	}
 	var btn *widget.Button
-	btn = kit.FlatButton("Moderate", theme.MoreVerticalIcon(), func() {
+	// An icon only (⋮, as in every mail program): the card's header must
+	// stay narrow enough for the conversation pane at 1024 px.
+	btn = kit.FlatButton("", theme.MoreVerticalIcon(), func() {
 		items := make([]*fyne.MenuItem, 0, len(kinds))
 		for _, k := range kinds {
 			items = append(items, fyne.NewMenuItem(modLabel(k, it), func() { t.moderate(m, it, k) }))

@@ -263,7 +263,7 @@ func (t *threadView) setCards(th core.Thread) {
 func (t *threadView) cardActions(it core.Item, several bool) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	if several && canAnswer(it) {
-		b := kit.FlatButton("Reply", theme.MailReplyIcon(), func() { t.inbox.composer.replyTo(it) })
+		b := kit.FlatButton("", theme.MailReplyIcon(), func() { t.inbox.composer.replyTo(it) })
 		objs = append(objs, b)
 	}
 	if m := t.moderationButton(it); m != nil {
