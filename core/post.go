@@ -93,15 +93,15 @@ func (t PostTarget) Due(at time.Time) time.Time {
 // an agenda, and a time. At is a UTC instant; Zone is the IANA zone the
 // person scheduled in, so the calendar shows the wall time they meant.
 type Post struct {
-	ID         int64     `json:"id"`
-	Text       string    `json:"text"`
-	Media      []string  `json:"media,omitempty"` // local file paths, in order
-	Agenda     Agenda    `json:"agenda,omitempty"`
-	Tags       []string  `json:"tags,omitempty"`
-	CampaignID int64     `json:"campaign_id,omitempty"`
-	Notes      string    `json:"notes,omitempty"`
-	At         time.Time `json:"at,omitzero"` // zero: not placed on the calendar yet
-	Zone       string    `json:"zone"`
+	ID         int64       `json:"id"`
+	Text       string      `json:"text"`
+	Media      []PostImage `json:"media,omitempty"` // pictures, in order
+	Agenda     Agenda      `json:"agenda,omitempty"`
+	Tags       []string    `json:"tags,omitempty"`
+	CampaignID int64       `json:"campaign_id,omitempty"`
+	Notes      string      `json:"notes,omitempty"`
+	At         time.Time   `json:"at,omitzero"` // zero: not placed on the calendar yet
+	Zone       string      `json:"zone"`
 	// Recurrence is set on every occurrence of a recurring post; SeriesID
 	// is the id of its first occurrence and Occurrence this one's index.
 	Recurrence Recurrence `json:"recurrence,omitzero"`

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/gif"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -187,8 +191,11 @@ func TestPostsAddValidates(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("account add x: %d %s%s", code, out, errs)
 	}
-	png := filepath.Join(dir, "cat.png")
-	if err := os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600); err != nil {
+	png := writePicture(t, dir, "cat.png", 40, 30)
+	gifFile := filepath.Join(dir, "dance.gif")
+	var g bytes.Buffer
+	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 8, 8), color.Palette{color.Black}), nil)
+	if err := os.WriteFile(gifFile, g.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	notes := filepath.Join(dir, "notes.jpg")
@@ -208,7 +215,9 @@ func TestPostsAddValidates(t *testing.T) {
 		{"blank text from stdin", "\n\n", []string{"--text-stdin", "--account", "club"}, "write the post first"},
 		{"10 MB for X", tenMB, []string{"--text-stdin", "--account", "x"}, "too long for x (10485760 of 280)"},
 		{"a missing picture", "", []string{"--text", "hi", "--account", "club", "--media", filepath.Join(dir, "nope.png")}, "nope.png does not exist"},
-		{"not a picture", "", []string{"--text", "hi", "--account", "club", "--media", notes}, "this file is text/plain"},
+		{"not a picture", "", []string{"--text", "hi", "--account", "club", "--media", notes}, "notes.jpg is not a picture Hearth can send (text/plain)"},
+		{"five pictures on X", "", []string{"--text", "hi", "--account", "x", "--media", strings.Repeat(png+",", 4) + png}, "too many pictures for x (5 of 4)"},
+		{"a GIF with a picture on X", "", []string{"--text", "hi", "--account", "x", "--media", png + "," + gifFile}, "x takes a GIF alone"},
 		{"a draft is checked too", "", []string{"--text", "", "--account", "club", "--draft"}, "write the post first"},
 	}
 	for _, c := range cases {

@@ -40,7 +40,9 @@ Usage:
   search QUERY [--json] [--account NAME] [--limit N] [--before ID]
   reply ITEM-ID --text-stdin          queue a reply (sent by the next sync)
   posts add (--text T | --text-stdin) --account NAME[,NAME] --at 2006-01-02T15:04 [--zone Europe/Paris]
-            [--agenda project|news|life] [--tag T] [--media FILE,...] [--repeat weekly|monthly] [--draft] [--json]
+            [--agenda project|news|life] [--tag T] [--media FILE,...] [--alt TEXT]... [--repeat weekly|monthly]
+            [--draft] [--json]            (--alt describes each picture in order; pictures too large
+                                           for a channel are re-encoded, and said so)
   posts list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
   calendar export --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics
   members list [--json] [--query Q] [--tag T] [--interest I] [--expertise E] [--quadrant Q] [--cohort C]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -30,8 +31,15 @@ func cmdPosts(ctx context.Context, w *workspace, args []string, io stdio) error 
 // postFlags are the options of `posts add`.
 type postFlags struct {
 	text, accounts, at, zone, agenda, tags, media, repeat string
+	alts                                                  altFlags
 	textStdin, draft, asJSON                              bool
 }
+
+// altFlags collects --alt, once per picture in the order of --media.
+type altFlags []string
+
+func (a *altFlags) String() string     { return strings.Join(*a, "|") }
+func (a *altFlags) Set(s string) error { *a = append(*a, s); return nil }
 
 func parsePostFlags(args []string) (postFlags, error) {
 	var f postFlags
@@ -44,6 +52,7 @@ func parsePostFlags(args []string) (postFlags, error) {
 	fs.StringVar(&f.agenda, "agenda", "", "")
 	fs.StringVar(&f.tags, "tag", "", "")
 	fs.StringVar(&f.media, "media", "", "")
+	fs.Var(&f.alts, "alt", "")
 	fs.StringVar(&f.repeat, "repeat", "", "")
 	fs.BoolVar(&f.draft, "draft", false, "")
 	fs.BoolVar(&f.asJSON, "json", false, "")
@@ -55,6 +64,9 @@ func parsePostFlags(args []string) (postFlags, error) {
 	}
 	if f.at == "" && !f.draft {
 		return f, usagef("posts add: --at %s is required unless --draft", core.WallLayout)
+	}
+	if n := len(splitList(f.media)); len(f.alts) > n {
+		return f, usagef("posts add: %d --alt for %d pictures: one --alt per --media file, in order", len(f.alts), n)
 	}
 	return f, nil
 }
@@ -74,8 +86,12 @@ func postsAdd(ctx context.Context, w *workspace, args []string, io stdio) error 
 	if err := calendar.Check(p); err != nil {
 		return fmt.Errorf("posts add: %w", err)
 	}
-	if err := calendar.CheckMedia(p); err != nil {
+	notes, err := calendar.PlanMedia(p)
+	if err != nil {
 		return fmt.Errorf("posts add: %w", err)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(io.err, "posts add: %s\n", n)
 	}
 	if p, err = svc.Create(ctx, p); err != nil {
 		return err
@@ -97,7 +113,18 @@ func postsAdd(ctx context.Context, w *workspace, args []string, io stdio) error 
 
 // post builds the post the flags describe.
 func (f postFlags) post(ctx context.Context, w *workspace, defaultZone string, in io.Reader) (core.Post, error) {
-	p := core.Post{Text: f.text, Zone: f.zone, Tags: splitList(f.tags), Media: splitList(f.media)}
+	p := core.Post{Text: f.text, Zone: f.zone, Tags: splitList(f.tags), Media: core.Images(splitList(f.media)...)}
+	for i, alt := range f.alts {
+		p.Media[i].Alt = alt
+	}
+	// Kept absolute: a daemon started elsewhere publishes it.
+	for i := range p.Media {
+		abs, err := filepath.Abs(p.Media[i].Path)
+		if err != nil {
+			return p, fmt.Errorf("posts add: %w", err)
+		}
+		p.Media[i].Path = abs
+	}
 	if p.Zone == "" {
 		p.Zone = defaultZone
 	}

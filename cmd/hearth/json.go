@@ -246,7 +246,7 @@ type postJSON struct {
 	ID         int64            `json:"id"`
 	State      core.TargetState `json:"state"`
 	Text       string           `json:"text"`
-	Media      []string         `json:"media"`
+	Media      []mediaJSON      `json:"media"`
 	Agenda     core.Agenda      `json:"agenda,omitempty"`
 	Tags       []string         `json:"tags"`
 	CampaignID int64            `json:"campaign_id,omitempty"`
@@ -281,14 +281,23 @@ type targetJSON struct {
 	Error       string           `json:"error,omitempty"`
 }
 
+// mediaJSON is a post's picture: its file and alt text.
+type mediaJSON struct {
+	Path string `json:"path"`
+	Alt  string `json:"alt,omitempty"`
+}
+
 func toPostJSON(p core.Post) postJSON {
-	j := postJSON{ID: p.ID, State: p.State(), Text: p.Text, Media: list(p.Media), Agenda: p.Agenda,
+	j := postJSON{ID: p.ID, State: p.State(), Text: p.Text, Media: []mediaJSON{}, Agenda: p.Agenda,
 		Tags: list(p.Tags), CampaignID: p.CampaignID, Notes: p.Notes, At: jsonTime(p.At), Zone: p.Zone,
 		Every: p.Recurrence.Every, Until: jsonTime(p.Recurrence.Until), SeriesID: p.SeriesID,
 		Occurrence: p.Occurrence, Skipped: p.Skipped, Targets: []targetJSON{},
 		CreatedAt: jsonTime(p.CreatedAt), UpdatedAt: jsonTime(p.UpdatedAt)}
 	if !p.Recurrence.IsZero() {
 		j.Repeat = p.Recurrence.Freq
+	}
+	for _, m := range p.Media {
+		j.Media = append(j.Media, mediaJSON(m))
 	}
 	for _, t := range p.Targets {
 		j.Targets = append(j.Targets, targetJSON{ID: t.ID, AccountID: t.AccountID, Account: t.Account,

@@ -3,15 +3,11 @@ package calendar
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"net/http"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/media"
 	"github.com/hearthhq/hearth/core/posttext"
 )
 
@@ -33,7 +29,7 @@ func Check(p core.Post) error {
 			return fmt.Errorf("%s is not a publishing channel (%s): posts go out on VK and X accounts", name(t), kindName(t.AccountKind))
 		}
 		text := p.TextFor(t)
-		if strings.TrimSpace(text) == "" {
+		if strings.TrimSpace(text) == "" && len(p.Media) == 0 {
 			return fmt.Errorf("write the post first: the text for %s is empty", name(t))
 		}
 		c := posttext.Count(posttext.ForAccount(t.AccountKind), text, len(p.Media))
@@ -48,62 +44,58 @@ func Check(p core.Post) error {
 }
 
 // CheckMedia says why the post's pictures cannot go out on its channels,
-// nil when they can: a file that is missing or not a regular file, or
-// that is not a picture of a type and size each channel accepts (sniffed
-// from its content, whatever its name says).
+// nil when they can (see PlanMedia).
 func CheckMedia(p core.Post) error {
-	for _, path := range p.Media {
-		typ, size, err := sniffMedia(path)
+	_, err := PlanMedia(p)
+	return err
+}
+
+// PlanMedia reads the post's pictures and says what each channel gets:
+// an error when one cannot go out (a file missing, not a picture, a GIF
+// among other pictures on X, an animated GIF too large to shrink), else
+// one note per picture that is re-encoded to fit a channel (too many
+// bytes or pixels, a type it does not take). It reads the files: the
+// editor calls it off the UI goroutine.
+func PlanMedia(p core.Post) ([]string, error) {
+	infos := make([]media.Info, len(p.Media))
+	for i, m := range p.Media {
+		info, err := media.Inspect(m.Path)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for _, t := range p.Targets {
-			m := posttext.MediaOf(posttext.ForAccount(t.AccountKind))
-			switch {
-			case len(m.Types) == 0:
-				return fmt.Errorf("%s takes no pictures", name(t))
-			case !slices.Contains(m.Types, typ):
-				return fmt.Errorf("%s: %s takes %s pictures; this file is %s", filepath.Base(path), name(t), typeNames(m.Types), typ)
-			case size > m.MaxBytes:
-				return fmt.Errorf("%s: %d MB, %s takes pictures up to %d MB", filepath.Base(path), (size+1<<20-1)>>20, name(t), m.MaxBytes>>20)
+		infos[i] = info
+	}
+	var notes []string
+	for _, t := range p.Targets {
+		lim := posttext.MediaOf(posttext.ForAccount(t.AccountKind))
+		if err := gifAlone(infos, lim, name(t)); err != nil {
+			return nil, err
+		}
+		for _, info := range infos {
+			note, err := info.Plan(lim, name(t))
+			if err != nil {
+				return nil, err
+			}
+			if note != "" {
+				notes = append(notes, note)
 			}
 		}
 	}
+	return notes, nil
+}
+
+// gifAlone refuses a GIF among other pictures where the channel takes a
+// GIF only alone (X).
+func gifAlone(infos []media.Info, lim posttext.Media, channel string) error {
+	if !lim.GIFAlone || len(infos) < 2 {
+		return nil
+	}
+	for _, info := range infos {
+		if info.Type == "image/gif" {
+			return fmt.Errorf("%s takes a GIF alone: post %s without the other pictures, or leave it out", channel, filepath.Base(info.Path))
+		}
+	}
 	return nil
-}
-
-// sniffMedia returns a file's sniffed MIME type and size.
-func sniffMedia(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", 0, fmt.Errorf("picture %s does not exist", path)
-	}
-	if err != nil {
-		return "", 0, fmt.Errorf("picture %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return "", 0, fmt.Errorf("picture %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return "", 0, fmt.Errorf("picture %s is not a regular file", path)
-	}
-	head := make([]byte, 512)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return "", 0, fmt.Errorf("picture %w", err)
-	}
-	typ, _, _ := strings.Cut(http.DetectContentType(head[:n]), ";")
-	return typ, fi.Size(), nil
-}
-
-func typeNames(types []string) string {
-	var out []string
-	for _, t := range types {
-		out = append(out, strings.ToUpper(strings.TrimPrefix(t, "image/")))
-	}
-	return strings.Join(out, ", ")
 }
 
 func name(t core.PostTarget) string {

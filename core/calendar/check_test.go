@@ -1,6 +1,12 @@
 package calendar_test
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,10 +32,11 @@ func TestCheck(t *testing.T) {
 		{"no channel", core.Post{Text: "hi"}, "choose at least one channel"},
 		{"a mailbox", core.Post{Text: "hi", Targets: []core.PostTarget{mailTarget}}, "news@example.org is not a publishing channel (a mailbox)"},
 		{"empty", core.Post{Text: " \n", Targets: []core.PostTarget{vkTarget}}, "write the post first"},
+		{"a picture and no text", core.Post{Media: core.Images("a.png"), Targets: []core.PostTarget{vkTarget, xTarget}}, ""},
 		{"empty common text, a variant for each", core.Post{Targets: []core.PostTarget{{Account: "club", AccountKind: core.KindVK, Text: "v"}}}, ""},
 		{"X counts weighted", core.Post{Text: strings.Repeat("你", 141), Targets: []core.PostTarget{xTarget}}, "too long for @hearth_game (282 of 280)"},
 		{"10 MB for X", core.Post{Text: strings.Repeat("a", 10<<20), Targets: []core.PostTarget{vkTarget, xTarget}}, "too long for club (10485760 of 16384)"},
-		{"five pictures on X", core.Post{Text: "hi", Media: []string{"a", "b", "c", "d", "e"}, Targets: []core.PostTarget{xTarget}}, "too many pictures for @hearth_game (5 of 4)"},
+		{"five pictures on X", core.Post{Text: "hi", Media: core.Images("a", "b", "c", "d", "e"), Targets: []core.PostTarget{xTarget}}, "too many pictures for @hearth_game (5 of 4)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -44,50 +51,82 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// The smallest PNG header DetectContentType knows.
-const pngHead = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+// picture writes a PNG of w x h pixels of noise (a photo's worth of bytes)
+// or, flat, of one colour.
+func picture(t *testing.T, dir, name string, w, h int, flat bool) string {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range img.Pix {
+		img.Pix[i] = 200
+		if !flat {
+			img.Pix[i] = uint8(r.IntN(256))
+		}
+		if i%4 == 3 {
+			img.Pix[i] = 255
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
 
 func TestCheckMedia(t *testing.T) {
 	dir := t.TempDir()
-	file := func(name, data string, size int64) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if size > 0 {
-			if err := os.Truncate(p, size); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return p
-	}
-	png := file("cat.png", pngHead, 0)
-	bigPNG := file("big.png", pngHead, 6<<20)
-	text := file("notes.jpg", "just some text, named as a picture", 0)
-	webp := file("pic.webp", "RIFF\x00\x00\x00\x00WEBPVP8 ", 0)
+	small := picture(t, dir, "cat.png", 40, 30, true)
+	big := picture(t, dir, "big.png", 1400, 1400, false) // about 6 MB
+	text := filepath.Join(dir, "notes.jpg")
+	os.WriteFile(text, []byte("just some text, named as a picture"), 0o600)
+	gifPath := filepath.Join(dir, "dance.gif")
+	var g bytes.Buffer
+	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 8, 8), color.Palette{color.Black}), nil)
+	os.WriteFile(gifPath, g.Bytes(), 0o600)
+	webp := filepath.Join("..", "media", "testdata", "blue-purple-pink.lossy.webp")
 	cases := []struct {
 		name    string
 		media   []string
 		targets []core.PostTarget
-		want    string
+		want    string // the error, else "" and the notes
+		notes   []string
 	}{
-		{"a PNG on VK and X", []string{png}, []core.PostTarget{vkTarget, xTarget}, ""},
-		{"missing", []string{filepath.Join(dir, "nope.jpg")}, []core.PostTarget{vkTarget}, "nope.jpg does not exist"},
-		{"a directory", []string{dir}, []core.PostTarget{vkTarget}, "is not a regular file"},
-		{"text named .jpg", []string{text}, []core.PostTarget{vkTarget}, "club takes JPEG, PNG, GIF pictures; this file is text/plain"},
-		{"WebP: X yes, VK no", []string{webp}, []core.PostTarget{xTarget, vkTarget}, "club takes JPEG, PNG, GIF pictures; this file is image/webp"},
-		{"6 MB: VK yes, X no", []string{bigPNG}, []core.PostTarget{vkTarget, xTarget}, "6 MB, @hearth_game takes pictures up to 5 MB"},
-		{"a mailbox takes none", []string{png}, []core.PostTarget{mailTarget}, "takes no pictures"},
+		{"a PNG on VK and X", []string{small}, []core.PostTarget{vkTarget, xTarget}, "", nil},
+		{"missing", []string{filepath.Join(dir, "nope.jpg")}, []core.PostTarget{vkTarget}, "nope.jpg does not exist", nil},
+		{"a directory", []string{dir}, []core.PostTarget{vkTarget}, "is not a regular file", nil},
+		{"text named .jpg", []string{text}, []core.PostTarget{vkTarget}, "notes.jpg is not a picture Hearth can send (text/plain)", nil},
+		{"WebP: X as it is, VK re-encoded", []string{webp}, []core.PostTarget{xTarget, vkTarget}, "",
+			[]string{"blue-purple-pink.lossy.webp is re-encoded for club (club takes no WEBP)"}},
+		{"6 MB: VK as it is, X re-encoded", []string{big}, []core.PostTarget{vkTarget, xTarget}, "",
+			[]string{"big.png is re-encoded for @hearth_game (", " MB is over @hearth_game's 5 MB)"}},
+		{"a GIF with another picture on X", []string{small, gifPath}, []core.PostTarget{xTarget}, "@hearth_game takes a GIF alone", nil},
+		{"a GIF with another picture on VK", []string{small, gifPath}, []core.PostTarget{vkTarget}, "", nil},
+		{"a mailbox takes none", []string{small}, []core.PostTarget{mailTarget}, "takes no pictures", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := calendar.CheckMedia(core.Post{Text: "hi", Media: c.media, Targets: c.targets})
+			notes, err := calendar.PlanMedia(core.Post{Text: "hi", Media: core.Images(c.media...), Targets: c.targets})
 			switch {
 			case c.want == "" && err != nil:
-				t.Errorf("CheckMedia: %v, want nil", err)
+				t.Errorf("PlanMedia: %v, want nil", err)
 			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-				t.Errorf("CheckMedia: %v, want %q", err, c.want)
+				t.Errorf("PlanMedia: %v, want %q", err, c.want)
+			case len(notes) != min(len(c.notes), 1) || len(notes) == 1 && !containsAll(notes[0], c.notes):
+				t.Errorf("notes %q, want one with %q", notes, c.notes)
 			}
 		})
 	}
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
 }

@@ -38,6 +38,11 @@ type EngineStore interface {
 	TargetHeartbeat(ctx context.Context, owner core.OutboxOwner, now time.Time) (int, error)
 	TargetLeases(ctx context.Context) ([]core.PostTarget, error)
 	TakeOverTarget(ctx context.Context, t core.PostTarget) error
+
+	// What was uploaded of a target's pictures, so a retry never uploads
+	// one again.
+	Uploads(ctx context.Context, targetID int64) (map[string]core.MediaUpload, error)
+	RecordUpload(ctx context.Context, u core.MediaUpload) error
 }
 
 // Opener opens a connection to a channel account: core/engine's Engine.Open.
@@ -263,9 +268,13 @@ func (e *Engine) find(ctx context.Context, conns *connCache, t core.PostTarget) 
 	if err != nil {
 		return core.Published{}, false, err
 	}
+	p, err := e.publication(ctx, post, t, false)
+	if err != nil {
+		return core.Published{}, false, err
+	}
 	callCtx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	return pub.FindPublished(callCtx, publication(post, t))
+	return pub.FindPublished(callCtx, p)
 }
 
 // publishDue publishes the due targets one after the other.
@@ -330,9 +339,16 @@ func (e *Engine) call(ctx context.Context, conns *connCache, post core.Post, t c
 	if err != nil {
 		return core.Published{}, errNotSent{err}
 	}
-	callCtx, cancel := context.WithTimeout(ctx, e.timeout)
+	// The pictures are fitted before the call: one that cannot go out
+	// fails the target before anything reaches the channel.
+	p, err := e.publication(ctx, post, t, true)
+	if err != nil {
+		return core.Published{}, core.NotPosted(err)
+	}
+	// Each picture's upload is its own call: the timeout grows with them.
+	callCtx, cancel := context.WithTimeout(ctx, e.timeout*time.Duration(1+len(p.Images)))
 	defer cancel()
-	return pub.Publish(callCtx, publication(post, t))
+	return pub.Publish(callCtx, p)
 }
 
 // errNotSent marks a failure before anything reached the channel (the
@@ -371,11 +387,6 @@ func (e *Engine) record(ctx context.Context, t core.PostTarget, res core.Publish
 		return fmt.Errorf("calendar: record target %d: %w", t.ID, werr)
 	}
 	return nil
-}
-
-// publication is what goes out for a target of a post.
-func publication(p core.Post, t core.PostTarget) core.Publication {
-	return core.Publication{Key: t.Key, Text: p.TextFor(t), Media: p.Media, Since: t.Since}
 }
 
 // stamped dates a publication the channel did not date.

@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -26,6 +27,9 @@ func classify(err error) outcome {
 		return outcome{state: core.TargetPublished}
 	}
 	re := core.AsRemote(err)
+	if errors.Is(err, core.ErrNotPosted) {
+		return classifyNotPosted(err, re)
+	}
 	var notSent errNotSent
 	switch {
 	case errors.Is(err, core.ErrUnknownOutcome), errors.Is(err, context.DeadlineExceeded),
@@ -61,4 +65,21 @@ func sentence(re *core.RemoteError) string {
 		return re.Message + " (" + re.Action + ")"
 	}
 	return re.Message
+}
+
+// classifyNotPosted maps a failure before the post itself was sent (its
+// pictures' upload, or reading them): no post can exist, so anything but
+// a refusal is retried by itself, and what was uploaded is kept.
+func classifyNotPosted(err error, re *core.RemoteError) outcome {
+	switch {
+	case re != nil && re.Problem == core.ProblemRateLimit:
+		return outcome{state: core.TargetScheduled, reason: "the channel asked to slow down: " + re.Message, at: re.RetryAt}
+	case re != nil && re.NeedsPerson():
+		return outcome{state: core.TargetFailed, reason: sentence(re)}
+	case re != nil:
+		return outcome{state: core.TargetScheduled, reason: "uploading the pictures failed: " + sentence(re)}
+	case errors.Is(err, core.ErrUnknownOutcome), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return outcome{state: core.TargetScheduled, reason: "uploading the pictures was cut short: trying again"}
+	}
+	return outcome{state: core.TargetFailed, reason: strings.TrimPrefix(err.Error(), core.ErrNotPosted.Error()+": ")}
 }

@@ -109,19 +109,43 @@ func Count(ch Channel, text string, media int) Counter {
 
 // Media is what a channel accepts as one attached picture.
 type Media struct {
-	Types    []string // MIME types, as sniffed from the file's first bytes
+	// Types are the MIME types sent as they are, as sniffed from the
+	// file's first bytes; another readable picture (a WebP for VK) is
+	// re-encoded.
+	Types []string
+	// MaxBytes is the largest still picture; a larger one is re-encoded
+	// smaller, never dropped.
 	MaxBytes int64
+	// MaxGIFBytes is the largest GIF (0: MaxBytes): an animated GIF is
+	// sent as it is, since re-encoding it would lose the animation.
+	MaxGIFBytes int64
+	// MaxSide is the longest side in pixels; a larger picture is scaled
+	// down. 0: no limit.
+	MaxSide int
+	// GIFAlone says a GIF goes alone on a post, with no other picture.
+	GIFAlone bool
+}
+
+// GIFLimit is the largest GIF the channel takes.
+func (m Media) GIFLimit() int64 {
+	if m.MaxGIFBytes > 0 {
+		return m.MaxGIFBytes
+	}
+	return m.MaxBytes
 }
 
 // MediaOf is the one place a channel's picture formats are written: the
-// images X's media upload takes, and VK's wall photo upload. A channel
-// without pictures returns the zero Media.
+// images X's media upload takes (pictures up to 5 MB, a GIF up to 15 MB
+// and alone), and VK's wall photo upload (JPEG, PNG, GIF up to 50 MB,
+// width plus height at most 14000 pixels). A channel without pictures
+// returns the zero Media.
 func MediaOf(ch Channel) Media {
 	switch ch {
 	case XPost:
-		return Media{Types: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, MaxBytes: 5 << 20}
+		return Media{Types: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, MaxBytes: 5 << 20,
+			MaxGIFBytes: 15 << 20, MaxSide: 4096, GIFAlone: true}
 	case VKPost:
-		return Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20}
+		return Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20, MaxSide: 7000}
 	}
 	return Media{}
 }

@@ -17,7 +17,7 @@ func twoChannelPost(t *testing.T, s *Store) (core.Post, int64, int64) {
 	t.Helper()
 	vk, x := newAccount(t, s, "club"), newAccount(t, s, "x")
 	p := core.Post{
-		Text: "Meetup on Saturday!", Media: []string{"/tmp/a.jpg"}, Agenda: core.AgendaLife,
+		Text: "Meetup on Saturday!", Media: core.Images("/tmp/a.jpg"), Agenda: core.AgendaLife,
 		Tags: []string{"meetup"}, Notes: "ask Anna for photos", At: postAt, Zone: "Europe/Paris",
 		Targets: []core.PostTarget{
 			{AccountID: vk, Key: "k-vk", State: core.TargetScheduled},
@@ -39,7 +39,7 @@ func TestPostRoundTrip(t *testing.T) {
 	s := newStore(t)
 	p, vk, x := twoChannelPost(t, s)
 	if p.Text != "Meetup on Saturday!" || !p.At.Equal(postAt) || p.Zone != "Europe/Paris" ||
-		p.Agenda != core.AgendaLife || !reflect.DeepEqual(p.Media, []string{"/tmp/a.jpg"}) ||
+		p.Agenda != core.AgendaLife || !reflect.DeepEqual(p.Media, core.Images("/tmp/a.jpg")) ||
 		!reflect.DeepEqual(p.Tags, []string{"meetup"}) || p.Notes != "ask Anna for photos" {
 		t.Errorf("post read back as %+v", p)
 	}

@@ -55,6 +55,8 @@ func rightOf(method string) (right, what string) {
 		return "manage", "live updates and the member list"
 	case method == "wall.post":
 		return "wall", "publishing posts"
+	case strings.HasPrefix(method, "photos.") || method == "photo upload":
+		return "photos", "pictures in posts"
 	case strings.HasPrefix(method, "wall."):
 		return "wall", "the wall and its comments"
 	default:

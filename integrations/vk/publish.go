@@ -16,18 +16,19 @@ import (
 // post's date: clocks differ.
 const findWindow = 2 * time.Minute
 
-// errMedia refuses a post with images; not ErrUnsupported, which would
-// read as "this account cannot publish" at all.
-var errMedia = &core.RemoteError{Problem: core.ProblemConfig,
-	Message: "Hearth cannot attach images to VK posts yet", Action: "remove the images, or post them on vk.com"}
-
 // Publish posts on the community's wall as the community, now or at
-// PublishAt (VK publishes a postponed post itself), with guid = Key.
+// PublishAt (VK publishes a postponed post itself), with guid = Key, its
+// pictures uploaded first (see photos.go). A failure before wall.post is
+// core.NotPosted: no post can exist.
 func (c *Conn) Publish(ctx context.Context, pub core.Publication) (core.Published, error) {
-	if len(pub.Media) > 0 {
-		return core.Published{}, errMedia
+	atts, err := c.attachments(ctx, pub)
+	if err != nil {
+		return core.Published{}, core.NotPosted(err)
 	}
 	p := api.Params{"owner_id": c.owner, "from_group": 1, "message": pub.Text, "guid": pub.Key}
+	if len(atts) > 0 {
+		p["attachments"] = strings.Join(atts, ",")
+	}
 	at := c.now()
 	if pub.PublishAt.After(at) {
 		p["publish_date"] = pub.PublishAt.Unix()
@@ -46,9 +47,10 @@ func (c *Conn) published(id int, at time.Time) core.Published {
 }
 
 // FindPublished looks among the community's newest own posts (and its
-// postponed ones, for a scheduled post) for one with the text, dated
-// after the first attempt. VK's guid would also deduplicate a repeat, but
-// a crash check must not post.
+// postponed ones, for a scheduled post) for one with the text (and the
+// first picture, when its photo was saved), dated after the first
+// attempt. VK's guid would also deduplicate a repeat, but a crash check
+// must not post.
 func (c *Conn) FindPublished(ctx context.Context, pub core.Publication) (core.Published, bool, error) {
 	filters := []string{"owner"}
 	if pub.PublishAt.After(c.now()) {
@@ -60,18 +62,27 @@ func (c *Conn) FindPublished(ctx context.Context, pub core.Publication) (core.Pu
 		if err != nil {
 			return core.Published{}, false, err
 		}
-		if p, ok := matchPost(r.Items, text, pub.Since.Add(-findWindow)); ok {
+		if p, ok := matchPost(r.Items, text, savedPhoto(pub), pub.Since.Add(-findWindow)); ok {
 			return c.published(p.ID, unix(p.Date)), true, nil
 		}
 	}
 	return core.Published{}, false, nil
 }
 
-func matchPost(posts []object.WallWallpost, text string, since time.Time) (object.WallWallpost, bool) {
+func matchPost(posts []object.WallWallpost, text, photo string, since time.Time) (object.WallWallpost, bool) {
 	for _, p := range posts {
-		if strings.TrimSpace(p.Text) == text && !unix(p.Date).Before(since) {
+		if strings.TrimSpace(p.Text) == text && !unix(p.Date).Before(since) && (photo == "" || hasPhoto(p, photo)) {
 			return p, true
 		}
 	}
 	return object.WallWallpost{}, false
+}
+
+// savedPhoto is the attachment of the publication's first picture, when
+// an attempt saved it ("" otherwise).
+func savedPhoto(pub core.Publication) string {
+	if len(pub.Images) > 0 && strings.HasPrefix(pub.Images[0].Upload, "photo") {
+		return pub.Images[0].Upload
+	}
+	return ""
 }

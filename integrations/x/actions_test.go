@@ -162,7 +162,6 @@ func TestPublishRefusesWhatXCannotDo(t *testing.T) {
 	e := newEnv(t, core.XAPIv2)
 	ctx := context.Background()
 	for _, p := range []core.Publication{
-		{Text: "with a picture", Media: []string{"/tmp/a.png"}},
 		{Text: "next week", PublishAt: e.clock.now().Add(7 * 24 * time.Hour)},
 	} {
 		_, err := e.conn.Publish(ctx, p)

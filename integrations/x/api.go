@@ -13,7 +13,9 @@ type backend interface {
 	mentions(ctx context.Context, userID string, q pageQuery) (page, error)
 	// timeline returns the account's own tweets since a time, newest first.
 	timeline(ctx context.Context, userID string, since time.Time) ([]tweet, error)
-	post(ctx context.Context, text, inReplyTo string) (tweet, error)
+	// post makes a post (a reply when inReplyTo is set) with the
+	// pictures of the media ids uploaded before.
+	post(ctx context.Context, text, inReplyTo string, mediaIDs []string) (tweet, error)
 	hide(ctx context.Context, tweetID string, hidden bool) error
 	// lookup reports which of up to lookupMax ids X still shows; a deleted
 	// (or no longer visible) post is absent.

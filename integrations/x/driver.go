@@ -101,7 +101,7 @@ func (d *Driver) Open(ctx context.Context, acct core.Account, secrets engine.Sec
 		return nil, err
 	}
 	c := &Conn{set: set, tr: tr, now: d.opt.Now, pageSize: d.opt.PageSize,
-		userID: set.UserID, handle: set.Handle, sent: map[string]string{}}
+		userID: set.UserID, handle: set.Handle, sent: map[string]string{}, media: newUploader(k, tr, d.opt.Timeout)}
 	if set.APIVersion == core.XAPIv11 {
 		c.api = newV11(k, tr, d.opt.Timeout)
 	} else if c.api, err = newV2(k, &http.Client{Transport: tr, Timeout: d.opt.Timeout}); err != nil {
@@ -113,10 +113,11 @@ func (d *Driver) Open(ctx context.Context, acct core.Account, secrets engine.Sec
 
 // Conn is an open X account.
 type Conn struct {
-	set core.XSettings
-	api backend
-	tr  *transport
-	now func() time.Time
+	set   core.XSettings
+	api   backend
+	tr    *transport
+	media *uploader // pictures, through the v1.1 media endpoints
+	now   func() time.Time
 	// pageSize is the mentions asked per request.
 	pageSize int
 

@@ -6,18 +6,19 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// Publish posts text now. X has no scheduled posts through the API and
-// Hearth does not upload images to X yet: both are refused for good.
+// Publish posts now, its pictures uploaded first (see media.go); a
+// failure before the post itself is core.NotPosted. X has no scheduled
+// posts through the API: they are refused for good.
 func (c *Conn) Publish(ctx context.Context, p core.Publication) (core.Published, error) {
-	if len(p.Media) > 0 {
-		return core.Published{}, &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
-			Message: "Hearth cannot attach images to X posts yet", Action: "remove the images from the X version"}
-	}
 	if p.PublishAt.After(c.now().Add(clockSkew)) {
 		return core.Published{}, &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
 			Message: "X cannot schedule posts", Action: "let Hearth publish it at the time"}
 	}
-	t, err := c.api.post(ctx, p.Text, "")
+	ids, err := c.mediaIDs(ctx, p)
+	if err != nil {
+		return core.Published{}, core.NotPosted(err)
+	}
+	t, err := c.api.post(ctx, p.Text, "", ids)
 	if err != nil {
 		return core.Published{}, writeFailed(ctx, "publish", err)
 	}

@@ -23,7 +23,7 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 	c.mu.Lock()
 	c.sent[idemKey] = r.Text
 	c.mu.Unlock()
-	t, err := c.api.post(ctx, r.Text, to.RemoteID)
+	t, err := c.api.post(ctx, r.Text, to.RemoteID, nil)
 	if err != nil {
 		return "", writeFailed(ctx, "reply", err)
 	}

@@ -98,11 +98,18 @@ func (b *v11) timeline(ctx context.Context, userID string, since time.Time) ([]t
 	return out, nil
 }
 
-func (b *v11) post(ctx context.Context, text, inReplyTo string) (tweet, error) {
+func (b *v11) post(ctx context.Context, text, inReplyTo string, mediaIDs []string) (tweet, error) {
 	params := &twitter.StatusUpdateParams{}
 	var err error
 	if params.InReplyToStatusID, err = parseID(inReplyTo); err != nil {
 		return tweet{}, err
+	}
+	for _, s := range mediaIDs {
+		id, err := parseID(s)
+		if err != nil {
+			return tweet{}, err
+		}
+		params.MediaIds = append(params.MediaIds, id)
 	}
 	t, _, err := b.client(ctx).Statuses.Update(text, params)
 	if err != nil {

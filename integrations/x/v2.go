@@ -92,8 +92,14 @@ func (b *v2) timeline(ctx context.Context, userID string, since time.Time) ([]tw
 	return out, nil
 }
 
-func (b *v2) post(ctx context.Context, text, inReplyTo string) (tweet, error) {
-	in := &mtypes.CreateInput{Text: gotwi.String(text)}
+func (b *v2) post(ctx context.Context, text, inReplyTo string, mediaIDs []string) (tweet, error) {
+	in := &mtypes.CreateInput{}
+	if text != "" || len(mediaIDs) == 0 {
+		in.Text = gotwi.String(text)
+	}
+	if len(mediaIDs) > 0 {
+		in.Media = &mtypes.CreateInputMedia{MediaIDs: mediaIDs}
+	}
 	if inReplyTo != "" {
 		in.Reply = &mtypes.CreateInputReply{InReplyToTweetID: inReplyTo}
 	}

@@ -22,6 +22,7 @@ func (p *Peer) postJSON(po *Post) map[string]any {
 		"reposts":     map[string]any{"count": po.Reposts, "user_reposted": 0},
 		"views":       map[string]any{"count": po.Views},
 		"post_source": map[string]any{"type": "api"},
+		"attachments": p.attachmentsJSON(po.Attachments),
 	}
 }
 

@@ -212,7 +212,11 @@ func (p *Peer) wallPost(f form) (any, *apiError) {
 	if f.str("message") == "" && f.str("attachments") == "" {
 		return nil, errParam("message is empty")
 	}
-	po := Post{Text: f.str("message"), GUID: guid}
+	atts, aerr := p.attachments(f.str("attachments"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	po := Post{Text: f.str("message"), GUID: guid, Attachments: atts}
 	if !f.bool("from_group") {
 		po.FromID = 1
 	}

@@ -43,6 +43,8 @@ type Post struct {
 	GUID    string
 	// PublishDate set in the future makes a postponed (scheduled) post.
 	PublishDate time.Time
+	// Attachments are wall.post's, as "photo{owner}_{id}".
+	Attachments []string
 }
 
 // Comment is a comment on a post; ReplyTo is the comment it answers.
@@ -121,6 +123,11 @@ type Peer struct {
 	nextPost int
 	nextCmt  int
 	nextMsg  int
+
+	uploads    map[string]*upload
+	photos     map[int]*Photo
+	nextUpload int
+	nextPhoto  int
 }
 
 // Start listens on a loopback port.
@@ -136,7 +143,8 @@ func Start(opt Options) *Peer {
 	}
 	p := &Peer{opt: opt, users: map[int]*User{}, posts: map[int]*Post{}, comments: map[int]*Comment{},
 		members: map[int]time.Time{}, bans: map[int]Ban{}, faults: map[string][]Fault{},
-		calls: map[string]int{}, changed: make(chan struct{}), lpKey: "k1", nextPost: 1, nextCmt: 1, nextMsg: 1}
+		calls: map[string]int{}, changed: make(chan struct{}), lpKey: "k1", nextPost: 1, nextCmt: 1, nextMsg: 1,
+		uploads: map[string]*upload{}, photos: map[int]*Photo{}, nextPhoto: 457239016}
 	p.SetRights(opt.Rights...)
 	p.srv = httptest.NewUnstartedServer(http.HandlerFunc(p.serve))
 	p.srv.Listener.Close()

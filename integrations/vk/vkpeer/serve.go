@@ -12,7 +12,8 @@ import (
 // rightOf is the token right each method needs ("" for none).
 var rightOf = map[string]string{
 	"wall.get": RightWall, "wall.getComments": RightWall, "wall.createComment": RightWall,
-	"wall.post": RightWall, "wall.deleteComment": RightWall, "wall.restoreComment": RightWall,
+	"wall.post": RightWall, "wall.deleteComment": RightWall, "photos.getWallUploadServer": RightWall,
+	"photos.saveWallPhoto": RightWall, "wall.restoreComment": RightWall,
 	"groups.ban": RightManage, "groups.unban": RightManage, "groups.getLongPollServer": RightManage,
 	"groups.setLongPollSettings": RightManage,
 	"messages.send":              RightMessages, "messages.getHistory": RightMessages, "messages.getConversations": RightMessages,
@@ -47,12 +48,16 @@ var methods = map[string]handler{
 	"messages.send":              (*Peer).messagesSend,
 	"messages.getHistory":        (*Peer).messagesGetHistory,
 	"messages.getConversations":  (*Peer).messagesGetConversations,
+	"photos.getWallUploadServer": (*Peer).photosGetWallUploadServer,
+	"photos.saveWallPhoto":       (*Peer).photosSaveWallPhoto,
 }
 
 func (p *Peer) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/lp":
 		p.serveLongPoll(w, r)
+	case r.URL.Path == "/upload/wall":
+		p.serveUpload(w, r)
 	case strings.HasPrefix(r.URL.Path, "/method/"):
 		p.serveMethod(w, r, strings.TrimPrefix(r.URL.Path, "/method/"))
 	default:

@@ -53,6 +53,7 @@ type Tweet struct {
 	Replies        int
 	Quotes         int
 	Hidden         bool
+	MediaIDs       []string // pictures attached by the post
 }
 
 // Options configure a peer. Me is the account the keys belong to.
@@ -81,6 +82,10 @@ type Server struct {
 	faults   []*Fault
 	buckets  map[string]*bucket
 	requests []string
+
+	media     map[string]*Media
+	nextMedia int64
+	uploaded  int
 }
 
 // Start listens on a loopback port and serves until Close.
@@ -117,7 +122,7 @@ func New(opt Options) *Server {
 		opt.Me.CreatedAt = opt.Now().AddDate(-3, 0, 0)
 	}
 	s := &Server{opt: opt, users: map[string]User{}, buckets: map[string]*bucket{},
-		nextID: 1861000000000000000}
+		nextID: 1861000000000000000, media: map[string]*Media{}, nextMedia: 1870000000000000000}
 	s.users[opt.Me.ID] = opt.Me
 	s.mux = http.NewServeMux()
 	s.routes()

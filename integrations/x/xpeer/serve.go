@@ -99,6 +99,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(RouteMentions11, s.v11Mentions)
 	s.mux.HandleFunc(RouteUserTL11, s.v11UserTimeline)
 	s.mux.HandleFunc(RouteUpdate11, s.v11Update)
+	s.mediaRoutes()
 }
 
 // ServeHTTP records the request, then applies faults, keys and rate limits

@@ -97,13 +97,17 @@ func (s *Server) v11UserTimeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) v11Update(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil || r.PostForm.Get("status") == "" {
+	var media []string
+	if err := r.ParseForm(); err == nil && r.PostForm.Get("media_ids") != "" {
+		media = strings.Split(r.PostForm.Get("media_ids"), ",")
+	}
+	if err := r.ParseForm(); err != nil || r.PostForm.Get("status") == "" && len(media) == 0 {
 		s.apiError(w, RouteUpdate11, http.StatusForbidden, 170, "Forbidden", "Missing required parameter: status.")
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, status, msg := s.postLocked(r.PostForm.Get("status"), r.PostForm.Get("in_reply_to_status_id"))
+	t, status, msg := s.postLocked(r.PostForm.Get("status"), r.PostForm.Get("in_reply_to_status_id"), media)
 	if status != 0 {
 		s.apiError(w, RouteUpdate11, status, 187, "Forbidden", msg)
 		return

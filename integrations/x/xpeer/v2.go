@@ -219,11 +219,19 @@ type createBody struct {
 	Reply *struct {
 		InReplyToTweetID string `json:"in_reply_to_tweet_id"`
 	} `json:"reply"`
+	Media *struct {
+		MediaIDs []string `json:"media_ids"`
+	} `json:"media"`
 }
 
 func (s *Server) v2Create(w http.ResponseWriter, r *http.Request) {
 	var body createBody
-	if err := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes)).Decode(&body); err != nil || strings.TrimSpace(body.Text) == "" {
+	err := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes)).Decode(&body)
+	var media []string
+	if body.Media != nil {
+		media = body.Media.MediaIDs
+	}
+	if err != nil || strings.TrimSpace(body.Text) == "" && len(media) == 0 {
 		s.apiError(w, RouteCreate, http.StatusBadRequest, 0, "Invalid Request", "One or more parameters to your request was invalid.")
 		return
 	}
@@ -233,7 +241,7 @@ func (s *Server) v2Create(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, status, msg := s.postLocked(body.Text, reply)
+	t, status, msg := s.postLocked(body.Text, reply, media)
 	if status != 0 {
 		s.apiError(w, RouteCreate, status, 187, "Forbidden", msg)
 		return
@@ -243,7 +251,10 @@ func (s *Server) v2Create(w http.ResponseWriter, r *http.Request) {
 }
 
 // postLocked makes a tweet of the account, refusing what X refuses.
-func (s *Server) postLocked(text, inReplyTo string) (Tweet, int, string) {
+func (s *Server) postLocked(text, inReplyTo string, media []string) (Tweet, int, string) {
+	if msg := s.attachLocked(media); msg != "" {
+		return Tweet{}, http.StatusBadRequest, msg
+	}
 	if inReplyTo != "" {
 		if _, ok := s.findLocked(inReplyTo); !ok {
 			return Tweet{}, http.StatusForbidden, "You attempted to reply to a Tweet that is deleted or not visible to you."
@@ -251,11 +262,11 @@ func (s *Server) postLocked(text, inReplyTo string) (Tweet, int, string) {
 	}
 	since := s.opt.Now().Add(-24 * time.Hour)
 	for _, t := range s.tweets {
-		if t.AuthorID == s.opt.Me.ID && t.Text == text && t.CreatedAt.After(since) {
+		if t.AuthorID == s.opt.Me.ID && text != "" && t.Text == text && t.CreatedAt.After(since) {
 			return Tweet{}, http.StatusForbidden, "You are not allowed to create a Tweet with duplicate content."
 		}
 	}
-	id := s.addLocked(Tweet{Text: text, AuthorID: s.opt.Me.ID, InReplyTo: inReplyTo})
+	id := s.addLocked(Tweet{Text: text, AuthorID: s.opt.Me.ID, InReplyTo: inReplyTo, MediaIDs: media})
 	t, _ := s.findLocked(id)
 	return t, 0, ""
 }

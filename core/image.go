@@ -1,0 +1,58 @@
+package core
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// PostImage is a picture attached to a post: a local file, and the text
+// that describes it to people who cannot see it.
+type PostImage struct {
+	Path string `json:"path"`
+	Alt  string `json:"alt,omitempty"`
+}
+
+// UnmarshalJSON also reads a bare path, as posts stored before alt text
+// kept their pictures.
+func (m *PostImage) UnmarshalJSON(b []byte) error {
+	var path string
+	if json.Unmarshal(b, &path) == nil {
+		*m = PostImage{Path: path}
+		return nil
+	}
+	type plain PostImage
+	return json.Unmarshal(b, (*plain)(m))
+}
+
+// Images makes pictures without alt text from paths.
+func Images(paths ...string) []PostImage {
+	out := make([]PostImage, len(paths))
+	for i, p := range paths {
+		out[i] = PostImage{Path: p}
+	}
+	return out
+}
+
+// PublishImage is one picture going out with a publication: its bytes
+// already fitted to the channel (type, size, pixels), and what an earlier
+// attempt uploaded of it.
+type PublishImage struct {
+	Name string // file name for the upload
+	Type string // MIME type of Data
+	Data []byte
+	Alt  string
+	// Upload is what the channel answered to an earlier attempt's upload
+	// of this picture (in the integration's own words: a VK photo, an X
+	// media id), recorded at UploadedAt; empty: not uploaded yet.
+	Upload     string
+	UploadedAt time.Time
+}
+
+// MediaUpload is what a channel answered to (a step of) the upload of one
+// of a target's pictures, kept so that a retry resumes from it.
+type MediaUpload struct {
+	TargetID int64
+	Path     string
+	Upload   string
+	At       time.Time
+}
