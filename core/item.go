@@ -141,6 +141,12 @@ type Item struct {
 	// MemberID is the member file of the author (0: none); filled by
 	// queries for display.
 	MemberID int64
+	// Tone is the language, sentiment and abuse flag of what the item
+	// says (core/tone), nil until computed: the engine sets it at ingest.
+	Tone *Tone
+	// ModerationFine is set when a person found the item fine in the
+	// moderation queue: it leaves the queue, its tone unchanged.
+	ModerationFine bool
 	// ThreadSize and Participants describe the item's conversation (how
 	// many messages, the first three people who wrote in it); filled by
 	// conversation lists (ItemFilter.Conversations) only.
@@ -231,8 +237,13 @@ type ItemFilter struct {
 	// from someone else in each (its face), whose state is the
 	// conversation's. Our own messages never make a row.
 	Conversations bool
-	Limit         int       // default 100
-	Now           time.Time // for snooze expiry; zero means time.Now()
+	// NeedsModeration lists the moderation queue: abusive and strongly
+	// negative messages from others (Tone.NeedsModeration) not marked
+	// fine, each message on its own (never a conversation's face, which
+	// may be a later, friendly one).
+	NeedsModeration bool
+	Limit           int       // default 100
+	Now             time.Time // for snooze expiry; zero means time.Now()
 }
 
 // Thread is a conversation: the items that answer one another.

@@ -22,6 +22,7 @@ func (s session) Known(ctx context.Context, ids []string) (map[string]bool, erro
 // Commit writes the batch and its cursors in one transaction, then tells
 // listeners which items changed.
 func (s session) Commit(ctx context.Context, b core.Batch) error {
+	s.w.e.readTone(b.Items)
 	res, err := s.w.e.store.ApplyBatch(ctx, s.w.acct.ID, b)
 	if err != nil {
 		return err
