@@ -33,6 +33,21 @@ type folderCursor struct {
 	// when the count says that something was expunged.
 	Exists uint32 `json:"exists,omitempty"`
 	Listed bool   `json:"listed,omitempty"`
+	// Server is the user@host the cursor was made on: an account edited to
+	// another server may meet the same UIDVALIDITY there by chance, and its
+	// UIDs mean other messages. Empty in cursors older than the field.
+	Server string `json:"server,omitempty"`
+}
+
+// serverOf names the mailbox a cursor belongs to: the port too, as two
+// servers of one host (tests, the demo) are two mailboxes.
+func serverOf(s core.IMAPSettings) string {
+	return s.User + "@" + strings.ToLower(s.Host) + ":" + strconv.Itoa(s.Port)
+}
+
+// movedFrom reports whether the cursor was made on another server than s.
+func (c folderCursor) movedFrom(s core.IMAPSettings) bool {
+	return c.Server != "" && c.Server != serverOf(s)
 }
 
 func cursorKey(folder string) string { return "folder:" + folder }

@@ -60,8 +60,12 @@ func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s engine.S
 		return err
 	}
 	fs := &folderSync{c: c, cl: cl, s: s, folder: folder, sel: sel, cur: cur, prog: prog, startExists: cur.Exists}
-	if !found || cur.UIDValidity != sel.UIDValidity {
+	moved := found && cur.movedFrom(c.set)
+	if !found || cur.UIDValidity != sel.UIDValidity || moved {
 		fs.restart(found)
+		if err := fs.forgetPlaces(ctx, moved); err != nil {
+			return err
+		}
 	} else if err := fs.syncFlags(ctx); err != nil {
 		return err
 	}
@@ -76,8 +80,8 @@ func (c *Conn) syncFolder(ctx context.Context, cl *imapclient.Client, s engine.S
 }
 
 // restart begins a first sync: no cursor yet, or the server renumbered the
-// folder (UIDVALIDITY changed), in which case stored messages are found
-// again by id and only relocated.
+// folder (UIDVALIDITY changed) or the account now reads another server, in
+// which case stored messages are found again by id and only relocated.
 func (fs *folderSync) restart(reset bool) {
 	if reset {
 		fs.c.log.Info("folder renumbered on the server; resyncing it", "folder", fs.folder,
@@ -86,6 +90,18 @@ func (fs *folderSync) restart(reset bool) {
 	delete(fs.c.seen, fs.folder)
 	fs.cur = folderCursor{UIDValidity: fs.sel.UIDValidity, HighestModSeq: fs.sel.HighestModSeq, Backfill: true, Rescan: reset}
 	fs.dirty = true
+}
+
+// forgetPlaces drops every stored place of the folder when the account
+// moved to another server: its places may read like the new server's
+// (same UIDVALIDITY and UIDs) yet name other messages. The rescan that
+// follows, committed after this, puts back those the new server holds;
+// the others stay, marked deleted.
+func (fs *folderSync) forgetPlaces(ctx context.Context, moved bool) error {
+	if !moved {
+		return nil
+	}
+	return fs.commit(ctx, core.Batch{Present: map[string][]string{fs.folder: nil}}, fs.cur)
 }
 
 // syncNew fetches messages above the cursor, batch by batch, and returns
@@ -178,6 +194,7 @@ func (fs *folderSync) finish(ctx context.Context) error {
 
 // commit writes b with the cursor next in one transaction.
 func (fs *folderSync) commit(ctx context.Context, b core.Batch, next folderCursor) error {
+	next.Server = serverOf(fs.c.set)
 	b.Cursors = cursors(fs.folder, next)
 	if err := fs.s.Commit(ctx, b); err != nil {
 		return fmt.Errorf("store messages of folder %q: %w", fs.folder, err)
