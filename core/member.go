@@ -425,3 +425,10 @@ type WelcomeCandidate struct {
 	Spam        bool
 	Banned      bool
 }
+
+// MergeUndo is what takes a member merge back (members.Service.UndoMerge):
+// the two members and the store's record of what the merge changed.
+type MergeUndo struct {
+	Into, From int64
+	Snapshot   []byte
+}

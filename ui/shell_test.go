@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -224,4 +226,32 @@ func TestStatusSummary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Ctrl+Z goes to the screen in front: in the inbox it takes the last
+// triage step back; on a screen with nothing to undo it changes nothing.
+func TestCtrlZUndoesOnTheScreenInFront(t *testing.T) {
+	s := newShell(t, withMembers)
+	s.u.openItem(s.items[0].ID)
+	s.WaitFor("Claire's message open", func() bool { return s.item(t, s.items[0].ID).Seen })
+	s.TypeKeys("e")
+	s.WaitFor("done", func() bool { return s.item(t, s.items[0].ID).State == core.StateDone })
+	s.show(t, "Members")
+	s.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	s.Settle()
+	if s.item(t, s.items[0].ID).State != core.StateDone {
+		t.Fatal("Ctrl+Z on the member files undid the inbox's step")
+	}
+	s.show(t, "Inbox")
+	s.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	s.WaitFor("the conversation back", func() bool { return s.item(t, s.items[0].ID).State != core.StateDone })
+}
+
+func (s *shell) item(t *testing.T, id int64) core.Item {
+	t.Helper()
+	it, err := s.ws.Store.Item(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
 }

@@ -85,6 +85,14 @@ func (u *UI) build() {
 	u.nav.add("Dashboard", kit.DashboardIcon(), u.dashboardScreen(files))
 	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()
+	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
+	// desktop driver delivers it as fyne's Undo shortcut. Registered after
+	// the screens, it replaces the inbox's own.
+	u.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if un, ok := u.nav.current().(kit.Undoer); ok {
+			un.Undo()
+		}
+	})
 	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
 }
 

@@ -38,6 +38,8 @@ type Store interface {
 	MemberTopics(ctx context.Context, memberID int64) ([]string, []core.Expertise, error)
 	DeleteMember(ctx context.Context, id int64) error
 	MergeMembers(ctx context.Context, into, from int64, fields func(into, from core.Member) core.Member) error
+	MergeMembersUndoable(ctx context.Context, into, from int64, fields func(into, from core.Member) core.Member) (core.MergeUndo, error)
+	UndoMerge(ctx context.Context, u core.MergeUndo) error
 	SplitIdentity(ctx context.Context, identityID int64, now time.Time) (int64, error)
 	RecordMergeDecision(ctx context.Context, identityA, identityB int64, accepted bool, at time.Time) error
 	MergeCandidates(ctx context.Context) ([]core.MergeSuggestion, error)

@@ -15,6 +15,23 @@ func (s *Service) Merge(ctx context.Context, into, from int64) error {
 	return nil
 }
 
+// MergeUndoable merges like Merge and returns what takes it back.
+func (s *Service) MergeUndoable(ctx context.Context, into, from int64) (core.MergeUndo, error) {
+	u, err := s.store.MergeMembersUndoable(ctx, into, from, mergeFields)
+	if err != nil {
+		return core.MergeUndo{}, fmt.Errorf("members: %w", err)
+	}
+	return u, nil
+}
+
+// UndoMerge takes a merge back: both files as they were before it.
+func (s *Service) UndoMerge(ctx context.Context, u core.MergeUndo) error {
+	if err := s.store.UndoMerge(ctx, u); err != nil {
+		return fmt.Errorf("members: %w", err)
+	}
+	return nil
+}
+
 // Split takes an identity out of its member's file into a file of its own
 // and returns the new member's id.
 func (s *Service) Split(ctx context.Context, identityID int64) (int64, error) {

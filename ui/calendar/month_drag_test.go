@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // monthChip finds a post's chip in the month grid and the cell holding it.
@@ -69,4 +70,28 @@ func (h *calHarness) expectMove(id int64, before time.Time, want string) {
 	if p := h.byID(id); p.Zone != calZone || p.State() != core.TargetScheduled {
 		h.T.Errorf("after the drop the post is %s in %q, want still scheduled in %s", p.State(), p.Zone, calZone)
 	}
+}
+
+// A post dragged to the wrong day goes back with Undo (Ctrl+Z sends the
+// screen's Undo), at its exact time.
+func TestMonthDragCanBeUndone(t *testing.T) {
+	h := newCalHarness(t)
+	s := h.screen()
+	s.setMode(monthMode)
+	s.goTo(time.Date(2025, 3, 27, 0, 0, 0, 0, s.loc))
+	h.waitLoaded()
+	h.Relayout()
+	id := h.post("Saturday build along").ID
+	before := h.byID(id).At
+	c, cell := h.monthChip(id)
+	c.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(cell.Size().Width, 0)})
+	c.DragEnd()
+	h.WaitFor("the move", func() bool { return !h.byID(id).At.Equal(before) })
+	h.WaitFor("the toast", func() bool { return s.toast.Message() != "" })
+	if got := s.toast.Message(); got != "Moved “Saturday build along: the harbour crane” to Sun 30 Mar, 09:00." {
+		t.Errorf("toast = %q", got)
+	}
+	var _ kit.Undoer = s
+	s.Undo()
+	h.WaitFor("the post back", func() bool { return h.byID(id).At.Equal(before) })
 }

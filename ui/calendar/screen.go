@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -35,6 +36,7 @@ type Screen struct {
 
 	bar     *calToolbar
 	banner  *kit.Banner
+	toast   *kit.Toast // what the last move did, with Undo
 	month   *monthView
 	week    *weekView
 	agenda  *agendaView
@@ -48,7 +50,8 @@ type Screen struct {
 func New(e *kit.Env, b Backend) *Screen {
 	u := &env{Env: e, b: b}
 	cal := b.Calendar
-	s := &Screen{u: u, cal: cal, loc: zoneOf(cal), banner: kit.NewBanner(), balance: newBalanceStrip()}
+	s := &Screen{u: u, cal: cal, loc: zoneOf(cal), banner: kit.NewBanner(), balance: newBalanceStrip(),
+		toast: kit.NewToast(e)}
 	s.anchor = dayStart(u.Now().In(s.loc))
 	s.reload = kit.NewRefresher(s.load)
 	s.bar = newCalToolbar(s)
@@ -70,7 +73,7 @@ func zoneOf(cal Calendar) *time.Location {
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.bar.content, s.banner.Content)
+	top := container.NewVBox(s.bar.content, s.banner.Content, s.toast.Content)
 	bottom := container.NewVBox(widget.NewSeparator(), s.balance.content)
 	main := container.NewBorder(nil, container.NewPadded(bottom), nil, nil, container.NewPadded(s.views))
 	return container.NewBorder(container.NewPadded(top), nil, nil, s.editor.content, main)
@@ -235,14 +238,35 @@ func (s *Screen) chip(ev calEvent, d calData) *calChip {
 // move places a post at a new instant (a drop in the week view), then
 // re-reads the period: the chip stays where it was let go meanwhile.
 func (s *Screen) move(p core.Post, at time.Time) {
+	from := p.At
 	kit.BackgroundErr(s.u.Env, "move post", func(ctx context.Context) error {
 		return s.cal.Move(ctx, p.ID, at)
 	}, func(err error) {
 		if err != nil {
 			s.banner.Show("Could not move the post: " + kit.ErrorText(err))
+			s.reload.Request()
+			return
 		}
 		s.reload.Request()
+		s.toast.Show(fmt.Sprintf("Moved %s to %s.", postTitle(p), at.In(s.loc).Format("Mon 2 Jan, 15:04")), func() {
+			kit.BackgroundErr(s.u.Env, "undo move", func(ctx context.Context) error {
+				return s.cal.Move(ctx, p.ID, from)
+			}, func(err error) {
+				if err != nil {
+					s.banner.Show("Could not move the post back: " + kit.ErrorText(err))
+				}
+				s.reload.Request()
+			})
+		})
 	})
+}
+
+// Undo takes the last move back (Ctrl+Z).
+func (s *Screen) Undo() { s.toast.Undo() }
+
+// postTitle names a post in a sentence by its first words.
+func postTitle(p core.Post) string {
+	return kit.QuoteSubject(core.SnippetOf(p.Text, 40))
 }
 
 // newPostOn opens the editor on a new post at 09:00 of a day.

@@ -33,6 +33,10 @@ func (k *triageKeys) install(c fyne.Canvas) {
 
 // active reports whether triage keys apply: the inbox is in front and the
 // keyboard is not in a text field (only the item list may hold it).
+// Undo takes the last triage step back: Ctrl+Z, sent by the window to the
+// screen in front.
+func (s *Screen) Undo() { s.toast.Undo() }
+
 func (k *triageKeys) active() bool {
 	if !k.s.u.active() {
 		return false

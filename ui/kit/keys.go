@@ -14,3 +14,9 @@ func IsSendShortcut(s fyne.Shortcut) bool {
 	}
 	return cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper
 }
+
+// Undoer is a screen that can take its last step back: the window sends
+// Ctrl+Z (Cmd+Z) to the screen in front.
+type Undoer interface {
+	Undo()
+}

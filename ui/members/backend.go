@@ -28,6 +28,9 @@ type Members interface {
 	SetExpertise(ctx context.Context, id int64, list []core.Expertise) error
 
 	Merge(ctx context.Context, into, from int64) error
+	// MergeUndoable merges and returns what takes it back (UndoMerge).
+	MergeUndoable(ctx context.Context, into, from int64) (core.MergeUndo, error)
+	UndoMerge(ctx context.Context, u core.MergeUndo) error
 	Split(ctx context.Context, identityID int64) (int64, error)
 	Suggestions(ctx context.Context, limit int) ([]core.MergeSuggestion, error)
 	Accept(ctx context.Context, sg core.MergeSuggestion) (int64, error)

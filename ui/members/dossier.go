@@ -42,13 +42,14 @@ type dossierView struct {
 	meetups   *fyne.Container
 	timeline  *timelineView
 	banner    *kit.Banner
+	toast     *kit.Toast // what the last merge did, with Undo
 	left      *container.Scroll
 	right     *container.Scroll
 	content   fyne.CanvasObject
 }
 
 func newDossierView(s *Screen) *dossierView {
-	v := &dossierView{s: s, avatar: newAvatar(), banner: kit.NewBanner(), ids: container.NewVBox(),
+	v := &dossierView{s: s, avatar: newAvatar(), banner: kit.NewBanner(), toast: kit.NewToast(s.u.Env), ids: container.NewVBox(),
 		standing: container.NewVBox(), meetups: container.NewVBox(),
 		dates: kit.NewMutedWrapped("", fyne.TextAlignLeading)}
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -85,7 +86,7 @@ func (v *dossierView) layout() fyne.CanvasObject {
 	)))
 	split := container.NewHSplit(v.left, v.right)
 	split.Offset = 0.5
-	return container.NewBorder(container.NewVBox(v.toolbar(), v.banner.Content), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(v.toolbar(), v.banner.Content, v.toast.Content), nil, nil, nil, split)
 }
 
 func (v *dossierView) toolbar() fyne.CanvasObject {

@@ -123,15 +123,30 @@ func (p *mergePicker) picked(i widget.ListItemID) {
 }
 
 func (v *dossierView) merge(from core.Member) {
-	into := v.memberID
-	kit.BackgroundErr(v.s.u.Env, "merge members", func(ctx context.Context) error {
-		return v.s.u.b.Members.Merge(ctx, into, from.ID)
-	}, func(err error) {
+	into, intoName := v.memberID, memberName(v.d.Member)
+	kit.Background(v.s.u.Env, "merge members", func(ctx context.Context) (core.MergeUndo, error) {
+		return v.s.u.b.Members.MergeUndoable(ctx, into, from.ID)
+	}, func(u core.MergeUndo, err error) {
 		if err != nil {
 			v.banner.Show(fmt.Sprintf("Could not merge %s: %s", memberName(from), kit.ErrorText(err)))
 			return
 		}
 		v.reload()
+		v.toast.Show(fmt.Sprintf("Merged %s into %s.", memberName(from), intoName), func() { v.undoMerge(u, memberName(from)) })
+	})
+}
+
+// undoMerge takes a merge back: both files as they were.
+func (v *dossierView) undoMerge(u core.MergeUndo, name string) {
+	kit.BackgroundErr(v.s.u.Env, "undo merge", func(ctx context.Context) error {
+		return v.s.u.b.Members.UndoMerge(ctx, u)
+	}, func(err error) {
+		if err != nil {
+			v.banner.Show(fmt.Sprintf("Could not undo the merge of %s: %s", name, kit.ErrorText(err)))
+			return
+		}
+		v.reload()
+		v.s.reload.Request()
 	})
 }
 

@@ -203,6 +203,14 @@ func TestDossierMergePickerMergesChosenMember(t *testing.T) {
 	if m := h.list(core.MemberFilter{Query: "Dmitry"}); len(m) != 1 || m[0].ID != h.id("Claire Dubois") {
 		t.Errorf("after the merge, a search for Dmitry finds %v, want only Claire's file", m)
 	}
+
+	// A wrong merge is taken back: Ctrl+Z sends the screen's Undo.
+	h.WaitFor("the toast", func() bool { return strings.HasPrefix(v.toast.Message(), "Merged ") })
+	membersOf(h).Undo()
+	h.WaitFor("two files again", func() bool { return h.memberOf("5512") != h.id("Claire Dubois") })
+	if m := h.list(core.MemberFilter{Query: "Dmitry"}); len(m) != 1 || m[0].ID == h.id("Claire Dubois") {
+		t.Errorf("after the undo, a search for Dmitry finds %v, want his own file", m)
+	}
 }
 
 func TestDossierDeleteAfterConfirm(t *testing.T) {

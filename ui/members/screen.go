@@ -96,6 +96,9 @@ func (s *Screen) layout() fyne.CanvasObject {
 	return container.NewPadded(container.NewStack(s.main, s.dossier.content))
 }
 
+// Undo takes the last merge back (Ctrl+Z, sent by the window).
+func (s *Screen) Undo() { s.dossier.toast.Undo() }
+
 // Content is the screen's widget tree.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
