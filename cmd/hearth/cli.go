@@ -24,6 +24,10 @@ Usage:
                  [--poll-seconds N] [--no-long-poll] [--no-test]
   account add x --name N --keys-stdin [--handle H] [--api 2|1.1] [--api-url URL] [--vip-followers N]
                 [--poll-seconds N] [--no-test]      (keys: consumer key, secret, access token, secret; one a line)
+  account edit NAME [--name NEW] [the flags of its add, or --url U --keywords a,b for a feed] [--no-test]
+                                      only the flags given change; a secret changes only with
+                                      --password-stdin, --token-stdin or --keys-stdin (an empty key
+                                      line keeps that key); the new settings are tested first
   account list [--json]
   account remove NAME
   watch add URL [--name N] [--keywords a,b] [--no-test]

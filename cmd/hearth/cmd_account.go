@@ -15,11 +15,13 @@ import (
 
 func cmdAccount(ctx context.Context, w *workspace, args []string, io stdio) error {
 	if len(args) == 0 {
-		return usagef("account: want add, list or remove")
+		return usagef("account: want add, edit, list or remove")
 	}
 	switch args[0] {
 	case "add":
 		return cmdAccountAdd(ctx, w, args[1:], io)
+	case "edit":
+		return cmdAccountEdit(ctx, w, args[1:], io)
 	case "list":
 		return cmdAccountList(ctx, w, args[1:], io)
 	case "remove":

@@ -53,8 +53,8 @@ func imapResync(raw json.RawMessage) func(json.RawMessage) (bool, string) {
 		set, _ := core.ParseIMAPSettings(raw)
 		old, _ := core.ParseIMAPSettings(oldRaw) // defaults even when invalid
 		var why []string
-		if !strings.EqualFold(set.Host, old.Host) || set.User != old.User {
-			why = append(why, "another server or user: every folder is read again, and messages already in Hearth are recognised by their Message-ID, never doubled")
+		if !strings.EqualFold(set.Host, old.Host) || set.Port != old.Port || set.User != old.User {
+			why = append(why, "another server, port or user: every folder is read again, and messages already in Hearth are recognised by their Message-ID, never doubled")
 		}
 		var added []string
 		for _, f := range set.Folders {
