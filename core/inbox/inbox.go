@@ -23,6 +23,7 @@ type Store interface {
 	Search(ctx context.Context, query string, f core.ItemFilter) ([]core.Item, error)
 	Item(ctx context.Context, id int64) (core.Item, error)
 	Thread(ctx context.Context, threadID int64) (core.Thread, error)
+	ThreadBrief(ctx context.Context, threadID int64) ([]core.Item, error)
 	SetState(ctx context.Context, itemID int64, st core.State, snoozeUntil time.Time) error
 	SetThreadState(ctx context.Context, threadID int64, st core.State, snoozeUntil time.Time) error
 	SetSeen(ctx context.Context, itemID int64, seen bool) error
@@ -158,11 +159,7 @@ func (s *Service) conversation(ctx context.Context, it core.Item) ([]core.Item, 
 	if it.ThreadID == 0 {
 		return []core.Item{it}, nil
 	}
-	th, err := s.store.Thread(ctx, it.ThreadID)
-	if err != nil {
-		return nil, err
-	}
-	return th.Items, nil
+	return s.store.ThreadBrief(ctx, it.ThreadID) // no text: triage never reads it
 }
 
 // setState moves an item's conversation (the item alone when it has no

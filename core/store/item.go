@@ -65,6 +65,15 @@ func (s *Store) Raw(ctx context.Context, itemID int64) ([]byte, error) {
 // queryItems runs an item query on the read pool and fills tags, and with
 // full also the text and the thread refs.
 func (s *Store) queryItems(ctx context.Context, full bool, query string, args ...any) ([]core.Item, error) {
+	items, err := s.queryItemsNoRefs(ctx, full, query, args...)
+	if err != nil || !full {
+		return items, err
+	}
+	return items, s.fillRefs(ctx, items)
+}
+
+// queryItemsNoRefs is queryItems without the thread refs.
+func (s *Store) queryItemsNoRefs(ctx context.Context, full bool, query string, args ...any) ([]core.Item, error) {
 	st, err := s.reads.get(ctx, query)
 	if err != nil {
 		return nil, err
@@ -89,10 +98,29 @@ func (s *Store) queryItems(ctx context.Context, full bool, query string, args ..
 	if err := s.fillTags(ctx, items); err != nil {
 		return nil, err
 	}
-	if full {
-		return items, s.fillRefs(ctx, items)
-	}
 	return items, nil
+}
+
+// withRefs fills the thread refs of the items that keep (all when keep
+// is nil).
+func (s *Store) withRefs(ctx context.Context, items []core.Item, keep func(core.Item) bool) error {
+	if keep == nil {
+		return s.fillRefs(ctx, items)
+	}
+	var some []core.Item
+	var at []int
+	for i, it := range items {
+		if keep(it) {
+			some, at = append(some, it), append(at, i)
+		}
+	}
+	if err := s.fillRefs(ctx, some); err != nil {
+		return err
+	}
+	for j, i := range at {
+		items[i].ThreadRefs = some[j].ThreadRefs
+	}
+	return nil
 }
 
 func scanItem(rows *sql.Rows, full bool) (core.Item, error) {

@@ -415,6 +415,12 @@ func BenchmarkUnreadCounts(b *testing.B) {
 				return err
 			})
 		})
+		b.Run(fmt.Sprintf("N=%d/view-counts", n), func(b *testing.B) {
+			measure(b, func() error {
+				_, err := s.ViewCounts(context.Background())
+				return err
+			})
+		})
 		b.Run(fmt.Sprintf("N=%d/state-counts", n), func(b *testing.B) {
 			measure(b, func() error {
 				_, err := s.StateCounts(context.Background(), 0)

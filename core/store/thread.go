@@ -174,10 +174,28 @@ func (s *Store) Thread(ctx context.Context, threadID int64) (core.Thread, error)
 	if err != nil {
 		return t, fmt.Errorf("store: thread %d: %w", threadID, dbErr(err))
 	}
-	t.Items, err = s.queryItems(ctx, true, "SELECT "+itemColsFull+` FROM items i
+	t.Items, err = s.queryItemsNoRefs(ctx, true, "SELECT "+itemColsFull+` FROM items i
 		JOIN accounts a ON a.id = i.account_id WHERE i.thread_id = ? ORDER BY i.created_at, i.id`, threadID)
+	if err == nil {
+		// A conversation nests VK and X replies under what they answer, by
+		// their refs; e-mail reads as a timeline, and its References chains
+		// (tens of ids per message) would make a long thread slow to open.
+		// Item gives an e-mail's refs when a reply needs them.
+		err = s.withRefs(ctx, t.Items, func(it core.Item) bool { return it.Kind != core.ItemEmail })
+	}
 	if err != nil {
 		return t, fmt.Errorf("store: thread %d: %w", threadID, err)
 	}
 	return t, nil
+}
+
+// ThreadBrief lists a conversation's messages without their text or refs:
+// what triage needs to mark them read or move them.
+func (s *Store) ThreadBrief(ctx context.Context, threadID int64) ([]core.Item, error) {
+	items, err := s.queryItemsNoRefs(ctx, false, "SELECT "+itemCols+` FROM items i
+		JOIN accounts a ON a.id = i.account_id WHERE i.thread_id = ? ORDER BY i.created_at, i.id`, threadID)
+	if err != nil {
+		return nil, fmt.Errorf("store: thread %d: %w", threadID, err)
+	}
+	return items, nil
 }
