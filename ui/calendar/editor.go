@@ -51,6 +51,7 @@ type postEditor struct {
 	tags     *widget.Entry
 	campaign *widget.Select
 	notes    *widget.Entry
+	media    *mediaList
 	status   *fyne.Container
 	note     *widget.Label
 	schedule *widget.Button
@@ -75,6 +76,7 @@ func newPostEditor(s *Screen) *postEditor {
 	e.heading.TextStyle = fyne.TextStyle{Bold: true}
 	e.note.Wrapping = fyne.TextWrapWord
 	e.buildFields()
+	e.media = newMediaList(e)
 	e.content = container.New(kit.FixedWidth{Width: editorWidth}, e.layout())
 	e.content.Hide()
 	return e
@@ -125,7 +127,7 @@ func (e *postEditor) layout() fyne.CanvasObject {
 	if b := e.expertsButton(); b != nil {
 		text = container.NewVBox(e.text, container.NewHBox(layout.NewSpacer(), b))
 	}
-	fields := container.NewVBox(e.status, text, e.channels, form, e.notes, e.note)
+	fields := container.NewVBox(e.status, text, e.channels, e.media.content(), form, e.notes, e.note)
 	actions := container.NewBorder(nil, nil, e.del, container.NewHBox(e.save, e.schedule))
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(actions), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))
@@ -240,6 +242,7 @@ func (e *postEditor) fill(p core.Post) {
 	e.setCampaigns(e.s.data.view.Campaigns)
 	e.campaign.SetSelected(e.campaignName(p.CampaignID))
 	e.notes.SetText(p.Notes)
+	e.media.set(p.Media)
 	e.saved = fingerprint(e.collect())
 	e.updateCounters()
 	e.showStatus()
@@ -251,6 +254,7 @@ func (e *postEditor) changed(string) {
 		return
 	}
 	e.updateCounters()
+	e.media.update()
 	e.draft.Poke()
 }
 
@@ -276,6 +280,7 @@ func (e *postEditor) collect() core.Post {
 	p.Agenda = agendaOf(e.agenda.Selected)
 	p.CampaignID = e.campaigns[e.campaign.Selected]
 	p.Tags = splitTags(e.tags.Text)
+	p.Media = slices.Clone(e.media.items)
 	p.Targets = nil
 	for _, a := range e.accounts {
 		if !e.checks[a.ID].Checked {

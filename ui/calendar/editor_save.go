@@ -82,11 +82,11 @@ func (e *postEditor) unready(p core.Post) string {
 	if _, ok := e.when(); !ok {
 		return "Pick a date (YYYY-MM-DD) and a time (HH:MM) first."
 	}
-	// The same rule as `hearth posts add`: core/calendar's.
+	// The same rules as `hearth posts add`: core/calendar's.
 	if err := calendar.Check(p); err != nil {
 		return sentence(err.Error())
 	}
-	return ""
+	return e.media.refused
 }
 
 func blank(p core.Post) bool {
@@ -102,6 +102,9 @@ func fingerprint(p core.Post) string {
 	fmt.Fprintf(&b, "%q|%d|%s|%d|%q|%q", p.Text, p.At.Unix(), p.Agenda, p.CampaignID, p.Tags, p.Notes)
 	for _, t := range p.Targets {
 		fmt.Fprintf(&b, "|%d:%q", t.AccountID, t.Text)
+	}
+	for _, m := range p.Media {
+		fmt.Fprintf(&b, "|%q:%q", m.Path, m.Alt)
 	}
 	return b.String()
 }

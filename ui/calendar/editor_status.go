@@ -28,6 +28,7 @@ func (e *postEditor) updateCounters() {
 		if text == "" {
 			text = e.text.Text
 		}
+		// The text's counter: too many pictures is said under them.
 		c := e.s.cal.Count(a.Kind, text, 0)
 		l.Importance = widget.LowImportance
 		switch {

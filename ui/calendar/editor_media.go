@@ -1,0 +1,300 @@
+package calendar
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/media"
+	"github.com/hearthhq/hearth/core/posttext"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// thumbSide is the side of a picture's thumbnail in the editor.
+const thumbSide = 56
+
+// pictureExts are the files the file dialog offers: media.Readable.
+var pictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
+
+// mediaList is the editor's pictures, in the order they go out: a row per
+// picture (a thumbnail of the local file, its name, its alt text, move up
+// or down, remove), Add picture (the file dialog), each chosen channel's
+// limits, and what each channel will get (a picture re-encoded to fit, or
+// why one cannot go), read off the UI goroutine whenever the pictures or
+// the channels change.
+type mediaList struct {
+	e      *postEditor
+	items  []core.PostImage
+	thumbs map[string]image.Image // by path; nil while loading or unreadable
+	boxes  map[string][]*fyne.Container // the thumbnail boxes showing a path
+	rows   *fyne.Container
+	add    *widget.Button
+	limits *widget.Label
+	plan   *widget.Label
+	// refused is why the pictures cannot go out as they are ("": they
+	// can), from the last plan: Schedule refuses with it.
+	refused string
+	planned string // the pictures and channels the last plan was for
+}
+
+func newMediaList(e *postEditor) *mediaList {
+	m := &mediaList{e: e, thumbs: map[string]image.Image{}, boxes: map[string][]*fyne.Container{}, rows: container.NewVBox(),
+		limits: widget.NewLabel(""), plan: widget.NewLabel("")}
+	m.add = widget.NewButtonWithIcon("Add picture…", theme.ContentAddIcon(), m.choose)
+	m.limits.Wrapping, m.plan.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	m.limits.Importance = widget.LowImportance
+	m.plan.Hide()
+	return m
+}
+
+func (m *mediaList) content() fyne.CanvasObject {
+	return container.NewVBox(m.rows, container.NewHBox(m.add), m.limits, m.plan)
+}
+
+// set shows a post's pictures (the editor opened another post).
+func (m *mediaList) set(items []core.PostImage) {
+	m.items = slices.Clone(items)
+	m.refused, m.planned = "", ""
+	m.rebuild()
+}
+
+// choose opens the system's file chooser; the picture chosen is added.
+func (m *mediaList) choose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		m.addPath(r.URI().Path())
+	}, m.e.s.u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter(pictureExts))
+	d.Show()
+}
+
+// addPath adds a picture at the end.
+func (m *mediaList) addPath(path string) {
+	m.items = append(m.items, core.PostImage{Path: path})
+	m.edited()
+}
+
+// move swaps picture i with the one dir places away.
+func (m *mediaList) move(i, dir int) {
+	j := i + dir
+	if j < 0 || j >= len(m.items) {
+		return
+	}
+	m.items[i], m.items[j] = m.items[j], m.items[i]
+	m.edited()
+}
+
+func (m *mediaList) remove(i int) {
+	m.items = slices.Delete(m.items, i, i+1)
+	m.edited()
+}
+
+// edited is a change of the list: rows, counters and the draft follow.
+func (m *mediaList) edited() {
+	m.rebuild()
+	m.e.changed("")
+}
+
+// rebuild makes a row per picture and loads the thumbnails it lacks.
+func (m *mediaList) rebuild() {
+	rows := make([]fyne.CanvasObject, len(m.items))
+	m.boxes = map[string][]*fyne.Container{}
+	for i, it := range m.items {
+		rows[i] = m.row(i, it)
+		if _, ok := m.thumbs[it.Path]; !ok {
+			m.loadThumb(it.Path)
+		}
+	}
+	m.rows.Objects = rows
+	m.rows.Refresh()
+	m.update()
+}
+
+func (m *mediaList) row(i int, it core.PostImage) fyne.CanvasObject {
+	box := container.NewGridWrap(fyne.NewSize(thumbSide, thumbSide), thumbOf(m.thumbs[it.Path]))
+	m.boxes[it.Path] = append(m.boxes[it.Path], box)
+	alt := widget.NewEntry()
+	alt.SetPlaceHolder("Describe the picture (alt text)")
+	alt.SetText(it.Alt)
+	alt.OnChanged = func(s string) {
+		if i < len(m.items) {
+			m.items[i].Alt = s
+			m.e.changed("")
+		}
+	}
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { m.move(i, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { m.move(i, 1) })
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.remove(i) })
+	for _, b := range []*widget.Button{up, down, del} {
+		b.Importance = widget.LowImportance
+	}
+	if i == 0 {
+		up.Disable()
+	}
+	if i == len(m.items)-1 {
+		down.Disable()
+	}
+	name := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, filepath.Base(it.Path)))
+	name.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), name)
+	return container.NewBorder(nil, nil, box, nil, container.NewVBox(head, alt))
+}
+
+// loadThumb decodes a picture off the UI goroutine; an unreadable one
+// keeps the generic icon (the plan says why).
+func (m *mediaList) loadThumb(path string) {
+	m.thumbs[path] = nil
+	kit.Background(m.e.s.u.Env, "picture thumbnail", func(context.Context) (image.Image, error) {
+		return media.Thumbnail(path, 2*thumbSide)
+	}, func(img image.Image, err error) {
+		if err != nil {
+			return
+		}
+		m.thumbs[path] = img
+		// In place: rebuilding the rows would take the focus from an alt
+		// text being typed.
+		for _, box := range m.boxes[path] {
+			box.Objects = []fyne.CanvasObject{thumbOf(img)}
+			box.Refresh()
+		}
+	})
+}
+
+// thumbOf shows a thumbnail, or the generic picture icon without one.
+func thumbOf(img image.Image) fyne.CanvasObject {
+	if img == nil {
+		return widget.NewIcon(theme.FileImageIcon())
+	}
+	c := canvas.NewImageFromImage(img)
+	c.FillMode = canvas.ImageFillContain
+	return c
+}
+
+// update shows the chosen channels' limits and asks, off the UI
+// goroutine, what each will get of the pictures.
+func (m *mediaList) update() {
+	p := m.e.collect()
+	m.limits.SetText(limitsText(p.Targets, len(m.items)))
+	m.limits.Hidden = m.limits.Text == ""
+	m.limits.Importance = widget.LowImportance
+	if over(p.Targets, len(m.items)) {
+		m.limits.Importance = widget.DangerImportance
+	}
+	m.limits.Refresh()
+	key := planKey(p)
+	if key == m.planned {
+		return
+	}
+	m.planned = key
+	if len(p.Media) == 0 || len(p.Targets) == 0 {
+		m.refused = ""
+		m.showPlan(nil, nil)
+		return
+	}
+	kit.Background(m.e.s.u.Env, "check pictures", func(context.Context) ([]string, error) {
+		return calendar.PlanMedia(p)
+	}, func(notes []string, err error) {
+		if key != m.planned {
+			return // the pictures changed meanwhile: a newer plan comes
+		}
+		m.refused = ""
+		if err != nil {
+			m.refused = sentence(err.Error())
+		}
+		m.showPlan(notes, err)
+	})
+}
+
+func (m *mediaList) showPlan(notes []string, err error) {
+	switch {
+	case err != nil:
+		m.plan.SetText(sentence(err.Error()))
+		m.plan.Importance = widget.DangerImportance
+	case len(notes) > 0:
+		var lines []string
+		for _, n := range notes {
+			lines = append(lines, sentence(n))
+		}
+		m.plan.SetText(strings.Join(lines, "\n"))
+		m.plan.Importance = widget.WarningImportance
+	default:
+		m.plan.SetText("")
+	}
+	m.plan.Hidden = m.plan.Text == ""
+	m.plan.Refresh()
+}
+
+// planKey names the pictures and channels a plan is for.
+func planKey(p core.Post) string {
+	var b strings.Builder
+	for _, it := range p.Media {
+		b.WriteString(it.Path + "\x00")
+	}
+	for _, t := range p.Targets {
+		fmt.Fprintf(&b, "%s|", t.AccountKind)
+	}
+	return b.String()
+}
+
+// limitsText says the chosen channels' picture limits, from posttext.
+func limitsText(ts []core.PostTarget, n int) string {
+	var parts []string
+	seen := map[core.AccountKind]bool{}
+	for _, t := range ts {
+		if seen[t.AccountKind] || !calendar.Publishes(t.AccountKind) {
+			continue
+		}
+		seen[t.AccountKind] = true
+		ch := posttext.ForAccount(t.AccountKind)
+		l, m := posttext.LimitsOf(ch), posttext.MediaOf(ch)
+		rule := fmt.Sprintf("up to %d pictures", l.Media)
+		if m.GIFAlone {
+			rule += fmt.Sprintf(" of %d MB, or one GIF", m.MaxBytes>>20)
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s", kindLabel(t.AccountKind), rule))
+	}
+	if len(parts) == 0 || n == 0 {
+		return "" // the Add button is enough until there is a picture
+	}
+	head := fmt.Sprintf("%d pictures. ", n)
+	if n == 1 {
+		head = "1 picture. "
+	}
+	return head + strings.Join(parts, "; ") + ". Larger pictures are re-encoded to fit."
+}
+
+// over reports more pictures than a chosen channel takes.
+func over(ts []core.PostTarget, n int) bool {
+	for _, t := range ts {
+		if l := posttext.LimitsOf(posttext.ForAccount(t.AccountKind)); l.Media > 0 && n > l.Media {
+			return true
+		}
+	}
+	return false
+}
+
+func kindLabel(k core.AccountKind) string {
+	switch k {
+	case core.KindVK:
+		return "VK"
+	case core.KindX:
+		return "X"
+	}
+	return string(k)
+}
