@@ -38,7 +38,7 @@ var pictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
 type mediaList struct {
 	e      *postEditor
 	items  []core.PostImage
-	thumbs map[string]image.Image // by path; nil while loading or unreadable
+	thumbs map[string]image.Image       // by path; nil while loading or unreadable
 	boxes  map[string][]*fyne.Container // the thumbnail boxes showing a path
 	rows   *fyne.Container
 	add    *widget.Button
