@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/integrations/demo"
 )
 
 // seedDemoPlans fills the demo calendar once: a week of posts on the VK and
@@ -36,7 +38,12 @@ func seedDemoPlans(ctx context.Context, w *workspace, now time.Time) error {
 		t := now.In(loc)
 		return time.Date(t.Year(), t.Month(), t.Day()+d, hour, minute, 0, 0, loc)
 	}
-	for _, p := range demoPosts(vk, x, day) {
+	pics, err := demoPictures(w.dir)
+	if err != nil {
+		return err
+	}
+	posts := append(demoPosts(vk, x, day), demoPicturePosts(vk, x, now, day, pics)...)
+	for _, p := range posts {
 		p.post.Zone = cal.Zone()
 		created, err := cal.Create(ctx, p.post)
 		if err != nil {
@@ -87,6 +94,34 @@ func demoPosts(vk, x int64, day func(d, hour, minute int) time.Time) []demoPost 
 			Agenda: core.AgendaProject, At: day(6, 11, 0), Targets: both("")}, false},
 		{core.Post{Text: "Weekly digest of the club's news", Agenda: core.AgendaNews, At: day(8, 9, 0),
 			Targets: []core.PostTarget{{AccountID: x}}}, true},
+	}
+}
+
+// demoPictures draws the demo's photos into the workspace's directory
+// (the files the posts point to; nothing is fetched).
+func demoPictures(dir string) ([]core.PostImage, error) {
+	paths, err := demo.WritePictures(filepath.Join(dir, "demo-pictures"))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]core.PostImage, len(paths))
+	for i, p := range paths {
+		out[i] = core.PostImage{Path: p, Alt: demo.Pictures[i].Alt}
+	}
+	return out, nil
+}
+
+// demoPicturePosts are posts with pictures: one due a minute after the
+// demo starts (it goes out to the loopback peers while you look, its
+// photos uploaded through VK's wall upload flow and X's media upload) and
+// one planned for later in the week.
+func demoPicturePosts(vk, x int64, now time.Time, day func(d, hour, minute int) time.Time, pics []core.PostImage) []demoPost {
+	return []demoPost{
+		{core.Post{Text: "Photos from last night's game night: thank you all, see you next week!", Agenda: core.AgendaLife,
+			At: now.Add(time.Minute).Truncate(time.Minute), Media: pics[:2],
+			Targets: []core.PostTarget{{AccountID: vk}, {AccountID: x}}}, true},
+		{core.Post{Text: "Cascadia evening on Thursday: we will teach the rules from the first tile.", Agenda: core.AgendaLife,
+			At: day(3, 12, 0), Media: pics[2:], Targets: []core.PostTarget{{AccountID: vk}, {AccountID: x}}}, true},
 	}
 }
 

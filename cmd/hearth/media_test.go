@@ -62,7 +62,7 @@ func postPictures(t *testing.T, dir, text, accounts string, pics ...string) stri
 
 // checkPictures asserts that text is on each peer once with n pictures,
 // the first carrying the alt text, and that each peer took n uploads.
-func checkPictures(t *testing.T, vk *demo.VKPeer, x *demo.XPeer, text string, n int) {
+func checkPictures(t *testing.T, vk *demo.VKPeer, x *demo.XPeer, text string, n int, alt string) {
 	t.Helper()
 	var onVK []vkpeer.Post
 	for _, p := range vk.Server().Posts() {
@@ -95,8 +95,8 @@ func checkPictures(t *testing.T, vk *demo.VKPeer, x *demo.XPeer, text string, n 
 		}
 	}
 	m, _ := x.Server().MediaByID(onX[0].MediaIDs[0])
-	if caption != "The hall before the game" || m.Alt != caption {
-		t.Errorf("alt text: VK caption %q, X alt %q; want the --alt", caption, m.Alt)
+	if caption != alt || m.Alt != alt {
+		t.Errorf("alt text: VK caption %q, X alt %q; want %q", caption, m.Alt, alt)
 	}
 }
 
@@ -115,7 +115,7 @@ func TestSyncOncePublishesPictures(t *testing.T) {
 	if code, out, errs := cli(t, "", "--data", dir, "--secrets", "file", "sync", "--once"); code != 0 {
 		t.Fatalf("sync --once: exit %d\n%s%s", code, out, errs)
 	}
-	checkPictures(t, vk, x, text, 2)
+	checkPictures(t, vk, x, text, 2, "The hall before the game")
 	var big5 int
 	for _, tw := range x.Server().Tweets() {
 		for _, id := range tw.MediaIDs {
@@ -190,7 +190,7 @@ func TestPictureRetriesThroughTheEngine(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			checkPictures(t, vk, x, text, 2)
+			checkPictures(t, vk, x, text, 2, "The hall before the game")
 		})
 	}
 }
