@@ -3,6 +3,8 @@ package query
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
@@ -27,6 +29,7 @@ type Doc struct {
 	words  []string // subject, text and author, in that order
 	author []string
 	keys   map[string][]string // form keys of words, filled as needed
+	link   int8                // has:link: 0 not asked yet, 1 yes, 2 no
 }
 
 // NewDoc prepares a target for matching.
@@ -69,13 +72,9 @@ func (d *Doc) match(n Node) bool {
 // text matches a word or phrase: its words in a row, each as itself or
 // one of its forms, the last as a prefix when asked.
 func (d *Doc) text(t Text, words []string) bool {
-	want := wordform.Tokens(wordform.Fold(t.Text))
+	want, wantKeys := queryWords(t.Text)
 	if len(want) == 0 {
 		return false
-	}
-	wantKeys := make([][]string, len(want))
-	for i, w := range want {
-		wantKeys[i] = wordform.Keys(w)
 	}
 	for start := 0; start+len(want) <= len(words); start++ {
 		ok := true
@@ -92,6 +91,60 @@ func (d *Doc) text(t Text, words []string) bool {
 	return false
 }
 
+// words are a query text's folded words and their form keys.
+type words struct {
+	want []string
+	keys [][]string
+}
+
+// wordCache keeps the words of query texts: every rule and watch matches
+// the same few texts against each item at ingest, and stemming them anew
+// for each item cost more than the matching. Bounded, as a search box's
+// texts reach it too.
+var (
+	wordCache     sync.Map // text -> words
+	wordCacheSize atomic.Int64
+)
+
+const maxWordCache = 4096
+
+func queryWords(text string) ([]string, [][]string) {
+	if w, ok := wordCache.Load(text); ok {
+		return w.(words).want, w.(words).keys
+	}
+	w := words{want: wordform.Tokens(wordform.Fold(text))}
+	w.keys = make([][]string, len(w.want))
+	for i, x := range w.want {
+		w.keys[i] = wordform.Keys(x)
+	}
+	if wordCacheSize.Add(1) <= maxWordCache {
+		wordCache.Store(text, w)
+	}
+	return w.want, w.keys
+}
+
+// keyCache keeps the form keys of the words items are made of, across
+// items: a community's vocabulary repeats, and a word is stemmed once
+// rather than once per item. Bounded: past its size, words are stemmed
+// each time as before.
+var (
+	keyCache     sync.Map // word -> []string
+	keyCacheSize atomic.Int64
+)
+
+const maxKeyCache = 1 << 16
+
+func wordKeys(w string) []string {
+	if k, ok := keyCache.Load(w); ok {
+		return k.([]string)
+	}
+	k := wordform.Keys(w)
+	if keyCacheSize.Add(1) <= maxKeyCache {
+		keyCache.Store(w, k)
+	}
+	return k
+}
+
 func (d *Doc) wordMatches(got, want string, wantKeys []string, prefix bool) bool {
 	if got == want || prefix && strings.HasPrefix(got, want) {
 		return true
@@ -101,7 +154,7 @@ func (d *Doc) wordMatches(got, want string, wantKeys []string, prefix bool) bool
 	}
 	keys, ok := d.keys[got]
 	if !ok {
-		keys = wordform.Keys(got)
+		keys = wordKeys(got)
 		d.keys[got] = keys
 	}
 	for _, k := range keys {
@@ -137,7 +190,13 @@ func (d *Doc) field(f Field) bool {
 		if f.Value == HasAttachment {
 			return len(it.Attachments) > 0
 		}
-		return HasLinkIn(it.Text)
+		if d.link == 0 { // once per item, however many rules ask
+			d.link = 2
+			if HasLinkIn(it.Text) {
+				d.link = 1
+			}
+		}
+		return d.link == 1
 	case OpLang:
 		return d.t.Tone != nil && (d.t.Tone.Lang == f.Value || f.Value == "other" && OtherLang(d.t.Tone.Lang))
 	case OpSentiment:
