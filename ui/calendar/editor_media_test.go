@@ -190,3 +190,26 @@ func TestCalendarEditorPicturesGolden(t *testing.T) {
 	h.Relayout()
 	test.AssertRendersToImage(t, "editor_pictures.png", h.Canvas())
 }
+
+// A published post with its picture, opened from the calendar, as the
+// issue asks to see it: the channel's state and link, and the thumbnail.
+func TestCalendarPublishedPictureGolden(t *testing.T) {
+	h := newCalHarness(t)
+	pic := drawPicture(t, t.TempDir(), "harbour-night.png", 320, 200, color.RGBA{250, 200, 40, 255})
+	published := on(vkName, core.TargetPublished)
+	published.AccountID, published.RemoteID = h.accountID(vkName), "post:-229000111_57"
+	published.URL, published.PublishedAt = "https://vk.com/wall-229000111_57", at("2025-03-19T19:00")
+	p := h.ws.AddPost(t, core.Post{Text: "Harbour night: the lights are on", At: at("2025-03-19T19:00"), Zone: calZone,
+		Agenda: core.AgendaLife, Media: []core.PostImage{{Path: pic, Alt: "The harbour at night"}},
+		Targets: []core.PostTarget{published}})
+	h.waitLoaded()
+	h.screen().reload.Request()
+	h.waitLoaded()
+	e := h.screen().editor
+	e.open(h.byID(p.ID))
+	h.WaitFor("the thumbnail", func() bool { return e.media.thumbs[pic] != nil })
+	h.Canvas().Unfocus()
+	h.Settle()
+	h.Relayout()
+	test.AssertRendersToImage(t, "editor_published_picture.png", h.Canvas())
+}
