@@ -57,6 +57,9 @@ type Reply struct {
 	To      []Person
 	Cc      []Person
 	Subject string
+	// Auto marks a reply no person wrote (a rule's): mail says so in
+	// Auto-Submitted: auto-replied (RFC 3834), so other robots leave it be.
+	Auto bool
 }
 
 // ReplySubject is the subject of an answer to subject: "Re: " before it

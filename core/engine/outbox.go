@@ -37,11 +37,12 @@ type ReplyPayload struct {
 	To      []core.Person `json:"to,omitempty"`
 	Cc      []core.Person `json:"cc,omitempty"`
 	Subject string        `json:"subject,omitempty"`
+	Auto    bool          `json:"auto,omitempty"` // sent by a rule
 }
 
 // Reply is the reply the payload holds.
 func (p ReplyPayload) Reply() core.Reply {
-	return core.Reply{Text: p.Text, Quote: p.Quote, To: p.To, Cc: p.Cc, Subject: p.Subject}
+	return core.Reply{Text: p.Text, Quote: p.Quote, To: p.To, Cc: p.Cc, Subject: p.Subject, Auto: p.Auto}
 }
 
 // SeenPayload is the JSON payload of an OpSetSeen entry.

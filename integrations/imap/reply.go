@@ -102,6 +102,9 @@ func buildReply(set core.IMAPSettings, to core.Item, r core.Reply, msgID string,
 		h.Set("In-Reply-To", angle(refs[len(refs)-1]))
 		h.Set("References", strings.Join(mapAngle(refs), " "))
 	}
+	if r.Auto {
+		h.Set("Auto-Submitted", "auto-replied")
+	}
 	h.Set("MIME-Version", "1.0")
 	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
 	var buf bytes.Buffer

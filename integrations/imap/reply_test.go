@@ -44,6 +44,9 @@ func TestBuildReplyMatchesGolden(t *testing.T) {
 		{"reply_edited", core.Reply{Text: "Looping in the venue.", Subject: "Friday: venue",
 			To: []core.Person{{Name: "Bob Sender", Address: "bob@example.net"}, {Address: "venue@example.com"}},
 			Cc: []core.Person{{Name: "Zoé", Address: "zoe@example.fr"}}}},
+		// A rule's reply says it is automatic (RFC 3834), so that an
+		// auto-responder at the other end does not answer it.
+		{"reply_auto", core.Reply{Text: "Thank you, Bob! We really appreciate it.", Quote: true, Auto: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
