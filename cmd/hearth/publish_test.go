@@ -140,3 +140,44 @@ func TestWindowAndDaemonPublishEachPostOnce(t *testing.T) {
 	}
 	t.Logf("the window's engine published %d targets, the daemon's %d", published[0], published[1])
 }
+
+// `hearth sync` (the daemon a user service runs) publishes a due post
+// with its picture while nothing else runs, then stops cleanly.
+func TestSyncDaemonPublishesDuePosts(t *testing.T) {
+	dir, vk, x, vkName, xName := publishingWorkspace(t)
+	text := "Published by the daemon, with the window closed"
+	postPictures(t, dir, text, vkName+","+xName, writePicture(t, dir, "a.png", 40, 30), writePicture(t, dir, "b.png", 30, 40))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	var out, errb lockedBuffer
+	go func() {
+		done <- run(ctx, []string{"--data", dir, "--secrets", "file", "sync"}, strings.NewReader(""), &out, &errb)
+	}()
+	waitFor(t, "the post on both peers", func() bool {
+		onVK, onX := onPeers(vk, x, text)
+		return onVK == 1 && onX == 1
+	})
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("sync exit %d: %s", code, errb.String())
+	}
+	checkPictures(t, vk, x, text, 2, "The hall before the game")
+}
+
+// lockedBuffer is a buffer the daemon's goroutines and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
