@@ -47,3 +47,10 @@ func (t Tone) Label() ToneLabel {
 func (t Tone) NeedsModeration() bool {
 	return t.Abusive || t.Sentiment <= StronglyNegativeAt
 }
+
+// ToneText is what the tone analysis reads of an item whose tone is not
+// computed yet.
+type ToneText struct {
+	ItemID        int64
+	Subject, Text string
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/secrets"
 	"github.com/hearthhq/hearth/core/store"
+	"github.com/hearthhq/hearth/core/tone"
 	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/integrations/imap"
 )
@@ -41,6 +42,7 @@ type workspace struct {
 	views    *views.Service
 	accounts *accounts.Service
 	backups  *backup.Service // nil: no automatic backups (the demo)
+	tone     *tone.Analyzer  // bundled lexicons and those imported into the workspace
 	log      *slog.Logger
 	bg       sync.WaitGroup // what start runs besides the engine
 }
@@ -91,14 +93,20 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		st.Close()
 		return nil, err
 	}
+	an, err := analyzer(opt.dir)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	vs := views.New(views.Params{Store: st})
 	eng := engine.New(engine.Params{
 		Store:   watchingStore{Store: st, tag: views.Tagging{BatchStore: st, Views: vs}},
 		Drivers: drivers(),
 		Secrets: sec,
 		Log:     opt.log,
+		Tone:    an.AnalyzeItem,
 	})
-	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, log: opt.log}
+	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, tone: an, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
 	w.views = vs
 	w.accounts = accounts.New(st, sec, eng)
@@ -143,6 +151,7 @@ func (w *workspace) start(ctx context.Context) error {
 	if err := w.engine.Start(ctx); err != nil {
 		return err
 	}
+	w.startToneBackfill(ctx)
 	if w.backups != nil {
 		w.bg.Add(1)
 		engine.Go(w.log, "backups", func() {

@@ -43,7 +43,7 @@ type Store interface {
 	SplitIdentity(ctx context.Context, identityID int64, now time.Time) (int64, error)
 	RecordMergeDecision(ctx context.Context, identityA, identityB int64, accepted bool, at time.Time) error
 	MergeCandidates(ctx context.Context) ([]core.MergeSuggestion, error)
-	CatchUpMembers(ctx context.Context, rate func(string) int, limit int) (int, error)
+	CatchUpMembers(ctx context.Context, rate func(text string, t *core.Tone) int, limit int) (int, error)
 	RescoreMembers(ctx context.Context, w core.ScoreWindows, score func(core.ScoreInput) core.Scores, limit int) (int, error)
 	MarkMembersStale(ctx context.Context) error
 	ScoreInput(ctx context.Context, memberID int64, w core.ScoreWindows) (core.ScoreInput, error)
@@ -137,7 +137,7 @@ const rescoreKey = "members.scored_with"
 // small transactions so that a sync is never held up for long.
 func (s *Service) Refresh(ctx context.Context) error {
 	for {
-		n, err := s.store.CatchUpMembers(ctx, Rate, 2000)
+		n, err := s.store.CatchUpMembers(ctx, RateItem, 2000)
 		if err != nil {
 			return fmt.Errorf("members: refresh: %w", err)
 		}

@@ -3,68 +3,35 @@ package members
 import (
 	"strings"
 	"unicode"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/tone"
 )
 
-// A small sentiment lexicon for English, Russian and French: word stems
-// (matched as prefixes of lower-cased words, ё read as е) that lean
-// positive or negative. It is meant to tell warm members from cold ones
-// over many messages, not to judge one sentence.
-var (
-	positiveStems = strings.Fields(`
-		thank thx love great awesome amazing excellent wonderful fantastic perfect brilliant
-		enjoy happy glad cool nice beautiful best helpful appreciate kudos bravo congrat welcome
-		спасиб благодар отличн прекрасн замечательн класс супер круто крут люблю нравит рад
-		здоров восхитит чудесн лучш молодц браво ура поздравл
-		merci génial genial super excellent parfait magnifique bravo adore aime content
-		heureu formidable chouette félicit felicit top sympa`)
-	negativeStems = strings.Fields(`
-		bad awful terrible horrible hate worst disappoint broken useless angry annoy scam
-		refund stupid sucks ugly fail poor rude shame waste
-		плох ужасн отвратит ненавиж разочар сломал бесполезн злой зли бесит обман
-		верните позор хуж отстой кошмар жаль
-		nul mauvais horrible déçu decu deçu décevant decevant honte arnaque pire
-		cassé casse inutile énerv enerv déteste deteste catastroph remboursez`)
-	negations = map[string]bool{"not": true, "no": true, "never": true, "не": true, "нет": true,
-		"ни": true, "pas": true, "jamais": true, "don't": true, "isn't": true}
-)
+// LeanAt is how far a message's sentiment score must lean for loyalty to
+// count it warm or cold: a question with a friendly word in it ("how do I
+// join?") scores a little above zero, and is no signal of either.
+const LeanAt = 0.25
 
-// Rate says whether a text reads positive (1), negative (-1) or neither
-// (0), by counting lexicon words; a negation just before a word turns it.
-func Rate(text string) int {
-	score := 0
-	words := words(text)
-	for i, w := range words {
-		v := lean(w)
-		if v != 0 && i > 0 && negations[words[i-1]] {
-			v = -v
-		}
-		score += v
+// RateItem says whether a message reads warm (1), cold (-1) or neither
+// (0), for loyalty: by the tone stored with it (core/tone, computed at
+// ingest), or read now when it has none yet.
+func RateItem(text string, t *core.Tone) int {
+	if t == nil {
+		read := tone.Default().Analyze(text)
+		t = &read
 	}
 	switch {
-	case score > 0:
+	case t.Sentiment >= LeanAt:
 		return 1
-	case score < 0:
+	case t.Sentiment <= -LeanAt:
 		return -1
 	}
 	return 0
 }
 
-func lean(word string) int {
-	if len(word) < 3 {
-		return 0
-	}
-	for _, s := range positiveStems {
-		if strings.HasPrefix(word, s) {
-			return 1
-		}
-	}
-	for _, s := range negativeStems {
-		if strings.HasPrefix(word, s) {
-			return -1
-		}
-	}
-	return 0
-}
+// Rate is RateItem of a text with no stored tone.
+func Rate(text string) int { return RateItem(text, nil) }
 
 // words splits text into lower-cased words, keeping apostrophes inside
 // them ("don't") and reading ё as е.

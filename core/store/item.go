@@ -17,7 +17,8 @@ const (
 		i.subject, i.author_name, i.author_address, i.author_handle, i.recipients, i.snippet,
 		i.created_at, i.state, i.snooze_until, i.seen, i.outgoing, i.deleted, i.vip, i.stats,
 		i.attachments, i.problems,
-		COALESCE((SELECT mi.member_id FROM member_identities mi WHERE mi.identity_id = i.author_identity_id), 0)`
+		COALESCE((SELECT mi.member_id FROM member_identities mi WHERE mi.identity_id = i.author_identity_id), 0),
+		i.lang, i.sentiment, i.abusive, i.moderation_fine`
 	itemColsFull = itemCols + ", i.text"
 )
 
@@ -129,11 +130,12 @@ func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 		to, stats, attachments, problems sql.NullString
 		created                          int64
 		snooze                           sql.NullInt64
+		tone                             toneCols
 	)
 	dest := []any{&it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
 		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &it.Author.Handle, &to,
 		&it.Snippet, &created, &it.State, &snooze, &it.Seen, &it.Outgoing, &it.Deleted, &it.VIP, &stats,
-		&attachments, &problems, &it.MemberID}
+		&attachments, &problems, &it.MemberID, &tone.lang, &tone.sentiment, &tone.abusive, &it.ModerationFine}
 	if full {
 		dest = append(dest, &it.Text)
 	}
@@ -141,6 +143,7 @@ func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 		return it, err
 	}
 	it.CreatedAt, it.SnoozeUntil = fromMS(created), fromNullMS(snooze)
+	it.Tone = tone.tone()
 	if err := decodeLists(&it, to, stats, attachments, problems); err != nil {
 		return it, fmt.Errorf("item %d: %w", it.ID, err)
 	}

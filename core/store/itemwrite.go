@@ -240,6 +240,9 @@ func (w *itemWriter) writeExtras(id, key int64, it core.Item, indexed, isNew boo
 	if !indexed {
 		w.index.add(key, it)
 	}
+	if err := w.writeTone(id, it.Tone); err != nil {
+		return err
+	}
 	if isNew && len(it.Tags) > 0 {
 		if err := w.writeTags(id, it.Tags); err != nil {
 			return err

@@ -83,6 +83,7 @@ func withDefaults(f core.ItemFilter, now func() time.Time) core.ItemFilter {
 	if f.Now.IsZero() {
 		f.Now = now()
 	}
+	f.Conversations = f.Conversations && !f.NeedsModeration // the queue lists messages
 	return f
 }
 
@@ -177,6 +178,9 @@ func filters(w *where, f core.ItemFilter) {
 	if f.ThreadID != 0 {
 		w.add("i.thread_id = ?", f.ThreadID)
 	}
+	if f.NeedsModeration {
+		w.add(moderationCond)
+	}
 	switch {
 	case f.Tag != "" && f.Conversations: // a tag on any message tags its conversation
 		w.add(`i.thread_id IN (SELECT m.thread_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
@@ -259,6 +263,9 @@ func armSQL(arm listArm, f core.ItemFilter, extra where) (string, []any) {
 	case 0:
 		w.add("i.vip = 0")
 		cols += ", 0 AS vip"
+	}
+	if f.NeedsModeration && arm.vip != 1 {
+		from = "items i INDEXED BY items_moderation" // its condition is moderationCond's
 	}
 	// A VIP-first cursor bounds only the range it lies in; the others'
 	// range, after the VIPs, starts at its top.

@@ -128,7 +128,7 @@ func fillBusyMember(ctx context.Context, s *Store, acct int64) error {
 		}
 	}
 	for {
-		n, err := s.CatchUpMembers(ctx, func(string) int { return 0 }, 2000)
+		n, err := s.CatchUpMembers(ctx, func(string, *core.Tone) int { return 0 }, 2000)
 		if err != nil || n == 0 {
 			return err
 		}

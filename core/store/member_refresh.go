@@ -18,10 +18,11 @@ const memberCursorKey = "members.item_cursor"
 
 // CatchUpMembers folds up to limit items not seen yet into the member
 // files, in one transaction with the cursor: what each author wrote per day
-// (with the text's sentiment: rate says positive 1, negative -1 or 0), their first and last seen times, and the
+// (with its sentiment: rate says positive 1, negative -1 or 0 from the text
+// and its stored tone, nil when not computed), their first and last seen times, and the
 // recipients of the replies we sent. It returns how many items it read;
 // zero means the files are up to date.
-func (s *Store) CatchUpMembers(ctx context.Context, rate func(text string) int, limit int) (int, error) {
+func (s *Store) CatchUpMembers(ctx context.Context, rate func(text string, t *core.Tone) int, limit int) (int, error) {
 	var n int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c := newCatchUp(ctx, tx, rate)
@@ -51,14 +52,14 @@ type seenSpan struct{ first, last int64 }
 // catchUp collects one chunk's effects before writing them.
 type catchUp struct {
 	st        *stmts
-	rate      func(string) int
+	rate      func(string, *core.Tone) int
 	cursor    int64
 	days      map[dayKey]*dayCounts
 	seen      map[int64]*seenSpan // identity -> times of its items
 	contacted map[int64]int64     // identity -> latest reply we sent
 }
 
-func newCatchUp(ctx context.Context, tx *sql.Tx, rate func(string) int) *catchUp {
+func newCatchUp(ctx context.Context, tx *sql.Tx, rate func(string, *core.Tone) int) *catchUp {
 	return &catchUp{st: newStmts(ctx, tx), rate: rate, days: map[dayKey]*dayCounts{},
 		seen: map[int64]*seenSpan{}, contacted: map[int64]int64{}}
 }
@@ -70,8 +71,8 @@ func (c *catchUp) run(limit int) (int, error) {
 		return 0, err
 	}
 	c.cursor, _ = strconv.ParseInt(v, 10, 64)
-	rows, err := c.st.query(`SELECT id, kind, outgoing, author_identity_id, created_at, subject, text, recipients
-		FROM items WHERE id > ? ORDER BY id LIMIT ?`, c.cursor, limit)
+	rows, err := c.st.query(`SELECT id, kind, outgoing, author_identity_id, created_at, subject, text, recipients,
+		lang, sentiment, abusive FROM items WHERE id > ? ORDER BY id LIMIT ?`, c.cursor, limit)
 	if err != nil {
 		return 0, err
 	}
@@ -84,8 +85,10 @@ func (c *catchUp) run(limit int) (int, error) {
 			out        bool
 			author     sql.NullInt64
 			subj, text string
+			tone       toneCols
 		)
-		if err := rows.Scan(&it.id, &it.kind, &out, &author, &it.at, &subj, &text, &it.recipients); err != nil {
+		if err := rows.Scan(&it.id, &it.kind, &out, &author, &it.at, &subj, &text, &it.recipients,
+			&tone.lang, &tone.sentiment, &tone.abusive); err != nil {
 			return 0, err
 		}
 		n++
@@ -94,7 +97,7 @@ func (c *catchUp) run(limit int) (int, error) {
 		case out:
 			outgoing = append(outgoing, it)
 		case author.Valid:
-			c.authored(author.Int64, core.ItemKind(it.kind), it.at, subj+"\n"+text)
+			c.authored(author.Int64, core.ItemKind(it.kind), it.at, subj+"\n"+text, tone.tone())
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -111,7 +114,7 @@ type sentItem struct {
 	recipients sql.NullString
 }
 
-func (c *catchUp) authored(identity int64, kind core.ItemKind, at int64, text string) {
+func (c *catchUp) authored(identity int64, kind core.ItemKind, at int64, text string, t *core.Tone) {
 	k := dayKey{identity, core.UnixDay(fromMS(at))}
 	d := c.days[k]
 	if d == nil {
@@ -126,7 +129,7 @@ func (c *catchUp) authored(identity int64, kind core.ItemKind, at int64, text st
 	default:
 		d.messages++
 	}
-	switch c.rate(text) {
+	switch c.rate(text, t) {
 	case 1:
 		d.positive++
 	case -1:

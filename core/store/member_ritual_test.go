@@ -76,7 +76,7 @@ func TestWelcomeQueueTellsFirstWordsSpamAndBans(t *testing.T) {
 	must(t, s.SetState(ctx, res.NewIDs[2], core.StateSpam, time.Time{}))
 	must(t, s.SetIdentityBan(ctx, core.IdentityVK, "troll", core.BanForever))
 	must(t, s.SetIdentityBan(ctx, core.IdentityVK, "pardoned", at(6)))
-	_, err = s.CatchUpMembers(ctx, func(string) int { return 0 }, 100) // first seen: their first item
+	_, err = s.CatchUpMembers(ctx, func(string, *core.Tone) int { return 0 }, 100) // first seen: their first item
 	must(t, err)
 	got := map[string]core.WelcomeCandidate{}
 	_, err = s.WelcomeQueue(ctx, at(0), at(60), func(c core.WelcomeCandidate) bool {

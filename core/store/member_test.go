@@ -11,8 +11,9 @@ import (
 	"github.com/hearthhq/hearth/core"
 )
 
-// rateWords is a test rater: "thanks" is positive, "awful" negative.
-func rateWords(text string) int {
+// rateWords is a test rater: "thanks" is positive, "awful" negative; a
+// stored tone is ignored.
+func rateWords(text string, _ *core.Tone) int {
 	switch {
 	case strings.Contains(text, "thanks"):
 		return 1

@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/wordform"
@@ -182,4 +183,34 @@ func (c *stemCache) stem(lang wordform.Lang, word string) string {
 	c.m[k] = s
 	c.mu.Unlock()
 	return s
+}
+
+// maxItemText is how much of an item the analysis reads: a long mail's
+// tone shows in its first lines, and the cost grows with the length.
+const maxItemText = 4096
+
+// ItemText is the text of an item the analysis reads: the subject when it
+// is the author's own (not "Re: ..." quoting ours), then the text, cut at
+// maxItemText bytes on a character boundary.
+func ItemText(subject, text string) string {
+	s := strings.TrimSpace(subject)
+	if l := strings.ToLower(s); strings.HasPrefix(l, "re:") || strings.HasPrefix(l, "fwd:") || strings.HasPrefix(l, "fw:") {
+		s = ""
+	}
+	if s != "" {
+		text = s + "\n" + text
+	}
+	if len(text) <= maxItemText {
+		return text
+	}
+	cut := maxItemText
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+// AnalyzeItem reads the tone of an item's subject and text.
+func (a *Analyzer) AnalyzeItem(subject, text string) core.Tone {
+	return a.Analyze(ItemText(subject, text))
 }

@@ -1,0 +1,21 @@
+package main
+
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core/engine"
+)
+
+// startToneBackfill analyses, in the background, the items stored without
+// a tone (a workspace from before tone, our replies), newest first, and
+// again after each sync batch: a million items take a couple of minutes
+// and never hold the window or a sync up.
+func (w *workspace) startToneBackfill(ctx context.Context) {
+	events, unsubscribe := w.engine.Subscribe()
+	w.bg.Add(1)
+	engine.Go(w.log, "tone backfill", func() {
+		defer w.bg.Done()
+		defer unsubscribe()
+		w.tone.RunBackfill(ctx, w.store, events, func(err error) { w.log.Warn("tone: background analysis failed", "err", err) })
+	})
+}
