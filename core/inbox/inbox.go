@@ -41,6 +41,7 @@ type Store interface {
 	ViewCounts(ctx context.Context) ([]core.ViewCount, error)
 	SettingsStore
 	AuthorStore
+	ModerationStore
 }
 
 // Notifier tells the rest of the app what changed and wakes the outbox.
