@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -15,53 +16,77 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	coreaccounts "github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// channelForm adds a VK community or an X account: a name, the channel's
-// fields, a connection test and Add. read turns the fields into the calls
-// to make, or says what to fix.
+// channelForm adds or edits a VK community, an X account or a feed watch:
+// a name, the channel's fields, a connection test and Add (or Save). read
+// turns the fields into the calls to make, or says what to fix; fill puts
+// a saved account's settings in the fields (see channeledit.go).
 type channelForm struct {
-	u       *env
-	title   string
-	onAdded func(core.Account)
-	onClose func()
+	u        *env
+	title    string
+	onAdded  func(core.Account)
+	onEdited func(coreaccounts.Edited)
+	onClose  func()
 
-	name  *widget.Entry
-	items []*widget.FormItem
-	read  func() (channelCalls, error)
-	clear func()
+	name    *widget.Entry
+	items   []*widget.FormItem
+	secrets []*widget.Entry // left empty in an edit, they keep the stored secret
+	read    func() (channelCalls, error)
+	clear   func()
+	fill    func(core.Account)
 	kit.FormFeedback
+	heading *widget.Label
 	content *fyne.Container
+
+	editing      core.Account // ID 0 while adding
+	gate         *editGate
+	placeholders map[*widget.Entry]string // the secrets' placeholders while adding
 }
 
 // channelCalls are the backend calls for the form's current values.
 type channelCalls struct {
 	target string // what the test reaches, for its messages
+	key    string // fingerprints the settings and secrets typed
 	test   func(context.Context) error
 	add    func(ctx context.Context, name string) (core.Account, error)
+	// testEdit and update are the same for a saved account, whose stored
+	// secrets stand in for those left empty.
+	testEdit func(ctx context.Context, id int64) error
+	update   func(ctx context.Context, id int64, name string) (coreaccounts.Edited, error)
 }
 
-func newChannelForm(u *env, title string, onAdded func(core.Account), onClose func()) *channelForm {
-	f := &channelForm{u: u, title: title, onAdded: onAdded, onClose: onClose, name: widget.NewEntry()}
+func newChannelForm(u *env, title string, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
+	f := &channelForm{u: u, title: title, onAdded: onAdded, onEdited: onEdited, onClose: onClose, name: widget.NewEntry()}
 	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
+	f.gate = newEditGate(&f.FormFeedback, f.fingerprint, f.confirmSkip)
 	return f
 }
 
 // build lays the form out once its fields are set.
 func (f *channelForm) build() *channelForm {
 	items := append([]*widget.FormItem{widget.NewFormItem("Account name", f.name)}, f.items...)
-	title := widget.NewLabelWithStyle(f.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
+	f.heading = widget.NewLabelWithStyle(f.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.heading.SizeName = theme.SizeNameSubHeadingText
 	cancel := widget.NewButton("Cancel", f.close)
-	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
-	f.content = container.NewVBox(widget.NewSeparator(), title, widget.NewForm(items...), f.Problem, f.Result, buttons)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
+	f.content = container.NewVBox(widget.NewSeparator(), f.heading, widget.NewForm(items...), f.Problem, f.Result, buttons)
 	f.content.Hide()
+	f.placeholders = map[*widget.Entry]string{}
+	for _, e := range f.secrets {
+		f.placeholders[e] = e.PlaceHolder
+	}
+	for _, it := range f.items {
+		f.gate.watch(it.Widget)
+	}
 	f.reset()
 	return f
 }
 
 func (f *channelForm) reset() {
+	f.stopEditing()
 	f.name.SetText("")
 	f.clear()
 	f.SetProblem("")
@@ -87,19 +112,24 @@ func (f *channelForm) runTest() {
 	if err != nil {
 		return
 	}
-	f.Busy(true)
+	f.gate.busy(true)
 	f.SetResult("Testing the connection to "+calls.target+"…", widget.MediumImportance)
+	id := f.editing.ID
 	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
 		defer cancel()
+		if id != 0 {
+			return calls.testEdit(ctx, id)
+		}
 		return calls.test(ctx)
 	}, func(err error) {
-		f.Busy(false)
+		f.gate.busy(false)
 		if err != nil {
 			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
 		f.SetResult("The connection works: "+calls.target+" answered.", widget.SuccessImportance)
+		f.gate.tested(calls.key)
 	})
 }
 
@@ -110,6 +140,10 @@ func (f *channelForm) runAdd() {
 	}
 	f.SetProblem(problemText(err))
 	if err != nil {
+		return
+	}
+	if f.editing.ID != 0 {
+		f.runSave(calls)
 		return
 	}
 	f.Busy(true)
@@ -129,8 +163,8 @@ func (f *channelForm) runAdd() {
 }
 
 // newVKForm adds a VK community: its id or address and a community token.
-func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onClose func()) *channelForm {
-	f := newChannelForm(u, "Add a VK community", onAdded, onClose)
+func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
+	f := newChannelForm(u, "Add a VK community", onAdded, onEdited, onClose)
 	group, token := widget.NewEntry(), widget.NewPasswordEntry()
 	backfill, apiURL := widget.NewEntry(), widget.NewEntry()
 	messages := widget.NewCheck("Community messages too (the token needs the messages right)", nil)
@@ -152,6 +186,14 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onClose func()
 		backfill.SetText("30")
 		messages.SetChecked(true)
 	}
+	f.secrets = []*widget.Entry{token}
+	f.fill = func(a core.Account) {
+		s, _ := core.ParseVKSettings(a.Settings) // unreadable: fields to fill
+		group.SetText(strconv.FormatInt(s.GroupID, 10))
+		backfill.SetText(strconv.Itoa(s.BackfillDays))
+		messages.SetChecked(s.Messages)
+		apiURL.SetText(shownAPIURL(s.APIURL, core.DefaultVKAPIURL))
+	}
 	f.read = func() (channelCalls, error) {
 		id, err := parseVKGroup(group.Text)
 		if err != nil {
@@ -161,19 +203,28 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onClose func()
 		if err != nil {
 			return channelCalls{}, errors.New("backfill days must be a number, e.g. 30")
 		}
-		if strings.TrimSpace(token.Text) == "" {
+		if strings.TrimSpace(token.Text) == "" && f.editing.ID == 0 {
 			return channelCalls{}, errors.New("the access token is missing")
 		}
-		s := core.VKSettings{GroupID: id, APIURL: strings.TrimSpace(apiURL.Text), BackfillDays: days, Messages: messages.Checked}
+		var s core.VKSettings
+		if f.editing.ID != 0 {
+			_ = json.Unmarshal(f.editing.Settings, &s) // keeps what the form does not show
+		}
+		s.GroupID, s.APIURL, s.BackfillDays, s.Messages = id, strings.TrimSpace(apiURL.Text), days, messages.Checked
 		if err := s.Validate(); err != nil && s.APIURL != "" {
 			return channelCalls{}, err
 		}
 		tok := strings.TrimSpace(token.Text)
 		return channelCalls{
 			target: fmt.Sprintf("VK community %d", id),
+			key:    fingerprint(s, tok),
 			test:   func(ctx context.Context) error { return vk.TestVK(ctx, s, tok) },
 			add: func(ctx context.Context, name string) (core.Account, error) {
 				return vk.AddVK(ctx, name, s, tok)
+			},
+			testEdit: func(ctx context.Context, id int64) error { return vk.TestVKEdit(ctx, id, s, tok) },
+			update: func(ctx context.Context, id int64, name string) (coreaccounts.Edited, error) {
+				return vk.UpdateVK(ctx, id, name, s, tok)
 			},
 		}, nil
 	}
@@ -200,8 +251,8 @@ func parseVKGroup(s string) (int64, error) {
 }
 
 // newXForm adds an X account: its four OAuth 1.0a keys and the API version.
-func newXForm(u *env, x XAccounts, onAdded func(core.Account), onClose func()) *channelForm {
-	f := newChannelForm(u, "Add an X account", onAdded, onClose)
+func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
+	f := newChannelForm(u, "Add an X account", onAdded, onEdited, onClose)
 	handle, apiURL, vip := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
@@ -225,18 +276,30 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onClose func()) *
 		vip.SetText("10000")
 		version.SetSelected("API v2")
 	}
+	f.secrets = []*widget.Entry{ck, cs, at, as}
+	f.fill = func(a core.Account) {
+		s, _ := core.ParseXSettings(a.Settings) // unreadable: fields to fill
+		handle.SetText(s.Handle)
+		vip.SetText(strconv.Itoa(s.VIPFollowers))
+		version.SetSelected("API v" + string(s.APIVersion))
+		apiURL.SetText(shownAPIURL(s.APIURL, core.DefaultXAPIURL))
+	}
 	f.read = func() (channelCalls, error) {
 		keys := core.XKeys{ConsumerKey: strings.TrimSpace(ck.Text), ConsumerSecret: strings.TrimSpace(cs.Text),
 			AccessToken: strings.TrimSpace(at.Text), AccessSecret: strings.TrimSpace(as.Text)}
-		if m := keys.Missing(); m != "" {
+		if m := keys.Missing(); m != "" && f.editing.ID == 0 {
 			return channelCalls{}, errors.New(m + " is missing")
 		}
 		followers, err := strconv.Atoi(strings.TrimSpace(vip.Text))
 		if err != nil || followers < 0 {
 			return channelCalls{}, errors.New("VIP from must be a number of followers, e.g. 10000")
 		}
-		s := core.XSettings{Handle: strings.TrimPrefix(strings.TrimSpace(handle.Text), "@"),
-			APIURL: strings.TrimSpace(apiURL.Text), VIPFollowers: followers, APIVersion: core.XAPIv2}
+		var s core.XSettings
+		if f.editing.ID != 0 {
+			_ = json.Unmarshal(f.editing.Settings, &s) // keeps what the form does not show
+		}
+		s.Handle, s.APIURL = strings.TrimPrefix(strings.TrimSpace(handle.Text), "@"), strings.TrimSpace(apiURL.Text)
+		s.VIPFollowers, s.APIVersion = followers, core.XAPIv2
 		if version.Selected == "API v1.1" {
 			s.APIVersion = core.XAPIv11
 		}
@@ -246,9 +309,14 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onClose func()) *
 		}
 		return channelCalls{
 			target: target,
+			key:    fingerprint(s, keys.ConsumerKey, keys.ConsumerSecret, keys.AccessToken, keys.AccessSecret),
 			test:   func(ctx context.Context) error { return x.TestX(ctx, s, keys) },
 			add: func(ctx context.Context, name string) (core.Account, error) {
 				return x.AddX(ctx, name, s, keys)
+			},
+			testEdit: func(ctx context.Context, id int64) error { return x.TestXEdit(ctx, id, s, keys) },
+			update: func(ctx context.Context, id int64, name string) (coreaccounts.Edited, error) {
+				return x.UpdateX(ctx, id, name, s, keys)
 			},
 		}, nil
 	}

@@ -2,19 +2,21 @@ package accounts
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	coreaccounts "github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // newFeedForm adds a feed watch: the feed's address and, optionally,
 // keywords that an entry must mention to come in.
-func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onClose func()) *channelForm {
-	f := newChannelForm(u, "Watch a feed", onAdded, onClose)
+func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
+	f := newChannelForm(u, "Watch a feed", onAdded, onEdited, onClose)
 	address, keywords := widget.NewEntry(), widget.NewEntry()
 	f.name.SetPlaceHolder("Club forum")
 	address.SetPlaceHolder("https://forum.example.org/rss")
@@ -27,19 +29,35 @@ func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onClose
 		address.SetText("")
 		keywords.SetText("")
 	}
+	f.fill = func(a core.Account) {
+		s, _ := core.ParseFeedSettings(a.Settings) // unreadable: fields to fill
+		address.SetText(s.URL)
+		keywords.SetText(strings.Join(s.Keywords, ", "))
+	}
 	f.read = func() (channelCalls, error) {
-		s := core.FeedSettings{URL: address.Text, Keywords: strings.Split(keywords.Text, ",")}.Normalized()
+		var s core.FeedSettings
+		if f.editing.ID != 0 {
+			_ = json.Unmarshal(f.editing.Settings, &s) // keeps the polling interval
+		}
+		s.URL, s.Keywords = address.Text, strings.Split(keywords.Text, ",")
+		s = s.Normalized()
 		if s.URL == "" {
 			return channelCalls{}, errors.New("the feed address is missing")
 		}
 		if err := s.Validate(); err != nil {
 			return channelCalls{}, err
 		}
+		test := func(ctx context.Context) error { return feeds.TestFeed(ctx, s) }
 		return channelCalls{
 			target: s.DefaultName(),
-			test:   func(ctx context.Context) error { return feeds.TestFeed(ctx, s) },
+			key:    fingerprint(s),
+			test:   test,
 			add: func(ctx context.Context, name string) (core.Account, error) {
 				return feeds.AddFeed(ctx, name, s)
+			},
+			testEdit: func(ctx context.Context, _ int64) error { return test(ctx) },
+			update: func(ctx context.Context, id int64, name string) (coreaccounts.Edited, error) {
+				return feeds.UpdateFeed(ctx, id, name, s)
 			},
 		}, nil
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	coreaccounts "github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -33,24 +34,35 @@ var securityModes = []struct {
 	{"None (local only)", core.TLSNone},
 }
 
-// accountForm adds an e-mail account: IMAP to read, SMTP to reply.
+// accountForm adds an e-mail account (IMAP to read, SMTP to reply) or
+// edits one (see form_edit.go).
 type accountForm struct {
-	u       *env
-	onAdded func(core.Account)
-	onClose func()
+	u        *env
+	onAdded  func(core.Account)
+	onEdited func(coreaccounts.Edited)
+	onClose  func()
 
 	name, user, password *widget.Entry
 	imapHost, imapPort   *widget.Entry
 	smtpHost, smtpPort   *widget.Entry
 	imapTLS, smtpTLS     *widget.Select
 	folders, backfill    *widget.Entry
+	fromName, fromAddr   *widget.Entry // shown only while editing
 	archive              *widget.Check
 	kit.FormFeedback
+	title   *widget.Label
+	fields  *fyne.Container // the form of the current mode
 	content *fyne.Container
+
+	// editing is the account being edited (ID 0 while adding) and base its
+	// stored settings, which keep what the form does not show.
+	editing core.Account
+	base    core.IMAPSettings
+	gate    *editGate
 }
 
-func newAccountForm(u *env, onAdded func(core.Account), onClose func()) *accountForm {
-	f := &accountForm{u: u, onAdded: onAdded, onClose: onClose}
+func newAccountForm(u *env, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *accountForm {
+	f := &accountForm{u: u, onAdded: onAdded, onEdited: onEdited, onClose: onClose}
 	f.makeFields()
 	f.content = container.NewVBox(f.layout())
 	f.content.Hide()
@@ -66,12 +78,16 @@ func (f *accountForm) makeFields() {
 	f.imapTLS = securitySelect(f.imapPort, true)
 	f.smtpTLS = securitySelect(f.smtpPort, false)
 	f.folders, f.backfill = widget.NewEntry(), widget.NewEntry()
+	f.fromName, f.fromAddr = widget.NewEntry(), widget.NewEntry()
 	f.archive = widget.NewCheck("Archive on the server when marked done", nil)
 	f.name.SetPlaceHolder("Work")
 	f.user.SetPlaceHolder("you@example.com")
 	f.imapHost.SetPlaceHolder("imap.example.com")
 	f.smtpHost.SetPlaceHolder("smtp.example.com (default: the IMAP host)")
 	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
+	f.gate = newEditGate(&f.FormFeedback, f.fingerprint, f.confirmSkip)
+	f.gate.watch(f.user, f.password, f.imapHost, f.imapPort, f.smtpHost, f.smtpPort, f.imapTLS, f.smtpTLS,
+		f.folders, f.backfill, f.fromName, f.fromAddr, f.archive)
 }
 
 func portEntry() *widget.Entry {
@@ -129,6 +145,16 @@ func usualPort(mode core.TLSMode, imap bool) int {
 }
 
 func (f *accountForm) layout() fyne.CanvasObject {
+	f.title = widget.NewLabelWithStyle("Add an e-mail account", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.SizeName = theme.SizeNameSubHeadingText
+	f.fields = container.NewStack(f.form(false))
+	cancel := widget.NewButton("Cancel", f.close)
+	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
+	return container.NewVBox(widget.NewSeparator(), f.title, f.fields, f.Problem, f.Result, buttons)
+}
+
+// form lays the fields out; an edit also shows whom replies come from.
+func (f *accountForm) form(edit bool) *widget.Form {
 	form := widget.NewForm(
 		widget.NewFormItem("Account name", f.name),
 		widget.NewFormItem("E-mail / user", f.user),
@@ -139,11 +165,11 @@ func (f *accountForm) layout() fyne.CanvasObject {
 		hinted(widget.NewFormItem("Backfill days", f.backfill), "How far back the first sync reaches"),
 		widget.NewFormItem("", f.archive),
 	)
-	title := widget.NewLabelWithStyle("Add an e-mail account", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	cancel := widget.NewButton("Cancel", f.close)
-	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.SaveButton)
-	return container.NewVBox(widget.NewSeparator(), title, form, f.Problem, f.Result, buttons)
+	if edit {
+		form.Append("From name", f.fromName)
+		form.AppendItem(hinted(widget.NewFormItem("From address", f.fromAddr), "Replies are sent from it; empty: the user name"))
+	}
+	return form
 }
 
 func hinted(it *widget.FormItem, hint string) *widget.FormItem {
@@ -158,7 +184,8 @@ func serverRow(host, port *widget.Entry, sec *widget.Select) fyne.CanvasObject {
 
 // reset empties the form to its defaults.
 func (f *accountForm) reset() {
-	for _, e := range []*widget.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost} {
+	f.stopEditing()
+	for _, e := range []*widget.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost, f.fromName, f.fromAddr} {
 		e.SetText("")
 	}
 	f.imapTLS.SetSelected(securityModes[0].label)
@@ -198,19 +225,27 @@ func (f *accountForm) settings() (core.IMAPSettings, error) {
 		return core.IMAPSettings{}, errors.New("the ports must be numbers, e.g. 993 for IMAP and 587 for SMTP")
 	case err3 != nil:
 		return core.IMAPSettings{}, errors.New("backfill days must be a number, e.g. 90")
-	case f.password.Text == "":
+	case f.password.Text == "" && f.editing.ID == 0:
 		return core.IMAPSettings{}, errors.New("the password is missing")
 	}
-	s := core.IMAPSettings{
-		Host: strings.TrimSpace(f.imapHost.Text), Port: imapPort, TLS: securityMode(f.imapTLS.Selected),
-		User:     strings.TrimSpace(f.user.Text),
-		SMTPHost: strings.TrimSpace(f.smtpHost.Text), SMTPPort: smtpPort, SMTPTLS: securityMode(f.smtpTLS.Selected),
-		Folders: splitFolders(f.folders.Text), BackfillDays: days, ArchiveOnDone: f.archive.Checked,
+	s := f.base // an edit keeps what the form does not show
+	s.Host, s.Port, s.TLS = strings.TrimSpace(f.imapHost.Text), imapPort, securityMode(f.imapTLS.Selected)
+	s.User = strings.TrimSpace(f.user.Text)
+	s.SMTPHost, s.SMTPPort, s.SMTPTLS = strings.TrimSpace(f.smtpHost.Text), smtpPort, securityMode(f.smtpTLS.Selected)
+	s.Folders, s.BackfillDays, s.ArchiveOnDone = splitFolders(f.folders.Text), days, f.archive.Checked
+	if f.editing.ID != 0 {
+		s.From, s.FromName = strings.TrimSpace(f.fromAddr.Text), strings.TrimSpace(f.fromName.Text)
 	}
 	// Choosing "None" is the explicit consent core asks for; it still
 	// refuses any host but loopback.
 	s.AllowPlain = s.TLS == core.TLSNone || s.SMTPTLS == core.TLSNone
-	return validated(s)
+	v, err := validated(s)
+	if f.editing.ID != 0 {
+		// Saved as typed: a default (From, the SMTP host) stays a default
+		// and follows the user or host when they change later.
+		return s, err
+	}
+	return v, err
 }
 
 // validated applies core's defaults and rules to s.
@@ -239,20 +274,25 @@ func (f *accountForm) runTest() {
 	if err != nil {
 		return
 	}
-	f.Busy(true)
+	f.gate.busy(true)
 	f.SetResult("Testing the connection to "+s.Host+"…", widget.MediumImportance)
-	pw := f.password.Text
+	pw, id, fp := f.password.Text, f.editing.ID, fingerprint(s, f.password.Text)
 	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
 		defer cancel()
+		if id != 0 {
+			return f.u.b.Accounts.TestIMAPEdit(ctx, id, s, pw)
+		}
 		return f.u.b.Accounts.TestIMAP(ctx, s, pw)
 	}, func(err error) {
-		f.Busy(false)
+		f.gate.busy(false)
 		if err != nil {
 			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
 			return
 		}
-		f.SetResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", s.Host, s.SMTPHost), widget.SuccessImportance)
+		v, _ := validated(s)
+		f.SetResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", v.Host, v.SMTPHost), widget.SuccessImportance)
+		f.gate.tested(fp)
 	})
 }
 
@@ -261,6 +301,10 @@ func (f *accountForm) runAdd() {
 	s, err := f.settings()
 	f.SetProblem(problemText(err))
 	if err != nil {
+		return
+	}
+	if f.editing.ID != 0 {
+		f.runSave(s)
 		return
 	}
 	f.Busy(true)

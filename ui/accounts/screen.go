@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	coreaccounts "github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -31,6 +32,7 @@ type Screen struct {
 	add     *widget.Button
 	adds    *fyne.Container // the Add buttons, hidden while a form is open
 	reload  *kit.Refresher
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 }
 
@@ -43,14 +45,14 @@ func New(e *kit.Env, b Backend, changed func()) *Screen {
 	s.note.Importance = widget.SuccessImportance
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
-	s.form = newAccountForm(u, s.added, s.formClosed)
+	s.form = newAccountForm(u, s.added, s.edited, s.formClosed)
 	s.add = widget.NewButtonWithIcon("Add e-mail account", theme.ContentAddIcon(), s.openForm)
 	s.adds = container.NewHBox(s.add)
-	s.vk = newVKForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.vk = newVKForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
 	s.adds.Add(widget.NewButtonWithIcon("Add VK community", kit.VKIcon, func() { s.openChannel(s.vk) }))
-	s.x = newXForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.x = newXForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
 	s.adds.Add(widget.NewButtonWithIcon("Add X account", kit.XIcon, func() { s.openChannel(s.x) }))
-	s.feed = newFeedForm(u, u.b.Accounts, s.added, s.formClosed)
+	s.feed = newFeedForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
 	s.adds.Add(widget.NewButtonWithIcon("Watch a feed", kit.FeedIcon, func() { s.openChannel(s.feed) }))
 	s.content = s.layout()
 	return s
@@ -65,7 +67,8 @@ func (s *Screen) layout() fyne.CanvasObject {
 			page.Add(f.content)
 		}
 	}
-	return container.NewVScroll(container.New(kit.MaxWidth{Width: 820}, container.NewPadded(page)))
+	s.scroll = container.NewVScroll(container.New(kit.MaxWidth{Width: 820}, container.NewPadded(page)))
+	return s.scroll
 }
 
 // Shown reloads when the screen comes to the front.
@@ -123,13 +126,14 @@ func (s *Screen) row(a core.Account) fyne.CanvasObject {
 		status.Importance = widget.DangerImportance
 	}
 	sync := widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(a) })
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.openEdit(a) })
 	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.confirmRemove(a) })
 	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
 	if line := watchLine(a); line != "" {
 		text.Add(kit.NewMuted(line))
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(kit.AccountIcon(a.Kind))))
-	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, remove)), text)
+	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, edit, remove)), text)
 	return container.NewVBox(card, widget.NewSeparator())
 }
 
@@ -208,6 +212,50 @@ func (s *Screen) openChannel(f *channelForm) {
 }
 
 func (s *Screen) formClosed() { s.adds.Show() }
+
+// openEdit opens the form of the account's kind on it, closing any other.
+func (s *Screen) openEdit(a core.Account) {
+	s.note.Hide()
+	s.hideForms()
+	switch a.Kind {
+	case core.KindIMAP:
+		s.form.openEdit(a)
+	case core.KindVK:
+		s.vk.openEdit(a)
+	case core.KindX:
+		s.x.openEdit(a)
+	case core.KindFeed:
+		s.feed.openEdit(a)
+	default:
+		s.banner.Show(fmt.Sprintf("This version of Hearth cannot edit %s accounts.", kindName(a.Kind)))
+		return
+	}
+	s.adds.Hide()
+	// The form opens below the list: bring its buttons into view.
+	s.scroll.Refresh()
+	s.scroll.ScrollToBottom()
+}
+
+// hideForms puts away whatever form is open, unsaved.
+func (s *Screen) hideForms() {
+	s.form.reset()
+	s.form.content.Hide()
+	for _, f := range []*channelForm{s.vk, s.x, s.feed} {
+		f.reset()
+		f.content.Hide()
+	}
+}
+
+// edited runs after a form saved an edit.
+func (s *Screen) edited(ed coreaccounts.Edited) {
+	note := "Saved " + ed.Name + ". Its sync restarted with the new settings."
+	if ed.Resync != "" {
+		note += " " + ed.Resync
+	}
+	s.showNote(note)
+	s.adds.Show()
+	s.afterChange()
+}
 
 // added runs after a form saved an account.
 func (s *Screen) added(a core.Account) {

@@ -215,8 +215,7 @@ func TestAccountSyncAndRemove(t *testing.T) {
 	h.WaitFor("the first pass of every account", func() bool {
 		return h.ch.passesOf(vk.ID) == 1 && h.ch.passesOf(others[0].ID) == 1 && h.ch.passesOf(others[1].ID) == 1
 	})
-	buttons := uitest.ButtonsIn(h.row("Hearth VK"))
-	test.Tap(buttons[0])
+	test.Tap(uitest.Button(t, h.row("Hearth VK"), "Sync now"))
 	h.WaitFor("a pass of Hearth VK on demand", func() bool { return h.ch.passesOf(vk.ID) == 2 })
 	for _, a := range others {
 		if n := h.ch.passesOf(a.ID); n != 1 {
@@ -224,7 +223,7 @@ func TestAccountSyncAndRemove(t *testing.T) {
 		}
 	}
 
-	test.Tap(buttons[1])
+	test.Tap(uitest.Button(t, h.row("Hearth VK"), "Remove"))
 	confirm := h.Canvas().Overlays().Top()
 	if confirm == nil {
 		t.Fatal("Remove did not ask first")
