@@ -11,8 +11,10 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// triage are the states whose unread conversations wait for the person.
-var triage = []core.State{core.StateNew, core.StateOpen}
+// triage are the states whose unread conversations wait for the person:
+// snoozed ones too, as the status bar counts them, so the window shows one
+// number for "unread".
+var triage = []core.State{core.StateNew, core.StateOpen, core.StateSnoozed}
 
 // tally adds up conversation counts for the filter bar's choices.
 type tally []core.ViewCount
@@ -39,6 +41,8 @@ func (t tally) sum(account int64, kind core.ItemKind, states []core.State, unsee
 // (what waits there), nothing for Done, which only grows.
 func (t tally) stateCount(v stateView, account int64, kind core.ItemKind) int {
 	switch {
+	case v.moderation:
+		return 0 // the queue is read, not counted
 	case v.states == nil:
 		return t.sum(account, kind, triage, true)
 	case slices.Contains(v.states, core.StateDone):

@@ -73,6 +73,7 @@ func TestStateCountRules(t *testing.T) {
 		{AccountID: 2, Kind: core.ItemVKComment, State: core.StateOpen, Total: 2, Unseen: 2},
 		{AccountID: 1, Kind: core.ItemEmail, State: core.StateDone, Total: 90, Unseen: 5},
 		{AccountID: 2, Kind: core.ItemVKComment, State: core.StateSpam, Total: 7, Unseen: 7},
+		{AccountID: 2, Kind: core.ItemVKComment, State: core.StateSnoozed, Total: 3, Unseen: 1},
 	}
 	tests := []struct {
 		view    string
@@ -80,9 +81,10 @@ func TestStateCountRules(t *testing.T) {
 		kind    core.ItemKind
 		want    int
 	}{
-		{"Inbox", 0, "", 6}, // unread of new and open
+		{"Inbox", 0, "", 7}, // unread of new, open and snoozed, as the status bar says
 		{"Inbox", 1, "", 4},
-		{"Inbox", 0, core.ItemVKComment, 2},
+		{"Inbox", 0, core.ItemVKComment, 3},
+		{"Snoozed", 0, "", 3},
 		{"New", 0, "", 3},
 		{"Done", 0, "", 0}, // Done only grows: no number
 		{"Spam", 0, "", 7}, // all of it waits for a look

@@ -86,6 +86,7 @@ func newMemberPanel(u *env, s *Screen) *memberPanel {
 	p.content = container.New(kit.FixedWidth{Width: panelWidth}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		container.NewStack(container.NewVScroll(container.NewPadded(p.body)), container.NewPadded(p.none))))
 	p.body.Hide()
+	p.content.Hide() // until a conversation opens
 	return p
 }
 
