@@ -30,7 +30,10 @@ type Backend struct {
 	// Writer sends greetings and check-ins to members; nil: the text is
 	// copied for the person to send.
 	Writer members.MemberWriter
-	Now    func() time.Time // nil means time.Now
+	// Views lists the saved views beside the inbox's search box; nil
+	// offers none.
+	Views inbox.Views
+	Now   func() time.Time // nil means time.Now
 }
 
 // Inbox is the inbox screen's use case plus the unread counts of the

@@ -6,6 +6,7 @@ import (
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/ui"
 	uiaccounts "github.com/hearthhq/hearth/ui/accounts"
 	uicalendar "github.com/hearthhq/hearth/ui/calendar"
@@ -22,6 +23,7 @@ var (
 	_ ui.Inbox               = (*inbox.Service)(nil)
 	_ uiinbox.Inbox          = (*inbox.Service)(nil)
 	_ uiinbox.Accounts       = (*accounts.Service)(nil)
+	_ uiinbox.Views          = (*views.Service)(nil)
 	_ ui.Events              = (*engine.Engine)(nil)
 	_ uiaccounts.Accounts    = (*accounts.Service)(nil)
 	_ uicalendar.Calendar    = (*calendar.Service)(nil)

@@ -45,6 +45,9 @@ type Inbox interface {
 // what core.ModerationsFor allows.
 type Moderator interface {
 	Moderate(ctx context.Context, itemID int64, a core.ModAction) error
+	// MarkFine takes a message out of the moderation queue, or with fine
+	// false puts it back.
+	MarkFine(ctx context.Context, itemID int64, fine bool) error
 }
 
 // Accounts lists the workspace's accounts for the filter bar.
@@ -59,6 +62,8 @@ type Backend struct {
 	// Experts offers members to @-mention in a reply; nil without member
 	// files.
 	Experts kit.Mentioner
+	// Views lists the saved views beside the search box; nil offers none.
+	Views Views
 	// Members shows the author's member file beside a conversation; nil:
 	// no panel.
 	Members MemberFiles

@@ -52,6 +52,7 @@ type harness struct {
 	clock   *clock
 	inbox   *faultyInbox
 	experts kit.Mentioner
+	views   Views       // saved views beside the search box; nil for none
 	samples bool        // the sample workspace: seed, then Claire's earlier exchange
 	seed    []core.Item // else what the workspace holds before the screen starts
 	items   []core.Item // as stored, with their ids
@@ -84,7 +85,8 @@ func newHarness(t *testing.T, opts ...option) *harness {
 		h.fill(t)
 	}
 	h.inbox = &faultyInbox{Service: h.ws.Inbox}
-	h.s = New(h.Env, Backend{Inbox: h.inbox, Accounts: h.ws.Accounts, Experts: h.experts, Members: h.ws.Members, Saved: h.ws.Inbox}, func() bool { return true })
+	h.s = New(h.Env, Backend{Inbox: h.inbox, Accounts: h.ws.Accounts, Experts: h.experts, Members: h.ws.Members, Saved: h.ws.Inbox,
+		Views: h.views}, func() bool { return true })
 	h.Win.SetContent(h.s.Content())
 	h.Win.Show()
 	h.s.Start()

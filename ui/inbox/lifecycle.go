@@ -15,6 +15,9 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // Start loads the accounts of the filter bar and the first page.
 func (s *Screen) Start() {
 	s.filters.loadAccounts()
+	if s.views != nil {
+		s.views.reload.Request()
+	}
 	s.reload.Request()
 }
 
@@ -26,6 +29,9 @@ func (s *Screen) Shown() {}
 func (s *Screen) Changed(c kit.Changes) {
 	if c.Has(core.EventItems) {
 		s.reload.Request()
+		if s.views != nil {
+			s.views.reload.Request()
+		}
 		s.thread.itemsChanged()
 	}
 	if c.Has(core.EventAccount) {

@@ -26,6 +26,7 @@ type Screen struct {
 	u       *env
 	filters *filterBar
 	search  *searchEntry
+	views   *viewPicker // nil without saved views
 	list    *itemList
 	empty   *widget.RichText
 	banner  *kit.Banner
@@ -69,6 +70,9 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
+	if b.Views != nil {
+		s.views = newViewPicker(u, s.ShowSearch)
+	}
 	s.list = newItemList(func() []core.Item { return s.items }, u.Now)
 	s.list.OnSelected = s.selected
 	s.list.marked = func(id int64) bool { return s.marks.has(id) }
@@ -87,7 +91,11 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	top := container.NewVBox(s.search, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
+	search := fyne.CanvasObject(s.search)
+	if s.views != nil {
+		search = container.NewBorder(nil, nil, nil, container.New(kit.FixedWidth{Width: 200}, s.views.sel), s.search)
+	}
+	top := container.NewVBox(search, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
 	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
 	if s.panel != nil {
@@ -136,13 +144,9 @@ func (s *Screen) load(done func()) {
 			return
 		}
 		s.loading = false
-		if !s.loaded {
-			// scripts/bench-window.sh times the first paint by this line.
-			s.u.Log.Debug("inbox: first page shown", "conversations", len(items))
-		}
 		s.loaded = true
 		if err != nil {
-			s.banner.Show("Could not load the inbox: " + kit.ErrorText(err))
+			s.banner.Show(searchProblem(err))
 			s.updateEmpty()
 			return
 		}
