@@ -89,6 +89,10 @@ func (c *composer) target(it core.Item, answering bool) {
 	c.flush()
 	c.draft.Cancel()
 	c.item = it
+	c.lang = ""
+	if it.Tone != nil {
+		c.lang = it.Tone.Lang // their language's saved replies first
+	}
 	c.saved = ""
 	c.setText("")
 	c.setNote("", widget.MediumImportance)
