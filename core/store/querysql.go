@@ -424,34 +424,39 @@ func fieldName(f query.Field) string {
 	return string(f.Op) + string(rune(f.Cmp))
 }
 
-// hasTone reports whether items have the tone columns; checked once.
+// hasTone reports whether items have the tone columns. The answer is
+// kept once known: a migration runs only at open.
 func (s *Store) hasTone(ctx context.Context) (bool, error) {
-	s.tone.once.Do(func() {
-		rows, err := s.r.QueryContext(ctx, "SELECT name FROM pragma_table_info('items')")
-		if err != nil {
-			s.tone.err = err
-			return
+	s.tone.mu.Lock()
+	defer s.tone.mu.Unlock()
+	if s.tone.known {
+		return s.tone.ok, nil
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT name FROM pragma_table_info('items')")
+	if err != nil {
+		return false, err // a cancelled context is no answer: ask again next time
+	}
+	defer rows.Close()
+	found := 0
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return false, err
 		}
-		defer rows.Close()
-		found := 0
-		for rows.Next() {
-			var name string
-			if err := rows.Scan(&name); err != nil {
-				s.tone.err = err
-				return
-			}
-			if slices.Contains(toneColumns, name) {
-				found++
-			}
+		if slices.Contains(toneColumns, name) {
+			found++
 		}
-		s.tone.ok, s.tone.err = found == len(toneColumns), rows.Err()
-	})
-	return s.tone.ok, s.tone.err
+	}
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	s.tone.ok, s.tone.known = found == len(toneColumns), true
+	return s.tone.ok, nil
 }
 
-// toneCheck caches hasTone: a migration runs only at open.
+// toneCheck caches hasTone.
 type toneCheck struct {
-	once sync.Once
-	ok   bool
-	err  error
+	mu    sync.Mutex
+	known bool
+	ok    bool
 }
