@@ -169,7 +169,11 @@ func snoozeString(d time.Duration) string {
 	case d%day == 0:
 		return fmt.Sprintf("%dd", d/day)
 	}
-	return strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+	s := strings.TrimSuffix(d.String(), "0s") // "1h30m0s" -> "1h30m"
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m") // "3h0m" -> "3h"
+	}
+	return s
 }
 
 // RuleActionsString writes actions as ParseRuleActions reads them.

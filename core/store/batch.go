@@ -23,21 +23,7 @@ import (
 // batch, and so do its Tags (an ingest step such as a keyword watch sets
 // them); later seen changes arrive as b.Flags.
 func (s *Store) ApplyBatch(ctx context.Context, accountID int64, b core.Batch) (core.BatchResult, error) {
-	var res core.BatchResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w := newItemWriter(ctx, tx, accountID, s.now())
-		defer w.close()
-		var err error
-		res, err = w.apply(b)
-		if err != nil {
-			return err
-		}
-		return writeCursors(ctx, tx, accountID, b.Cursors)
-	})
-	if err != nil {
-		return core.BatchResult{}, fmt.Errorf("store: account %d: apply batch: %w", accountID, err)
-	}
-	return res, nil
+	return s.ApplyBatchWith(ctx, accountID, b, nil)
 }
 
 // apply writes everything of a batch but its cursors.

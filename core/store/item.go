@@ -239,14 +239,16 @@ func (s *Store) SetThreadState(ctx context.Context, threadID int64, st core.Stat
 	if st != core.StateSnoozed {
 		snoozeUntil = time.Time{}
 	}
-	_, err := s.w.ExecContext(ctx, `UPDATE items SET state = ?1, snooze_until = ?2
-		WHERE thread_id = ?3 AND outgoing = 0 AND (state <> 'hidden' OR ?1 = 'hidden')`,
-		st, nullMS(snoozeUntil), threadID)
+	_, err := s.w.ExecContext(ctx, threadStateSQL, st, nullMS(snoozeUntil), threadID)
 	if err != nil {
 		return fmt.Errorf("store: thread %d: set state %s: %w", threadID, st, dbErr(err))
 	}
 	return nil
 }
+
+// threadStateSQL moves a conversation: state, snooze until, thread id.
+const threadStateSQL = `UPDATE items SET state = ?1, snooze_until = ?2
+	WHERE thread_id = ?3 AND outgoing = 0 AND (state <> 'hidden' OR ?1 = 'hidden')`
 
 // SetSeen sets an item's read flag.
 func (s *Store) SetSeen(ctx context.Context, itemID int64, seen bool) error {
