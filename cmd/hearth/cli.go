@@ -38,6 +38,15 @@ Usage:
   watch remove NAME
   watch import FILE.opml              add the feeds of an OPML list that are not watched yet
   watch export --out FILE.opml
+  rules add --name N --when QUERY --do ACTIONS [--stop] [--off] [--auto-reply]
+                                      run on every new or changed item, in order: ACTIONS are
+                                      comma-separated tag:T, state:done|spam|hidden|snoozed[:3h|2d],
+                                      hide, notify, reply:SAVED REPLY, stop; replies are held
+                                      unless --auto-reply (one a day per author, never to robots)
+  rules list [--json]
+  rules on|off|remove NAME
+  rules test (--when QUERY | --name N) [--json] [--limit N]
+                                      what it would have matched in the last 30 days
   sync [--once] [--account NAME]      fetch new items (--once: one pass and send the outbox, then exit)
   inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N] [--before ID]
                                       newest first; --before ID pages on after the item ID
@@ -175,6 +184,7 @@ func init() {
 		"settings": cmdSettings,
 		"watch":    cmdWatch,
 		"views":    cmdViews,
+		"rules":    cmdRules,
 	}
 }
 

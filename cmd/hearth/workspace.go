@@ -19,6 +19,7 @@ import (
 	"github.com/hearthhq/hearth/core/backup"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
+	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/core/secrets"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/core/tone"
@@ -40,6 +41,7 @@ type workspace struct {
 	engine   *engine.Engine
 	inbox    *inbox.Service
 	views    *views.Service
+	rules    *rules.Service
 	accounts *accounts.Service
 	backups  *backup.Service // nil: no automatic backups (the demo)
 	tone     *tone.Analyzer  // bundled lexicons and those imported into the workspace
@@ -99,8 +101,11 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		return nil, err
 	}
 	vs := views.New(views.Params{Store: st})
+	// A batch is tagged by the keyword watches, then written with the rules
+	// run inside its transaction (they see the watch tags).
+	ruled := &rules.Applying{Store: st, IdemKey: idemKey}
 	eng := engine.New(engine.Params{
-		Store:   watchingStore{Store: st, tag: views.Tagging{BatchStore: st, Views: vs}},
+		Store:   watchingStore{Store: st, tag: views.Tagging{BatchStore: ruled, Views: vs}},
 		Drivers: drivers(),
 		Secrets: sec,
 		Log:     opt.log,
@@ -109,6 +114,8 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, tone: an, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
 	w.views = vs
+	w.rules = rules.New(rules.Params{Store: st, Notify: eng})
+	ruled.Rules = w.rules
 	w.accounts = accounts.New(st, sec, eng)
 	if !opt.noBackups {
 		w.backups = backup.New(backup.Params{Store: st, Dir: backupsDir(opt.dir), Log: opt.log})
