@@ -140,6 +140,29 @@ func (e *Engine) RemoveAccount(id int64) {
 	e.bus.Publish(core.Event{Kind: core.EventAccount, AccountID: id})
 }
 
+// replaceWorker hands an account whose worker found it changed to a new
+// worker (a zero a: removed, to none), unless an edit made here already
+// did. It waits for the old worker to end first: one writer per account.
+func (e *Engine) replaceWorker(old *worker, a core.Account) {
+	id := old.acct.ID
+	e.mu.Lock()
+	current := e.workers[id] == old
+	if current {
+		delete(e.workers, id)
+	}
+	e.mu.Unlock()
+	if !current {
+		return
+	}
+	<-old.done
+	e.outbox.retireConn(id)
+	if a.ID == 0 {
+		e.bus.Publish(core.Event{Kind: core.EventAccount, AccountID: id})
+		return
+	}
+	e.AddAccount(a)
+}
+
 // Trigger asks an account's worker (0: every worker) to sync now.
 func (e *Engine) Trigger(id int64) {
 	e.mu.Lock()

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -61,6 +62,9 @@ func (w *worker) run(ctx context.Context) {
 	defer w.closeConn()
 	watching := false
 	for {
+		if w.replaced(ctx) {
+			return
+		}
 		err := w.pass(ctx)
 		if ctx.Err() != nil {
 			return
@@ -91,6 +95,30 @@ func (w *worker) sleepUntil(ctx context.Context, next time.Time) bool {
 	case <-t.C:
 	case <-w.wake:
 	}
+	return true
+}
+
+// replaced reports whether the account was edited or removed by another
+// process (`hearth account edit` while the window runs, the window while
+// `hearth sync` runs): an edit made here stops the worker first. The
+// account then goes to a new worker with its new settings, or to none.
+func (w *worker) replaced(ctx context.Context) bool {
+	a, err := w.e.store.Account(ctx, w.acct.ID)
+	switch {
+	case errors.Is(err, core.ErrNotFound):
+		a = core.Account{}
+	case err != nil:
+		return false // the pass meets the store's trouble and reports it
+	case a.Name == w.acct.Name && bytes.Equal(a.Settings, w.acct.Settings):
+		return false
+	default:
+		w.e.log.Info("account edited elsewhere; reconnecting with its new settings", "account", a.Name)
+	}
+	w.e.wg.Add(1) // this worker still counts, so Wait cannot have returned
+	Go(w.e.log, "replace "+w.acct.Name, func() {
+		defer w.e.wg.Done()
+		w.e.replaceWorker(w, a)
+	})
 	return true
 }
 
