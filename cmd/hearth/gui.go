@@ -61,6 +61,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	defer startMembers(ctx, w, mem)()
 	st := newStats(w, mem)
 	defer startSnapshots(ctx, w, st, mem)()
+	slog.SetDefault(w.log) // the window logs as the command line asked (--verbose)
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
