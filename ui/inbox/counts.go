@@ -41,6 +41,8 @@ func (t tally) sum(account int64, kind core.ItemKind, states []core.State, unsee
 // (what waits there), nothing for Done, which only grows.
 func (t tally) stateCount(v stateView, account int64, kind core.ItemKind) int {
 	switch {
+	case v.label == moderationView:
+		return 0 // the queue is read, not counted
 	case v.states == nil:
 		return t.sum(account, kind, triage, true)
 	case slices.Contains(v.states, core.StateDone):

@@ -26,6 +26,7 @@ var stateViews = []stateView{
 	{"Done", []core.State{core.StateDone}},
 	{"Snoozed", []core.State{core.StateSnoozed}},
 	{"Spam", []core.State{core.StateSpam}},
+	{moderationView, nil}, // the moderation queue of the triage states
 }
 
 // kindViews are the kind select's choices.
@@ -158,6 +159,7 @@ func (f *filterBar) filter() core.ItemFilter {
 	}
 	if i := f.state.SelectedIndex(); i > 0 {
 		flt.States = stateViews[i].states
+		flt.NeedsModeration = stateViews[i].label == moderationView
 	}
 	return flt
 }

@@ -29,6 +29,8 @@ type itemRow struct {
 	state   *kit.Badge
 	vip     *kit.Badge
 	vipBox  *fyne.Container // centres the badge; hidden with it, so no gap is left
+	tone    *kit.Badge      // abusive, negative or positive (kit.ToneBadge)
+	toneBox *fyne.Container
 	snippet *widget.RichText
 }
 
@@ -42,9 +44,11 @@ func newItemRow() *itemRow {
 		tags:    widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()}),
 		state:   kit.NewBadge(),
 		vip:     kit.NewBadge(),
+		tone:    kit.NewBadge(),
 		snippet: kit.NewMutedTrunc(""),
 	}
 	r.vipBox = container.NewCenter(r.vip)
+	r.toneBox = container.NewCenter(r.tone)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -52,7 +56,7 @@ func newItemRow() *itemRow {
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	mark := container.NewGridWrap(fyne.NewSize(8, 8), r.dot)
 	left := container.NewVBox(container.NewHBox(container.NewCenter(mark), container.NewCenter(r.icon)))
-	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.vipBox, r.when), r.author)
+	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.toneBox, r.vipBox, r.when), r.author)
 	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
 	lines := container.New(kit.TightRows{}, line1, line2, r.snippet)
 	gutter := canvas.NewRectangle(color.Transparent)
@@ -79,6 +83,8 @@ func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	r.state.Set(kit.StateBadge(it, now))
 	r.vip.Set(vipBadge(it))
 	r.vipBox.Hidden = r.vip.Hidden
+	r.tone.Set(kit.ToneBadge(it))
+	r.toneBox.Hidden = r.tone.Hidden
 	kit.SetSegment(r.tags, kit.TagsLabel(it.Tags))
 	kit.SetSegment(r.snippet, it.Snippet)
 }

@@ -71,6 +71,8 @@ func (k *triageKeys) typedRune(r rune) {
 		s.focusSearch()
 	case '?':
 		s.showShortcuts()
+	default:
+		s.queueKey(r)
 	}
 }
 

@@ -70,6 +70,9 @@ func messageHeader(it core.Item, menu fyne.CanvasObject, openMember func(int64))
 		author = l
 	}
 	var right fyne.CanvasObject = kit.NewMuted(kit.MessageDate(it.CreatedAt))
+	if tone := toneBadge(it); tone != nil {
+		right = container.NewHBox(tone, right)
+	}
 	if menu != nil {
 		right = container.NewHBox(right, menu)
 	}
