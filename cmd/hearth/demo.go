@@ -45,6 +45,9 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 		return err
 	}
 	defer w.Close()
+	if err := seedDemoRules(ctx, w); err != nil {
+		log.Warn("demo: no sample rules", "err", err)
+	}
 	name, settings, password := peers.Account()
 	err = demoAccount(ctx, w, name, settings, map[string]string{"password": password}, func() error {
 		_, err := w.accounts.AddIMAP(ctx, name, settings, password)

@@ -31,7 +31,6 @@ type Store interface {
 	RuleStep(ctx context.Context, id int64) (core.RuleStep, error)
 	MarkRuleStepUndone(ctx context.Context, id int64, at time.Time) error
 	SetState(ctx context.Context, itemID int64, st core.State, snoozeUntil time.Time) error
-	SetThreadState(ctx context.Context, threadID int64, st core.State, snoozeUntil time.Time) error
 	RemoveTag(ctx context.Context, itemID int64, tag string) error
 	Enqueue(ctx context.Context, e core.OutboxEntry) (int64, error)
 	CancelQueued(ctx context.Context, id int64) error

@@ -58,10 +58,7 @@ func (s *Service) revert(ctx context.Context, step core.RuleStep, it core.Item) 
 		return s.store.RemoveTag(ctx, it.ID, step.Action.Arg)
 	case core.RuleState:
 		st, until := core.DecodePrevious(step.Previous)
-		if it.ThreadID == 0 {
-			return s.store.SetState(ctx, it.ID, st, until)
-		}
-		return s.store.SetThreadState(ctx, it.ThreadID, st, until)
+		return s.store.SetState(ctx, it.ID, st, until)
 	case core.RuleHide:
 		if err := s.unhide(ctx, step, it); err != nil {
 			return err

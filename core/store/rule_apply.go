@@ -173,8 +173,7 @@ func (t ruleTx) perform(w core.RuleWrite, step *core.RuleStep) error {
 		if st == core.StateSnoozed {
 			until = step.At.Add(step.Action.For)
 		}
-		// A hide leaves the rest of the conversation, as Moderate does.
-		return t.setState(w.Item, st, until, step, step.Action.Kind == core.RuleState)
+		return t.setState(w.Item, st, until, step)
 	case core.RuleNotify:
 		_, err := t.st.exec("INSERT INTO notifications (item_id, rule_name, at) VALUES (?, ?, ?)",
 			step.ItemID, step.RuleName, ms(step.At))
@@ -200,16 +199,12 @@ func (t ruleTx) tag(step *core.RuleStep) error {
 	return nil
 }
 
-// setState moves the item, or its conversation as a person would
-// (SetThreadState), and keeps its former state as Previous.
-func (t ruleTx) setState(it core.Item, st core.State, until time.Time, step *core.RuleStep, thread bool) error {
+// setState moves the item alone, not its conversation: a VK post's
+// comments are one conversation, and a rule judges one message (as the
+// inbox's Moderate does). Its former state is kept as Previous.
+func (t ruleTx) setState(it core.Item, st core.State, until time.Time, step *core.RuleStep) error {
 	step.Previous = core.EncodePrevious(it.State, it.SnoozeUntil)
-	var err error
-	if it.ThreadID == 0 || !thread {
-		_, err = t.st.exec("UPDATE items SET state = ?, snooze_until = ? WHERE id = ?", st, nullMS(until), it.ID)
-	} else {
-		_, err = t.st.exec(threadStateSQL, st, nullMS(until), it.ThreadID)
-	}
+	_, err := t.st.exec("UPDATE items SET state = ?, snooze_until = ? WHERE id = ?", st, nullMS(until), it.ID)
 	return err
 }
 

@@ -62,7 +62,7 @@ var vkPosts = []vkPost{
 		}},
 	{Text: "Фото с прошлой игротеки: 42 человека, 15 столов, рекорд клуба! Спасибо всем, кто пришёл 💛",
 		At: 6 * time.Hour, Likes: 97, Reposts: 14, Views: 3100, Comments: []vkComment{
-			{vkSpam, "Накрутка подписчиков и лайков недорого!!! Пиши в ЛС, 1000 подписчиков за 99 ₽ 👉 cheap-subs.example", -1, 4 * time.Hour},
+			{vkSpam, "Накрутка подписчиков и лайков недорого!!! Пиши в ЛС, 1000 подписчиков за 99 ₽ 👉 https://cheap-subs.example", -1, 4 * time.Hour},
 			{vkEmma, "What a night! The Ticket to Ride table was so much fun.", -1, 3 * time.Hour},
 		}},
 }

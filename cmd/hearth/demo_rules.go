@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hearthhq/hearth/core"
+)
+
+// demoRules are the rules the demo workspace starts with, one of each
+// kind a community manager writes first.
+var demoRules = []struct{ name, when, do string }{
+	{"Links from new VK accounts", "channel:vk has:link followers<20", "state:spam"},
+	{"Abusive comments hidden", "is:abusive (kind:vk_comment OR kind:x_mention)", "hide"},
+	{"VIP mentions tagged", "is:vip OR (channel:vk followers>1000)", "tag:vip, notify"},
+}
+
+// seedDemoRules adds the demo's rules before its first sync, so that they
+// run on its items; a kept demo workspace (--data) keeps its own.
+func seedDemoRules(ctx context.Context, w *workspace) error {
+	for _, r := range demoRules {
+		actions, err := core.ParseRuleActions(r.do)
+		if err != nil {
+			return fmt.Errorf("demo rule %q: %w", r.name, err)
+		}
+		_, err = w.rules.Add(ctx, core.Rule{Name: r.name, Query: r.when, Actions: actions, Enabled: true})
+		if err != nil && !errors.Is(err, core.ErrConflict) {
+			return fmt.Errorf("demo rule %q: %w", r.name, err)
+		}
+	}
+	return nil
+}
