@@ -111,6 +111,9 @@ const (
 	OpArchive OutboxOp = "archive"  // move ItemID to the archive
 	// OpModerate runs a ModAction (payload) on ItemID or its author.
 	OpModerate OutboxOp = "moderate"
+	// OpMessage writes privately to the author of ItemID (a VK community
+	// message to a commenter, an X direct message to who mentioned us).
+	OpMessage OutboxOp = "message"
 )
 
 // OutboxEntry is a remote action that must happen exactly once and survive a

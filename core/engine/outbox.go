@@ -169,6 +169,8 @@ func (r *outboxRunner) handle(ctx context.Context, ent core.OutboxEntry) error {
 		return r.archive(ctx, conn, ent, it)
 	case core.OpModerate:
 		return r.moderate(ctx, conn, ent, it)
+	case core.OpMessage:
+		return r.message(ctx, conn, ent, it)
 	default:
 		return r.fail(ctx, ent, fmt.Errorf("unknown outbox operation %q", ent.Op), false)
 	}
