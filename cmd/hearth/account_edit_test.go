@@ -157,3 +157,36 @@ func waitSynced(t *testing.T, w *workspace, events <-chan core.Event, id int64) 
 		}
 	}
 }
+
+// `account edit` of a VK community: a revoked token is refused by the
+// test and the old one kept; a good one replaces it; --no-test saves an
+// untested API address; a flag of another kind is a usage error.
+func TestHeadlessAccountEditVKToken(t *testing.T) {
+	p := startVKPeer(t)
+	dir := t.TempDir()
+	args, tok := addVKArgs(dir, p)
+	if code, _, errs := cli(t, tok, args...); code != 0 {
+		t.Fatalf("account add vk: %d %s", code, errs)
+	}
+	name, _, _ := p.Account()
+	edit := []string{"--data", dir, "--secrets", "file", "account", "edit", name}
+	code, _, errs := cli(t, "vk1.a.revoked\n", append(edit, "--token-stdin")...)
+	if code != 1 || !strings.Contains(errs, "token revoked or expired") {
+		t.Errorf("revoked token: exit %d, %q; want 1 and why", code, errs)
+	}
+	if code, out, errs := cli(t, "", "--data", dir, "--secrets", "file", "sync", "--once"); code != 0 {
+		t.Fatalf("the refused edit broke the account: %d %s%s", code, out, errs)
+	}
+	if code, out, errs := cli(t, tok, append(edit, "--token-stdin", "--backfill-days", "7")...); code != 0 || !strings.Contains(out, "saved account") {
+		t.Errorf("a good token: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, _ := cli(t, "", append(edit, "--host", "imap.example.org")...); code != 2 {
+		t.Errorf("--host on a VK account: exit %d, want 2", code)
+	}
+	if code, _, errs := cli(t, "", append(edit, "--api-url", "http://127.0.0.1:1/method/", "--no-test")...); code != 0 {
+		t.Errorf("--no-test: exit %d, %q", code, errs)
+	}
+	if code, _, errs := cli(t, "", "--data", dir, "--secrets", "file", "sync", "--once"); code != 1 || errs == "" {
+		t.Errorf("sync against the untested dead address: exit %d, %q; want 1 and why", code, errs)
+	}
+}
