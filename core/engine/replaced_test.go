@@ -3,6 +3,9 @@ package engine_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"slices"
+	"time"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -14,8 +17,9 @@ import (
 
 // settingsDriver notes the settings of every connection it opens.
 type settingsDriver struct {
-	mu     sync.Mutex
-	opened []string
+	mu      sync.Mutex
+	opened  []string
+	replies []string // the settings of the connection of each reply
 }
 
 func (d *settingsDriver) Kind() core.AccountKind { return core.KindVK }
@@ -24,7 +28,7 @@ func (d *settingsDriver) Open(_ context.Context, a core.Account, _ engine.Secret
 	d.mu.Lock()
 	d.opened = append(d.opened, string(a.Settings))
 	d.mu.Unlock()
-	return quietConn{}, nil
+	return &quietConn{d: d, settings: string(a.Settings)}, nil
 }
 
 func (d *settingsDriver) count() int {
@@ -42,10 +46,34 @@ func (d *settingsDriver) last() string {
 	return d.opened[len(d.opened)-1]
 }
 
-type quietConn struct{}
+// quietConn syncs nothing and notes which settings each reply went
+// through, and whether it was used after Close.
+type quietConn struct {
+	d        *settingsDriver
+	settings string
+	closed   bool
+}
 
-func (quietConn) Sync(context.Context, engine.Session) error { return nil }
-func (quietConn) Close() error                               { return nil }
+func (*quietConn) Sync(context.Context, engine.Session) error { return nil }
+
+func (c *quietConn) Close() error {
+	c.d.mu.Lock()
+	c.closed = true
+	c.d.mu.Unlock()
+	return nil
+}
+
+func (c *quietConn) Reply(_ context.Context, _ core.Item, _ core.Reply, key string) (string, error) {
+	c.d.mu.Lock()
+	defer c.d.mu.Unlock()
+	if c.closed {
+		return "", errors.New("reply on a closed connection")
+	}
+	c.d.replies = append(c.d.replies, c.settings)
+	return "reply-" + key, nil
+}
+
+func (*quietConn) Delivered(context.Context, core.Item, string) (bool, error) { return false, nil }
 
 // Another process edits or removes an account while this engine syncs it
 // (the window while `hearth sync` runs): at its next pass the worker
@@ -105,5 +133,58 @@ func waitSyncOK(t *testing.T, e *engine.Engine, events <-chan core.Event, id int
 		if st, _ := e.LiveStatus(id); st.State == core.SyncOK {
 			return
 		}
+	}
+}
+
+// After an edit the outbox sends through a connection with the new
+// settings; the old one is closed, never used again.
+func TestOutboxUsesTheEditedSettings(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	id, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "club", Settings: json.RawMessage(`{"group_id":7}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.ApplyBatch(ctx, id, core.Batch{Items: []core.Item{{Kind: core.ItemVKComment, RemoteID: "comment:-7_1",
+		Author: core.Person{Name: "Ann", Address: "1"}, Text: "hello", CreatedAt: time.Now()}}})
+	if err != nil || len(res.NewIDs) != 1 {
+		t.Fatalf("seed: %+v, %v", res, err)
+	}
+	d := &settingsDriver{}
+	e := engine.New(engine.Params{Store: st, Drivers: []engine.Driver{d}})
+	events, unsub := e.Subscribe()
+	defer unsub()
+	runCtx, cancel := context.WithCancel(ctx)
+	defer func() { cancel(); e.Wait() }()
+	if err := e.Start(runCtx); err != nil {
+		t.Fatal(err)
+	}
+	reply := func(key string) {
+		t.Helper()
+		payload, _ := json.Marshal(engine.ReplyPayload{Text: "Thanks!"})
+		if _, err := st.Enqueue(ctx, core.OutboxEntry{AccountID: id, ItemID: res.NewIDs[0], Op: core.OpReply,
+			Payload: payload, IdemKey: key, State: core.OutboxQueued, CreatedAt: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		e.KickOutbox()
+		waitEvent(t, events, core.EventOutbox, id)
+	}
+	reply("k1")
+	// What accounts.Service.update does.
+	e.RemoveAccount(id)
+	if err := st.EditAccount(ctx, id, "club", json.RawMessage(`{"group_id":8}`), true); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Account(ctx, id)
+	e.AddAccount(a)
+	reply("k2")
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if want := []string{`{"group_id":7}`, `{"group_id":8}`}; !slices.Equal(d.replies, want) {
+		t.Errorf("replies went through %q, want %q", d.replies, want)
 	}
 }
