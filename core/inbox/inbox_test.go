@@ -212,3 +212,18 @@ func TestSavedRepliesStartWithDefaultsAndKeepEdits(t *testing.T) {
 		t.Errorf("French first: %+v", ordered[:2])
 	}
 }
+
+func TestSearchCountStopsAtItsCap(t *testing.T) {
+	svc, _, _, _ := setup(t, `{}`)
+	ctx := context.Background()
+	all := core.ItemFilter{States: core.States}
+	if n, more, err := svc.SearchCount(ctx, "встреча", all, 10); err != nil || n != 1 || more {
+		t.Errorf("one hit counted as %d (more %v), %v", n, more, err)
+	}
+	if n, more, err := svc.SearchCount(ctx, "встреча", all, 0); err != nil || n != 0 || !more {
+		t.Errorf("over the cap: %d (more %v), %v", n, more, err)
+	}
+	if n, _, err := svc.SearchCount(ctx, "nothing-like-this", all, 10); err != nil || n != 0 {
+		t.Errorf("no hit counted as %d, %v", n, err)
+	}
+}

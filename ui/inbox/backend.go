@@ -14,6 +14,8 @@ type Inbox interface {
 	// Page returns a list page: Snippet filled, Text empty.
 	Page(ctx context.Context, f core.ItemFilter) ([]core.Item, error)
 	Search(ctx context.Context, query string, f core.ItemFilter) ([]core.Item, error)
+	// SearchCount counts a search's hits up to max (more: there are more).
+	SearchCount(ctx context.Context, query string, f core.ItemFilter, max int) (n int, more bool, err error)
 	// Thread returns a conversation, items oldest first with Text filled.
 	Thread(ctx context.Context, threadID int64) (core.Thread, error)
 	// Open returns the whole item and marks it seen (locally and remotely).

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -17,6 +18,12 @@ import (
 // could not be decoded, attachments, and the text (selectable, wrapped).
 // menu, when not nil, sits at the right of the header (moderation).
 func messageCard(it core.Item, menu fyne.CanvasObject, openMember func(int64)) fyne.CanvasObject {
+	return messageCardLit(it, menu, openMember, nil)
+}
+
+// messageCardLit is messageCard with the words a search found lit in the
+// text (lit nil: none).
+func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64), lit func(string) []query.Span) fyne.CanvasObject {
 	rows := []fyne.CanvasObject{messageHeader(it, menu, openMember)}
 	if note := moderationNote(it); note != nil {
 		rows = append(rows, note)
@@ -30,7 +37,7 @@ func messageCard(it core.Item, menu fyne.CanvasObject, openMember func(int64)) f
 	if len(it.Attachments) > 0 {
 		rows = append(rows, attachmentList(it.Attachments))
 	}
-	rows = append(rows, messageText(it.Text))
+	rows = append(rows, litText(it.Text, lit))
 	if link := pageLink(it); link != nil {
 		rows = append(rows, link)
 	}
@@ -156,6 +163,37 @@ func pageLink(it core.Item) fyne.CanvasObject {
 	l := widget.NewHyperlink("Open the page: "+strings.TrimPrefix(u.Host+u.RequestURI(), "www."), u)
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
+}
+
+// litText is the message text with the words a search found in bold and
+// the accent colour; without a search, or when it found nothing here, the
+// selectable text.
+func litText(text string, lit func(string) []query.Span) fyne.CanvasObject {
+	text = strings.TrimRight(text, "\n")
+	var spans []query.Span
+	if lit != nil && strings.TrimSpace(text) != "" {
+		spans = lit(text)
+	}
+	if len(spans) == 0 {
+		return messageText(text)
+	}
+	plain := widget.RichTextStyleInline
+	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	var segs []widget.RichTextSegment
+	at := 0
+	for _, sp := range spans {
+		if sp.Start > at {
+			segs = append(segs, &widget.TextSegment{Text: text[at:sp.Start], Style: plain})
+		}
+		segs = append(segs, &widget.TextSegment{Text: text[sp.Start:sp.End], Style: mark})
+		at = sp.End
+	}
+	if at < len(text) {
+		segs = append(segs, &widget.TextSegment{Text: text[at:], Style: plain})
+	}
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
 }
 
 func messageText(text string) fyne.CanvasObject {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -30,8 +31,9 @@ type Screen struct {
 	list    *itemList
 	empty   *widget.RichText
 	banner  *kit.Banner
-	toast   *kit.Toast // what the last triage step did, with Undo
-	marks   *marks     // conversations picked for a bulk step
+	toast   *kit.Toast       // what the last triage step did, with Undo
+	hits    *widget.RichText // how many conversations a search found
+	marks   *marks           // conversations picked for a bulk step
 	// spamOK are the regular authors the person already agreed to send to
 	// spam: asked once, not at every message.
 	spamOK map[string]bool
@@ -67,6 +69,8 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	u := &env{Env: e, b: b, active: active}
 	s := &Screen{u: u, banner: kit.NewBanner(), toast: kit.NewToast(e), spamOK: map[string]bool{}}
 	s.marks = newMarks(s)
+	s.hits = kit.NewMuted("")
+	s.hits.Hide()
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
@@ -95,7 +99,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 	if s.views != nil {
 		search = container.NewBorder(nil, nil, nil, container.New(kit.FixedWidth{Width: 200}, s.views.sel), s.search)
 	}
-	top := container.NewVBox(search, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
+	top := container.NewVBox(search, s.hits, s.filters.content, s.banner.Content, s.toast.Content, s.marks.bar)
 	listPane := container.NewStack(s.list, container.NewPadded(container.New(kit.CenteredColumn{Width: 300}, s.empty)))
 	right := container.NewBorder(nil, s.composer.content, nil, nil, s.thread.content)
 	if s.panel != nil {
@@ -118,6 +122,10 @@ func (s *Screen) restart() {
 
 func (s *Screen) runSearch(q string) {
 	s.query = q
+	s.thread.lit = nil
+	if parsed, err := query.ParseAt(q, s.u.Now()); err == nil {
+		s.thread.lit = parsed.Highlights // the thread lights what was found
+	}
 	s.restart()
 }
 
@@ -126,7 +134,46 @@ func (s *Screen) clearSearch() {
 		return
 	}
 	s.query = ""
+	s.thread.lit = nil
+	s.hits.Hide()
 	s.restart()
+}
+
+// hitCap is how far a search's hits are counted: past it the box says
+// "1000+", a number nobody reads through anyway.
+const hitCap = 1000
+
+// countHits says how many conversations a search found, off the UI
+// goroutine, once its first page is shown.
+func (s *Screen) countHits(gen int, q string, f core.ItemFilter) {
+	kit.Background(s.u.Env, "count hits", func(ctx context.Context) (hitCount, error) {
+		n, more, err := s.u.b.Inbox.SearchCount(ctx, q, f, hitCap)
+		return hitCount{n, more}, err
+	}, func(h hitCount, err error) {
+		if gen != s.gen || s.query != q {
+			return
+		}
+		if err != nil {
+			s.hits.Hide()
+			return
+		}
+		kit.SetSegment(s.hits, hitsLine(h, q))
+		s.hits.Show()
+	})
+}
+
+type hitCount struct {
+	n    int
+	more bool
+}
+
+// hitsLine reads "23 conversations match «встреча»".
+func hitsLine(h hitCount, q string) string {
+	n := kit.Plural(h.n, "conversation matches", "conversations match")
+	if h.more {
+		n = fmt.Sprintf("%d+ conversations match", h.n)
+	}
+	return n + " " + kit.QuoteSubject(q)
 }
 
 // load re-reads what the list shows (at least one page) for the current
@@ -157,19 +204,27 @@ func (s *Screen) load(done func()) {
 		s.exhausted = len(items) < f.Limit
 		s.setItems(items)
 		s.loadCounts()
+		if q != "" {
+			s.countHits(gen, q, searchFilter(f))
+		}
 	})
 }
 
 func (s *Screen) fetch(ctx context.Context, q string, f core.ItemFilter) ([]core.Item, error) {
 	if q != "" {
-		if len(f.States) == 0 {
-			// The box says "search all messages": the default triage view
-			// would hide every answered one.
-			f.States = core.States
-		}
-		return s.u.b.Inbox.Search(ctx, q, f)
+		return s.u.b.Inbox.Search(ctx, q, searchFilter(f))
 	}
 	return s.u.b.Inbox.Page(ctx, f)
+}
+
+// searchFilter is the filter a search runs under: the box says "search all
+// messages", so without a chosen state every state is searched (the
+// default triage view would hide every answered message).
+func searchFilter(f core.ItemFilter) core.ItemFilter {
+	if len(f.States) == 0 {
+		f.States = core.States
+	}
+	return f
 }
 
 // loadMore fetches the page after the last item shown (keyset paging).

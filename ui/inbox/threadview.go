@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -42,9 +43,12 @@ type threadView struct {
 	snooze   *widget.Button
 	back     *widget.Button // Reopen / Not spam
 	pending  *pendingMod    // the moderation whose result the status awaits
-	body     fyne.CanvasObject
-	hint     fyne.CanvasObject
-	content  fyne.CanvasObject
+	// lit finds the words a search found, to light them in the messages;
+	// nil without a search.
+	lit     func(string) []query.Span
+	body    fyne.CanvasObject
+	hint    fyne.CanvasObject
+	content fyne.CanvasObject
 }
 
 func newThreadView(u *env, inbox *Screen) *threadView {
@@ -243,7 +247,7 @@ func (t *threadView) setCards(th core.Thread) {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		card := messageCard(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember)
+		card := messageCardLit(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember, t.lit)
 		if p.depth > 0 {
 			// A reply sits under what it answers, behind a rule that shows
 			// the step, as VK draws its comment threads.

@@ -1,0 +1,59 @@
+package inbox
+
+import (
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// A search says how many conversations it found and lights the words it
+// found, in their forms, in the open thread; Esc puts both away.
+func TestSearchCountsAndLightsItsWords(t *testing.T) {
+	h := newHarness(t)
+	h.TypeKeys("/")
+	h.TypeKeys("обновление") // the mail says "обновления"
+	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.WaitFor("the hit count", func() bool { return h.s.hits.Visible() })
+	if got := kit.SegmentText(h.s.hits); got != "1 conversation matches “обновление”" {
+		t.Errorf("the count says %q", got)
+	}
+	h.s.selectIndex(0)
+	var lit []string
+	h.WaitFor("the word lit in the thread", func() bool {
+		lit = nil
+		for _, o := range test.LaidOutObjects(h.s.thread.messages) {
+			rt, ok := o.(*widget.RichText)
+			if !ok || len(rt.Segments) < 2 { // a lit text is cut in segments
+				continue
+			}
+			for _, seg := range rt.Segments {
+				if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && ts.Style.ColorName != "" {
+					lit = append(lit, ts.Text)
+				}
+			}
+		}
+		return len(lit) > 0
+	})
+	if !slices.Equal(lit, []string{"обновления"}) {
+		t.Errorf("lit %q, want the word's form in the text", lit)
+	}
+	h.s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.WaitFor("the list back", func() bool { return len(h.ids()) == len(samples) })
+	if h.s.hits.Visible() || h.s.thread.lit != nil {
+		t.Error("the count or the lighting stayed after Esc")
+	}
+}
+
+func TestHitsLine(t *testing.T) {
+	if got := hitsLine(hitCount{n: 1000, more: true}, "bug"); got != "1000+ conversations match “bug”" {
+		t.Errorf("capped: %q", got)
+	}
+	if got := hitsLine(hitCount{n: 23}, "встреча"); got != "23 conversations match “встреча”" {
+		t.Errorf("%q", got)
+	}
+}
