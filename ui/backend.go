@@ -11,6 +11,7 @@ import (
 	"github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/members"
+	"github.com/hearthhq/hearth/ui/rules"
 )
 
 // Backend is everything the window needs from the application core. Each
@@ -33,6 +34,8 @@ type Backend struct {
 	// Views lists the saved views beside the inbox's search box; nil
 	// offers none.
 	Views inbox.Views
+	// Rules drives the Rules screen; nil shows what is not wired.
+	Rules rules.Rules
 	Now   func() time.Time // nil means time.Now
 }
 

@@ -84,6 +84,7 @@ func (u *UI) build() {
 	}
 	u.nav.add("Members", kit.MembersIcon(), files)
 	u.nav.add("Dashboard", kit.DashboardIcon(), u.dashboardScreen(files))
+	u.nav.add("Rules", rulesIcon(), u.rulesScreen())
 	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the

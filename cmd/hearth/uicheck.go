@@ -6,6 +6,7 @@ import (
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/ui"
 	uiaccounts "github.com/hearthhq/hearth/ui/accounts"
@@ -13,6 +14,7 @@ import (
 	uiinbox "github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
 	uimembers "github.com/hearthhq/hearth/ui/members"
+	uirules "github.com/hearthhq/hearth/ui/rules"
 )
 
 // The window's every capability is an interface of a screen; the core
@@ -32,4 +34,5 @@ var (
 	_ uimembers.Members      = (*members.Service)(nil)
 	_ kit.Mentioner          = (*members.Service)(nil)
 	_ uimembers.MemberWriter = (*members.Writer)(nil)
+	_ uirules.Rules          = (*rules.Service)(nil)
 )

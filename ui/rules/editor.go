@@ -1,0 +1,215 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/query"
+	"github.com/hearthhq/hearth/core/rules"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// dryRunFirst is how many matches the dry run shows.
+const dryRunFirst = 5
+
+// dryRunDelay is how long typing must pause before the dry run runs.
+const dryRunDelay = 300 * time.Millisecond
+
+// editor writes one rule: name, query, actions, switches, and shows what
+// the query would have matched in the last 30 days as it is typed.
+type editor struct {
+	s                    *Screen
+	rule                 core.Rule
+	name, query, actions *widget.Entry
+	queryErr, actionsErr *widget.Label
+	stop, autoReply, on  *widget.Check
+	dry                  *widget.Label
+	dryItems             *fyne.Container
+	msg                  *widget.Label
+	save, del            *widget.Button
+	debounce             *kit.Debouncer
+	gen                  int // the dry run whose answer is awaited
+	content              fyne.CanvasObject
+}
+
+func newEditor(s *Screen) *editor {
+	e := &editor{s: s}
+	e.debounce = &kit.Debouncer{Env: s.env, Delay: dryRunDelay, Fn: e.dryRun}
+	e.name = widget.NewEntry()
+	e.name.SetPlaceHolder("Links from new VK accounts")
+	e.query = widget.NewEntry()
+	e.query.SetPlaceHolder("channel:vk has:link followers<20")
+	e.query.OnChanged = func(string) { e.debounce.Poke() }
+	e.queryErr = kit.DangerLabel("")
+	e.actions = widget.NewEntry()
+	e.actions.SetPlaceHolder("state:spam, tag:links, notify")
+	e.actions.OnChanged = func(string) { e.checkActions() }
+	e.actionsErr = kit.DangerLabel("")
+	e.stop = widget.NewCheck("Stop: the rules below do not see what this one matched", nil)
+	e.autoReply = widget.NewCheck("Send its replies (at most one a day to each author, never to robots or lists)", nil)
+	e.on = widget.NewCheck("On", nil)
+	e.dry = widget.NewLabel("")
+	e.dry.Wrapping = fyne.TextWrapWord
+	e.dryItems = container.NewVBox()
+	e.msg = widget.NewLabel("")
+	e.save = kit.PrimaryButton("Save", theme.DocumentSaveIcon(), e.doSave)
+	e.del = kit.FlatButton("Delete", theme.DeleteIcon(), e.confirmDelete)
+	help := kit.NewMutedWrapped("Actions, comma-separated: tag:T · state:done, spam, hidden or snoozed:3h · hide "+
+		"(on VK or X) · notify · reply:SAVED REPLY · stop. Whatever a rule does, the message says so and it can be undone there.",
+		fyne.TextAlignLeading)
+	form := container.NewVBox(
+		widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.name,
+		widget.NewLabelWithStyle("When a message matches", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.query, e.queryErr,
+		widget.NewLabelWithStyle("Do", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.actions, e.actionsErr, help,
+		e.stop, e.autoReply, e.on,
+		container.NewHBox(e.save, e.del, e.msg),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Dry run", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.dry, e.dryItems,
+	)
+	e.content = container.NewVScroll(container.NewPadded(form))
+	return e
+}
+
+// open shows a rule (a new one has no ID).
+func (e *editor) open(r core.Rule) {
+	e.rule = r
+	e.name.SetText(r.Name)
+	e.query.SetText(r.Query)
+	e.actions.SetText(core.RuleActionsString(r.Actions))
+	e.stop.SetChecked(r.Stop)
+	e.autoReply.SetChecked(r.AutoReply)
+	e.on.SetChecked(r.Enabled)
+	e.msg.SetText("")
+	if r.ID == 0 {
+		e.del.Hide()
+	} else {
+		e.del.Show()
+	}
+	e.checkActions()
+	e.debounce.Cancel()
+	e.dryRun()
+}
+
+// checkActions says at once what is wrong with the actions.
+func (e *editor) checkActions() {
+	_, err := core.ParseRuleActions(e.actions.Text)
+	if err == nil || strings.TrimSpace(e.actions.Text) == "" {
+		e.actionsErr.Hide()
+		return
+	}
+	e.actionsErr.SetText(kit.Sentence(err.Error()))
+	e.actionsErr.Show()
+}
+
+// dryRun counts what the query would have matched; a query that does not
+// parse says where.
+func (e *editor) dryRun() {
+	q := e.query.Text
+	e.gen++
+	gen := e.gen
+	if strings.TrimSpace(q) == "" {
+		e.queryErr.Hide()
+		e.showDry(rules.DryRun{}, "Type a query to see what it would have matched in the last 30 days.")
+		return
+	}
+	kit.Background(e.s.env, "dry run", func(ctx context.Context) (rules.DryRun, error) {
+		return e.s.b.Rules.DryRun(ctx, q, dryRunFirst)
+	}, func(d rules.DryRun, err error) {
+		if gen != e.gen {
+			return // the query changed meanwhile
+		}
+		var pe *query.Error
+		switch {
+		case errors.As(err, &pe):
+			e.queryErr.SetText(columnLine(q, pe))
+			e.queryErr.Show()
+			e.showDry(rules.DryRun{}, "")
+		case err != nil:
+			e.queryErr.Hide()
+			e.showDry(rules.DryRun{}, kit.ErrorText(err))
+		default:
+			e.queryErr.Hide()
+			e.showDry(d, "Would have matched "+d.Summary()+".")
+		}
+	})
+}
+
+// columnLine says where a query goes wrong: the message, and the query
+// with a marker at the column.
+func columnLine(q string, pe *query.Error) string {
+	rs := []rune(q)
+	col := max(0, min(len(rs), pe.Col-1))
+	return fmt.Sprintf("Column %d: %s\n%s▸%s", pe.Col, pe.Msg, string(rs[:col]), string(rs[col:]))
+}
+
+func (e *editor) showDry(d rules.DryRun, text string) {
+	e.dry.SetText(text)
+	objs := make([]fyne.CanvasObject, 0, len(d.First))
+	for _, it := range d.First {
+		line := fmt.Sprintf("%s · %s · %s", kit.ShortWhen(e.s.env.Now(), it.CreatedAt), it.Author.Label(), it.Snippet)
+		objs = append(objs, kit.NewMutedTrunc(line))
+	}
+	e.dryItems.Objects = objs
+	e.dryItems.Refresh()
+}
+
+// current is the rule as the form says it.
+func (e *editor) current() (core.Rule, error) {
+	acts, err := core.ParseRuleActions(e.actions.Text)
+	r := e.rule
+	r.Name, r.Query, r.Actions = e.name.Text, e.query.Text, acts
+	r.Stop, r.AutoReply, r.Enabled = e.stop.Checked, e.autoReply.Checked, e.on.Checked
+	return r, err
+}
+
+func (e *editor) doSave() {
+	r, err := e.current()
+	if err != nil {
+		e.msg.SetText(kit.Sentence(err.Error()))
+		return
+	}
+	kit.Background(e.s.env, "save rule", func(ctx context.Context) (core.Rule, error) {
+		if r.ID == 0 {
+			return e.s.b.Rules.Add(ctx, r)
+		}
+		return r, e.s.b.Rules.Update(ctx, r)
+	}, func(saved core.Rule, err error) {
+		var pe *query.Error
+		switch {
+		case errors.As(err, &pe):
+			e.queryErr.SetText(columnLine(r.Query, pe))
+			e.queryErr.Show()
+			e.msg.SetText("Not saved: the query does not read.")
+		case err != nil:
+			e.msg.SetText("Not saved: " + kit.ErrorText(err))
+		default:
+			e.rule = saved
+			e.s.editing = saved.ID
+			e.del.Show()
+			e.msg.SetText("Saved.")
+			e.s.reload.Request()
+		}
+	})
+}
+
+func (e *editor) confirmDelete() {
+	r := e.rule
+	dialog.ShowConfirm("Delete rule", fmt.Sprintf("Delete the rule '%s'? What it already did stays, and can still be undone on each message.", r.Name),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			e.s.change("delete rule", func(ctx context.Context) error { return e.s.b.Rules.Remove(ctx, r.ID) })
+			e.s.edit(core.Rule{Enabled: true})
+		}, e.s.env.Win)
+}

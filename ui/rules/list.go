@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// row is one rule of the list: its switch, its place and name, what it
+// does, and the buttons that move it.
+func (s *Screen) row(r core.Rule, i, n int) fyne.CanvasObject {
+	on := widget.NewCheck("", nil)
+	on.SetChecked(r.Enabled)
+	on.OnChanged = func(v bool) { s.setEnabled(r, v) }
+	name := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", r.Position, r.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: r.ID == s.editing})
+	name.Truncation = fyne.TextTruncateEllipsis
+	what := kit.NewMutedTrunc(summary(r))
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(r, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(r, 1) })
+	up.Importance, down.Importance = widget.LowImportance, widget.LowImportance
+	if i == 0 {
+		up.Disable()
+	}
+	if i == n-1 {
+		down.Disable()
+	}
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.edit(r) })
+	edit.Importance = widget.LowImportance
+	text := container.NewVBox(name, what)
+	return container.NewBorder(nil, nil, on, container.NewHBox(up, down, edit), text)
+}
+
+// summary says what a rule does on one line: "when casino → state:spam, stop".
+func summary(r core.Rule) string {
+	do := core.RuleActionsString(r.Actions)
+	if r.Stop {
+		do += ", stop"
+	}
+	if r.Replies() && !r.AutoReply {
+		do += " (replies held)"
+	}
+	if !r.Enabled {
+		do += " · off"
+	}
+	return "when " + r.Query + " → " + do
+}
