@@ -87,7 +87,7 @@ func (s *Service) tag(ctx context.Context, accountID int64, st BatchStore, b cor
 		if !ok {
 			n = -1
 		}
-		doc := query.NewDoc(query.Target{Item: it, Followers: n})
+		doc := query.NewDoc(query.Target{Item: it, Followers: n, Tone: it.Tone}) // the engine reads the tone first
 		for _, w := range ws {
 			if w.q.Match(doc) {
 				items[i].Tags = append(append([]string(nil), items[i].Tags...), w.tag)
