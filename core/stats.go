@@ -57,8 +57,8 @@ type PlanCounts struct {
 
 // MemberStatsQuery asks for the member counts of a period: members first
 // seen in [From, To), membership events in it, members who wrote since
-// ActiveSince (before To), and the cohorts by Bounds (those at To).
-// Channel 0 is every member, else one channel's.
+// ActiveSince (before To), and the cohorts drifting and dead souls by
+// Bounds (those at To). Channel 0 is every member, else one channel's.
 type MemberStatsQuery struct {
 	From, To    time.Time
 	ActiveSince time.Time
@@ -66,15 +66,15 @@ type MemberStatsQuery struct {
 	Channel     IdentityKind
 	AccountID   int64 // membership events of one account (0: all)
 	// ActiveNow says the window ends now: members' last messages tell.
-	// SkipActive leaves Active 0: the caller has it (from a snapshot).
-	ActiveNow, SkipActive bool
+	// Snapshot leaves Total, Active and the cohorts out: the caller has
+	// them from the day's snapshot.
+	ActiveNow, Snapshot bool
 }
 
 // MemberCounts are the member numbers of a period.
 type MemberCounts struct {
 	Total, New, Active, Joined, Left int
 	Cohorts                          map[Cohort]int
-	Quadrants                        map[Quadrant]int
 }
 
 // Snapshot is the members' numbers on one day, as taken that day.
@@ -93,4 +93,20 @@ type Snapshot struct {
 type QuadrantMove struct {
 	From, To Quadrant
 	Members  int
+}
+
+// StatsDay is a summary of one civil day that core/stats keeps between
+// dashboards: Data is its own encoding, Key names the zone and settings it
+// was made with, Mark the workspace's change mark when it was read.
+type StatsDay struct {
+	Day  string // YYYY-MM-DD
+	Key  string
+	Mark int64
+	Data []byte
+}
+
+// ChangedHour is a UTC hour that changed at Mark.
+type ChangedHour struct {
+	Hour time.Time
+	Mark int64
 }

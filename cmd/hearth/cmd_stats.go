@@ -89,7 +89,7 @@ func (f statsFlags) dashboard(ctx context.Context, w *workspace) (stats.Dashboar
 		}
 		account = a.ID
 	}
-	d, err := svc.Dashboard(ctx, stats.Query{Period: p, AccountID: account})
+	d, err := svc.Dashboard(ctx, stats.Query{Period: p, AccountID: account, Rows: true})
 	return d, svc, err
 }
 

@@ -65,7 +65,7 @@ func dashboard(t *testing.T) stats.Dashboard {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := svc.Dashboard(ctx, stats.Query{Period: p})
+	d, err := svc.Dashboard(ctx, stats.Query{Period: p, Rows: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,7 +125,8 @@ func (s *Service) Dashboard(ctx context.Context, q Query) (Dashboard, error) {
 	p := inZone(q.Period, loc)
 	d := Dashboard{Query: q, Account: acct, Channel: channel, Zone: cs.Zone, Period: p, Previous: p.Previous(),
 		Computed: s.now()}
-	c := calc{s: s, cs: cs, loc: loc, score: score, account: q.AccountID, channel: channel, now: s.now()}
+	c := calc{s: s, cs: cs, loc: loc, score: score, account: q.AccountID, channel: channel, now: s.now(),
+		rows: q.Rows}
 	if d.KPIs, err = c.kpis(ctx, p, &d); err != nil {
 		return d, err
 	}
@@ -159,13 +160,14 @@ type calc struct {
 	account int64
 	channel core.IdentityKind
 	now     time.Time
+	rows    bool // list each reply (exports)
 }
 
 // kpis computes a period's numbers; with d set, also its charts.
 func (c calc) kpis(ctx context.Context, p Period, d *Dashboard) (KPIs, error) {
 	k := KPIs{}
 	steps := []func(context.Context, Period, KPIs, *Dashboard) error{
-		c.volume, c.members, c.moves, c.replies, c.posts, c.plan,
+		c.items, c.members, c.moves, c.plan,
 	}
 	for _, step := range steps {
 		if err := step(ctx, p, k, d); err != nil {
@@ -177,50 +179,56 @@ func (c calc) kpis(ctx context.Context, p Period, d *Dashboard) (KPIs, error) {
 	return k, nil
 }
 
-func (c calc) volume(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
-	hours, err := c.s.store.StatsVolume(ctx, p.From, p.To, c.account)
+// items computes the KPIs the items give from the period's day summaries;
+// with d set, also the day series, the heatmap, the histogram and the
+// posts (and, for exports, each reply).
+func (c calc) items(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+	days, err := c.periodDays(ctx, p)
 	if err != nil {
-		return fmt.Errorf("stats: %w", err)
+		return err
 	}
-	in, out := 0, 0
-	for _, h := range hours {
-		in += h.In
-		out += h.Out
-	}
-	k["items_in"], k["items_out"] = count(in), count(out)
+	t := addDays(days, c.account)
+	k["items_in"], k["items_out"] = count(t.In), count(t.Out)
 	k["ugc_share"] = Value{}
-	if in+out > 0 {
-		k["ugc_share"] = number(float64(in) / float64(in+out))
+	if t.In+t.Out > 0 {
+		k["ugc_share"] = number(float64(t.In) / float64(t.In+t.Out))
 	}
-	if d != nil {
-		d.Days = days(p, hours, c.loc)
-		for _, h := range hours {
-			t := h.Hour.In(c.loc)
-			d.Heatmap[(int(t.Weekday())+6)%7][t.Hour()] += h.In
-		}
+	var reply, replyBiz, first, firstBiz []time.Duration
+	for _, w := range t.Replies {
+		reply, replyBiz = append(reply, w.All), append(replyBiz, w.Biz)
+	}
+	for _, w := range t.Firsts {
+		first, firstBiz = append(first, w.All), append(firstBiz, w.Biz)
+	}
+	for _, ds := range [][]time.Duration{reply, replyBiz, first, firstBiz} {
+		slices.Sort(ds)
+	}
+	k["reply_median_seconds"], k["reply_p90_seconds"] = percentile(reply, 0.5), percentile(reply, 0.9)
+	k["reply_business_median_seconds"], k["reply_business_p90_seconds"] = percentile(replyBiz, 0.5), percentile(replyBiz, 0.9)
+	k["first_response_median_seconds"], k["first_response_p90_seconds"] = percentile(first, 0.5), percentile(first, 0.9)
+	k["first_response_business_median_seconds"] = percentile(firstBiz, 0.5)
+	k["threads_opened"], k["answered_share"] = count(t.Opened), Value{}
+	if t.Opened > 0 {
+		k["answered_share"] = number(float64(t.Answered) / float64(t.Opened))
+	}
+	r := t.Reactions
+	k["posts_published"] = count(t.Posts)
+	k["comments"], k["likes"], k["reposts"], k["views"] = count(r.Comments), count(r.Likes), count(r.Reposts), count(r.Views)
+	k["engagement_per_post"] = Value{}
+	if t.Posts > 0 {
+		k["engagement_per_post"] = number(float64(Engagement(r)) / float64(t.Posts))
+	}
+	if d == nil {
+		return nil
+	}
+	d.Days, d.Heatmap, d.Histogram = t.Days, t.Heatmap, histogram(reply)
+	if err := c.postRows(ctx, p, d); err != nil {
+		return err
+	}
+	if c.rows {
+		return c.replyRows(ctx, p, d)
 	}
 	return nil
-}
-
-// days spreads the hours over the period's days in loc.
-func days(p Period, hours []core.VolumeHour, loc *time.Location) []Day {
-	var out []Day
-	index := map[string]int{}
-	for t := p.From; t.Before(p.To); t = t.AddDate(0, 0, 1) {
-		index[t.Format(time.DateOnly)] = len(out)
-		out = append(out, Day{Date: t, AccountIn: map[int64]int{}, AccountOut: map[int64]int{}})
-	}
-	for _, h := range hours {
-		i, ok := index[h.Hour.In(loc).Format(time.DateOnly)]
-		if !ok {
-			continue // an hour straddling the period's edge in a zone of half hours
-		}
-		out[i].In += h.In
-		out[i].Out += h.Out
-		out[i].AccountIn[h.AccountID] += h.In
-		out[i].AccountOut[h.AccountID] += h.Out
-	}
-	return out
 }
 
 func (c calc) members(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
@@ -253,7 +261,7 @@ func (c calc) members(ctx context.Context, p Period, k KPIs, d *Dashboard) error
 		}
 	}
 	q := core.MemberStatsQuery{From: p.From, To: p.To, Channel: c.channel, AccountID: c.account,
-		ActiveSince: end.AddDate(0, 0, -c.score.ActivityDays), ActiveNow: now, SkipActive: snErr == nil,
+		ActiveSince: end.AddDate(0, 0, -c.score.ActivityDays), ActiveNow: now, Snapshot: snErr == nil,
 		Bounds: core.CohortBoundsAt(end, c.score)}
 	m, err := c.s.store.StatsMembers(ctx, q)
 	if err != nil {
@@ -293,9 +301,9 @@ func (c calc) moves(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	moves, err := c.s.store.QuadrantMoves(ctx, fromDay, toDay, c.channel)
+	moves, err := c.s.quadrantMoves(ctx, fromDay, toDay, c.channel)
 	if err != nil {
-		return fmt.Errorf("stats: %w", err)
+		return err
 	}
 	held := start.Total
 	up, down := 0, 0
@@ -317,53 +325,29 @@ func (c calc) moves(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 	return nil
 }
 
-func (c calc) replies(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+// replyRows lists the period's replies with what each answered.
+func (c calc) replyRows(ctx context.Context, p Period, d *Dashboard) error {
 	waits, err := c.s.store.StatsReplyWaits(ctx, p.From, p.To, c.account)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	var reply, replyBiz, first, firstBiz []time.Duration
-	var inPeriod []core.ReplyWait
-	in := func(t time.Time) bool { return !t.Before(p.From) && t.Before(p.To) }
 	for _, w := range waits {
-		all, biz := w.At.Sub(w.Since), c.cs.Business.Within(w.Since, w.At, c.loc)
-		if in(w.At) {
-			reply, replyBiz = append(reply, all), append(replyBiz, biz)
-			inPeriod = append(inPeriod, w)
+		if !w.At.Before(p.From) && w.At.Before(p.To) {
+			d.Replies = append(d.Replies, w)
 		}
-		if w.First && in(w.Since) {
-			first, firstBiz = append(first, all), append(firstBiz, biz)
-		}
-	}
-	k["reply_median_seconds"], k["reply_p90_seconds"] = percentile(reply, 0.5), percentile(reply, 0.9)
-	k["reply_business_median_seconds"], k["reply_business_p90_seconds"] = percentile(replyBiz, 0.5), percentile(replyBiz, 0.9)
-	k["first_response_median_seconds"], k["first_response_p90_seconds"] = percentile(first, 0.5), percentile(first, 0.9)
-	k["first_response_business_median_seconds"] = percentile(firstBiz, 0.5)
-	th, err := c.s.store.StatsThreads(ctx, p.From, p.To, c.account)
-	if err != nil {
-		return fmt.Errorf("stats: %w", err)
-	}
-	k["threads_opened"], k["answered_share"] = count(th.Opened), Value{}
-	if th.Opened > 0 {
-		k["answered_share"] = number(float64(th.Answered) / float64(th.Opened))
-	}
-	if d != nil {
-		d.Replies, d.Histogram = inPeriod, histogram(reply)
 	}
 	return nil
 }
 
-// percentile is the nearest-rank percentile: the smallest sample with at
-// least the share p of samples at or below it (the median of 4 samples is
-// the 2nd). No samples: unknown.
-func percentile(ds []time.Duration, p float64) Value {
-	if len(ds) == 0 {
+// percentile is the nearest-rank percentile of sorted samples: the
+// smallest sample with at least the share p of samples at or below it (the
+// median of 4 samples is the 2nd). No samples: unknown.
+func percentile(sorted []time.Duration, p float64) Value {
+	if len(sorted) == 0 {
 		return Value{}
 	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	i := int(math.Ceil(p*float64(len(s)))) - 1
-	return seconds(s[max(i, 0)])
+	i := int(math.Ceil(p*float64(len(sorted)))) - 1
+	return seconds(sorted[max(i, 0)])
 }
 
 // bucketEdges are the upper bounds of the histogram's buckets.
@@ -387,29 +371,15 @@ func histogram(ds []time.Duration) []int {
 	return h
 }
 
-func (c calc) posts(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
+// postRows lists the period's posts, the top ones and their groups.
+func (c calc) postRows(ctx context.Context, p Period, d *Dashboard) error {
 	posts, err := c.s.store.StatsPosts(ctx, p.From, p.To, c.account)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	var sum core.ItemStats
-	for _, ps := range posts {
-		sum.Comments += ps.Stats.Comments
-		sum.Likes += ps.Stats.Likes
-		sum.Reposts += ps.Stats.Reposts
-		sum.Views += ps.Stats.Views
-	}
-	k["posts_published"] = count(len(posts))
-	k["comments"], k["likes"], k["reposts"], k["views"] = count(sum.Comments), count(sum.Likes), count(sum.Reposts), count(sum.Views)
-	k["engagement_per_post"] = Value{}
-	if len(posts) > 0 {
-		k["engagement_per_post"] = number(float64(Engagement(sum)) / float64(len(posts)))
-	}
-	if d != nil {
-		d.Posts = posts
-		d.TopPosts = topPosts(posts, 5)
-		d.Agendas, d.Campaigns = groups(posts)
-	}
+	d.Posts = posts
+	d.TopPosts = topPosts(posts, 5)
+	d.Agendas, d.Campaigns = groups(posts)
 	return nil
 }
 

@@ -51,3 +51,32 @@ func (s *Service) RunSnapshots(ctx context.Context, refresh func(context.Context
 		}
 	}
 }
+
+// BackfillSnapshots records the snapshot of each day from first to
+// yesterday (days of the workspace's zone) that has none, as the items
+// tell it at that day's start (the store's SaveSnapshotAsOf; quadrants are
+// today's): for history that predates the snapshots, such as the demo's.
+// It reports how many days it recorded.
+func (s *Service) BackfillSnapshots(ctx context.Context, first time.Time) (int, error) {
+	loc, err := s.Location(ctx)
+	if err != nil {
+		return 0, err
+	}
+	score, err := s.scoreSettings(ctx)
+	if err != nil {
+		return 0, err
+	}
+	today := midnight(s.now().In(loc))
+	n := 0
+	for day := midnight(first.In(loc)); day.Before(today); day = day.AddDate(0, 0, 1) {
+		taken, err := s.store.SaveSnapshotAsOf(ctx, day.Format(time.DateOnly), day,
+			core.CohortBoundsAt(day, score), day.AddDate(0, 0, -score.ActivityDays))
+		if err != nil {
+			return n, fmt.Errorf("stats: backfill: %w", err)
+		}
+		if taken {
+			n++
+		}
+	}
+	return n, nil
+}

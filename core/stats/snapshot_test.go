@@ -119,3 +119,33 @@ func setMemberQuadrant(t *testing.T, f *fixture, id int64, q core.Quadrant) {
 		t.Fatal(err)
 	}
 }
+
+// A workspace whose history predates its snapshots gets them from the
+// items: October's member numbers are then read from the snapshot of 1
+// November as the items tell it, and equal those of the member files.
+func TestBackfillSnapshots(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	n, err := f.svc.BackfillSnapshots(ctx, time.Date(2026, 9, 1, 0, 0, 0, 0, paris))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1 September to 4 November (5 November is today).
+	if n != 65 {
+		t.Errorf("backfilled %d days, want 65", n)
+	}
+	if n, err := f.svc.BackfillSnapshots(ctx, time.Date(2026, 9, 1, 0, 0, 0, 0, paris)); err != nil || n != 0 {
+		t.Errorf("a second backfill recorded %d days (%v), want none", n, err)
+	}
+	d, err := f.svc.Dashboard(ctx, stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Estimated {
+		t.Error("October has a backfilled snapshot: its member numbers should not be estimated")
+	}
+	checkKPIs(t, d.KPIs, stats.KPIs{"members_total": known(7), "members_active": known(5),
+		"members_drifting": known(1), "dead_souls": known(0)})
+	// Dmitri, first seen on 30 September, is September's one member.
+	checkKPIs(t, d.Prior, stats.KPIs{"members_total": known(1), "members_active": known(1)})
+}

@@ -18,11 +18,16 @@ import (
 type Store interface {
 	StatsVolume(ctx context.Context, from, to time.Time, accountID int64) ([]core.VolumeHour, error)
 	StatsReplyWaits(ctx context.Context, from, to time.Time, accountID int64) ([]core.ReplyWait, error)
-	StatsThreads(ctx context.Context, from, to time.Time, accountID int64) (core.ThreadCounts, error)
+	StatsThreadsByAccount(ctx context.Context, from, to time.Time) (map[int64]core.ThreadCounts, error)
 	StatsPosts(ctx context.Context, from, to time.Time, accountID int64) ([]core.PostStat, error)
 	StatsPlan(ctx context.Context, from, to time.Time, accountID int64) (core.PlanCounts, error)
 	StatsMembers(ctx context.Context, q core.MemberStatsQuery) (core.MemberCounts, error)
+	StatsMark(ctx context.Context) (int64, error)
+	StatsChanges(ctx context.Context, from, to time.Time, after int64) ([]core.ChangedHour, error)
+	StatsDays(ctx context.Context, key, first, last string) ([]core.StatsDay, error)
+	SaveStatsDays(ctx context.Context, days []core.StatsDay) error
 	SaveSnapshot(ctx context.Context, day string, at time.Time, b core.CohortBounds, activeSince time.Time) (bool, error)
+	SaveSnapshotAsOf(ctx context.Context, day string, at time.Time, b core.CohortBounds, activeSince time.Time) (bool, error)
 	Snapshot(ctx context.Context, day string, channel core.IdentityKind) (core.Snapshot, error)
 	LatestSnapshot(ctx context.Context, day string, channel core.IdentityKind) (core.Snapshot, error)
 	QuadrantMoves(ctx context.Context, fromDay, toDay string, channel core.IdentityKind) ([]core.QuadrantMove, error)
@@ -55,6 +60,7 @@ type Service struct {
 	members ScoreSettings
 	now     func() time.Time
 	zone    string
+	moves   movesMemo
 }
 
 // New makes a Service.
@@ -76,6 +82,9 @@ func (s *Service) Now() time.Time { return s.now() }
 type Query struct {
 	Period    Period
 	AccountID int64
+	// Rows lists each reply of the period with what it answered
+	// (Dashboard.Replies), as exports need; the screen does not.
+	Rows bool
 }
 
 func (s *Service) scoreSettings(ctx context.Context) (core.ScoreSettings, error) {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -93,18 +94,31 @@ func (s *Store) StatsReplyWaits(ctx context.Context, from, to time.Time, account
 	return out, nil
 }
 
-// StatsThreads counts the conversations someone else opened in [from, to)
-// and those of them we have written in since.
-func (s *Store) StatsThreads(ctx context.Context, from, to time.Time, accountID int64) (core.ThreadCounts, error) {
-	var c core.ThreadCounts
-	err := s.r.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(last_out > first_in), 0)
+// StatsThreadsByAccount counts, per account, the conversations someone
+// else opened in [from, to) and those of them we have written in since.
+func (s *Store) StatsThreadsByAccount(ctx context.Context, from, to time.Time) (map[int64]core.ThreadCounts, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT account_id, count(*), COALESCE(sum(last_out > first_in), 0)
 		FROM threads INDEXED BY threads_first_in
-		WHERE first_in >= ?1 AND first_in < ?2 AND (?3 = 0 OR account_id = ?3)`,
-		ms(from), ms(to), accountID).Scan(&c.Opened, &c.Answered)
+		WHERE first_in >= ?1 AND first_in < ?2 GROUP BY account_id`, ms(from), ms(to))
 	if err != nil {
-		return c, fmt.Errorf("store: stats threads: %w", dbErr(err))
+		return nil, fmt.Errorf("store: stats threads: %w", dbErr(err))
 	}
-	return c, nil
+	defer rows.Close()
+	out := map[int64]core.ThreadCounts{}
+	for rows.Next() {
+		var (
+			id int64
+			c  core.ThreadCounts
+		)
+		if err := rows.Scan(&id, &c.Opened, &c.Answered); err != nil {
+			return nil, fmt.Errorf("store: stats threads: %w", err)
+		}
+		out[id] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stats threads: %w", dbErr(err))
+	}
+	return out, nil
 }
 
 // StatsPosts returns what we published in [from, to), oldest first: the
@@ -123,7 +137,7 @@ func (s *Store) StatsPosts(ctx context.Context, from, to time.Time, accountID in
 			AND (?3 = 0 OR t.account_id = ?3)
 		UNION ALL
 		SELECT 0, i.id, i.account_id, a.name, i.created_at, '', 0, '', i.snippet, i.location, i.stats
-		FROM items i INDEXED BY items_replies_time
+		FROM items i INDEXED BY items_our_posts
 		JOIN accounts a ON a.id = i.account_id
 		WHERE i.outgoing = 1 AND i.created_at >= ?1 AND i.created_at < ?2 AND (?3 = 0 OR i.account_id = ?3)
 			AND i.kind = 'vk_post'
@@ -196,52 +210,80 @@ func (s *Store) StatsPlan(ctx context.Context, from, to time.Time, accountID int
 // StatsMembers counts the members of a period (see core.MemberStatsQuery)
 // in one read transaction.
 func (s *Store) StatsMembers(ctx context.Context, q core.MemberStatsQuery) (core.MemberCounts, error) {
-	c := core.MemberCounts{Cohorts: map[core.Cohort]int{}, Quadrants: map[core.Quadrant]int{}}
+	c := core.MemberCounts{Cohorts: map[core.Cohort]int{}}
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return c, fmt.Errorf("store: stats members: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
 	bit := channelBit(q.Channel)
-	err = tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM members m INDEXED BY members_first_seen WHERE m.first_seen < ?1 AND (?3 = 0 OR m.channels & ?3 <> 0)),
-			(SELECT count(*) FROM members m INDEXED BY members_first_seen WHERE m.first_seen >= ?2 AND m.first_seen < ?1
-				AND (?3 = 0 OR m.channels & ?3 <> 0))`,
-		ms(q.To), ms(q.From), bit).Scan(&c.Total, &c.New)
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM members m INDEXED BY members_first_seen
+		WHERE m.first_seen >= ?2 AND m.first_seen < ?1 AND (?3 = 0 OR m.channels & ?3 <> 0)`,
+		ms(q.To), ms(q.From), bit).Scan(&c.New)
 	if err != nil {
-		return c, fmt.Errorf("store: stats members: totals: %w", dbErr(err))
-	}
-	if c.Active, err = countActive(ctx, tx, q, bit); err != nil {
-		return c, fmt.Errorf("store: stats members: active: %w", dbErr(err))
+		return c, fmt.Errorf("store: stats members: new: %w", dbErr(err))
 	}
 	if c.Joined, c.Left, err = countMembership(ctx, tx, q); err != nil {
 		return c, fmt.Errorf("store: stats members: joins: %w", dbErr(err))
 	}
-	if err := countStatsSegments(ctx, tx, q.Bounds, bit, c.Cohorts, c.Quadrants); err != nil {
-		return c, fmt.Errorf("store: stats members: segments: %w", dbErr(err))
+	if q.Snapshot {
+		return c, nil
+	}
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM members m INDEXED BY members_first_seen
+		WHERE m.first_seen < ?1 AND (?2 = 0 OR m.channels & ?2 <> 0)`, ms(q.To), bit).Scan(&c.Total)
+	if err != nil {
+		return c, fmt.Errorf("store: stats members: total: %w", dbErr(err))
+	}
+	if c.Active, err = s.countActive(ctx, tx, q, bit); err != nil {
+		return c, fmt.Errorf("store: stats members: active: %w", dbErr(err))
+	}
+	for _, co := range []core.Cohort{core.CohortDrifting, core.CohortDeadSoul} {
+		if c.Cohorts[co], err = countCohort(ctx, tx, co, q.Bounds, bit); err != nil {
+			return c, fmt.Errorf("store: stats members: %s: %w", co, dbErr(err))
+		}
 	}
 	return c, nil
 }
 
 // countActive counts the members who wrote in the window: by their last
 // message when the window ends now (an index range), else by what the
-// member files count per identity and day (identity_days, UTC days).
-func countActive(ctx context.Context, tx *sql.Tx, q core.MemberStatsQuery, bit int) (int, error) {
-	switch {
-	case q.SkipActive:
-		return 0, nil
-	case q.ActiveNow:
+// member files count per identity and day (identity_days, UTC days),
+// counted once and kept while no hour of the window changes (see
+// stats_active in migration 17).
+func (s *Store) countActive(ctx context.Context, tx *sql.Tx, q core.MemberStatsQuery, bit int) (int, error) {
+	if q.ActiveNow {
 		return countActiveSince(ctx, tx, q.ActiveSince, bit)
 	}
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT mi.member_id)
+	first, last := core.UnixDay(q.ActiveSince), core.UnixDay(q.To.Add(-time.Millisecond))
+	var n, mark, changed int64
+	err := tx.QueryRowContext(ctx, `SELECT a.members, a.mark, (SELECT COALESCE(max(c.mark), 0) FROM stats_changes c
+			WHERE c.hour >= ?1 * 24 AND c.hour < (?2 + 1) * 24)
+		FROM stats_active a WHERE a.first_day = ?1 AND a.last_day = ?2 AND a.channel = ?3`, first, last, bit).Scan(&n, &mark, &changed)
+	switch {
+	case err == nil && changed <= mark:
+		return int(n), nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return 0, err
+	}
+	// The mark read in the same transaction as the count: a change
+	// committed after it has a later one.
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(mark), 0) FROM stats_changes INDEXED BY stats_changes_mark").Scan(&mark); err != nil {
+		return 0, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT count(DISTINCT mi.member_id)
 		FROM identity_days d INDEXED BY identity_days_day
 		JOIN member_identities mi ON mi.identity_id = d.identity_id
 		JOIN identities i ON i.id = d.identity_id
 		WHERE d.day >= ?1 AND d.day <= ?2
 			AND (?3 = 0 OR (i.kind = 'email' AND ?3 = 1) OR (i.kind = 'vk' AND ?3 = 2) OR (i.kind = 'x' AND ?3 = 4))`,
-		core.UnixDay(q.ActiveSince), core.UnixDay(q.To.Add(-time.Millisecond)), bit).Scan(&n)
-	return n, err
+		first, last, bit).Scan(&n)
+	if err != nil {
+		return 0, err
+	}
+	_, err = s.w.ExecContext(ctx, `INSERT INTO stats_active (first_day, last_day, channel, mark, members) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (first_day, last_day, channel) DO UPDATE SET mark = excluded.mark, members = excluded.members`,
+		first, last, bit, mark, n)
+	return int(n), err
 }
 
 func countMembership(ctx context.Context, tx *sql.Tx, q core.MemberStatsQuery) (joined, left int, err error) {
@@ -249,7 +291,7 @@ func countMembership(ctx context.Context, tx *sql.Tx, q core.MemberStatsQuery) (
 		return 0, 0, nil // only VK tells who joined and left
 	}
 	err = tx.QueryRowContext(ctx, `SELECT COALESCE(sum(kind = 'join'), 0), COALESCE(sum(kind = 'leave'), 0)
-		FROM membership_events WHERE at >= ?1 AND at < ?2 AND (?3 = 0 OR account_id = ?3)`,
+		FROM membership_events INDEXED BY membership_events_time WHERE at >= ?1 AND at < ?2 AND (?3 = 0 OR account_id = ?3)`,
 		ms(q.From), ms(q.To), q.AccountID).Scan(&joined, &left)
 	return joined, left, err
 }
@@ -258,10 +300,7 @@ func countMembership(ctx context.Context, tx *sql.Tx, q core.MemberStatsQuery) (
 // of one channel (bit 0: all).
 func countStatsSegments(ctx context.Context, tx *sql.Tx, b core.CohortBounds, bit int, cohorts map[core.Cohort]int, quadrants map[core.Quadrant]int) error {
 	for _, co := range core.Cohorts {
-		cond, args := cohortSQL(co, b)
-		var n int
-		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM members m INDEXED BY "+cohortIndex(co)+
-			" WHERE "+cond+" AND (? = 0 OR m.channels & ? <> 0)", append(args, bit, bit)...).Scan(&n)
+		n, err := countCohort(ctx, tx, co, b, bit)
 		if err != nil {
 			return err
 		}
@@ -287,6 +326,16 @@ func countStatsSegments(ctx context.Context, tx *sql.Tx, b core.CohortBounds, bi
 		quadrants[core.Quadrant(qd)] += n
 	}
 	return rows.Err()
+}
+
+// countCohort counts the members of a cohort (by b) of one channel (bit
+// 0: all).
+func countCohort(ctx context.Context, tx *sql.Tx, co core.Cohort, b core.CohortBounds, bit int) (int, error) {
+	cond, args := cohortSQL(co, b)
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM members m INDEXED BY "+cohortIndex(co)+
+		" WHERE "+cond+" AND (? = 0 OR m.channels & ? <> 0)", append(args, bit, bit)...).Scan(&n)
+	return n, err
 }
 
 // countActiveSince counts the members (of a channel bit, 0: all) whose

@@ -136,7 +136,7 @@ func (s *Screen) load(done func()) {
 	dark := fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
 	now := s.u.Now()
 	kit.Background(s.u.Env, "load dashboard", func(ctx context.Context) (loaded, error) {
-		d, err := s.compute(ctx, spec, now, account)
+		d, err := s.compute(ctx, spec, now, account, false)
 		if err != nil {
 			return loaded{}, err
 		}
@@ -154,9 +154,9 @@ func (s *Screen) load(done func()) {
 	})
 }
 
-// compute reads a period spec in the workspace's zone and computes it;
-// off the UI goroutine.
-func (s *Screen) compute(ctx context.Context, spec string, now time.Time, account int64) (stats.Dashboard, error) {
+// compute reads a period spec in the workspace's zone and computes it,
+// with each reply for a report (rows); off the UI goroutine.
+func (s *Screen) compute(ctx context.Context, spec string, now time.Time, account int64, rows bool) (stats.Dashboard, error) {
 	cs, err := s.u.b.Stats.Settings(ctx)
 	if err != nil {
 		return stats.Dashboard{}, err
@@ -169,7 +169,7 @@ func (s *Screen) compute(ctx context.Context, spec string, now time.Time, accoun
 	if err != nil {
 		return stats.Dashboard{}, err
 	}
-	return s.u.b.Stats.Dashboard(ctx, stats.Query{Period: p, AccountID: account})
+	return s.u.b.Stats.Dashboard(ctx, stats.Query{Period: p, AccountID: account, Rows: rows})
 }
 
 // show puts a computed dashboard on screen; UI goroutine.
@@ -260,7 +260,7 @@ func (s *Screen) monthlyReport() {
 		}
 		kit.BackgroundErr(s.u.Env, "monthly report", func(ctx context.Context) error {
 			defer w.Close()
-			d, err := s.compute(ctx, "last-month", now, account)
+			d, err := s.compute(ctx, "last-month", now, account, true)
 			if err != nil {
 				return err
 			}
