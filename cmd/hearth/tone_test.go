@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // hearth tone --json prints the tone of stdin in the one JSON style.
@@ -67,5 +71,45 @@ func TestToneImportLexicon(t *testing.T) {
 	}
 	if code, _, _ := cli(t, "", "--data", dir, "tone", "import-lexicon", "--lang", "de", file); code != exitUsage {
 		t.Errorf("import for de: exit %d, want usage", code)
+	}
+}
+
+// The demo community fills the moderation queue: abusive and cold
+// messages in several languages, read at ingest by the first sync.
+func TestDemoModerationQueue(t *testing.T) {
+	dir := t.TempDir()
+	vk, x := startVKPeer(t), startXPeer(t)
+	vkArgs, tok := addVKArgs(dir, vk)
+	xArgs, keys := addXArgs(dir, x)
+	for _, a := range []struct {
+		args  []string
+		stdin string
+	}{{vkArgs, tok}, {xArgs, keys}} {
+		if code, _, errOut := cli(t, a.stdin, a.args...); code != exitOK {
+			t.Fatalf("account add: exit %d: %s", code, errOut)
+		}
+	}
+	if code, out, errOut := cli(t, "", "--data", dir, "--secrets", "file", "sync", "--once"); code != exitOK {
+		t.Fatalf("sync --once: exit %d: %s%s", code, out, errOut)
+	}
+	ctx := context.Background()
+	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	queue, err := w.inbox.Page(ctx, core.ItemFilter{NeedsModeration: true, States: core.States})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs, abusive := map[string]bool{}, 0
+	for _, it := range queue {
+		langs[it.Tone.Lang] = true
+		if it.Tone.Abusive {
+			abusive++
+		}
+	}
+	if abusive < 2 || len(langs) < 4 {
+		t.Errorf("queue: %d messages, %d abusive, languages %v; want abusive ones and ru, bg, fr, en", len(queue), abusive, langs)
 	}
 }

@@ -36,8 +36,8 @@ func TestHeadlessVKAddSyncInbox(t *testing.T) {
 		t.Fatalf("sync --once: exit %d: %s%s", code, out, errOut)
 	}
 	comments := inboxJSON(t, dir, "--kind", "vk_comment")
-	if len(comments) != 15 {
-		t.Errorf("inbox has %d VK comments, want the demo's 15", len(comments))
+	if len(comments) != 17 {
+		t.Errorf("inbox has %d VK comments, want the demo's 17", len(comments))
 	}
 	var spam *itemJSON
 	for i := range comments {

@@ -39,8 +39,8 @@ func TestHeadlessXAddSyncInbox(t *testing.T) {
 				t.Fatalf("sync --once: exit %d: %s%s", code, out, errOut)
 			}
 			items := inboxJSON(t, dir, "--kind", "x_mention")
-			if len(items) != 5 {
-				t.Fatalf("inbox has %d X mentions, want the demo's 5", len(items))
+			if len(items) != 7 {
+				t.Fatalf("inbox has %d X mentions, want the demo's 7", len(items))
 			}
 			var complaint *itemJSON
 			for i := range items {

@@ -17,6 +17,10 @@ var (
 	vkMaria  = vkpeer.User{ID: 5100106, FirstName: "Мария", LastName: "Соколова", ScreenName: "msokolova", City: "Казань", Followers: 150}
 	vkSpam   = vkpeer.User{ID: 5100107, FirstName: "Подписчики", LastName: "Недорого", ScreenName: "cheap_subs_24"}
 	vkDmitry = vkpeer.User{ID: 5100108, FirstName: "Дмитрий", LastName: "Орлов", ScreenName: "d_orlov", City: "Казань", Followers: 12}
+	// A troll and a Bulgarian member: the moderation queue's abusive and
+	// cold comments.
+	vkTroll = vkpeer.User{ID: 5100109, FirstName: "Гость", LastName: "Анонимов", ScreenName: "anon_gost", Followers: 0}
+	vkPetya = vkpeer.User{ID: 5100110, FirstName: "Петя", LastName: "Иванова", ScreenName: "petya_bg", City: "Пловдив", Followers: 64}
 )
 
 // vkComment is one demo comment; Reply indexes an earlier comment of the
@@ -59,6 +63,8 @@ var vkPosts = []vkPost{
 			{vkIvan, "Поддержу Олега насчёт отчёта. Без цифр такие решения не принимают.", 2, 22 * time.Hour},
 			{vkMaria, "А для студентов будет скидка? 500 для меня много.", -1, 20 * time.Hour},
 			{vkOleg, "Если так пойдёт, уйду в «Ход конём», там бесплатно.", 2, 5 * time.Hour},
+			{vkTroll, "Админы — жадные уроды и воры. Верните деньги, идиоты!", -1, 4 * time.Hour},
+			{vkPetya, "Ужасно решение. Много съм разочарована, така не може.", -1, 3 * time.Hour},
 		}},
 	{Text: "Фото с прошлой игротеки: 42 человека, 15 столов, рекорд клуба! Спасибо всем, кто пришёл 💛",
 		At: 6 * time.Hour, Likes: 97, Reposts: 14, Views: 3100, Comments: []vkComment{
@@ -78,9 +84,9 @@ var vkMessages = []struct {
 
 // fillVK writes the community: members, posts and threads, messages.
 func fillVK(p *vkpeer.Peer, now time.Time) {
-	for _, u := range []vkpeer.User{vkAnna, vkOleg, vkIvan, vkChen, vkEmma, vkMaria, vkSpam, vkDmitry} {
+	for _, u := range []vkpeer.User{vkAnna, vkOleg, vkIvan, vkChen, vkEmma, vkMaria, vkSpam, vkDmitry, vkTroll, vkPetya} {
 		p.AddUser(u)
-		if u.ID != vkSpam.ID {
+		if u.ID != vkSpam.ID && u.ID != vkTroll.ID {
 			p.AddMember(u.ID, now.AddDate(0, -6, 0))
 		}
 	}

@@ -23,6 +23,8 @@ var (
 			Description: "Streamer. Cosy games and chaos."},
 		{ID: "1500000105", Name: "Free Followers 4U", Username: "xfollow4u_deals", Followers: 3,
 			Description: "DM for deals"},
+		{ID: "1500000106", Name: "Rage Quit Rick", Username: "xragequit", Followers: 40,
+			Description: "Telling it like it is."},
 	}
 )
 
@@ -44,6 +46,9 @@ var xDemoTweets = []xDemoTweet{
 	{"1500000104", "Streaming the lighthouse quest tonight with @hearthgame — the new biome music is gorgeous", -1, 6 * time.Hour, 88},
 	{"1500000102", "@hearthgame Players report save files lost after today's patch on PC. Is a fix coming? We're covering it in tonight's roundup.", 0, 3 * time.Hour, 210},
 	{"1500000105", "@hearthgame Get 10K followers in 24h!!! cheap and safe, DM now", 0, 2 * time.Hour, 0},
+	// The moderation queue's: a French player let down, an abusive one.
+	{"1500000101", "@hearthgame Franchement c'est nul, le patch a cassé ma sauvegarde. Très déçue.", 0, 100 * time.Minute, 2},
+	{"1500000106", "@hearthgame your devs are idiots. Worst patch ever, you'll regret this.", 0, 90 * time.Minute, 0},
 }
 
 // fillX loads the demo users and posts into the peer.
