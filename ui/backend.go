@@ -34,8 +34,9 @@ type Backend struct {
 	// Views lists the saved views beside the inbox's search box; nil
 	// offers none.
 	Views inbox.Views
-	// Rules drives the Rules screen; nil shows what is not wired.
-	Rules rules.Rules
+	// Rules drives the Rules screen and the lines under messages that say
+	// what a rule did; nil shows what is not wired.
+	Rules Rules
 	Now   func() time.Time // nil means time.Now
 }
 
@@ -58,4 +59,11 @@ type Members interface {
 // Events tells the UI that something changed; the UI then re-reads.
 type Events interface {
 	Subscribe() (events <-chan core.Event, cancel func())
+}
+
+// Rules is the rules screen's use case plus the steps the inbox shows
+// under each message (the core rules service has both).
+type Rules interface {
+	rules.Rules
+	inbox.RuleSteps
 }

@@ -70,7 +70,7 @@ func (u *UI) build() {
 	}
 	u.nav = newNav(u)
 	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts, Members: memberFiles, Saved: u.b.Inbox,
-		Views: u.b.Views},
+		Views: u.b.Views, Rules: u.b.Rules},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
 	u.nav.add("Inbox", kit.InboxIcon(), u.inbox)
 	u.inbox.OnUnread = func(n int) { u.nav.setCount(u.inbox, n) }

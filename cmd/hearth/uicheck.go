@@ -35,4 +35,6 @@ var (
 	_ kit.Mentioner          = (*members.Service)(nil)
 	_ uimembers.MemberWriter = (*members.Writer)(nil)
 	_ uirules.Rules          = (*rules.Service)(nil)
+	_ uiinbox.RuleSteps      = (*rules.Service)(nil)
+	_ ui.Rules               = (*rules.Service)(nil)
 )

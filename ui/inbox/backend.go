@@ -71,6 +71,9 @@ type Backend struct {
 	Members MemberFiles
 	// Saved keeps the saved replies; nil: the composer offers none.
 	Saved SavedReplies
+	// Rules says under each message what a rule did to it, with Undo;
+	// nil: no lines.
+	Rules RuleSteps
 }
 
 // env is what every part of the screen shares: the window's environment,

@@ -243,11 +243,13 @@ func (t *threadView) setCards(th core.Thread) {
 		t.subject.SetText(title)
 	}
 	objs := make([]fyne.CanvasObject, 0, 2*len(th.Items))
+	lines := t.newRuleLines()
 	for i, p := range nest(th.Items) {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
 		card := messageCardLit(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember, t.lit)
+		card = lines.under(card, p.item.ID)
 		if p.depth > 0 {
 			// A reply sits under what it answers, behind a rule that shows
 			// the step, as VK draws its comment threads.
@@ -259,6 +261,7 @@ func (t *threadView) setCards(th core.Thread) {
 	t.messages.Objects = objs
 	t.messages.Refresh()
 	t.shown = len(th.Items)
+	lines.load(th)
 }
 
 // cardActions are the buttons at the right of a message's header: Reply
