@@ -168,7 +168,7 @@ func (s *Screen) bulkState(st core.State, until time.Time) {
 		n := 0
 		for _, it := range moved {
 			if err := s.u.b.Inbox.SetState(ctx, it.ID, st, until); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", kit.QuoteSubject(it.Subject), err))
+				errs = append(errs, fmt.Errorf("%s: %w", kit.QuoteItem(it), err))
 				continue
 			}
 			n++

@@ -133,3 +133,27 @@ func TestSpamOfARegularAuthorAsksOnce(t *testing.T) {
 		t.Error("asked again about an author already agreed")
 	}
 }
+
+// # is Shift+3: the row a triage step opens next is no Shift+click, and
+// j and k never pick either (seen under Xvfb: # left a row picked).
+func TestKeysNeverPick(t *testing.T) {
+	h := newHarness(t)
+	holding(t, fyne.KeyModifierShift)
+	h.TypeKeys("jj")
+	h.TypeKeys("#")
+	h.WaitFor("the spam step", func() bool { return h.item(h.id(2)).State == core.StateSpam })
+	h.Settle()
+	if len(h.s.marks.ids) != 0 || !h.s.marks.bar.Hidden {
+		t.Errorf("keys picked %v", h.s.marks.ids)
+	}
+	if got := h.s.toast.Message(); !strings.HasPrefix(got, "Moved “Ошибка после обновления” to spam") {
+		t.Errorf("toast = %q", got)
+	}
+}
+
+func TestToastsNameSubjectlessMessagesByTheirWords(t *testing.T) {
+	it := core.Item{Kind: core.ItemXMention, Snippet: "@hearthgame Get 10K followers in 24h!!! cheap and safe, DM now"}
+	if got := stateDone(core.StateSpam, it, uitest.Now); got != "Moved “@hearthgame Get 10K followers in 24h!!!” to spam." {
+		t.Errorf("%q", got)
+	}
+}

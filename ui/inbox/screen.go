@@ -37,6 +37,9 @@ type Screen struct {
 	// spamOK are the regular authors the person already agreed to send to
 	// spam: asked once, not at every message.
 	spamOK map[string]bool
+	// selecting is set while the screen itself selects a row (a key, the
+	// next row after a triage step): not a click, so no pick.
+	selecting bool
 
 	// OpenMember, when set, opens a member's file: an author's name in a
 	// conversation is then a link to it.
@@ -301,7 +304,7 @@ func (s *Screen) selected(idx widget.ListItemID) {
 	if idx < 0 || idx >= len(s.items) || s.items[idx].ID == s.selectedID {
 		return
 	}
-	if s.marks.clicked(idx) {
+	if !s.selecting && s.marks.clicked(idx) {
 		return // Ctrl or Shift held: the click picked, it opened nothing
 	}
 	s.open(idx)
@@ -324,8 +327,12 @@ func (s *Screen) selectIndex(idx int) {
 	if idx < 0 || idx >= len(s.items) {
 		return
 	}
+	// A selection made by a key (j, or the next conversation after e)
+	// is no click: a Shift held for # must not pick a run.
+	s.selecting = true
 	s.list.UnselectAll()
 	s.list.Select(idx)
+	s.selecting = false
 	s.list.ScrollTo(idx)
 }
 
@@ -461,7 +468,7 @@ func (s *Screen) applyState(it core.Item, st core.State, until time.Time) {
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteItem(it), kit.ErrorText(err)))
 			return
 		}
 		s.toast.Show(stateDone(st, it, s.u.Now()), func() { s.undoState(it) })
@@ -479,7 +486,7 @@ func (s *Screen) undoState(was core.Item) {
 		return s.u.b.Inbox.SetState(ctx, was.ID, st, until)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not undo on %s: %s", kit.QuoteSubject(was.Subject), kit.ErrorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not undo on %s: %s", kit.QuoteItem(was), kit.ErrorText(err)))
 			return
 		}
 		if s.openItem.ID == was.ID {
@@ -492,7 +499,7 @@ func (s *Screen) undoState(was core.Item) {
 
 // stateDone says what a triage step did, for its toast.
 func stateDone(st core.State, it core.Item, now time.Time) string {
-	what := kit.QuoteSubject(it.Subject)
+	what := kit.QuoteItem(it)
 	switch {
 	case st == core.StateDone:
 		return "Marked " + what + " as done."
@@ -533,10 +540,10 @@ func (s *Screen) markUnread() {
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteItem(it), kit.ErrorText(err)))
 			return
 		}
-		s.toast.Show("Marked "+kit.QuoteSubject(it.Subject)+" as unread.", func() {
+		s.toast.Show("Marked "+kit.QuoteItem(it)+" as unread.", func() {
 			kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
 				return s.u.b.Inbox.SetSeen(ctx, it.ID, true)
 			}, func(err error) {
@@ -569,12 +576,12 @@ func (s *Screen) changeTag(tag string, add bool) {
 		if err != nil {
 			s.restore(it, idx)
 			s.thread.setTags(it.Tags)
-			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteItem(it), kit.ErrorText(err)))
 			return
 		}
-		msg := fmt.Sprintf("Removed #%s from %s.", tag, kit.QuoteSubject(it.Subject))
+		msg := fmt.Sprintf("Removed #%s from %s.", tag, kit.QuoteItem(it))
 		if add {
-			msg = fmt.Sprintf("Tagged %s #%s.", kit.QuoteSubject(it.Subject), tag)
+			msg = fmt.Sprintf("Tagged %s #%s.", kit.QuoteItem(it), tag)
 		}
 		s.toast.Show(msg, func() { s.undoTag(it.ID, tag, add) })
 	})

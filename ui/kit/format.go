@@ -135,6 +135,20 @@ func QuoteSubject(s string) string {
 	return "“" + s + "”"
 }
 
+// QuoteItem names an item in a sentence: its subject, or the first words
+// of what it says when it has none (a VK comment, an X mention), never
+// just "this message" when there are words to quote.
+func QuoteItem(it core.Item) string {
+	if strings.TrimSpace(it.Subject) != "" {
+		return QuoteSubject(it.Subject)
+	}
+	text := it.Snippet
+	if strings.TrimSpace(text) == "" {
+		text = it.Text
+	}
+	return QuoteSubject(core.SnippetOf(text, 40))
+}
+
 // Friendly replaces a parse error with hint, which says what to type;
 // nil stays nil.
 func Friendly(err error, hint string) error {
