@@ -257,8 +257,8 @@ func (p *Peer) messagesSend(f form) (any, *apiError) {
 			return m.ID, nil
 		}
 	}
-	if _, banned := p.bans[peer]; banned {
-		return nil, &apiError{901, "Can't send messages for users without permission"}
+	if !p.canMessage(peer) {
+		return nil, errNoPermission
 	}
 	m := &Message{ID: p.nextMsg, PeerID: peer, FromID: -p.opt.GroupID, Out: true, Date: p.opt.Now(),
 		Text: f.str("message"), RandomID: rid}

@@ -114,6 +114,7 @@ type Peer struct {
 	messages []*Message
 	members  map[int]time.Time
 	bans     map[int]Ban
+	msgAllow map[int]bool // users' "allow messages from the community" (see AllowMessages)
 	events   []event
 	lost     int // events before this index are gone (see ForgetEvents)
 	lpKey    string
