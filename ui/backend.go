@@ -61,9 +61,13 @@ type Events interface {
 	Subscribe() (events <-chan core.Event, cancel func())
 }
 
-// Rules is the rules screen's use case plus the steps the inbox shows
-// under each message (the core rules service has both).
+// Rules is the rules screen's use case, the steps the inbox shows under
+// each message and the notifications rules ask for (the core rules
+// service has them all).
 type Rules interface {
 	rules.Rules
 	inbox.RuleSteps
+	// Notifications returns what rules asked to show on the desktop and
+	// not shown yet; each is returned once.
+	Notifications(ctx context.Context) ([]core.Notification, error)
 }
