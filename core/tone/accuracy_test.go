@@ -22,8 +22,14 @@ type labelled struct {
 }
 
 func readLabelled(t testing.TB, lang string) []labelled {
+	return readSet(t, "labelled", lang)
+}
+
+// readSet reads a labelled set: "labelled" (written while the lexicons
+// were) or "heldout" (written after they were frozen, never tuned on).
+func readSet(t testing.TB, set, lang string) []labelled {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "labelled", lang+".tsv"))
+	f, err := os.Open(filepath.Join("testdata", set, lang+".tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,9 +68,9 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func measure(t *testing.T, a *Analyzer, lang string, verbose bool) scores {
+func measure(t *testing.T, a *Analyzer, set, lang string, verbose bool) scores {
 	var s scores
-	for _, m := range readLabelled(t, lang) {
+	for _, m := range readSet(t, set, lang) {
 		got := a.Analyze(m.text)
 		s.n++
 		if got.Lang == lang {
@@ -82,32 +88,43 @@ func measure(t *testing.T, a *Analyzer, lang string, verbose bool) scores {
 			s.abuseFN++
 		}
 		if verbose && (got.Lang != lang || got.Label() != m.label || got.Abusive != m.abusive) {
-			t.Logf("%s.tsv:%d %s/%v got %s %s %.2f/%v: %s", lang, m.line, m.label, m.abusive, got.Lang, got.Label(), got.Sentiment, got.Abusive, m.text)
+			t.Logf("%s/%s.tsv:%d %s/%v got %s %s %.2f/%v: %s", set, lang, m.line, m.label, m.abusive, got.Lang, got.Label(), got.Sentiment, got.Abusive, m.text)
 		}
 	}
 	return s
 }
 
-// The accuracy on the labelled set may not fall below these floors
-// (docs/tone.md gives the measured figures).
-var floors = map[string]struct{ lang, label float64 }{
-	English:   {0.95, 0.70},
-	French:    {0.95, 0.80},
-	Russian:   {0.95, 0.80},
-	Bulgarian: {0.95, 0.80},
+// The accuracy may not fall below these floors (docs/tone.md gives the
+// measured figures): on the set written with the lexicons, and on the
+// held-out set written after them.
+var floors = map[string]map[string]struct{ lang, label float64 }{
+	"labelled": {
+		English:   {0.95, 0.80},
+		French:    {0.95, 0.90},
+		Russian:   {0.95, 0.90},
+		Bulgarian: {0.95, 0.90},
+	},
+	"heldout": {
+		English:   {0.90, 0.70},
+		French:    {0.90, 0.70},
+		Russian:   {0.90, 0.70},
+		Bulgarian: {0.90, 0.70},
+	},
 }
 
 func TestLabelledSet(t *testing.T) {
 	a := Default()
-	for _, lang := range []string{English, French, Russian, Bulgarian} {
-		s := measure(t, a, lang, testing.Verbose())
-		t.Logf("%s: %v", lang, s)
-		fl := floors[lang]
-		if ratio(s.lang, s.n) < fl.lang || ratio(s.label, s.n) < fl.label {
-			t.Errorf("%s: %v, below the floor (language %.0f%%, label %.0f%%)", lang, s, 100*fl.lang, 100*fl.label)
-		}
-		if s.abuseFN > 1 || s.abuseFP > 1 {
-			t.Errorf("%s: abuse missed %d, wrongly flagged %d (at most 1 each)", lang, s.abuseFN, s.abuseFP)
+	for _, set := range []string{"labelled", "heldout"} {
+		for _, lang := range []string{English, French, Russian, Bulgarian} {
+			s := measure(t, a, set, lang, testing.Verbose())
+			t.Logf("%s %s: %v", set, lang, s)
+			fl := floors[set][lang]
+			if ratio(s.lang, s.n) < fl.lang || ratio(s.label, s.n) < fl.label {
+				t.Errorf("%s %s: %v, below the floor (language %.0f%%, label %.0f%%)", set, lang, s, 100*fl.lang, 100*fl.label)
+			}
+			if s.abuseFN > 1 || s.abuseFP > 1 {
+				t.Errorf("%s %s: abuse missed %d, wrongly flagged %d (at most 1 each)", set, lang, s.abuseFN, s.abuseFP)
+			}
 		}
 	}
 }
