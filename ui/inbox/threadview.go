@@ -42,7 +42,9 @@ type threadView struct {
 	scroll   *container.Scroll
 	snooze   *widget.Button
 	back     *widget.Button // Reopen / Not spam
-	pending  *pendingMod    // the moderation whose result the status awaits
+	done     *widget.Button
+	spam     *widget.Button
+	pending  *pendingMod // the moderation whose result the status awaits
 	// lit finds the words a search found, to light them in the messages;
 	// nil without a search.
 	lit     func(string) []query.Span
@@ -89,11 +91,13 @@ func (t *threadView) actionBar() fyne.CanvasObject {
 	// back to the inbox from where it is read.
 	t.back = kit.FlatButton("Reopen", theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
 	t.back.Hide()
+	t.done = kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) })
+	t.spam = kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) })
 	buttons := container.NewHBox(
 		t.back,
-		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) }),
+		t.done,
 		t.snooze,
-		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) }),
+		t.spam,
 		kit.FlatButton("Unread", theme.VisibilityOffIcon(), s.markUnread),
 		kit.FlatButton("Tag", theme.ContentAddIcon(), t.askTag),
 		layout.NewSpacer(),
@@ -152,6 +156,13 @@ func (t *threadView) show(it core.Item) {
 // showState offers the way back for a conversation out of the inbox:
 // "Not spam" in spam, "Reopen" when done, snoozed or hidden.
 func (t *threadView) showState(st core.State) {
+	// The way back takes the place of the step already taken (no Spam in
+	// Spam, no Done in Done), so the bar keeps its width and the list its
+	// room at 1024 px.
+	t.spam.Hidden = st == core.StateSpam
+	t.done.Hidden = st == core.StateDone
+	t.spam.Refresh()
+	t.done.Refresh()
 	switch st {
 	case core.StateSpam:
 		t.back.SetText("Not spam")

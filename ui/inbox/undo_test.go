@@ -95,3 +95,20 @@ func TestQuestionMarkListsEveryShortcut(t *testing.T) {
 		}
 	}
 }
+
+// In Spam the way back takes the Spam button's place (in Done, Done's), so
+// the action bar keeps its width and the list its room.
+func TestTheWayBackTakesThePlaceOfTheStepTaken(t *testing.T) {
+	h := newHarness(t)
+	id := h.id(2)
+	if err := h.ws.Inbox.SetState(context.Background(), id, core.StateSpam, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	h.s.filters.selectState("Spam")
+	h.WaitFor("the Spam view", func() bool { return slices.Contains(h.ids(), id) })
+	h.selectID(id)
+	h.WaitFor("Not spam", func() bool { return h.s.thread.back.Visible() })
+	if h.s.thread.spam.Visible() || !h.s.thread.done.Visible() {
+		t.Errorf("in Spam: Spam shown %v, Done shown %v", h.s.thread.spam.Visible(), h.s.thread.done.Visible())
+	}
+}
