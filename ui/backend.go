@@ -12,6 +12,7 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/members"
 	"github.com/hearthhq/hearth/ui/rules"
+	"github.com/hearthhq/hearth/ui/watches"
 )
 
 // Backend is everything the window needs from the application core. Each
@@ -34,6 +35,10 @@ type Backend struct {
 	// Views lists the saved views beside the inbox's search box; nil
 	// offers none.
 	Views inbox.Views
+	// Feeds and Keywords drive the Watches screen (the accounts and views
+	// services); nil shows what is not wired.
+	Feeds    watches.Feeds
+	Keywords watches.Keywords
 	// Rules drives the Rules screen and the lines under messages that say
 	// what a rule did; nil shows what is not wired.
 	Rules Rules

@@ -84,6 +84,7 @@ func (u *UI) build() {
 	}
 	u.nav.add("Members", kit.MembersIcon(), files)
 	u.nav.add("Dashboard", kit.DashboardIcon(), u.dashboardScreen(files))
+	u.nav.add("Watches", watchesIcon(), u.watchesScreen())
 	u.nav.add("Rules", rulesIcon(), u.rulesScreen())
 	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()

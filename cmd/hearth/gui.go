@@ -65,7 +65,8 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
-		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules})
+		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
+		Feeds: w.accounts, Keywords: w.views})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

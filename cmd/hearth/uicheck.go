@@ -15,6 +15,7 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 	uimembers "github.com/hearthhq/hearth/ui/members"
 	uirules "github.com/hearthhq/hearth/ui/rules"
+	uiwatches "github.com/hearthhq/hearth/ui/watches"
 )
 
 // The window's every capability is an interface of a screen; the core
@@ -37,4 +38,6 @@ var (
 	_ uirules.Rules          = (*rules.Service)(nil)
 	_ uiinbox.RuleSteps      = (*rules.Service)(nil)
 	_ ui.Rules               = (*rules.Service)(nil)
+	_ uiwatches.Feeds        = (*accounts.Service)(nil)
+	_ uiwatches.Keywords     = (*views.Service)(nil)
 )

@@ -1,0 +1,263 @@
+package watches
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/query"
+	"github.com/hearthhq/hearth/core/views"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// Screen lists the feed watches and the keyword watches.
+type Screen struct {
+	env *kit.Env
+	b   Backend
+	// ShowQuery opens the inbox on a query (the shell wires it); nil:
+	// keyword watches offer no Show.
+	ShowQuery func(q string)
+
+	feeds, keywords []fyne.CanvasObject
+	feedRows        *fyne.Container
+	keywordRows     *fyne.Container
+	name, words     *widget.Entry
+	addErr          *widget.Label
+	banner          *widget.Label
+	loaded          bool
+	reload          *kit.Refresher
+	content         fyne.CanvasObject
+}
+
+// listing is what one load reads.
+type listing struct {
+	feeds    []accounts.FeedWatch
+	keywords []views.Count
+}
+
+// New builds the screen; Start loads it.
+func New(env *kit.Env, b Backend) *Screen {
+	s := &Screen{env: env, b: b, feedRows: container.NewVBox(), keywordRows: container.NewVBox()}
+	s.reload = kit.NewRefresher(s.load)
+	s.banner = kit.DangerLabel("")
+	s.banner.Hide()
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder("Brand")
+	s.words = widget.NewEntry()
+	s.words.SetPlaceHolder(`hearth OR "hearth makers" OR хартх`)
+	s.words.OnSubmitted = func(string) { s.addKeyword() }
+	s.addErr = kit.DangerLabel("")
+	s.addErr.Hide()
+	add := kit.PrimaryButton("Watch", theme.ContentAddIcon(), s.addKeyword)
+	heading := func(text string) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.SizeName = theme.SizeNameSubHeadingText
+		return l
+	}
+	form := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, s.name.MinSize().Height), s.name), add, s.words)
+	body := container.NewVBox(s.banner,
+		heading("Keyword watches"),
+		kit.NewMutedWrapped("New messages of every channel that match a watch are tagged watch:NAME as they arrive, "+
+			"in any of their word forms (встреча finds встречу, not встречный).", fyne.TextAlignLeading),
+		s.keywordRows, form, s.addErr,
+		widget.NewSeparator(),
+		heading("Feed watches"),
+		kit.NewMutedWrapped("Feeds, forums and web alerts are accounts: add one from Accounts (Watch a feed).", fyne.TextAlignLeading),
+		s.feedRows)
+	s.content = container.NewVScroll(container.NewPadded(body))
+	return s
+}
+
+// Content is the screen's widget tree.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Start loads the watches.
+func (s *Screen) Start() { s.reload.Request() }
+
+// Shown reloads: watches may have come from the command line.
+func (s *Screen) Shown() { s.reload.Request() }
+
+// Changed reloads on new messages (counts) and account changes (feeds).
+func (s *Screen) Changed(c kit.Changes) {
+	if c.Has(core.EventItems, core.EventStatus, core.EventAccount) {
+		s.reload.Request()
+	}
+}
+
+// Close has nothing to save.
+func (s *Screen) Close() {}
+
+func (s *Screen) load(done func()) {
+	kit.Background(s.env, "load watches", func(ctx context.Context) (listing, error) {
+		var l listing
+		var err error
+		if l.feeds, err = s.b.Feeds.FeedWatches(ctx); err != nil {
+			return l, err
+		}
+		l.keywords, err = s.b.Keywords.Counts(ctx)
+		return l, err
+	}, func(l listing, err error) {
+		defer done()
+		s.showError(err)
+		if err != nil {
+			return
+		}
+		s.loaded = true
+		s.showKeywords(l.keywords)
+		s.showFeeds(l.feeds)
+	})
+}
+
+func (s *Screen) showError(err error) {
+	if err == nil {
+		s.banner.Hide()
+		return
+	}
+	s.banner.SetText(kit.ErrorText(err))
+	s.banner.Show()
+}
+
+func (s *Screen) showKeywords(counts []views.Count) {
+	var rows []fyne.CanvasObject
+	for _, c := range counts {
+		if c.View.Watch {
+			rows = append(rows, s.keywordRow(c))
+		}
+	}
+	if len(rows) == 0 {
+		rows = append(rows, kit.NewMuted("No keyword watches yet: name one and type its words below."))
+	}
+	s.keywords = rows
+	s.keywordRows.Objects = rows
+	s.keywordRows.Refresh()
+}
+
+func (s *Screen) keywordRow(c views.Count) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(c.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	q := kit.NewMutedTrunc(c.View.Query + " · tagged " + core.WatchTag(c.View.Name))
+	var buttons []fyne.CanvasObject
+	if s.ShowQuery != nil {
+		tag := core.WatchTag(c.View.Name)
+		buttons = append(buttons, kit.FlatButton("Show", theme.SearchIcon(), func() { s.ShowQuery("tag:" + tag) }))
+	}
+	buttons = append(buttons, kit.FlatButton("", theme.DeleteIcon(), func() { s.confirmRemoveKeyword(c.View) }))
+	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), container.NewVBox(name, q))
+}
+
+func (s *Screen) showFeeds(feeds []accounts.FeedWatch) {
+	var rows []fyne.CanvasObject
+	for _, f := range feeds {
+		rows = append(rows, s.feedRow(f))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, kit.NewMuted("No feed watches yet."))
+	}
+	s.feeds = rows
+	s.feedRows.Objects = rows
+	s.feedRows.Refresh()
+}
+
+func (s *Screen) feedRow(f accounts.FeedWatch) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(f.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	status := widget.NewLabel(statusLine(f.Status, s.env.Now()))
+	status.Wrapping = fyne.TextWrapWord
+	if f.Status.State == core.SyncError {
+		status.Importance = widget.DangerImportance
+	}
+	what := f.Settings.URL
+	if len(f.Settings.Keywords) > 0 {
+		what += " · only " + strings.Join(f.Settings.Keywords, ", ")
+	}
+	sync := kit.FlatButton("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(f.Account) })
+	remove := kit.FlatButton("", theme.DeleteIcon(), func() { s.confirmRemoveFeed(f.Account) })
+	return container.NewBorder(nil, nil, widget.NewIcon(kit.AccountIcon(core.KindFeed)), container.NewHBox(sync, remove),
+		container.NewVBox(name, kit.NewMutedTrunc(what), status))
+}
+
+// statusLine is a feed's status as a sentence: "OK, synced 5 min ago",
+// "Error: the feed answered 404 (check the address)".
+func statusLine(st core.AccountStatus, now time.Time) string {
+	line := st.Line(now)
+	if st.State == core.SyncOK {
+		line = strings.Replace(line, "ok", "OK", 1)
+	}
+	return kit.Sentence(kit.Capitalize(line))
+}
+
+func (s *Screen) addKeyword() {
+	name, words := strings.TrimSpace(s.name.Text), strings.TrimSpace(s.words.Text)
+	if name == "" && words != "" {
+		name = firstWords(words)
+	}
+	kit.Background(s.env, "add keyword watch", func(ctx context.Context) (core.View, error) {
+		return s.b.Keywords.Add(ctx, name, words, true)
+	}, func(_ core.View, err error) {
+		var pe *query.Error
+		switch {
+		case errors.As(err, &pe):
+			s.addErr.SetText(fmt.Sprintf("Column %d: %s", pe.Col, pe.Msg))
+			s.addErr.Show()
+		case err != nil:
+			s.addErr.SetText(kit.Sentence(kit.ErrorText(err)))
+			s.addErr.Show()
+		default:
+			s.addErr.Hide()
+			s.name.SetText("")
+			s.words.SetText("")
+			s.reload.Request()
+		}
+	})
+}
+
+// firstWords names a watch after its words when the person gave no name.
+func firstWords(q string) string {
+	f := strings.Fields(strings.NewReplacer(`"`, "", "(", "", ")", "").Replace(q))
+	if len(f) > 3 {
+		f = f[:3]
+	}
+	return strings.Join(f, " ")
+}
+
+func (s *Screen) syncNow(a core.Account) {
+	kit.BackgroundErr(s.env, "sync feed", func(ctx context.Context) error { return s.b.Feeds.SyncNow(ctx, a.ID) },
+		func(err error) {
+			s.showError(err)
+			s.reload.Request()
+		})
+}
+
+func (s *Screen) confirmRemoveFeed(a core.Account) {
+	msg := fmt.Sprintf("Stop watching %s? Its entries are removed from Hearth.", a.Name)
+	s.confirm("Remove feed watch", msg, func(ctx context.Context) error { return s.b.Feeds.Remove(ctx, a.ID) })
+}
+
+func (s *Screen) confirmRemoveKeyword(v core.View) {
+	msg := fmt.Sprintf("Stop watching %s? The messages it tagged keep their tag.", v.Name)
+	s.confirm("Remove keyword watch", msg, func(ctx context.Context) error { return s.b.Keywords.Remove(ctx, v.Name) })
+}
+
+func (s *Screen) confirm(title, msg string, do func(ctx context.Context) error) {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		kit.BackgroundErr(s.env, strings.ToLower(title), do, func(err error) {
+			s.showError(err)
+			s.reload.Request()
+		})
+	}, s.env.Win)
+	d.SetConfirmText("Remove")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
