@@ -17,6 +17,7 @@ const (
 	ItemVKMessage ItemKind = "vk_message"
 	ItemXMention  ItemKind = "x_mention"
 	ItemXReply    ItemKind = "x_reply"
+	ItemXDM       ItemKind = "x_dm" // a direct message on X (we send them; none are read yet)
 	ItemFeed      ItemKind = "feed_item"
 )
 

@@ -6,7 +6,7 @@ import (
 )
 
 // ItemKinds lists every item kind, in the order filters offer them.
-var ItemKinds = []ItemKind{ItemEmail, ItemVKPost, ItemVKComment, ItemVKMessage, ItemXMention, ItemXReply, ItemFeed}
+var ItemKinds = []ItemKind{ItemEmail, ItemVKPost, ItemVKComment, ItemVKMessage, ItemXMention, ItemXReply, ItemXDM, ItemFeed}
 
 // ParseItemKind validates an item kind given by a person or a file.
 func ParseItemKind(s string) (ItemKind, error) {
@@ -23,5 +23,5 @@ func ParseItemKind(s string) (ItemKind, error) {
 // Private reports whether an answer to an item of kind k is read by its
 // author alone (e-mail, a VK community message) rather than by everyone.
 func (k ItemKind) Private() bool {
-	return k == ItemEmail || k == ItemVKMessage
+	return k == ItemEmail || k == ItemVKMessage || k == ItemXDM
 }

@@ -79,7 +79,7 @@ func authorKind(k core.ItemKind) core.IdentityKind {
 		return core.IdentityEmail
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
 		return core.IdentityVK
-	case core.ItemXMention, core.ItemXReply:
+	case core.ItemXMention, core.ItemXReply, core.ItemXDM:
 		return core.IdentityX
 	}
 	return core.IdentityFeed

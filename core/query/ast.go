@@ -114,7 +114,7 @@ var Languages = []string{"en", "fr", "ru", "bg", "other"}
 var ChannelKinds = map[string][]core.ItemKind{
 	"email": {core.ItemEmail},
 	"vk":    {core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage},
-	"x":     {core.ItemXMention, core.ItemXReply},
+	"x":     {core.ItemXMention, core.ItemXReply, core.ItemXDM},
 	"feed":  {core.ItemFeed},
 }
 

@@ -113,7 +113,7 @@ func TestParseErrorsNameTheColumn(t *testing.T) {
 		{"has:pdf", "column 5: has:pdf is not known (want one of link, attachment)"},
 		{"lang:de", "column 6: lang:de is not known (want one of en, fr, ru, bg, other)"},
 		{"state:archived", "column 7: state:archived is not known (want one of new, open, done, snoozed, spam, hidden)"},
-		{"kind:post", "column 6: kind:post is not known (want one of email, vk_post, vk_comment, vk_message, x_mention, x_reply, feed_item)"},
+		{"kind:post", "column 6: kind:post is not known (want one of email, vk_post, vk_comment, vk_message, x_mention, x_reply, x_dm, feed_item)"},
 		{"sentiment:0.5", "column 11: sentiment takes < or >, as in sentiment>0.5"},
 		{"sentiment<2", `column 11: sentiment compares with a number from -1 to 1, not "2"`},
 		{"followers>many", `column 11: followers compares with a whole number, not "many"`},

@@ -154,7 +154,7 @@ func identityKind(k core.ItemKind) string {
 		return string(core.IdentityEmail)
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
 		return string(core.IdentityVK)
-	case core.ItemXMention, core.ItemXReply:
+	case core.ItemXMention, core.ItemXReply, core.ItemXDM:
 		return string(core.IdentityX)
 	case core.ItemFeed:
 		return string(core.IdentityFeed)

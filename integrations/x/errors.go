@@ -90,6 +90,8 @@ func statusError(method, path string, status int, rl rateLimit, raw []byte, now 
 // endpointName says in words what a denied endpoint does.
 func endpointName(path string) string {
 	switch {
+	case strings.Contains(path, "/dm_"):
+		return "direct messages"
 	case strings.Contains(path, "mention"):
 		return "reading mentions"
 	case strings.HasSuffix(path, "/hidden"):

@@ -163,7 +163,7 @@ func ChannelName(k core.ItemKind) string {
 	switch k {
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
 		return "VK"
-	case core.ItemXMention, core.ItemXReply:
+	case core.ItemXMention, core.ItemXReply, core.ItemXDM:
 		return "X"
 	}
 	return "the server"

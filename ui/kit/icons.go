@@ -43,7 +43,7 @@ func ChannelIcon(k core.ItemKind) fyne.Resource {
 	switch k {
 	case core.ItemVKPost, core.ItemVKComment, core.ItemVKMessage:
 		return VKIcon
-	case core.ItemXMention, core.ItemXReply:
+	case core.ItemXMention, core.ItemXReply, core.ItemXDM:
 		return XIcon
 	case core.ItemFeed:
 		return FeedIcon

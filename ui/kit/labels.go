@@ -38,6 +38,8 @@ func KindLabel(k core.ItemKind) string {
 		return "Mention on X"
 	case core.ItemXReply:
 		return "Reply on X"
+	case core.ItemXDM:
+		return "X direct message"
 	case core.ItemFeed:
 		return "Feed entry"
 	default:

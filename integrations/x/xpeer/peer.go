@@ -86,6 +86,8 @@ type Server struct {
 	media     map[string]*Media
 	nextMedia int64
 	uploaded  int
+
+	dm dmState // direct messages (dm.go)
 }
 
 // Start listens on a loopback port and serves until Close.

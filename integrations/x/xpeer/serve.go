@@ -100,6 +100,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(RouteUserTL11, s.v11UserTimeline)
 	s.mux.HandleFunc(RouteUpdate11, s.v11Update)
 	s.mediaRoutes()
+	s.dmRoutes()
 }
 
 // ServeHTTP records the request, then applies faults, keys and rate limits
