@@ -16,9 +16,17 @@ var demoRules = []struct{ name, when, do string }{
 	{"VIP mentions tagged", "is:vip OR (channel:vk followers>1000)", "tag:vip, notify"},
 }
 
-// seedDemoRules adds the demo's rules before its first sync, so that they
-// run on its items; a kept demo workspace (--data) keeps its own.
+// demoWatch is the demo's keyword watch: the brand's name, in Latin and
+// Cyrillic letters, on every channel.
+var demoWatch = struct{ name, query string }{"Hearth", `hearth OR хартх OR "hearth makers"`}
+
+// seedDemoRules adds the demo's keyword watch and rules before its first
+// sync, so that they run on its items; a kept demo workspace (--data)
+// keeps its own.
 func seedDemoRules(ctx context.Context, w *workspace) error {
+	if _, err := w.views.Add(ctx, demoWatch.name, demoWatch.query, true); err != nil && !errors.Is(err, core.ErrConflict) {
+		return fmt.Errorf("demo watch: %w", err)
+	}
 	for _, r := range demoRules {
 		actions, err := core.ParseRuleActions(r.do)
 		if err != nil {

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// The demo's rules run on its first sync: the spammer's link goes to
+// The demo's watch and rules run on its first sync: the spammer's link goes to
 // spam, the members with many followers are tagged vip, and each item
 // says which rule did it.
 func TestDemoRulesRunOnTheFirstSync(t *testing.T) {
@@ -47,6 +47,10 @@ func TestDemoRulesRunOnTheFirstSync(t *testing.T) {
 	slices.Sort(authors)
 	if want := []string{"Emma Brown", "Анна Петрова"}; !slices.Equal(authors, want) {
 		t.Errorf("vip authors = %v, want %v", authors, want)
+	}
+	// The keyword watch is there, once.
+	if code, out, _ := cli(t, "", "--data", dir, "views", "list", "--json"); code != 0 || strings.Count(out, `"watch": true`) != 1 {
+		t.Errorf("views list: exit %d, %s; want the demo's one keyword watch", code, out)
 	}
 	w, err = openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
 	if err != nil {
