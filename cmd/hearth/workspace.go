@@ -112,7 +112,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		Tone:    an.AnalyzeItem,
 	})
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, tone: an, log: opt.log}
-	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey})
+	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey, Channels: eng})
 	w.views = vs
 	w.rules = rules.New(rules.Params{Store: st, Notify: eng})
 	ruled.Rules = w.rules

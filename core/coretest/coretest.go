@@ -87,7 +87,7 @@ func open(t testing.TB, path string, now func() time.Time, opts []Option) *Works
 	w := &Workspace{
 		Store:    st,
 		Engine:   eng,
-		Inbox:    inbox.New(inbox.Params{Store: st, Notify: eng, Now: now}),
+		Inbox:    inbox.New(inbox.Params{Store: st, Notify: eng, Now: now, Channels: eng}),
 		Accounts: accounts.New(st, sec, eng),
 		Members:  members.New(members.Params{Store: st, Now: now}),
 		Calendar: calendar.New(calendar.Params{Store: st, Notify: eng, Now: now, Zone: cfg.zone}),

@@ -58,19 +58,24 @@ type Params struct {
 	// IdemKey makes the idempotency key of a reply for an account (an
 	// e-mail Message-Id); nil makes a random token.
 	IdemKey func(core.Account) string
+	// Channels asks a channel whether an author accepts a private
+	// message (the engine); nil: nobody can be asked.
+	Channels Channels
 }
 
 // Service is the inbox use cases.
 type Service struct {
-	store   Store
-	notify  Notifier
-	now     func() time.Time
-	idemKey func(core.Account) string
+	store    Store
+	notify   Notifier
+	now      func() time.Time
+	idemKey  func(core.Account) string
+	channels Channels
+	reach    reachCache
 }
 
 // New returns the inbox service.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, notify: p.Notify, now: p.Now, idemKey: p.IdemKey}
+	s := &Service{store: p.Store, notify: p.Notify, now: p.Now, idemKey: p.IdemKey, channels: p.Channels}
 	if s.now == nil {
 		s.now = time.Now
 	}
