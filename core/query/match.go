@@ -39,6 +39,11 @@ func NewDoc(t Target) *Doc {
 	return &Doc{t: t, words: append(words, author...), author: author, keys: map[string][]string{}}
 }
 
+// SetItem replaces the item the doc describes, keeping its words: for a
+// change that leaves subject, text and author alone (a rule's tag or state,
+// seen by the rules after it).
+func (d *Doc) SetItem(it core.Item) { d.t.Item = it }
+
 // Match reports whether the item matches the query. A query with nothing
 // to match on (Root nil) matches nothing.
 func (q Query) Match(d *Doc) bool {
@@ -166,6 +171,9 @@ func (d *Doc) wordMatches(got, want string, wantKeys []string, prefix bool) bool
 }
 
 func sameFirstRune(a, b string) bool {
+	if a == "" || b == "" || a[0] != b[0] {
+		return a == b // UTF-8 is prefix-free: another first byte is another first rune
+	}
 	ra, _ := utf8.DecodeRuneInString(a)
 	rb, _ := utf8.DecodeRuneInString(b)
 	return ra == rb

@@ -167,10 +167,7 @@ func (r *run) items(tx core.RuleTx, ids []int64) (bool, error) {
 					return queued, err
 				}
 				queued = queued || q
-				// Later rules see the tags and state it gave (the words
-				// are split again, only for items a rule acted on).
-				ri.Item = it
-				doc = query.NewDoc(target(ri))
+				doc.SetItem(it) // later rules see the tags and state it gave
 			}
 			if p.rule.Stop || slices.ContainsFunc(p.rule.Actions, func(a core.RuleAction) bool { return a.Kind == core.RuleStop }) {
 				break
