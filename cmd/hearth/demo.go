@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core/engine"
+	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -67,9 +68,15 @@ func runDemo(ctx context.Context, g globals, log *slog.Logger) error {
 	if err := seedDemoPlans(ctx, w, time.Now()); err != nil {
 		log.Warn("demo: no sample calendar", "err", err)
 	}
+	if err := seedDemoHistory(ctx, w, time.Now()); err != nil {
+		log.Warn("demo: no history for the dashboard", "err", err)
+	}
 	engine.Go(log, "demo members", func() {
 		// Members come from the messages: wait for the first syncs.
 		if err := waitFirstSync(ctx, w, time.Minute); err == nil {
+			if err := backfillDemoSnapshots(ctx, w, members.New(members.Params{Store: w.store})); err != nil {
+				log.Warn("demo: no past snapshots", "err", err)
+			}
 			if err := seedDemoMembers(ctx, w); err != nil {
 				log.Warn("demo: no sample member notes", "err", err)
 			}

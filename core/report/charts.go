@@ -7,6 +7,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -37,12 +38,38 @@ func (s Style) opts(title string) []charts.OptionFunc {
 		theme = charts.ThemeDark
 	}
 	return []charts.OptionFunc{
-		func(o *charts.ChartOption) { o.OutputFormat = string(s.Format) },
+		func(o *charts.ChartOption) {
+			o.OutputFormat = string(s.Format)
+			// Counts: whole numbers on the axis and the bars, not "40.00".
+			o.ValueFormatter = countLabel
+			o.YAxis = []charts.YAxisOption{{ValueFormatter: countLabel}}
+		},
 		charts.DimensionsOptionFunc(s.Width, s.Height),
 		charts.ThemeNameOptionFunc(theme),
 		charts.TitleTextOptionFunc(title),
 		charts.PaddingOptionFunc(charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16}),
 	}
+}
+
+// countLabel writes a count without decimals (an axis step that is not a
+// whole number keeps one).
+func countLabel(v float64) string {
+	if v == float64(int64(v)) {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// dayLabels is how many day labels fit under a chart without running
+// into each other.
+func dayLabels(days, width int) int {
+	return max(2, min(days, width/80))
+}
+
+// legendBelow puts the legend under the chart, where a long list of
+// channels has room and does not run into the title.
+func legendBelow(o *charts.ChartOption) {
+	o.Legend.Offset = charts.OffsetStr{Left: charts.PositionCenter, Top: charts.PositionBottom}
 }
 
 // Chart names, in the order the dashboard and the reports show them.
@@ -116,7 +143,11 @@ func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	opts := append(s.opts(title(ChartDays)),
 		charts.XAxisLabelsOptionFunc(labels),
 		charts.LegendLabelsOptionFunc([]string{"in (members)", "out (ours)"}),
-		func(o *charts.ChartOption) { o.Legend.Offset = charts.OffsetRight; o.Symbol.Shape = charts.SymbolNone })
+		func(o *charts.ChartOption) {
+			o.Legend.Offset = charts.OffsetRight
+			o.Symbol.Shape = charts.SymbolNone
+			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+		})
 	return charts.LineRender([][]float64{in, out}, opts...)
 }
 
@@ -143,7 +174,11 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	opts := append(s.opts(title(ChartChannels)),
 		charts.XAxisLabelsOptionFunc(labels),
 		charts.LegendLabelsOptionFunc(names),
-		func(o *charts.ChartOption) { o.StackSeries = charts.Ptr(true); o.Legend.Offset = charts.OffsetRight })
+		func(o *charts.ChartOption) {
+			o.StackSeries = charts.Ptr(true)
+			legendBelow(o)
+			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+		})
 	return charts.BarRender(values, opts...)
 }
 
@@ -160,7 +195,9 @@ func heatmapChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	}
 	hours := make([]string, 24)
 	for h := range hours {
-		hours[h] = strconv.Itoa(h)
+		if h%3 == 0 { // every third hour: 24 labels run into each other
+			hours[h] = strconv.Itoa(h)
+		}
 	}
 	theme := charts.ThemeLight
 	if s.Dark {
@@ -173,7 +210,7 @@ func heatmapChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		Padding: charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16},
 		Title:   charts.TitleOption{Text: title(ChartHeatmap) + " · " + d.Zone},
 		Values:  values,
-		XAxis:   charts.HeatMapAxis{Labels: hours},
+		XAxis:   charts.HeatMapAxis{Labels: hours, LabelCount: 24},
 		YAxis:   charts.HeatMapAxis{Labels: Weekdays},
 	})
 	return p, err
@@ -188,7 +225,15 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		charts.XAxisLabelsOptionFunc(stats.Buckets),
 		charts.LegendLabelsOptionFunc([]string{"replies"}),
 		charts.SeriesShowLabel(true),
-		func(o *charts.ChartOption) { o.Legend.Show = charts.Ptr(false) })
+		func(o *charts.ChartOption) {
+			o.Legend.Show = charts.Ptr(false)
+			for i := range o.SeriesList {
+				o.SeriesList[i].Label.ValueFormatter = countLabel
+			}
+			if slices.Max(row) < 5 {
+				o.YAxis[0].Max = charts.Ptr(5.0) // a few replies: steps of one, not of 0.4
+			}
+		})
 	return charts.BarRender([][]float64{row}, opts...)
 }
 

@@ -123,8 +123,8 @@ func (s *Service) Dashboard(ctx context.Context, q Query) (Dashboard, error) {
 		return Dashboard{}, err
 	}
 	p := inZone(q.Period, loc)
-	d := Dashboard{Query: q, Account: acct, Channel: channel, Zone: cs.Zone, Period: p, Previous: p.Previous(),
-		Computed: s.now()}
+	d := Dashboard{Query: q, Account: acct, Channel: channel, Zone: cs.Zone, Period: p,
+		Previous: comparedWith(p, s.now().In(loc)), Computed: s.now()}
 	c := calc{s: s, cs: cs, loc: loc, score: score, account: q.AccountID, channel: channel, now: s.now(),
 		rows: q.Rows}
 	if d.KPIs, err = c.kpis(ctx, p, &d); err != nil {
@@ -140,6 +140,26 @@ func (s *Service) Dashboard(ctx context.Context, q Query) (Dashboard, error) {
 		return d, fmt.Errorf("stats: accounts: %w", err)
 	}
 	return d, nil
+}
+
+// comparedWith is the period a period is compared with: the one before,
+// or, while p is under way, as many of its first days as p has begun
+// (the first five days of this month against the first five of the last),
+// so that a month that has just begun is not set against a whole one.
+func comparedWith(p Period, now time.Time) Period {
+	prev := p.Previous()
+	today := midnight(now)
+	if today.Before(p.From) || !today.Before(p.To) {
+		return prev
+	}
+	begun := 0
+	for day := p.From; !day.After(today); day = day.AddDate(0, 0, 1) {
+		begun++
+	}
+	if to := prev.From.AddDate(0, 0, begun); to.Before(prev.To) {
+		return Period{Custom, prev.From, to}
+	}
+	return prev
 }
 
 // inZone rebuilds a period's midnights in loc (a period parsed in another
@@ -221,7 +241,7 @@ func (c calc) items(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 	if d == nil {
 		return nil
 	}
-	d.Days, d.Heatmap, d.Histogram = t.Days, t.Heatmap, histogram(reply)
+	d.Days, d.Heatmap, d.Histogram = begunDays(t.Days, c.now.In(c.loc)), t.Heatmap, histogram(reply)
 	if err := c.postRows(ctx, p, d); err != nil {
 		return err
 	}
@@ -323,6 +343,18 @@ func (c calc) moves(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 		d.Moves = moves
 	}
 	return nil
+}
+
+// begunDays are the days up to today: a period under way shows no
+// future days (as if nothing would happen on them).
+func begunDays(days []Day, now time.Time) []Day {
+	today := midnight(now)
+	for i, d := range days {
+		if d.Date.After(today) {
+			return days[:i]
+		}
+	}
+	return days
 }
 
 // replyRows lists the period's replies with what each answered.

@@ -157,10 +157,15 @@ func (s *Store) SaveSnapshotAsOf(ctx context.Context, day string, at time.Time, 
 				return err
 			}
 		}
+		// The quadrant then is not known: the first one recorded after
+		// the day, else today's, so that backfilling makes up no moves.
 		_, err := tx.ExecContext(ctx, `INSERT INTO member_quadrants (member_id, day, quadrant)
-			SELECT m.id, ?1, m.quadrant FROM members m
-			WHERE m.first_seen < ?2 AND m.quadrant IS NOT (SELECT h.quadrant FROM member_quadrants h
-				WHERE h.member_id = m.id AND h.day <= ?1 ORDER BY h.day DESC LIMIT 1)`, day, ms(at))
+			SELECT id, ?1, q FROM (SELECT m.id, COALESCE((SELECT h.quadrant FROM member_quadrants h
+					WHERE h.member_id = m.id AND h.day > ?1 ORDER BY h.day LIMIT 1), m.quadrant) AS q,
+				(SELECT h.quadrant FROM member_quadrants h
+					WHERE h.member_id = m.id AND h.day <= ?1 ORDER BY h.day DESC LIMIT 1) AS before
+				FROM members m WHERE m.first_seen < ?2)
+			WHERE q IS NOT before`, day, ms(at))
 		taken = err == nil
 		return err
 	})

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
@@ -34,10 +35,80 @@ func drawCharts(d stats.Dashboard, dark bool) (map[string]image.Image, error) {
 	return out, nil
 }
 
-// newChartImage is an empty chart slot of the charts' size.
+// chartMinSize is the least a chart slot takes: two of them side by side
+// fit a 1024-pixel window beside the navigation; a wider window shows
+// them larger, up to the size they are drawn at.
+var chartMinSize = fyne.NewSize(chartSize.Width*0.7, chartSize.Height*0.7)
+
+// newChartImage is an empty chart slot.
 func newChartImage() *canvas.Image {
 	img := canvas.NewImageFromImage(nil)
 	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(chartSize)
+	img.SetMinSize(chartMinSize)
 	return img
+}
+
+// chartGrid lays the chart cells out two in a row when two fit at least
+// chartMinSize wide, else one, and makes each chart as tall as its width
+// asks (up to the size it is drawn at, never blown up), so the charts
+// fill a wide window and still fit a narrow one.
+type chartGrid struct {
+	imgs  []*canvas.Image
+	width float32 // the width last laid out
+}
+
+func (g *chartGrid) cols(width float32) int {
+	if width > 0 && width < 2*chartMinSize.Width+theme.Padding() {
+		return 1
+	}
+	return 2
+}
+
+// imageHeight is a chart's height in a cell of width w.
+func (g *chartGrid) imageHeight(w float32) float32 {
+	return min(w, chartSize.Width) * chartSize.Height / chartSize.Width
+}
+
+func (g *chartGrid) cellWidth(width float32) float32 {
+	cols := float32(g.cols(width))
+	return (width - theme.Padding()*(cols-1)) / cols
+}
+
+func (g *chartGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	g.width = size.Width
+	cols, w := g.cols(size.Width), g.cellWidth(size.Width)
+	h := g.imageHeight(w)
+	for _, img := range g.imgs {
+		if img.MinSize().Height != h {
+			img.SetMinSize(fyne.NewSize(chartMinSize.Width, h))
+		}
+	}
+	y := float32(0)
+	for i := 0; i < len(objs); i += cols {
+		rowH := float32(0)
+		for j := i; j < min(i+cols, len(objs)); j++ {
+			rowH = max(rowH, objs[j].MinSize().Height)
+		}
+		for j := i; j < min(i+cols, len(objs)); j++ {
+			objs[j].Move(fyne.NewPos(float32(j-i)*(w+theme.Padding()), y))
+			objs[j].Resize(fyne.NewSize(w, rowH))
+		}
+		y += rowH + theme.Padding()
+	}
+}
+
+func (g *chartGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	cols := g.cols(g.width)
+	h := float32(0)
+	for i := 0; i < len(objs); i += cols {
+		rowH := float32(0)
+		for j := i; j < min(i+cols, len(objs)); j++ {
+			rowH = max(rowH, objs[j].MinSize().Height)
+		}
+		h += rowH
+		if i > 0 {
+			h += theme.Padding()
+		}
+	}
+	return fyne.NewSize(chartMinSize.Width, h)
 }

@@ -81,10 +81,12 @@ func (s *Screen) layout() fyne.CanvasObject {
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload.Request)
 	bar := container.NewHBox(s.period, s.channel, refresh)
 	top := container.NewBorder(nil, nil, bar, monthly)
-	grid := container.NewGridWithColumns(2)
+	layout := &chartGrid{}
+	grid := container.New(layout)
 	for _, c := range report.Charts {
 		img := newChartImage()
 		s.charts[c.Name] = img
+		layout.imgs = append(layout.imgs, img)
 		name := c.Name
 		show := widget.NewButton("Show these messages", func() { s.drillChart(name) })
 		show.Importance = widget.LowImportance

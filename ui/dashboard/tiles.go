@@ -14,7 +14,7 @@ import (
 )
 
 // tileWidth is the width of one KPI tile.
-const tileWidth = 210
+const tileWidth = 196
 
 // tileView is one KPI: its name, its value (a button when something is
 // behind it), its change against the previous period, and a help button
@@ -31,7 +31,7 @@ type tileView struct {
 
 func newTileView(s *Screen, t report.Tile) *tileView {
 	v := &tileView{s: s, key: t.Key}
-	v.name = widget.NewLabel(t.Name)
+	v.name = widget.NewLabel(twoLines(t.Name, tileNameChars))
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.value = widget.NewButton("", func() { s.drill(v.key) })
 	v.value.Importance = widget.LowImportance
@@ -75,6 +75,31 @@ func changeColor(better int) color.Color {
 		return theme.Color(theme.ColorNameError)
 	}
 	return theme.Color(theme.ColorNamePlaceHolder)
+}
+
+// tileNameChars is about how many characters of a name fit on a line of
+// a tile.
+const tileNameChars = 16
+
+// twoLines breaks a tile's name before the word that would pass n
+// characters, and gives a short one an empty second line, so that every
+// tile is as tall and no name is cut ("First response in business hours
+// (median)").
+func twoLines(name string, n int) string {
+	if len([]rune(name)) <= n {
+		return name + "\n"
+	}
+	cut := -1
+	for i, r := range []rune(name) {
+		if r == ' ' && i <= n {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return name + "\n"
+	}
+	rs := []rune(name)
+	return string(rs[:cut]) + "\n" + string(rs[cut+1:])
 }
 
 // wrap keeps a definition readable in a dialog.
