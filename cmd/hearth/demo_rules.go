@@ -12,7 +12,9 @@ import (
 // kind a community manager writes first.
 var demoRules = []struct{ name, when, do string }{
 	{"Links from new VK accounts", "channel:vk has:link followers<20", "state:spam"},
-	{"Abusive comments hidden", "is:abusive (kind:vk_comment OR kind:x_mention)", "hide"},
+	// VK comments only: the abusive reply on X stays for the moderation
+	// queue to show.
+	{"Abusive comments hidden", "is:abusive kind:vk_comment", "hide"},
 	{"VIP mentions tagged", "is:vip OR (channel:vk followers>1000)", "tag:vip, notify"},
 }
 

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// The demo's watch and rules run on its first sync: the spammer's link goes to
-// spam, the members with many followers are tagged vip, and each item
-// says which rule did it.
+// The demo's watch and rules run on its first sync: the spammer's link
+// goes to spam, the troll's abuse is hidden, the members with many
+// followers are tagged vip, and each item says which rule did it.
 func TestDemoRulesRunOnTheFirstSync(t *testing.T) {
 	p := startVKPeer(t)
 	dir := t.TempDir()
@@ -36,6 +36,11 @@ func TestDemoRulesRunOnTheFirstSync(t *testing.T) {
 	spam := inboxJSON(t, dir, "--state", "spam")
 	if len(spam) != 1 || !strings.Contains(spam[0].Text, "cheap-subs.example") {
 		t.Fatalf("spam = %+v, want the spammer's comment", spam)
+	}
+	// The troll's comment is hidden, and deleted on VK by the outbox.
+	hidden := inboxJSON(t, dir, "--state", "hidden")
+	if len(hidden) != 1 || !strings.Contains(hidden[0].Text, "идиоты") {
+		t.Errorf("hidden = %+v, want the troll's comment", hidden)
 	}
 	vip := inboxJSON(t, dir, "--tag", "vip")
 	var authors []string
