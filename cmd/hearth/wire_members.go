@@ -53,8 +53,9 @@ func startMembers(ctx context.Context, w *workspace, svc *members.Service) (wait
 }
 
 // newMemberWriter is what sends greetings from the member files: privately
-// (an answer in the member's latest e-mail or VK message conversation),
-// through the inbox's outbox like any reply; in public only when the
+// (an answer in the member's latest e-mail or VK message conversation, or
+// a new VK community message or X direct message where the member allows
+// it), through the inbox's outbox like any reply; in public only when the
 // person chooses it in the dialog.
 func newMemberWriter(mem *members.Service, in *inbox.Service) *members.Writer {
 	return members.NewWriter(mem, in)

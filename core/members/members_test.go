@@ -404,11 +404,28 @@ func TestExpertsAreAnswerersNotComplainers(t *testing.T) {
 	}
 }
 
-type recordingReplier struct{ to []int64 }
+// recordingReplier records where messages went; allowed lists the items
+// whose authors accept a private message (nil: nobody does).
+type recordingReplier struct {
+	to, private []int64
+	allowed     map[int64]bool
+}
 
 func (r *recordingReplier) Reply(_ context.Context, itemID int64, _ string) error {
 	r.to = append(r.to, itemID)
 	return nil
+}
+
+func (r *recordingReplier) SendPrivately(_ context.Context, itemID int64, _ string) error {
+	r.private = append(r.private, itemID)
+	return nil
+}
+
+func (r *recordingReplier) CanMessagePrivately(_ context.Context, itemID int64) (bool, string, error) {
+	if r.allowed[itemID] {
+		return true, "", nil
+	}
+	return false, "they do not allow messages from the community on VK", nil
 }
 
 // A ritual message answers the member's latest private conversation; with
@@ -463,5 +480,52 @@ func TestRouteIsPrivateOrAChoice(t *testing.T) {
 	}
 	if err := w.WriteTo(ctx, dmitry, "Добро пожаловать!", true); err != nil || len(rp.to) != 1 || rp.to[0] != r.PublicItemID {
 		t.Errorf("chosen public: err %v, replied to %v; want his comment %d", err, rp.to, r.PublicItemID)
+	}
+}
+
+// A member with only public messages is greeted by a private message
+// when their channel allows it: a VK community message to Дмитрий, who
+// allows them; the route says where and to whom, and nothing is public.
+// When he does not allow it, the route says why and nothing goes.
+func TestRouteStartsAPrivateConversationWhenAllowed(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	dima := core.Person{Name: "Дмитрий Орлов", Address: "8", Handle: "d_orlov"}
+	f.batch(f.vk, core.Batch{Items: []core.Item{
+		{Kind: core.ItemVKComment, RemoteID: "c2", Author: dima, CreatedAt: day0.Add(-2 * time.Hour), Text: "Привет всем, я новенький!"},
+	}})
+	f.refresh()
+	dmitry := f.memberOf(core.IdentityVK, "8")
+	comment, err := f.st.ItemByRemoteID(ctx, f.vk, "c2")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	rp := &recordingReplier{}
+	w := members.NewWriter(f.svc, rp)
+	r, err := w.Route(ctx, dmitry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Private || !strings.Contains(r.Why, "They do not allow messages from the community on VK.") || r.PublicItemID != comment.ID {
+		t.Errorf("not allowed: %+v; want no private route, with VK's reason", r)
+	}
+	if err := w.WriteTo(ctx, dmitry, "Добро пожаловать!", false); !errors.Is(err, members.ErrNoPrivateChannel) || len(rp.to)+len(rp.private) != 0 {
+		t.Errorf("not allowed: %v, sent %v %v; want nothing sent", err, rp.to, rp.private)
+	}
+
+	rp.allowed = map[int64]bool{comment.ID: true}
+	r, err = w.Route(ctx, dmitry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Private || !r.Start || r.Channel != "VK community message" || r.To != "Дмитрий Орлов (vk.com/d_orlov)" || r.ItemID != comment.ID {
+		t.Errorf("allowed: %+v; want a VK community message to Дмитрий", r)
+	}
+	for _, public := range []bool{false, true} { // private wins over a public choice
+		rp.private = nil
+		if err := w.WriteTo(ctx, dmitry, "Добро пожаловать!", public); err != nil || len(rp.to) != 0 || len(rp.private) != 1 || rp.private[0] != comment.ID {
+			t.Errorf("allowed, public=%v: %v, replied %v, privately %v; want one private message", public, err, rp.to, rp.private)
+		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
@@ -13,17 +15,22 @@ import (
 // Route is how a personal message (a greeting, a check-in) would reach a
 // member. A ritual message is private: it answers the member's latest
 // private conversation, an e-mail or a VK community message, so only they
-// read it. With no private conversation there is no private route (X
-// direct messages are not supported); the message is then copied for the
-// person to send, or, only when the person chooses it, posted publicly
-// under the member's latest public message.
+// read it. With none, it starts one where the channel allows it: a VK
+// community message to a member who allows messages from the community, an
+// X direct message to one who accepts them (the Writer asks the channel).
+// With no private way at all, the message is copied for the person to
+// send, or, only when the person chooses it, posted publicly under the
+// member's latest public message.
 type Route struct {
 	Private bool
 	// Channel and To say where a private message goes: "e-mail",
-	// "Claire Dubois <claire@exemple.fr>"; ItemID is the message it answers.
+	// "Claire Dubois <claire@exemple.fr>"; ItemID is the message it answers
+	// or, when Start is set, the public message whose author it writes to
+	// privately, starting a conversation.
 	Channel string
 	To      string
 	ItemID  int64
+	Start   bool
 	// Why says why there is no private route.
 	Why string
 	// PublicItemID is the member's latest public message (0: none), which a
@@ -31,6 +38,9 @@ type Route struct {
 	// answer would show, for everyone to read.
 	PublicItemID int64
 	PublicWhere  string
+	// starts are the member's latest public messages per channel, newest
+	// first, whose authors a private message could start a conversation with.
+	starts []core.Item
 }
 
 // ErrNoPrivateChannel is returned by Writer.WriteTo when the member can
@@ -61,10 +71,27 @@ func (s *Service) Route(ctx context.Context, memberID int64) (Route, error) {
 		if r.PublicItemID == 0 && publicPlace(it) != "" {
 			r.PublicItemID, r.PublicWhere = it.ID, publicPlace(it)
 		}
+		if startChannel(it.Kind) != "" && !slices.ContainsFunc(r.starts, func(s core.Item) bool {
+			return startChannel(s.Kind) == startChannel(it.Kind)
+		}) {
+			r.starts = append(r.starts, it)
+		}
 	}
 	r.Why = fmt.Sprintf("%s has not written to you by e-mail or VK message, so there is no private "+
-		"conversation to answer; Hearth cannot send X direct messages.", firstName(m))
+		"conversation to answer.", firstName(m))
 	return r, nil
+}
+
+// startChannel names the private channel that can start a conversation
+// with the author of a public item of kind k, "" for none.
+func startChannel(k core.ItemKind) string {
+	switch k {
+	case core.ItemVKComment, core.ItemVKPost:
+		return "VK community message"
+	case core.ItemXMention, core.ItemXReply:
+		return "X direct message"
+	}
+	return ""
 }
 
 // privateChannel names the channel of a private item kind, "" for a
@@ -87,6 +114,8 @@ func recipient(it core.Item) string {
 	switch {
 	case it.Kind == core.ItemEmail:
 		where = "<" + a.Address + ">"
+	case a.Handle != "" && startChannel(it.Kind) == "X direct message":
+		where = "(@" + a.Handle + ")"
 	case a.Handle != "":
 		where = "(vk.com/" + a.Handle + ")"
 	case a.Address != "":
@@ -132,6 +161,12 @@ func firstName(m core.Member) string {
 // Replier queues a reply to an item in the outbox (core/inbox's service).
 type Replier interface {
 	Reply(ctx context.Context, itemID int64, text string) error
+	// SendPrivately queues a private message to the author of a public
+	// item (a VK community message, an X direct message).
+	SendPrivately(ctx context.Context, itemID int64, text string) error
+	// CanMessagePrivately asks the item's channel whether its author
+	// accepts that now, and why not.
+	CanMessagePrivately(ctx context.Context, itemID int64) (bool, string, error)
 }
 
 // Writer sends ritual messages to members by their Route, through the
@@ -144,9 +179,57 @@ type Writer struct {
 // NewWriter makes a Writer over the member files and a replier.
 func NewWriter(s *Service, r Replier) *Writer { return &Writer{s: s, r: r} }
 
-// Route is how a message to the member would go now.
+// Route is how a message to the member would go now: an answer in their
+// latest private conversation, else a new private conversation on a
+// channel whose settings allow it (asked now), else no private route.
 func (w *Writer) Route(ctx context.Context, memberID int64) (Route, error) {
-	return w.s.Route(ctx, memberID)
+	r, err := w.s.Route(ctx, memberID)
+	if err != nil || r.Private {
+		return r, err
+	}
+	var whys []string
+	for _, it := range r.starts {
+		ok, why, err := w.r.CanMessagePrivately(ctx, it.ID)
+		if err != nil {
+			why = "Hearth could not ask " + channelOf(it.Kind) + " whether a private message may go (" + err.Error() + ")"
+		}
+		if ok && err == nil {
+			return Route{Private: true, Start: true, Channel: startChannel(it.Kind), To: recipient(it), ItemID: it.ID,
+				PublicItemID: r.PublicItemID, PublicWhere: r.PublicWhere}, nil
+		}
+		if why != "" {
+			whys = append(whys, sentence(why))
+		}
+	}
+	if len(whys) > 0 {
+		r.Why += " " + strings.Join(whys, " ")
+	} else if len(r.starts) == 0 {
+		r.Why += " They wrote nothing on VK or X that a private message could follow."
+	}
+	return r, nil
+}
+
+// channelOf names the service of an item kind.
+func channelOf(k core.ItemKind) string {
+	if strings.HasPrefix(string(k), "x_") {
+		return "X"
+	}
+	return "VK"
+}
+
+// sentence makes a reason a sentence: a capital first, a full stop last.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	s = string(r)
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }
 
 // WriteTo sends text to the member privately. Without a private route it
@@ -155,11 +238,13 @@ func (w *Writer) Route(ctx context.Context, memberID int64) (Route, error) {
 // what the person was shown may have changed, never for the worse (a
 // private conversation that appeared meanwhile is used).
 func (w *Writer) WriteTo(ctx context.Context, memberID int64, text string, public bool) error {
-	r, err := w.s.Route(ctx, memberID)
+	r, err := w.Route(ctx, memberID)
 	if err != nil {
 		return err
 	}
 	switch {
+	case r.Private && r.Start:
+		return w.r.SendPrivately(ctx, r.ItemID, text)
 	case r.Private:
 		return w.r.Reply(ctx, r.ItemID, text)
 	case !public:

@@ -105,8 +105,7 @@ func (g *greeter) findRoute(w MemberWriter) {
 		}
 		g.route, g.routed = rt, true
 		if rt.Private {
-			g.how.SetText("Sent privately by " + rt.Channel + " to " + rt.To +
-				", as an answer to their latest private message. {name} becomes their first name.")
+			g.how.SetText(privateRouteLine(rt) + " {name} becomes their first name.")
 			g.updateVerb()
 			return
 		}
@@ -123,6 +122,15 @@ func (g *greeter) findRoute(w MemberWriter) {
 		g.choice.Show()
 		g.updateVerb()
 	})
+}
+
+// privateRouteLine says where a private greeting goes and to whom.
+func privateRouteLine(rt members.Route) string {
+	if rt.Start {
+		return "Sent privately by " + rt.Channel + " to " + rt.To +
+			": a new private conversation, which they allow; nothing is posted in public."
+	}
+	return "Sent privately by " + rt.Channel + " to " + rt.To + ", as an answer to their latest private message."
 }
 
 // public says whether the person chose to post the greeting in public.

@@ -54,8 +54,11 @@ type harness struct {
 	// given; nil otherwise (the composer copies).
 	writer     *faultyWriter
 	withWriter bool
-	setup      func(h *harness)
-	ids        sampleIDs
+	// allowDM lists the items whose authors accept a private message, as
+	// their channel would say (greet_private_test.go).
+	allowDM map[int64]bool
+	setup   func(h *harness)
+	ids     sampleIDs
 	// opened are the items the screen asked the inbox to show.
 	opened []int64
 }
@@ -90,7 +93,7 @@ func newMembersHarness(t *testing.T, opts ...option) *harness {
 	h.members = &faultyMembers{Service: h.ws.Members}
 	var writer MemberWriter
 	if h.withWriter {
-		h.writer = &faultyWriter{Writer: members.NewWriter(h.ws.Members, h.ws.Inbox)}
+		h.writer = &faultyWriter{Writer: members.NewWriter(h.ws.Members, &channelInbox{Service: h.ws.Inbox, h: h})}
 		writer = h.writer
 	}
 	if h.setup != nil {

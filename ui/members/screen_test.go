@@ -379,8 +379,8 @@ func TestWelcomeWithoutPrivateChannelCopiesByDefault(t *testing.T) {
 	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
 	test.Tap(greetButton(t, h, "Дмитрий Орлов"))
 	says := greetDialogSays(h, "Дмитрий has not written to you by e-mail or VK message")
-	if !strings.Contains(says, "Hearth cannot send X direct messages") {
-		t.Errorf("the composer does not say X direct messages are not supported: %q", says)
+	if strings.Contains(says, "Sent privately") {
+		t.Errorf("the composer offers a private route VK did not confirm: %q", says)
 	}
 	radio := overlayRadio(t, h)
 	if radio.Selected != choiceCopy || len(radio.Options) != 2 || !strings.Contains(radio.Options[1], "public VK comment") {
