@@ -214,11 +214,19 @@ type MemberFilter struct {
 	Quadrant  Quadrant
 	Cohort    Cohort
 	Channel   IdentityKind
+	Set       *MemberSet // only these members (nil: any)
 	Sort      MemberSort // default activity
 	Desc      bool       // descending; name sorts ascending unless set
 	Offset    int
 	Limit     int       // default 100
 	Now       time.Time // for cohorts; zero means the clock of the members service
+}
+
+// MemberSet is a named list of members, such as those behind a number of
+// the dashboard ("Joined in November 2026").
+type MemberSet struct {
+	Name string
+	IDs  []int64
 }
 
 // MemberPage is one page of the members table and how many match in all.

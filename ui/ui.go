@@ -10,6 +10,7 @@ package ui
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -106,14 +107,22 @@ func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
 	if u.b.Dashboard == nil {
 		return newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt)
 	}
-	drill := dashboard.Drill{Items: func(q string) {
+	drill := dashboard.Drill{Items: func(q, zone string) {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			loc = nil // the dashboard's zone is a valid setting; the clock's otherwise
+		}
 		u.nav.show(u.inbox)
-		u.inbox.ShowSearch(q)
+		u.inbox.ShowSearchIn(q, loc)
 	}}
 	if m, ok := files.(*members.Screen); ok {
 		drill.Members = func(q core.Quadrant, c core.Cohort, ch core.IdentityKind) {
 			u.nav.show(files)
 			m.ShowSegment(q, c, ch)
+		}
+		drill.MemberSet = func(set core.MemberSet) {
+			u.nav.show(files)
+			m.ShowMembers(set)
 		}
 	}
 	return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard}, drill)

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -58,4 +59,53 @@ func MembersSegment(d Dashboard, key string) (q core.Quadrant, c core.Cohort, ok
 		return "", core.CohortDeadSoul, current
 	}
 	return "", "", false
+}
+
+// memberLists are the member numbers whose members can be listed, and
+// which list of the store counts them.
+var memberLists = map[string]string{
+	"members_new": "new", "members_joined": "joined", "members_left": "left", "members_active": "active",
+}
+
+// ListsMembers says whether MembersBehind lists the members of a KPI.
+func ListsMembers(key string) bool {
+	_, ok := memberLists[key]
+	return ok
+}
+
+// MembersBehind lists the members behind a member number of a computed
+// dashboard: new, joined, left (each member once, however often) or
+// active in its period, named for the member table ("Joined · November
+// 2026"). A past period's active count comes from its snapshot when it
+// has one; the list is who wrote in that window by the member files.
+func (s *Service) MembersBehind(ctx context.Context, d Dashboard, key string) (core.MemberSet, error) {
+	which, ok := memberLists[key]
+	if !ok {
+		return core.MemberSet{}, fmt.Errorf("stats: %s lists no members: %w", key, core.ErrNotFound)
+	}
+	score, err := s.scoreSettings(ctx)
+	if err != nil {
+		return core.MemberSet{}, err
+	}
+	now := !d.Period.To.Before(d.Computed)
+	end := d.Period.To
+	if now {
+		end = d.Computed
+	}
+	q := core.MemberStatsQuery{From: d.Period.From, To: d.Period.To, Channel: d.Channel, AccountID: d.Query.AccountID,
+		ActiveSince: end.AddDate(0, 0, -score.ActivityDays), ActiveNow: now}
+	ids, err := s.store.StatsMemberIDs(ctx, q, which)
+	if err != nil {
+		return core.MemberSet{}, fmt.Errorf("stats: %w", err)
+	}
+	return core.MemberSet{Name: metricName(key) + " · " + d.Period.Label(), IDs: ids}, nil
+}
+
+func metricName(key string) string {
+	for _, m := range Metrics {
+		if m.Key == key {
+			return m.Name
+		}
+	}
+	return key
 }

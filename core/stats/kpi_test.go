@@ -156,3 +156,38 @@ func TestReplyWaitsLateAndSpam(t *testing.T) {
 		t.Errorf("after the early message went to spam: wait %v, want 2h", w)
 	}
 }
+
+// The members behind a member number are the ones it counts: new, active,
+// joined and left (a member who joined twice is listed once), and the
+// member table shows exactly them.
+func TestMembersBehind(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	d, err := f.svc.Dashboard(ctx, stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]int{"members_new": 6, "members_active": 5, "members_joined": 2, "members_left": 1} {
+		set, err := f.svc.MembersBehind(ctx, d, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(set.IDs) != want || set.Name == "" {
+			t.Errorf("%s: %d members named %q, want %d", key, len(set.IDs), set.Name, want)
+		}
+		page, err := f.mem.List(ctx, core.MemberFilter{Set: &set})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != len(set.IDs) {
+			t.Errorf("%s: the member table lists %d of its %d members", key, page.Total, len(set.IDs))
+		}
+	}
+	if _, err := f.svc.MembersBehind(ctx, d, "items_in"); err == nil {
+		t.Error("messages in listed members")
+	}
+	empty := core.MemberSet{Name: "nobody", IDs: []int64{}}
+	if page, err := f.mem.List(ctx, core.MemberFilter{Set: &empty}); err != nil || page.Total != 0 {
+		t.Errorf("an empty set lists %d members (%v), want none", page.Total, err)
+	}
+}

@@ -22,6 +22,7 @@ type Store interface {
 	StatsPosts(ctx context.Context, from, to time.Time, accountID int64) ([]core.PostStat, error)
 	StatsPlan(ctx context.Context, from, to time.Time, accountID int64) (core.PlanCounts, error)
 	StatsMembers(ctx context.Context, q core.MemberStatsQuery) (core.MemberCounts, error)
+	StatsMemberIDs(ctx context.Context, q core.MemberStatsQuery, which string) ([]int64, error)
 	StatsMark(ctx context.Context) (int64, error)
 	StatsChanges(ctx context.Context, from, to time.Time, after int64) ([]core.ChangedHour, error)
 	StatsDays(ctx context.Context, key, first, last string) ([]core.StatsDay, error)

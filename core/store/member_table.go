@@ -109,6 +109,9 @@ func planMembers(f core.MemberFilter, b core.CohortBounds) memberPlan {
 	if f.Expertise != "" {
 		p.addSet("SELECT member_id AS id FROM member_expertise WHERE topic = ?", f.Expertise)
 	}
+	if f.Set != nil {
+		p.addSet("SELECT value AS id FROM json_each(?)", jsonList(f.Set.IDs))
+	}
 	if f.Quadrant != "" {
 		p.covered.add("m.quadrant = ?", string(f.Quadrant))
 		p.countIndex = "members_segments"

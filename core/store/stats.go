@@ -346,3 +346,62 @@ func countActiveSince(ctx context.Context, tx *sql.Tx, since time.Time, bit int)
 		WHERE m.last_seen >= ?1 AND (?2 = 0 OR m.channels & ?2 <> 0)`, ms(since), bit).Scan(&n)
 	return n, err
 }
+
+// StatsMemberIDs lists the members a member number of a period counts
+// (see core.MemberStatsQuery): "new" (first seen in it), "joined" and
+// "left" (VK membership events in it, each member once) and "active"
+// (wrote in the activity window ending with it).
+func (s *Store) StatsMemberIDs(ctx context.Context, q core.MemberStatsQuery, which string) ([]int64, error) {
+	bit := channelBit(q.Channel)
+	var (
+		query string
+		args  []any
+	)
+	switch which {
+	case "new":
+		query = `SELECT id FROM members m INDEXED BY members_first_seen
+			WHERE m.first_seen >= ?1 AND m.first_seen < ?2 AND (?3 = 0 OR m.channels & ?3 <> 0)`
+		args = []any{ms(q.From), ms(q.To), bit}
+	case "joined", "left":
+		if q.Channel != "" && q.Channel != core.IdentityVK {
+			return []int64{}, nil
+		}
+		kind := map[string]string{"joined": "join", "left": "leave"}[which]
+		query = `SELECT DISTINCT mi.member_id FROM membership_events e INDEXED BY membership_events_time
+			JOIN member_identities mi ON mi.identity_id = e.identity_id
+			WHERE e.at >= ?1 AND e.at < ?2 AND e.kind = ?3 AND (?4 = 0 OR e.account_id = ?4)`
+		args = []any{ms(q.From), ms(q.To), kind, q.AccountID}
+	case "active":
+		if q.ActiveNow {
+			query = `SELECT id FROM members m INDEXED BY members_last_seen
+				WHERE m.last_seen >= ?1 AND (?2 = 0 OR m.channels & ?2 <> 0)`
+			args = []any{ms(q.ActiveSince), bit}
+			break
+		}
+		query = `SELECT DISTINCT mi.member_id FROM identity_days d INDEXED BY identity_days_day
+			JOIN member_identities mi ON mi.identity_id = d.identity_id
+			JOIN identities i ON i.id = d.identity_id
+			WHERE d.day >= ?1 AND d.day <= ?2
+				AND (?3 = 0 OR (i.kind = 'email' AND ?3 = 1) OR (i.kind = 'vk' AND ?3 = 2) OR (i.kind = 'x' AND ?3 = 4))`
+		args = []any{core.UnixDay(q.ActiveSince), core.UnixDay(q.To.Add(-time.Millisecond)), bit}
+	default:
+		return nil, fmt.Errorf("store: stats members %q: %w", which, core.ErrNotFound)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: stats members %s: %w", which, dbErr(err))
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: stats members %s: %w", which, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stats members %s: %w", which, dbErr(err))
+	}
+	return ids, nil
+}

@@ -16,6 +16,7 @@ import (
 type Stats interface {
 	Dashboard(ctx context.Context, q stats.Query) (stats.Dashboard, error)
 	Settings(ctx context.Context) (stats.Settings, error)
+	MembersBehind(ctx context.Context, d stats.Dashboard, key string) (core.MemberSet, error)
 }
 
 // Backend is the screen's use cases.
@@ -25,8 +26,11 @@ type Backend struct {
 
 // Drill opens what is behind a number; nil callbacks leave numbers inert.
 type Drill struct {
-	// Items shows the inbox search for a query of the query language.
-	Items func(query string)
+	// Items shows the inbox search for a query of the query language,
+	// its days read in zone (the workspace's, an IANA name).
+	Items func(query, zone string)
 	// Members shows the member table on one segment.
 	Members func(q core.Quadrant, c core.Cohort, ch core.IdentityKind)
+	// MemberSet shows the member table on a list of members.
+	MemberSet func(set core.MemberSet)
 }

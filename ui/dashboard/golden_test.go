@@ -21,7 +21,9 @@ type harness struct {
 	*uitest.Window
 	s       *Screen
 	queries []string
+	zones   []string
 	members []core.Cohort
+	sets    []core.MemberSet
 }
 
 func newHarness(t *testing.T) *harness {
@@ -48,8 +50,9 @@ func newHarness(t *testing.T) *harness {
 	svc := stats.New(stats.Params{Store: ws.Store, Members: ws.Members, Now: func() time.Time { return uitest.Now }, Zone: "UTC"})
 	h := &harness{Window: w}
 	h.s = New(w.Env, Backend{Stats: svc}, Drill{
-		Items:   func(q string) { h.queries = append(h.queries, q) },
-		Members: func(_ core.Quadrant, c core.Cohort, _ core.IdentityKind) { h.members = append(h.members, c) },
+		Items:     func(q, zone string) { h.queries, h.zones = append(h.queries, q), append(h.zones, zone) },
+		Members:   func(_ core.Quadrant, c core.Cohort, _ core.IdentityKind) { h.members = append(h.members, c) },
+		MemberSet: func(set core.MemberSet) { h.sets = append(h.sets, set) },
 	})
 	w.Win.SetContent(h.s.Content())
 	w.Win.Show()
@@ -74,12 +77,18 @@ func TestDashboardDrill(t *testing.T) {
 	}
 	test.Tap(h.s.tiles["items_in"].value)
 	want := "-is:mine -channel:feed -state:spam after:2025-03-01 before:2025-04-01"
-	if len(h.queries) != 1 || h.queries[0] != want {
-		t.Errorf("drill queries %q, want %q", h.queries, want)
+	if len(h.queries) != 1 || h.queries[0] != want || h.zones[0] != "UTC" {
+		t.Errorf("drill queries %q in %q, want %q in UTC", h.queries, h.zones, want)
 	}
 	test.Tap(h.s.tiles["dead_souls"].value)
 	if len(h.members) != 1 || h.members[0] != core.CohortDeadSoul {
 		t.Errorf("member drill %v, want dead souls", h.members)
+	}
+	// New members: the five authors of March, listed by id.
+	test.Tap(h.s.tiles["members_new"].value)
+	h.WaitFor("the new members", func() bool { return len(h.sets) == 1 })
+	if got := h.sets[0]; len(got.IDs) != 5 || !strings.HasPrefix(got.Name, "New members") {
+		t.Errorf("new members drill: %q with %d members, want New members with 5", got.Name, len(got.IDs))
 	}
 	if got := h.s.tiles["sentiment_negative_share"].value.Text; !strings.Contains(got, "not measured") {
 		t.Errorf("tone tile says %q", got)

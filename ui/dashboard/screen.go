@@ -227,19 +227,38 @@ func (s *Screen) canDrill(key string) bool {
 	if _, ok := stats.ItemsQuery(s.shown, key); ok && s.u.drill.Items != nil {
 		return true
 	}
+	if stats.ListsMembers(key) && s.u.drill.MemberSet != nil {
+		return true
+	}
 	_, _, ok := stats.MembersSegment(s.shown, key)
 	return ok && s.u.drill.Members != nil
 }
 
-// drill opens what is behind a tile's number.
+// drill opens what is behind a tile's number: the messages, the member
+// table's segment, or the members the number counts (read off the UI
+// goroutine).
 func (s *Screen) drill(key string) {
 	if q, ok := stats.ItemsQuery(s.shown, key); ok && s.u.drill.Items != nil {
-		s.u.drill.Items(q)
+		s.u.drill.Items(q, s.shown.Zone)
 		return
 	}
 	if q, c, ok := stats.MembersSegment(s.shown, key); ok && s.u.drill.Members != nil {
 		s.u.drill.Members(q, c, s.shown.Channel)
+		return
 	}
+	if !stats.ListsMembers(key) || s.u.drill.MemberSet == nil {
+		return
+	}
+	d := s.shown
+	kit.Background(s.u.Env, "members behind "+key, func(ctx context.Context) (core.MemberSet, error) {
+		return s.u.b.Stats.MembersBehind(ctx, d, key)
+	}, func(set core.MemberSet, err error) {
+		if err != nil {
+			s.banner.Show("Could not list these members: " + kit.ErrorText(err))
+			return
+		}
+		s.u.drill.MemberSet(set)
+	})
 }
 
 // drillChart opens the messages a chart counts.

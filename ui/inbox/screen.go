@@ -58,12 +58,13 @@ type Screen struct {
 
 	items      []core.Item
 	selectedID int64
-	openItem   core.Item // what the right-hand side shows, listed or not
-	query      string    // the search being shown; "" for the list
-	gen        int       // bumps on every reload so stale pages are dropped
-	loading    bool      // a next page is being fetched
-	exhausted  bool      // the last page came back short: no more to fetch
-	loaded     bool      // the first page has arrived
+	openItem   core.Item  // what the right-hand side shows, listed or not
+	query      string     // the search being shown; "" for the list
+	zone       searchZone // the zone the dashboard's search reads its days in
+	gen        int        // bumps on every reload so stale pages are dropped
+	loading    bool       // a next page is being fetched
+	exhausted  bool       // the last page came back short: no more to fetch
+	loaded     bool       // the first page has arrived
 }
 
 // New builds the inbox; active reports whether it is the screen in front,
@@ -126,7 +127,7 @@ func (s *Screen) restart() {
 func (s *Screen) runSearch(q string) {
 	s.query = q
 	s.thread.lit = nil
-	if parsed, err := query.ParseAt(q, s.u.Now()); err == nil {
+	if parsed, err := query.ParseAt(q, s.now()); err == nil {
 		s.thread.lit = parsed.Highlights // the thread lights what was found
 	}
 	s.restart()
@@ -185,7 +186,7 @@ func (s *Screen) load(done func()) {
 	s.gen++
 	gen, q, f := s.gen, s.query, s.filters.filter()
 	f.Limit = max(f.Limit, len(s.items))
-	f.Now = s.u.Now()
+	f.Now = s.now()
 	kit.Background(s.u.Env, "load inbox", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)
 	}, func(items []core.Item, err error) {
@@ -238,7 +239,7 @@ func (s *Screen) loadMore() {
 	s.loading = true
 	last := s.items[len(s.items)-1]
 	gen, q, f := s.gen, s.query, s.filters.filter()
-	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.u.Now()
+	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.now()
 	kit.Background(s.u.Env, "load next page", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)
 	}, func(items []core.Item, err error) {

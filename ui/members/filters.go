@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -68,13 +69,18 @@ type memberFilters struct {
 	quadrant core.Quadrant
 	cohort   core.Cohort
 	channel  core.IdentityKind
-	applied  [4]string // search, tag, interest, expertise as last applied
+	set      *core.MemberSet // a list the dashboard opened; nil: none
+	setChip  *widget.Button  // names the set; a tap clears it
+	applied  [4]string       // search, tag, interest, expertise as last applied
 	content  fyne.CanvasObject
 }
 
 func newMemberFilters(changed func()) *memberFilters {
 	f := &memberFilters{changed: changed, chips: segments()}
 	f.all = widget.NewButton("All", f.clearSegments)
+	f.setChip = widget.NewButtonWithIcon("", theme.CancelIcon(), f.clearSet)
+	f.setChip.Importance = widget.HighImportance
+	f.setChip.IconPlacement = widget.ButtonIconTrailingText
 	for _, g := range f.chips {
 		g.button = widget.NewButton(g.label, func() { f.toggle(g) })
 	}
@@ -101,7 +107,7 @@ func (f *memberFilters) entry(placeholder string) *widget.Entry {
 }
 
 func (f *memberFilters) layout() fyne.CanvasObject {
-	chips := []fyne.CanvasObject{f.all}
+	chips := []fyne.CanvasObject{f.setChip, f.all}
 	for _, g := range f.chips {
 		chips = append(chips, g.button)
 	}
@@ -149,7 +155,13 @@ func toggled[T comparable](have, tapped T) T {
 }
 
 func (f *memberFilters) clearSegments() {
-	f.quadrant, f.cohort, f.channel = "", "", ""
+	f.quadrant, f.cohort, f.channel, f.set = "", "", "", nil
+	f.paint()
+	f.changed()
+}
+
+func (f *memberFilters) clearSet() {
+	f.set = nil
 	f.paint()
 	f.changed()
 }
@@ -168,7 +180,13 @@ func (f *memberFilters) setCounts(c core.SegmentCounts) {
 // paint writes counts and highlights the selected chips.
 func (f *memberFilters) paint() {
 	f.all.SetText(fmt.Sprintf("All · %d", f.counts.Total))
-	setImportance(f.all, f.quadrant == "" && f.cohort == "" && f.channel == "")
+	setImportance(f.all, f.quadrant == "" && f.cohort == "" && f.channel == "" && f.set == nil)
+	if f.set == nil {
+		f.setChip.Hide()
+	} else {
+		f.setChip.SetText(fmt.Sprintf("%s · %d", f.set.Name, len(f.set.IDs)))
+		f.setChip.Show()
+	}
 	for _, g := range f.chips {
 		g.button.SetText(fmt.Sprintf("%s · %d", g.label, g.count(f.counts)))
 		setImportance(g.button, f.active(g))
@@ -190,7 +208,7 @@ func setImportance(b *widget.Button, on bool) {
 func (f *memberFilters) filter() core.MemberFilter {
 	return core.MemberFilter{
 		Query: f.applied[0], Tag: f.applied[1], Interest: f.applied[2], Expertise: f.applied[3],
-		Quadrant: f.quadrant, Cohort: f.cohort, Channel: f.channel,
+		Quadrant: f.quadrant, Cohort: f.cohort, Channel: f.channel, Set: f.set,
 	}
 }
 
