@@ -15,6 +15,7 @@ packages=(
 	fonts-dejavu-core                               # Cyrillic glyphs in rendered tests
 	dovecot-imapd                                   # the real IMAP peer of the integration tests
 	imagemagick                                     # image diffs of golden UI tests
+	poppler-utils                                   # pdftotext: the PDF report's text test
 	xz-utils                                        # fyne package writes .tar.xz with tar -J
 	git                                             # make package restores FyneApp.toml
 )

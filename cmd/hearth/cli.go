@@ -71,6 +71,13 @@ Usage:
   tone import-lexicon --lang en|fr|ru|bg FILE
                                       add a sentiment lexicon of your own to the workspace (Hearth's
                                       format, "term;score" lines, or RuSentiLex); it overrides the bundled one
+  stats [--period P | --from YYYY-MM-DD --to YYYY-MM-DD] [--channel NAME] [--json]
+                                      the dashboard's numbers for a period (P: 2026-11, 2026-Q4,
+                                      2026-W45, this-month, last-quarter...; default this month)
+                                      against the one before, with the day series
+  report [--period P | --from D --to D] [--channel NAME] [--format pdf|html|csv] --out FILE
+                                      the period's report: PDF, one self-contained HTML page, or
+                                      CSV (the KPIs, one row per day and channel, per post and reply)
   settings [deleted-items keep|remove]   show the settings; what becomes of items deleted on their
                                       channel: kept and marked (default) or removed from the workspace
   check [--json]                      full integrity check of the workspace database; exit 1 if damaged
