@@ -34,6 +34,9 @@ Usage:
                                       watch a feed (RSS, Atom, JSON Feed, web alerts); with keywords
                                       only the entries that mention them come in; the test fetch
                                       names the watch after the feed's title
+  watch add keyword WORD... [--name N]
+                                      a keyword watch on every channel: new items that mention
+                                      any of the words, in any form, are tagged watch:NAME
   watch list [--json]
   watch remove NAME
   watch import FILE.opml              add the feeds of an OPML list that are not watched yet

@@ -50,6 +50,9 @@ func cmdWatchAdd(ctx context.Context, w *workspace, args []string, io stdio) err
 	if err != nil {
 		return err
 	}
+	if len(pos) > 0 && pos[0] == "keyword" {
+		return watchKeywords(ctx, w, *name, pos[1:], io)
+	}
 	if len(pos) > 0 && pos[0] == "feed" {
 		pos = pos[1:]
 	}
@@ -76,6 +79,35 @@ func cmdWatchAdd(ctx context.Context, w *workspace, args []string, io stdio) err
 		return err
 	}
 	fmt.Fprintf(io.out, "added feed watch %q (id %d); run 'hearth sync --once' to fetch its entries\n", a.Name, a.ID)
+	return nil
+}
+
+// watchKeywords is `watch add keyword WORD... [--name N]`: a keyword watch
+// on every channel, a saved view of the words (any of them, in any of their
+// forms; a quoted "two words" as a phrase) that tags what it finds.
+func watchKeywords(ctx context.Context, w *workspace, name string, words []string, io stdio) error {
+	var terms []string
+	for _, word := range words {
+		word = strings.TrimSpace(word)
+		switch {
+		case word == "":
+		case strings.ContainsAny(word, " \t"):
+			terms = append(terms, `"`+strings.ReplaceAll(word, `"`, "")+`"`)
+		default:
+			terms = append(terms, word)
+		}
+	}
+	if len(terms) == 0 {
+		return usagef("watch add keyword: give the words to watch: watch add keyword WORD... [--name N]")
+	}
+	if name == "" {
+		name = strings.Trim(terms[0], `"`)
+	}
+	v, err := w.views.Add(ctx, name, strings.Join(terms, " OR "), true)
+	if err != nil {
+		return queryUsage("watch add keyword", err)
+	}
+	fmt.Fprintf(io.out, "keyword watch %q saved (%s): new items of every channel that mention it are tagged watch:%s\n", v.Name, v.Query, v.Name)
 	return nil
 }
 

@@ -163,3 +163,20 @@ func TestQueryArgs(t *testing.T) {
 		}
 	}
 }
+
+// `watch add keyword` is a keyword watch on every channel: a watch view of
+// its words, any of them, in any of their forms.
+func TestWatchAddKeyword(t *testing.T) {
+	dir := queryWorkspace(t)
+	code, out, errs := cli(t, "", "--data", dir, "watch", "add", "keyword", "встреча", "Hearth Makers")
+	if code != 0 || !strings.Contains(out, `keyword watch "встреча" saved (встреча OR "Hearth Makers")`) {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	code, out, _ = cli(t, "", "--data", dir, "views", "list", "--json")
+	if code != 0 || !strings.Contains(out, `"watch": true`) || !strings.Contains(out, `встреча OR \"Hearth Makers\"`) {
+		t.Errorf("views list: %s", out)
+	}
+	if code, _, errs := cli(t, "", "--data", dir, "watch", "add", "keyword"); code != 2 || !strings.Contains(errs, "give the words") {
+		t.Errorf("no words: exit %d, %s", code, errs)
+	}
+}
