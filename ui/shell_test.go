@@ -233,7 +233,12 @@ func TestStatusSummary(t *testing.T) {
 func TestCtrlZUndoesOnTheScreenInFront(t *testing.T) {
 	s := newShell(t, withMembers)
 	s.u.openItem(s.items[0].ID)
-	s.WaitFor("Claire's message open", func() bool { return s.item(t, s.items[0].ID).Seen })
+	// Open in the window, not only read in the store: e acts on what is shown.
+	s.WaitFor("Claire's message open", func() bool {
+		return slices.ContainsFunc(uitest.LabelsIn(s.u.inbox.Content()), func(l string) bool {
+			return strings.HasSuffix(l, "· 1 message") // the thread's line, not the list's
+		})
+	})
 	s.TypeKeys("e")
 	s.WaitFor("done", func() bool { return s.item(t, s.items[0].ID).State == core.StateDone })
 	s.show(t, "Members")
