@@ -27,6 +27,12 @@ type Inbox interface {
 	// Send queues a reply in the outbox and clears the draft: under the
 	// message it answers, with an e-mail's edited To, Cc and Subject.
 	Send(ctx context.Context, itemID int64, r core.Reply) error
+	// SendPrivately queues a private message to the author of a VK
+	// comment or post or an X mention instead of a public answer.
+	SendPrivately(ctx context.Context, itemID int64, text string) error
+	// CanMessagePrivately asks the channel whether the item's author
+	// accepts a private message, and why not.
+	CanMessagePrivately(ctx context.Context, itemID int64) (bool, string, error)
 	SaveDraft(ctx context.Context, itemID int64, text string) error
 	Draft(ctx context.Context, itemID int64) (string, error)
 	// Outbox lists an item's remote actions (reply status: queued, sent, failed).

@@ -103,6 +103,7 @@ func (c *composer) target(it core.Item, answering bool) {
 	}
 	c.content.Show()
 	c.rcpt.set(it, answering)
+	c.askPrivate(it)
 	c.entry.SetPlaceHolder("Reply to " + authorLabel(it) + "…")
 	if it.Outgoing {
 		c.entry.SetPlaceHolder("Comment under the post…")
@@ -213,10 +214,13 @@ func (c *composer) sendReply() {
 		c.setNote(err.Error(), widget.DangerImportance)
 		return
 	}
-	id := c.item.ID
+	id, private := c.item.ID, c.rcpt.isPrivate()
 	c.draft.Cancel()
 	c.setSending(true)
 	kit.BackgroundErr(c.u.Env, "reply", func(ctx context.Context) error {
+		if private {
+			return c.u.b.Inbox.SendPrivately(ctx, id, text)
+		}
 		return c.u.b.Inbox.Send(ctx, id, rp)
 	}, func(err error) {
 		c.setSending(false)

@@ -54,6 +54,8 @@ func replyPlace(it core.Item) (to, where string) {
 // editable To, Cc and Subject for e-mail. It belongs to the composer.
 type recipientBar struct {
 	line    *widget.Label
+	private *widget.Check // answer privately (composer_private.go)
+	pv      privateOffer
 	back    *widget.Button // back to answering the conversation
 	mail    *fyne.Container
 	to, cc  *widget.Entry
@@ -68,6 +70,8 @@ func newRecipientBar(onBack func()) *recipientBar {
 	r.line.Truncation = fyne.TextTruncateEllipsis
 	r.back = kit.FlatButton("Answer the conversation", theme.CancelIcon(), onBack)
 	r.back.Hide()
+	r.private = widget.NewCheck("Private", func(bool) { r.showLine() })
+	r.private.Hide()
 	r.cc.SetPlaceHolder("name@example.org, …")
 	r.addCc = kit.FlatButton("Cc", theme.ContentAddIcon(), r.showCc)
 	ccLabel := widget.NewLabel("Cc")
@@ -76,7 +80,7 @@ func newRecipientBar(onBack func()) *recipientBar {
 		widget.NewLabel("To"), container.NewBorder(nil, nil, nil, r.addCc, r.to),
 		ccLabel, r.cc,
 		widget.NewLabel("Subject"), r.subject)
-	r.content = container.NewVBox(container.NewBorder(nil, nil, nil, r.back, r.line), r.mail)
+	r.content = container.NewVBox(container.NewBorder(nil, nil, r.private, r.back, r.line), r.mail)
 	return r
 }
 
@@ -84,21 +88,15 @@ func newRecipientBar(onBack func()) *recipientBar {
 // than the conversation's newest, which Back returns to.
 func (r *recipientBar) set(it core.Item, answering bool) {
 	r.back.Hidden = !answering
-	to, where := replyPlace(it)
-	line := where
-	if to != "" {
-		line = "To " + to + " · " + where
-	}
-	if answering {
-		line = "Answering this message: " + line
-	}
+	r.resetPrivate(it, answering)
 	if it.Kind != core.ItemEmail {
-		r.line.SetText(line)
+		r.showLine()
 		r.line.Show()
 		r.mail.Hide()
 		r.content.Refresh()
 		return
 	}
+	_, where := replyPlace(it)
 	r.line.SetText(where)
 	r.line.Hidden = !answering // the fields say the rest
 	if answering {

@@ -24,6 +24,9 @@ type faultyInbox struct {
 	pages    int
 	searches []string
 	saves    []string
+	// dm answers CanMessagePrivately by item: "" yes, else why not
+	// (composer_private_test.go); items not in it ask the real service.
+	dm map[int64]string
 }
 
 // failNext makes the next call of method fail with err.

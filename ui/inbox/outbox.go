@@ -69,7 +69,7 @@ func (o *outboxStatus) load(done func()) {
 
 // replies keeps the reply entries, newest last, at most maxReplyRows.
 func replies(entries []core.OutboxEntry) []core.OutboxEntry {
-	out := slices.DeleteFunc(slices.Clone(entries), func(e core.OutboxEntry) bool { return e.Op != core.OpReply })
+	out := slices.DeleteFunc(slices.Clone(entries), func(e core.OutboxEntry) bool { return e.Op != core.OpReply && e.Op != core.OpMessage })
 	slices.SortStableFunc(out, func(a, b core.OutboxEntry) int { return a.CreatedAt.Compare(b.CreatedAt) })
 	if len(out) > maxReplyRows {
 		out = out[len(out)-maxReplyRows:]
@@ -111,28 +111,32 @@ func (o *outboxStatus) row(e core.OutboxEntry) fyne.CanvasObject {
 // replyStatus is a reply's status sentence and its colour.
 func replyStatus(e core.OutboxEntry, now time.Time) (string, widget.Importance) {
 	quote := replyQuote(e.Payload)
+	noun := "Reply "
+	if e.Op == core.OpMessage {
+		noun = "Private message "
+	}
 	switch e.State {
 	case core.OutboxQueued:
-		return "Reply " + quote + "queued: it goes out with the next connection.", widget.LowImportance
+		return noun + quote + "queued: it goes out with the next connection.", widget.LowImportance
 	case core.OutboxSending:
-		return "Sending reply " + strings.TrimSpace(quote) + "…", widget.MediumImportance
+		return "Sending " + strings.ToLower(noun) + strings.TrimSpace(quote) + "…", widget.MediumImportance
 	case core.OutboxSent:
-		return "Reply " + quote + "sent " + core.Ago(now, e.UpdatedAt) + ".", widget.SuccessImportance
+		return noun + quote + "sent " + core.Ago(now, e.UpdatedAt) + ".", widget.SuccessImportance
 	case core.OutboxFailed:
 		reason := e.LastError
 		if reason == "" {
 			reason = "no reason given"
 		}
-		return "Reply " + quote + "failed: " + kit.Sentence(reason), widget.DangerImportance
+		return noun + quote + "failed: " + kit.Sentence(reason), widget.DangerImportance
 	case core.OutboxUnconfirmed:
 		// Never "failed": it may have been delivered.
-		line := "Reply " + quote + e.UnconfirmedLine(now.Local())
+		line := noun + quote + e.UnconfirmedLine(now.Local())
 		if e.NeedsPerson() {
 			return line + ": Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", widget.WarningImportance
 		}
 		return line + ": Hearth is checking whether it went out.", widget.WarningImportance
 	default:
-		return "Reply " + quote + string(e.State), widget.MediumImportance
+		return noun + quote + string(e.State), widget.MediumImportance
 	}
 }
 

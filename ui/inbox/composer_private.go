@@ -1,0 +1,116 @@
+package inbox
+
+import (
+	"context"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// A VK comment or post, or an X mention, can be answered privately: the
+// recipient bar's Private toggle turns the reply into a VK community
+// message or an X direct message to the author. The channel is asked
+// first whether the author accepts one; until it says yes the toggle stays
+// off, and a no says why.
+
+// privateOffer is what the recipient bar knows of a private answer to
+// the item it shows.
+type privateOffer struct {
+	item      core.Item
+	answering bool
+	asked     bool   // the channel answered
+	why       string // why not, when it said no
+}
+
+// privatePlace is where a private answer to it goes, "" when its author
+// cannot be written to privately instead of publicly.
+func privatePlace(it core.Item) string {
+	if it.Outgoing || it.Deleted {
+		return ""
+	}
+	switch it.Kind {
+	case core.ItemVKComment, core.ItemVKPost:
+		return "private VK community message"
+	case core.ItemXMention, core.ItemXReply:
+		return "private X direct message"
+	}
+	return ""
+}
+
+// resetPrivate shows the toggle, off and disabled until the channel
+// answers, for an item that may be answered privately.
+func (r *recipientBar) resetPrivate(it core.Item, answering bool) {
+	r.pv = privateOffer{item: it, answering: answering}
+	r.private.OnChanged = nil
+	r.private.SetChecked(false)
+	r.private.OnChanged = func(bool) { r.showLine() }
+	r.private.Disable()
+	r.private.Hidden = privatePlace(it) == ""
+}
+
+// allowPrivate records the channel's answer for the item shown.
+func (r *recipientBar) allowPrivate(ok bool, why string) {
+	r.pv.asked, r.pv.why = true, why
+	if ok {
+		r.pv.why = ""
+		r.private.Enable()
+	} else {
+		r.private.SetChecked(false)
+		r.private.Disable()
+	}
+	r.showLine()
+}
+
+// isPrivate says whether the reply goes as a private message.
+func (r *recipientBar) isPrivate() bool {
+	return r.private.Visible() && !r.private.Disabled() && r.private.Checked
+}
+
+// showLine writes who reads the answer and where it shows, with the
+// reason a private answer is not possible once the channel said so.
+func (r *recipientBar) showLine() {
+	it := r.pv.item
+	to, where := replyPlace(it)
+	if r.isPrivate() {
+		where = privatePlace(it)
+	}
+	line := where
+	if to != "" {
+		line = "To " + to + " · " + where
+	}
+	if r.pv.answering {
+		line = "Answering this message: " + line
+	}
+	if r.pv.asked && r.pv.why != "" && privatePlace(it) != "" && !r.isPrivate() {
+		line += " · not privately: " + r.pv.why
+	}
+	if it.Kind != core.ItemEmail {
+		r.line.SetText(line)
+	}
+}
+
+// askPrivate asks the channel, off the UI goroutine, whether the author
+// of it accepts a private message, and tells the bar if it is still shown.
+func (c *composer) askPrivate(it core.Item) {
+	if privatePlace(it) == "" {
+		return
+	}
+	id := it.ID
+	type answer struct {
+		ok  bool
+		why string
+	}
+	kit.Background(c.u.Env, "ask for a private channel", func(ctx context.Context) (answer, error) {
+		ok, why, err := c.u.b.Inbox.CanMessagePrivately(ctx, id)
+		return answer{ok, why}, err
+	}, func(a answer, err error) {
+		if c.item.ID != id {
+			return
+		}
+		if err != nil {
+			// Unknown is not a no: the toggle stays off, the line as it was.
+			a = answer{}
+		}
+		c.rcpt.allowPrivate(a.ok, a.why)
+	})
+}
