@@ -54,7 +54,10 @@ Usage:
   inbox [--json] [--account NAME] [--state S] [--kind K] [--unread] [--tag T] [--limit N] [--before ID]
                                       newest first; --before ID pages on after the item ID
   search QUERY [--json] [--account NAME] [--limit N] [--before ID]
-  reply ITEM-ID --text-stdin          queue a reply (sent by the next sync)
+  reply ITEM-ID [--private] --text-stdin
+                                      queue a reply (sent by the next sync); --private
+                                      writes to the author of a VK comment or post or an
+                                      X mention by community message or direct message
   posts add (--text T | --text-stdin) --account NAME[,NAME] --at 2006-01-02T15:04 [--zone Europe/Paris]
             [--agenda project|news|life] [--tag T] [--media FILE,...] [--alt TEXT]... [--repeat weekly|monthly]
             [--draft] [--json]            (--alt describes each picture in order; pictures too large

@@ -181,12 +181,13 @@ func cut(s string, n int) string {
 func cmdReply(ctx context.Context, w *workspace, args []string, io stdio) error {
 	fs := newFlags("reply")
 	textStdin := fs.Bool("text-stdin", false, "")
+	private := fs.Bool("private", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || !*textStdin {
-		return usagef("reply: usage: hearth reply ITEM-ID --text-stdin")
+		return usagef("reply: usage: hearth reply ITEM-ID [--private] --text-stdin")
 	}
 	id, err := strconv.ParseInt(pos[0], 10, 64)
 	if err != nil {
@@ -195,6 +196,15 @@ func cmdReply(ctx context.Context, w *workspace, args []string, io stdio) error 
 	text, err := readAll(io.in)
 	if err != nil {
 		return err
+	}
+	if *private {
+		// A private message to the author of a VK comment or post or an X
+		// mention; the channel checks their permission when it is sent.
+		if err := w.inbox.SendPrivately(ctx, id, text); err != nil {
+			return err
+		}
+		fmt.Fprintln(io.out, "private message queued; 'hearth sync --once' sends it")
+		return nil
 	}
 	if err := w.inbox.Reply(ctx, id, text); err != nil {
 		return err
