@@ -352,10 +352,12 @@ type Scores struct {
 }
 
 // LoyaltySignal says whether the loyalty window holds anything to judge
-// warmth by: a message that leaned positive or negative, or writing
-// regularly. Without one, loyalty is unknown.
+// warmth by: messages that lean warm or cold on balance, or writing
+// regularly. Without one, loyalty is unknown: as many warm messages as
+// cold ones (a "friend" in one question, a "Discord" in the next, as a
+// lexicon reads them) say nothing of the person, who is no critic.
 func LoyaltySignal(in ScoreInput) bool {
-	return in.Positive > 0 || in.Negative > 0 || in.ActiveDays >= RegularDays
+	return in.Positive != in.Negative || in.ActiveDays >= RegularDays
 }
 
 // RegularDays is how many different days of writing in the loyalty window

@@ -49,7 +49,9 @@ func TestScoreRule(t *testing.T) {
 		{core.ScoreInput{Comments: 1, Messages: 1, Written: 2}, core.Scores{Activity: 4, Quadrant: core.QuadrantPasserBy}},
 		// A signal either way makes loyalty known.
 		{core.ScoreInput{Comments: 3, Written: 3, Negative: 1}, core.Scores{Activity: 6, Loyalty: -0.2, LoyaltyKnown: true, Quadrant: core.QuadrantCritic}},
-		{core.ScoreInput{Comments: 3, Written: 3, Positive: 1, Negative: 1}, core.Scores{Activity: 6, LoyaltyKnown: true, Quadrant: core.QuadrantCritic}},
+		// As warm as cold leans neither way: unknown, not a critic.
+		{core.ScoreInput{Comments: 3, Written: 3, Positive: 1, Negative: 1}, core.Scores{Activity: 6, Quadrant: core.QuadrantQuietFan}},
+		{core.ScoreInput{Comments: 3, Written: 3, Positive: 1, Negative: 2}, core.Scores{Activity: 6, Loyalty: -0.2, LoyaltyKnown: true, Quadrant: core.QuadrantCritic}},
 		{core.ScoreInput{Written: 2, Positive: 2}, core.Scores{Loyalty: 0.5, LoyaltyKnown: true, Quadrant: core.QuadrantQuietFan}},
 		{core.ScoreInput{Written: 5, ActiveDays: 5}, core.Scores{Loyalty: 0.1, LoyaltyKnown: true, Quadrant: core.QuadrantPasserBy}},
 		{core.ScoreInput{Posts: 2, Written: 2, Positive: 2, ActiveDays: 5}, core.Scores{Activity: 6, Loyalty: 0.6, LoyaltyKnown: true, Quadrant: core.QuadrantAdvocate}},
