@@ -22,6 +22,7 @@ const (
 	VKPost                   // a VK wall post
 	VKComment                // a VK wall comment, also the answer to a post
 	VKMessage                // a VK community message
+	XDM                      // an X direct message
 )
 
 // Limits are what a channel accepts in one text.
@@ -42,6 +43,8 @@ func LimitsOf(ch Channel) Limits {
 		return Limits{Text: VKCommentMax}
 	case VKMessage:
 		return Limits{Text: VKMessageMax}
+	case XDM:
+		return Limits{Text: XDMMax}
 	}
 	return Limits{}
 }
@@ -67,6 +70,8 @@ func ForReply(k core.ItemKind) Channel {
 		return VKComment
 	case core.ItemVKMessage:
 		return VKMessage
+	case core.ItemXDM:
+		return XDM
 	}
 	return Unlimited
 }

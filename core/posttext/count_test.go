@@ -51,7 +51,7 @@ func TestChannelOf(t *testing.T) {
 	}
 	replies := map[core.ItemKind]Channel{
 		core.ItemXMention: XPost, core.ItemXReply: XPost, core.ItemVKPost: VKComment,
-		core.ItemVKComment: VKComment, core.ItemVKMessage: VKMessage, core.ItemEmail: Unlimited, core.ItemFeed: Unlimited,
+		core.ItemVKComment: VKComment, core.ItemVKMessage: VKMessage, core.ItemXDM: XDM, core.ItemEmail: Unlimited, core.ItemFeed: Unlimited,
 	}
 	for k, want := range replies {
 		if got := ForReply(k); got != want {

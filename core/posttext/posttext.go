@@ -8,6 +8,9 @@ package posttext
 // XMaxWeighted is the most weighted characters an X post may have.
 const XMaxWeighted = 280
 
+// XDMMax is the most characters of an X direct message.
+const XDMMax = 10000
+
 // VK limits, in characters, as Hearth enforces them before posting.
 const (
 	VKPostMax    = 16384 // a wall post's message

@@ -54,6 +54,7 @@ func newComposer(u *env) *composer {
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
 	c.rcpt = newRecipientBar(func() { c.replyTo(c.face) })
+	c.rcpt.onPrivate = c.updateCount
 	hint := kit.NewMuted("Ctrl+Enter")
 	right := container.NewHBox(c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
@@ -144,7 +145,7 @@ func (c *composer) changed(string) {
 
 // updateCount shows the reply's length against its channel's limit.
 func (c *composer) updateCount() {
-	label, imp, _ := replyCount(c.item.Kind, c.entry.Text)
+	label, imp, _ := replyCount(c.answerKind(), c.entry.Text)
 	c.count.Importance = imp
 	c.count.Hidden = label == ""
 	c.count.SetText(label)
@@ -205,7 +206,7 @@ func (c *composer) sendReply() {
 		c.setNote("Write a reply first.", widget.WarningImportance)
 		return
 	}
-	if _, _, over := replyCount(c.item.Kind, text); over {
+	if _, _, over := replyCount(c.answerKind(), text); over {
 		c.setNote("Too long for "+kit.ChannelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
 		return
 	}

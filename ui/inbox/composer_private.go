@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -43,7 +44,7 @@ func (r *recipientBar) resetPrivate(it core.Item, answering bool) {
 	r.pv = privateOffer{item: it, answering: answering}
 	r.private.OnChanged = nil
 	r.private.SetChecked(false)
-	r.private.OnChanged = func(bool) { r.showLine() }
+	r.private.OnChanged = func(bool) { r.privateChanged() }
 	r.private.Disable()
 	r.private.Hidden = privatePlace(it) == ""
 }
@@ -59,6 +60,13 @@ func (r *recipientBar) allowPrivate(ok bool, why string) {
 		r.private.Disable()
 	}
 	r.showLine()
+}
+
+func (r *recipientBar) privateChanged() {
+	r.showLine()
+	if r.onPrivate != nil {
+		r.onPrivate()
+	}
 }
 
 // isPrivate says whether the reply goes as a private message.
@@ -87,6 +95,18 @@ func (r *recipientBar) showLine() {
 	if it.Kind != core.ItemEmail {
 		r.line.SetText(line)
 	}
+}
+
+// answerKind is the kind of what the composer sends: a private message
+// counts against the private channel's limit, not a post's.
+func (c *composer) answerKind() core.ItemKind {
+	if !c.rcpt.isPrivate() {
+		return c.item.Kind
+	}
+	if strings.HasPrefix(string(c.item.Kind), "x_") {
+		return core.ItemXDM
+	}
+	return core.ItemVKMessage
 }
 
 // askPrivate asks the channel, off the UI goroutine, whether the author

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
@@ -96,4 +98,30 @@ func TestPrivateToggleSaysWhyNot(t *testing.T) {
 	if m.composer().rcpt.private.Visible() {
 		t.Error("an e-mail offers the Private toggle")
 	}
+}
+
+// A direct message on X is not a post: in private mode a 300-character
+// answer to a mention is within the limit and goes out as one DM.
+func TestPrivateToggleCountsADirectMessage(t *testing.T) {
+	mention := core.Item{Account: "Hearth X", Kind: core.ItemXMention, RemoteID: "1861000000000000007",
+		Author: core.Person{Name: "Alice Martin", Address: "2001", Handle: "alice_m"},
+		Text:   "@hearth_game my order never arrived", CreatedAt: uitest.Now.Add(-time.Hour), State: core.StateNew}
+	h := newHarness(t, withItems([]core.Item{mention}))
+	id := h.id(1)
+	h.answerPrivately(map[int64]string{id: ""})
+	h.s.OpenItem(id)
+	c := h.composer()
+	h.WaitFor("the channel's answer", func() bool { return c.rcpt.private.Visible() && !c.rcpt.private.Disabled() })
+	long := strings.Repeat("Sorry about that! ", 17) // 306 characters
+	c.setText(long)
+	c.updateCount()
+	if c.count.Importance != widget.DangerImportance {
+		t.Fatalf("a 306-character public X reply is not over the limit: %q", c.count.Text)
+	}
+	test.Tap(c.rcpt.private)
+	if c.count.Importance == widget.DangerImportance || !strings.Contains(c.rcpt.line.Text, "private X direct message") {
+		t.Errorf("in private: count %q (%v), line %q; want within the DM limit", c.count.Text, c.count.Importance, c.rcpt.line.Text)
+	}
+	c.sendReply()
+	h.WaitFor("the direct message", func() bool { return len(h.privateMessages(id)) == 1 })
 }

@@ -56,13 +56,15 @@ type recipientBar struct {
 	line    *widget.Label
 	private *widget.Check // answer privately (composer_private.go)
 	pv      privateOffer
-	back    *widget.Button // back to answering the conversation
-	mail    *fyne.Container
-	to, cc  *widget.Entry
-	subject *widget.Entry
-	ccRow   []fyne.CanvasObject
-	addCc   *widget.Button
-	content *fyne.Container
+	// onPrivate runs when the toggle changes (the count's limit follows).
+	onPrivate func()
+	back      *widget.Button // back to answering the conversation
+	mail      *fyne.Container
+	to, cc    *widget.Entry
+	subject   *widget.Entry
+	ccRow     []fyne.CanvasObject
+	addCc     *widget.Button
+	content   *fyne.Container
 }
 
 func newRecipientBar(onBack func()) *recipientBar {
@@ -70,7 +72,7 @@ func newRecipientBar(onBack func()) *recipientBar {
 	r.line.Truncation = fyne.TextTruncateEllipsis
 	r.back = kit.FlatButton("Answer the conversation", theme.CancelIcon(), onBack)
 	r.back.Hide()
-	r.private = widget.NewCheck("Private", func(bool) { r.showLine() })
+	r.private = widget.NewCheck("Private", func(bool) { r.privateChanged() })
 	r.private.Hide()
 	r.cc.SetPlaceHolder("name@example.org, …")
 	r.addCc = kit.FlatButton("Cc", theme.ContentAddIcon(), r.showCc)
