@@ -3,7 +3,6 @@ package query
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hearthhq/hearth/core/wordform"
 )
@@ -73,7 +72,7 @@ func positiveTexts(n Node, negated bool, acc []Text) []Text {
 func forEachWord(s string, fn func(start, end int)) {
 	start := -1
 	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r)
+		inWord := wordform.InWord(r)
 		switch {
 		case inWord && start < 0:
 			start = i

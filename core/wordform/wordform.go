@@ -137,7 +137,11 @@ func Fold(s string) string {
 // Tokens splits folded text where the index's unicode61 tokenizer does: at
 // everything but letters, numbers, marks and private-use characters.
 func Tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !unicode.Is(unicode.Co, r)
-	})
+	return strings.FieldsFunc(s, func(r rune) bool { return !InWord(r) })
+}
+
+// InWord reports whether r belongs to a word as Tokens splits text:
+// letters, numbers, marks and private-use characters.
+func InWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r)
 }
