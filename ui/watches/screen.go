@@ -3,13 +3,13 @@ package watches
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,13 +52,13 @@ func New(env *kit.Env, b Backend) *Screen {
 	s.banner = kit.DangerLabel("")
 	s.banner.Hide()
 	s.name = widget.NewEntry()
-	s.name.SetPlaceHolder("Brand")
+	s.name.SetPlaceHolder(lang.L("Brand"))
 	s.words = widget.NewEntry()
 	s.words.SetPlaceHolder(`hearth OR "hearth makers" OR хартх`)
 	s.words.OnSubmitted = func(string) { s.addKeyword() }
 	s.addErr = kit.DangerLabel("")
 	s.addErr.Hide()
-	add := kit.PrimaryButton("Watch", theme.ContentAddIcon(), s.addKeyword)
+	add := kit.PrimaryButton(lang.L("Watch"), theme.ContentAddIcon(), s.addKeyword)
 	heading := func(text string) fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.SizeName = theme.SizeNameSubHeadingText
@@ -66,13 +66,13 @@ func New(env *kit.Env, b Backend) *Screen {
 	}
 	form := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, s.name.MinSize().Height), s.name), add, s.words)
 	body := container.NewVBox(s.banner,
-		heading("Keyword watches"),
-		kit.NewMutedWrapped("New messages of every channel that match a watch are tagged watch:NAME as they arrive, "+
-			"in any of their word forms (встреча finds встречу, not встречный).", fyne.TextAlignLeading),
+		heading(lang.L("Keyword watches")),
+		kit.NewMutedWrapped(lang.L("New messages of every channel that match a watch are tagged watch:NAME as they arrive, "+
+			"in any of their word forms (встреча finds встречу, not встречный)."), fyne.TextAlignLeading),
 		s.keywordRows, form, s.addErr,
 		widget.NewSeparator(),
-		heading("Feed watches"),
-		kit.NewMutedWrapped("Feeds, forums and web alerts are accounts: add one from Accounts (Watch a feed).", fyne.TextAlignLeading),
+		heading(lang.L("Feed watches")),
+		kit.NewMutedWrapped(lang.L("Feeds, forums and web alerts are accounts: add one from Accounts (Watch a feed)."), fyne.TextAlignLeading),
 		s.feedRows)
 	s.content = container.NewVScroll(container.NewPadded(body))
 	return s
@@ -135,7 +135,7 @@ func (s *Screen) showKeywords(counts []views.Count) {
 		}
 	}
 	if len(rows) == 0 {
-		rows = append(rows, kit.NewMuted("No keyword watches yet: name one and type its words below."))
+		rows = append(rows, kit.NewMuted(lang.L("No keyword watches yet: name one and type its words below.")))
 	}
 	s.keywords = rows
 	s.keywordRows.Objects = rows
@@ -144,11 +144,11 @@ func (s *Screen) showKeywords(counts []views.Count) {
 
 func (s *Screen) keywordRow(c views.Count) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(c.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q := kit.NewMutedTrunc(c.View.Query + " · tagged " + core.WatchTag(c.View.Name))
+	q := kit.NewMutedTrunc(lang.L("{{.Query}} · tagged {{.Tag}}", map[string]any{"Query": c.View.Query, "Tag": core.WatchTag(c.View.Name)}))
 	var buttons []fyne.CanvasObject
 	if s.ShowQuery != nil {
 		tag := core.WatchTag(c.View.Name)
-		buttons = append(buttons, kit.FlatButton("Show", theme.SearchIcon(), func() { s.ShowQuery("tag:" + tag) }))
+		buttons = append(buttons, kit.FlatButton(lang.L("Show"), theme.SearchIcon(), func() { s.ShowQuery("tag:" + tag) }))
 	}
 	buttons = append(buttons, kit.FlatButton("", theme.DeleteIcon(), func() { s.confirmRemoveKeyword(c.View) }))
 	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), container.NewVBox(name, q))
@@ -160,7 +160,7 @@ func (s *Screen) showFeeds(feeds []accounts.FeedWatch) {
 		rows = append(rows, s.feedRow(f))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, kit.NewMuted("No feed watches yet."))
+		rows = append(rows, kit.NewMuted(lang.L("No feed watches yet.")))
 	}
 	s.feeds = rows
 	s.feedRows.Objects = rows
@@ -177,20 +177,34 @@ func (s *Screen) feedRow(f accounts.FeedWatch) fyne.CanvasObject {
 	}
 	what := f.Settings.URL
 	if len(f.Settings.Keywords) > 0 {
-		what += " · only " + strings.Join(f.Settings.Keywords, ", ")
+		what = lang.L("{{.Address}} · only {{.Words}}", map[string]any{"Address": what, "Words": strings.Join(f.Settings.Keywords, ", ")})
 	}
-	sync := kit.FlatButton("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(f.Account) })
+	sync := kit.FlatButton(lang.L("Sync now"), theme.ViewRefreshIcon(), func() { s.syncNow(f.Account) })
 	remove := kit.FlatButton("", theme.DeleteIcon(), func() { s.confirmRemoveFeed(f.Account) })
 	return container.NewBorder(nil, nil, widget.NewIcon(kit.AccountIcon(core.KindFeed)), container.NewHBox(sync, remove),
 		container.NewVBox(name, kit.NewMutedTrunc(what), status))
 }
 
 // statusLine is a feed's status as a sentence: "OK, synced 5 min ago",
-// "Error: the feed answered 404 (check the address)".
+// "Error: the feed answered 404 (check the address)". The remote's own
+// words (the message, the action) stay as the feed's client wrote them.
 func statusLine(st core.AccountStatus, now time.Time) string {
-	line := st.Line(now)
-	if st.State == core.SyncOK {
-		line = strings.Replace(line, "ok", "OK", 1)
+	var line string
+	switch st.State {
+	case core.SyncRunning:
+		line = lang.L("Syncing")
+		if st.Total > 0 {
+			line = lang.L("Syncing {{.Done}}/{{.Total}}", map[string]any{"Done": st.Done, "Total": st.Total})
+		}
+	case core.SyncOK:
+		line = lang.L("OK, synced {{.Ago}}", map[string]any{"Ago": core.Ago(now, st.LastSync)})
+	case core.SyncError:
+		line = lang.L("Error: {{.Message}}", map[string]any{"Message": st.Message})
+		if st.Action != "" {
+			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": st.Message, "Action": st.Action})
+		}
+	default:
+		line = lang.L("Not synced yet")
 	}
 	return kit.Sentence(kit.Capitalize(line))
 }
@@ -206,7 +220,7 @@ func (s *Screen) addKeyword() {
 		var pe *query.Error
 		switch {
 		case errors.As(err, &pe):
-			s.addErr.SetText(fmt.Sprintf("Column %d: %s", pe.Col, pe.Msg))
+			s.addErr.SetText(lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": lang.L(pe.Msg)}))
 			s.addErr.Show()
 		case err != nil:
 			s.addErr.SetText(kit.Sentence(kit.ErrorText(err)))
@@ -238,13 +252,13 @@ func (s *Screen) syncNow(a core.Account) {
 }
 
 func (s *Screen) confirmRemoveFeed(a core.Account) {
-	msg := fmt.Sprintf("Stop watching %s? Its entries are removed from Hearth.", a.Name)
-	s.confirm("Remove feed watch", msg, func(ctx context.Context) error { return s.b.Feeds.Remove(ctx, a.ID) })
+	msg := lang.L("Stop watching {{.Name}}? Its entries are removed from Hearth.", map[string]any{"Name": a.Name})
+	s.confirm(lang.L("Remove feed watch"), msg, func(ctx context.Context) error { return s.b.Feeds.Remove(ctx, a.ID) })
 }
 
 func (s *Screen) confirmRemoveKeyword(v core.View) {
-	msg := fmt.Sprintf("Stop watching %s? The messages it tagged keep their tag.", v.Name)
-	s.confirm("Remove keyword watch", msg, func(ctx context.Context) error { return s.b.Keywords.Remove(ctx, v.Name) })
+	msg := lang.L("Stop watching {{.Name}}? The messages it tagged keep their tag.", map[string]any{"Name": v.Name})
+	s.confirm(lang.L("Remove keyword watch"), msg, func(ctx context.Context) error { return s.b.Keywords.Remove(ctx, v.Name) })
 }
 
 func (s *Screen) confirm(title, msg string, do func(ctx context.Context) error) {
@@ -257,7 +271,7 @@ func (s *Screen) confirm(title, msg string, do func(ctx context.Context) error) 
 			s.reload.Request()
 		})
 	}, s.env.Win)
-	d.SetConfirmText("Remove")
+	d.SetConfirmText(lang.L("Remove"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
