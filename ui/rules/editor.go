@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +47,7 @@ func newEditor(s *Screen) *editor {
 	e := &editor{s: s}
 	e.debounce = &kit.Debouncer{Env: s.env, Delay: dryRunDelay, Fn: e.dryRun}
 	e.name = widget.NewEntry()
-	e.name.SetPlaceHolder("Links from new VK accounts")
+	e.name.SetPlaceHolder(lang.L("Links from new VK accounts"))
 	e.query = widget.NewEntry()
 	e.query.SetPlaceHolder("channel:vk has:link followers<20")
 	e.query.OnChanged = func(string) { e.debounce.Poke() }
@@ -55,26 +56,26 @@ func newEditor(s *Screen) *editor {
 	e.actions.SetPlaceHolder("state:spam, tag:links, notify")
 	e.actions.OnChanged = func(string) { e.checkActions() }
 	e.actionsErr = kit.DangerLabel("")
-	e.stop = widget.NewCheck("Stop: the rules below do not see what this one matched", nil)
-	e.autoReply = widget.NewCheck("Send its replies (at most one a day to each author, never to robots or lists)", nil)
-	e.on = widget.NewCheck("On", nil)
+	e.stop = widget.NewCheck(lang.L("Stop: the rules below do not see what this one matched"), nil)
+	e.autoReply = widget.NewCheck(lang.L("Send its replies (at most one a day to each author, never to robots or lists)"), nil)
+	e.on = widget.NewCheck(lang.L("On"), nil)
 	e.dry = widget.NewLabel("")
 	e.dry.Wrapping = fyne.TextWrapWord
 	e.dryItems = container.NewVBox()
 	e.msg = widget.NewLabel("")
-	e.save = kit.PrimaryButton("Save", theme.DocumentSaveIcon(), e.doSave)
-	e.del = kit.FlatButton("Delete", theme.DeleteIcon(), e.confirmDelete)
-	help := kit.NewMutedWrapped("Actions, comma-separated: tag:T · state:done, spam, hidden or snoozed:3h · hide "+
-		"(on VK or X) · notify · reply:SAVED REPLY · stop. Whatever a rule does, the message says so and it can be undone there.",
+	e.save = kit.PrimaryButton(lang.L("Save"), theme.DocumentSaveIcon(), e.doSave)
+	e.del = kit.FlatButton(lang.L("Delete"), theme.DeleteIcon(), e.confirmDelete)
+	help := kit.NewMutedWrapped(lang.L("Actions, comma-separated: tag:T · state:done, spam, hidden or snoozed:3h · hide "+
+		"(on VK or X) · notify · reply:SAVED REPLY · stop. Whatever a rule does, the message says so and it can be undone there."),
 		fyne.TextAlignLeading)
 	form := container.NewVBox(
-		widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.name,
-		widget.NewLabelWithStyle("When a message matches", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.query, e.queryErr,
-		widget.NewLabelWithStyle("Do", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.actions, e.actionsErr, help,
+		widget.NewLabelWithStyle(lang.L("Name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.name,
+		widget.NewLabelWithStyle(lang.L("When a message matches"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.query, e.queryErr,
+		widget.NewLabelWithStyle(lang.L("Do"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.actions, e.actionsErr, help,
 		e.stop, e.autoReply, e.on,
 		container.NewHBox(e.save, e.del, e.msg),
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Dry run", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.dry, e.dryItems,
+		widget.NewLabelWithStyle(lang.L("Dry run"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.dry, e.dryItems,
 	)
 	e.content = container.NewVScroll(container.NewPadded(form))
 	return e
@@ -107,7 +108,7 @@ func (e *editor) checkActions() {
 		e.actionsErr.Hide()
 		return
 	}
-	e.actionsErr.SetText(kit.Sentence(err.Error()))
+	e.actionsErr.SetText(kit.Sentence(actionError(err)))
 	e.actionsErr.Show()
 }
 
@@ -119,7 +120,7 @@ func (e *editor) dryRun() {
 	gen := e.gen
 	if strings.TrimSpace(q) == "" {
 		e.queryErr.Hide()
-		e.showDry(rules.DryRun{}, "Type a query to see what it would have matched in the last 30 days.")
+		e.showDry(rules.DryRun{}, lang.L("Type a query to see what it would have matched in the last 30 days."))
 		return
 	}
 	kit.Background(e.s.env, "dry run", func(ctx context.Context) (rules.DryRun, error) {
@@ -139,7 +140,7 @@ func (e *editor) dryRun() {
 			e.showDry(rules.DryRun{}, kit.ErrorText(err))
 		default:
 			e.queryErr.Hide()
-			e.showDry(d, "Would have matched "+d.Summary()+".")
+			e.showDry(d, dryLine(d))
 		}
 	})
 }
@@ -149,8 +150,22 @@ func (e *editor) dryRun() {
 func columnLine(q string, pe *query.Error) string {
 	rs := []rune(q)
 	col := max(0, min(len(rs), pe.Col-1))
-	return fmt.Sprintf("Column %d: %s\n%s▸%s", pe.Col, pe.Msg, string(rs[:col]), string(rs[col:]))
+	return lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": lang.L(pe.Msg)}) + "\n" + string(rs[:col]) + "▸" + string(rs[col:])
 }
+
+// dryLine says how much the query would have matched.
+func dryLine(d rules.DryRun) string {
+	data := map[string]any{"Count": d.Count, "Days": rules.DryRunDays}
+	if d.More {
+		return lang.L("Would have matched {{.Count}}+ items in the last {{.Days}} days.", data)
+	}
+	return lang.N("Would have matched {{.Count}} items in the last {{.Days}} days.", d.Count, data)
+}
+
+// actionError is a rule's actions error in the person's language: the
+// fixed messages of core.ParseRuleActions are keys (actionErrors); one
+// that quotes the typed text stays in English.
+func actionError(err error) string { return lang.L(err.Error()) }
 
 func (e *editor) showDry(d rules.DryRun, text string) {
 	e.dry.SetText(text)
@@ -175,7 +190,7 @@ func (e *editor) current() (core.Rule, error) {
 func (e *editor) doSave() {
 	r, err := e.current()
 	if err != nil {
-		e.msg.SetText(kit.Sentence(err.Error()))
+		e.msg.SetText(kit.Sentence(actionError(err)))
 		return
 	}
 	kit.Background(e.s.env, "save rule", func(ctx context.Context) (core.Rule, error) {
@@ -189,14 +204,14 @@ func (e *editor) doSave() {
 		case errors.As(err, &pe):
 			e.queryErr.SetText(columnLine(r.Query, pe))
 			e.queryErr.Show()
-			e.msg.SetText("Not saved: the query does not read.")
+			e.msg.SetText(lang.L("Not saved: the query does not read."))
 		case err != nil:
-			e.msg.SetText("Not saved: " + kit.ErrorText(err))
+			e.msg.SetText(lang.L("Not saved: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 		default:
 			e.rule = saved
 			e.s.editing = saved.ID
 			e.del.Show()
-			e.msg.SetText("Saved.")
+			e.msg.SetText(lang.L("Saved."))
 			e.s.reload.Request()
 		}
 	})
@@ -204,7 +219,7 @@ func (e *editor) doSave() {
 
 func (e *editor) confirmDelete() {
 	r := e.rule
-	dialog.ShowConfirm("Delete rule", fmt.Sprintf("Delete the rule '%s'? What it already did stays, and can still be undone on each message.", r.Name),
+	dialog.ShowConfirm(lang.L("Delete rule"), lang.L("Delete the rule '{{.Name}}'? What it already did stays, and can still be undone on each message.", map[string]any{"Name": r.Name}),
 		func(ok bool) {
 			if !ok {
 				return

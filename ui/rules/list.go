@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,16 +38,17 @@ func (s *Screen) row(r core.Rule, i, n int) fyne.CanvasObject {
 }
 
 // summary says what a rule does on one line: "when casino → state:spam, stop".
+// The query and the actions are the rule's own syntax and stay as typed.
 func summary(r core.Rule) string {
 	do := core.RuleActionsString(r.Actions)
 	if r.Stop {
 		do += ", stop"
 	}
 	if r.Replies() && !r.AutoReply {
-		do += " (replies held)"
+		do += " " + lang.L("(replies held)")
 	}
 	if !r.Enabled {
-		do += " · off"
+		do += " · " + lang.L("off")
 	}
-	return "when " + r.Query + " → " + do
+	return lang.L("when {{.Query}} → {{.Actions}}", map[string]any{"Query": r.Query, "Actions": do})
 }

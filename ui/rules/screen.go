@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,10 +36,10 @@ func New(env *kit.Env, b Backend) *Screen {
 	s.status = kit.DangerLabel("")
 	s.status.Hide()
 	s.ed = newEditor(s)
-	title := widget.NewLabelWithStyle("Rules", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := kit.NewMutedWrapped("Rules run in this order on every new or changed message, before it shows. "+
-		"A rule that stops keeps the rules below it from seeing the message.", fyne.TextAlignLeading)
-	add := kit.PrimaryButton("New rule", theme.ContentAddIcon(), func() { s.edit(core.Rule{Enabled: true}) })
+	title := widget.NewLabelWithStyle(lang.L("Rules"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := kit.NewMutedWrapped(lang.L("Rules run in this order on every new or changed message, before it shows. "+
+		"A rule that stops keeps the rules below it from seeing the message."), fyne.TextAlignLeading)
+	add := kit.PrimaryButton(lang.L("New rule"), theme.ContentAddIcon(), func() { s.edit(core.Rule{Enabled: true}) })
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, add, title), hint, s.status), nil, nil, nil,
 		container.NewVScroll(s.rows))
 	split := container.NewHSplit(left, s.ed.content)
@@ -88,7 +89,7 @@ func (s *Screen) redraw() {
 		objs = append(objs, s.row(r, i, len(s.list)))
 	}
 	if len(s.list) == 0 {
-		objs = append(objs, kit.NewMutedWrapped("No rules yet. Write one on the right: a query, then what to do with what it finds.", fyne.TextAlignLeading))
+		objs = append(objs, kit.NewMutedWrapped(lang.L("No rules yet. Write one on the right: a query, then what to do with what it finds."), fyne.TextAlignLeading))
 	}
 	s.rows.Objects = objs
 	s.rows.Refresh()
