@@ -25,11 +25,55 @@ const (
 	SVG Format = charts.ChartOutputSVG
 )
 
-// Style is how a chart is drawn: its size in pixels and its theme.
+// Style is how a chart is drawn: its size in pixels, its theme, and the
+// language of its words (the window's; a report file stays English).
 type Style struct {
 	Format        Format
 	Width, Height int
 	Dark          bool
+	// Words translates a chart's English words (titles, legends, the reply
+	// time buckets); nil leaves them English.
+	Words func(english string) string
+	// Day writes a day under the axis; nil writes "2 Jan".
+	Day func(time.Time) string
+	// Weekdays label the heatmap's rows, Monday first; nil: Weekdays.
+	Weekdays []string
+}
+
+// word is an English word of a chart in the style's language.
+func (s Style) word(english string) string {
+	if s.Words == nil {
+		return english
+	}
+	return s.Words(english)
+}
+
+func (s Style) words(english []string) []string {
+	out := make([]string, len(english))
+	for i, w := range english {
+		out[i] = s.word(w)
+	}
+	return out
+}
+
+func (s Style) weekdays() []string {
+	if len(s.Weekdays) == 7 {
+		return s.Weekdays
+	}
+	return Weekdays
+}
+
+// dayLabels writes the days of the day charts.
+func (s Style) dayLabels(d stats.Dashboard) []string {
+	if s.Day == nil {
+		labels, _, _ := DaySeries(d)
+		return labels
+	}
+	out := make([]string, len(d.Days))
+	for i, day := range d.Days {
+		out[i] = s.Day(day.Date)
+	}
+	return out
 }
 
 func (s Style) opts(title string) []charts.OptionFunc {
@@ -136,13 +180,14 @@ func title(s string) string {
 }
 
 func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
-	labels, in, out := DaySeries(d)
+	_, in, out := DaySeries(d)
+	labels := s.dayLabels(d)
 	if len(labels) == 0 {
 		labels, in, out = []string{""}, []float64{0}, []float64{0}
 	}
-	opts := append(s.opts(title(ChartDays)),
+	opts := append(s.opts(s.word(title(ChartDays))),
 		charts.XAxisLabelsOptionFunc(labels),
-		charts.LegendLabelsOptionFunc([]string{"in (members)", "out (ours)"}),
+		charts.LegendLabelsOptionFunc(s.words([]string{"in (members)", "out (ours)"})),
 		func(o *charts.ChartOption) {
 			o.Legend.Offset = charts.OffsetRight
 			o.Symbol.Shape = charts.SymbolNone
@@ -153,7 +198,7 @@ func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 
 // channelsChart stacks each channel's messages in per day.
 func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
-	labels, _, _ := DaySeries(d)
+	labels := s.dayLabels(d)
 	var (
 		values [][]float64
 		names  []string
@@ -169,9 +214,9 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		values, names = append(values, row), append(names, a.Name)
 	}
 	if len(values) == 0 || len(labels) == 0 {
-		values, names, labels = [][]float64{{0}}, []string{"none"}, []string{""}
+		values, names, labels = [][]float64{{0}}, []string{s.word("none")}, []string{""}
 	}
-	opts := append(s.opts(title(ChartChannels)),
+	opts := append(s.opts(s.word(title(ChartChannels))),
 		charts.XAxisLabelsOptionFunc(labels),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
@@ -208,10 +253,10 @@ func heatmapChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	err := p.HeatMapChart(charts.HeatMapOption{
 		Theme:   charts.GetTheme(theme),
 		Padding: charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16},
-		Title:   charts.TitleOption{Text: title(ChartHeatmap) + " · " + d.Zone},
+		Title:   charts.TitleOption{Text: s.word(title(ChartHeatmap)) + " · " + d.Zone},
 		Values:  values,
 		XAxis:   charts.HeatMapAxis{Labels: hours, LabelCount: 24},
-		YAxis:   charts.HeatMapAxis{Labels: Weekdays},
+		YAxis:   charts.HeatMapAxis{Labels: s.weekdays()},
 	})
 	return p, err
 }
@@ -221,9 +266,9 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	for i, n := range d.Histogram {
 		row[i] = float64(n)
 	}
-	opts := append(s.opts(title(ChartHistogram)),
-		charts.XAxisLabelsOptionFunc(stats.Buckets),
-		charts.LegendLabelsOptionFunc([]string{"replies"}),
+	opts := append(s.opts(s.word(title(ChartHistogram))),
+		charts.XAxisLabelsOptionFunc(s.words(stats.Buckets)),
+		charts.LegendLabelsOptionFunc(s.words([]string{"replies"})),
 		charts.SeriesShowLabel(true),
 		func(o *charts.ChartOption) {
 			o.Legend.Show = charts.Ptr(false)

@@ -21,8 +21,7 @@ var chartSize = fyne.NewSize(560, 260)
 func drawCharts(d stats.Dashboard, dark bool) (map[string]image.Image, error) {
 	out := map[string]image.Image{}
 	for _, c := range report.Charts {
-		b, err := report.Draw(d, c.Name, report.Style{Format: report.PNG, Width: int(chartSize.Width),
-			Height: int(chartSize.Height), Dark: dark})
+		b, err := report.Draw(d, c.Name, chartStyle(dark))
 		if err != nil {
 			return nil, err
 		}

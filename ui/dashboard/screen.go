@@ -2,7 +2,7 @@ package dashboard
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"image"
 	"io"
 	"path/filepath"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,13 +61,13 @@ func New(e *kit.Env, b Backend, drill Drill) *Screen {
 	s.reload = kit.NewRefresher(s.load)
 	labels := make([]string, len(periods))
 	for i, p := range periods {
-		labels[i] = p.label
+		labels[i] = lang.L(p.label)
 	}
 	// Selected before the callbacks are set: nothing loads before Start.
 	s.period = widget.NewSelect(labels, nil)
 	s.period.SetSelectedIndex(1)
-	s.channel = widget.NewSelect([]string{allChannels}, nil)
-	s.channel.SetSelected(allChannels)
+	s.channel = widget.NewSelect([]string{lang.L(allChannels)}, nil)
+	s.channel.SetSelected(lang.L(allChannels))
 	s.period.OnChanged = func(string) { s.reload.Request() }
 	s.channel.OnChanged = func(string) { s.reload.Request() }
 	s.sub = widget.NewLabel("")
@@ -77,7 +78,7 @@ func New(e *kit.Env, b Backend, drill Drill) *Screen {
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	monthly := widget.NewButtonWithIcon("Monthly report", theme.DocumentSaveIcon(), s.monthlyReport)
+	monthly := widget.NewButtonWithIcon(lang.L("Monthly report"), theme.DocumentSaveIcon(), s.monthlyReport)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload.Request)
 	bar := container.NewHBox(s.period, s.channel, refresh)
 	top := container.NewBorder(nil, nil, bar, monthly)
@@ -88,7 +89,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 		s.charts[c.Name] = img
 		layout.imgs = append(layout.imgs, img)
 		name := c.Name
-		show := widget.NewButton("Show these messages", func() { s.drillChart(name) })
+		show := widget.NewButton(lang.L("Show these messages"), func() { s.drillChart(name) })
 		show.Importance = widget.LowImportance
 		grid.Add(container.NewBorder(nil, show, nil, nil, img))
 	}
@@ -148,7 +149,7 @@ func (s *Screen) load(done func()) {
 		defer done()
 		s.loaded = true
 		if err != nil {
-			s.banner.Show("Could not compute the dashboard: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not compute the dashboard: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.banner.Hide()
@@ -178,11 +179,11 @@ func (s *Screen) compute(ctx context.Context, spec string, now time.Time, accoun
 func (s *Screen) show(l loaded) {
 	s.shown = l.d
 	s.setAccounts(l.d.Accounts)
-	s.sub.SetText(report.Subtitle(l.d))
+	s.sub.SetText(subtitle(l.d))
 	groups := report.Tiles(l.d)
 	if len(s.tiles) == 0 {
 		for _, g := range groups {
-			head := widget.NewLabelWithStyle(g.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head := widget.NewLabelWithStyle(lang.L(g.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			var views []fyne.CanvasObject
 			for _, t := range g.Tiles {
 				v := newTileView(s, t)
@@ -212,7 +213,7 @@ func (s *Screen) show(l loaded) {
 // setAccounts offers the channels of the workspace in the picker.
 func (s *Screen) setAccounts(as []core.Account) {
 	s.accounts = as
-	opts := []string{allChannels}
+	opts := []string{lang.L(allChannels)}
 	for _, a := range as {
 		opts = append(opts, a.Name)
 	}
@@ -254,7 +255,7 @@ func (s *Screen) drill(key string) {
 		return s.u.b.Stats.MembersBehind(ctx, d, key)
 	}, func(set core.MemberSet, err error) {
 		if err != nil {
-			s.banner.Show("Could not list these members: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not list these members: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.u.drill.MemberSet(set)
@@ -288,7 +289,7 @@ func (s *Screen) monthlyReport() {
 			return writeReport(ctx, s.u.b.Stats, w, w.URI().Name(), d)
 		}, func(err error) {
 			if err != nil {
-				s.banner.Show("The report was not written: " + kit.ErrorText(err))
+				s.banner.Show(lang.L("The report was not written: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			}
 		})
 	}, s.u.Win)
@@ -310,5 +311,5 @@ func writeReport(ctx context.Context, st Stats, w io.Writer, name string, d stat
 	case ".pdf", "":
 		return report.WritePDF(w, d)
 	}
-	return fmt.Errorf("%s: name the file .pdf, .html or .csv", name)
+	return errors.New(lang.L("{{.Name}}: name the file .pdf, .html or .csv", map[string]any{"Name": name}))
 }

@@ -1,0 +1,70 @@
+package dashboard
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hearthhq/hearth/core/report"
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// coreWords are the English words this screen shows through
+// lang.L(value): core's KPI names, definitions and groups, its units and
+// chart words, and the screen's own lists. A source scan cannot see
+// them, so they are listed here from where they are defined.
+func coreWords() []string {
+	words := []string{allChannels, stats.NotMeasured, noChange, "in (members)", "out (ours)", "none", "replies"}
+	for _, m := range stats.Metrics {
+		words = append(words, m.Name, m.Help, m.Group)
+	}
+	for _, c := range report.Charts {
+		words = append(words, c.Title)
+	}
+	words = append(words, stats.Buckets...)
+	for _, p := range periods {
+		words = append(words, p.label)
+	}
+	for _, k := range unitKeys {
+		words = append(words, k)
+	}
+	return words
+}
+
+// Every word of core the dashboard shows has its translation in each
+// language: a new KPI without one would show English on a Russian screen.
+func TestCoreWordsTranslated(t *testing.T) {
+	for _, l := range []string{"en", "fr", "ru", "bg"} {
+		name := filepath.Join("..", "..", "assets", "translations", "dashboard."+l+".json")
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs map[string]any
+		if err := json.Unmarshal(data, &msgs); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range coreWords() {
+			if _, ok := msgs[w]; !ok {
+				t.Errorf("%s: no %q", filepath.Base(name), w)
+			}
+		}
+	}
+}
+
+// A value core formats keeps its numbers and gets the language's units.
+func TestLocalValueUnits(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"1 h 05 min", "1 h 05 min"},
+		{"45 s", "45 s"},
+		{"+3 pts", "+3 pts"},
+		{"−2 d 17 h (−12%)", "−2 d 17 h (−12%)"},
+		{"40", "40"},
+		{"no change", "no change"},
+	} {
+		if got := localValue(c.in); got != c.want {
+			t.Errorf("localValue(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
