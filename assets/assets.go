@@ -3,10 +3,24 @@
 // bytes; the ui wraps them in a fyne.Resource.
 package assets
 
-import _ "embed"
+import (
+	"embed"
+	_ "embed"
+)
 
 // IconPNG is the 512x512 application icon, rasterised from icon.svg by
 // scripts/icon.sh.
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// Translations holds the window's strings in every language, one go-i18n
+// JSON file per ui package and language: translations/<feature>.<lang>.json,
+// keyed by the English text (docs/translations.md). ui/kit loads them with
+// Fyne's lang.AddTranslationsFS, which merges the files of a language.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// TranslationsDir is the directory of Translations that holds the files.
+const TranslationsDir = "translations"

@@ -16,6 +16,7 @@ import (
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/ui"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // appID is Hearth's application id (FyneApp.toml says the same).
@@ -62,6 +63,11 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	st := newStats(w, mem)
 	defer startSnapshots(ctx, w, st, mem)()
 	slog.SetDefault(w.log) // the window logs as the command line asked (--verbose)
+	// The language before any string of the window is made; "" is the
+	// system's (docs/translations.md).
+	if _, err := kit.UseLanguage(""); err != nil {
+		w.log.Warn("translations", "err", err)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,

@@ -1,0 +1,157 @@
+package kit
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
+
+	"github.com/hearthhq/hearth/assets"
+)
+
+// Languages are the languages Hearth's window is translated into, in the
+// order a language choice lists them.
+var Languages = []string{"en", "fr", "ru", "bg"}
+
+var (
+	langMu sync.RWMutex
+	inUse  = "en"
+)
+
+// UseLanguage loads the window's translations and makes code the language of
+// every lang.L/N/X call and of kit's dates and numbers: "en", "fr", "ru" or
+// "bg", or "" for the system's (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, as
+// Fyne reads them). It returns the language in use: English when the
+// system's is none of Hearth's. Call it before the window is built: Fyne's
+// localizer is a plain variable that lang.L reads without a lock, so a
+// language chosen in settings applies at the next start.
+func UseLanguage(code string) (string, error) {
+	want := strings.ToLower(strings.TrimSpace(code))
+	if want != "" && !knownLanguage(want) {
+		return Language(), fmt.Errorf("no %q translation: Hearth speaks %s", code, strings.Join(Languages, ", "))
+	}
+	force := want
+	if want == "" {
+		force = systemLanguage()
+	}
+	// Fyne picks its localizer from the environment each time translations
+	// are added and has no other way in, so the choice is made by the
+	// environment for the length of the call. "" leaves it alone: a system
+	// language Hearth lacks (de_DE) still gets Fyne's own German dialogs.
+	restore := func() {}
+	if force != "" {
+		restore = setLocaleEnv(force)
+	}
+	err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
+	restore()
+	used := force
+	if used == "" {
+		used = "en"
+	}
+	langMu.Lock()
+	inUse = used
+	langMu.Unlock()
+	if err != nil {
+		return used, fmt.Errorf("translations: %w", err)
+	}
+	return used, nil
+}
+
+// Language is the language in use ("en" until UseLanguage says otherwise).
+func Language() string {
+	langMu.RLock()
+	defer langMu.RUnlock()
+	return inUse
+}
+
+// LanguageTag is Language as a tag, for golang.org/x/text formatting.
+func LanguageTag() language.Tag {
+	return language.Make(Language())
+}
+
+func knownLanguage(code string) bool {
+	for _, l := range Languages {
+		if l == code {
+			return true
+		}
+	}
+	return false
+}
+
+// systemLanguage is the first of Hearth's languages the environment asks
+// for, read in the order of gettext (and of Fyne's go-locale): LC_ALL,
+// LC_MESSAGES, LANG, then LANGUAGE's list unless the locale is C or POSIX.
+// It is "en" for C, POSIX, C.UTF-8 or nothing set (Fyne would log a parse
+// error for "C"), and "" when the system asks for another language only.
+func systemLanguage() string {
+	locale := ""
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if locale = os.Getenv(env); locale != "" {
+			break
+		}
+	}
+	if plainC(locale) {
+		return "en"
+	}
+	list := []string{locale}
+	if l := os.Getenv("LANGUAGE"); l != "" {
+		list = strings.Split(l, ":")
+	}
+	asked := false
+	for _, l := range list {
+		base := baseLanguage(l)
+		if base == "" || plainC(base) {
+			continue
+		}
+		asked = true
+		if knownLanguage(base) {
+			return base
+		}
+	}
+	if !asked {
+		return "en"
+	}
+	return ""
+}
+
+// plainC reports the C locale in its spellings (C, C.UTF-8, POSIX) and the
+// unset one.
+func plainC(locale string) bool {
+	return locale == "" || locale == "POSIX" || locale == "C" || strings.HasPrefix(locale, "C.")
+}
+
+// baseLanguage is the language of a POSIX locale name: "ru" of
+// "ru_RU.UTF-8", "fr" of "fr_CA@euro" or "fr-CA".
+func baseLanguage(locale string) string {
+	if i := strings.IndexAny(locale, "_-.@"); i >= 0 {
+		locale = locale[:i]
+	}
+	return strings.ToLower(locale)
+}
+
+// setLocaleEnv makes the environment ask for code alone and returns what
+// puts it back.
+func setLocaleEnv(code string) (restore func()) {
+	keys := []string{"LC_ALL", "LANGUAGE"}
+	old := make(map[string]*string, len(keys))
+	for _, k := range keys {
+		if v, ok := os.LookupEnv(k); ok {
+			old[k] = &v
+		} else {
+			old[k] = nil
+		}
+		_ = os.Setenv(k, code)
+	}
+	return func() {
+		for _, k := range keys {
+			if v := old[k]; v != nil {
+				_ = os.Setenv(k, *v)
+			} else {
+				_ = os.Unsetenv(k)
+			}
+		}
+	}
+}
