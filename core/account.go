@@ -48,6 +48,10 @@ type AccountStatus struct {
 	Done, Total int       // progress of the current pass, when known
 	Message     string    // a sentence a person understands
 	Action      string    // what to do about an error, e.g. "check the password"
+	// Problem classifies the error (auth: the credentials were refused and
+	// a person must give new ones); kept in memory by the running engine
+	// only, empty when read from the store.
+	Problem     Problem
 	ErrorCount  int       // consecutive failures, drives the backoff
 	NextAttempt time.Time // when the engine will try again
 	UpdatedAt   time.Time

@@ -57,6 +57,12 @@ func TestFailedStatusExplains(t *testing.T) {
 	if st.LastSync != prev.LastSync {
 		t.Errorf("a failure must keep the last successful sync time")
 	}
+	if st.Problem != core.ProblemAuth {
+		t.Errorf("Problem = %q, want auth: the notifications ask for new credentials", st.Problem)
+	}
+	if again := failedStatus(st, errors.New("connection reset"), now); again.Problem != "" {
+		t.Errorf("after a network error, Problem = %q, want none", again.Problem)
+	}
 	want := "error: the server refused the password (check the credentials in Accounts)"
 	if got := st.Line(now); got != want {
 		t.Errorf("Line = %q, want %q", got, want)

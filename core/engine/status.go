@@ -17,6 +17,10 @@ func failedStatus(prev core.AccountStatus, err error, now time.Time) core.Accoun
 	st.Done, st.Total = 0, 0
 	st.UpdatedAt = now
 	st.Message, st.Action = describe(err)
+	st.Problem = ""
+	if re := core.AsRemote(err); re != nil {
+		st.Problem = re.Problem
+	}
 	return st
 }
 

@@ -389,3 +389,13 @@ func (s *Store) ViewCounts(ctx context.Context) ([]core.ViewCount, error) {
 	}
 	return out, nil
 }
+
+// LastItemID returns the id of the newest item written (0: none): items
+// with a greater id were written after the call.
+func (s *Store) LastItemID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM items").Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: last item id: %w", dbErr(err))
+	}
+	return id, nil
+}
