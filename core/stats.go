@@ -13,6 +13,19 @@ type VolumeHour struct {
 	In, Out   int
 }
 
+// ToneHour is the tone of what others wrote on one account in one UTC
+// hour: Toned messages in have a sentiment (not feed entries, not spam),
+// Negative of them read negative, SentimentMilli is the sum of their
+// sentiments in thousandths; Abusive messages in (spam included) and the
+// Handled ones among them (done, spam, hidden, deleted or found fine).
+type ToneHour struct {
+	AccountID        int64
+	Hour             time.Time
+	Toned, Negative  int
+	SentimentMilli   int64
+	Abusive, Handled int
+}
+
 // ReplyWait is one reply we sent and the message it answered: the oldest
 // message from someone else in its conversation not answered yet (Since).
 // First marks the reply that answered the conversation's first message.

@@ -145,8 +145,9 @@ func cmdStats(ctx context.Context, w *workspace, args []string, io stdio) error 
 	return tw.Flush()
 }
 
-// statsJSON is every KPI under its key (null when unknown or not measured
-// yet), the period, and the previous period's KPIs.
+// statsJSON is every KPI under its key (null when there is nothing to
+// measure), the period, the previous period's KPIs, the days and the
+// tone per week.
 func statsJSON(d stats.Dashboard) map[string]any {
 	kpis := func(k stats.KPIs) map[string]any {
 		out := map[string]any{}
@@ -171,9 +172,20 @@ func statsJSON(d stats.Dashboard) map[string]any {
 	out["previous"] = prev
 	days := []map[string]any{}
 	for _, day := range d.Days {
-		days = append(days, map[string]any{"date": day.Date.Format(time.DateOnly), "in": day.In, "out": day.Out})
+		days = append(days, map[string]any{"date": day.Date.Format(time.DateOnly), "in": day.In, "out": day.Out,
+			"toned": day.Tone.Toned, "negative": day.Tone.Negative})
 	}
 	out["days"] = days
+	weeks := []map[string]any{}
+	for _, w := range stats.ToneWeeks(d.Days) {
+		week := map[string]any{"from": w.From.Format(time.DateOnly), "toned": w.Tone.Toned, "negative": w.Tone.Negative,
+			"sentiment_mean": nil}
+		if mean, ok := w.Tone.Mean(); ok {
+			week["sentiment_mean"] = mean
+		}
+		weeks = append(weeks, week)
+	}
+	out["tone_weeks"] = weeks
 	out["reply_histogram"] = append([]int{}, d.Histogram...)
 	return out
 }

@@ -122,6 +122,7 @@ const (
 	ChartChannels  = "channels"
 	ChartHeatmap   = "heatmap"
 	ChartHistogram = "histogram"
+	ChartTone      = "tone"
 )
 
 // Charts lists the charts with their titles.
@@ -130,6 +131,7 @@ var Charts = []struct{ Name, Title string }{
 	{ChartChannels, "Messages in per channel"},
 	{ChartHeatmap, "When members write (weekday × hour)"},
 	{ChartHistogram, "Reply times"},
+	{ChartTone, "Negative messages per week (%)"},
 }
 
 // Draw renders one chart of a dashboard.
@@ -147,6 +149,8 @@ func Draw(d stats.Dashboard, name string, s Style) ([]byte, error) {
 		p, err = heatmapChart(d, s)
 	case ChartHistogram:
 		p, err = histogramChart(d, s)
+	case ChartTone:
+		p, err = toneChart(d, s)
 	default:
 		return nil, fmt.Errorf("report: no chart %q", name)
 	}
@@ -280,6 +284,61 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			}
 		})
 	return charts.BarRender([][]float64{row}, opts...)
+}
+
+// ToneSeries are the tone chart's lines: the share of negative messages
+// (percent) per week, in all and per channel with analysed messages; a
+// week with none analysed has no point (charts.GetNullValue), not 0%.
+func (s Style) ToneSeries(d stats.Dashboard) (labels, names []string, values [][]float64) {
+	weeks := stats.ToneWeeks(d.Days)
+	line := func(tone func(stats.ToneWeek) stats.ToneCount) []float64 {
+		row := make([]float64, len(weeks))
+		for i, w := range weeks {
+			row[i] = charts.GetNullValue()
+			if share, ok := tone(w).NegativeShare(); ok {
+				row[i] = share * 100
+			}
+		}
+		return row
+	}
+	for _, w := range weeks {
+		if s.Day != nil {
+			labels = append(labels, s.Day(w.From))
+		} else {
+			labels = append(labels, w.From.Format("2 Jan"))
+		}
+	}
+	names, values = []string{s.word("all")}, [][]float64{line(func(w stats.ToneWeek) stats.ToneCount { return w.Tone })}
+	for _, a := range d.Accounts {
+		if d.Query.AccountID != 0 && a.ID != d.Query.AccountID {
+			continue
+		}
+		analysed := false
+		for _, w := range weeks {
+			analysed = analysed || w.AccountTone[a.ID].Toned > 0
+		}
+		if analysed && d.Query.AccountID == 0 {
+			id := a.ID
+			names = append(names, a.Name)
+			values = append(values, line(func(w stats.ToneWeek) stats.ToneCount { return w.AccountTone[id] }))
+		}
+	}
+	return labels, names, values
+}
+
+func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	labels, names, values := s.ToneSeries(d)
+	if len(labels) == 0 {
+		labels, values = []string{""}, [][]float64{{charts.GetNullValue()}}
+	}
+	opts := append(s.opts(s.word(title(ChartTone))),
+		charts.XAxisLabelsOptionFunc(labels),
+		charts.LegendLabelsOptionFunc(names),
+		func(o *charts.ChartOption) {
+			legendBelow(o)
+			o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(100.0)
+		})
+	return charts.LineRender(values, opts...)
 }
 
 // dayLabel is a day as reports write it.

@@ -12,11 +12,23 @@ import (
 
 // csvHeader is the columns of every row; a row fills those of its section:
 // kpi (metric, value, previous), day (date, channel, in, out: the day
-// charts' numbers), post (one published post and its reactions), reply
+// charts' numbers; toned, negative and sentiment_mean: the tone of the
+// messages in), week (date of its first day, channel, toned, negative,
+// sentiment_mean: the tone chart's numbers), post (one published post and its reactions), reply
 // (one reply and the wait it answered).
 var csvHeader = []string{"section", "date", "time", "channel", "metric", "value", "previous",
-	"in", "out", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
+	"in", "out", "toned", "negative", "sentiment_mean", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
 	"engagement", "waited_since", "wait_seconds", "business_wait_seconds", "first_response", "text"}
+
+// toneCells adds the tone columns to a row; the mean is empty when no
+// message is analysed.
+func toneCells(r map[string]string, t stats.ToneCount) map[string]string {
+	r["toned"], r["negative"] = itoa(t.Toned), itoa(t.Negative)
+	if mean, ok := t.Mean(); ok {
+		r["sentiment_mean"] = strconv.FormatFloat(mean, 'f', 3, 64)
+	}
+	return r
+}
 
 // WriteCSV writes a dashboard as CSV; times are in the workspace's zone.
 func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) error {
@@ -37,10 +49,20 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 	names := accountNames(d)
 	for _, day := range d.Days {
 		date := dayLabel(day.Date)
-		row(map[string]string{"section": "day", "date": date, "channel": "all", "in": itoa(day.In), "out": itoa(day.Out)})
+		row(toneCells(map[string]string{"section": "day", "date": date, "channel": "all", "in": itoa(day.In), "out": itoa(day.Out)}, day.Tone))
 		for _, a := range d.Accounts {
-			if in, out := day.AccountIn[a.ID], day.AccountOut[a.ID]; in+out > 0 {
-				row(map[string]string{"section": "day", "date": date, "channel": a.Name, "in": itoa(in), "out": itoa(out)})
+			in, out, tone := day.AccountIn[a.ID], day.AccountOut[a.ID], day.AccountTone[a.ID]
+			if in+out+tone.Toned > 0 {
+				row(toneCells(map[string]string{"section": "day", "date": date, "channel": a.Name, "in": itoa(in), "out": itoa(out)}, tone))
+			}
+		}
+	}
+	for _, w := range stats.ToneWeeks(d.Days) {
+		date := dayLabel(w.From)
+		row(toneCells(map[string]string{"section": "week", "date": date, "channel": "all"}, w.Tone))
+		for _, a := range d.Accounts {
+			if tone := w.AccountTone[a.ID]; tone.Toned > 0 {
+				row(toneCells(map[string]string{"section": "week", "date": date, "channel": a.Name}, tone))
 			}
 		}
 	}

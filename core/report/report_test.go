@@ -41,8 +41,13 @@ func dashboard(t *testing.T) stats.Dashboard {
 	for i := range 20 {
 		at := day.Add(time.Duration(i) * 31 * time.Hour)
 		author := []core.Person{{Name: "Анна Петрова", Address: "11"}, {Name: "Élodie Bérénger", Address: "12"}}[i%2]
+		// One comment in four reads negative.
+		tone := &core.Tone{Lang: "ru", Sentiment: 0.3}
+		if i%4 == 0 {
+			tone.Sentiment = -0.5
+		}
 		items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "c" + strconv.Itoa(i), Author: author,
-			Text: "Привет! Когда встреча?", CreatedAt: at, ThreadRefs: []string{"post:-1_1"}})
+			Text: "Привет! Когда встреча?", CreatedAt: at, ThreadRefs: []string{"post:-1_1"}, Tone: tone})
 		if i%3 == 0 {
 			items = append(items, core.Item{Kind: core.ItemVKComment, RemoteID: "r" + strconv.Itoa(i), Outgoing: true,
 				State: core.StateDone, Author: core.Person{Name: "Клуб", Address: "-1"}, Text: "В субботу!",
@@ -88,9 +93,10 @@ func TestCSVMatchesTiles(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	in, out, replies, days := 0, 0, 0, 0
+	in, out, replies, days, weeks, toned, negative := 0, 0, 0, 0, 0, 0, 0
 	kpi := map[string]string{}
 	_, chartIn, chartOut := report.DaySeries(d)
+	_, _, tone := report.Style{}.ToneSeries(d)
 	for _, r := range rows[1:] {
 		switch r[col["section"]] {
 		case "kpi":
@@ -105,6 +111,17 @@ func TestCSVMatchesTiles(t *testing.T) {
 				t.Errorf("day %s: csv %d/%d, chart %v/%v", r[col["date"]], n, o, chartIn[days], chartOut[days])
 			}
 			in, out, days = in+n, out+o, days+1
+		case "week":
+			if r[col["channel"]] != "all" {
+				continue
+			}
+			n, _ := strconv.Atoi(r[col["toned"]])
+			neg, _ := strconv.Atoi(r[col["negative"]])
+			// A week with nothing analysed (the 1st, the 30th) has no point.
+			if n == 0 && tone[0][weeks] <= 100 || n > 0 && float64(neg)/float64(n)*100 != tone[0][weeks] {
+				t.Errorf("week %s: csv %d of %d negative, chart %v%%", r[col["date"]], neg, n, tone[0][weeks])
+			}
+			toned, negative, weeks = toned+n, negative+neg, weeks+1
 		case "reply":
 			replies++
 		}
@@ -118,8 +135,10 @@ func TestCSVMatchesTiles(t *testing.T) {
 	if replies != 7 {
 		t.Errorf("%d reply rows, want 7 (the first reply answers nothing: our post came first)", replies)
 	}
-	if kpi["sentiment_negative_share"] != "" {
-		t.Errorf("tone has a value in the CSV: %q", kpi["sentiment_negative_share"])
+	// November 2026 begins on a Sunday: 1, 2-8, ..., 30.
+	if weeks != 6 || toned != 20 || negative != 5 || kpi["sentiment_negative_share"] != "0.25" {
+		t.Errorf("%d week rows with %d of %d negative, the tile says %s; want 6 weeks, 5 of 20, 0.25",
+			weeks, negative, toned, kpi["sentiment_negative_share"])
 	}
 }
 
@@ -130,7 +149,7 @@ func TestHTMLLoadsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	for _, want := range []string{"<svg", "Клуб любителей чая", "Messages in", "not measured yet", "Чаепитие в субботу"} {
+	for _, want := range []string{"<svg", "Клуб любителей чая", "Messages in", "Negative messages per week", "Чаепитие в субботу"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -59,10 +59,72 @@ func Unit(key string) string {
 // Day is one day of the period (midnight in the workspace's zone): what
 // was written in and out, in all and per account.
 type Day struct {
-	Date       time.Time
-	In, Out    int
-	AccountIn  map[int64]int
-	AccountOut map[int64]int
+	Date    time.Time
+	In, Out int
+	// The tone of the day's messages in, in all and per account.
+	Tone        ToneCount
+	AccountTone map[int64]ToneCount
+	AccountIn   map[int64]int
+	AccountOut  map[int64]int
+}
+
+// ToneCount is the tone of some messages in: how many the analysis has
+// read (Toned), how many of those read negative, and the sum of their
+// sentiments in thousandths.
+type ToneCount struct {
+	Toned, Negative int
+	SentimentMilli  int64
+}
+
+// NegativeShare is the share of the analysed messages that read negative;
+// ok is false when none is analysed.
+func (t ToneCount) NegativeShare() (share float64, ok bool) {
+	if t.Toned == 0 {
+		return 0, false
+	}
+	return float64(t.Negative) / float64(t.Toned), true
+}
+
+// Mean is the analysed messages' mean sentiment; ok is false when none is
+// analysed.
+func (t ToneCount) Mean() (mean float64, ok bool) {
+	if t.Toned == 0 {
+		return 0, false
+	}
+	return float64(t.SentimentMilli) / 1000 / float64(t.Toned), true
+}
+
+func (t *ToneCount) add(o ToneCount) {
+	t.Toned += o.Toned
+	t.Negative += o.Negative
+	t.SentimentMilli += o.SentimentMilli
+}
+
+// ToneWeek is the tone of the days of one week (Monday first) of a period,
+// in all and per account; the period's first and last weeks may be short.
+type ToneWeek struct {
+	From        time.Time // the first day of the period in the week
+	Tone        ToneCount
+	AccountTone map[int64]ToneCount
+}
+
+// ToneWeeks groups a period's days into weeks, for the tone chart and its CSV
+// rows.
+func ToneWeeks(days []Day) []ToneWeek {
+	var out []ToneWeek
+	for _, d := range days {
+		if len(out) == 0 || d.Date.Weekday() == time.Monday {
+			out = append(out, ToneWeek{From: d.Date, AccountTone: map[int64]ToneCount{}})
+		}
+		w := &out[len(out)-1]
+		w.Tone.add(d.Tone)
+		for id, t := range d.AccountTone {
+			at := w.AccountTone[id]
+			at.add(t)
+			w.AccountTone[id] = at
+		}
+	}
+	return out
 }
 
 // Group is the engagement of the posts of one agenda or campaign.
@@ -194,8 +256,6 @@ func (c calc) kpis(ctx context.Context, p Period, d *Dashboard) (KPIs, error) {
 			return k, err
 		}
 	}
-	// Tone waits for the tone analysis: a hole, never a made-up number.
-	k["sentiment_negative_share"], k["sentiment_mean"] = Value{}, Value{}
 	return k, nil
 }
 
@@ -231,6 +291,7 @@ func (c calc) items(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 	if t.Opened > 0 {
 		k["answered_share"] = number(float64(t.Answered) / float64(t.Opened))
 	}
+	tone(t.Tone, k)
 	r := t.Reactions
 	k["posts_published"] = count(t.Posts)
 	k["comments"], k["likes"], k["reposts"], k["views"] = count(r.Comments), count(r.Likes), count(r.Reposts), count(r.Views)
@@ -249,6 +310,23 @@ func (c calc) items(ctx context.Context, p Period, k KPIs, d *Dashboard) error {
 		return c.replyRows(ctx, p, d)
 	}
 	return nil
+}
+
+// tone sets the tone KPIs; a share or mean of nothing is unknown (no
+// message analysed yet is not "0% negative").
+func tone(t toneSum, k KPIs) {
+	k["sentiment_negative_share"], k["sentiment_mean"] = Value{}, Value{}
+	c := ToneCount{t.Toned, t.Negative, t.SentimentMilli}
+	if share, ok := c.NegativeShare(); ok {
+		k["sentiment_negative_share"] = number(share)
+	}
+	if mean, ok := c.Mean(); ok {
+		k["sentiment_mean"] = number(mean)
+	}
+	k["abusive_items"], k["abusive_handled_share"] = count(t.Abusive), Value{}
+	if t.Abusive > 0 {
+		k["abusive_handled_share"] = number(float64(t.Handled) / float64(t.Abusive))
+	}
 }
 
 func (c calc) members(ctx context.Context, p Period, k KPIs, d *Dashboard) error {

@@ -28,8 +28,24 @@ type daySum struct {
 	Opened, Answered int     // conversations opened this day, and answered since
 	Posts            int
 	Reactions        core.ItemStats
+	Tone             toneSum
 	Replies          []wait // replies sent this day
 	Firsts           []wait // first responses to conversations opened this day
+}
+
+// toneSum is the tone of messages in (core.ToneHour).
+type toneSum struct {
+	Toned, Negative  int
+	SentimentMilli   int64
+	Abusive, Handled int
+}
+
+func (t *toneSum) add(o toneSum) {
+	t.Toned += o.Toned
+	t.Negative += o.Negative
+	t.SentimentMilli += o.SentimentMilli
+	t.Abusive += o.Abusive
+	t.Handled += o.Handled
 }
 
 // wait is a reply's wait in all hours and in business hours.
@@ -52,7 +68,7 @@ func (d dayData) account(id int64) *daySum {
 
 // summaryVersion changes when daySum or its encoding does: summaries of
 // another version are read again.
-const summaryVersion = 1
+const summaryVersion = 2
 
 // cacheKey names what a summary depends on besides the items.
 func cacheKey(cs Settings) string {
@@ -176,7 +192,7 @@ func (c calc) readDays(ctx context.Context, run []time.Time) ([]dayData, error) 
 		return out[i].account(account)
 	}
 	steps := []func(context.Context, time.Time, time.Time, func(time.Time, int64) *daySum) error{
-		c.readVolume, c.readWaits, c.readPosts,
+		c.readVolume, c.readTone, c.readWaits, c.readPosts,
 	}
 	for _, step := range steps {
 		if err := step(ctx, from, to, at); err != nil {
@@ -208,6 +224,19 @@ func (c calc) readVolume(ctx context.Context, from, to time.Time, at func(time.T
 			s.In += h.In
 			s.Out += h.Out
 			s.HourIn[h.Hour.In(c.loc).Hour()] += h.In
+		}
+	}
+	return nil
+}
+
+func (c calc) readTone(ctx context.Context, from, to time.Time, at func(time.Time, int64) *daySum) error {
+	hours, err := c.s.store.StatsTone(ctx, from, to, 0)
+	if err != nil {
+		return err
+	}
+	for _, h := range hours {
+		if s := at(h.Hour, h.AccountID); s != nil {
+			s.Tone.add(toneSum{h.Toned, h.Negative, h.SentimentMilli, h.Abusive, h.Handled})
 		}
 	}
 	return nil
@@ -259,7 +288,7 @@ type sum struct {
 func addDays(days []dayData, account int64) sum {
 	var t sum
 	for _, d := range days {
-		day := Day{Date: d.Date, AccountIn: map[int64]int{}, AccountOut: map[int64]int{}}
+		day := Day{Date: d.Date, AccountIn: map[int64]int{}, AccountOut: map[int64]int{}, AccountTone: map[int64]ToneCount{}}
 		wd := (int(d.Date.Weekday()) + 6) % 7
 		for id, s := range d.Accounts {
 			if account != 0 && id != account {
@@ -267,6 +296,11 @@ func addDays(days []dayData, account int64) sum {
 			}
 			day.In += s.In
 			day.Out += s.Out
+			tc := ToneCount{s.Tone.Toned, s.Tone.Negative, s.Tone.SentimentMilli}
+			day.Tone.add(tc)
+			if tc.Toned > 0 {
+				day.AccountTone[id] = tc
+			}
 			day.AccountIn[id] += s.In
 			day.AccountOut[id] += s.Out
 			for h, n := range s.HourIn {
@@ -289,6 +323,7 @@ func (t *daySum) add(s *daySum) {
 	t.Reactions.Likes += s.Reactions.Likes
 	t.Reactions.Reposts += s.Reactions.Reposts
 	t.Reactions.Views += s.Reactions.Views
+	t.Tone.add(s.Tone)
 	t.Replies = append(t.Replies, s.Replies...)
 	t.Firsts = append(t.Firsts, s.Firsts...)
 }
@@ -305,7 +340,8 @@ func encodeDay(d dayData) []byte {
 	for _, id := range ids {
 		s := d.Accounts[id]
 		ints := []int64{id, int64(s.In), int64(s.Out), int64(s.Opened), int64(s.Answered), int64(s.Posts),
-			int64(s.Reactions.Comments), int64(s.Reactions.Likes), int64(s.Reactions.Reposts), int64(s.Reactions.Views)}
+			int64(s.Reactions.Comments), int64(s.Reactions.Likes), int64(s.Reactions.Reposts), int64(s.Reactions.Views),
+			int64(s.Tone.Toned), int64(s.Tone.Negative), s.Tone.SentimentMilli, int64(s.Tone.Abusive), int64(s.Tone.Handled)}
 		for _, n := range s.HourIn {
 			ints = append(ints, int64(n))
 		}
@@ -337,9 +373,12 @@ func decodeDay(b []byte, date time.Time) (dayData, error) {
 		id := r.varint()
 		s := &daySum{}
 		for _, p := range []*int{&s.In, &s.Out, &s.Opened, &s.Answered, &s.Posts,
-			&s.Reactions.Comments, &s.Reactions.Likes, &s.Reactions.Reposts, &s.Reactions.Views} {
+			&s.Reactions.Comments, &s.Reactions.Likes, &s.Reactions.Reposts, &s.Reactions.Views,
+			&s.Tone.Toned, &s.Tone.Negative} {
 			*p = int(r.varint())
 		}
+		s.Tone.SentimentMilli = r.varint()
+		s.Tone.Abusive, s.Tone.Handled = int(r.varint()), int(r.varint())
 		for h := range s.HourIn {
 			s.HourIn[h] = int(r.varint())
 		}

@@ -18,6 +18,12 @@ func ItemsQuery(d Dashboard, key string) (string, bool) {
 	switch key {
 	case "items_in", "ugc_share":
 		q = "-is:mine -channel:feed -state:spam"
+	case "sentiment_mean":
+		q = "-is:mine -channel:feed -state:spam"
+	case "sentiment_negative_share":
+		q = "-is:mine -channel:feed -state:spam is:negative"
+	case "abusive_items", "abusive_handled_share":
+		q = "-is:mine -channel:feed is:abusive"
 	case "items_out":
 		q = "is:mine"
 	case "posts_published", "engagement_per_post", "comments", "likes", "reposts", "views":

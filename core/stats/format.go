@@ -6,21 +6,12 @@ import (
 	"strings"
 )
 
-// NotMeasured is what a KPI says when nothing measures it yet (tone).
-const NotMeasured = "not measured yet"
-
-// unmeasured are the metrics no analysis fills yet.
-var unmeasured = map[string]bool{"sentiment_negative_share": true, "sentiment_mean": true}
-
 // Format writes a KPI's value the way every screen and report shows it:
 // counts as whole numbers, shares as percents, times in hours and
-// minutes; a dash when there is nothing to measure, and "not measured
-// yet" for what no analysis measures.
+// minutes, sentiment with its sign; a dash when there is nothing to
+// measure (no reply has no median, no analysed message no mean).
 func Format(key string, v Value) string {
 	if !v.Known {
-		if unmeasured[key] {
-			return NotMeasured
-		}
 		return "—"
 	}
 	switch Unit(key) {
@@ -29,6 +20,9 @@ func Format(key string, v Value) string {
 	case "seconds":
 		return Duration(v.Num)
 	case "number":
+		if key == "sentiment_mean" { // -1 to 1: tenths would hide most moves
+			return fmt.Sprintf("%+.2f", v.Num)
+		}
 		return fmt.Sprintf("%.1f", v.Num)
 	}
 	return fmt.Sprintf("%.0f", v.Num)
@@ -70,6 +64,9 @@ func FormatChange(cur, prev KPIs, key string) string {
 		abs = Duration(math.Abs(diff))
 	case "number":
 		abs = fmt.Sprintf("%.1f", math.Abs(diff))
+		if key == "sentiment_mean" {
+			abs = fmt.Sprintf("%.2f", math.Abs(diff))
+		}
 	default:
 		abs = fmt.Sprintf("%.0f", math.Abs(diff))
 	}
@@ -86,7 +83,8 @@ func Better(key string, diff float64) int {
 		return 0
 	}
 	worse := strings.HasSuffix(key, "_seconds") || key == "dead_souls" || key == "members_drifting" ||
-		key == "members_left" || key == "plan_failed" || key == "quadrant_moved_down" || key == "sentiment_negative_share"
+		key == "members_left" || key == "plan_failed" || key == "quadrant_moved_down" || key == "sentiment_negative_share" ||
+		key == "abusive_items"
 	if (diff > 0) != worse {
 		return 1
 	}

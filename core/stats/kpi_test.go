@@ -49,7 +49,7 @@ func TestKPIsOctober(t *testing.T) {
 		"plan_planned": known(3), "plan_published": known(1), "plan_failed": known(1),
 		// No snapshot before October: no moves to tell.
 		"quadrant_moved_up": unknown, "quadrant_held": unknown, "quadrant_moved_down": unknown,
-		"sentiment_negative_share": unknown, "sentiment_mean": unknown,
+		"sentiment_negative_share": unknown, "sentiment_mean": unknown, "abusive_items": known(0),
 	}
 	checkKPIs(t, d.KPIs, want)
 	if got, wantH := d.Histogram, []int{1, 1, 0, 0, 2}; !equalInts(got, wantH) {

@@ -54,8 +54,10 @@ var Metrics = []Metric{
 	{"reply_business_p90_seconds", "Reply time in business hours (p90)", "Reply times counting only business hours: 90% were faster.", GroupReplies},
 	{"threads_opened", "Conversations opened", "Conversations whose first message from someone else came in the period.", GroupReplies},
 	{"answered_share", "Answered", "Share of the conversations opened in the period that we have written in since their first message (by now).", GroupReplies},
-	{"sentiment_negative_share", "Negative messages", "Share of the period's messages in that read negative. Not measured yet: it waits for the tone analysis; shown as 'not measured yet', never as a number.", GroupTone},
-	{"sentiment_mean", "Mean sentiment", "Mean sentiment (-1 to 1) of the period's messages in. Not measured yet, as above.", GroupTone},
+	{"sentiment_negative_share", "Negative messages", "Of the period's messages in that the tone analysis has read (language and sentiment, docs/tone.md), the share whose sentiment is -0.05 or below. Messages not analysed yet (the background pass after an upgrade) are left out, never counted as neutral; a dash when none is analysed.", GroupTone},
+	{"sentiment_mean", "Mean sentiment", "Mean sentiment (-1 very negative to 1 very positive) of the same analysed messages in.", GroupTone},
+	{"abusive_items", "Abusive messages", "Messages in of the period the tone analysis marked abusive (insults, slurs, threats), spam included.", GroupTone},
+	{"abusive_handled_share", "Abusive messages handled", "Of the period's abusive messages, the share handled by now: marked done, spam or hidden, deleted, or found fine in the moderation queue.", GroupTone},
 	{"plan_planned", "Planned", "The calendar's channel targets due in the period that were scheduled (drafts and skipped occurrences are not plans).", GroupPlan},
 	{"plan_published", "Published as planned", "Of the planned targets due in the period, those published.", GroupPlan},
 	{"plan_failed", "Failed", "Of the planned targets due in the period, those that failed.", GroupPlan},
@@ -103,6 +105,7 @@ func MetricsMarkdown() string {
 	b.WriteString("- **Messages per day**: messages in and out per day of the period, per channel; the CSV's day rows hold the same numbers.\n")
 	b.WriteString("- **Heatmap**: messages in by weekday and hour of the workspace's clock.\n")
 	b.WriteString("- **Reply times**: the period's reply times (all hours) in five buckets: " + strings.Join(Buckets, ", ") + ".\n")
+	b.WriteString("- **Negative messages per week**: the share of analysed messages in that read negative, per week (Monday first; the period's first and last weeks may be short), in all and per channel; a week with no analysed message has no point. The CSV's week rows hold the same numbers.\n")
 	b.WriteString("- **Agendas and campaigns**: published posts and their engagement per agenda and per campaign.\n")
 	b.WriteString("- **Top posts**: the period's posts with the most comments, likes and reposts.\n")
 	b.WriteString("- **Top advocates and critics**: the most active members of those quadrants now.\n")

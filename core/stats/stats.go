@@ -17,6 +17,7 @@ import (
 // Store is what the dashboard needs of the workspace store.
 type Store interface {
 	StatsVolume(ctx context.Context, from, to time.Time, accountID int64) ([]core.VolumeHour, error)
+	StatsTone(ctx context.Context, from, to time.Time, accountID int64) ([]core.ToneHour, error)
 	StatsReplyWaits(ctx context.Context, from, to time.Time, accountID int64) ([]core.ReplyWait, error)
 	StatsThreadsByAccount(ctx context.Context, from, to time.Time) (map[int64]core.ThreadCounts, error)
 	StatsPosts(ctx context.Context, from, to time.Time, accountID int64) ([]core.PostStat, error)

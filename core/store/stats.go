@@ -56,6 +56,35 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
+// StatsTone returns the tone of the messages in per account and UTC hour
+// overlapping [from, to) (migration 18's columns), oldest first.
+func (s *Store) StatsTone(ctx context.Context, from, to time.Time, accountID int64) ([]core.ToneHour, error) {
+	q := `SELECT account_id, hour, toned, negative, sentiment_milli, abusive, abusive_handled FROM stats_hours
+		WHERE hour >= ?1 AND hour < ?2 AND (?3 = 0 OR account_id = ?3) AND (toned <> 0 OR abusive <> 0)
+		ORDER BY hour, account_id`
+	rows, err := s.r.QueryContext(ctx, q, floorDiv(ms(from), hourMS), floorDiv(ms(to)+hourMS-1, hourMS), accountID)
+	if err != nil {
+		return nil, fmt.Errorf("store: stats tone: %w", dbErr(err))
+	}
+	defer rows.Close()
+	var out []core.ToneHour
+	for rows.Next() {
+		var (
+			t    core.ToneHour
+			hour int64
+		)
+		if err := rows.Scan(&t.AccountID, &hour, &t.Toned, &t.Negative, &t.SentimentMilli, &t.Abusive, &t.Handled); err != nil {
+			return nil, fmt.Errorf("store: stats tone: %w", err)
+		}
+		t.Hour = fromMS(hour * hourMS)
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stats tone: %w", dbErr(err))
+	}
+	return out, nil
+}
+
 // StatsReplyWaits returns our replies and what each answered (see
 // reply_waits in migration 12: the oldest message from someone else after
 // our previous reply): the replies sent in [from, to), and the first

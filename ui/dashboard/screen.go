@@ -265,8 +265,11 @@ func (s *Screen) drill(key string) {
 // drillChart opens the messages a chart counts.
 func (s *Screen) drillChart(name string) {
 	key := "items_in"
-	if name == report.ChartHistogram {
+	switch name {
+	case report.ChartHistogram:
 		key = "items_out"
+	case report.ChartTone:
+		key = "sentiment_negative_share"
 	}
 	s.drill(key)
 }

@@ -26,7 +26,7 @@ var unitKeys = map[string]string{"s": "{{.N}} s", "min": "{{.N}} min", "h": "{{.
 // localValue is a KPI's value or change in the person's language.
 func localValue(v string) string {
 	switch v {
-	case stats.NotMeasured, noChange:
+	case noChange:
 		return lang.L(v)
 	}
 	return unitRE.ReplaceAllStringFunc(v, func(m string) string {

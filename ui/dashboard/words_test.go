@@ -15,7 +15,7 @@ import (
 // chart words, and the screen's own lists. A source scan cannot see
 // them, so they are listed here from where they are defined.
 func coreWords() []string {
-	words := []string{allChannels, stats.NotMeasured, noChange, "in (members)", "out (ours)", "none", "replies"}
+	words := []string{allChannels, noChange, "in (members)", "out (ours)", "none", "replies", "all"}
 	for _, m := range stats.Metrics {
 		words = append(words, m.Name, m.Help, m.Group)
 	}
