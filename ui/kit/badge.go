@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"image/color"
 	"time"
 
@@ -91,18 +92,18 @@ func (r *badgeRenderer) Destroy()                     {}
 func StateBadge(it core.Item, now time.Time) (string, fyne.ThemeColorName) {
 	switch it.State {
 	case core.StateNew:
-		return "New", theme.ColorNamePrimary
+		return lang.L("New"), theme.ColorNamePrimary
 	case core.StateDone:
-		return "Done", theme.ColorNameSuccess
+		return lang.L("Done"), theme.ColorNameSuccess
 	case core.StateSnoozed:
 		if it.SnoozeUntil.IsZero() {
-			return "Snoozed", theme.ColorNameWarning
+			return lang.L("Snoozed"), theme.ColorNameWarning
 		}
-		return "Snoozed · " + ShortWhen(now, it.SnoozeUntil), theme.ColorNameWarning
+		return lang.L("Snoozed") + " · " + ShortWhen(now, it.SnoozeUntil), theme.ColorNameWarning
 	case core.StateSpam:
-		return "Spam", theme.ColorNameError
+		return lang.L("Spam"), theme.ColorNameError
 	case core.StateHidden:
-		return "Hidden", theme.ColorNameDisabled
+		return lang.L("Hidden"), theme.ColorNameDisabled
 	default:
 		return "", theme.ColorNameForeground
 	}

@@ -2,7 +2,9 @@ package kit
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"log/slog"
 	"runtime/debug"
 	"sync/atomic"
@@ -63,7 +65,7 @@ func (e *Env) guard(what string, work func(context.Context) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.Log.Error("ui: panic in Background work", "work", what, "panic", r, "stack", string(debug.Stack()))
-			err = fmt.Errorf("%s: internal error: %v", what, r)
+			err = errors.New(lang.L("Something went wrong inside Hearth ({{.What}}): {{.Panic}}", map[string]any{"What": what, "Panic": fmt.Sprint(r)}))
 		}
 	}()
 	return work(e.Ctx)

@@ -2,7 +2,7 @@ package kit
 
 import (
 	"errors"
-	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"strconv"
 	"strings"
 	"time"
@@ -16,27 +16,28 @@ import (
 func StateLabel(s core.State) string {
 	switch s {
 	case core.StateNew:
-		return "New"
+		return lang.L("New")
 	case core.StateOpen:
-		return "Open"
+		return lang.X("state.open", "Open")
 	case core.StateDone:
-		return "Done"
+		return lang.L("Done")
 	case core.StateSnoozed:
-		return "Snoozed"
+		return lang.L("Snoozed")
 	case core.StateSpam:
-		return "Spam"
+		return lang.L("Spam")
 	case core.StateHidden:
-		return "Hidden"
+		return lang.L("Hidden")
 	default:
 		return string(s)
 	}
 }
 
-// HumanSize renders a byte count the way a file manager does.
+// HumanSize renders a byte count the way a file manager does, in the
+// language in use: "1.5 MB", "1,5 Mo", "1,5 МБ".
 func HumanSize(n int64) string {
 	const unit = 1024
 	if n < unit {
-		return fmt.Sprintf("%d B", n)
+		return lang.L("{{.Size}} B", map[string]any{"Size": strconv.FormatInt(n, 10)})
 	}
 	div, exp := int64(unit), 0
 	for m := n / unit; m >= unit && exp < 3; m /= unit {
@@ -44,19 +45,30 @@ func HumanSize(n int64) string {
 		exp++
 	}
 	v := float64(n) / float64(div)
-	suffix := []string{"KB", "MB", "GB", "TB"}[exp]
+	size := Decimal(v, 1)
 	if v >= 10 {
-		return fmt.Sprintf("%.0f %s", v, suffix)
+		size = Decimal(v, 0)
 	}
-	return fmt.Sprintf("%.1f %s", v, suffix)
+	data := map[string]any{"Size": size}
+	switch exp {
+	case 0:
+		return lang.L("{{.Size}} KB", data)
+	case 1:
+		return lang.L("{{.Size}} MB", data)
+	case 2:
+		return lang.L("{{.Size}} GB", data)
+	default:
+		return lang.L("{{.Size}} TB", data)
+	}
 }
 
-// MessageDate is the full date a message header shows, in local time.
+// MessageDate is the full date a message header shows, in local time and
+// the language in use: "Mon 2 Jan 2006, 15:04", "пн, 2 янв. 2006 г., 15:04".
 func MessageDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format("Mon 2 Jan 2006, 15:04")
+	return FormatTime(t.Local(), "Mon 2 Jan 2006, 15:04")
 }
 
 // ShortWhen is a compact future time for snooze labels: "17:00",
@@ -67,9 +79,9 @@ func ShortWhen(now, t time.Time) string {
 	case SameDay(now, t):
 		return t.Format("15:04")
 	case t.Sub(now) < 6*24*time.Hour:
-		return t.Format("Mon 15:04")
+		return FormatTime(t, "Mon 15:04")
 	default:
-		return t.Format("Mon 2 Jan 15:04")
+		return FormatTime(t, "Mon 2 Jan 15:04")
 	}
 }
 
@@ -127,12 +139,12 @@ func Sentence(s string) string {
 func QuoteSubject(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "this message"
+		return lang.L("this message")
 	}
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:39]) + "…"
 	}
-	return "“" + s + "”"
+	return lang.L("“{{.Text}}”", map[string]any{"Text": s})
 }
 
 // QuoteItem names an item in a sentence: its subject, or the first words
@@ -166,11 +178,13 @@ func ChannelName(k core.ItemKind) string {
 	case core.ItemXMention, core.ItemXReply, core.ItemXDM:
 		return "X"
 	}
-	return "the server"
+	return lang.L("the server")
 }
 
 // Plural writes a count with its noun: "1 conversation", "3 conversations".
-// (Issue 14's translations replace it with the language's plural rules.)
+//
+// Deprecated: English only; use lang.N with a plural key
+// (docs/translations.md).
 func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

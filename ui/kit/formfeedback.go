@@ -2,6 +2,7 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -23,8 +24,8 @@ func NewFormFeedback(runTest, runAdd func()) FormFeedback {
 	f.Result.Wrapping = fyne.TextWrapWord
 	f.Result.Hide()
 	f.Activity.Hide()
-	f.TestButton = widget.NewButtonWithIcon("Test connection", theme.LoginIcon(), runTest)
-	f.SaveButton = widget.NewButtonWithIcon("Add account", theme.ConfirmIcon(), runAdd)
+	f.TestButton = widget.NewButtonWithIcon(lang.L("Test connection"), theme.LoginIcon(), runTest)
+	f.SaveButton = widget.NewButtonWithIcon(lang.L("Add account"), theme.ConfirmIcon(), runAdd)
 	f.SaveButton.Importance = widget.HighImportance
 	return f
 }

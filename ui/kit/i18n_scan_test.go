@@ -5,10 +5,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +25,7 @@ import (
 // the list when its translation is done (docs/translations.md); its
 // feature's JSON files are assets/translations/<feature>.<lang>.json.
 var translatedPackages = map[string]string{ // directory from the module root: feature
+	"ui/kit": "kit",
 }
 
 // sameInEveryLanguage are literals a sink may show as they are: names and
@@ -114,6 +117,62 @@ var fieldSinks = map[string]bool{"Text": true, "PlaceHolder": true, "HintText": 
 var langCalls = map[string]bool{"L": true, "N": true, "X": true, "XN": true,
 	"Localize": true, "LocalizePlural": true, "LocalizeKey": true, "LocalizePluralKey": true}
 
+// textParams are the parameter names that mark a function of Hearth's own
+// as one that shows its argument: kit.FlatButton(text, ...), the shell's
+// nav.add(title, ...), a screen's newPlaceholder(icon, title, text).
+var textParams = map[string]bool{"text": true, "title": true, "label": true, "msg": true, "message": true,
+	"hint": true, "intro": true, "empty": true, "caption": true, "placeholder": true, "one": true, "many": true}
+
+// declaredSinks adds to funcs and methods the functions of the package in
+// dir (import path self) that take display text, by textParams.
+func declaredSinks(t *testing.T, root, dir, self string, funcs, methods map[string][]int) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root, dir, "*.go"))
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			var idx []int
+			i := 0
+			for _, field := range fd.Type.Params.List {
+				names := field.Names
+				if len(names) == 0 {
+					i++
+					continue
+				}
+				for _, n := range names {
+					if id, ok := field.Type.(*ast.Ident); ok && id.Name == "string" && textParams[n.Name] {
+						idx = append(idx, i)
+					}
+					i++
+				}
+			}
+			if len(idx) == 0 {
+				continue
+			}
+			if fd.Recv != nil {
+				for _, i := range idx {
+					if !slices.Contains(methods[fd.Name.Name], i) {
+						methods[fd.Name.Name] = append(methods[fd.Name.Name], i)
+					}
+				}
+			} else {
+				funcs[self+"."+fd.Name.Name] = idx
+			}
+		}
+	}
+}
+
 type keyUse struct {
 	key    string
 	plural bool
@@ -125,6 +184,9 @@ type scan struct {
 	fset     *token.FileSet
 	uses     []keyUse
 	bad      []string
+	excused  map[string]bool // file:line of an "untranslated:" comment and the line below it
+	funcs    map[string][]int
+	methods  map[string][]int
 	literals map[string]bool // every string literal of the package, for unused keys
 }
 
@@ -143,17 +205,22 @@ func moduleRoot(t *testing.T) string {
 
 func scanPackage(t *testing.T, root, dir string) *scan {
 	t.Helper()
-	s := &scan{root: root, fset: token.NewFileSet(), literals: map[string]bool{}}
+	self := "github.com/hearthhq/hearth/" + dir
+	s := &scan{root: root, fset: token.NewFileSet(), literals: map[string]bool{}, excused: map[string]bool{},
+		funcs: maps.Clone(funcSinks), methods: maps.Clone(methodSinks)}
+	declaredSinks(t, root, "ui/kit", kitPkg, s.funcs, s.methods)
+	if self != kitPkg {
+		declaredSinks(t, root, dir, self, s.funcs, s.methods)
+	}
 	files, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	self := "github.com/hearthhq/hearth/" + dir
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(s.fset, name, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(s.fset, name, nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,6 +239,17 @@ func (s *scan) pos(n ast.Node) string {
 }
 
 func (s *scan) file(f *ast.File, self string) {
+	// "// untranslated: why" excuses its own line and the next one: a
+	// log-only error, a value that is not words (an IMAP folder name).
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(c.Text, "//")), "untranslated:") {
+				p := s.fset.Position(c.Pos())
+				s.excused[p.Filename+":"+strconv.Itoa(p.Line)] = true
+				s.excused[p.Filename+":"+strconv.Itoa(p.Line+1)] = true
+			}
+		}
+	}
 	imports := map[string]string{} // local name: path
 	for _, im := range f.Imports {
 		p, _ := strconv.Unquote(im.Path.Value)
@@ -220,9 +298,9 @@ func (s *scan) file(f *ast.File, self string) {
 				}
 				return true
 			}
-			args, isFunc := funcSinks[name]
+			args, isFunc := s.funcs[name]
 			if !isFunc && strings.HasPrefix(name, ".") {
-				args = methodSinks[name[1:]]
+				args = s.methods[name[1:]]
 			}
 			for _, i := range args {
 				if i == options {
@@ -272,6 +350,10 @@ func (s *scan) file(f *ast.File, self string) {
 
 // check records e when it shows English that no lang call translated.
 func (s *scan) check(e ast.Expr, sink string) {
+	p := s.fset.Position(e.Pos())
+	if s.excused[p.Filename+":"+strconv.Itoa(p.Line)] {
+		return
+	}
 	if lit := untranslated(e); lit != "" {
 		s.bad = append(s.bad, s.pos(e)+": "+strconv.Quote(lit)+" shown by "+strings.TrimPrefix(sink, ".")+" without lang.L")
 	}
@@ -472,15 +554,18 @@ func f(n int, l *widget.Label) {
 	_ = widget.NewLabel("imap.example.org")             // fine: a host
 	l.Text = "Done"                                     // bad
 	_ = &widget.Label{Text: "Hello " + name()}          // bad
+	// untranslated: an IMAP folder's name
+	l.SetText("INBOX")
+	l.SetText("Sent") // untranslated: a folder's name
 }
 func name() string { return "" }
 `
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &scan{fset: fset, literals: map[string]bool{}}
+	s := &scan{fset: fset, literals: map[string]bool{}, excused: map[string]bool{}, funcs: funcSinks, methods: methodSinks}
 	s.file(f, "example.org/p")
 	got := strings.Join(s.bad, "\n")
 	for _, want := range []string{`"Inbox" shown by`, `"%d new"`, `"Light"`, `"Your post was saved"`, `"wrong host"`, `"Done"`, `"Hello "`} {

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"strconv"
 	"strings"
 
@@ -29,21 +30,21 @@ func TagStyle() widget.RichTextStyle {
 func KindLabel(k core.ItemKind) string {
 	switch k {
 	case core.ItemVKPost:
-		return "VK post"
+		return lang.L("VK post")
 	case core.ItemVKComment:
-		return "VK comment"
+		return lang.L("VK comment")
 	case core.ItemVKMessage:
-		return "VK message"
+		return lang.L("VK message")
 	case core.ItemXMention:
-		return "Mention on X"
+		return lang.L("Mention on X")
 	case core.ItemXReply:
-		return "Reply on X"
+		return lang.L("Reply on X")
 	case core.ItemXDM:
-		return "X direct message"
+		return lang.L("X direct message")
 	case core.ItemFeed:
-		return "Feed entry"
+		return lang.L("Feed entry")
 	default:
-		return "(no subject)"
+		return lang.L("(no subject)")
 	}
 }
 

@@ -31,6 +31,7 @@ var (
 func UseLanguage(code string) (string, error) {
 	want := strings.ToLower(strings.TrimSpace(code))
 	if want != "" && !knownLanguage(want) {
+		// untranslated: a programming or settings error, logged
 		return Language(), fmt.Errorf("no %q translation: Hearth speaks %s", code, strings.Join(Languages, ", "))
 	}
 	force := want
@@ -55,7 +56,7 @@ func UseLanguage(code string) (string, error) {
 	inUse = used
 	langMu.Unlock()
 	if err != nil {
-		return used, fmt.Errorf("translations: %w", err)
+		return used, fmt.Errorf("translations: %w", err) // untranslated: logged
 	}
 	return used, nil
 }

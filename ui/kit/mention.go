@@ -2,6 +2,7 @@ package kit
 
 import (
 	"context"
+	"fyne.io/fyne/v2/lang"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -40,10 +41,10 @@ func OfferReplyExperts(e *Env, m Mentioner, btn *widget.Button, topic string, ki
 	}, func(experts []members.Expert, err error) {
 		switch {
 		case err != nil:
-			note("Could not look for experts: "+ErrorText(err), widget.DangerImportance)
+			note(lang.L("Could not look for experts: {{.Error}}", map[string]any{"Error": ErrorText(err)}), widget.DangerImportance)
 			return
 		case len(experts) == 0:
-			note("No member is known for this topic yet: add expertise in their files.", widget.MediumImportance)
+			note(lang.L("No member is known for this topic yet: add expertise in their files."), widget.MediumImportance)
 			return
 		}
 		items := make([]*fyne.MenuItem, 0, len(experts))

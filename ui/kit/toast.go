@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,7 @@ type Toast struct {
 func NewToast(env *Env) *Toast {
 	t := &Toast{env: env, text: widget.NewLabel("")}
 	t.text.Truncation = fyne.TextTruncateEllipsis
-	t.undoBtn = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { t.Undo() })
+	t.undoBtn = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() { t.Undo() })
 	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), t.Hide)
 	dismiss.Importance = widget.LowImportance
 	t.Content = container.NewBorder(nil, nil, nil, container.NewHBox(t.undoBtn, dismiss), t.text)

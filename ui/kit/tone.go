@@ -1,7 +1,8 @@
 package kit
 
 import (
-	"fmt"
+	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/message"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,11 +20,11 @@ func ToneBadge(it core.Item) (string, fyne.ThemeColorName) {
 	case t == nil || it.Outgoing:
 		return "", theme.ColorNameForeground
 	case t.Abusive:
-		return "Abusive", theme.ColorNameError
+		return lang.L("Abusive"), theme.ColorNameError
 	case t.Label() == core.ToneNegative:
-		return "Negative", theme.ColorNameWarning
+		return lang.L("Negative"), theme.ColorNameWarning
 	case t.Label() == core.TonePositive:
-		return "Positive", theme.ColorNameSuccess
+		return lang.L("Positive"), theme.ColorNameSuccess
 	}
 	return "", theme.ColorNameForeground
 }
@@ -36,13 +37,13 @@ func ToneDetail(it core.Item) (string, fyne.ThemeColorName) {
 	if t == nil || it.Outgoing {
 		return "", theme.ColorNameForeground
 	}
-	lang := strings.ToUpper(t.Lang)
-	if lang == "" {
-		lang = "?"
+	language := strings.ToUpper(t.Lang)
+	if language == "" {
+		language = "?"
 	}
 	text, c := ToneBadge(it)
 	if text == "" {
-		return lang, theme.ColorNameDisabled
+		return language, theme.ColorNameDisabled
 	}
-	return fmt.Sprintf("%s · %s %+.2f", lang, text, t.Sentiment), c
+	return language + " · " + text + " " + message.NewPrinter(LanguageTag()).Sprintf("%+.2f", t.Sentiment), c
 }
