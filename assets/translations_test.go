@@ -253,6 +253,12 @@ func checkMessage(t *testing.T, file, key string, ref, m message, forms []string
 		}
 	}
 	wantFields := fields(key)
+	if idKey(key) { // the English text says which fields it takes
+		wantFields = fields(ref.text)
+		if ref.plural() {
+			wantFields = fields(ref.forms["other"])
+		}
+	}
 	for form, s := range m.texts() {
 		if strings.TrimSpace(s) == "" {
 			t.Errorf("%s: %q %s is empty", file, key, form)

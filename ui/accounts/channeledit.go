@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -16,13 +17,13 @@ import (
 func (f *channelForm) openEdit(a core.Account) {
 	f.reset()
 	f.editing = a
-	f.heading.SetText("Edit " + a.Name)
+	f.heading.SetText(lang.L("Edit {{.Name}}", map[string]any{"Name": a.Name}))
 	f.name.SetText(a.Name)
 	f.fill(a)
 	for _, e := range f.secrets {
-		e.SetPlaceHolder(unchanged)
+		e.SetPlaceHolder(unchanged())
 	}
-	f.SetResult("Test the connection to save, or save without testing.", widget.MediumImportance)
+	f.SetResult(lang.L("Test the connection to save, or save without testing."), widget.MediumImportance)
 	f.gate.start()
 	f.open()
 }
@@ -62,7 +63,7 @@ func (f *channelForm) confirmSkip() {
 // runSave saves a tested edit.
 func (f *channelForm) runSave(calls channelCalls) {
 	if !f.gate.ready() {
-		f.SetProblem("Test the connection first, or save without testing.")
+		f.SetProblem(lang.L("Test the connection first, or save without testing."))
 		return
 	}
 	f.save(calls)

@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -67,10 +67,10 @@ func newChannelForm(u *env, title string, onAdded func(core.Account), onEdited f
 
 // build lays the form out once its fields are set.
 func (f *channelForm) build() *channelForm {
-	items := append([]*widget.FormItem{widget.NewFormItem("Account name", f.name)}, f.items...)
+	items := append([]*widget.FormItem{widget.NewFormItem(lang.L("Account name"), f.name)}, f.items...)
 	f.heading = widget.NewLabelWithStyle(f.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.SizeName = theme.SizeNameSubHeadingText
-	cancel := widget.NewButton("Cancel", f.close)
+	cancel := widget.NewButton(lang.L("Cancel"), f.close)
 	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
 	f.content = container.NewVBox(widget.NewSeparator(), f.heading, widget.NewForm(items...), f.Problem, f.Result, buttons)
 	f.content.Hide()
@@ -113,7 +113,7 @@ func (f *channelForm) runTest() {
 		return
 	}
 	f.gate.busy(true)
-	f.SetResult("Testing the connection to "+calls.target+"…", widget.MediumImportance)
+	f.SetResult(lang.L("Testing the connection to {{.Target}}…", map[string]any{"Target": calls.target}), widget.MediumImportance)
 	id := f.editing.ID
 	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
@@ -125,10 +125,10 @@ func (f *channelForm) runTest() {
 	}, func(err error) {
 		f.gate.busy(false)
 		if err != nil {
-			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
+			f.SetResult(lang.L("The test failed. {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 			return
 		}
-		f.SetResult("The connection works: "+calls.target+" answered.", widget.SuccessImportance)
+		f.SetResult(lang.L("The connection works: {{.Target}} answered.", map[string]any{"Target": calls.target}), widget.SuccessImportance)
 		f.gate.tested(calls.key)
 	})
 }
@@ -136,7 +136,7 @@ func (f *channelForm) runTest() {
 func (f *channelForm) runAdd() {
 	calls, err := f.read()
 	if err == nil && strings.TrimSpace(f.name.Text) == "" {
-		err = errors.New("the account needs a name")
+		err = errors.New(lang.L("the account needs a name"))
 	}
 	f.SetProblem(problemText(err))
 	if err != nil {
@@ -164,20 +164,20 @@ func (f *channelForm) runAdd() {
 
 // newVKForm adds a VK community: its id or address and a community token.
 func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
-	f := newChannelForm(u, "Add a VK community", onAdded, onEdited, onClose)
+	f := newChannelForm(u, lang.L("Add a VK community"), onAdded, onEdited, onClose)
 	group, token := widget.NewEntry(), widget.NewPasswordEntry()
 	backfill, apiURL := widget.NewEntry(), widget.NewEntry()
-	messages := widget.NewCheck("Community messages too (the token needs the messages right)", nil)
-	f.name.SetPlaceHolder("Our VK community")
-	group.SetPlaceHolder("vk.com/club123456 or 123456")
-	token.SetPlaceHolder("Community access token (Manage community › API usage)")
+	messages := widget.NewCheck(lang.L("Community messages too (the token needs the messages right)"), nil)
+	f.name.SetPlaceHolder(lang.L("Our VK community"))
+	group.SetPlaceHolder(lang.L("vk.com/club123456 or 123456"))
+	token.SetPlaceHolder(lang.L("Community access token (Manage community › API usage)"))
 	apiURL.SetPlaceHolder(core.DefaultVKAPIURL)
 	f.items = []*widget.FormItem{
-		hinted(widget.NewFormItem("Community", group), "Its address or numeric id"),
-		hinted(widget.NewFormItem("Access token", token), "Kept in the system keyring, never in the workspace"),
-		hinted(widget.NewFormItem("Backfill days", backfill), "How far back the first sync reaches"),
+		hinted(widget.NewFormItem(lang.L("Community"), group), lang.L("Its address or numeric id")),
+		hinted(widget.NewFormItem(lang.L("Access token"), token), lang.L("Kept in the system keyring, never in the workspace")),
+		hinted(widget.NewFormItem(lang.L("Backfill days"), backfill), lang.L("How far back the first sync reaches")),
 		widget.NewFormItem("", messages),
-		hinted(widget.NewFormItem("API address", apiURL), "Leave empty for VK itself"),
+		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for VK itself")),
 	}
 	f.clear = func() {
 		for _, e := range []*widget.Entry{group, token, apiURL} {
@@ -201,10 +201,10 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 		}
 		days, err := strconv.Atoi(strings.TrimSpace(backfill.Text))
 		if err != nil {
-			return channelCalls{}, errors.New("backfill days must be a number, e.g. 30")
+			return channelCalls{}, errors.New(lang.L("backfill days must be a number, e.g. 30"))
 		}
 		if strings.TrimSpace(token.Text) == "" && f.editing.ID == 0 {
-			return channelCalls{}, errors.New("the access token is missing")
+			return channelCalls{}, errors.New(lang.L("the access token is missing"))
 		}
 		var s core.VKSettings
 		if f.editing.ID != 0 {
@@ -216,7 +216,7 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 		}
 		tok := strings.TrimSpace(token.Text)
 		return channelCalls{
-			target: fmt.Sprintf("VK community %d", id),
+			target: lang.L("VK community {{.ID}}", map[string]any{"ID": id}),
 			key:    fingerprint(s, tok),
 			test:   func(ctx context.Context) error { return vk.TestVK(ctx, s, tok) },
 			add: func(ctx context.Context, name string) (core.Account, error) {
@@ -245,29 +245,31 @@ func parseVKGroup(s string) (int64, error) {
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errors.New("the community must be its numeric id or a link like vk.com/club123456 (a short name like vk.com/ourgroup is not understood yet: open the community's settings to see its id)")
+		return 0, errors.New(lang.L("the community must be its numeric id or a link like vk.com/club123456 (a short name like vk.com/ourgroup is not understood yet: open the community's settings to see its id)"))
 	}
 	return id, nil
 }
 
 // newXForm adds an X account: its four OAuth 1.0a keys and the API version.
 func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
-	f := newChannelForm(u, "Add an X account", onAdded, onEdited, onClose)
+	f := newChannelForm(u, lang.L("Add an X account"), onAdded, onEdited, onClose)
 	handle, apiURL, vip := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	// untranslated: the names of X's API versions
 	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
-	f.name.SetPlaceHolder("@our_brand")
-	handle.SetPlaceHolder("our_brand")
+	f.name.SetPlaceHolder("@our_brand") // untranslated: a handle
+	handle.SetPlaceHolder("our_brand")  // untranslated: a handle
 	apiURL.SetPlaceHolder(core.DefaultXAPIURL)
 	f.items = []*widget.FormItem{
-		widget.NewFormItem("Handle", handle),
-		hinted(widget.NewFormItem("API key", ck), "From the X developer portal: keys and tokens"),
-		widget.NewFormItem("API key secret", cs),
-		widget.NewFormItem("Access token", at),
-		hinted(widget.NewFormItem("Access token secret", as), "All four are kept in the system keyring"),
+		widget.NewFormItem(lang.L("Handle"), handle),
+		hinted(widget.NewFormItem(lang.L("API key"), ck), lang.L("From the X developer portal: keys and tokens")),
+		widget.NewFormItem(lang.L("API key secret"), cs),
+		widget.NewFormItem(lang.L("Access token"), at),
+		hinted(widget.NewFormItem(lang.L("Access token secret"), as), lang.L("All four are kept in the system keyring")),
+		// untranslated: the same word everywhere
 		widget.NewFormItem("API", version),
-		hinted(widget.NewFormItem("VIP from", vip), "Followers that make an author a VIP"),
-		hinted(widget.NewFormItem("API address", apiURL), "Leave empty for X itself"),
+		hinted(widget.NewFormItem(lang.L("VIP from"), vip), lang.L("Followers that make an author a VIP")),
+		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for X itself")),
 	}
 	f.clear = func() {
 		for _, e := range []*widget.Entry{handle, apiURL, ck, cs, at, as} {
@@ -287,12 +289,12 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 	f.read = func() (channelCalls, error) {
 		keys := core.XKeys{ConsumerKey: strings.TrimSpace(ck.Text), ConsumerSecret: strings.TrimSpace(cs.Text),
 			AccessToken: strings.TrimSpace(at.Text), AccessSecret: strings.TrimSpace(as.Text)}
-		if m := keys.Missing(); m != "" && f.editing.ID == 0 {
-			return channelCalls{}, errors.New(m + " is missing")
+		if m := missingKey(keys); m != "" && f.editing.ID == 0 {
+			return channelCalls{}, errors.New(m)
 		}
 		followers, err := strconv.Atoi(strings.TrimSpace(vip.Text))
 		if err != nil || followers < 0 {
-			return channelCalls{}, errors.New("VIP from must be a number of followers, e.g. 10000")
+			return channelCalls{}, errors.New(lang.L("VIP from must be a number of followers, e.g. 10000"))
 		}
 		var s core.XSettings
 		if f.editing.ID != 0 {
@@ -305,7 +307,7 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 		}
 		target := "X"
 		if s.Handle != "" {
-			target = "@" + s.Handle + " on X"
+			target = lang.L("@{{.Handle}} on X", map[string]any{"Handle": s.Handle})
 		}
 		return channelCalls{
 			target: target,
@@ -321,4 +323,21 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 		}, nil
 	}
 	return f.build()
+}
+
+// missingKey says which of the four X keys is missing, as core's
+// XKeys.Missing checks them, in the language in use; "" when none is.
+func missingKey(k core.XKeys) string {
+	switch {
+	case k.Missing() == "":
+		return ""
+	case k.ConsumerKey == "":
+		return lang.L("the API key (consumer key) is missing")
+	case k.ConsumerSecret == "":
+		return lang.L("the API key secret (consumer secret) is missing")
+	case k.AccessToken == "":
+		return lang.L("the access token is missing")
+	default:
+		return lang.L("the access token secret is missing")
+	}
 }

@@ -59,7 +59,7 @@ func TestEditIMAPPrefillsTestsThenSaves(t *testing.T) {
 	if !slices.Equal(got, want) || !f.archive.Checked {
 		t.Errorf("prefilled %q (archive %v)\nwant %q", got, f.archive.Checked, want)
 	}
-	if f.password.PlaceHolder != unchanged {
+	if f.password.PlaceHolder != unchanged() {
 		t.Errorf("the password field says %q, want that the stored one is kept", f.password.PlaceHolder)
 	}
 	if !f.SaveButton.Disabled() || f.SaveButton.Text != "Save" || !f.gate.skip.Visible() {
@@ -152,7 +152,7 @@ func TestEditXKeepsTheKeysLeftEmpty(t *testing.T) {
 	})
 	h.edit("Brand")
 	f := h.s.x
-	if field(t, f, "Handle").Text != "brand" || field(t, f, "VIP from").Text != "2000" || field(t, f, "API key").PlaceHolder != unchanged {
+	if field(t, f, "Handle").Text != "brand" || field(t, f, "VIP from").Text != "2000" || field(t, f, "API key").PlaceHolder != unchanged() {
 		t.Errorf("prefilled handle %q, VIP %q", field(t, f, "Handle").Text, field(t, f, "VIP from").Text)
 	}
 	field(t, f, "VIP from").SetText("500")
@@ -227,7 +227,7 @@ func TestEditCancelledChangesNothing(t *testing.T) {
 	}
 	h.openChannelForm("Add VK community")
 	if f.heading.Text != "Add a VK community" || f.SaveButton.Text != "Add account" || f.SaveButton.Disabled() ||
-		field(t, f, "Access token").PlaceHolder == unchanged || f.name.Text != "" {
+		field(t, f, "Access token").PlaceHolder == unchanged() || f.name.Text != "" {
 		t.Error("the add form still shows the edit")
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,7 +14,7 @@ import (
 
 // unchanged is the placeholder of a secret field while editing: left
 // empty, the stored secret is kept.
-const unchanged = "Unchanged: type a new one to replace it"
+func unchanged() string { return lang.L("Unchanged: type a new one to replace it") }
 
 // editGate is an edit form's rule: Save is enabled only once a connection
 // test passed with exactly the settings the form holds now; "Save without
@@ -31,7 +32,7 @@ type editGate struct {
 
 func newEditGate(fb *kit.FormFeedback, current func() (string, bool), skip func()) *editGate {
 	g := &editGate{fb: fb, current: current}
-	g.skip = widget.NewButtonWithIcon("Save without testing", theme.WarningIcon(), skip)
+	g.skip = widget.NewButtonWithIcon(lang.L("Save without testing"), theme.WarningIcon(), skip)
 	g.skip.Hide()
 	return g
 }
@@ -39,7 +40,7 @@ func newEditGate(fb *kit.FormFeedback, current func() (string, bool), skip func(
 // start puts the form in edit mode: nothing tested yet.
 func (g *editGate) start() {
 	g.on, g.passed = true, ""
-	g.fb.SaveButton.SetText("Save")
+	g.fb.SaveButton.SetText(lang.L("Save"))
 	g.skip.Show()
 	g.refresh()
 }
@@ -47,7 +48,7 @@ func (g *editGate) start() {
 // stop puts the form back in add mode.
 func (g *editGate) stop() {
 	g.on, g.passed = false, ""
-	g.fb.SaveButton.SetText("Add account")
+	g.fb.SaveButton.SetText(lang.L("Add account"))
 	g.fb.SaveButton.Enable()
 	g.skip.Hide()
 }
@@ -72,7 +73,7 @@ func (g *editGate) refresh() {
 	}
 	if g.passed != "" && !g.ready() {
 		g.passed = ""
-		g.fb.SetResult("The settings changed since the test: test them again, or save without testing.", widget.WarningImportance)
+		g.fb.SetResult(lang.L("The settings changed since the test: test them again, or save without testing."), widget.WarningImportance)
 	}
 	if g.passed == "" {
 		g.fb.SaveButton.Disable()
@@ -115,15 +116,14 @@ func (g *editGate) watch(fields ...fyne.CanvasObject) {
 // confirmSkip asks before saving untested settings, naming what is not
 // checked.
 func confirmSkip(win fyne.Window, target string, save func()) {
-	msg := "Hearth will not check that it can reach " + target + " with these settings.\n" +
-		"If they are wrong, the account shows the error at its next sync."
-	d := dialog.NewConfirm("Save without testing?", msg, func(ok bool) {
+	msg := lang.L("Hearth will not check that it can reach {{.Target}} with these settings.\nIf they are wrong, the account shows the error at its next sync.", map[string]any{"Target": target})
+	d := dialog.NewConfirm(lang.L("Save without testing?"), msg, func(ok bool) {
 		if ok {
 			save()
 		}
 	}, win)
-	d.SetConfirmText("Save without testing")
-	d.SetDismissText("Cancel")
+	d.SetConfirmText(lang.L("Save without testing"))
+	d.SetDismissText(lang.L("Cancel"))
 	d.Show()
 }
 

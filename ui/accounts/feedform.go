@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -16,14 +17,14 @@ import (
 // newFeedForm adds a feed watch: the feed's address and, optionally,
 // keywords that an entry must mention to come in.
 func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
-	f := newChannelForm(u, "Watch a feed", onAdded, onEdited, onClose)
+	f := newChannelForm(u, lang.L("Watch a feed"), onAdded, onEdited, onClose)
 	address, keywords := widget.NewEntry(), widget.NewEntry()
-	f.name.SetPlaceHolder("Club forum")
+	f.name.SetPlaceHolder(lang.L("Club forum"))
 	address.SetPlaceHolder("https://forum.example.org/rss")
-	keywords.SetPlaceHolder("hearth makers, очаг")
+	keywords.SetPlaceHolder(lang.L("hearth makers, очаг"))
 	f.items = []*widget.FormItem{
-		hinted(widget.NewFormItem("Feed address", address), "RSS, Atom or JSON Feed; a web alert's feed works too"),
-		hinted(widget.NewFormItem("Keywords", keywords), "Comma-separated; only entries that mention one come in. Empty: every entry"),
+		hinted(widget.NewFormItem(lang.L("Feed address"), address), lang.L("RSS, Atom or JSON Feed; a web alert's feed works too")),
+		hinted(widget.NewFormItem(lang.L("Keywords"), keywords), lang.L("Comma-separated; only entries that mention one come in. Empty: every entry")),
 	}
 	f.clear = func() {
 		address.SetText("")
@@ -42,7 +43,7 @@ func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onEdite
 		s.URL, s.Keywords = address.Text, strings.Split(keywords.Text, ",")
 		s = s.Normalized()
 		if s.URL == "" {
-			return channelCalls{}, errors.New("the feed address is missing")
+			return channelCalls{}, errors.New(lang.L("the feed address is missing"))
 		}
 		if err := s.Validate(); err != nil {
 			return channelCalls{}, err
@@ -72,10 +73,10 @@ func watchLine(a core.Account) string {
 	}
 	s, err := core.ParseFeedSettings(a.Settings)
 	if err != nil {
-		return "Settings unreadable: " + kit.ErrorText(err)
+		return lang.L("Settings unreadable: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)})
 	}
 	if len(s.Keywords) == 0 {
-		return s.URL + " · every entry"
+		return s.URL + " · " + lang.L("every entry")
 	}
-	return s.URL + " · keywords: " + strings.Join(s.Keywords, ", ")
+	return s.URL + " · " + lang.L("keywords: {{.Keywords}}", map[string]any{"Keywords": strings.Join(s.Keywords, ", ")})
 }

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,13 +26,23 @@ import (
 const testTimeout = 60 * time.Second
 
 // securityModes are the security select's choices.
-var securityModes = []struct {
-	label string
-	mode  core.TLSMode
-}{
+var securityModes = []securityOption{
 	{"TLS", core.TLSImplicit},
 	{"STARTTLS", core.TLSStartTLS},
 	{"None (local only)", core.TLSNone},
+}
+
+type securityOption struct {
+	label string // English, the key of its translation
+	mode  core.TLSMode
+}
+
+// text is the option as the select shows it: TLS and STARTTLS are names.
+func (o securityOption) text() string {
+	if o.mode == core.TLSNone {
+		return lang.L("None (local only)")
+	}
+	return o.label
 }
 
 // accountForm adds an e-mail account (IMAP to read, SMTP to reply) or
@@ -79,11 +90,11 @@ func (f *accountForm) makeFields() {
 	f.smtpTLS = securitySelect(f.smtpPort, false)
 	f.folders, f.backfill = widget.NewEntry(), widget.NewEntry()
 	f.fromName, f.fromAddr = widget.NewEntry(), widget.NewEntry()
-	f.archive = widget.NewCheck("Archive on the server when marked done", nil)
-	f.name.SetPlaceHolder("Work")
+	f.archive = widget.NewCheck(lang.L("Archive on the server when marked done"), nil)
+	f.name.SetPlaceHolder(lang.L("Work"))
 	f.user.SetPlaceHolder("you@example.com")
 	f.imapHost.SetPlaceHolder("imap.example.com")
-	f.smtpHost.SetPlaceHolder("smtp.example.com (default: the IMAP host)")
+	f.smtpHost.SetPlaceHolder(lang.L("smtp.example.com (default: the IMAP host)"))
 	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
 	f.gate = newEditGate(&f.FormFeedback, f.fingerprint, f.confirmSkip)
 	f.gate.watch(f.user, f.password, f.imapHost, f.imapPort, f.smtpHost, f.smtpPort, f.imapTLS, f.smtpTLS,
@@ -92,7 +103,7 @@ func (f *accountForm) makeFields() {
 
 func portEntry() *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("port")
+	e.SetPlaceHolder(lang.L("port"))
 	return e
 }
 
@@ -114,14 +125,14 @@ func securitySelect(port *widget.Entry, imap bool) *widget.Select {
 func securityLabels() []string {
 	out := make([]string, len(securityModes))
 	for i, m := range securityModes {
-		out[i] = m.label
+		out[i] = m.text()
 	}
 	return out
 }
 
 func securityMode(label string) core.TLSMode {
 	for _, m := range securityModes {
-		if m.label == label {
+		if m.text() == label {
 			return m.mode
 		}
 	}
@@ -145,10 +156,10 @@ func usualPort(mode core.TLSMode, imap bool) int {
 }
 
 func (f *accountForm) layout() fyne.CanvasObject {
-	f.title = widget.NewLabelWithStyle("Add an e-mail account", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title = widget.NewLabelWithStyle(lang.L("Add an e-mail account"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameSubHeadingText
 	f.fields = container.NewStack(f.form(false))
-	cancel := widget.NewButton("Cancel", f.close)
+	cancel := widget.NewButton(lang.L("Cancel"), f.close)
 	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
 	return container.NewVBox(widget.NewSeparator(), f.title, f.fields, f.Problem, f.Result, buttons)
 }
@@ -156,18 +167,18 @@ func (f *accountForm) layout() fyne.CanvasObject {
 // form lays the fields out; an edit also shows whom replies come from.
 func (f *accountForm) form(edit bool) *widget.Form {
 	form := widget.NewForm(
-		widget.NewFormItem("Account name", f.name),
-		widget.NewFormItem("E-mail / user", f.user),
-		widget.NewFormItem("Password", f.password),
-		widget.NewFormItem("IMAP server", serverRow(f.imapHost, f.imapPort, f.imapTLS)),
-		widget.NewFormItem("SMTP server", serverRow(f.smtpHost, f.smtpPort, f.smtpTLS)),
-		hinted(widget.NewFormItem("Folders", f.folders), "Comma separated, e.g. INBOX, Support"),
-		hinted(widget.NewFormItem("Backfill days", f.backfill), "How far back the first sync reaches"),
+		widget.NewFormItem(lang.L("Account name"), f.name),
+		widget.NewFormItem(lang.L("E-mail / user"), f.user),
+		widget.NewFormItem(lang.L("Password"), f.password),
+		widget.NewFormItem(lang.L("IMAP server"), serverRow(f.imapHost, f.imapPort, f.imapTLS)),
+		widget.NewFormItem(lang.L("SMTP server"), serverRow(f.smtpHost, f.smtpPort, f.smtpTLS)),
+		hinted(widget.NewFormItem(lang.L("Folders"), f.folders), lang.L("Comma separated, e.g. INBOX, Support")),
+		hinted(widget.NewFormItem(lang.L("Backfill days"), f.backfill), lang.L("How far back the first sync reaches")),
 		widget.NewFormItem("", f.archive),
 	)
 	if edit {
-		form.Append("From name", f.fromName)
-		form.AppendItem(hinted(widget.NewFormItem("From address", f.fromAddr), "Replies are sent from it; empty: the user name"))
+		form.Append(lang.L("From name"), f.fromName)
+		form.AppendItem(hinted(widget.NewFormItem(lang.L("From address"), f.fromAddr), lang.L("Replies are sent from it; empty: the user name")))
 	}
 	return form
 }
@@ -188,11 +199,11 @@ func (f *accountForm) reset() {
 	for _, e := range []*widget.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost, f.fromName, f.fromAddr} {
 		e.SetText("")
 	}
-	f.imapTLS.SetSelected(securityModes[0].label)
-	f.smtpTLS.SetSelected(securityModes[1].label)
+	f.imapTLS.SetSelected(securityModes[0].text())
+	f.smtpTLS.SetSelected(securityModes[1].text())
 	f.imapPort.SetText(strconv.Itoa(usualPort(core.TLSImplicit, true)))
 	f.smtpPort.SetText(strconv.Itoa(usualPort(core.TLSStartTLS, false)))
-	f.folders.SetText("INBOX")
+	f.folders.SetText("INBOX") // untranslated: the IMAP name of the inbox
 	f.backfill.SetText("90")
 	f.archive.SetChecked(false)
 	f.SetProblem("")
@@ -220,13 +231,13 @@ func (f *accountForm) settings() (core.IMAPSettings, error) {
 	days, err3 := strconv.Atoi(strings.TrimSpace(f.backfill.Text))
 	switch {
 	case strings.TrimSpace(f.name.Text) == "":
-		return core.IMAPSettings{}, errors.New("the account needs a name")
+		return core.IMAPSettings{}, errors.New(lang.L("the account needs a name"))
 	case err1 != nil || err2 != nil:
-		return core.IMAPSettings{}, errors.New("the ports must be numbers, e.g. 993 for IMAP and 587 for SMTP")
+		return core.IMAPSettings{}, errors.New(lang.L("the ports must be numbers, e.g. 993 for IMAP and 587 for SMTP"))
 	case err3 != nil:
-		return core.IMAPSettings{}, errors.New("backfill days must be a number, e.g. 90")
+		return core.IMAPSettings{}, errors.New(lang.L("backfill days must be a number, e.g. 90"))
 	case f.password.Text == "" && f.editing.ID == 0:
-		return core.IMAPSettings{}, errors.New("the password is missing")
+		return core.IMAPSettings{}, errors.New(lang.L("the password is missing"))
 	}
 	s := f.base // an edit keeps what the form does not show
 	s.Host, s.Port, s.TLS = strings.TrimSpace(f.imapHost.Text), imapPort, securityMode(f.imapTLS.Selected)
@@ -252,7 +263,7 @@ func (f *accountForm) settings() (core.IMAPSettings, error) {
 func validated(s core.IMAPSettings) (core.IMAPSettings, error) {
 	raw, err := json.Marshal(s)
 	if err != nil {
-		return s, fmt.Errorf("account settings: %w", err)
+		return s, fmt.Errorf("account settings: %w", err) // untranslated: json.Marshal of a plain struct does not fail
 	}
 	return core.ParseIMAPSettings(raw)
 }
@@ -275,7 +286,7 @@ func (f *accountForm) runTest() {
 		return
 	}
 	f.gate.busy(true)
-	f.SetResult("Testing the connection to "+s.Host+"…", widget.MediumImportance)
+	f.SetResult(lang.L("Testing the connection to {{.Target}}…", map[string]any{"Target": s.Host}), widget.MediumImportance)
 	pw, id, fp := f.password.Text, f.editing.ID, fingerprint(s, f.password.Text)
 	kit.BackgroundErr(f.u.Env, "test connection", func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, testTimeout)
@@ -287,11 +298,11 @@ func (f *accountForm) runTest() {
 	}, func(err error) {
 		f.gate.busy(false)
 		if err != nil {
-			f.SetResult("The test failed. "+kit.ErrorText(err), widget.DangerImportance)
+			f.SetResult(lang.L("The test failed. {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 			return
 		}
 		v, _ := validated(s)
-		f.SetResult(fmt.Sprintf("The connection works: Hearth logged in to %s and reached %s for replies.", v.Host, v.SMTPHost), widget.SuccessImportance)
+		f.SetResult(lang.L("The connection works: Hearth logged in to {{.IMAP}} and reached {{.SMTP}} for replies.", map[string]any{"IMAP": v.Host, "SMTP": v.SMTPHost}), widget.SuccessImportance)
 		f.gate.tested(fp)
 	})
 }
@@ -325,9 +336,9 @@ func (f *accountForm) runAdd() {
 
 func addProblem(name string, err error) string {
 	if errors.Is(err, core.ErrConflict) {
-		return fmt.Sprintf("An account named %q already exists: choose another name.", name)
+		return lang.L("An account named \"{{.Name}}\" already exists: choose another name.", map[string]any{"Name": name})
 	}
-	return "Could not add the account: " + kit.ErrorText(err)
+	return lang.L("Could not add the account: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)})
 }
 
 func problemText(err error) string {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -23,12 +23,12 @@ func (f *accountForm) openEdit(a core.Account) {
 	_ = json.Unmarshal(a.Settings, &raw) // unreadable: an empty form to fill
 	shown, _ := core.ParseIMAPSettings(a.Settings)
 	f.editing, f.base = a, raw
-	f.title.SetText("Edit " + a.Name)
+	f.title.SetText(lang.L("Edit {{.Name}}", map[string]any{"Name": a.Name}))
 	f.fields.Objects[0] = f.form(true)
 	f.fields.Refresh()
 	f.name.SetText(a.Name)
 	f.user.SetText(shown.User)
-	f.password.SetPlaceHolder(unchanged)
+	f.password.SetPlaceHolder(unchanged())
 	f.imapHost.SetText(shown.Host)
 	f.imapTLS.SetSelected(securityLabel(shown.TLS))
 	f.imapPort.SetText(strconv.Itoa(shown.Port))
@@ -41,7 +41,7 @@ func (f *accountForm) openEdit(a core.Account) {
 	f.fromName.SetText(raw.FromName)
 	f.fromAddr.SetText(raw.From)
 	f.fromAddr.SetPlaceHolder(shown.User)
-	f.SetResult("Test the connection to save, or save without testing.", widget.MediumImportance)
+	f.SetResult(lang.L("Test the connection to save, or save without testing."), widget.MediumImportance)
 	f.gate.start()
 	f.open()
 }
@@ -52,7 +52,7 @@ func (f *accountForm) stopEditing() {
 		return
 	}
 	f.editing, f.base = core.Account{}, core.IMAPSettings{}
-	f.title.SetText("Add an e-mail account")
+	f.title.SetText(lang.L("Add an e-mail account"))
 	f.fields.Objects[0] = f.form(false)
 	f.fields.Refresh()
 	f.password.SetPlaceHolder("")
@@ -62,10 +62,10 @@ func (f *accountForm) stopEditing() {
 func securityLabel(m core.TLSMode) string {
 	for _, s := range securityModes {
 		if s.mode == m {
-			return s.label
+			return s.text()
 		}
 	}
-	return securityModes[0].label
+	return securityModes[0].text()
 }
 
 // fingerprint names the settings and password the form holds now.
@@ -85,13 +85,13 @@ func (f *accountForm) confirmSkip() {
 		return
 	}
 	v, _ := validated(s)
-	confirmSkip(f.u.Win, "the mail servers "+v.Host+" and "+v.SMTPHost, func() { f.save(s) })
+	confirmSkip(f.u.Win, lang.L("the mail servers {{.IMAP}} and {{.SMTP}}", map[string]any{"IMAP": v.Host, "SMTP": v.SMTPHost}), func() { f.save(s) })
 }
 
 // runSave saves a tested edit.
 func (f *accountForm) runSave(s core.IMAPSettings) {
 	if !f.gate.ready() {
-		f.SetProblem("Test the connection first, or save without testing.")
+		f.SetProblem(lang.L("Test the connection first, or save without testing."))
 		return
 	}
 	f.save(s)
@@ -117,7 +117,7 @@ func (f *accountForm) save(s core.IMAPSettings) {
 // saveProblem says why an edit was not saved.
 func saveProblem(name string, err error) string {
 	if errors.Is(err, core.ErrConflict) {
-		return fmt.Sprintf("An account named %q already exists: choose another name.", name)
+		return lang.L("An account named \"{{.Name}}\" already exists: choose another name.", map[string]any{"Name": name})
 	}
-	return "Could not save the account: " + kit.ErrorText(err)
+	return lang.L("Could not save the account: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)})
 }

@@ -2,13 +2,12 @@ package accounts
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,8 +15,6 @@ import (
 	coreaccounts "github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/ui/kit"
 )
-
-const noAccounts = "No accounts yet. Add an e-mail account below, or run hearth --demo to try Hearth with a demo workspace."
 
 // Screen lists the connected accounts with their sync status and
 // holds the form that adds an e-mail account.
@@ -46,20 +43,20 @@ func New(e *kit.Env, b Backend, changed func()) *Screen {
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
 	s.form = newAccountForm(u, s.added, s.edited, s.formClosed)
-	s.add = widget.NewButtonWithIcon("Add e-mail account", theme.ContentAddIcon(), s.openForm)
+	s.add = widget.NewButtonWithIcon(lang.L("Add e-mail account"), theme.ContentAddIcon(), s.openForm)
 	s.adds = container.NewHBox(s.add)
 	s.vk = newVKForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon("Add VK community", kit.VKIcon, func() { s.openChannel(s.vk) }))
+	s.adds.Add(widget.NewButtonWithIcon(lang.L("Add VK community"), kit.VKIcon, func() { s.openChannel(s.vk) }))
 	s.x = newXForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon("Add X account", kit.XIcon, func() { s.openChannel(s.x) }))
+	s.adds.Add(widget.NewButtonWithIcon(lang.L("Add X account"), kit.XIcon, func() { s.openChannel(s.x) }))
 	s.feed = newFeedForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon("Watch a feed", kit.FeedIcon, func() { s.openChannel(s.feed) }))
+	s.adds.Add(widget.NewButtonWithIcon(lang.L("Watch a feed"), kit.FeedIcon, func() { s.openChannel(s.feed) }))
 	s.content = s.layout()
 	return s
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Accounts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	page := container.NewVBox(title, s.banner.Content, s.note, s.rows, s.adds, s.form.content)
 	for _, f := range []*channelForm{s.vk, s.x, s.feed} {
@@ -97,7 +94,7 @@ func (s *Screen) load(done func()) {
 	}, func(accts []core.Account, err error) {
 		defer done()
 		if err != nil {
-			s.banner.Show("Could not list the accounts: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not list the accounts: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.render(accts)
@@ -107,7 +104,7 @@ func (s *Screen) load(done func()) {
 func (s *Screen) render(accts []core.Account) {
 	s.rows.RemoveAll()
 	if len(accts) == 0 {
-		s.rows.Add(kit.NewMutedWrapped(noAccounts, fyne.TextAlignLeading))
+		s.rows.Add(kit.NewMutedWrapped(lang.L("No accounts yet. Add an e-mail account below, or run hearth --demo to try Hearth with a demo workspace."), fyne.TextAlignLeading))
 	}
 	for _, a := range accts {
 		s.rows.Add(s.row(a))
@@ -125,9 +122,9 @@ func (s *Screen) row(a core.Account) fyne.CanvasObject {
 	if a.Status.State == core.SyncError {
 		status.Importance = widget.DangerImportance
 	}
-	sync := widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), func() { s.syncNow(a) })
-	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.openEdit(a) })
-	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.confirmRemove(a) })
+	sync := widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), func() { s.syncNow(a) })
+	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.openEdit(a) })
+	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { s.confirmRemove(a) })
 	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
 	if line := watchLine(a); line != "" {
 		text.Add(kit.NewMuted(line))
@@ -140,13 +137,13 @@ func (s *Screen) row(a core.Account) fyne.CanvasObject {
 func kindName(k core.AccountKind) string {
 	switch k {
 	case core.KindIMAP:
-		return "E-mail (IMAP)"
+		return lang.L("E-mail (IMAP)")
 	case core.KindVK:
-		return "VK community"
+		return lang.L("VK community")
 	case core.KindX:
-		return "X account"
+		return lang.L("X account")
 	case core.KindFeed:
-		return "Feed"
+		return lang.L("Feed")
 	default:
 		return string(k)
 	}
@@ -154,11 +151,28 @@ func kindName(k core.AccountKind) string {
 
 // statusLine is the account's status as a sentence.
 func statusLine(st core.AccountStatus, now time.Time) string {
-	line := st.Line(now)
-	if st.State == core.SyncOK {
-		line = strings.Replace(line, "ok", "OK", 1)
+	// core's Line is the CLI's English; the window says the same in the
+	// language in use, with the error's own words as the channel gave them.
+	// IDs, not the English, key the lines: an account is masculine in
+	// Russian and Bulgarian where the watches screen's feed status is not.
+	var line string
+	switch st.State {
+	case core.SyncRunning:
+		line = lang.X("accounts.status.syncing", "Syncing")
+		if st.Total > 0 {
+			line = lang.X("accounts.status.progress", "Syncing {{.Done}}/{{.Total}}", map[string]any{"Done": st.Done, "Total": st.Total})
+		}
+	case core.SyncOK:
+		line = lang.X("accounts.status.ok", "OK, synced {{.Ago}}", map[string]any{"Ago": kit.Ago(now, st.LastSync)})
+	case core.SyncError:
+		line = lang.L("Error: {{.Message}}", map[string]any{"Message": st.Message})
+		if st.Action != "" {
+			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": st.Message, "Action": st.Action})
+		}
+	default:
+		line = lang.X("accounts.status.never", "Not synced yet")
 	}
-	return kit.Sentence(kit.Capitalize(line))
+	return kit.Sentence(line)
 }
 
 func (s *Screen) syncNow(a core.Account) {
@@ -166,7 +180,7 @@ func (s *Screen) syncNow(a core.Account) {
 		return s.u.b.Accounts.SyncNow(ctx, a.ID)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not start a sync of %s: %s", a.Name, kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not start a sync of {{.Name}}: {{.Error}}", map[string]any{"Name": a.Name, "Error": kit.ErrorText(err)}))
 			return
 		}
 		s.reload.Request()
@@ -174,14 +188,14 @@ func (s *Screen) syncNow(a core.Account) {
 }
 
 func (s *Screen) confirmRemove(a core.Account) {
-	msg := fmt.Sprintf("Remove %s? Its messages and drafts are removed from Hearth.\nNothing is deleted on the server.", a.Name)
-	d := dialog.NewConfirm("Remove account", msg, func(ok bool) {
+	msg := lang.L("Remove {{.Name}}? Its messages and drafts are removed from Hearth.\nNothing is deleted on the server.", map[string]any{"Name": a.Name})
+	d := dialog.NewConfirm(lang.L("Remove account"), msg, func(ok bool) {
 		if ok {
 			s.remove(a)
 		}
 	}, s.u.Win)
-	d.SetConfirmText("Remove")
-	d.SetDismissText("Cancel")
+	d.SetConfirmText(lang.L("Remove"))
+	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
@@ -191,10 +205,10 @@ func (s *Screen) remove(a core.Account) {
 		return s.u.b.Accounts.Remove(ctx, a.ID)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not remove %s: %s", a.Name, kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not remove {{.Name}}: {{.Error}}", map[string]any{"Name": a.Name, "Error": kit.ErrorText(err)}))
 			return
 		}
-		s.showNote("Removed " + a.Name + ".")
+		s.showNote(lang.L("Removed {{.Name}}.", map[string]any{"Name": a.Name}))
 		s.afterChange()
 	})
 }
@@ -227,7 +241,7 @@ func (s *Screen) openEdit(a core.Account) {
 	case core.KindFeed:
 		s.feed.openEdit(a)
 	default:
-		s.banner.Show(fmt.Sprintf("This version of Hearth cannot edit %s accounts.", kindName(a.Kind)))
+		s.banner.Show(lang.L("This version of Hearth cannot edit accounts of this kind ({{.Kind}}).", map[string]any{"Kind": kindName(a.Kind)}))
 		return
 	}
 	s.adds.Hide()
@@ -248,7 +262,7 @@ func (s *Screen) hideForms() {
 
 // edited runs after a form saved an edit.
 func (s *Screen) edited(ed coreaccounts.Edited) {
-	note := "Saved " + ed.Name + ". Its sync restarted with the new settings."
+	note := lang.L("Saved {{.Name}}. Its sync restarted with the new settings.", map[string]any{"Name": ed.Name})
 	if ed.Resync != "" {
 		note += " " + ed.Resync
 	}
@@ -259,7 +273,7 @@ func (s *Screen) edited(ed coreaccounts.Edited) {
 
 // added runs after a form saved an account.
 func (s *Screen) added(a core.Account) {
-	s.showNote("Added " + a.Name + ". The first sync has started; its progress shows at the bottom of the window.")
+	s.showNote(lang.L("Added {{.Name}}. The first sync has started; its progress shows at the bottom of the window.", map[string]any{"Name": a.Name}))
 	s.adds.Show()
 	s.afterChange()
 }

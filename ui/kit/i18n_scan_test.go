@@ -25,7 +25,8 @@ import (
 // the list when its translation is done (docs/translations.md); its
 // feature's JSON files are assets/translations/<feature>.<lang>.json.
 var translatedPackages = map[string]string{ // directory from the module root: feature
-	"ui/kit": "kit",
+	"ui/kit":      "kit",
+	"ui/accounts": "accounts",
 }
 
 // sameInEveryLanguage are literals a sink may show as they are: names and
@@ -107,6 +108,9 @@ var methodSinks = map[string][]int{
 	"SetResult":      {0},
 	"Show":           {0}, // kit.Banner.Show(msg), kit.Toast.Show(msg, undo)
 	"SetOptions":     {options},
+	"SetConfirmText": {0},
+	"SetDismissText": {0},
+	"SetSubmitText":  {0},
 }
 
 // fieldSinks are struct fields people read, assigned or in a literal of a
