@@ -2,9 +2,9 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -29,7 +29,7 @@ func (u *UI) showRuleNotifications() {
 		}
 		for i, n := range ns {
 			if i == maxNotifications {
-				u.app.SendNotification(fyne.NewNotification("Hearth", fmt.Sprintf("%d more messages your rules flagged", len(ns)-i)))
+				u.app.SendNotification(fyne.NewNotification("Hearth", lang.N("{{.Count}} more messages your rules flagged", len(ns)-i, map[string]any{"Count": len(ns) - i})))
 				return
 			}
 			u.app.SendNotification(fyne.NewNotification(notificationTitle(n), n.Snippet))
@@ -43,5 +43,5 @@ func notificationTitle(n core.Notification) string {
 	if n.Subject != "" {
 		return n.Subject
 	}
-	return "Rule '" + n.RuleName + "'"
+	return lang.L("Rule '{{.Name}}'", map[string]any{"Name": n.RuleName})
 }

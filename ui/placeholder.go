@@ -9,7 +9,8 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// What the screens not built yet say: plainly what will live there.
+// What the screens not built yet say: plainly what will live there (the
+// keys of their translations).
 const (
 	calendarNotBuilt  = "The calendar is not built yet: planned posts, drafts and the publishing outbox will live here."
 	membersNotBuilt   = "Member files are not built yet: one file per person, with every identity, message and reply, will live here."

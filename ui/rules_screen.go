@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/hearthhq/hearth/ui/kit"
@@ -15,7 +16,7 @@ func rulesIcon() fyne.Resource { return theme.ListIcon() }
 // rulesScreen is the rules, or the placeholder when the backend has none.
 func (u *UI) rulesScreen() kit.Screen {
 	if u.b.Rules == nil {
-		return newPlaceholder(rulesIcon(), "Rules", rulesNotBuilt)
+		return newPlaceholder(rulesIcon(), lang.L("Rules"), lang.L(rulesNotBuilt))
 	}
 	return rules.New(u.Env, rules.Backend{Rules: u.b.Rules})
 }

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -78,7 +78,7 @@ func (b *statusBar) loadAccounts(done func()) {
 	}, func(accts []core.Account, err error) {
 		defer done()
 		if err != nil {
-			b.show(syncSummary{problem: "Could not read the account status: " + kit.ErrorText(err)})
+			b.show(syncSummary{problem: lang.L("Could not read the account status: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)})})
 			return
 		}
 		b.show(summarize(accts, b.u.Now()))
@@ -119,7 +119,7 @@ func (b *statusBar) countUnread(ctx context.Context) (string, error) {
 	for _, c := range m {
 		n += c
 	}
-	return fmt.Sprintf("%d unread", n), nil
+	return lang.N("{{.Count}} unread", n, map[string]any{"Count": kit.Number(n)}), nil
 }
 
 // syncSummary is the status bar's reading of all accounts.
@@ -134,7 +134,7 @@ type syncSummary struct {
 // progress value.
 func summarize(accts []core.Account, now time.Time) syncSummary {
 	if len(accts) == 0 {
-		return syncSummary{text: "No accounts yet"}
+		return syncSummary{text: lang.L("No accounts yet")}
 	}
 	sorted := append([]core.Account(nil), accts...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
@@ -151,7 +151,12 @@ func summarize(accts []core.Account, now time.Time) syncSummary {
 func firstProblem(accts []core.Account, now time.Time) string {
 	for _, a := range accts {
 		if a.Status.State == core.SyncError {
-			return a.Name + ": " + a.Status.Line(now)
+			// The message is the channel's own words (core's English).
+			data := map[string]any{"Name": a.Name, "Message": a.Status.Message, "Action": a.Status.Action}
+			if a.Status.Action != "" {
+				return lang.L("{{.Name}}: error: {{.Message}} ({{.Action}})", data)
+			}
+			return lang.L("{{.Name}}: error: {{.Message}}", data)
 		}
 	}
 	return ""
@@ -171,12 +176,12 @@ func syncingLine(accts []core.Account) (string, float64, bool) {
 	if len(names) == 0 {
 		return "", 0, false
 	}
-	line := "Syncing " + names[0].Name
+	line := lang.L("Syncing {{.Name}}", map[string]any{"Name": names[0].Name})
 	if st := names[0].Status; st.Total > 0 {
-		line += fmt.Sprintf(" %d/%d", st.Done, st.Total)
+		line = lang.L("Syncing {{.Name}} {{.Done}}/{{.Total}}", map[string]any{"Name": names[0].Name, "Done": st.Done, "Total": st.Total})
 	}
-	if len(names) > 1 {
-		line += fmt.Sprintf(" and %d more", len(names)-1)
+	if more := len(names) - 1; more > 0 {
+		line = lang.N("{{.Line}} and {{.Count}} more", more, map[string]any{"Line": line, "Count": more})
 	}
 	progress := 0.0
 	if total > 0 {
@@ -203,11 +208,11 @@ func restingLine(accts []core.Account, now time.Time) string {
 	}
 	switch {
 	case ok == len(accts):
-		return "All accounts synced " + core.Ago(now, oldest)
+		return lang.L("All accounts synced {{.Ago}}", map[string]any{"Ago": kit.Ago(now, oldest)})
 	case ok > 0:
-		return fmt.Sprintf("%d of %d accounts synced %s", ok, len(accts), core.Ago(now, oldest))
+		return lang.L("{{.OK}} of {{.Total}} accounts synced {{.Ago}}", map[string]any{"OK": ok, "Total": len(accts), "Ago": kit.Ago(now, oldest)})
 	case waiting > 0:
-		return "Waiting for the first sync"
+		return lang.L("Waiting for the first sync")
 	default:
 		return ""
 	}

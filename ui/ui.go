@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/accounts"
@@ -73,9 +74,9 @@ func (u *UI) build() {
 	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts, Members: memberFiles, Saved: u.b.Inbox,
 		Views: u.b.Views, Rules: u.b.Rules},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
-	u.nav.add("Inbox", kit.InboxIcon(), u.inbox)
+	u.nav.add(lang.L("Inbox"), kit.InboxIcon(), u.inbox)
 	u.inbox.OnUnread = func(n int) { u.nav.setCount(u.inbox, n) }
-	u.nav.add("Calendar", kit.CalendarIcon(), u.calendarScreen(experts))
+	u.nav.add(lang.L("Calendar"), kit.CalendarIcon(), u.calendarScreen(experts))
 	files := u.membersScreen()
 	if m, ok := files.(*members.Screen); ok { // not the placeholder
 		u.inbox.OpenMember = func(id int64) {
@@ -83,11 +84,11 @@ func (u *UI) build() {
 			m.OpenMember(id)
 		}
 	}
-	u.nav.add("Members", kit.MembersIcon(), files)
-	u.nav.add("Dashboard", kit.DashboardIcon(), u.dashboardScreen(files))
-	u.nav.add("Watches", watchesIcon(), u.watchesScreen())
-	u.nav.add("Rules", rulesIcon(), u.rulesScreen())
-	u.nav.add("Accounts", kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
+	u.nav.add(lang.L("Members"), kit.MembersIcon(), files)
+	u.nav.add(lang.L("Dashboard"), kit.DashboardIcon(), u.dashboardScreen(files))
+	u.nav.add(lang.L("Watches"), watchesIcon(), u.watchesScreen())
+	u.nav.add(lang.L("Rules"), rulesIcon(), u.rulesScreen())
+	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
 	u.nav.build()
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
 	// desktop driver delivers it as fyne's Undo shortcut. Registered after
@@ -105,7 +106,7 @@ func (u *UI) build() {
 // a segment.
 func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
 	if u.b.Dashboard == nil {
-		return newPlaceholder(kit.DashboardIcon(), "Dashboard", dashboardNotBuilt)
+		return newPlaceholder(kit.DashboardIcon(), lang.L("Dashboard"), lang.L(dashboardNotBuilt))
 	}
 	drill := dashboard.Drill{Items: func(q, zone string) {
 		loc, err := time.LoadLocation(zone)
@@ -132,7 +133,7 @@ func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
 // one.
 func (u *UI) calendarScreen(experts kit.Mentioner) kit.Screen {
 	if u.b.Calendar == nil {
-		return newPlaceholder(kit.CalendarIcon(), "Calendar", calendarNotBuilt)
+		return newPlaceholder(kit.CalendarIcon(), lang.L("Calendar"), lang.L(calendarNotBuilt))
 	}
 	return calendar.New(u.Env, calendar.Backend{Calendar: u.b.Calendar, Accounts: u.b.Accounts, Experts: experts})
 }
@@ -141,7 +142,7 @@ func (u *UI) calendarScreen(experts kit.Mentioner) kit.Screen {
 // has them.
 func (u *UI) membersScreen() kit.Screen {
 	if u.b.Members == nil {
-		return newPlaceholder(kit.MembersIcon(), "Members", membersNotBuilt)
+		return newPlaceholder(kit.MembersIcon(), lang.L("Members"), lang.L(membersNotBuilt))
 	}
 	return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer}, u.openItem)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/hearthhq/hearth/ui/kit"
@@ -16,7 +17,7 @@ func watchesIcon() fyne.Resource { return theme.VisibilityIcon() }
 // the backend has none; a watch's Show opens the inbox on its messages.
 func (u *UI) watchesScreen() kit.Screen {
 	if u.b.Feeds == nil || u.b.Keywords == nil {
-		return newPlaceholder(watchesIcon(), "Watches", watchesNotBuilt)
+		return newPlaceholder(watchesIcon(), lang.L("Watches"), lang.L(watchesNotBuilt))
 	}
 	s := watches.New(u.Env, watches.Backend{Feeds: u.b.Feeds, Keywords: u.b.Keywords})
 	s.ShowQuery = func(q string) {

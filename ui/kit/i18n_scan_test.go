@@ -25,6 +25,7 @@ import (
 // the list when its translation is done (docs/translations.md); its
 // feature's JSON files are assets/translations/<feature>.<lang>.json.
 var translatedPackages = map[string]string{ // directory from the module root: feature
+	"ui":          "shell",
 	"ui/kit":      "kit",
 	"ui/accounts": "accounts",
 }
