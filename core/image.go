@@ -51,8 +51,16 @@ type PublishImage struct {
 // MediaUpload is what a channel answered to (a step of) the upload of one
 // of a target's pictures, kept so that a retry resumes from it.
 type MediaUpload struct {
-	TargetID int64
+	TargetID int64 // the post's target, or
+	OutboxID int64 // the reply's outbox entry
 	Path     string
 	Upload   string
 	At       time.Time
+}
+
+// OutFile is a file going out attached to an e-mail, as it is.
+type OutFile struct {
+	Name string
+	Type string // MIME type
+	Data []byte
 }

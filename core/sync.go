@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"strings"
 	"time"
 )
@@ -60,6 +61,24 @@ type Reply struct {
 	// Auto marks a reply no person wrote (a rule's): mail says so in
 	// Auto-Submitted: auto-replied (RFC 3834), so other robots leave it be.
 	Auto bool
+	// Attach are the files a person attached, by path: any file to an
+	// e-mail, pictures to a VK comment or an X reply. The outbox reads
+	// them when the reply goes out, into Files or Images.
+	Attach []PostImage
+	// Files go out attached to an e-mail reply, as they are.
+	Files []OutFile
+	// Images go out with a VK comment or an X reply, fitted to the
+	// channel, with what an earlier attempt uploaded of each; Uploaded
+	// records each upload step before the reply is made (see Publication),
+	// so a retry never uploads a picture twice.
+	Images   []PublishImage
+	Uploaded func(ctx context.Context, image int, upload string) error
+}
+
+// Pictures is the reply's images as a publication of them, for the
+// upload flows channels share with posts.
+func (r Reply) Pictures() Publication {
+	return Publication{Text: r.Text, Images: r.Images, Uploaded: r.Uploaded}
 }
 
 // ReplySubject is the subject of an answer to subject: "Re: " before it

@@ -3,7 +3,6 @@ package calendar
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/hearthhq/hearth/core"
@@ -68,7 +67,7 @@ func PlanMedia(p core.Post) ([]string, error) {
 	var notes []string
 	for _, t := range p.Targets {
 		lim := posttext.MediaOf(posttext.ForAccount(t.AccountKind))
-		if err := gifAlone(infos, lim, name(t)); err != nil {
+		if err := media.GIFAlone(infos, lim, name(t)); err != nil {
 			return nil, err
 		}
 		for _, info := range infos {
@@ -82,20 +81,6 @@ func PlanMedia(p core.Post) ([]string, error) {
 		}
 	}
 	return notes, nil
-}
-
-// gifAlone refuses a GIF among other pictures where the channel takes a
-// GIF only alone (X).
-func gifAlone(infos []media.Info, lim posttext.Media, channel string) error {
-	if !lim.GIFAlone || len(infos) < 2 {
-		return nil
-	}
-	for _, info := range infos {
-		if info.Type == "image/gif" {
-			return fmt.Errorf("%s takes a GIF alone: post %s without the other pictures, or leave it out", channel, filepath.Base(info.Path))
-		}
-	}
-	return nil
 }
 
 func name(t core.PostTarget) string {

@@ -28,6 +28,10 @@ type OutboxStore interface {
 	TakeOver(ctx context.Context, ent core.OutboxEntry, checkAt time.Time) error
 	OutboxEntry(ctx context.Context, id int64) (core.OutboxEntry, error)
 	SetLocation(ctx context.Context, itemID int64, scope, location string) error
+	// ReplyUploads and RecordReplyUpload keep what a channel answered to
+	// each step of the upload of a reply's pictures (see attach).
+	ReplyUploads(ctx context.Context, outboxID int64) (map[string]core.MediaUpload, error)
+	RecordReplyUpload(ctx context.Context, u core.MediaUpload) error
 }
 
 // ReplyPayload is the JSON payload of an OpReply entry.
@@ -38,11 +42,13 @@ type ReplyPayload struct {
 	Cc      []core.Person `json:"cc,omitempty"`
 	Subject string        `json:"subject,omitempty"`
 	Auto    bool          `json:"auto,omitempty"` // sent by a rule
+	// Attach are the attached files, by path (core.Reply.Attach).
+	Attach []core.PostImage `json:"attach,omitempty"`
 }
 
 // Reply is the reply the payload holds.
 func (p ReplyPayload) Reply() core.Reply {
-	return core.Reply{Text: p.Text, Quote: p.Quote, To: p.To, Cc: p.Cc, Subject: p.Subject, Auto: p.Auto}
+	return core.Reply{Text: p.Text, Quote: p.Quote, To: p.To, Cc: p.Cc, Subject: p.Subject, Auto: p.Auto, Attach: p.Attach}
 }
 
 // SeenPayload is the JSON payload of an OpSetSeen entry.
@@ -188,7 +194,11 @@ func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntr
 	if err := json.Unmarshal(ent.Payload, &p); err != nil {
 		return r.fail(ctx, ent, fmt.Errorf("bad reply payload: %w", err), false)
 	}
-	remoteID, err := rp.Reply(ctx, it, p.Reply(), ent.IdemKey)
+	reply := p.Reply()
+	if err := r.attach(ctx, ent, it, &reply, true); err != nil {
+		return r.fail(ctx, ent, err, true)
+	}
+	remoteID, err := rp.Reply(ctx, it, reply, ent.IdemKey)
 	if errors.Is(err, core.ErrUnknownOutcome) {
 		return r.e.store.UnconfirmOutbox(ctx, ent, "the connection dropped while sending; Hearth is checking whether it went out", r.e.now().Add(unconfirmedWait))
 	}
@@ -203,13 +213,17 @@ func (r *outboxRunner) reply(ctx context.Context, conn Conn, ent core.OutboxEntr
 func (r *outboxRunner) confirm(ctx context.Context, rp Replier, ent core.OutboxEntry, it core.Item) error {
 	var p ReplyPayload
 	_ = json.Unmarshal(ent.Payload, &p) // a bad payload finds nothing and fails below
+	reply := p.Reply()
+	if err := r.attach(ctx, ent, it, &reply, false); err != nil {
+		return r.e.store.UnconfirmOutbox(ctx, ent, "could not check whether the reply went out: "+err.Error(), r.e.now().Add(unconfirmedWait))
+	}
 	// Remote ids are stored bare; an e-mail key is a bracketed Message-Id.
 	remoteID := strings.Trim(ent.IdemKey, "<>")
 	var ok bool
 	var err error
 	if f, isFinder := rp.(ReplyFinder); isFinder {
 		var id string
-		id, ok, err = f.FindReply(ctx, it, p.Reply(), ent.IdemKey)
+		id, ok, err = f.FindReply(ctx, it, reply, ent.IdemKey)
 		if id != "" {
 			remoteID = id
 		}
@@ -249,7 +263,7 @@ func (r *outboxRunner) sent(ctx context.Context, ent core.OutboxEntry, to core.I
 		AccountID: ent.AccountID, Kind: replyKind(to.Kind), RemoteID: remoteID, ThreadRefs: refs,
 		Subject: subject, Author: core.Person{Name: "You"}, To: recipients,
 		Text: rp.Text, CreatedAt: now, // the store fills the snippet
-		State: core.StateDone, Seen: true, Outgoing: true,
+		State: core.StateDone, Seen: true, Outgoing: true, Attachments: attachedList(rp.Attach),
 	}
 	id, err := r.e.store.FinishReply(ctx, ent, remoteID, out)
 	if errors.Is(err, core.ErrOutboxChanged) {

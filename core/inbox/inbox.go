@@ -294,7 +294,7 @@ func (s *Service) Reply(ctx context.Context, itemID int64, text string) error {
 // under that comment, to an e-mail with the To, Cc and Subject the person
 // edited (the defaults when left empty). It clears the item's draft.
 func (s *Service) Send(ctx context.Context, itemID int64, r core.Reply) error {
-	if strings.TrimSpace(r.Text) == "" {
+	if strings.TrimSpace(r.Text) == "" && len(r.Attach) == 0 {
 		return fmt.Errorf("inbox: the reply is empty")
 	}
 	it, err := s.store.Item(ctx, itemID)
@@ -308,7 +308,10 @@ func (s *Service) Send(ctx context.Context, itemID int64, r core.Reply) error {
 	if err != nil {
 		return fmt.Errorf("inbox: reply %d: %w", itemID, err)
 	}
-	p := engine.ReplyPayload{Text: r.Text, Quote: it.Kind == core.ItemEmail}
+	if err := CheckAttach(it.Kind, r.Attach); err != nil {
+		return fmt.Errorf("inbox: reply %d: %w", itemID, err)
+	}
+	p := engine.ReplyPayload{Text: r.Text, Quote: it.Kind == core.ItemEmail, Attach: r.Attach}
 	if it.Kind == core.ItemEmail {
 		tos, _ := r.Recipients(it)
 		if !slices.ContainsFunc(tos, func(p core.Person) bool { return strings.TrimSpace(p.Address) != "" }) {

@@ -135,6 +135,20 @@ func (info Info) Plan(m posttext.Media, channel string) (string, error) {
 	return fmt.Sprintf("%s is re-encoded for %s (%s)", base(info.Path), channel, strings.Join(why, "; ")), nil
 }
 
+// GIFAlone refuses a GIF among other pictures where the channel takes a
+// GIF only alone (X), on a post or a reply.
+func GIFAlone(infos []Info, lim posttext.Media, channel string) error {
+	if !lim.GIFAlone || len(infos) < 2 {
+		return nil
+	}
+	for _, info := range infos {
+		if info.Type == "image/gif" {
+			return fmt.Errorf("%s takes a GIF alone: send %s without the other pictures, or leave it out", channel, base(info.Path))
+		}
+	}
+	return nil
+}
+
 func base(path string) string { return filepath.Base(path) }
 
 func typeName(t string) string { return strings.ToUpper(strings.TrimPrefix(t, "image/")) }

@@ -1,7 +1,10 @@
 package posttext
 
 import (
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -10,6 +13,13 @@ import (
 const (
 	XMediaMax  = 4  // images on an X post
 	VKMediaMax = 10 // attachments on a VK wall post
+	// VKCommentMediaMax is the pictures Hearth puts on one VK comment: two,
+	// as VK's own comment form takes.
+	VKCommentMediaMax = 2
+	// MailAttachMax is the most bytes of files attached to one e-mail
+	// reply, before encoding: what common providers take (Gmail 25 MB);
+	// a server that announces less (SMTP SIZE) is obeyed when it goes.
+	MailAttachMax = 25 << 20
 )
 
 // Channel is a kind of text a channel limits on its own terms.
@@ -40,7 +50,7 @@ func LimitsOf(ch Channel) Limits {
 	case VKPost:
 		return Limits{Text: VKPostMax, Media: VKMediaMax}
 	case VKComment:
-		return Limits{Text: VKCommentMax}
+		return Limits{Text: VKCommentMax, Media: VKCommentMediaMax}
 	case VKMessage:
 		return Limits{Text: VKMessageMax}
 	case XDM:
@@ -141,16 +151,48 @@ func (m Media) GIFLimit() int64 {
 
 // MediaOf is the one place a channel's picture formats are written: the
 // images X's media upload takes (pictures up to 5 MB, a GIF up to 15 MB
-// and alone), and VK's wall photo upload (JPEG, PNG, GIF up to 50 MB,
-// width plus height at most 14000 pixels). A channel without pictures
-// returns the zero Media.
+// and alone, also on a reply), and VK's wall photo upload for posts and
+// comments alike (JPEG, PNG, GIF up to 50 MB, width plus height at most
+// 14000 pixels). A channel without pictures returns the zero Media.
 func MediaOf(ch Channel) Media {
 	switch ch {
 	case XPost:
 		return Media{Types: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, MaxBytes: 5 << 20,
 			MaxGIFBytes: 15 << 20, MaxSide: 4096, GIFAlone: true}
-	case VKPost:
+	case VKPost, VKComment:
 		return Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20, MaxSide: 7000}
 	}
 	return Media{}
+}
+
+// Cut splits text where the channel's limit ends: kept is what fits,
+// over what the channel would not take ("" when it all fits), counted as
+// the channel counts (X by weight, on the NFC text X reads; others in
+// runes). The editor's preview shows it; publishing still refuses a text
+// over the limit rather than cutting it.
+func Cut(ch Channel, text string) (kept, over string) {
+	l := LimitsOf(ch)
+	if l.Text == 0 {
+		return text, ""
+	}
+	if !l.Weighted {
+		rs := []rune(text)
+		if len(rs) <= l.Text {
+			return text, ""
+		}
+		return string(rs[:l.Text]), string(rs[l.Text:])
+	}
+	r := ParseX(text)
+	if r.WeightedLength <= XMaxWeighted {
+		return text, ""
+	}
+	rs := []rune(norm.NFC.String(text))
+	valid := r.ValidRange.End + 1 - (utf16Len([]rune(text)) - utf16Len(rs))
+	n := 0
+	for i, c := range rs {
+		if n += utf16.RuneLen(c); n > valid {
+			return string(rs[:i]), string(rs[i:])
+		}
+	}
+	return string(rs), ""
 }

@@ -28,8 +28,10 @@ func TestCount(t *testing.T) {
 		{"VK post quiet far from its limit", VKPost, a(265), 1, Counter{Used: 265, Limit: 16384, Media: 1, MediaLimit: 10}},
 		{"VK post quiet at 1171 left", VKPost, a(16384 - 1171), 0, Counter{Used: 15213, Limit: 16384, MediaLimit: 10}},
 		{"VK post warns at 1170 left", VKPost, a(16384 - 1170), 0, Counter{Used: 15214, Limit: 16384, MediaLimit: 10, Warn: true}},
-		{"VK counts characters, not weights", VKComment, "你好 https://example.com", 0, Counter{Used: 22, Limit: 16384}},
-		{"VK comment media is not counted", VKComment, "hi", 3, Counter{Used: 2, Limit: 16384, Media: 3}},
+		{"VK counts characters, not weights", VKComment, "你好 https://example.com", 0, Counter{Used: 22, Limit: 16384, MediaLimit: 2}},
+		{"VK comment warns at two pictures", VKComment, "hi", 2, Counter{Used: 2, Limit: 16384, Media: 2, MediaLimit: 2, Warn: true}},
+		{"VK comment over at three pictures", VKComment, "hi", 3, Counter{Used: 2, Limit: 16384, Media: 3, MediaLimit: 2, Warn: true, Over: true}},
+		{"VK message media is not counted", VKMessage, "hi", 3, Counter{Used: 2, Limit: 4096, Media: 3}},
 		{"VK message warns at 292 left", VKMessage, a(4096 - 292), 0, Counter{Used: 3804, Limit: 4096, Warn: true}},
 		{"VK message over 4096", VKMessage, strings.Repeat("я", 4100), 0, Counter{Used: 4100, Limit: 4096, Warn: true, Over: true}},
 	}
@@ -57,5 +59,30 @@ func TestChannelOf(t *testing.T) {
 		if got := ForReply(k); got != want {
 			t.Errorf("ForReply(%s) = %d, want %d", k, got, want)
 		}
+	}
+}
+
+func TestCut(t *testing.T) {
+	a := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name       string
+		ch         Channel
+		text       string
+		kept, over string
+	}{
+		{"fits on X", XPost, "hello", "hello", ""},
+		{"X cuts at 280", XPost, a(280) + "bcd", a(280), "bcd"},
+		{"X counts CJK double", XPost, strings.Repeat("你", 141), strings.Repeat("你", 140), "你"},
+		{"X counts a link as 23", XPost, a(256) + " https://example.com/a/long/path zz", a(256) + " https://example.com/a/long/path", " zz"},
+		{"VK counts runes", VKComment, strings.Repeat("я", 16385), strings.Repeat("я", 16384), "я"},
+		{"mail has no limit", Unlimited, a(100000), a(100000), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, over := Cut(tt.ch, tt.text)
+			if kept != tt.kept || over != tt.over {
+				t.Errorf("Cut = %d runes kept, %q over; want %d, %q", len([]rune(kept)), over, len([]rune(tt.kept)), tt.over)
+			}
+		})
 	}
 }

@@ -182,6 +182,7 @@ type peerOptions struct {
 	tls      bool       // serve implicit TLS on the IMAP port
 	startTLS bool       // offer STARTTLS
 	hide     string     // a regexp of server output hidden from the client
+	smtpMax  int64      // the largest message the SMTP peer takes; 0: its default
 }
 
 func startPeer(t testing.TB, o peerOptions) *peer {
@@ -223,7 +224,7 @@ func startPeer(t testing.TB, o peerOptions) *peer {
 	srv := imapserver.New(opts)
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return &peer{user: user, imapAddr: ln.Addr().String(), smtp: startSMTP(t), cert: pool}
+	return &peer{user: user, imapAddr: ln.Addr().String(), smtp: startSMTP(t, o.smtpMax), cert: pool}
 }
 
 func listen(t testing.TB) net.Listener {
@@ -463,7 +464,9 @@ type smtpMsg struct {
 	data []byte
 }
 
-func startSMTP(t testing.TB) *smtpPeer {
+// startSMTP starts the SMTP peer; maxBytes, when given, is the largest
+// message it takes (announced as SIZE).
+func startSMTP(t testing.TB, maxBytes ...int64) *smtpPeer {
 	t.Helper()
 	p := &smtpPeer{}
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
@@ -472,6 +475,9 @@ func startSMTP(t testing.TB) *smtpPeer {
 	srv.AllowInsecureAuth = true
 	srv.Domain = "localhost"
 	srv.ErrorLog = quietLogger{}
+	if len(maxBytes) > 0 && maxBytes[0] > 0 {
+		srv.MaxMessageBytes = maxBytes[0]
+	}
 	ln := listen(t)
 	p.addr = ln.Addr().String()
 	go srv.Serve(ln)

@@ -106,8 +106,12 @@ func buildReply(set core.IMAPSettings, to core.Item, r core.Reply, msgID string,
 		h.Set("Auto-Submitted", "auto-replied")
 	}
 	h.Set("MIME-Version", "1.0")
-	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
 	var buf bytes.Buffer
+	if len(r.Files) > 0 {
+		err := writeWithFiles(&buf, h, replyText(to, r), r.Files)
+		return buf.Bytes(), err
+	}
+	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
 	w, err := mail.CreateSingleInlineWriter(&buf, h)
 	if err != nil {
 		return nil, err
@@ -119,6 +123,44 @@ func buildReply(set core.IMAPSettings, to core.Item, r core.Reply, msgID string,
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// writeWithFiles writes a multipart/mixed message: the text, then each
+// file as an attachment (base64, its name in RFC 2231 form when not
+// ASCII, as go-message writes it).
+func writeWithFiles(buf *bytes.Buffer, h mail.Header, text string, files []core.OutFile) error {
+	mw, err := mail.CreateWriter(buf, h)
+	if err != nil {
+		return err
+	}
+	var th mail.InlineHeader
+	th.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
+	tw, err := mw.CreateSingleInline(th)
+	if err != nil {
+		return err
+	}
+	if _, err := tw.Write([]byte(text)); err != nil {
+		return err
+	}
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	for _, f := range files {
+		var ah mail.AttachmentHeader
+		ah.SetContentType(f.Type, nil)
+		ah.SetFilename(f.Name)
+		aw, err := mw.CreateAttachment(ah)
+		if err != nil {
+			return err
+		}
+		if _, err := aw.Write(f.Data); err != nil {
+			return err
+		}
+		if err := aw.Close(); err != nil {
+			return err
+		}
+	}
+	return mw.Close()
 }
 
 // references is the original's thread chain plus the original itself,

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -271,5 +273,81 @@ func TestReplyWhoseAnswerIsLostHasAnUnknownOutcome(t *testing.T) {
 	}
 	if n := len(p.smtp.messages()); n != 1 {
 		t.Errorf("the SMTP peer got %d messages, want 1", n)
+	}
+}
+
+// Files attached to a reply go out as a multipart/mixed message: the
+// text first, then each file with its name (a Cyrillic one too) and its
+// bytes intact; the copy in Sent carries them too.
+func TestReplyWithFiles(t *testing.T) {
+	p := startPeer(t, peerOptions{})
+	c := p.open(t, nil)
+	pdf := []byte("%PDF-1.4 the plan of the evening")
+	photo := bytes.Repeat([]byte{0xff, 0xd8, 0x00, 0x10}, 5000)
+	r := core.Reply{Text: "The plan and a photo of the hall.", Files: []core.OutFile{
+		{Name: "plan.pdf", Type: "application/pdf", Data: pdf},
+		{Name: "зал.jpg", Type: "image/jpeg", Data: photo},
+	}}
+	if _, err := c.Reply(context.Background(), original(), r, NewMessageID("alice@example.org")); err != nil {
+		t.Fatalf("reply: %v", err)
+	}
+	msgs := p.smtp.messages()
+	if len(msgs) != 1 {
+		t.Fatalf("the SMTP peer got %d messages, want 1", len(msgs))
+	}
+	mr, err := mail.CreateReader(bytes.NewReader(msgs[0].data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mr.Header.Get("In-Reply-To"); got != "<orig@example.net>" {
+		t.Errorf("In-Reply-To = %q: a reply with files still threads", got)
+	}
+	var text string
+	files := map[string][]byte{}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(part.Body)
+		switch h := part.Header.(type) {
+		case *mail.InlineHeader:
+			text = string(body)
+		case *mail.AttachmentHeader:
+			name, _ := h.Filename()
+			files[name] = body
+		}
+	}
+	if !strings.Contains(text, "The plan and a photo of the hall.") {
+		t.Errorf("text part %q", text)
+	}
+	if !bytes.Equal(files["plan.pdf"], pdf) || !bytes.Equal(files["зал.jpg"], photo) || len(files) != 2 {
+		t.Errorf("attachments %v, want plan.pdf and зал.jpg intact", slices.Collect(maps.Keys(files)))
+	}
+	cl := p.client(t)
+	if sent := folderUIDs(t, cl, "Sent"); len(sent) != 1 {
+		t.Errorf("Sent holds %v, want the copy", sent)
+	}
+}
+
+// A message larger than the server announces (SIZE) is refused before
+// anything is sent, for good, with both sizes in words.
+func TestReplyOverTheServersSize(t *testing.T) {
+	p := startPeer(t, peerOptions{smtpMax: 64 << 10})
+	c := p.open(t, nil)
+	r := core.Reply{Text: "Photos", Files: []core.OutFile{{Name: "big.jpg", Type: "image/jpeg", Data: make([]byte, 100<<10)}}}
+	_, err := c.Reply(context.Background(), original(), r, NewMessageID("alice@example.org"))
+	re := wantProblem(t, err, core.ProblemConfig)
+	if !strings.Contains(re.Message, "the mail server takes at most 0.1 MB") || !re.NeedsPerson() {
+		t.Errorf("refusal %q", re.Message)
+	}
+	if errors.Is(err, core.ErrUnknownOutcome) {
+		t.Error("a message refused before sending is no unknown outcome")
+	}
+	if n := len(p.smtp.messages()); n != 0 {
+		t.Errorf("the SMTP peer got %d messages, want none", n)
 	}
 }

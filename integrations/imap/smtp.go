@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strconv"
+	"strings"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
@@ -18,7 +20,10 @@ import (
 // have gone out, so the outbox checks before sending again.
 func (c *Conn) sendSMTP(ctx context.Context, from string, rcpts []string, msg []byte) error {
 	return c.withSMTP(ctx, func(sc *smtp.Client) error {
-		if err := sc.Mail(from, nil); err != nil {
+		if err := sizeFits(sc, len(msg)); err != nil {
+			return err
+		}
+		if err := sc.Mail(from, &smtp.MailOptions{Size: int64(len(msg))}); err != nil {
 			return c.smtpError(err)
 		}
 		for _, to := range rcpts {
@@ -43,6 +48,25 @@ func (c *Conn) sendSMTP(ctx context.Context, from string, rcpts []string, msg []
 		return nil
 	})
 }
+
+// sizeFits checks the message against the largest the server announces
+// (SIZE, RFC 1870) before anything is sent: a message over it is refused
+// for good, with the sizes in words.
+func sizeFits(sc *smtp.Client, n int) error {
+	ok, param := sc.Extension("SIZE")
+	max, err := strconv.ParseInt(strings.TrimSpace(param), 10, 64)
+	if !ok || err != nil || max <= 0 || int64(n) <= max {
+		return nil
+	}
+	return &core.RemoteError{Problem: core.ProblemConfig, Err: errTooLarge,
+		Message: fmt.Sprintf("the message with its attachments is %s; the mail server takes at most %s", mb(int64(n)), mb(max)),
+		Action:  "attach fewer or smaller files"}
+}
+
+var errTooLarge = errors.New("message larger than the server's SIZE")
+
+// mb says a size in megabytes, as a person reads it: "3.2 MB".
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 // testSMTP connects and logs in to the outgoing server.
 func (c *Conn) testSMTP(ctx context.Context) error {

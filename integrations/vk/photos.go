@@ -154,12 +154,26 @@ func (c *Conn) savePhoto(ctx context.Context, up object.PhotosWallUploadResponse
 	return fmt.Sprintf("photo%d_%d", r[0].OwnerID, r[0].ID), nil
 }
 
-// hasPhoto reports whether a post carries the attachment att.
-func hasPhoto(p object.WallWallpost, att string) bool {
-	for _, a := range p.Attachments {
-		if a.Type == "photo" && fmt.Sprintf("photo%d_%d", a.Photo.OwnerID, a.Photo.ID) == att {
-			return true
+// postPhotos and commentPhotos name the photos among a post's or a
+// comment's attachments, as "photo{owner}_{id}".
+func postPhotos(atts []object.WallWallpostAttachment) []string {
+	var out []string
+	for _, a := range atts {
+		if a.Type == "photo" {
+			out = append(out, photoName(a.Photo))
 		}
 	}
-	return false
+	return out
 }
+
+func commentPhotos(atts []object.WallCommentAttachment) []string {
+	var out []string
+	for _, a := range atts {
+		if a.Type == "photo" {
+			out = append(out, photoName(a.Photo))
+		}
+	}
+	return out
+}
+
+func photoName(p object.PhotosPhoto) string { return fmt.Sprintf("photo%d_%d", p.OwnerID, p.ID) }

@@ -3,6 +3,7 @@ package vk
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func (c *Conn) FindPublished(ctx context.Context, pub core.Publication) (core.Pu
 
 func matchPost(posts []object.WallWallpost, text, photo string, since time.Time) (object.WallWallpost, bool) {
 	for _, p := range posts {
-		if strings.TrimSpace(p.Text) == text && !unix(p.Date).Before(since) && (photo == "" || hasPhoto(p, photo)) {
+		if strings.TrimSpace(p.Text) == text && !unix(p.Date).Before(since) && (photo == "" || slices.Contains(postPhotos(p.Attachments), photo)) {
 			return p, true
 		}
 	}

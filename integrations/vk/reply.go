@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 
 	"github.com/SevereCloud/vksdk/v2/api"
@@ -20,14 +21,23 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 		return "", err
 	}
 	text := strings.TrimSpace(r.Text)
-	if text == "" {
+	if text == "" && len(r.Images) == 0 {
 		return "", fmt.Errorf("vk: reply: %w", errEmpty)
 	}
 	var rid string
 	if ref.Kind == core.ItemVKMessage {
+		if len(r.Images) > 0 {
+			return "", errMessagePhotos
+		}
 		rid, err = c.sendMessage(ctx, ref.Peer, text, idemKey)
 	} else {
-		rid, err = c.createComment(ctx, ref, text, idemKey)
+		// The photos go up first (photos.go), each step recorded: a
+		// failure there made no comment and is retried as it is.
+		atts, aerr := c.attachments(ctx, r.Pictures())
+		if aerr != nil {
+			return "", aerr
+		}
+		rid, err = c.createComment(ctx, ref, text, atts, idemKey)
 	}
 	if err != nil {
 		// A reply that may have reached VK is marked so: the outbox checks
@@ -39,9 +49,15 @@ func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey st
 
 var errEmpty = &core.RemoteError{Problem: core.ProblemConfig, Message: "the reply is empty", Action: "write something first"}
 
-func (c *Conn) createComment(ctx context.Context, ref ref, text, guid string) (string, error) {
+var errMessagePhotos = &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
+	Message: "Hearth sends no pictures in VK community messages yet", Action: "send the text alone, or answer with a comment"}
+
+func (c *Conn) createComment(ctx context.Context, ref ref, text string, atts []string, guid string) (string, error) {
 	p := api.Params{"owner_id": c.owner, "post_id": ref.Post, "from_group": c.set.GroupID,
 		"message": text, "guid": guid}
+	if len(atts) > 0 {
+		p["attachments"] = strings.Join(atts, ",")
+	}
 	if ref.Comment != 0 {
 		p["reply_to_comment"] = ref.Comment
 	}
@@ -92,10 +108,11 @@ func (c *Conn) FindReply(ctx context.Context, to core.Item, r core.Reply, idemKe
 		return c.findMessage(ctx, ref.Peer, randomID(idemKey))
 	}
 	text := strings.TrimSpace(r.Text)
-	if text == "" {
+	photo := savedPhoto(r.Pictures())
+	if text == "" && photo == "" {
 		return "", false, nil
 	}
-	return c.findComment(ctx, ref, text)
+	return c.findComment(ctx, ref, text, photo)
 }
 
 func (c *Conn) findMessage(ctx context.Context, peer, rid int) (string, bool, error) {
@@ -116,8 +133,10 @@ func (c *Conn) findMessage(ctx context.Context, peer, rid int) (string, bool, er
 }
 
 // findComment reads the level the reply went to (the post's top level or
-// the thread of the answered comment) for a community comment with text.
-func (c *Conn) findComment(ctx context.Context, ref ref, text string) (string, bool, error) {
+// the thread of the answered comment) for a community comment with text
+// (and the photo, when one was saved: a comment of a photo alone has no
+// text to tell it by).
+func (c *Conn) findComment(ctx context.Context, ref ref, text, photo string) (string, bool, error) {
 	thread := 0
 	if ref.Comment != 0 {
 		thread = ref.Comment
@@ -131,7 +150,8 @@ func (c *Conn) findComment(ctx context.Context, ref ref, text string) (string, b
 	}
 	for _, cm := range cms {
 		if cm.FromID == c.owner && strings.TrimSpace(cm.Text) == text &&
-			(ref.Comment == 0 || cm.ReplyToComment == ref.Comment) {
+			(ref.Comment == 0 || cm.ReplyToComment == ref.Comment) &&
+			(photo == "" || slices.Contains(commentPhotos(cm.Attachments), photo)) {
 			return commentRID(c.owner, ref.Post, cm.ID), true, nil
 		}
 	}

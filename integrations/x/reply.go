@@ -19,11 +19,18 @@ const clockSkew = 2 * time.Minute
 // Reply posts text in reply to the mention. A failure after the request
 // left is reported as core.ErrUnknownOutcome: the outbox then asks
 // Delivered instead of posting again.
+//
+// Its pictures are uploaded first (media.go), each step recorded; a
+// failure there posted nothing and is an ordinary, retried failure.
 func (c *Conn) Reply(ctx context.Context, to core.Item, r core.Reply, idemKey string) (string, error) {
+	ids, err := c.mediaIDs(ctx, r.Pictures())
+	if err != nil {
+		return "", err
+	}
 	c.mu.Lock()
 	c.sent[idemKey] = r.Text
 	c.mu.Unlock()
-	t, err := c.api.post(ctx, r.Text, to.RemoteID, nil)
+	t, err := c.api.post(ctx, r.Text, to.RemoteID, ids)
 	if err != nil {
 		return "", writeFailed(ctx, "reply", err)
 	}

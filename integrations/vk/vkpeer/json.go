@@ -37,7 +37,7 @@ func (p *Peer) commentJSON(c *Comment) map[string]any {
 	m := map[string]any{
 		"id": c.ID, "from_id": c.FromID, "date": c.Date.Unix(), "text": c.Text,
 		"post_id": c.PostID, "owner_id": -p.opt.GroupID, "post_owner_id": -p.opt.GroupID,
-		"parents_stack": []int{},
+		"parents_stack": []int{}, "attachments": p.attachmentsJSON(c.Attachments),
 	}
 	if c.ReplyTo != 0 {
 		m["reply_to_comment"] = c.ReplyTo

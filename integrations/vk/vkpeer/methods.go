@@ -183,8 +183,12 @@ func (p *Peer) wallCreateComment(f form) (any, *apiError) {
 		}
 	}
 	text := f.str("message")
-	if text == "" {
+	if text == "" && f.str("attachments") == "" {
 		return nil, errParam("message is empty")
+	}
+	atts, aerr := p.attachments(f.str("attachments"))
+	if aerr != nil {
+		return nil, aerr
 	}
 	from := 1 // the admin behind a user token
 	// wall.createComment's from_group is the community's id (wall.post's is a flag).
@@ -195,7 +199,7 @@ func (p *Peer) wallCreateComment(f form) (any, *apiError) {
 	if reply != 0 && p.comments[reply] == nil {
 		return nil, &apiError{100, "One of the parameters specified was missing or invalid: reply_to_comment"}
 	}
-	id := p.addComment(Comment{PostID: po.ID, FromID: from, Text: text, ReplyTo: reply, GUID: guid})
+	id := p.addComment(Comment{PostID: po.ID, FromID: from, Text: text, ReplyTo: reply, GUID: guid, Attachments: atts})
 	return map[string]any{"comment_id": id, "parents_stack": []int{}}, nil
 }
 

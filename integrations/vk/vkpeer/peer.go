@@ -57,6 +57,8 @@ type Comment struct {
 	ReplyTo int
 	Deleted bool
 	GUID    string
+	// Attachments are wall.createComment's, as "photo{owner}_{id}".
+	Attachments []string
 }
 
 // Message is one message of a community conversation with PeerID (a user).

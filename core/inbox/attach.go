@@ -1,0 +1,86 @@
+package inbox
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/media"
+	"github.com/hearthhq/hearth/core/posttext"
+)
+
+// CheckAttach says why files cannot go with a reply to an item of kind k,
+// nil when they can: any readable files up to posttext.MailAttachMax on
+// an e-mail; on a VK comment or an X reply pictures the channel takes
+// (re-encoded to fit when needed), no more than its limit, a GIF alone on
+// X; none on a private message or a feed entry. It reads the files: the
+// composer asks it off the UI goroutine.
+func CheckAttach(k core.ItemKind, attach []core.PostImage) error {
+	if len(attach) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, a := range attach {
+		if seen[a.Path] {
+			return fmt.Errorf("%s is attached twice", filepath.Base(a.Path))
+		}
+		seen[a.Path] = true
+	}
+	if k == core.ItemEmail {
+		return checkFiles(attach)
+	}
+	ch := posttext.ForReply(k)
+	lim, most := posttext.MediaOf(ch), posttext.LimitsOf(ch).Media
+	if len(lim.Types) == 0 {
+		return errors.New("this answer takes no pictures from Hearth: send the text alone")
+	}
+	if len(attach) > most {
+		return fmt.Errorf("too many pictures for this answer (%d of %d)", len(attach), most)
+	}
+	infos := make([]media.Info, len(attach))
+	for i, a := range attach {
+		info, err := media.Inspect(a.Path)
+		if err != nil {
+			return err
+		}
+		if _, err := info.Plan(lim, channelName(k)); err != nil {
+			return err
+		}
+		infos[i] = info
+	}
+	return media.GIFAlone(infos, lim, channelName(k))
+}
+
+// checkFiles checks files for an e-mail: each a readable regular file,
+// together within posttext.MailAttachMax.
+func checkFiles(attach []core.PostImage) error {
+	var total int64
+	for _, a := range attach {
+		fi, err := os.Stat(a.Path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s does not exist", a.Path)
+		case err != nil:
+			return fmt.Errorf("%s cannot be read: %w", a.Path, err)
+		case !fi.Mode().IsRegular():
+			return fmt.Errorf("%s is not a file", filepath.Base(a.Path))
+		}
+		total += fi.Size()
+	}
+	if total > posttext.MailAttachMax {
+		return fmt.Errorf("the files come to %.1f MB; an e-mail carries at most %d MB: attach fewer or smaller files",
+			float64(total)/(1<<20), posttext.MailAttachMax>>20)
+	}
+	return nil
+}
+
+func channelName(k core.ItemKind) string {
+	switch k {
+	case core.ItemXMention, core.ItemXReply:
+		return "an X reply"
+	}
+	return "a VK comment"
+}
