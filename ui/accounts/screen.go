@@ -153,8 +153,8 @@ func kindName(k core.AccountKind) string {
 func statusLine(st core.AccountStatus, now time.Time) string {
 	// core's Line is the CLI's English; the window says the same in the
 	// language in use, with the error's own words as the channel gave them.
-	// IDs, not the English, key the lines: an account is masculine in
-	// Russian and Bulgarian where the watches screen's feed status is not.
+	// IDs, not the English, key the lines: the watches screen says the same
+	// English of a feed, in lower case where it ends a sentence.
 	var line string
 	switch st.State {
 	case core.SyncRunning:
