@@ -6,7 +6,10 @@ set -euo pipefail
 readonly GO_MIN_MAJOR=1 GO_MIN_MINOR=26
 
 packages=(
-	gcc pkg-config                                  # cgo, for fyne's GLFW driver
+	gcc libc6-dev pkg-config                        # cgo, for fyne's GLFW driver; libc6-dev
+	                                                # is only a Recommends of gcc, and without
+	                                                # it cgo stops at errno.h on a minimal root
+	ca-certificates                                 # go fetches modules over HTTPS
 	libgl1-mesa-dev libx11-dev libxext-dev          # fyne's OpenGL/X11 headers
 	libxcursor-dev libxrandr-dev libxinerama-dev
 	libxi-dev libxxf86vm-dev
@@ -18,6 +21,8 @@ packages=(
 	poppler-utils                                   # pdftotext: the PDF report's text test
 	xz-utils                                        # fyne package writes .tar.xz with tar -J
 	git                                             # make package restores FyneApp.toml
+	librsvg2-bin                                    # make package: rsvg-convert, the icon sizes
+	appstream                                       # make package: appstreamcli validates the metainfo
 )
 
 check_go() {
