@@ -11,6 +11,9 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+
+	// Before Fyne's init reads the locale: see the package comment.
+	_ "github.com/hearthhq/hearth/internal/localeenv"
 )
 
 func main() {

@@ -100,19 +100,32 @@ func TestAutoMode(t *testing.T) {
 			if s.Backend() != tt.wantBackend {
 				t.Errorf("Backend() = %q, want %q", s.Backend(), tt.wantBackend)
 			}
-			warned := strings.Contains(buf.String(), "level=WARN")
-			if warned != tt.wantWarning {
-				t.Errorf("warned = %v, want %v; log: %s", warned, tt.wantWarning, buf)
-			}
-			if tt.wantWarning && !strings.Contains(buf.String(), tt.keyringErr.Error()) {
-				t.Errorf("warning does not say why: %s", buf)
+			// Nothing to warn about before a secret is stored.
+			if strings.Contains(buf.String(), "level=WARN") {
+				t.Errorf("warned at Open, before any secret was stored: %s", buf)
 			}
 			if tt.fileExists && mustGet(t, s, 1, "password") != "kept" {
 				t.Error("secret saved before is not visible")
 			}
 			mustSet(t, s, 2, "token", "works")
+			mustSet(t, s, 3, "token", "again")
 			if got := mustGet(t, s, 2, "token"); got != "works" {
 				t.Errorf("Get after Set = %q", got)
+			}
+			warnings := strings.Count(buf.String(), "level=WARN")
+			if want := map[bool]int{true: 1}[tt.wantWarning]; warnings != want {
+				t.Errorf("%d warnings after two secrets, want %d; log: %s", warnings, want, buf)
+			}
+			if tt.wantWarning && !strings.Contains(buf.String(), tt.keyringErr.Error()) {
+				t.Errorf("warning does not say why: %s", buf)
+			}
+			if tt.wantWarning {
+				// The next start uses the file without asking the keyring: silent.
+				log, buf := logBuffer()
+				mustGet(t, openT(t, dir, Options{Log: log}), 2, "token")
+				if strings.Contains(buf.String(), "level=WARN") {
+					t.Errorf("warned again at the next Open: %s", buf)
+				}
 			}
 		})
 	}

@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"sync"
 )
 
 // Store reads and writes the secrets of accounts. It is safe for concurrent
@@ -120,9 +121,34 @@ func openAuto(ctx context.Context, dir string, opt Options) (Store, error) {
 	if err == nil {
 		return ks, nil
 	}
-	opt.Log.Warn("OS keyring unavailable: secrets go to an encrypted file in the workspace",
-		"why", err.Error(), "file", secretsPath(dir), "key", describeKeySource(opt.Namespace))
-	return openFileFromEnv(ctx, dir, opt.Namespace, opt.Legacy)
+	fs, ferr := openFileFromEnv(ctx, dir, opt.Namespace, opt.Legacy)
+	if ferr != nil {
+		return nil, ferr
+	}
+	why := err.Error()
+	return &fallbackStore{fileStore: fs, warn: func() {
+		opt.Log.Warn("OS keyring unavailable: secrets go to an encrypted file in the workspace",
+			"why", why, "file", secretsPath(dir), "key", describeKeySource(opt.Namespace))
+	}}, nil
+}
+
+// fallbackStore is the file a workspace falls back to when the keyring does
+// not answer. It warns when the first secret is written, not at Open: a
+// workspace without secrets (feeds only, the demo, a read-only command)
+// has nothing to warn about, and once the file exists the next Open uses
+// it without asking the keyring, so the warning is said once.
+type fallbackStore struct {
+	*fileStore
+	warn func()
+	once sync.Once
+}
+
+func (s *fallbackStore) Set(ctx context.Context, accountID int64, name, value string) error {
+	if err := s.fileStore.Set(ctx, accountID, name, value); err != nil {
+		return err
+	}
+	s.once.Do(s.warn)
+	return nil
 }
 
 // validate rejects calls no caller should make.
