@@ -7,6 +7,7 @@ MAKEFLAGS += --no-builtin-rules
 GO    ?= go
 TAGS  := migrated_fynedo
 BIN   := bin/hearth
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 # Fyne needs an X server for anything that opens a real window; a virtual
 # one also keeps tests off a developer's screen.
 XVFB  := xvfb-run -a -s '-screen 0 1280x800x24'
@@ -19,7 +20,7 @@ deps:
 	@scripts/deps.sh
 
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/hearth
+	$(GO) build -tags $(TAGS) -ldflags '-X main.version=$(VERSION)' -o $(BIN) ./cmd/hearth
 
 run: build
 	./$(BIN)

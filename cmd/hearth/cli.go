@@ -92,6 +92,8 @@ Usage:
                                       many are kept (default 7, 0 turns them off)
   restore FILE                        replace the workspace database with a checked backup; the one
                                       replaced is kept in DIR/backups (close the window first)
+  version                             the version of this program
+  man                                 the manual page, hearth(1), in roff (hearth man > hearth.1)
 
 Global flags:
   --data DIR        workspace directory (default $XDG_DATA_HOME/hearth or ~/.local/share/hearth)
@@ -137,6 +139,9 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 	if len(rest) > 0 && (rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help") {
 		fmt.Fprint(io.out, usage)
 		return nil
+	}
+	if len(rest) > 0 && plainCommands[rest[0]] != nil {
+		return plainCommands[rest[0]](rest[1:], io)
 	}
 	log := newLogger(io.err, g.verbose)
 	if g.demo {

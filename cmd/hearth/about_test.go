@@ -1,0 +1,42 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The man page is made from the usage: every command and global flag of
+// hearth help is a bold entry of hearth(1), under the sections man readers
+// expect.
+func TestManPageHasEveryCommandOfTheUsage(t *testing.T) {
+	code, page, errs := cli(t, "", "man")
+	if code != 0 || errs != "" {
+		t.Fatalf("hearth man: exit %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{".TH HEARTH 1", ".SH NAME\nhearth \\- ", ".SH SYNOPSIS", ".SH COMMANDS",
+		".SH OPTIONS", ".SH EXIT STATUS", ".SH SEE ALSO"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("man page lacks %q", want)
+		}
+	}
+	entry := regexp.MustCompile(`(?m)^  (\S+(?: [a-z][a-z-]*)*)`)
+	for _, m := range entry.FindAllStringSubmatch(usage, -1) {
+		if !strings.Contains(page, "\\fB"+m[1]) {
+			t.Errorf("usage entry %q is not an entry of the man page", m[1])
+		}
+	}
+	if t.Failed() {
+		t.Logf("page:\n%s", page)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, errs := cli(t, "", "version")
+	if code != 0 || errs != "" || !strings.HasPrefix(out, "hearth "+version+" (go") {
+		t.Errorf("hearth version: exit %d, %q, stderr %q", code, out, errs)
+	}
+	if code, _, _ := cli(t, "", "version", "extra"); code != exitUsage {
+		t.Errorf("hearth version extra: exit %d, want usage", code)
+	}
+}
