@@ -171,6 +171,9 @@ type Campaign struct {
 	Start time.Time `json:"start"` // midnight UTC of the first day
 	End   time.Time `json:"end"`   // midnight UTC of the last day
 	Notes string    `json:"notes,omitempty"`
+	// Joint marks the joint project made with the community: the
+	// dashboard counts them, a quarter being expected to have one.
+	Joint bool `json:"joint,omitempty"`
 }
 
 // Validate says what is wrong with a campaign in words a person can act on.

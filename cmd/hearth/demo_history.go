@@ -64,7 +64,7 @@ func demoAccountsByKind(ctx context.Context, w *workspace) (map[core.AccountKind
 // calendar, the joint project's under its campaign.
 func publishDemoHistory(ctx context.Context, w *workspace, h demo.History, ids map[core.AccountKind]int64, now time.Time) error {
 	campaign, err := w.store.CreateCampaign(ctx, core.Campaign{Name: "Autumn build-along",
-		Goal:  "A wargaming table built by the club",
+		Goal: "A wargaming table built by the club", Joint: true,
 		Start: h.Start.AddDate(0, 0, 14), End: h.Start.AddDate(0, 0, 70)})
 	if err != nil {
 		return err

@@ -552,6 +552,19 @@ func (c calc) plan(ctx context.Context, p Period, k KPIs, _ *Dashboard) error {
 		return fmt.Errorf("stats: %w", err)
 	}
 	k["plan_planned"], k["plan_published"], k["plan_failed"] = count(pc.Planned), count(pc.Published), count(pc.Failed)
+	// Campaigns are civil days at midnight UTC, whatever the zone.
+	civil := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	cs, err := c.s.store.Campaigns(ctx, civil(p.From), civil(p.Last()))
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	joint := 0
+	for _, camp := range cs {
+		if camp.Joint {
+			joint++
+		}
+	}
+	k["joint_projects"] = count(joint)
 	return nil
 }
 

@@ -146,7 +146,8 @@ var owner = core.OutboxOwner{Host: "test", PID: 1, Token: "t"}
 func (f *fixture) posts(t *testing.T) {
 	t.Helper()
 	ctx := context.Background()
-	camp, err := f.st.CreateCampaign(ctx, core.Campaign{Name: "Осенний проект", Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	camp, err := f.st.CreateCampaign(ctx, core.Campaign{Name: "Осенний проект", Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC),
+		Joint: true})
 	if err != nil {
 		t.Fatal(err)
 	}

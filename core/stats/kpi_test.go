@@ -47,6 +47,8 @@ func TestKPIsOctober(t *testing.T) {
 		"posts_published": known(1), "engagement_per_post": known(13),
 		"comments": known(2), "likes": known(10), "reposts": known(1), "views": known(100),
 		"plan_planned": known(3), "plan_published": known(1), "plan_failed": known(1),
+		// Осенний проект, the joint project, runs from 1 October.
+		"joint_projects": known(1),
 		// No snapshot before October: no moves to tell.
 		"quadrant_moved_up": unknown, "quadrant_held": unknown, "quadrant_moved_down": unknown,
 		"sentiment_negative_share": unknown, "sentiment_mean": unknown, "abusive_items": known(0),
@@ -59,7 +61,7 @@ func TestKPIsOctober(t *testing.T) {
 		"items_in": known(1), "items_out": known(0), "members_total": known(1), "members_new": known(1),
 		"first_response_median_seconds": known(86400), "first_response_business_median_seconds": known(32400),
 		"reply_median_seconds": unknown, "threads_opened": known(1), "answered_share": known(1),
-		"posts_published": known(0), "engagement_per_post": unknown,
+		"posts_published": known(0), "engagement_per_post": unknown, "joint_projects": known(0),
 	}
 	checkKPIs(t, d.Prior, prior)
 	if !d.Estimated {

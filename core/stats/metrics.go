@@ -61,6 +61,7 @@ var Metrics = []Metric{
 	{"plan_planned", "Planned", "The calendar's channel targets due in the period that were scheduled (drafts and skipped occurrences are not plans).", GroupPlan},
 	{"plan_published", "Published as planned", "Of the planned targets due in the period, those published.", GroupPlan},
 	{"plan_failed", "Failed", "Of the planned targets due in the period, those that failed.", GroupPlan},
+	{"joint_projects", "Joint projects", "Campaigns marked as a joint project with the community (in the campaign's form) that run on at least one day of the period. A quarter is expected to have one; 0 for a quarter says it has none yet.", GroupPlan},
 }
 
 // Histogram buckets of reply times (all hours), in the order shown.

@@ -22,6 +22,7 @@ type Store interface {
 	StatsThreadsByAccount(ctx context.Context, from, to time.Time) (map[int64]core.ThreadCounts, error)
 	StatsPosts(ctx context.Context, from, to time.Time, accountID int64) ([]core.PostStat, error)
 	StatsPlan(ctx context.Context, from, to time.Time, accountID int64) (core.PlanCounts, error)
+	Campaigns(ctx context.Context, from, to time.Time) ([]core.Campaign, error)
 	StatsMembers(ctx context.Context, q core.MemberStatsQuery) (core.MemberCounts, error)
 	StatsMemberIDs(ctx context.Context, q core.MemberStatsQuery, which string) ([]int64, error)
 	StatsMark(ctx context.Context) (int64, error)

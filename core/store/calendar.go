@@ -18,9 +18,9 @@ func (s *Store) CreateCampaign(ctx context.Context, c core.Campaign) (int64, err
 		return 0, fmt.Errorf("store: create campaign: %w", err)
 	}
 	var id int64
-	err := s.w.QueryRowContext(ctx, `INSERT INTO campaigns (name, goal, start_on, end_on, notes)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`, c.Name, c.Goal, c.Start.Format(dayLayout), c.End.Format(dayLayout),
-		c.Notes).Scan(&id)
+	err := s.w.QueryRowContext(ctx, `INSERT INTO campaigns (name, goal, start_on, end_on, notes, joint)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, c.Name, c.Goal, c.Start.Format(dayLayout), c.End.Format(dayLayout),
+		c.Notes, c.Joint).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: create campaign %q: %w", c.Name, dbErr(err))
 	}
@@ -32,8 +32,8 @@ func (s *Store) UpdateCampaign(ctx context.Context, c core.Campaign) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("store: update campaign %d: %w", c.ID, err)
 	}
-	err := execOne(ctx, s.w, `UPDATE campaigns SET name = ?, goal = ?, start_on = ?, end_on = ?, notes = ?
-		WHERE id = ?`, c.Name, c.Goal, c.Start.Format(dayLayout), c.End.Format(dayLayout), c.Notes, c.ID)
+	err := execOne(ctx, s.w, `UPDATE campaigns SET name = ?, goal = ?, start_on = ?, end_on = ?, notes = ?, joint = ?
+		WHERE id = ?`, c.Name, c.Goal, c.Start.Format(dayLayout), c.End.Format(dayLayout), c.Notes, c.Joint, c.ID)
 	if err != nil {
 		return fmt.Errorf("store: update campaign %d: %w", c.ID, err)
 	}
@@ -51,7 +51,7 @@ func (s *Store) DeleteCampaign(ctx context.Context, id int64) error {
 // Campaigns returns the campaigns that overlap the days from..to
 // (inclusive civil days), by start day.
 func (s *Store) Campaigns(ctx context.Context, from, to time.Time) ([]core.Campaign, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, goal, start_on, end_on, notes FROM campaigns
+	rows, err := s.r.QueryContext(ctx, `SELECT id, name, goal, start_on, end_on, notes, joint FROM campaigns
 		WHERE start_on <= ? AND end_on >= ? ORDER BY start_on, id`, to.Format(dayLayout), from.Format(dayLayout))
 	if err != nil {
 		return nil, fmt.Errorf("store: campaigns: %w", dbErr(err))
@@ -61,7 +61,7 @@ func (s *Store) Campaigns(ctx context.Context, from, to time.Time) ([]core.Campa
 	for rows.Next() {
 		var c core.Campaign
 		var start, end string
-		if err := rows.Scan(&c.ID, &c.Name, &c.Goal, &start, &end, &c.Notes); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Goal, &start, &end, &c.Notes, &c.Joint); err != nil {
 			return nil, fmt.Errorf("store: campaigns: %w", err)
 		}
 		if c.Start, err = time.Parse(dayLayout, start); err != nil {

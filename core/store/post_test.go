@@ -220,9 +220,21 @@ func TestCampaignsAndMeetupsInRange(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
-	q2 := core.Campaign{Name: "Spring build", Goal: "a shared map", Start: day(4, 1), End: day(6, 30)}
-	if _, err := s.CreateCampaign(ctx, q2); err != nil {
+	q2 := core.Campaign{Name: "Spring build", Goal: "a shared map", Start: day(4, 1), End: day(6, 30), Joint: true}
+	q2id, err := s.CreateCampaign(ctx, q2)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The joint-project mark is kept, and taken back by an edit.
+	if cs, err := s.Campaigns(ctx, day(4, 1), day(4, 1)); err != nil || len(cs) != 1 || !cs[0].Joint {
+		t.Errorf("the joint project reads back as %+v (%v)", cs, err)
+	}
+	q2.ID, q2.Joint = q2id, false
+	if err := s.UpdateCampaign(ctx, q2); err != nil {
+		t.Fatal(err)
+	}
+	if cs, _ := s.Campaigns(ctx, day(4, 1), day(4, 1)); len(cs) != 1 || cs[0].Joint {
+		t.Errorf("after the edit the campaign reads %+v", cs)
 	}
 	if _, err := s.CreateCampaign(ctx, core.Campaign{Name: "bad", Start: day(5, 1), End: day(4, 1)}); err == nil {
 		t.Errorf("a campaign ending before it starts was stored")
