@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -43,11 +44,11 @@ type marks struct {
 func newMarks(s *Screen) *marks {
 	m := &marks{s: s, label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	m.bar = container.NewHBox(m.label,
-		kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.bulkState(core.StateDone, time.Time{}) }),
-		kit.FlatButton("Spam", theme.WarningIcon(), func() { s.bulkState(core.StateSpam, time.Time{}) }),
-		kit.FlatButton("Tag…", theme.ContentAddIcon(), s.askBulkTag),
+		kit.FlatButton(lang.L("Done"), theme.ConfirmIcon(), func() { s.bulkState(core.StateDone, time.Time{}) }),
+		kit.FlatButton(lang.L("Spam"), theme.WarningIcon(), func() { s.bulkState(core.StateSpam, time.Time{}) }),
+		kit.FlatButton(lang.L("Tag…"), theme.ContentAddIcon(), s.askBulkTag),
 		layout.NewSpacer(),
-		kit.FlatButton("Clear (Esc)", theme.CancelIcon(), m.clear))
+		kit.FlatButton(lang.L("Clear (Esc)"), theme.CancelIcon(), m.clear))
 	m.bar.Hide()
 	return m
 }
@@ -119,7 +120,7 @@ func (m *marks) clear() {
 
 func (m *marks) changed() {
 	n := len(m.ids)
-	m.label.SetText(kit.Plural(n, "conversation", "conversations") + " selected")
+	m.label.SetText(lang.N("{{.Count}} conversations selected", n, map[string]any{"Count": n}))
 	m.bar.Hidden = n == 0
 	m.bar.Refresh()
 	m.s.list.Refresh()
@@ -168,7 +169,8 @@ func (s *Screen) bulkState(st core.State, until time.Time) {
 		n := 0
 		for _, it := range moved {
 			if err := s.u.b.Inbox.SetState(ctx, it.ID, st, until); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", kit.QuoteItem(it), err))
+				errs = append(errs, itemError{kit.QuoteItem(it), err})
+
 				continue
 			}
 			n++
@@ -176,7 +178,7 @@ func (s *Screen) bulkState(st core.State, until time.Time) {
 		return n, errors.Join(errs...)
 	}, func(n int, err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not %s %d of %d conversations: %s", stateVerb(st), len(moved)-n, len(moved), kit.ErrorText(err)))
+			s.banner.Show(bulkFailed(st, len(moved)-n, len(moved), err))
 			s.reload.Request()
 		}
 		if n > 0 {
@@ -187,18 +189,33 @@ func (s *Screen) bulkState(st core.State, until time.Time) {
 
 // bulkDone says what a bulk step did, for its toast.
 func bulkDone(st core.State, n int) string {
-	what := kit.Plural(n, "conversation", "conversations")
+	data := map[string]any{"Count": n, "State": kit.StateLabel(st)}
 	switch st {
 	case core.StateDone:
-		return "Marked " + what + " as done."
+		return lang.N("Marked {{.Count}} conversations as done.", n, data)
 	case core.StateSpam:
-		return "Moved " + what + " to spam."
+		return lang.N("Moved {{.Count}} conversations to spam.", n, data)
 	case core.StateSnoozed:
-		return "Snoozed " + what + "."
+		return lang.N("Snoozed {{.Count}} conversations.", n, data)
 	case core.StateOpen:
-		return "Reopened " + what + "."
+		return lang.N("Reopened {{.Count}} conversations.", n, data)
 	}
-	return "Moved " + what + " to " + kit.StateLabel(st) + "."
+	return lang.N("Moved {{.Count}} conversations to {{.State}}.", n, data)
+}
+
+// bulkFailed says how many conversations of a bulk step the backend
+// refused, and why.
+func bulkFailed(st core.State, failed, total int, err error) string {
+	data := map[string]any{"Failed": failed, "Total": total, "State": kit.StateLabel(st), "Error": kit.ErrorText(err)}
+	switch st {
+	case core.StateDone:
+		return lang.N("Could not mark as done {{.Failed}} of {{.Total}} conversations: {{.Error}}", total, data)
+	case core.StateSpam:
+		return lang.N("Could not move to spam {{.Failed}} of {{.Total}} conversations: {{.Error}}", total, data)
+	case core.StateSnoozed:
+		return lang.N("Could not snooze {{.Failed}} of {{.Total}} conversations: {{.Error}}", total, data)
+	}
+	return lang.N("Could not move to {{.State}} {{.Failed}} of {{.Total}} conversations: {{.Error}}", total, data)
 }
 
 // undoBulk puts each conversation of a bulk step back as it was.
@@ -218,7 +235,7 @@ func (s *Screen) undoBulk(was []core.Item) {
 		return errors.Join(errs...)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show("Could not undo everything: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not undo everything: {{.Error}}", errData(err)))
 		}
 		s.reload.Request()
 	})
@@ -231,9 +248,9 @@ func (s *Screen) askBulkTag() {
 		return
 	}
 	entry := widget.NewEntry()
-	entry.SetPlaceHolder("e.g. question, vip, bug")
-	d := dialog.NewForm("Tag "+kit.Plural(len(picked), "conversation", "conversations"), "Add", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Tag", entry)}, func(ok bool) {
+	entry.SetPlaceHolder(lang.L("e.g. question, vip, bug"))
+	d := dialog.NewForm(lang.N("Tag {{.Count}} conversations", len(picked), map[string]any{"Count": len(picked)}), lang.L("Add"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Tag"), entry)}, func(ok bool) {
 			if tag := normalizeTag(entry.Text); ok && tag != "" {
 				s.bulkTag(picked, tag)
 			}
@@ -266,13 +283,13 @@ func (s *Screen) bulkTag(items []core.Item, tag string) {
 		return n, errors.Join(errs...)
 	}, func(n int, err error) {
 		if err != nil {
-			s.banner.Show("Could not tag every conversation: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not tag every conversation: {{.Error}}", errData(err)))
 		}
 		s.reload.Request()
 		if n == 0 {
 			return
 		}
-		s.toast.Show(fmt.Sprintf("Tagged %s #%s.", kit.Plural(n, "conversation", "conversations"), tag), func() {
+		s.toast.Show(lang.N("Tagged {{.Count}} conversations #{{.Tag}}.", n, map[string]any{"Count": n, "Tag": tag}), func() {
 			kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
 				var errs []error
 				for _, it := range added {
@@ -281,7 +298,7 @@ func (s *Screen) bulkTag(items []core.Item, tag string) {
 				return errors.Join(errs...)
 			}, func(err error) {
 				if err != nil {
-					s.banner.Show("Could not undo everything: " + kit.ErrorText(err))
+					s.banner.Show(lang.L("Could not undo everything: {{.Error}}", errData(err)))
 				}
 				s.reload.Request()
 			})
@@ -305,14 +322,14 @@ func (s *Screen) confirmSpam(it core.Item, apply func()) {
 			apply() // the check is a courtesy: it never blocks triage
 			return
 		}
-		who := authorLabel(it)
-		msg := fmt.Sprintf("%s has written %s to you", who, kit.Plural(h.Messages, "message", "messages"))
-		if h.Spam == 0 {
-			msg += ", none of them spam."
-		} else {
-			msg += fmt.Sprintf(", %d of them in spam.", h.Spam)
+		data := map[string]any{"Who": authorLabel(it), "Count": h.Messages, "Spam": h.Spam}
+		msg := lang.N("{{.Who}} has written {{.Count}} messages to you, none of them spam.", h.Messages, data)
+		if h.Spam > 0 {
+			msg = lang.N("{{.Who}} has written {{.Count}} messages to you, {{.Spam}} of them in spam.", h.Messages, data)
 		}
-		dialog.ShowConfirm("Move to spam?", msg+"\nFuture messages from them will not be asked about again today.", func(ok bool) {
+		msg += "\n" + lang.L("Future messages from them will not be asked about again today.")
+		dialog.ShowConfirm(lang.L("Move to spam?"), msg, func(ok bool) {
+
 			if ok {
 				s.spamOK[key] = true
 				apply()
@@ -332,3 +349,13 @@ func authorKey(it core.Item) string {
 	}
 	return fmt.Sprintf("a%d:%s", it.AccountID, it.Author.Address)
 }
+
+// itemError is what went wrong on one conversation of a bulk step,
+// named by its quoted subject.
+type itemError struct {
+	what string
+	err  error
+}
+
+func (e itemError) Error() string { return e.what + ": " + e.err.Error() }
+func (e itemError) Unwrap() error { return e.err }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,13 +50,13 @@ func newComposer(u *env) *composer {
 	c.entry = newComposerEntry(c.sendReply, c.flush)
 	c.entry.onSaved = c.offerSaved
 	c.entry.OnChanged = c.changed
-	c.send = widget.NewButtonWithIcon("Send", theme.MailSendIcon(), c.sendReply)
+	c.send = widget.NewButtonWithIcon(lang.L("Send"), theme.MailSendIcon(), c.sendReply)
 	c.send.Importance = widget.HighImportance
 	c.note.Truncation = fyne.TextTruncateEllipsis
 	c.outbox = newOutboxStatus(u)
 	c.rcpt = newRecipientBar(func() { c.replyTo(c.face) })
 	c.rcpt.onPrivate = c.updateCount
-	hint := kit.NewMuted("Ctrl+Enter")
+	hint := kit.NewMuted(lang.L("Ctrl+Enter"))
 	right := container.NewHBox(c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
@@ -105,9 +106,9 @@ func (c *composer) target(it core.Item, answering bool) {
 	c.content.Show()
 	c.rcpt.set(it, answering)
 	c.askPrivate(it)
-	c.entry.SetPlaceHolder("Reply to " + authorLabel(it) + "…")
+	c.entry.SetPlaceHolder(lang.L("Reply to {{.Who}}…", map[string]any{"Who": authorLabel(it)}))
 	if it.Outgoing {
-		c.entry.SetPlaceHolder("Comment under the post…")
+		c.entry.SetPlaceHolder(lang.L("Comment under the post…"))
 	}
 	c.loadDraft(it.ID)
 }
@@ -120,7 +121,7 @@ func (c *composer) loadDraft(id int64) {
 			return // moved on, or already typing: never overwrite
 		}
 		if err != nil {
-			c.setNote("Could not load the draft: "+kit.ErrorText(err), widget.DangerImportance)
+			c.setNote(lang.L("Could not load the draft: {{.Error}}", errData(err)), widget.DangerImportance)
 			return
 		}
 		c.saved = text
@@ -173,11 +174,11 @@ func (c *composer) draftWritten(job draftJob, err error) {
 	}
 	if err != nil {
 		c.saved = "" // so the next pause tries again
-		c.setNote("Could not save the draft: "+kit.ErrorText(err), widget.DangerImportance)
+		c.setNote(lang.L("Could not save the draft: {{.Error}}", errData(err)), widget.DangerImportance)
 		return
 	}
 	if job.announce && job.text != "" && c.entry.Text == job.text {
-		c.setNote("Draft saved", widget.SuccessImportance)
+		c.setNote(lang.L("Draft saved"), widget.SuccessImportance)
 	}
 }
 
@@ -203,11 +204,11 @@ func (c *composer) sendReply() {
 		return
 	}
 	if strings.TrimSpace(text) == "" {
-		c.setNote("Write a reply first.", widget.WarningImportance)
+		c.setNote(lang.L("Write a reply first."), widget.WarningImportance)
 		return
 	}
 	if _, _, over := replyCount(c.answerKind(), text); over {
-		c.setNote("Too long for "+kit.ChannelName(c.item.Kind)+": shorten the reply first.", widget.DangerImportance)
+		c.setNote(lang.L("Too long for {{.Channel}}: shorten the reply first.", map[string]any{"Channel": kit.ChannelName(c.item.Kind)}), widget.DangerImportance)
 		return
 	}
 	rp, err := c.rcpt.reply(c.item.Kind, text)
@@ -232,7 +233,8 @@ func (c *composer) sendReply() {
 			return
 		}
 		if err != nil {
-			c.setNote("Could not queue the reply: "+kit.ErrorText(err), widget.DangerImportance)
+			c.setNote(lang.L("Could not queue the reply: {{.Error}}", errData(err)), widget.DangerImportance)
+
 			c.saveDraft(false) // keep what was written, and the error in view
 			return
 		}

@@ -3,6 +3,7 @@ package inbox
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -20,9 +21,10 @@ func replyCount(k core.ItemKind, text string) (label string, imp widget.Importan
 	case c.Limit == 0:
 		return "", widget.MediumImportance, false
 	case c.Over:
-		return fmt.Sprintf("%d/%d, %d over", c.Used, c.Limit, -c.Left()), widget.DangerImportance, true
+		return lang.L("{{.Used}}/{{.Limit}}, {{.Over}} over", map[string]any{"Used": c.Used, "Limit": c.Limit, "Over": -c.Left()}), widget.DangerImportance, true
 	case c.Warn:
-		return fmt.Sprintf("%d/%d, %d left", c.Used, c.Limit, c.Left()), widget.WarningImportance, false
+		return lang.L("{{.Used}}/{{.Limit}}, {{.Left}} left", map[string]any{"Used": c.Used, "Limit": c.Limit, "Left": c.Left()}), widget.WarningImportance, false
+
 	case ch == posttext.XPost:
 		return fmt.Sprintf("%d/%d", c.Used, c.Limit), widget.MediumImportance, false
 	}

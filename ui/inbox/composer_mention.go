@@ -3,6 +3,7 @@ package inbox
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -16,7 +17,8 @@ func (c *composer) mentionButton() *widget.Button {
 		return nil
 	}
 	var btn *widget.Button
-	btn = kit.FlatButton("Experts", theme.AccountIcon(), func() { c.offerMentions(m, btn) })
+	btn = kit.FlatButton(lang.L("Experts"), theme.AccountIcon(), func() { c.offerMentions(m, btn) })
+
 	return btn
 }
 

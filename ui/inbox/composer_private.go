@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
 )
@@ -31,11 +33,35 @@ func privatePlace(it core.Item) string {
 	}
 	switch it.Kind {
 	case core.ItemVKComment, core.ItemVKPost:
-		return "private VK community message"
+		return lang.L("private VK community message")
 	case core.ItemXMention, core.ItemXReply:
-		return "private X direct message"
+		return lang.L("private X direct message")
 	}
 	return ""
+}
+
+// privateRefusals are the channels' reasons for no private answer
+// (integrations/vk and x) as sentences about a person, by how they end,
+// and their translation keys: the name before the suffix stays.
+var privateRefusals = []struct{ suffix, key string }{
+	{" does not allow messages from the community on VK", "{{.Who}} does not allow messages from the community on VK"},
+	{" does not accept direct messages from you on X", "{{.Who}} does not accept direct messages from you on X"},
+}
+
+// privateWhy translates a channel's reason for no private answer when it
+// is one Hearth knows; a remote error's own words stay as they are.
+func privateWhy(why string) string {
+	for _, r := range privateRefusals {
+		if who, ok := strings.CutSuffix(why, r.suffix); ok && who != "" {
+			return lang.L(r.key, map[string]any{"Who": who})
+		}
+	}
+
+	switch why {
+	case "this is your own message", "this workspace cannot ask the channel":
+		return lang.L(why)
+	}
+	return why
 }
 
 // resetPrivate shows the toggle, off and disabled until the channel
@@ -84,14 +110,15 @@ func (r *recipientBar) showLine() {
 	}
 	line := where
 	if to != "" {
-		line = "To " + to + " · " + where
+		line = lang.L("To {{.Who}} · {{.Where}}", map[string]any{"Who": to, "Where": where})
 	}
 	if r.pv.answering {
-		line = "Answering this message: " + line
+		line = lang.L("Answering this message: {{.Line}}", map[string]any{"Line": line})
 	}
 	if r.pv.asked && r.pv.why != "" && privatePlace(it) != "" && !r.isPrivate() {
-		line += " · not privately: " + r.pv.why
+		line += " · " + lang.L("not privately: {{.Why}}", map[string]any{"Why": privateWhy(r.pv.why)})
 	}
+
 	if it.Kind != core.ItemEmail {
 		r.line.SetText(line)
 	}

@@ -1,11 +1,11 @@
 package inbox
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,18 +34,18 @@ func replyPlace(it core.Item) (to, where string) {
 	to = personOn(it.Kind, it.Author)
 	switch it.Kind {
 	case core.ItemEmail:
-		return to, "private e-mail"
+		return to, lang.L("private e-mail")
 	case core.ItemVKMessage:
-		return to, "private VK community message"
+		return to, lang.L("private VK community message")
 	case core.ItemVKComment:
-		return to, "public VK comment, threaded under their comment"
+		return to, lang.L("public VK comment, threaded under their comment")
 	case core.ItemVKPost:
 		if it.Outgoing {
-			return "", "public VK comment under the post"
+			return "", lang.L("public VK comment under the post")
 		}
-		return to, "public VK comment under their post"
+		return to, lang.L("public VK comment under their post")
 	case core.ItemXMention, core.ItemXReply:
-		return to, "public X reply, everyone can read it"
+		return to, lang.L("public X reply, everyone can read it")
 	}
 	return to, kit.KindLabel(it.Kind)
 }
@@ -70,18 +70,18 @@ type recipientBar struct {
 func newRecipientBar(onBack func()) *recipientBar {
 	r := &recipientBar{line: widget.NewLabel(""), to: widget.NewEntry(), cc: widget.NewEntry(), subject: widget.NewEntry()}
 	r.line.Truncation = fyne.TextTruncateEllipsis
-	r.back = kit.FlatButton("Answer the conversation", theme.CancelIcon(), onBack)
+	r.back = kit.FlatButton(lang.L("Answer the conversation"), theme.CancelIcon(), onBack)
 	r.back.Hide()
-	r.private = widget.NewCheck("Private", func(bool) { r.privateChanged() })
+	r.private = widget.NewCheck(lang.L("Private"), func(bool) { r.privateChanged() })
 	r.private.Hide()
-	r.cc.SetPlaceHolder("name@example.org, …")
-	r.addCc = kit.FlatButton("Cc", theme.ContentAddIcon(), r.showCc)
-	ccLabel := widget.NewLabel("Cc")
+	r.cc.SetPlaceHolder(lang.L("name@example.org, …"))
+	r.addCc = kit.FlatButton(lang.L("Cc"), theme.ContentAddIcon(), r.showCc)
+	ccLabel := widget.NewLabel(lang.L("Cc"))
 	r.ccRow = []fyne.CanvasObject{ccLabel, r.cc}
 	r.mail = container.New(layout.NewFormLayout(),
-		widget.NewLabel("To"), container.NewBorder(nil, nil, nil, r.addCc, r.to),
+		widget.NewLabel(lang.L("To")), container.NewBorder(nil, nil, nil, r.addCc, r.to),
 		ccLabel, r.cc,
-		widget.NewLabel("Subject"), r.subject)
+		widget.NewLabel(lang.L("Subject")), r.subject)
 	r.content = container.NewVBox(container.NewBorder(nil, nil, r.private, r.back, r.line), r.mail)
 	return r
 }
@@ -102,7 +102,7 @@ func (r *recipientBar) set(it core.Item, answering bool) {
 	r.line.SetText(where)
 	r.line.Hidden = !answering // the fields say the rest
 	if answering {
-		r.line.SetText("Answering this message")
+		r.line.SetText(lang.L("Answering this message"))
 	}
 	r.to.SetText(core.FormatPeople([]core.Person{it.Author}))
 	r.cc.SetText("")
@@ -136,13 +136,13 @@ func (r *recipientBar) reply(kind core.ItemKind, text string) (core.Reply, error
 	}
 	var err error
 	if rp.To, err = core.ParsePeople(r.to.Text); err != nil {
-		return rp, fieldError{"To", err}
+		return rp, fieldError{lang.L("To"), err}
 	}
 	if len(rp.To) == 0 {
-		return rp, fieldError{"To", errNobody}
+		return rp, fieldError{lang.L("To"), errNobody}
 	}
 	if rp.Cc, err = core.ParsePeople(r.cc.Text); err != nil {
-		return rp, fieldError{"Cc", err}
+		return rp, fieldError{lang.L("Cc"), err}
 	}
 	rp.Subject = strings.TrimSpace(r.subject.Text)
 	return rp, nil
@@ -153,6 +153,23 @@ type fieldError struct {
 	err   error
 }
 
-func (e fieldError) Error() string { return e.field + ": " + e.err.Error() }
+// notAddresses ends core.ParsePeople's error, after what was typed.
+const notAddresses = " is not a list of e-mail addresses (write name@example.org, separated by commas)"
 
-var errNobody = errors.New("type at least one address")
+// Error names the field and the problem, translated (what was typed
+// stays as typed).
+func (e fieldError) Error() string {
+	msg := e.err.Error()
+	if typed, ok := strings.CutSuffix(msg, notAddresses); ok {
+		msg = lang.L("{{.Typed}} is not a list of e-mail addresses (write name@example.org, separated by commas)", map[string]any{"Typed": typed})
+
+	}
+	return lang.L("{{.Field}}: {{.Problem}}", map[string]any{"Field": e.field, "Problem": msg})
+}
+
+// errNobody is a To without an address.
+var errNobody error = nobody{}
+
+type nobody struct{}
+
+func (nobody) Error() string { return lang.L("type at least one address") }

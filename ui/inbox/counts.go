@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -84,15 +85,17 @@ func (f *filterBar) showCounts() {
 	t, flt := f.tally, f.filter()
 	states := make([]string, len(stateViews))
 	for i, v := range stateViews {
-		states[i] = withCount(v.label, t.stateCount(v, flt.AccountID, flt.Kind))
+		states[i] = withCount(viewName(v.label), t.stateCount(v, flt.AccountID, flt.Kind))
+
 	}
 	relabel(f.state, states)
 	kinds := make([]string, len(kindViews))
 	for i, v := range kindViews {
-		kinds[i] = withCount(v.label, t.sum(flt.AccountID, v.kind, triage, true))
+		kinds[i] = withCount(lang.L(v.label), t.sum(flt.AccountID, v.kind, triage, true))
 	}
 	relabel(f.kind, kinds)
-	accounts := []string{withCount(allAccounts, t.sum(0, flt.Kind, triage, true))}
+	accounts := []string{withCount(lang.L(allAccounts), t.sum(0, flt.Kind, triage, true))}
+
 	for _, a := range f.accounts {
 		accounts = append(accounts, withCount(a.Name, t.sum(a.ID, flt.Kind, triage, true)))
 	}

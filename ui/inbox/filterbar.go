@@ -6,11 +6,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
 )
+
+// The views' and channels' names below are translation keys too: they
+// stay English here, where code compares them, and are translated where
+// shown (lang.L(label)); dynamic_keys_test.go lists them.
 
 // pageSize is how many items one inbox page holds.
 const pageSize = 100
@@ -68,16 +74,16 @@ type filterBar struct {
 
 func newFilterBar(u *env, onChange func()) *filterBar {
 	f := &filterBar{u: u, onChange: onChange}
-	f.account = widget.NewSelect([]string{allAccounts}, nil)
+	f.account = widget.NewSelect([]string{lang.L(allAccounts)}, nil)
 	f.account.SetSelectedIndex(0)
 	f.kind = widget.NewSelect(kindLabels(), nil)
 	f.kind.SetSelectedIndex(0)
 	f.state = widget.NewSelect(stateLabels(), nil)
 	f.state.SetSelectedIndex(0)
-	f.unread = widget.NewCheck("Unread only", nil)
-	f.vip = widget.NewCheck("VIP first", nil)
+	f.unread = widget.NewCheck(lang.L("Unread only"), nil)
+	f.vip = widget.NewCheck(lang.L("VIP first"), nil)
 	f.tag = newEscEntry()
-	f.tag.SetPlaceHolder("Tag")
+	f.tag.SetPlaceHolder(lang.L("Tag"))
 	f.wire()
 	f.content = f.layout()
 	return f
@@ -102,9 +108,10 @@ func (f *filterBar) wire() {
 func (f *filterBar) layout() fyne.CanvasObject {
 	// Fixed widths: a long account name must not widen the window.
 	return container.NewHBox(
-		container.New(kit.FixedWidth{Width: 190}, f.account),
-		container.New(kit.FixedWidth{Width: 175}, f.kind), // "All channels (169)"
-		container.New(kit.FixedWidth{Width: 130}, f.state),
+		container.New(kit.FixedWidth{Width: fitWidth(190, []string{allAccounts}, f.account.Options[:1])}, f.account),
+		container.New(kit.FixedWidth{Width: fitWidth(175, englishLabels(kindViews), kindLabels())}, f.kind), // "All channels (169)"
+		container.New(kit.FixedWidth{Width: fitWidth(130, englishStates(), stateLabels())}, f.state),
+
 		container.New(kit.FixedWidth{Width: 110}, f.tag),
 		f.unread, f.vip)
 }
@@ -112,7 +119,7 @@ func (f *filterBar) layout() fyne.CanvasObject {
 func kindLabels() []string {
 	out := make([]string, len(kindViews))
 	for i, v := range kindViews {
-		out[i] = v.label
+		out[i] = lang.L(v.label)
 	}
 	return out
 }
@@ -120,9 +127,29 @@ func kindLabels() []string {
 func stateLabels() []string {
 	out := make([]string, len(stateViews))
 	for i, v := range stateViews {
-		out[i] = v.label
+		out[i] = viewName(v.label)
 	}
 	return out
+}
+
+// viewName is a state view's name in the language in use.
+func viewName(label string) string {
+	if label == "Open" {
+		return ambiguous("Open", lang.L("Open conversations"))
+	}
+	return lang.L(label)
+}
+
+// ambiguous is an English word that means two things in the window, said
+// in one sense: a language keeps one text per key, and Fyne's file dialogs
+// have an "Open" button (a verb) where the inbox has a view of open
+// conversations. In English the word stays; the other languages translate
+// a key that says which sense (translated, passed in).
+func ambiguous(word, translated string) string {
+	if kit.Language() == "en" {
+		return word
+	}
+	return translated
 }
 
 func (f *filterBar) changed(string) {
@@ -183,7 +210,8 @@ func (f *filterBar) setAccounts(accts []core.Account) {
 		selected = f.accounts[i-1].ID
 	}
 	f.accounts = accts
-	opts := []string{allAccounts}
+	opts := []string{lang.L(allAccounts)}
+
 	idx := 0
 	for i, a := range accts {
 		opts = append(opts, a.Name)
@@ -224,4 +252,32 @@ func (f *filterBar) hides(st core.State) bool {
 func (f *filterBar) isDefault() bool {
 	flt := f.filter()
 	return flt.AccountID == 0 && flt.Kind == "" && len(flt.States) == 0 && flt.Tag == "" && !flt.Unread && !flt.VIPFirst
+}
+
+// fitWidth is a select's width in the language in use: base, the width
+// its English labels were given, widened by as much as a label runs longer
+// than its English, so "Входящие (12)" is not cut where "Inbox (12)" fits.
+func fitWidth(base float32, english, shown []string) float32 {
+	width := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	var more float32
+	for i := range min(len(english), len(shown)) {
+		more = max(more, width(shown[i])-width(english[i]))
+	}
+	return base + more
+}
+
+func englishLabels(views []kindView) []string {
+	out := make([]string, len(views))
+	for i, v := range views {
+		out[i] = v.label
+	}
+	return out
+}
+
+func englishStates() []string {
+	out := make([]string, len(stateViews))
+	for i, v := range stateViews {
+		out[i] = v.label
+	}
+	return out
 }

@@ -29,7 +29,12 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	samplesDB.path = filepath.Join(dir, "samples.db")
+	// English, with its plural forms: "1 message", not "1 messages".
+	if _, err := kit.UseLanguage("en"); err != nil {
+		panic(err)
+	}
 	code := m.Run()
+
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,7 +72,7 @@ func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	style := fyne.TextStyle{Bold: unseen}
 	setLabel(r.author, peopleLabel(it), style)
 	setLabel(r.subject, subjectLabel(it), style)
-	kit.SetSegment(r.when, core.Ago(now, it.CreatedAt))
+	kit.SetSegment(r.when, kit.Ago(now, it.CreatedAt))
 	if marked {
 		r.icon.SetResource(theme.NewPrimaryThemedResource(theme.CheckButtonCheckedIcon()))
 	} else {
@@ -92,7 +93,7 @@ func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 // vipBadge marks an influential author (many followers on X).
 func vipBadge(it core.Item) (string, fyne.ThemeColorName) {
 	if it.VIP && !it.Outgoing {
-		return "VIP", theme.ColorNameWarning
+		return lang.L("VIP"), theme.ColorNameWarning
 	}
 	return "", theme.ColorNameWarning
 }
@@ -116,12 +117,13 @@ func peopleLabel(it core.Item) string {
 
 func authorLabel(it core.Item) string {
 	if it.Outgoing {
-		return "You"
+		return lang.L("You")
 	}
 	if l := it.Author.Label(); l != "" {
 		return l
 	}
-	return "Unknown sender"
+	return lang.L("Unknown sender")
+
 }
 
 func subjectLabel(it core.Item) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -53,7 +54,7 @@ func (s *Screen) OpenItem(itemID int64) {
 		return s.u.b.Inbox.Open(ctx, itemID)
 	}, func(it core.Item, err error) {
 		if err != nil {
-			s.banner.Show("Could not open this message: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not open this message: {{.Error}}", errData(err)))
 			return
 		}
 		if idx := s.indexOf(it.ID); idx >= 0 {

@@ -2,10 +2,12 @@ package inbox
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,17 +72,17 @@ func newMemberPanel(u *env, s *Screen) *memberPanel {
 	p.status.Wrapping = fyne.TextWrapWord
 	p.status.Importance = widget.DangerImportance
 	p.status.Hide()
-	p.tagEntry.SetPlaceHolder("Add a tag, Enter")
+	p.tagEntry.SetPlaceHolder(lang.L("Add a tag, Enter"))
 	p.tagEntry.OnSubmitted = func(text string) { p.tag(normalizeTag(text), true) }
-	p.noteEntry.SetPlaceHolder("A note about them…")
+	p.noteEntry.SetPlaceHolder(lang.L("A note about them…"))
 	p.noteEntry.Wrapping = fyne.TextWrapWord
 	p.noteEntry.SetMinRowsVisible(2)
-	addNote := kit.FlatButton("Add note", theme.DocumentCreateIcon(), p.addNote)
+	addNote := kit.FlatButton(lang.L("Add note"), theme.DocumentCreateIcon(), p.addNote)
 	p.body = container.NewVBox(
 		p.name, p.standing, p.identities,
-		sectionTitle("Tags"), p.tags, p.tagEntry,
-		sectionTitle("Notes"), p.notes, p.noteEntry, container.NewHBox(addNote),
-		sectionTitle("Lately"), p.recent, p.status)
+		sectionTitle(lang.L("Tags")), p.tags, p.tagEntry,
+		sectionTitle(lang.L("Notes")), p.notes, p.noteEntry, container.NewHBox(addNote),
+		sectionTitle(lang.L("Lately")), p.recent, p.status)
 	p.none = kit.NewMutedWrapped("", fyne.TextAlignCenter)
 	p.none.Hide()
 	p.content = container.New(kit.FixedWidth{Width: panelWidth}, container.NewBorder(nil, nil, widget.NewSeparator(), nil,
@@ -104,7 +106,7 @@ func (p *memberPanel) show(it core.Item) {
 		p.message("")
 		return
 	case it.MemberID == 0:
-		p.message("No member file for " + authorLabel(it) + " yet: one is made when they write from a channel Hearth syncs.")
+		p.message(lang.L("No member file for {{.Who}} yet: one is made when they write from a channel Hearth syncs.", map[string]any{"Who": authorLabel(it)}))
 		return
 	}
 	p.load()
@@ -127,7 +129,7 @@ func (p *memberPanel) load() {
 			return // another conversation opened meanwhile
 		}
 		if err != nil {
-			p.message("Could not read their member file: " + kit.ErrorText(err))
+			p.message(lang.L("Could not read their member file: {{.Error}}", errData(err)))
 			return
 		}
 		p.set(d)
@@ -139,13 +141,14 @@ func (p *memberPanel) set(d members.Dossier) {
 	p.name.SetText(m.Name)
 	parts := []string{}
 	if q := members.QuadrantLabel(m.Quadrant); q != "" {
-		parts = append(parts, kit.Capitalize(q))
+		parts = append(parts, kit.Capitalize(standingWord(q)))
 	}
 	if c := members.CohortLabel(d.Cohort); c != "" {
-		parts = append(parts, c)
+		parts = append(parts, standingWord(c))
 	}
+
 	if !m.FirstSeen.IsZero() {
-		parts = append(parts, "known since "+m.FirstSeen.In(p.u.Now().Location()).Format("Jan 2006"))
+		parts = append(parts, lang.L("known since {{.When}}", map[string]any{"When": kit.FormatTime(m.FirstSeen.In(p.u.Now().Location()), "Jan 2006")}))
 	}
 	p.standing.SetText(strings.Join(parts, " · "))
 
@@ -189,7 +192,7 @@ func (p *memberPanel) set(d members.Dossier) {
 		p.recent.Add(container.NewBorder(nil, nil, widget.NewIcon(kit.ChannelIcon(e.Kind)), nil, link))
 	}
 	if shown == 0 {
-		p.recent.Add(kit.NewMuted("Nothing else yet."))
+		p.recent.Add(kit.NewMuted(lang.L("Nothing else yet.")))
 	}
 	p.none.Hide()
 	p.body.Show()
@@ -233,7 +236,7 @@ func (p *memberPanel) tag(tag string, add bool) {
 		return p.u.b.Members.Tag(ctx, []int64{id}, nil, []string{tag})
 	}, func(err error) {
 		if err != nil {
-			p.fail("Could not change their tags: " + kit.ErrorText(err))
+			p.fail(lang.L("Could not change their tags: {{.Error}}", errData(err)))
 			return
 		}
 		if add {
@@ -254,7 +257,8 @@ func (p *memberPanel) addNote() {
 		return p.u.b.Members.AddNote(ctx, id, text)
 	}, func(_ core.Note, err error) {
 		if err != nil {
-			p.fail("Could not add the note: " + kit.ErrorText(err))
+			p.fail(lang.L("Could not add the note: {{.Error}}", errData(err)))
+
 			return
 		}
 		if p.noteEntry.Text == text || strings.TrimSpace(p.noteEntry.Text) == text {
@@ -269,4 +273,19 @@ func (p *memberPanel) addNote() {
 func (p *memberPanel) fail(msg string) {
 	p.status.SetText(msg)
 	p.status.Show()
+}
+
+// standingWords are core/members' quadrant and cohort names, written out
+// as the translation files name them (a test holds them to core).
+var standingWords = []string{
+	"advocate", "quiet fan", "critic", "passer-by",
+	"new", "regular", "drifting away", "dead soul",
+}
+
+// standingWord is a quadrant or cohort name in the language in use.
+func standingWord(w string) string {
+	if slices.Contains(standingWords, w) {
+		return lang.L(w)
+	}
+	return w
 }

@@ -1,11 +1,14 @@
 package inbox
 
 import (
+	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,7 +32,7 @@ func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64)
 		rows = append(rows, note)
 	}
 	if to := recipients(it.Kind, it.To); to != "" {
-		rows = append(rows, kit.NewMutedTrunc("To: "+to))
+		rows = append(rows, kit.NewMutedTrunc(lang.L("To: {{.Who}}", map[string]any{"Who": to})))
 	}
 	for _, p := range it.Problems {
 		rows = append(rows, problemLine(p))
@@ -53,13 +56,13 @@ func messageHeader(it core.Item, menu fyne.CanvasObject, openMember func(int64))
 	who := personLine(it)
 	if it.Outgoing {
 		if who == "" || who == "You" {
-			who = "You"
+			who = lang.L("You")
 		} else {
-			who = "You (" + who + ")"
+			who = lang.L("You ({{.Who}})", map[string]any{"Who": who})
 		}
 	}
 	if it.VIP {
-		who += "  ★ VIP"
+		who += "  ★ " + lang.L("VIP")
 	}
 	var author fyne.CanvasObject
 	if openMember != nil && it.MemberID != 0 && !it.Outgoing {
@@ -93,7 +96,7 @@ func personLine(it core.Item) string {
 	if s := personOn(it.Kind, it.Author); s != "" || it.Outgoing {
 		return s
 	}
-	return "Someone on " + kit.ChannelName(it.Kind)
+	return lang.L("Someone on {{.Channel}}", map[string]any{"Channel": kit.ChannelName(it.Kind)})
 }
 
 // personOn names a person as their channel knows them: an e-mail address,
@@ -109,9 +112,9 @@ func personOn(kind core.ItemKind, p core.Person) string {
 		return p.Name
 	case p.Handle != "":
 		return "@" + p.Handle
-	case p.Address != "" && kit.ChannelName(kind) == "VK":
+	case p.Address != "" && onVK(kind):
 		return "id" + p.Address
-	case kit.ChannelName(kind) == "X":
+	case onX(kind):
 		return "" // a bare numeric id means nothing to a person
 	}
 	return p.Address
@@ -127,10 +130,20 @@ func recipients(kind core.ItemKind, ps []core.Person) string {
 	return strings.Join(names, ", ")
 }
 
+// onVK and onX say which channel a kind is on, by kind: the channel's
+// name as shown may be translated.
+func onVK(k core.ItemKind) bool {
+	return k == core.ItemVKPost || k == core.ItemVKComment || k == core.ItemVKMessage
+}
+
+func onX(k core.ItemKind) bool {
+	return k == core.ItemXMention || k == core.ItemXReply || k == core.ItemXDM
+}
+
 // problemLine makes a decoding problem visible: the text below may be
 // incomplete and the person must know.
 func problemLine(p string) fyne.CanvasObject {
-	l := widget.NewLabel(kit.Sentence(kit.Capitalize(p)))
+	l := widget.NewLabel(kit.Sentence(kit.Capitalize(problemText(p))))
 	l.Importance = widget.WarningImportance
 	l.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -142,7 +155,7 @@ func attachmentList(atts []core.Attachment) fyne.CanvasObject {
 	for _, a := range atts {
 		name := a.Name
 		if name == "" {
-			name = "unnamed (" + a.MIMEType + ")"
+			name = lang.L("unnamed ({{.Type}})", map[string]any{"Type": a.MIMEType})
 		}
 		l := widget.NewLabel(name + "  ·  " + kit.HumanSize(a.Size))
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -160,7 +173,7 @@ func pageLink(it core.Item) fyne.CanvasObject {
 	if it.Link() == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil
 	}
-	l := widget.NewHyperlink("Open the page: "+strings.TrimPrefix(u.Host+u.RequestURI(), "www."), u)
+	l := widget.NewHyperlink(lang.L("Open the page: {{.Page}}", map[string]any{"Page": strings.TrimPrefix(u.Host+u.RequestURI(), "www.")}), u)
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
@@ -198,10 +211,34 @@ func litText(text string, lit func(string) []query.Span) fyne.CanvasObject {
 
 func messageText(text string) fyne.CanvasObject {
 	if strings.TrimSpace(text) == "" {
-		return kit.NewMuted("(no text)")
+		return kit.NewMuted(lang.L("(no text)"))
+
 	}
 	l := widget.NewLabel(strings.TrimRight(text, "\n"))
 	l.Wrapping = fyne.TextWrapWord
 	l.Selectable = true
 	return l
+}
+
+// fixedProblems are the mail parser's problems that quote nothing of the
+// message (integrations/imap/mailparse): stored in English with the item,
+// translated where shown. The others quote a part or a header and stay.
+var fixedProblems = []string{
+	"from: the message names no sender",
+	"date: the message has no date",
+	"the message has no text and no attachments",
+	"the message structure is too complex; some parts are not shown",
+}
+
+// problemText is a stored decoding problem in the language in use, when
+// Hearth knows its words.
+func problemText(p string) string {
+	if slices.Contains(fixedProblems, p) {
+		return lang.L(p)
+	}
+	var n int
+	if _, err := fmt.Sscanf(p, "and %d more problems", &n); err == nil && p == fmt.Sprintf("and %d more problems", n) {
+		return lang.N("and {{.Count}} more problems", n, map[string]any{"Count": n})
+	}
+	return p
 }

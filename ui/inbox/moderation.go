@@ -2,15 +2,13 @@ package inbox
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,18 +17,22 @@ import (
 )
 
 // banDurations are the choices of the ban dialog, as VK's own admin pages
-// offer them.
+// offer them, and how a sentence says each ("banned for 1 week"). Both
+// are translation keys, translated where shown.
 var banDurations = []struct {
-	label string
-	d     time.Duration
+	label, span string
+	d           time.Duration
 }{
-	{"1 hour", time.Hour},
-	{"1 day", 24 * time.Hour},
-	{"1 week", 7 * 24 * time.Hour},
-	{"1 month", 30 * 24 * time.Hour},
-	{"1 year", 365 * 24 * time.Hour},
-	{"Forever", 0},
+	{"1 hour", "for 1 hour", time.Hour},
+	{"1 day", "for 1 day", 24 * time.Hour},
+	{"1 week", "for 1 week", 7 * 24 * time.Hour},
+	{"1 month", "for 1 month", 30 * 24 * time.Hour},
+	{"1 year", "for 1 year", 365 * 24 * time.Hour},
+	{"Forever", "for good", 0},
 }
+
+// defaultBan is the ban dialog's first choice: a week.
+const defaultBan = 2
 
 var banReasons = []struct {
 	label  string
@@ -71,21 +73,42 @@ func (t *threadView) moderationButton(it core.Item) fyne.CanvasObject {
 // modLabel is a menu entry that says what will happen and to whom.
 func modLabel(k core.ModKind, it core.Item) string {
 	who := it.Author.Label()
+	data := map[string]any{"Who": who, "What": kit.KindLabel(it.Kind)}
 	switch k {
 	case core.ModDelete:
-		return "Delete " + kit.KindLabel(it.Kind)
+		return lang.L("Delete {{.What}}", data)
 	case core.ModRestore:
-		return "Restore " + kit.KindLabel(it.Kind)
+		return lang.L("Restore {{.What}}", data)
 	case core.ModBan:
-		return "Ban " + who + "…"
+		return lang.L("Ban {{.Who}}…", data)
 	case core.ModUnban:
-		return "Unban " + who
+		return lang.L("Unban {{.Who}}", data)
 	case core.ModHide:
-		return "Hide this reply"
+		return lang.L("Hide this reply")
 	case core.ModUnhide:
-		return "Show this reply again"
+		return lang.L("Show this reply again")
 	}
 	return string(k)
+}
+
+// modFailedStep says which moderation could not be queued, and why.
+func modFailedStep(k core.ModKind, it core.Item, err error) string {
+	data := map[string]any{"Who": it.Author.Label(), "What": kit.KindLabel(it.Kind), "Error": kit.ErrorText(err)}
+	switch k {
+	case core.ModDelete:
+		return lang.L("Could not delete {{.What}}: {{.Error}}", data)
+	case core.ModRestore:
+		return lang.L("Could not restore {{.What}}: {{.Error}}", data)
+	case core.ModBan:
+		return lang.L("Could not ban {{.Who}}: {{.Error}}", data)
+	case core.ModUnban:
+		return lang.L("Could not unban {{.Who}}: {{.Error}}", data)
+	case core.ModHide:
+		return lang.L("Could not hide this reply: {{.Error}}", data)
+	case core.ModUnhide:
+		return lang.L("Could not show this reply again: {{.Error}}", data)
+	}
+	return lang.L("Could not {{.Step}}: {{.Error}}", map[string]any{"Step": string(k), "Error": kit.ErrorText(err)})
 }
 
 // moderate asks what needs asking (how long a ban, whether to delete) and
@@ -95,8 +118,8 @@ func (t *threadView) moderate(m Moderator, it core.Item, k core.ModKind) {
 	case core.ModBan:
 		t.askBan(m, it)
 	case core.ModDelete:
-		msg := fmt.Sprintf("Delete this comment by %s on VK?\nYou can restore it later from the same menu.", it.Author.Label())
-		dialog.ShowConfirm("Delete comment", msg, func(ok bool) {
+		msg := lang.L("Delete this comment by {{.Who}} on VK?\nYou can restore it later from the same menu.", map[string]any{"Who": it.Author.Label()})
+		dialog.ShowConfirm(lang.L("Delete comment"), msg, func(ok bool) {
 			if ok {
 				t.runModeration(m, it, core.ModAction{Kind: k})
 			}
@@ -110,27 +133,27 @@ func (t *threadView) moderate(m Moderator, it core.Item, k core.ModKind) {
 func (t *threadView) askBan(m Moderator, it core.Item) {
 	durations := make([]string, len(banDurations))
 	for i, d := range banDurations {
-		durations[i] = d.label
+		durations[i] = lang.L(d.label)
 	}
 	reasons := make([]string, len(banReasons))
 	for i, r := range banReasons {
-		reasons[i] = r.label
+		reasons[i] = lang.L(r.label)
 	}
 	dur := widget.NewSelect(durations, nil)
-	dur.SetSelected("1 week")
+	dur.SetSelectedIndex(defaultBan)
 	reason := widget.NewSelect(reasons, nil)
-	reason.SetSelected("Spam")
+	reason.SetSelectedIndex(0)
 	comment := widget.NewEntry()
-	comment.SetPlaceHolder("Optional: why, in a few words")
-	show := widget.NewCheck("Show the comment to them", nil)
+	comment.SetPlaceHolder(lang.L("Optional: why, in a few words"))
+	show := widget.NewCheck(lang.L("Show the comment to them"), nil)
 	items := []*widget.FormItem{
-		widget.NewFormItem("For", dur),
-		widget.NewFormItem("Reason", reason),
-		widget.NewFormItem("Comment", comment),
+		widget.NewFormItem(lang.L("For"), dur),
+		widget.NewFormItem(lang.L("Reason"), reason),
+		widget.NewFormItem(lang.L("Comment"), comment),
 		widget.NewFormItem("", show),
 	}
-	title := "Ban " + it.Author.Label() + " from the community"
-	d := dialog.NewForm(title, "Ban", "Cancel", items, func(ok bool) {
+	title := lang.L("Ban {{.Who}} from the community", map[string]any{"Who": it.Author.Label()})
+	d := dialog.NewForm(title, lang.L("Ban"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -154,7 +177,7 @@ func (t *threadView) runModeration(m Moderator, it core.Item, a core.ModAction) 
 			return
 		}
 		if err != nil {
-			t.setStatus("Could not "+lowerFirst(strings.TrimSuffix(modLabel(a.Kind, it), "…"))+": "+kit.ErrorText(err), true)
+			t.setStatus(modFailedStep(a.Kind, it, err), true)
 			return
 		}
 		t.setStatus(modQueued(a, it), false)
@@ -216,90 +239,82 @@ func modResult(e core.OutboxEntry, a core.ModAction, it core.Item) (text string,
 	case core.OutboxSent:
 		return modDone(a, it), false, true
 	case core.OutboxFailed:
-		return modFailed(a, it) + ": " + kit.Sentence(e.LastError), true, true
+		return lang.L("{{.Failed}}: {{.Reason}}", map[string]any{"Failed": modFailed(a, it), "Reason": kit.Sentence(e.LastError)}), true, true
 	case core.OutboxUnconfirmed:
-		return "Waiting for " + kit.ChannelName(it.Kind) + " to confirm: " + kit.Sentence(e.LastError) + " Hearth tries again.", true, false
+		return lang.L("Waiting for {{.Channel}} to confirm: {{.Reason}} Hearth tries again.",
+			map[string]any{"Channel": kit.ChannelName(it.Kind), "Reason": kit.Sentence(e.LastError)}), true, false
 	}
 	return "", false, false
 }
 
 // modDone is a moderation's result, in the past tense.
 func modDone(a core.ModAction, it core.Item) string {
-	who := it.Author.Label()
+	data := map[string]any{"Who": it.Author.Label(), "Length": banLength(a.Duration)}
 	switch a.Kind {
 	case core.ModDelete:
-		return "Comment deleted on VK. Restore brings it back."
+		return lang.L("Comment deleted on VK. Restore brings it back.")
 	case core.ModRestore:
-		return "Comment restored on VK."
+		return lang.L("Comment restored on VK.")
 	case core.ModBan:
-		return who + " is banned " + banLength(a.Duration) + "."
+		return lang.L("{{.Who}} is banned {{.Length}}.", data)
 	case core.ModUnban:
-		return "The ban of " + who + " is lifted."
+		return lang.L("The ban of {{.Who}} is lifted.", data)
 	case core.ModHide:
-		return "Reply hidden on X."
+		return lang.L("Reply hidden on X.")
 	case core.ModUnhide:
-		return "Reply shown again on X."
+		return lang.L("Reply shown again on X.")
 	}
-	return "Done."
+	return lang.L("Done.")
 }
 
 // banLength says how long a ban lasts: "for good", "for 1 week".
 func banLength(d time.Duration) string {
-	if d == 0 {
-		return "for good"
-	}
 	for _, b := range banDurations {
 		if b.d == d {
-			return "for " + b.label
+			return lang.L(b.span)
 		}
 	}
-	return "for " + d.String()
+	return lang.L("for {{.Duration}}", map[string]any{"Duration": d.String()})
 }
 
 // modFailed names a moderation that did not happen.
 func modFailed(a core.ModAction, _ core.Item) string {
 	switch a.Kind {
 	case core.ModDelete:
-		return "Delete failed"
+		return lang.L("Delete failed")
 	case core.ModRestore:
-		return "Restore failed"
+		return lang.L("Restore failed")
 	case core.ModBan:
-		return "Ban failed"
+		return lang.L("Ban failed")
 	case core.ModUnban:
-		return "Lifting the ban failed"
+		return lang.L("Lifting the ban failed")
 	case core.ModHide:
-		return "Hiding failed"
+		return lang.L("Hiding failed")
 	case core.ModUnhide:
-		return "Showing failed"
+		return lang.L("Showing failed")
 	}
-	return "It failed"
-}
-
-// lowerFirst puts a menu label inside a sentence: "Ban Anna" -> "ban Anna".
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
+	return lang.L("It failed")
 }
 
 // modQueued tells what was asked; the outbox does it as soon as the channel
 // answers, and its failures show on the account.
 func modQueued(a core.ModAction, it core.Item) string {
-	who := it.Author.Label()
+	data := map[string]any{"Who": it.Author.Label(), "Length": banLength(a.Duration)}
 	switch a.Kind {
 	case core.ModDelete:
-		return "Deleting the comment on VK. It is hidden here; Restore brings it back."
+		return lang.L("Deleting the comment on VK. It is hidden here; Restore brings it back.")
 	case core.ModRestore:
-		return "Restoring the comment on VK."
+		return lang.L("Restoring the comment on VK.")
 	case core.ModBan:
-		return "Banning " + who + " " + banLength(a.Duration) + "."
+		return lang.L("Banning {{.Who}} {{.Length}}.", data)
 	case core.ModUnban:
-		return "Lifting the ban of " + who + "."
+		return lang.L("Lifting the ban of {{.Who}}.", data)
 	case core.ModHide:
-		return "Hiding the reply on X."
+		return lang.L("Hiding the reply on X.")
 	case core.ModUnhide:
-		return "Showing the reply on X again."
+		return lang.L("Showing the reply on X again.")
 	}
-	return "Done."
+	return lang.L("Done.")
 }
 
 // moderationNote marks a message that is deleted or hidden remotely.
@@ -307,11 +322,12 @@ func moderationNote(it core.Item) fyne.CanvasObject {
 	var text string
 	switch {
 	case it.Deleted && it.Kind == core.ItemEmail:
-		text = "Gone from the mail server (deleted, or moved to a folder Hearth does not read). Hearth keeps its copy."
+		text = lang.L("Gone from the mail server (deleted, or moved to a folder Hearth does not read). Hearth keeps its copy.")
 	case it.Deleted:
-		text = "Deleted on " + kit.ChannelName(it.Kind) + ". It stays here so that it can be restored."
+		text = lang.L("Deleted on {{.Channel}}. It stays here so that it can be restored.", map[string]any{"Channel": kit.ChannelName(it.Kind)})
 	case it.State == core.StateHidden && (it.Kind == core.ItemXMention):
-		text = "Hidden from the conversation on X."
+		text = lang.L("Hidden from the conversation on X.")
+
 	default:
 		return nil
 	}
@@ -324,20 +340,19 @@ func moderationNote(it core.Item) fyne.CanvasObject {
 // statsLine renders the public reactions to a post, or "" when none.
 func statsLine(s core.ItemStats) string {
 	parts := make([]string, 0, 4)
-	add := func(n int, one, many string) {
-		if n <= 0 {
-			return
-		}
-		word := many
-		if n == 1 {
-			word = one
-		}
-		parts = append(parts, compactCount(n)+" "+word)
+	count := func(n int) map[string]any { return map[string]any{"Count": compactCount(n)} }
+	if s.Likes > 0 {
+		parts = append(parts, lang.N("{{.Count}} likes", s.Likes, count(s.Likes)))
 	}
-	add(s.Likes, "like", "likes")
-	add(s.Reposts, "repost", "reposts")
-	add(s.Comments, "comment", "comments")
-	add(s.Views, "view", "views")
+	if s.Reposts > 0 {
+		parts = append(parts, lang.N("{{.Count}} reposts", s.Reposts, count(s.Reposts)))
+	}
+	if s.Comments > 0 {
+		parts = append(parts, lang.N("{{.Count}} comments", s.Comments, count(s.Comments)))
+	}
+	if s.Views > 0 {
+		parts = append(parts, lang.N("{{.Count}} views", s.Views, count(s.Views)))
+	}
 	return strings.Join(parts, " · ")
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -17,10 +18,6 @@ import (
 
 // maxReplyRows is how many of an item's replies the composer lists.
 const maxReplyRows = 3
-
-// retryUnconfirmed is the Retry of a reply that may have been delivered:
-// it says what it risks.
-const retryUnconfirmed = "Retry (may send a second copy)"
 
 // outboxStatus lists the open item's replies and where each stands:
 // queued, sending, sent, failed (with Retry) or unconfirmed (may have been
@@ -60,7 +57,7 @@ func (o *outboxStatus) load(done func()) {
 			return
 		}
 		if err != nil {
-			o.show([]fyne.CanvasObject{kit.DangerLabel("Could not read the reply status: " + kit.ErrorText(err))})
+			o.show([]fyne.CanvasObject{kit.DangerLabel(lang.L("Could not read the reply status: {{.Error}}", errData(err)))})
 			return
 		}
 		o.render(replies(entries))
@@ -99,45 +96,78 @@ func (o *outboxStatus) row(e core.OutboxEntry) fyne.CanvasObject {
 	var buttons []fyne.CanvasObject
 	switch e.State {
 	case core.OutboxFailed:
-		buttons = append(buttons, widget.NewButton("Retry", func() { o.retry(e.ID) }))
-		buttons = append(buttons, widget.NewButton("Discard", func() { o.discard(e.ID) }))
+		buttons = append(buttons, widget.NewButton(lang.L("Retry"), func() { o.retry(e.ID) }))
+		buttons = append(buttons, widget.NewButton(lang.L("Discard"), func() { o.discard(e.ID) }))
 	case core.OutboxUnconfirmed:
-		buttons = append(buttons, widget.NewButton(retryUnconfirmed, func() { o.retry(e.ID) }))
-		buttons = append(buttons, widget.NewButton("Discard", func() { o.discard(e.ID) }))
+		// The Retry of a reply that may have been delivered says what it risks.
+		buttons = append(buttons, widget.NewButton(lang.L("Retry (may send a second copy)"), func() { o.retry(e.ID) }))
+		buttons = append(buttons, widget.NewButton(lang.L("Discard"), func() { o.discard(e.ID) }))
 	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)
 }
 
-// replyStatus is a reply's status sentence and its colour.
+// replyStatus is a reply's status sentence and its colour. A private
+// message has sentences of its own: the noun changes the words around it
+// in most languages.
 func replyStatus(e core.OutboxEntry, now time.Time) (string, widget.Importance) {
-	quote := replyQuote(e.Payload)
-	noun := "Reply "
-	if e.Op == core.OpMessage {
-		noun = "Private message "
+	private := e.Op == core.OpMessage
+	data := map[string]any{"Quote": replyQuote(e.Payload)}
+	pick := func(reply, message string) string {
+		if private {
+			return message
+		}
+		return reply
 	}
 	switch e.State {
 	case core.OutboxQueued:
-		return noun + quote + "queued: it goes out with the next connection.", widget.LowImportance
+		return pick(lang.L("Reply {{.Quote}}queued: it goes out with the next connection.", data),
+			lang.L("Private message {{.Quote}}queued: it goes out with the next connection.", data)), widget.LowImportance
 	case core.OutboxSending:
-		return "Sending " + strings.ToLower(noun) + strings.TrimSpace(quote) + "…", widget.MediumImportance
+		data["Quote"] = strings.TrimSpace(replyQuote(e.Payload))
+		return pick(lang.L("Sending reply {{.Quote}}…", data),
+			lang.L("Sending private message {{.Quote}}…", data)), widget.MediumImportance
 	case core.OutboxSent:
-		return noun + quote + "sent " + core.Ago(now, e.UpdatedAt) + ".", widget.SuccessImportance
+		data["Ago"] = kit.Ago(now, e.UpdatedAt)
+		return pick(lang.L("Reply {{.Quote}}sent {{.Ago}}.", data),
+			lang.L("Private message {{.Quote}}sent {{.Ago}}.", data)), widget.SuccessImportance
 	case core.OutboxFailed:
-		reason := e.LastError
-		if reason == "" {
-			reason = "no reason given"
+		data["Reason"] = lang.L("no reason given")
+		if e.LastError != "" {
+			data["Reason"] = kit.Sentence(e.LastError)
 		}
-		return noun + quote + "failed: " + kit.Sentence(reason), widget.DangerImportance
+		return pick(lang.L("Reply {{.Quote}}failed: {{.Reason}}", data),
+			lang.L("Private message {{.Quote}}failed: {{.Reason}}", data)), widget.DangerImportance
 	case core.OutboxUnconfirmed:
 		// Never "failed": it may have been delivered.
-		line := noun + quote + e.UnconfirmedLine(now.Local())
+		data["At"] = unconfirmedAt(e, now.Local())
 		if e.NeedsPerson() {
-			return line + ": Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", widget.WarningImportance
+			return pick(lang.L("Reply {{.Quote}}unconfirmed (may have been delivered at {{.At}}): Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", data),
+				lang.L("Private message {{.Quote}}unconfirmed (may have been delivered at {{.At}}): Hearth did not find it on the channel. Check the replies sent there, then Retry or Discard.", data)), widget.WarningImportance
 		}
-		return line + ": Hearth is checking whether it went out.", widget.WarningImportance
+		return pick(lang.L("Reply {{.Quote}}unconfirmed (may have been delivered at {{.At}}): Hearth is checking whether it went out.", data),
+			lang.L("Private message {{.Quote}}unconfirmed (may have been delivered at {{.At}}): Hearth is checking whether it went out.", data)), widget.WarningImportance
 	default:
-		return noun + quote + string(e.State), widget.MediumImportance
+		data["State"] = string(e.State)
+		return pick(lang.L("Reply {{.Quote}}{{.State}}", data), lang.L("Private message {{.Quote}}{{.State}}", data)), widget.MediumImportance
 	}
+}
+
+// unconfirmedAt is when an unconfirmed reply was tried, as
+// core.OutboxEntry.UnconfirmedLine writes it: the time today, the date
+// this year, else the full date.
+func unconfirmedAt(e core.OutboxEntry, now time.Time) string {
+	at := e.AttemptedAt
+	if at.IsZero() {
+		at = e.UpdatedAt
+	}
+	at = at.In(now.Location())
+	switch {
+	case at.YearDay() == now.YearDay() && at.Year() == now.Year():
+		return at.Format("15:04")
+	case at.Year() == now.Year():
+		return kit.FormatTime(at, "2 Jan 15:04")
+	}
+	return kit.FormatTime(at, "2 Jan 2006 15:04")
 }
 
 // replyQuote is the start of a reply's text, quoted, for its status line.
@@ -149,26 +179,27 @@ func replyQuote(payload []byte) string {
 	if json.Unmarshal(payload, &p) != nil || p.Text == "" {
 		return ""
 	}
-	return "“" + core.SnippetOf(p.Text, 32) + "” "
+	return lang.L("“{{.Text}}”", map[string]any{"Text": core.SnippetOf(p.Text, 32)}) + " "
+
 }
 
 func (o *outboxStatus) retry(id int64) {
 	kit.BackgroundErr(o.u.Env, "retry reply", func(ctx context.Context) error {
 		return o.u.b.Inbox.RetryOutbox(ctx, id)
-	}, o.after("Could not retry the reply: "))
+	}, o.after(func(err error) string { return lang.L("Could not retry the reply: {{.Error}}", errData(err)) }))
 }
 
 func (o *outboxStatus) discard(id int64) {
 	kit.BackgroundErr(o.u.Env, "discard reply", func(ctx context.Context) error {
 		return o.u.b.Inbox.DiscardOutbox(ctx, id)
-	}, o.after("Could not discard the reply: "))
+	}, o.after(func(err error) string { return lang.L("Could not discard the reply: {{.Error}}", errData(err)) }))
 }
 
 // after refreshes the status, or shows why the action failed.
-func (o *outboxStatus) after(prefix string) func(error) {
+func (o *outboxStatus) after(failed func(error) string) func(error) {
 	return func(err error) {
 		if err != nil {
-			o.show([]fyne.CanvasObject{kit.DangerLabel(prefix + kit.ErrorText(err))})
+			o.show([]fyne.CanvasObject{kit.DangerLabel(failed(err))})
 			return
 		}
 		o.refresh.Request()

@@ -2,11 +2,11 @@ package inbox
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -42,10 +42,7 @@ func (s *Screen) queueKey(r rune) {
 
 func (s *Screen) queueModerate(it core.Item, k core.ModKind) {
 	if !slices.Contains(core.ModerationsFor(it), k) {
-		what := map[core.ModKind]string{core.ModDelete: "this %s cannot be deleted", core.ModHide: "this %s cannot be hidden",
-			core.ModBan: "the author of this %s cannot be banned"}[k]
-		s.banner.Show(fmt.Sprintf("On %s, "+what+" from Hearth: move it to spam (#) or mark it done (e).",
-			kit.ChannelName(it.Kind), kit.KindLabel(it.Kind)))
+		s.banner.Show(cannotModerate(it, k))
 		return
 	}
 	s.thread.moderate(s.u.b.Inbox, it, k)
@@ -60,10 +57,10 @@ func (s *Screen) markFine(it core.Item, idx int) {
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.Show(fmt.Sprintf("Could not mark %s fine: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not mark {{.What}} fine: {{.Error}}", whatErr(kit.QuoteSubject(it.Subject), err)))
 			return
 		}
-		s.toast.Show(fmt.Sprintf("%s is fine: out of the moderation queue.", fineWhat(it)), func() { s.undoFine(it) })
+		s.toast.Show(fineDone(it), func() { s.undoFine(it) })
 	})
 }
 
@@ -72,19 +69,31 @@ func (s *Screen) undoFine(it core.Item) {
 		return s.u.b.Inbox.MarkFine(ctx, it.ID, false)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not undo on %s: %s", kit.QuoteSubject(it.Subject), kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not undo on {{.What}}: {{.Error}}", whatErr(kit.QuoteSubject(it.Subject), err)))
 			return
 		}
 		s.reload.Request()
 	})
 }
 
-// fineWhat names a message for the toast: its author's.
-func fineWhat(it core.Item) string {
+// fineDone is the toast of a message marked fine: it names its author.
+func fineDone(it core.Item) string {
 	if who := it.Author.Label(); who != "" {
-		return "The message of " + who
+		return lang.L("The message of {{.Who}} is fine: out of the moderation queue.", map[string]any{"Who": who})
 	}
-	return kit.QuoteSubject(it.Subject)
+	return lang.L("{{.What}} is fine: out of the moderation queue.", map[string]any{"What": kit.QuoteSubject(it.Subject)})
+}
+
+// cannotModerate says why a queue key does nothing on it, and what does.
+func cannotModerate(it core.Item, k core.ModKind) string {
+	data := map[string]any{"Channel": kit.ChannelName(it.Kind), "What": kit.KindLabel(it.Kind)}
+	switch k {
+	case core.ModDelete:
+		return lang.L("On {{.Channel}}, this {{.What}} cannot be deleted from Hearth: move it to spam (#) or mark it done (e).", data)
+	case core.ModHide:
+		return lang.L("On {{.Channel}}, this {{.What}} cannot be hidden from Hearth: move it to spam (#) or mark it done (e).", data)
+	}
+	return lang.L("On {{.Channel}}, the author of this {{.What}} cannot be banned from Hearth: move it to spam (#) or mark it done (e).", data)
 }
 
 // toneBadge is the tone of a message card's header, nil when it has none

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +33,7 @@ var savedLangs = []string{"", "en", "fr", "ru", "bg"}
 
 func langLabel(l string) string {
 	if l == "" {
-		return "any language"
+		return lang.L("any language")
 	}
 	return l
 }
@@ -42,7 +43,7 @@ func (c *composer) savedButton() *widget.Button {
 	if c.u.b.Saved == nil {
 		return nil
 	}
-	c.savedBtn = kit.FlatButton("Saved", theme.DocumentIcon(), c.offerSaved)
+	c.savedBtn = kit.FlatButton(lang.L("Saved"), theme.DocumentIcon(), c.offerSaved)
 	return c.savedBtn
 }
 
@@ -57,7 +58,7 @@ func (c *composer) offerSaved() {
 		return c.u.b.Saved.SavedReplies(ctx)
 	}, func(list []core.SavedReply, err error) {
 		if err != nil {
-			c.setNote("Could not read the saved replies: "+kit.ErrorText(err), widget.DangerImportance)
+			c.setNote(lang.L("Could not read the saved replies: {{.Error}}", errData(err)), widget.DangerImportance)
 			return
 		}
 		if c.item.ID != it.ID {
@@ -74,7 +75,7 @@ func (c *composer) offerSaved() {
 		if len(items) > 0 {
 			items = append(items, fyne.NewMenuItemSeparator())
 		}
-		items = append(items, fyne.NewMenuItem("Edit saved replies…", func() { c.editSaved(list) }))
+		items = append(items, fyne.NewMenuItem(lang.L("Edit saved replies…"), func() { c.editSaved(list) }))
 		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), c.u.Win.Canvas())
 		if c.savedBtn != nil {
 			pos := fyne.NewPos(c.savedBtn.Size().Width-menu.MinSize().Width, -menu.MinSize().Height)
@@ -106,12 +107,12 @@ func (c *composer) editSaved(list []core.SavedReply) {
 	name, text := widget.NewEntry(), widget.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(5)
-	lang := widget.NewSelect(nil, nil)
+	langSel := widget.NewSelect(nil, nil)
 	for _, l := range savedLangs {
-		lang.Options = append(lang.Options, langLabel(l))
+		langSel.Options = append(langSel.Options, langLabel(l))
 	}
-	lang.SetSelectedIndex(0)
-	note := widget.NewLabel("Variables: " + strings.Join(core.VariableNames(), ", ") + " are written for the person answered.")
+	langSel.SetSelectedIndex(0)
+	note := widget.NewLabel(lang.L("Variables: {{.Names}} are written for the person answered.", map[string]any{"Names": strings.Join(core.VariableNames(), ", ")}))
 	note.Wrapping = fyne.TextWrapWord
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
@@ -126,7 +127,7 @@ func (c *composer) editSaved(list []core.SavedReply) {
 		sel = i
 		name.SetText(list[i].Name)
 		text.SetText(list[i].Text)
-		lang.SetSelectedIndex(max(slices.Index(savedLangs, list[i].Lang), 0))
+		langSel.SetSelectedIndex(max(slices.Index(savedLangs, list[i].Lang), 0))
 	}
 	save := func(next []core.SavedReply, then func()) {
 		kit.BackgroundErr(c.u.Env, "save saved replies", func(ctx context.Context) error {
@@ -148,10 +149,10 @@ func (c *composer) editSaved(list []core.SavedReply) {
 		names.UnselectAll()
 		name.SetText("")
 		text.SetText("")
-		lang.SetSelectedIndex(0)
+		langSel.SetSelectedIndex(0)
 	}
-	keep := kit.PrimaryButton("Save", theme.DocumentSaveIcon(), func() {
-		r := core.SavedReply{Name: strings.TrimSpace(name.Text), Lang: savedLangs[max(lang.SelectedIndex(), 0)], Text: strings.TrimSpace(text.Text)}
+	keep := kit.PrimaryButton(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+		r := core.SavedReply{Name: strings.TrimSpace(name.Text), Lang: savedLangs[max(langSel.SelectedIndex(), 0)], Text: strings.TrimSpace(text.Text)}
 		next := slices.Clone(list)
 		if sel >= 0 {
 			next[sel] = r
@@ -160,18 +161,21 @@ func (c *composer) editSaved(list []core.SavedReply) {
 		}
 		save(next, clearForm)
 	})
-	remove := kit.FlatButton("Delete", theme.DeleteIcon(), func() {
+	remove := kit.FlatButton(lang.L("Delete"), theme.DeleteIcon(), func() {
 		if sel < 0 {
 			return
 		}
 		save(slices.Delete(slices.Clone(list), sel, sel+1), clearForm)
 	})
-	fresh := kit.FlatButton("New", theme.ContentAddIcon(), clearForm)
+	// "New" alone is also the view of new conversations.
+	fresh := kit.FlatButton(ambiguous("New", lang.L("New saved reply")), theme.ContentAddIcon(), clearForm)
+
 	form := container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Language", lang), widget.NewFormItem("Text", text)),
+		widget.NewForm(widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Language"), langSel), widget.NewFormItem(lang.L("Text"), text)),
 		note, problem, container.NewHBox(fresh, remove, keep))
 	body := container.NewBorder(nil, form, nil, nil, names)
-	d := dialog.NewCustom("Saved replies", "Close", body, c.u.Win)
+	d := dialog.NewCustom(lang.L("Saved replies"), lang.L("Close"), body, c.u.Win)
+
 	d.Resize(fyne.NewSize(560, 560))
 	d.Show()
 }

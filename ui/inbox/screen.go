@@ -2,12 +2,12 @@ package inbox
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -173,11 +173,11 @@ type hitCount struct {
 
 // hitsLine reads "23 conversations match «встреча»".
 func hitsLine(h hitCount, q string) string {
-	n := kit.Plural(h.n, "conversation matches", "conversations match")
+	data := map[string]any{"Count": h.n, "Query": kit.QuoteSubject(q)}
 	if h.more {
-		n = fmt.Sprintf("%d+ conversations match", h.n)
+		return lang.L("{{.Count}}+ conversations match {{.Query}}", data)
 	}
-	return n + " " + kit.QuoteSubject(q)
+	return lang.N("{{.Count}} conversations match {{.Query}}", h.n, data)
 }
 
 // load re-reads what the list shows (at least one page) for the current
@@ -248,7 +248,7 @@ func (s *Screen) loadMore() {
 		}
 		s.loading = false
 		if err != nil {
-			s.banner.Show("Could not load more messages: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not load more messages: {{.Error}}", errData(err)))
 			return
 		}
 		s.exhausted = len(items) < f.Limit
@@ -270,11 +270,11 @@ func (s *Screen) updateEmpty() {
 		s.empty.Hide()
 		return
 	case s.query != "":
-		kit.SetSegment(s.empty, fmt.Sprintf("Nothing matches %s. Press Esc to go back to the inbox.", kit.QuoteSubject(s.query)))
+		kit.SetSegment(s.empty, lang.L("Nothing matches {{.Query}}. Press Esc to go back to the inbox.", map[string]any{"Query": kit.QuoteSubject(s.query)}))
 	case !s.filters.isDefault():
-		kit.SetSegment(s.empty, emptyFiltered)
+		kit.SetSegment(s.empty, lang.L(emptyFiltered))
 	default:
-		kit.SetSegment(s.empty, emptyInbox)
+		kit.SetSegment(s.empty, lang.L(emptyInbox))
 	}
 	s.empty.Show()
 }
@@ -469,7 +469,7 @@ func (s *Screen) applyState(it core.Item, st core.State, until time.Time) {
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.Show(fmt.Sprintf("Could not %s %s: %s", stateVerb(st), kit.QuoteItem(it), kit.ErrorText(err)))
+			s.banner.Show(stateFailed(st, it, err))
 			return
 		}
 		s.toast.Show(stateDone(st, it, s.u.Now()), func() { s.undoState(it) })
@@ -487,7 +487,7 @@ func (s *Screen) undoState(was core.Item) {
 		return s.u.b.Inbox.SetState(ctx, was.ID, st, until)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show(fmt.Sprintf("Could not undo on %s: %s", kit.QuoteItem(was), kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not undo on {{.What}}: {{.Error}}", whatErr(kit.QuoteItem(was), err)))
 			return
 		}
 		if s.openItem.ID == was.ID {
@@ -500,33 +500,45 @@ func (s *Screen) undoState(was core.Item) {
 
 // stateDone says what a triage step did, for its toast.
 func stateDone(st core.State, it core.Item, now time.Time) string {
-	what := kit.QuoteItem(it)
+	data := map[string]any{"What": kit.QuoteItem(it), "State": kit.StateLabel(st)}
 	switch {
 	case st == core.StateDone:
-		return "Marked " + what + " as done."
+		return lang.L("Marked {{.What}} as done.", data)
 	case st == core.StateSpam:
-		return "Moved " + what + " to spam."
+		return lang.L("Moved {{.What}} to spam.", data)
 	case st == core.StateSnoozed:
-		return "Snoozed " + what + "."
+		return lang.L("Snoozed {{.What}}.", data)
 	case st == core.StateOpen && it.State == core.StateSpam:
-		return "Marked " + what + " as not spam: it is back in the inbox."
+		return lang.L("Marked {{.What}} as not spam: it is back in the inbox.", data)
 	case st == core.StateOpen:
-		return "Reopened " + what + "."
+		return lang.L("Reopened {{.What}}.", data)
 	}
-	return "Moved " + what + " to " + kit.StateLabel(st) + "."
+	return lang.L("Moved {{.What}} to {{.State}}.", data)
 }
 
-func stateVerb(st core.State) string {
+// stateFailed says which triage step the backend refused on it, and why.
+func stateFailed(st core.State, it core.Item, err error) string {
+	data := whatErr(kit.QuoteItem(it), err)
+	data["State"] = kit.StateLabel(st)
 	switch st {
 	case core.StateDone:
-		return "mark as done"
+		return lang.L("Could not mark as done {{.What}}: {{.Error}}", data)
 	case core.StateSpam:
-		return "move to spam"
+		return lang.L("Could not move to spam {{.What}}: {{.Error}}", data)
 	case core.StateSnoozed:
-		return "snooze"
-	default:
-		return "move to " + kit.StateLabel(st)
+		return lang.L("Could not snooze {{.What}}: {{.Error}}", data)
 	}
+	return lang.L("Could not move to {{.State}} {{.What}}: {{.Error}}", data)
+}
+
+// errData is the template data of a sentence that ends in an error.
+func errData(err error) map[string]any {
+	return map[string]any{"Error": kit.ErrorText(err)}
+}
+
+// whatErr is the template data of a sentence about an item that failed.
+func whatErr(what string, err error) map[string]any {
+	return map[string]any{"What": what, "Error": kit.ErrorText(err)}
 }
 
 // markUnread marks the open item unread, optimistically.
@@ -541,15 +553,15 @@ func (s *Screen) markUnread() {
 	}, func(err error) {
 		if err != nil {
 			s.restore(it, idx)
-			s.banner.Show(fmt.Sprintf("Could not mark %s unread: %s", kit.QuoteItem(it), kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not mark {{.What}} unread: {{.Error}}", whatErr(kit.QuoteItem(it), err)))
 			return
 		}
-		s.toast.Show("Marked "+kit.QuoteItem(it)+" as unread.", func() {
+		s.toast.Show(lang.L("Marked {{.What}} as unread.", map[string]any{"What": kit.QuoteItem(it)}), func() {
 			kit.BackgroundErr(s.u.Env, "undo", func(ctx context.Context) error {
 				return s.u.b.Inbox.SetSeen(ctx, it.ID, true)
 			}, func(err error) {
 				if err != nil {
-					s.banner.Show("Could not undo: " + kit.ErrorText(err))
+					s.banner.Show(lang.L("Could not undo: {{.Error}}", errData(err)))
 				}
 				s.reload.Request()
 			})
@@ -577,12 +589,13 @@ func (s *Screen) changeTag(tag string, add bool) {
 		if err != nil {
 			s.restore(it, idx)
 			s.thread.setTags(it.Tags)
-			s.banner.Show(fmt.Sprintf("Could not change the tags of %s: %s", kit.QuoteItem(it), kit.ErrorText(err)))
+			s.banner.Show(lang.L("Could not change the tags of {{.What}}: {{.Error}}", whatErr(kit.QuoteItem(it), err)))
 			return
 		}
-		msg := fmt.Sprintf("Removed #%s from %s.", tag, kit.QuoteItem(it))
+		data := map[string]any{"What": kit.QuoteItem(it), "Tag": tag}
+		msg := lang.L("Removed #{{.Tag}} from {{.What}}.", data)
 		if add {
-			msg = fmt.Sprintf("Tagged %s #%s.", kit.QuoteItem(it), tag)
+			msg = lang.L("Tagged {{.What}} #{{.Tag}}.", data)
 		}
 		s.toast.Show(msg, func() { s.undoTag(it.ID, tag, add) })
 	})
@@ -597,10 +610,11 @@ func (s *Screen) undoTag(id int64, tag string, added bool) {
 		return s.u.b.Inbox.AddTag(ctx, id, tag)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show("Could not undo: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not undo: {{.Error}}", errData(err)))
 			return
 		}
 		if s.openItem.ID == id {
+
 			s.openItem.Tags = kit.EditTags(s.openItem.Tags, tag, !added)
 			s.thread.setTags(s.openItem.Tags)
 		}

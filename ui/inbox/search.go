@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -17,7 +18,8 @@ type searchEntry struct {
 func newSearchEntry(onSearch func(string), onClear func()) *searchEntry {
 	e := &searchEntry{onSearch: onSearch, onClear: onClear}
 	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder("Search all messages (press / )")
+	e.SetPlaceHolder(lang.L("Search all messages (press / )"))
+
 	e.ActionItem = widget.NewIcon(theme.SearchIcon())
 	e.OnSubmitted = func(q string) { e.onSearch(q) }
 	e.OnChanged = func(q string) {

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -32,9 +33,12 @@ var shortcuts = []struct{ keys, what string }{
 func (s *Screen) showShortcuts() {
 	grid := container.NewGridWithColumns(2)
 	for _, k := range shortcuts {
-		key := widget.NewLabelWithStyle(k.keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+		// Key names are translated too: a French keyboard says Échap.
+		key := widget.NewLabelWithStyle(lang.L(k.keys), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+
 		grid.Add(key)
-		grid.Add(widget.NewLabel(k.what))
+		grid.Add(widget.NewLabel(lang.L(k.what)))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, s.u.Win)
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, s.u.Win)
+
 }

@@ -1,12 +1,14 @@
 package inbox
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -30,10 +32,10 @@ func snoozeChoices(now time.Time) []snoozeChoice {
 	// Three hours on, rounded down to the hour; past midnight it lands
 	// before now and is left out.
 	if later := atHour(now, 0, now.Add(3*time.Hour).Hour()); later.After(now) && later.Hour() <= 21 {
-		out = append(out, snoozeChoice{"Later today (" + later.Format("15:04") + ")", later})
+		out = append(out, snoozeChoice{lang.L("Later today ({{.When}})", when(kit.FormatTime(later, "15:04"))), later})
 	}
 	tomorrow := atHour(now, 1, morningHour)
-	out = append(out, snoozeChoice{"Tomorrow morning (" + tomorrow.Format("Mon 15:04") + ")", tomorrow})
+	out = append(out, snoozeChoice{lang.L("Tomorrow morning ({{.When}})", when(kit.FormatTime(tomorrow, "Mon 15:04"))), tomorrow})
 	// Next Monday, unless that is tomorrow: then the Monday after, so
 	// the two choices differ.
 	days := (int(time.Monday) - int(now.Weekday()) + 7) % 7
@@ -41,8 +43,13 @@ func snoozeChoices(now time.Time) []snoozeChoice {
 		days += 7
 	}
 	monday := atHour(now, days, morningHour)
-	out = append(out, snoozeChoice{"Next week (" + monday.Format("Mon 2 Jan, 15:04") + ")", monday})
+	out = append(out, snoozeChoice{lang.L("Next week ({{.When}})", when(kit.FormatTime(monday, "Mon 2 Jan, 15:04"))), monday})
 	return out
+}
+
+// when is the template data of a sentence about a time.
+func when(s string) map[string]any {
+	return map[string]any{"When": s}
 }
 
 // atHour is the whole hour h, days after now's date, in now's location.
@@ -60,7 +67,7 @@ func (t *threadView) showSnooze() {
 	for _, c := range snoozeChoices(t.u.Now().Local()) {
 		items = append(items, fyne.NewMenuItem(c.label, func() { t.inbox.setState(core.StateSnoozed, c.until) }))
 	}
-	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Pick date and time…", t.pickSnooze))
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Pick date and time…"), t.pickSnooze))
 	c := t.u.Win.Canvas()
 	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), c, fyne.NewPos(0, t.snooze.Size().Height), t.snooze)
 }
@@ -73,20 +80,20 @@ func (t *threadView) pickSnooze() {
 	clock.SetText(fmt.Sprintf("%02d:00", morningHour))
 	date.Validator = func(s string) error {
 		_, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-		return kit.Friendly(err, "use YYYY-MM-DD")
+		return kit.Friendly(err, lang.L("use YYYY-MM-DD"))
 	}
 	clock.Validator = func(s string) error {
 		_, err := time.Parse("15:04", strings.TrimSpace(s))
-		return kit.Friendly(err, "use HH:MM")
+		return kit.Friendly(err, lang.L("use HH:MM"))
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Time", clock)}
-	dialog.ShowForm("Snooze until", "Snooze", "Cancel", items, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(lang.L("Time"), clock)}
+	dialog.ShowForm(lang.L("Snooze until"), lang.L("Snooze"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		until, err := parseWhen(date.Text, clock.Text, now)
 		if err != nil {
-			t.inbox.banner.Show("Could not snooze: " + kit.ErrorText(err))
+			t.inbox.banner.Show(lang.L("Could not snooze: {{.Error}}", errData(err)))
 			return
 		}
 		t.inbox.setState(core.StateSnoozed, until)
@@ -98,10 +105,11 @@ func (t *threadView) pickSnooze() {
 func parseWhen(date, clock string, now time.Time) (time.Time, error) {
 	t, err := time.ParseInLocation(time.DateOnly+" 15:04", strings.TrimSpace(date)+" "+strings.TrimSpace(clock), now.Location())
 	if err != nil {
-		return time.Time{}, fmt.Errorf("the date or time is not valid (use YYYY-MM-DD and HH:MM)")
+		return time.Time{}, errors.New(lang.L("the date or time is not valid (use YYYY-MM-DD and HH:MM)"))
 	}
 	if !t.After(now) {
-		return time.Time{}, fmt.Errorf("%s is not in the future", t.Format("Mon 2 Jan 2006, 15:04"))
+		return time.Time{}, errors.New(lang.L("{{.When}} is not in the future", when(kit.FormatTime(t, "Mon 2 Jan 2006, 15:04"))))
 	}
+
 	return t, nil
 }

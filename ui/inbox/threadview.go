@@ -2,13 +2,13 @@ package inbox
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,11 +16,6 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/query"
 	"github.com/hearthhq/hearth/ui/kit"
-)
-
-const (
-	threadHint = "Select a message to read it.\n\nj / k  next, previous\ne  done · s  snooze · #  spam\nu  unread · r  reply · /  search"
-	keyHints   = "e done · s snooze · # spam · u unread · r reply · j/k move · ? all keys"
 )
 
 // threadView shows the open conversation, oldest message first, with the
@@ -44,7 +39,8 @@ type threadView struct {
 	back     *widget.Button // Reopen / Not spam
 	done     *widget.Button
 	spam     *widget.Button
-	pending  *pendingMod // the moderation whose result the status awaits
+	bar      *shrinkingBar // the buttons above, icons only when narrow
+	pending  *pendingMod   // the moderation whose result the status awaits
 	// lit finds the words a search found, to light them in the messages;
 	// nil without a search.
 	lit     func(string) []query.Span
@@ -64,7 +60,7 @@ func newThreadView(u *env, inbox *Screen) *threadView {
 	t.status.Hide()
 	t.scroll = container.NewVScroll(container.NewPadded(t.messages))
 	t.body = t.layout()
-	t.hint = hintText(threadHint)
+	t.hint = hintText(lang.L("Select a message to read it.\n\nj / k  next, previous\ne  done · s  snooze · #  spam\nu  unread · r  reply · /  search"))
 	t.content = container.NewStack(t.hint, t.body)
 	t.body.Hide()
 	return t
@@ -86,24 +82,30 @@ func (t *threadView) layout() fyne.CanvasObject {
 
 func (t *threadView) actionBar() fyne.CanvasObject {
 	s := t.inbox
-	t.snooze = kit.FlatButton("Snooze", theme.HistoryIcon(), func() { t.showSnooze() })
+	t.bar = newShrinkingBar()
+	button := func(key, text string, icon fyne.Resource, tapped func()) *widget.Button {
+		b := kit.FlatButton(text, icon, tapped)
+		t.bar.setLabel(b, key, text)
+		return b
+	}
+	t.snooze = button("Snooze", lang.L("Snooze"), theme.HistoryIcon(), func() { t.showSnooze() })
 	// The way back: a conversation in Done, Spam, Snoozed or Hidden goes
 	// back to the inbox from where it is read.
-	t.back = kit.FlatButton("Reopen", theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
+	t.back = button("Reopen", lang.L("Reopen"), theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
 	t.back.Hide()
-	t.done = kit.FlatButton("Done", theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) })
-	t.spam = kit.FlatButton("Spam", theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) })
-	buttons := container.NewHBox(
+	t.done = button("Done", lang.L("Done"), theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) })
+	t.spam = button("Spam", lang.L("Spam"), theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) })
+	buttons := container.New(t.bar,
 		t.back,
 		t.done,
 		t.snooze,
 		t.spam,
-		kit.FlatButton("Unread", theme.VisibilityOffIcon(), s.markUnread),
-		kit.FlatButton("Tag", theme.ContentAddIcon(), t.askTag),
+		button("Unread", lang.L("Unread"), theme.VisibilityOffIcon(), s.markUnread),
+		button("Tag", lang.L("Tag"), theme.ContentAddIcon(), t.askTag),
 		layout.NewSpacer(),
-		kit.PrimaryButton("Reply", theme.MailReplyIcon(), s.composer.focus),
+		kit.PrimaryButton(lang.L("Reply"), theme.MailReplyIcon(), s.composer.focus),
 	)
-	hints := kit.NewMutedTrunc(keyHints)
+	hints := kit.NewMutedTrunc(lang.L("e done · s snooze · # spam · u unread · r reply · j/k move · ? all keys"))
 	hints.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
 	return container.New(kit.TightRows{}, buttons, hints)
 }
@@ -144,7 +146,7 @@ func (t *threadView) show(it core.Item) {
 			return // the person moved on
 		}
 		if err != nil {
-			t.setStatus("Could not open this message: "+kit.ErrorText(err), true)
+			t.setStatus(lang.L("Could not open this message: {{.Error}}", errData(err)), true)
 			return
 		}
 		t.inbox.opened(o.item)
@@ -165,10 +167,10 @@ func (t *threadView) showState(st core.State) {
 	t.done.Refresh()
 	switch st {
 	case core.StateSpam:
-		t.back.SetText("Not spam")
+		t.bar.setLabel(t.back, "Not spam", lang.L("Not spam"))
 		t.back.Show()
 	case core.StateDone, core.StateSnoozed, core.StateHidden:
-		t.back.SetText("Reopen")
+		t.bar.setLabel(t.back, "Reopen", lang.L("Reopen"))
 		t.back.Show()
 	default:
 		t.back.Hide()
@@ -214,7 +216,8 @@ func (t *threadView) load(ctx context.Context, id int64) (opened, error) {
 	}
 	th, err := t.u.b.Inbox.Thread(ctx, it.ThreadID)
 	if err != nil {
-		return opened{}, fmt.Errorf("conversation of %d: %w", id, err)
+		return opened{}, err // shown as it is: "Could not open this message: ..."
+
 	}
 	if len(th.Items) == 0 {
 		th.Items = []core.Item{it}
@@ -324,10 +327,7 @@ func threadMeta(th core.Thread) string {
 		account = th.Items[0].Account
 	}
 	n := len(th.Items)
-	count := "1 message"
-	if n != 1 {
-		count = fmt.Sprintf("%d messages", n)
-	}
+	count := lang.N("{{.Count}} messages", n, map[string]any{"Count": n})
 	if account == "" {
 		return count
 	}
@@ -362,9 +362,10 @@ func (t *threadView) askTag() {
 		return
 	}
 	entry := widget.NewEntry()
-	entry.SetPlaceHolder("e.g. question, vip, bug")
-	items := []*widget.FormItem{widget.NewFormItem("Tag", entry)}
-	d := dialog.NewForm("Add a tag", "Add", "Cancel", items, func(ok bool) {
+	entry.SetPlaceHolder(lang.L("e.g. question, vip, bug"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Tag"), entry)}
+	d := dialog.NewForm(lang.L("Add a tag"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+
 		if ok {
 			t.inbox.changeTag(normalizeTag(entry.Text), true)
 		}

@@ -3,7 +3,9 @@ package inbox
 import (
 	"context"
 	"errors"
+	"slices"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core/query"
@@ -29,7 +31,7 @@ type viewPicker struct {
 func newViewPicker(u *env, search func(string)) *viewPicker {
 	p := &viewPicker{u: u, search: search}
 	p.sel = widget.NewSelect(nil, p.chosen)
-	p.sel.PlaceHolder = "Saved views"
+	p.sel.PlaceHolder = lang.L("Saved views")
 	p.reload = kit.NewRefresher(p.load)
 	p.sel.Hide() // until there is a view to offer
 	return p
@@ -73,7 +75,31 @@ func (p *viewPicker) load(done func()) {
 func searchProblem(err error) string {
 	var pe *query.Error
 	if errors.As(err, &pe) {
-		return "Search: " + pe.Error()
+		return lang.L("Search: {{.Error}}", map[string]any{"Error": queryError(pe)})
 	}
-	return "Could not load the inbox: " + kit.ErrorText(err)
+	return lang.L("Could not load the inbox: {{.Error}}", errData(err))
+
+}
+
+// queryMessages are the parser's fixed messages (core/query), translated
+// where the banner shows them; the others quote what was typed and stay
+// as they are.
+var queryMessages = []string{
+	`'"' without a closing '"'`,
+	"')' without '('",
+	"AND needs a term on each side",
+	"OR needs a term on each side",
+	"'-' or NOT needs a term after it",
+	"'(' without ')'",
+	"empty parentheses",
+	"a term is missing here",
+}
+
+// queryError is a query's problem and where it is: "column 7: ...".
+func queryError(pe *query.Error) string {
+	msg := pe.Msg
+	if slices.Contains(queryMessages, msg) {
+		msg = lang.L(msg)
+	}
+	return lang.L("column {{.Col}}: {{.Problem}}", map[string]any{"Col": pe.Col, "Problem": msg})
 }

@@ -29,6 +29,7 @@ var translatedPackages = map[string]string{ // directory from the module root: f
 	"ui/kit":       "kit",
 	"ui/accounts":  "accounts",
 	"ui/dashboard": "dashboard",
+	"ui/inbox":     "inbox",
 }
 
 // sameInEveryLanguage are literals a sink may show as they are: names and
