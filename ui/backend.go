@@ -42,7 +42,9 @@ type Backend struct {
 	// Rules drives the Rules screen and the lines under messages that say
 	// what a rule did; nil shows what is not wired.
 	Rules Rules
-	Now   func() time.Time // nil means time.Now
+	// Notify decides the desktop notifications; nil sends none.
+	Notify Notifications
+	Now    func() time.Time // nil means time.Now
 }
 
 // Inbox is the inbox screen's use case plus the unread counts of the
@@ -66,13 +68,10 @@ type Events interface {
 	Subscribe() (events <-chan core.Event, cancel func())
 }
 
-// Rules is the rules screen's use case, the steps the inbox shows under
-// each message and the notifications rules ask for (the core rules
-// service has them all).
+// Rules is the rules screen's use case and the steps the inbox shows
+// under each message (the core rules service has both); the notifications
+// rules ask for reach the desktop through Notify.
 type Rules interface {
 	rules.Rules
 	inbox.RuleSteps
-	// Notifications returns what rules asked to show on the desktop and
-	// not shown yet; each is returned once.
-	Notifications(ctx context.Context) ([]core.Notification, error)
 }

@@ -71,8 +71,8 @@ func gatherEvents(ctx context.Context, ch <-chan core.Event, window time.Duratio
 func (u *UI) applyChanges(c kit.Changes) {
 	if c.Has(core.EventItems) {
 		u.status.refreshUnread()
-		u.showRuleNotifications()
 	}
+	u.notifyChanges(c)
 	if c.Has(core.EventStatus, core.EventAccount) {
 		u.status.refresh()
 	}

@@ -2,28 +2,62 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/coretest"
+	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
+
+// notifyingShell is the window with the notifications service on its
+// workspace; sent records what reached the desktop.
+type notifyingShell struct {
+	*shell
+	svc  *countingNotify
+	sent *recordingApp
+}
+
+func newNotifyingShell(t *testing.T, opts ...shellOption) *notifyingShell {
+	svc := &countingNotify{}
+	opts = append(opts, func(b *Backend, ws *coretest.Workspace) {
+		svc.Service = notify.New(notify.Params{Store: ws.Store, Accounts: ws.Accounts, Now: func() time.Time { return uitest.Now }})
+		b.Notify = svc
+	})
+	s := newShell(t, opts...)
+	s.WaitFor("notifications started", func() bool { return svc.started.Load() })
+	rec := &recordingApp{App: s.u.app}
+	s.u.app = rec
+	return &notifyingShell{shell: s, svc: svc, sent: rec}
+}
+
+// publish tells the window that items arrived and waits until it has
+// looked at them and sent what it would.
+func (s *notifyingShell) publish(ids ...int64) []string {
+	s.T.Helper()
+	n := s.svc.checks.Load()
+	s.sent.take()
+	s.ws.Engine.Publish(core.Event{Kind: core.EventItems, AccountID: s.accts[0].ID, ItemIDs: ids})
+	s.WaitFor("the notifications checked", func() bool { return s.svc.checks.Load() > n && s.Env.Idle() })
+	s.Settle()
+	return s.sent.take()
+}
 
 // A message a rule asked to notify of is shown on the desktop once, when
 // it arrives.
 func TestRuleNotificationShownOnce(t *testing.T) {
 	var svc *rules.Service
-	looked := &lookingRules{}
-	s := newShell(t, func(b *Backend, ws *coretest.Workspace) {
+	s := newNotifyingShell(t, func(b *Backend, ws *coretest.Workspace) {
 		svc = rules.New(rules.Params{Store: ws.Store, Notify: ws.Engine, Now: func() time.Time { return uitest.Now }})
-		looked.Service = svc
-		b.Rules = looked
+		b.Rules = svc
 	})
 	ctx := context.Background()
 	if _, err := svc.Add(ctx, core.Rule{Name: "Urgent", Query: "срочно", Enabled: true,
@@ -37,26 +71,89 @@ func TestRuleNotificationShownOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	test.AssertNotificationSent(t, fyne.NewNotification("Сервер упал", "Срочно: сайт не открывается"), func() {
-		s.ws.Engine.Publish(core.Event{Kind: core.EventItems, AccountID: s.accts[0].ID, ItemIDs: res.NewIDs})
-		s.WaitFor("the notifications read", func() bool { return looked.n.Load() > 0 && s.Env.Idle() })
-		s.Settle()
-	})
-	test.AssertNotificationSent(t, nil, func() {
-		n := looked.n.Load()
-		s.ws.Engine.Publish(core.Event{Kind: core.EventItems, AccountID: s.accts[0].ID})
-		s.WaitFor("the notifications read again", func() bool { return looked.n.Load() > n && s.Env.Idle() })
-		s.Settle()
-	})
+	want := []string{"Rule Urgent: Сервер упал | Срочно: сайт не открывается"}
+	if got := s.publish(res.NewIDs...); !slices.Equal(got, want) {
+		t.Errorf("notifications %q, want %q", got, want)
+	}
+	if got := s.publish(res.NewIDs...); len(got) != 0 {
+		t.Errorf("the same message again: notifications %q, want none", got)
+	}
 }
 
-// lookingRules counts the window's looks for notifications.
-type lookingRules struct {
-	*rules.Service
-	n atomic.Int32
+// Five mentions of a watch are one notification; a VIP's answer in the
+// conversation the person is reading makes none: it appears in front of
+// them.
+func TestNotificationsGroupedAndNotForTheOpenConversation(t *testing.T) {
+	s := newNotifyingShell(t)
+	streamer := core.Person{Name: "Big Streamer", Address: "big@example.com"}
+	first := s.ws.AddItems(t, s.accts[0].ID, core.Item{Kind: core.ItemEmail, RemoteID: "<p1@example.com>", Subject: "Partnership",
+		Text: "Shall we talk?", Author: streamer, State: core.StateNew, CreatedAt: uitest.Now.Add(-time.Hour)})[0]
+	s.u.inbox.OpenItem(first.ID)
+	s.WaitFor("the conversation open", func() bool { id, _ := s.u.inbox.Reading(); return id == first.ID })
+	var items []core.Item
+	for i := range 5 {
+		items = append(items, core.Item{Kind: core.ItemEmail, Subject: fmt.Sprintf("Hearth %d", i), Text: "I love Hearth",
+			Author: core.Person{Name: "Claire", Address: "claire@example.fr"}, Tags: []string{core.WatchTag("Hearth")},
+			State: core.StateNew, CreatedAt: uitest.Now.Add(-time.Minute)})
+	}
+	items = append(items, core.Item{Kind: core.ItemEmail, Subject: "Re: Partnership", Text: "Any news?", VIP: true,
+		ThreadRefs: []string{first.RemoteID}, Author: streamer, State: core.StateNew, CreatedAt: uitest.Now})
+	items = s.ws.AddItems(t, s.accts[0].ID, items...)
+	if items[5].ThreadID != first.ThreadID {
+		t.Fatalf("the answer is in thread %d, not the open conversation %d", items[5].ThreadID, first.ThreadID)
+	}
+	var ids []int64
+	for _, it := range items {
+		ids = append(ids, it.ID)
+	}
+	want := []string{"5 new mentions of Hearth | Latest: Claire: Hearth 4 — I love Hearth"}
+	if got := s.publish(ids...); !slices.Equal(got, want) {
+		t.Errorf("notifications %q, want %q", got, want)
+	}
+	s.show(t, "Calendar")
+	answer := s.ws.AddItems(t, s.accts[0].ID, core.Item{Kind: core.ItemEmail, Subject: "Re: Partnership", Text: "Hello?", VIP: true,
+		ThreadRefs: []string{first.RemoteID}, Author: streamer, State: core.StateNew, CreatedAt: uitest.Now})[0]
+	want = []string{"VIP: Big Streamer: Re: Partnership | Hello?"}
+	if got := s.publish(answer.ID); !slices.Equal(got, want) {
+		t.Errorf("with the calendar in front: notifications %q, want %q", got, want)
+	}
 }
 
-func (l *lookingRules) Notifications(ctx context.Context) ([]core.Notification, error) {
-	defer l.n.Add(1)
-	return l.Service.Notifications(ctx)
+// countingNotify counts the window's starts and checks.
+type countingNotify struct {
+	*notify.Service
+	started atomic.Bool
+	checks  atomic.Int32
+}
+
+func (c *countingNotify) Start(ctx context.Context) error {
+	defer c.started.Store(true)
+	return c.Service.Start(ctx)
+}
+
+func (c *countingNotify) Check(ctx context.Context, ch notify.Changes, onScreen notify.Screen) ([]notify.Alert, error) {
+	defer c.checks.Add(1)
+	return c.Service.Check(ctx, ch, onScreen)
+}
+
+// recordingApp keeps every notification sent, as "title | content".
+type recordingApp struct {
+	fyne.App
+	mu   sync.Mutex
+	sent []string
+}
+
+func (a *recordingApp) SendNotification(n *fyne.Notification) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sent = append(a.sent, n.Title+" | "+n.Content)
+}
+
+// take returns what was sent since the last take.
+func (a *recordingApp) take() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	out := a.sent
+	a.sent = nil
+	return out
 }

@@ -43,6 +43,11 @@ type UI struct {
 	status *statusBar
 
 	unsubscribe func()
+	// hidden is set while the window is closed to the tray: nothing is on
+	// screen then.
+	hidden bool
+	// flushTimer sends what the notifications' rate limit held back.
+	flushTimer *time.Timer
 }
 
 // New builds the window for a backend. Call Show, then a.Run().
@@ -179,12 +184,16 @@ func (u *UI) start() {
 	}
 	u.status.refresh()
 	u.status.startClock()
+	u.startNotifications()
 }
 
 // close stops background work, then lets each screen save what is being
 // written.
 func (u *UI) close() {
 	u.cancel()
+	if u.flushTimer != nil {
+		u.flushTimer.Stop()
+	}
 	if u.unsubscribe != nil {
 		u.unsubscribe()
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hearthhq/hearth/assets"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/ui"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -72,7 +73,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
-		Feeds: w.accounts, Keywords: w.views})
+		Feeds: w.accounts, Keywords: w.views, Notify: notify.New(notify.Params{Store: w.store, Accounts: w.accounts})})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

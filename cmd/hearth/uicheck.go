@@ -6,6 +6,7 @@ import (
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/ui"
@@ -38,6 +39,7 @@ var (
 	_ uirules.Rules          = (*rules.Service)(nil)
 	_ uiinbox.RuleSteps      = (*rules.Service)(nil)
 	_ ui.Rules               = (*rules.Service)(nil)
+	_ ui.Notifications       = (*notify.Service)(nil)
 	_ uiwatches.Feeds        = (*accounts.Service)(nil)
 	_ uiwatches.Keywords     = (*views.Service)(nil)
 )

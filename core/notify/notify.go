@@ -40,10 +40,11 @@ type Candidate struct {
 	// account's episode of refused credentials): one notification per key,
 	// whichever kind comes first.
 	Key string
-	// ItemID is the item it is about (0: none); never notified while on
-	// screen.
-	ItemID int64
-	Title  string // the item's author or subject, the post, the account
+	// ItemID and ThreadID are the item it is about and its conversation
+	// (0: none); never notified while on screen.
+	ItemID   int64
+	ThreadID int64
+	Title    string // the item's author or subject, the post, the account
 	Text   string // the item's snippet, the post's or account's error
 }
 
@@ -52,12 +53,22 @@ type Candidate struct {
 type Alert struct {
 	Kind  Kind // empty on a summary
 	Group string
-	// Count is how many candidates the alert stands for; First is the whole
-	// story when it is 1.
-	Count int
-	First Candidate
+	// Count is how many candidates the alert stands for; Latest, the last
+	// of them, is the whole story when it is 1.
+	Count  int
+	Latest Candidate
 	// More counts, per kind, what a summary stands for.
 	More map[Kind]int
+}
+
+// Screen is what the person is looking at: an item and its conversation
+// (zero: nothing, the window is hidden or shows another screen).
+type Screen struct{ ItemID, ThreadID int64 }
+
+// Shows reports whether a candidate is on screen: the open item, or a new
+// message of the open conversation, which appears in it.
+func (s Screen) Shows(c Candidate) bool {
+	return (c.ItemID != 0 && c.ItemID == s.ItemID) || (c.ThreadID != 0 && c.ThreadID == s.ThreadID)
 }
 
 // Summary reports whether the alert sums up what the rate limit held back.
@@ -113,10 +124,9 @@ func (n *Notifier) Seen(keys ...string) {
 	}
 }
 
-// Decide turns a burst of candidates into the alerts to send now.
-// onScreen reports whether an item is what the person is looking at (nil:
-// nothing is); such an item is taken as seen.
-func (n *Notifier) Decide(cands []Candidate, onScreen func(itemID int64) bool) []Alert {
+// Decide turns a burst of candidates into the alerts to send now; what is
+// on screen is taken as seen.
+func (n *Notifier) Decide(cands []Candidate, onScreen Screen) []Alert {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	alerts := group(n.fresh(cands, onScreen))
@@ -125,14 +135,14 @@ func (n *Notifier) Decide(cands []Candidate, onScreen func(itemID int64) bool) [
 
 // fresh drops what is off, what was notified and what is on screen,
 // marking each key it keeps (or sees on screen) as done.
-func (n *Notifier) fresh(cands []Candidate, onScreen func(int64) bool) []Candidate {
+func (n *Notifier) fresh(cands []Candidate, onScreen Screen) []Candidate {
 	var out []Candidate
 	for _, c := range cands {
 		if n.off[c.Kind] || n.done[c.Key] {
 			continue
 		}
 		n.done[c.Key] = true
-		if c.ItemID != 0 && onScreen != nil && onScreen(c.ItemID) {
+		if onScreen.Shows(c) {
 			continue
 		}
 		out = append(out, c)
@@ -153,9 +163,10 @@ func group(cands []Candidate) []Alert {
 		k := gk{c.Kind, c.Group}
 		if a := byKey[k]; a != nil {
 			a.Count++
+			a.Latest = c
 			continue
 		}
-		byKey[k] = &Alert{Kind: c.Kind, Group: c.Group, Count: 1, First: c}
+		byKey[k] = &Alert{Kind: c.Kind, Group: c.Group, Count: 1, Latest: c}
 		order = append(order, k)
 	}
 	out := make([]Alert, 0, len(order))

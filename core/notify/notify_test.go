@@ -42,6 +42,7 @@ func TestNotifierDecides(t *testing.T) {
 		after    time.Duration // since the previous burst
 		cands    []Candidate
 		onScreen int64
+		thread   int64 // the conversation on screen
 		want     []string
 	}
 	tests := []struct {
@@ -63,6 +64,10 @@ func TestNotifierDecides(t *testing.T) {
 		{"the item on screen never notifies, nor later", nil, []burst{
 			{cands: []Candidate{item(VIP, "", 1), item(VIP, "", 2)}, onScreen: 2, want: []string{"vip/×1"}},
 			{after: time.Minute, cands: []Candidate{item(VIP, "", 2)}, want: []string{}},
+		}},
+		{"a new message of the conversation on screen: nothing", nil, []burst{
+			{cands: []Candidate{{Kind: VIP, Key: "item:7", ItemID: 7, ThreadID: 3}, {Kind: VIP, Key: "item:8", ItemID: 8, ThreadID: 4}},
+				thread: 3, want: []string{"vip/×1"}},
 		}},
 		{"the only item, on screen: nothing", nil, []burst{
 			{cands: mentions(1, 1), onScreen: 1, want: []string{}},
@@ -113,8 +118,7 @@ func TestNotifierDecides(t *testing.T) {
 			}
 			for i, b := range tt.bursts {
 				c.t = c.t.Add(b.after)
-				onScreen := func(id int64) bool { return id == b.onScreen }
-				if g := got(n.Decide(b.cands, onScreen)); fmt.Sprint(g) != fmt.Sprint(b.want) {
+				if g := got(n.Decide(b.cands, Screen{ItemID: b.onScreen, ThreadID: b.thread})); fmt.Sprint(g) != fmt.Sprint(b.want) {
 					t.Errorf("burst %d: alerts %q, want %q", i, g, b.want)
 				}
 			}
@@ -128,9 +132,9 @@ func TestNotifierFlushesWhatWasHeld(t *testing.T) {
 	c := &clock{t: time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)}
 	n := NewNotifier(c.now, 2)
 	start := c.t
-	n.Decide([]Candidate{item(VIP, "", 1), item(Watch, "A", 2)}, nil)
+	n.Decide([]Candidate{item(VIP, "", 1), item(Watch, "A", 2)}, Screen{})
 	c.t = c.t.Add(5 * time.Second)
-	if as := n.Decide([]Candidate{item(Watch, "A", 3), item(Watch, "A", 4), item(Abusive, "", 5)}, nil); len(as) != 0 {
+	if as := n.Decide([]Candidate{item(Watch, "A", 3), item(Watch, "A", 4), item(Abusive, "", 5)}, Screen{}); len(as) != 0 {
 		t.Fatalf("over the limit: alerts %q, want none", got(as))
 	}
 	if next := n.NextFlush(); !next.Equal(start.Add(time.Minute)) {
@@ -157,12 +161,12 @@ func TestNotifierForget(t *testing.T) {
 	n := NewNotifier(c.now, 3)
 	tok := Candidate{Kind: Token, Group: "VK", Key: "account:1"}
 	for i, want := range []int{1, 0} {
-		if as := n.Decide([]Candidate{tok}, nil); len(as) != want {
+		if as := n.Decide([]Candidate{tok}, Screen{}); len(as) != want {
 			t.Errorf("decide %d: %d alerts, want %d", i, len(as), want)
 		}
 	}
 	n.Forget("account:1")
-	if as := n.Decide([]Candidate{tok}, nil); len(as) != 1 {
+	if as := n.Decide([]Candidate{tok}, Screen{}); len(as) != 1 {
 		t.Errorf("after Forget: %d alerts, want 1", len(as))
 	}
 }

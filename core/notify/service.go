@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -48,6 +49,7 @@ type Service struct {
 	now      func() time.Time
 	n        *Notifier
 	lastItem int64 // items up to this id were there before Start
+	started  atomic.Bool
 }
 
 // New returns the notifications service; call Start before Check.
@@ -89,12 +91,17 @@ func (s *Service) Start(ctx context.Context) error {
 	for _, t := range failed {
 		s.n.Seen(targetKey(t))
 	}
+	s.started.Store(true)
 	return nil
 }
 
 // Check finds the candidates in a burst of changes and returns the alerts
-// to send now; onScreen says which item the person is looking at.
-func (s *Service) Check(ctx context.Context, c Changes, onScreen func(itemID int64) bool) ([]Alert, error) {
+// to send now; onScreen is what the person is looking at. Before Start has
+// returned it finds nothing: it cannot tell new from old yet.
+func (s *Service) Check(ctx context.Context, c Changes, onScreen Screen) ([]Alert, error) {
+	if !s.started.Load() {
+		return nil, nil
+	}
 	var cands []Candidate
 	var errs []error
 	add := func(cs []Candidate, err error) {
@@ -151,7 +158,7 @@ func ItemCandidates(it core.Item, now time.Time) []Candidate {
 		now.Sub(it.CreatedAt) > MaxAge {
 		return nil
 	}
-	base := Candidate{Key: itemKey(it.ID), ItemID: it.ID, Title: itemTitle(it), Text: it.Snippet}
+	base := Candidate{Key: itemKey(it.ID), ItemID: it.ID, ThreadID: it.ThreadID, Title: itemTitle(it), Text: it.Snippet}
 	var out []Candidate
 	if it.Tone != nil && it.Tone.Abusive {
 		out = append(out, with(base, Abusive, ""))
@@ -191,8 +198,15 @@ func (s *Service) ruleCandidates(ctx context.Context) ([]Candidate, error) {
 	}
 	out := make([]Candidate, 0, len(ns))
 	for _, n := range ns {
-		out = append(out, Candidate{Kind: Rule, Group: n.RuleName, Key: itemKey(n.ItemID), ItemID: n.ItemID,
-			Title: n.Subject, Text: n.Snippet})
+		c := Candidate{Kind: Rule, Group: n.RuleName, Key: itemKey(n.ItemID), ItemID: n.ItemID,
+			Title: n.Subject, Text: n.Snippet}
+		if it, err := s.store.Item(ctx, n.ItemID); err == nil {
+			c.ThreadID = it.ThreadID
+			if c.Title == "" {
+				c.Title = itemTitle(it)
+			}
+		}
+		out = append(out, c)
 	}
 	return out, nil
 }

@@ -20,7 +20,7 @@ func render(as []notify.Alert) []string {
 			out = append(out, fmt.Sprintf("more×%d", a.Count))
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s/%s×%d %s", a.Kind, a.Group, a.Count, a.First.Title))
+		out = append(out, fmt.Sprintf("%s/%s×%d %s", a.Kind, a.Group, a.Count, a.Latest.Title))
 	}
 	return out
 }
@@ -70,7 +70,7 @@ func TestServiceItems(t *testing.T) {
 	for _, it := range items {
 		ids = append(ids, it.ID)
 	}
-	as, err := s.Check(ctx, notify.Changes{Items: ids}, nil)
+	as, err := s.Check(ctx, notify.Changes{Items: ids}, notify.Screen{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,8 +78,8 @@ func TestServiceItems(t *testing.T) {
 	if fmt.Sprint(render(as)) != fmt.Sprint(want) {
 		t.Errorf("alerts %q, want %q", render(as), want)
 	}
-	if as[2].First.ItemID != items[2].ID || as[2].First.Text != "Hearth is nice" {
-		t.Errorf("the watch group's first item = %+v, want item %d with its snippet", as[2].First, items[2].ID)
+	if as[2].Latest.ItemID != items[3].ID || as[2].Latest.Text != "Hearth again" {
+		t.Errorf("the watch group's latest item = %+v, want item %d with its snippet", as[2].Latest, items[3].ID)
 	}
 }
 
@@ -101,7 +101,7 @@ func TestServicePosts(t *testing.T) {
 		t.Fatal(err)
 	}
 	post("Quiz night", core.TargetFailed, "the text is too long")
-	as, err := s.Check(ctx, notify.Changes{Posts: true}, nil)
+	as, err := s.Check(ctx, notify.Changes{Posts: true}, notify.Screen{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,10 +109,10 @@ func TestServicePosts(t *testing.T) {
 	if fmt.Sprint(render(as)) != fmt.Sprint(want) {
 		t.Errorf("alerts %q, want %q", render(as), want)
 	}
-	if as[0].First.Text != "Hearth VK: the text is too long" {
-		t.Errorf("failed post's text = %q, want the account and why", as[0].First.Text)
+	if as[0].Latest.Text != "Hearth VK: the text is too long" {
+		t.Errorf("failed post's text = %q, want the account and why", as[0].Latest.Text)
 	}
-	if as, _ := s.Check(ctx, notify.Changes{Posts: true}, nil); len(as) != 0 {
+	if as, _ := s.Check(ctx, notify.Changes{Posts: true}, notify.Screen{}); len(as) != 0 {
 		t.Errorf("the same posts again: %q, want nothing", render(as))
 	}
 }
@@ -143,7 +143,7 @@ func TestServiceToken(t *testing.T) {
 	for i, st := range steps {
 		now = now.Add(time.Minute)
 		accts.status[vk.ID], accts.status[mail.ID] = st.vk, st.mail
-		as, err := s.Check(ctx, notify.Changes{Accounts: true}, nil)
+		as, err := s.Check(ctx, notify.Changes{Accounts: true}, notify.Screen{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestServiceSwitchesPersist(t *testing.T) {
 		}
 	}
 	items := w.AddItems(t, vk.ID, core.Item{Kind: core.ItemVKComment, Text: "VIP says hi", VIP: true, State: core.StateNew, CreatedAt: now})
-	if as, _ := again.Check(ctx, notify.Changes{Items: []int64{items[0].ID}}, nil); len(as) != 0 {
+	if as, _ := again.Check(ctx, notify.Changes{Items: []int64{items[0].ID}}, notify.Screen{}); len(as) != 0 {
 		t.Errorf("VIP turned off: alerts %q, want none", render(as))
 	}
 }

@@ -47,6 +47,15 @@ func (s *Screen) Changed(c kit.Changes) {
 // Close saves the reply being written.
 func (s *Screen) Close() { s.composer.saveOnClose() }
 
+// Reading is the item open on the right-hand side and its conversation
+// (zeros: none): the window never notifies of what the person is reading.
+func (s *Screen) Reading() (itemID, threadID int64) {
+	if it, _, ok := s.current(); ok {
+		return it.ID, it.ThreadID
+	}
+	return 0, 0
+}
+
 // OpenItem opens an item, listed in the current view or not (a message of
 // a member's history, for one); a failure shows in the inbox's banner.
 func (s *Screen) OpenItem(itemID int64) {
