@@ -45,7 +45,7 @@ type Candidate struct {
 	ItemID   int64
 	ThreadID int64
 	Title    string // the item's author or subject, the post, the account
-	Text   string // the item's snippet, the post's or account's error
+	Text     string // the item's snippet, the post's or account's error
 }
 
 // Alert is one desktop notification: one candidate, a group of them, or
