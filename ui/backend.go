@@ -44,6 +44,11 @@ type Backend struct {
 	Rules Rules
 	// Notify decides the desktop notifications; nil sends none.
 	Notify Notifications
+	// Sync pauses and resumes the sync from the tray's menu; Tray says
+	// what closing the window does. nil: no pause; closing keeps Hearth
+	// in the tray when the desktop has one.
+	Sync SyncControl
+	Tray TraySettings
 	Now    func() time.Time // nil means time.Now
 }
 

@@ -48,6 +48,10 @@ type UI struct {
 	hidden bool
 	// flushTimer sends what the notifications' rate limit held back.
 	flushTimer *time.Timer
+	// tray is Hearth's tray icon, nil when the desktop has no tray;
+	// hasTray asks the desktop.
+	tray    *tray
+	hasTray func() bool
 }
 
 // New builds the window for a backend. Call Show, then a.Run().
@@ -57,7 +61,7 @@ func New(a fyne.App, b Backend) *UI {
 
 func newUI(a fyne.App, b Backend, do func(func())) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{app: a, b: b, cancel: cancel}
+	u := &UI{app: a, b: b, cancel: cancel, hasTray: trayHost}
 	u.Env = &kit.Env{Ctx: ctx, Do: do, Log: slog.Default(), Clock: b.Now, Win: a.NewWindow("Hearth")}
 	u.build()
 	u.Win.Resize(defaultSize)
@@ -80,7 +84,12 @@ func (u *UI) build() {
 		Views: u.b.Views, Rules: u.b.Rules},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
 	u.nav.add(lang.L("Inbox"), kit.InboxIcon(), u.inbox)
-	u.inbox.OnUnread = func(n int) { u.nav.setCount(u.inbox, n) }
+	u.inbox.OnUnread = func(n int) {
+		u.nav.setCount(u.inbox, n)
+		if u.tray != nil {
+			u.tray.setCount(n)
+		}
+	}
 	u.nav.add(lang.L("Calendar"), kit.CalendarIcon(), u.calendarScreen(experts))
 	files := u.membersScreen()
 	if m, ok := files.(*members.Screen); ok { // not the placeholder
@@ -172,6 +181,7 @@ func (u *UI) Window() fyne.Window { return u.Win }
 // Show starts listening for changes, loads the first data and shows the
 // window.
 func (u *UI) Show() {
+	u.setupTray()
 	u.start()
 	u.Win.Show()
 }

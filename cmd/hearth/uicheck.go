@@ -40,6 +40,8 @@ var (
 	_ uiinbox.RuleSteps      = (*rules.Service)(nil)
 	_ ui.Rules               = (*rules.Service)(nil)
 	_ ui.Notifications       = (*notify.Service)(nil)
+	_ ui.TraySettings        = (*notify.Service)(nil)
+	_ ui.SyncControl         = (*engine.Engine)(nil)
 	_ uiwatches.Feeds        = (*accounts.Service)(nil)
 	_ uiwatches.Keywords     = (*views.Service)(nil)
 )

@@ -55,6 +55,7 @@ type Engine struct {
 	live    map[int64]core.AccountStatus // statuses with live progress
 	outbox  *outboxRunner
 	wg      sync.WaitGroup
+	paused  bool // no account syncs until Resume
 }
 
 // New builds an engine; nothing runs until Start or SyncOnce.
@@ -163,6 +164,47 @@ func (e *Engine) replaceWorker(old *worker, a core.Account) {
 	e.AddAccount(a)
 }
 
+// Pause stops every account's sync and starts none (an account added
+// meanwhile included) until Resume; it returns once the workers have
+// stopped writing. The outbox still sends what a person queued: pausing
+// the inbound sync must not lose a reply.
+func (e *Engine) Pause() {
+	e.mu.Lock()
+	e.paused = true
+	ws := make([]*worker, 0, len(e.workers))
+	for id, w := range e.workers {
+		ws = append(ws, w)
+		delete(e.workers, id)
+	}
+	e.mu.Unlock()
+	for _, w := range ws {
+		w.stop()
+		e.bus.Publish(core.Event{Kind: core.EventStatus, AccountID: w.acct.ID})
+	}
+}
+
+// Resume starts the sync of every account again after Pause.
+func (e *Engine) Resume(ctx context.Context) error {
+	e.mu.Lock()
+	e.paused = false
+	e.mu.Unlock()
+	accts, err := e.store.Accounts(ctx)
+	if err != nil {
+		return fmt.Errorf("sync: resume: %w", err)
+	}
+	for _, a := range accts {
+		e.startWorker(a)
+	}
+	return nil
+}
+
+// Paused reports whether the sync is paused.
+func (e *Engine) Paused() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.paused
+}
+
 // Trigger asks an account's worker (0: every worker) to sync now.
 func (e *Engine) Trigger(id int64) {
 	e.mu.Lock()
@@ -180,7 +222,7 @@ func (e *Engine) KickOutbox() { e.outbox.poke() }
 func (e *Engine) startWorker(a core.Account) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.ctx == nil || e.workers[a.ID] != nil {
+	if e.ctx == nil || e.paused || e.workers[a.ID] != nil {
 		return
 	}
 	ctx, cancel := context.WithCancel(e.ctx)

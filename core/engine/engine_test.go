@@ -367,3 +367,47 @@ func TestOutboxTransientFailureRetriesLater(t *testing.T) {
 		t.Fatalf("retried before its time")
 	}
 }
+
+// A paused engine syncs nothing, not even on demand, until it resumes.
+func TestPauseStopsSyncUntilResume(t *testing.T) {
+	d := newDriver(commitItems(0, 1), commitItems(1, 1), commitItems(2, 1))
+	_, e, a := setup(t, d)
+	events, cancelSub := e.Subscribe()
+	defer cancelSub()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer e.Wait()
+	defer cancel()
+	if err := e.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitEvent(t, events, core.EventItems, a.ID)
+	e.Pause()
+	if !e.Paused() {
+		t.Error("Paused() = false after Pause")
+	}
+	d.mu.Lock()
+	calls := d.calls
+	d.mu.Unlock()
+	e.Trigger(0)
+	e.AddAccount(a) // an edit made while paused must not restart it
+	quiet := time.After(200 * time.Millisecond)
+	for waiting := true; waiting; {
+		select {
+		case ev := <-events:
+			if ev.Kind == core.EventItems {
+				t.Fatalf("paused, yet items were written: %+v", ev)
+			}
+		case <-quiet:
+			waiting = false
+		}
+	}
+	d.mu.Lock()
+	if d.calls != calls {
+		t.Errorf("paused, yet %d more passes ran", d.calls-calls)
+	}
+	d.mu.Unlock()
+	if err := e.Resume(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitEvent(t, events, core.EventItems, a.ID)
+}

@@ -185,3 +185,21 @@ func TestServiceSwitchesPersist(t *testing.T) {
 		t.Errorf("VIP turned off: alerts %q, want none", render(as))
 	}
 }
+
+// Closing to the tray is unset until chosen, then stored.
+func TestServiceCloseToTray(t *testing.T) {
+	w := coretest.Open(t, func() time.Time { return start })
+	ctx := context.Background()
+	s := notify.New(notify.Params{Store: w.Store, Accounts: statusAccounts{w: w}})
+	if on, set, err := s.CloseToTray(ctx); err != nil || on || set {
+		t.Errorf("fresh workspace: on %v, set %v, %v; want unset", on, set, err)
+	}
+	for _, want := range []bool{false, true} {
+		if err := s.SetCloseToTray(ctx, want); err != nil {
+			t.Fatal(err)
+		}
+		if on, set, err := s.CloseToTray(ctx); err != nil || on != want || !set {
+			t.Errorf("after SetCloseToTray(%v): on %v, set %v, %v", want, on, set, err)
+		}
+	}
+}
