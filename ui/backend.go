@@ -49,7 +49,7 @@ type Backend struct {
 	// in the tray when the desktop has one.
 	Sync SyncControl
 	Tray TraySettings
-	Now    func() time.Time // nil means time.Now
+	Now  func() time.Time // nil means time.Now
 }
 
 // Inbox is the inbox screen's use case plus the unread counts of the

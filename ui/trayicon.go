@@ -36,7 +36,7 @@ func trayIcon(base image.Image, count int) (fyne.Resource, error) {
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("tray icon: %w", err)
+		return nil, err // logged by the tray, never shown
 	}
 	return fyne.NewStaticResource(fmt.Sprintf("tray-%d.png", count), buf.Bytes()), nil
 }
@@ -85,11 +85,7 @@ func fillRounded(img *image.NRGBA, r image.Rectangle, rad int, c color.NRGBA) {
 func badgeFace(size float64) (font.Face, error) {
 	f, err := opentype.Parse(gobold.TTF)
 	if err != nil {
-		return nil, fmt.Errorf("tray icon font: %w", err)
+		return nil, err
 	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return nil, fmt.Errorf("tray icon font: %w", err)
-	}
-	return face, nil
+	return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 }
