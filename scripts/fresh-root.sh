@@ -36,6 +36,11 @@ fresh() {
 	rm -rf "$root"
 	cp -a "$base" "$root"
 	cp /etc/resolv.conf "$root/etc/resolv.conf"
+	# A machine behind an HTTPS-inspecting proxy trusts its CA from here;
+	# ca-certificates (make deps) adds it to the root's bundle, as it would
+	# on such a machine.
+	mkdir -p "$root/usr/local/share/ca-certificates"
+	cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
 	mount -t proc proc "$root/proc"
 	mount --bind /dev "$root/dev"
 	trap "umount_all '$root'" EXIT
