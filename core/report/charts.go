@@ -337,6 +337,7 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		func(o *charts.ChartOption) {
 			legendBelow(o)
 			o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(100.0)
+			o.YAxis[0].LabelCount = 6 // 0, 20, ... 100: not 16.7, 33.3
 		})
 	return charts.LineRender(values, opts...)
 }
