@@ -3,12 +3,14 @@ package ui
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -236,7 +238,7 @@ func TestCtrlZUndoesOnTheScreenInFront(t *testing.T) {
 	// Open in the window, not only read in the store: e acts on what is shown.
 	s.WaitFor("Claire's message open", func() bool {
 		return slices.ContainsFunc(uitest.LabelsIn(s.u.inbox.Content()), func(l string) bool {
-			return strings.HasSuffix(l, "· 1 message") // the thread's line, not the list's
+			return strings.Contains(l, "· 1 message") // the thread's line ("1 messages" until the translations load), not the list's
 		})
 	})
 	s.TypeKeys("e")
@@ -259,4 +261,31 @@ func (s *shell) item(t *testing.T, id int64) core.Item {
 		t.Fatal(err)
 	}
 	return it
+}
+
+// Files dropped on the window go to the screen in front: with a message
+// open in the inbox they are attached to the reply (a chip with the
+// file's name); on a screen that takes no files nothing happens.
+func TestDropGoesToTheScreenInFront(t *testing.T) {
+	s := newShell(t, withMembers)
+	s.u.openItem(s.items[0].ID)
+	s.WaitFor("Claire's message open", func() bool {
+		return slices.ContainsFunc(uitest.LabelsIn(s.u.inbox.Content()), func(l string) bool {
+			return strings.Contains(l, "· 1 message")
+		})
+	})
+	plan := filepath.Join(t.TempDir(), "plan-samedi.pdf")
+	if err := os.WriteFile(plan, []byte("%PDF-1.4"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.show(t, "Members")
+	s.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(plan)})
+	s.show(t, "Inbox")
+	s.Settle()
+	has := func() bool { return slices.Contains(uitest.LabelsIn(s.u.inbox.Content()), "plan-samedi.pdf") }
+	if has() {
+		t.Fatal("a file dropped on the member files reached the inbox's reply")
+	}
+	s.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(plan)})
+	s.WaitFor("the file attached to the reply", has)
 }

@@ -112,7 +112,26 @@ func (u *UI) build() {
 			un.Undo()
 		}
 	})
+	u.Win.SetOnDropped(u.dropped)
 	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+}
+
+// dropped hands files dropped on the window to the screen in front (the
+// post editor's pictures, a reply's attachments); other drops are ignored.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	d, ok := u.nav.current().(kit.Dropper)
+	if !ok {
+		return
+	}
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	if len(paths) > 0 {
+		d.Dropped(paths)
+	}
 }
 
 // dashboardScreen is the dashboard, or the placeholder until the backend

@@ -52,6 +52,7 @@ type postEditor struct {
 	campaign *widget.Select
 	notes    *widget.Entry
 	media    *mediaList
+	preview  *preview // what each channel shows (editor_preview.go)
 	status   *fyne.Container
 	note     *widget.Label
 	schedule *widget.Button
@@ -77,6 +78,7 @@ func newPostEditor(s *Screen) *postEditor {
 	e.note.Wrapping = fyne.TextWrapWord
 	e.buildFields()
 	e.media = newMediaList(e)
+	e.preview = newPreview(e)
 	e.content = container.New(kit.FixedWidth{Width: editorWidth}, e.layout())
 	e.content.Hide()
 	return e
@@ -127,7 +129,7 @@ func (e *postEditor) layout() fyne.CanvasObject {
 	if b := e.expertsButton(); b != nil {
 		text = container.NewVBox(e.text, container.NewHBox(layout.NewSpacer(), b))
 	}
-	fields := container.NewVBox(e.status, text, e.channels, e.media.content(), form, e.notes, e.note)
+	fields := container.NewVBox(e.status, text, e.channels, e.media.content(), e.preview.content(), form, e.notes, e.note)
 	actions := container.NewBorder(nil, nil, e.del, container.NewHBox(e.save, e.schedule))
 	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(actions), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -82,6 +83,28 @@ func (m *mediaList) choose() {
 	}, m.e.s.u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter(pictureExts))
 	d.Show()
+}
+
+// Dropped adds the pictures dropped on the window to the post open in the
+// editor; without one open, or for a file that is no picture, the screen
+// says what to do.
+func (s *Screen) Dropped(paths []string) {
+	if !s.editor.content.Visible() {
+		s.banner.Show(lang.L("Open a post, then drop its pictures on the window."))
+		return
+	}
+	var skipped []string
+	for _, p := range paths {
+		if !slices.Contains(pictureExts, strings.ToLower(filepath.Ext(p))) {
+			skipped = append(skipped, filepath.Base(p))
+			continue
+		}
+		s.editor.media.addPath(p)
+	}
+	if len(skipped) > 0 {
+		s.editor.setNote(lang.L("Not a picture, left out: {{.Files}}", map[string]any{"Files": strings.Join(skipped, ", ")}),
+			widget.WarningImportance)
+	}
 }
 
 // addPath adds a picture at the end.
@@ -173,6 +196,7 @@ func (m *mediaList) loadThumb(path string) {
 			box.Objects = []fyne.CanvasObject{thumbOf(img)}
 			box.Refresh()
 		}
+		m.e.preview.update()
 	})
 }
 
@@ -189,6 +213,7 @@ func thumbOf(img image.Image) fyne.CanvasObject {
 // update shows the chosen channels' limits and asks, off the UI
 // goroutine, what each will get of the pictures.
 func (m *mediaList) update() {
+	m.e.preview.update()
 	p := m.e.collect()
 	m.limits.SetText(limitsText(p.Targets, len(m.items)))
 	m.limits.Hidden = m.limits.Text == ""

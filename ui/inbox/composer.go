@@ -26,6 +26,7 @@ type composer struct {
 	count  *widget.Label // weighted length against the channel's limit
 	outbox *outboxStatus
 	rcpt   *recipientBar
+	att    *attachBar // files sent with the reply (composer_attach.go)
 	// savedBtn opens the saved replies; lang orders them (the reader's
 	// language first, when known).
 	savedBtn *widget.Button
@@ -56,8 +57,9 @@ func newComposer(u *env) *composer {
 	c.outbox = newOutboxStatus(u)
 	c.rcpt = newRecipientBar(func() { c.replyTo(c.face) })
 	c.rcpt.onPrivate = c.updateCount
+	c.att = newAttachBar(u)
 	hint := kit.NewMuted(lang.L("Ctrl+Enter"))
-	right := container.NewHBox(c.count, hint, c.send)
+	right := container.NewHBox(c.att.button, c.count, hint, c.send)
 	if b := c.mentionButton(); b != nil {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
 	}
@@ -65,7 +67,7 @@ func newComposer(u *env) *composer {
 		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, c.note)
-	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, bar)))
+	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, c.att.row, bar)))
 	c.content.Hide()
 	return c
 }
@@ -98,6 +100,7 @@ func (c *composer) target(it core.Item, answering bool) {
 	c.saved = ""
 	c.setText("")
 	c.setNote("", widget.MediumImportance)
+	c.att.reset(c.face.ID, it.Kind)
 	c.outbox.setItem(it.ID)
 	if it.ID == 0 || !canAnswer(it) {
 		c.content.Hide()
@@ -203,8 +206,11 @@ func (c *composer) sendReply() {
 	if c.item.ID == 0 || c.sending {
 		return
 	}
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(text) == "" && len(c.att.files) == 0 {
 		c.setNote(lang.L("Write a reply first."), widget.WarningImportance)
+		return
+	}
+	if !c.attachOK() {
 		return
 	}
 	if _, _, over := replyCount(c.answerKind(), text); over {
@@ -216,6 +222,7 @@ func (c *composer) sendReply() {
 		c.setNote(err.Error(), widget.DangerImportance)
 		return
 	}
+	rp.Attach = c.att.attached()
 	id, private := c.item.ID, c.rcpt.isPrivate()
 	c.draft.Cancel()
 	c.setSending(true)
@@ -242,6 +249,7 @@ func (c *composer) sendReply() {
 		if c.entry.Text == text {
 			c.setText("")
 		}
+		c.att.clear()
 		c.setNote("", widget.MediumImportance) // the reply's status line says where it stands
 		c.outbox.refresh.Request()
 	})

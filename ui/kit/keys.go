@@ -20,3 +20,9 @@ func IsSendShortcut(s fyne.Shortcut) bool {
 type Undoer interface {
 	Undo()
 }
+
+// Dropper is a screen that takes files dropped on the window: the shell
+// hands the drop to the screen in front, as local paths.
+type Dropper interface {
+	Dropped(paths []string)
+}
