@@ -40,3 +40,13 @@ func TestVersion(t *testing.T) {
 		t.Errorf("hearth version extra: exit %d, want usage", code)
 	}
 }
+
+// hearth --help and -h print the usage, as hearth help does.
+func TestHelpFlags(t *testing.T) {
+	for _, arg := range []string{"help", "--help", "-h", "-help"} {
+		code, out, errs := cli(t, "", arg)
+		if code != 0 || errs != "" || !strings.Contains(out, "Usage:") {
+			t.Errorf("hearth %s: exit %d, stderr %q, usage printed: %v", arg, code, errs, strings.Contains(out, "Usage:"))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -121,6 +122,9 @@ func parseGlobals(args []string) (globals, []string, error) {
 	fs.StringVar(&g.secrets, "secrets", "auto", "")
 	fs.BoolVar(&g.verbose, "verbose", false, "")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) { // hearth --help, hearth -h: the usage, not an error
+			return g, []string{"help"}, nil
+		}
 		return g, nil, usagef("%v", err)
 	}
 	switch g.secrets {
