@@ -132,24 +132,14 @@ func stateLabels() []string {
 	return out
 }
 
-// viewName is a state view's name in the language in use.
+// viewName is a state view's name in the language in use. "Open" is the
+// state's, by id (kit's): Fyne's file dialogs have an "Open" button, a
+// verb, and a language keeps one text per key.
 func viewName(label string) string {
 	if label == "Open" {
-		return ambiguous("Open", lang.L("Open conversations"))
+		return lang.X("state.open", "Open")
 	}
 	return lang.L(label)
-}
-
-// ambiguous is an English word that means two things in the window, said
-// in one sense: a language keeps one text per key, and Fyne's file dialogs
-// have an "Open" button (a verb) where the inbox has a view of open
-// conversations. In English the word stays; the other languages translate
-// a key that says which sense (translated, passed in).
-func ambiguous(word, translated string) string {
-	if kit.Language() == "en" {
-		return word
-	}
-	return translated
 }
 
 func (f *filterBar) changed(string) {

@@ -158,7 +158,7 @@ func TestInboxSentencesTranslated(t *testing.T) {
 		{"fr", func() string { return threadMeta(core.Thread{Items: make([]core.Item, 1)}) }, "1 message"},
 		{"fr", func() string { return hitsLine(hitCount{n: 0}, "salle") }, "0 conversation correspond à «\u00a0salle\u00a0»"},
 		{"fr", func() string { return bulkDone(core.StateSpam, 3) }, "3 conversations déplacées dans les spams."},
-		{"fr", func() string { return viewName("Open") }, "Ouverts"},
+		{"fr", func() string { return viewName("Open") }, "Ouvert"},
 		{"bg", func() string { return threadMeta(core.Thread{Items: make([]core.Item, 2)}) }, "2 съобщения"},
 		{"en", func() string { return threadMeta(core.Thread{Items: make([]core.Item, 1)}) }, "1 message"},
 		{"en", func() string { return viewName("Open") }, "Open"},

@@ -167,8 +167,8 @@ func (c *composer) editSaved(list []core.SavedReply) {
 		}
 		save(slices.Delete(slices.Clone(list), sel, sel+1), clearForm)
 	})
-	// "New" alone is also the view of new conversations.
-	fresh := kit.FlatButton(ambiguous("New", lang.L("New saved reply")), theme.ContentAddIcon(), clearForm)
+	// By id: "New" alone is also the view of new conversations.
+	fresh := kit.FlatButton(lang.X("savedreply.new", "New"), theme.ContentAddIcon(), clearForm)
 
 	form := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Language"), langSel), widget.NewFormItem(lang.L("Text"), text)),
