@@ -29,12 +29,21 @@ func (r SavedReply) Validate() error {
 	case strings.TrimSpace(r.Text) == "":
 		return fmt.Errorf("the saved reply %q has no text", r.Name)
 	}
-	for _, v := range templateVar.FindAllStringSubmatch(r.Text, -1) {
-		if _, ok := templateVars[v[1]]; !ok {
-			return fmt.Errorf("the saved reply %q uses {%s}, which Hearth does not know (use %s)", r.Name, v[1], strings.Join(VariableNames(), ", "))
-		}
+	if v := UnknownVariable(r.Text); v != "" {
+		return fmt.Errorf("the saved reply %q uses %s, which Hearth does not know (use %s)", r.Name, v, strings.Join(VariableNames(), ", "))
 	}
 	return nil
+}
+
+// UnknownVariable is the first variable of a template that Fill does not
+// know, as written ("{nom}"); "" when all are known.
+func UnknownVariable(template string) string {
+	for _, v := range templateVar.FindAllStringSubmatch(template, -1) {
+		if _, ok := templateVars[v[1]]; !ok {
+			return v[0]
+		}
+	}
+	return ""
 }
 
 var templateVar = regexp.MustCompile(`\{([a-z_]+)\}`)

@@ -12,6 +12,7 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/members"
 	"github.com/hearthhq/hearth/ui/rules"
+	"github.com/hearthhq/hearth/ui/settings"
 	"github.com/hearthhq/hearth/ui/watches"
 )
 
@@ -49,7 +50,23 @@ type Backend struct {
 	// in the tray when the desktop has one.
 	Sync SyncControl
 	Tray TraySettings
-	Now  func() time.Time // nil means time.Now
+	// Settings drives the Settings screen (settings_screen.go); nil
+	// shows what is not wired.
+	Settings Settings
+	Now      func() time.Time // nil means time.Now
+}
+
+// Settings is what the Settings screen needs: the workspace's own
+// settings, those of the use cases it edits (each nil leaves its section
+// out) and where the workspace and its backups are.
+type Settings struct {
+	Prefs   settings.Prefs
+	Hours   settings.Hours
+	Scores  settings.Scores
+	Replies settings.Replies
+	Backups settings.Backups // nil: no automatic backups (the demo)
+	// Workspace is the workspace file's path.
+	Workspace string
 }
 
 // Inbox is the inbox screen's use case plus the unread counts of the

@@ -103,6 +103,7 @@ func (u *UI) build() {
 	u.nav.add(lang.L("Watches"), watchesIcon(), u.watchesScreen())
 	u.nav.add(lang.L("Rules"), rulesIcon(), u.rulesScreen())
 	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
+	u.nav.add(lang.L("Settings"), settingsIcon(), u.settingsScreen())
 	u.nav.build()
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
 	// desktop driver delivers it as fyne's Undo shortcut. Registered after

@@ -72,9 +72,11 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	alerts := notify.New(notify.Params{Store: w.store, Accounts: w.accounts})
+	prefs := settingsBackend(w, st, mem)
+	applyStartSettings(ctx, a, prefs)
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
-		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine})
+		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

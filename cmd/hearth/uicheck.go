@@ -2,12 +2,15 @@ package main
 
 import (
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/backup"
 	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/rules"
+	"github.com/hearthhq/hearth/core/settings"
+	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/ui"
 	uiaccounts "github.com/hearthhq/hearth/ui/accounts"
@@ -16,6 +19,7 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 	uimembers "github.com/hearthhq/hearth/ui/members"
 	uirules "github.com/hearthhq/hearth/ui/rules"
+	uisettings "github.com/hearthhq/hearth/ui/settings"
 	uiwatches "github.com/hearthhq/hearth/ui/watches"
 )
 
@@ -44,4 +48,9 @@ var (
 	_ ui.SyncControl         = (*engine.Engine)(nil)
 	_ uiwatches.Feeds        = (*accounts.Service)(nil)
 	_ uiwatches.Keywords     = (*views.Service)(nil)
+	_ uisettings.Prefs       = (*settings.Service)(nil)
+	_ uisettings.Hours       = (*stats.Service)(nil)
+	_ uisettings.Scores      = (*members.Service)(nil)
+	_ uisettings.Replies     = (*inbox.Service)(nil)
+	_ uisettings.Backups     = (*backup.Service)(nil)
 )

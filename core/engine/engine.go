@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -22,6 +23,8 @@ type Store interface {
 	// SetIdentityBan records a community ban of an identity; a zero until
 	// lifts it.
 	SetIdentityBan(ctx context.Context, kind core.IdentityKind, address string, until time.Time) error
+	// Setting reads a workspace setting (the channel defaults).
+	Setting(ctx context.Context, key string) (string, error)
 	OutboxStore
 }
 
@@ -289,7 +292,22 @@ func (e *Engine) open(ctx context.Context, a core.Account) (Conn, error) {
 		return nil, &core.RemoteError{Problem: core.ProblemConfig,
 			Message: fmt.Sprintf("this build of Hearth cannot sync %s accounts", a.Kind)}
 	}
-	return d.Open(ctx, a, e.secrets)
+	return d.Open(ctx, e.channelDefaults(ctx).Apply(a), e.secrets)
+}
+
+// channelDefaults are the workspace's defaults for what an account leaves
+// unset, read at each opening so a change in the settings applies at the
+// next connection; unreadable ones fall back to the built-in values.
+func (e *Engine) channelDefaults(ctx context.Context) core.ChannelDefaults {
+	d := core.DefaultChannelDefaults()
+	v, err := e.store.Setting(ctx, core.SettingChannelDefaults)
+	if err != nil {
+		return d
+	}
+	if json.Unmarshal([]byte(v), &d) != nil || d.Validate() != nil {
+		return core.DefaultChannelDefaults()
+	}
+	return d
 }
 
 // Open returns a new connection to an account, for use cases that act on

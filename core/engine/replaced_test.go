@@ -85,7 +85,7 @@ func TestWorkerFollowsAnEditMadeElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	id, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "club", Settings: json.RawMessage(`{"group_id":7}`)})
+	id, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "club", Settings: json.RawMessage(`{"group_id":7,"backfill_days":5}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,13 +101,13 @@ func TestWorkerFollowsAnEditMadeElsewhere(t *testing.T) {
 	waitEvent(t, events, core.EventStatus, id)
 
 	// What `hearth account edit` writes from its own process.
-	if err := st.EditAccount(ctx, id, "club", json.RawMessage(`{"group_id":8}`), true); err != nil {
+	if err := st.EditAccount(ctx, id, "club", json.RawMessage(`{"group_id":8,"backfill_days":5}`), true); err != nil {
 		t.Fatal(err)
 	}
 	e.Trigger(id)
 	waitEvent(t, events, core.EventAccount, id)
 	waitSyncOK(t, e, events, id)
-	if got := d.last(); got != `{"group_id":8}` {
+	if got := d.last(); got != `{"group_id":8,"backfill_days":5}` {
 		t.Errorf("the worker reconnected with %s, want the new community", got)
 	}
 
@@ -145,7 +145,7 @@ func TestOutboxUsesTheEditedSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	id, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "club", Settings: json.RawMessage(`{"group_id":7}`)})
+	id, err := st.CreateAccount(ctx, core.Account{Kind: core.KindVK, Name: "club", Settings: json.RawMessage(`{"group_id":7,"backfill_days":5}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestOutboxUsesTheEditedSettings(t *testing.T) {
 	reply("k1")
 	// What accounts.Service.update does.
 	e.RemoveAccount(id)
-	if err := st.EditAccount(ctx, id, "club", json.RawMessage(`{"group_id":8}`), true); err != nil {
+	if err := st.EditAccount(ctx, id, "club", json.RawMessage(`{"group_id":8,"backfill_days":5}`), true); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := st.Account(ctx, id)
@@ -184,7 +184,7 @@ func TestOutboxUsesTheEditedSettings(t *testing.T) {
 	reply("k2")
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if want := []string{`{"group_id":7}`, `{"group_id":8}`}; !slices.Equal(d.replies, want) {
+	if want := []string{`{"group_id":7,"backfill_days":5}`, `{"group_id":8,"backfill_days":5}`}; !slices.Equal(d.replies, want) {
 		t.Errorf("replies went through %q, want %q", d.replies, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // chipHeight is the height of a chip in the month grid.
@@ -101,7 +102,7 @@ func (r *chipRenderer) MinSize() fyne.Size {
 
 func (r *chipRenderer) Refresh() {
 	th := r.c.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := kit.Variant()
 	r.bg.FillColor = withAlpha(r.c.tint, 0x38)
 	r.bg.CornerRadius = 3
 	r.bg.StrokeWidth = 0

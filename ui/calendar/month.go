@@ -200,7 +200,7 @@ func (r *bandRenderer) Layout(size fyne.Size) {
 	th := r.b.Theme()
 	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
 	r.label.TextStyle = fyne.TextStyle{Bold: true}
-	r.label.Color = th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	r.label.Color = th.Color(theme.ColorNameForeground, kit.Variant())
 	r.label.Text = fitText(text, r.label.TextSize, r.label.TextStyle, size.Width-8)
 	ts := r.label.MinSize()
 	r.label.Move(fyne.NewPos(4, (size.Height-ts.Height)/2))
@@ -299,7 +299,7 @@ func (r *dayCellRenderer) MinSize() fyne.Size {
 
 func (r *dayCellRenderer) Refresh() {
 	th := r.c.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := kit.Variant()
 	r.bg.StrokeColor = th.Color(theme.ColorNameSeparator, v)
 	r.bg.StrokeWidth = 1
 	r.bg.FillColor = color.Transparent

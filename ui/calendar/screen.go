@@ -129,7 +129,7 @@ func (s *Screen) load(done func()) {
 			return
 		}
 		s.loaded = true
-		s.data = calData{from: from, to: to, today: s.now(), view: v, by: s.by, variant: fyne.CurrentApp().Settings().ThemeVariant()}
+		s.data = calData{from: from, to: to, today: s.now(), view: v, by: s.by, variant: kit.Variant()}
 		s.redraw()
 		s.editor.refreshed(v)
 	})

@@ -67,7 +67,7 @@ func (w *weekView) show(d calData) {
 // background is the today tint, the hour lines and labels, and the day
 // dividers.
 func (w *weekView) background(d calData) []fyne.CanvasObject {
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := kit.Variant()
 	line := theme.Color(theme.ColorNameSeparator)
 	var objs []fyne.CanvasObject
 	if i := dayIndex(d.from, d.today); i >= 0 && i < 7 {

@@ -136,7 +136,7 @@ type loaded struct {
 
 func (s *Screen) load(done func()) {
 	spec, account := s.query()
-	dark := fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+	dark := kit.Variant() == theme.VariantDark
 	now := s.u.Now()
 	kit.Background(s.u.Env, "load dashboard", func(ctx context.Context) (loaded, error) {
 		d, err := s.compute(ctx, spec, now, account, false)

@@ -72,7 +72,7 @@ func (r *badgeRenderer) MinSize() fyne.Size {
 
 func (r *badgeRenderer) Refresh() {
 	th := r.b.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := Variant()
 	fg := th.Color(r.b.color, v)
 	r.label.Text = r.b.text
 	r.label.Color = fg

@@ -1,0 +1,67 @@
+package settings
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/ui/kit"
+)
+
+// field is one value of a form with the line under it that says what is
+// wrong with it: a refusal is read next to what must change.
+type field struct {
+	entry   *widget.Entry
+	problem *widget.Label
+	box     fyne.CanvasObject
+}
+
+func newField(placeholder string) *field {
+	f := &field{entry: widget.NewEntry(), problem: kit.DangerLabel("")}
+	f.entry.SetPlaceHolder(placeholder)
+	return f.under(f.entry)
+}
+
+// under makes a field of another widget (a multi-line entry, checks).
+func (f *field) under(o fyne.CanvasObject) *field {
+	if f.problem == nil {
+		f.problem = kit.DangerLabel("")
+	}
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Hide()
+	f.box = container.NewVBox(o, f.problem)
+	return f
+}
+
+// say shows what is wrong; "" hides it.
+func (f *field) say(problem string) {
+	f.problem.SetText(problem)
+	f.problem.Hidden = problem == ""
+	f.problem.Refresh()
+}
+
+// status is the line beside a section's Save button: saved, or why not.
+type status struct{ label *widget.Label }
+
+func newStatus() *status {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	return &status{label: l}
+}
+
+func (s *status) ok(text string) {
+	s.label.Importance = widget.SuccessImportance
+	s.label.SetText(text)
+}
+
+func (s *status) fail(text string) {
+	s.label.Importance = widget.DangerImportance
+	s.label.SetText(text)
+}
+
+func (s *status) clear() { s.label.SetText("") }
+
+// saveRow is a section's Save button and its status.
+func saveRow(save *widget.Button, st *status) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, save, nil, st.label)
+}
