@@ -36,6 +36,8 @@ type Hours interface {
 type Scores interface {
 	Settings(ctx context.Context) (core.ScoreSettings, error)
 	SetSettings(ctx context.Context, s core.ScoreSettings) error
+	// Refresh rescores the members with the saved settings.
+	Refresh(ctx context.Context) error
 }
 
 // Replies are the saved replies of the composer (core/inbox).

@@ -1,8 +1,12 @@
 package settings
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/ui/kit"
@@ -65,3 +69,30 @@ func (s *status) clear() { s.label.SetText("") }
 func saveRow(save *widget.Button, st *status) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, save, nil, st.label)
 }
+
+// intIn reads a whole number within [lo, hi], saying beside the field
+// when it is not one.
+func (f *field) intIn(lo, hi int) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(f.entry.Text))
+	if err != nil || n < lo || n > hi {
+		f.say(lang.L("Write a whole number from {{.Min}} to {{.Max}}.", map[string]any{"Min": lo, "Max": hi}))
+		return 0, false
+	}
+	f.say("")
+	return n, true
+}
+
+// floatIn reads a number within [lo, hi] (a comma is read as the
+// decimal point, as French, Russian and Bulgarian write it).
+func (f *field) floatIn(lo, hi float64) (float64, bool) {
+	n, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(f.entry.Text), ",", "."), 64)
+	if err != nil || n < lo || n > hi {
+		f.say(lang.L("Write a number from {{.Min}} to {{.Max}}.", map[string]any{"Min": lo, "Max": hi}))
+		return 0, false
+	}
+	f.say("")
+	return n, true
+}
+
+func (f *field) setInt(n int)       { f.entry.SetText(strconv.Itoa(n)) }
+func (f *field) setFloat(n float64) { f.entry.SetText(strconv.FormatFloat(n, 'g', -1, 64)) }

@@ -36,6 +36,10 @@ type Screen struct {
 	content  fyne.CanvasObject
 
 	appearance *appearance
+	hours      *hoursSection
+	scores     *scoresSection
+	channels   *channelsSection
+	templates  *templatesSection
 	place      *placeSection
 }
 
