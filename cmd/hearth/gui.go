@@ -64,15 +64,15 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	st := newStats(w, mem)
 	defer startSnapshots(ctx, w, st, mem)()
 	slog.SetDefault(w.log) // the window logs as the command line asked (--verbose)
-	// The language before any string of the window is made; "" is the
-	// system's (docs/translations.md).
-	if _, err := kit.UseLanguage(""); err != nil {
+	// The language before any string of the window is made: the one
+	// chosen in the settings, else the system's (docs/translations.md).
+	prefs := settingsBackend(w, st, mem)
+	if _, err := kit.UseLanguage(startLanguage(ctx, prefs)); err != nil {
 		w.log.Warn("translations", "err", err)
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	alerts := notify.New(notify.Params{Store: w.store, Accounts: w.accounts})
-	prefs := settingsBackend(w, st, mem)
 	applyStartSettings(ctx, a, prefs)
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,

@@ -30,3 +30,13 @@ func applyStartSettings(ctx context.Context, a fyne.App, p ui.Settings) {
 		a.Settings().SetTheme(kit.ThemeFor(t))
 	}
 }
+
+// startLanguage is the language chosen in the settings for kit.UseLanguage,
+// "" (the system's) when none is chosen or it cannot be read.
+func startLanguage(ctx context.Context, p ui.Settings) string {
+	l, err := p.Prefs.Language(ctx)
+	if err != nil || l == settings.LanguageSystem {
+		return ""
+	}
+	return l
+}

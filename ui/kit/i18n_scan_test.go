@@ -30,6 +30,7 @@ var translatedPackages = map[string]string{ // directory from the module root: f
 	"ui/accounts":  "accounts",
 	"ui/dashboard": "dashboard",
 	"ui/inbox":     "inbox",
+	"ui/settings":  "settings",
 }
 
 // sameInEveryLanguage are literals a sink may show as they are: names and

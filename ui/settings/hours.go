@@ -29,27 +29,11 @@ type hoursSection struct {
 // weekOrder lists the days from Monday, as a work week reads.
 var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
-func dayName(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return lang.L("Mon")
-	case time.Tuesday:
-		return lang.L("Tue")
-	case time.Wednesday:
-		return lang.L("Wed")
-	case time.Thursday:
-		return lang.L("Thu")
-	case time.Friday:
-		return lang.L("Fri")
-	case time.Saturday:
-		return lang.L("Sat")
-	default:
-		return lang.L("Sun")
-	}
-}
+func dayName(d time.Weekday) string { return kit.WeekdayName(d, true) }
 
 func newHoursSection(s *Screen) *hoursSection {
-	h := &hoursSection{s: s, start: newField("09:00"), end: newField("18:00"), zone: newField("Europe/Paris"), result: newStatus()}
+	h := &hoursSection{s: s, start: newField("09:00"), end: newField("18:00"), // untranslated: clock times
+		zone: newField("Europe/Paris"), result: newStatus()} // untranslated: a zone's name
 	row := container.NewHBox()
 	for _, d := range weekOrder {
 		c := widget.NewCheck(dayName(d), nil)
