@@ -50,7 +50,7 @@ func (h *hoursSection) section() Section {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Days"), h.daysField.box),
 		widget.NewFormItem(lang.L("From"), h.start.box),
-		widget.NewFormItem(lang.L("To"), h.end.box),
+		widget.NewFormItem(lang.L("Until"), h.end.box),
 		widget.NewFormItem(lang.L("Time zone"), h.zone.box),
 	)
 	return Section{Title: lang.L("Business hours"),
