@@ -50,6 +50,12 @@ type Backend struct {
 	// in the tray when the desktop has one.
 	Sync SyncControl
 	Tray TraySettings
+	// MailGuess fills a new e-mail account's servers from its address;
+	// nil leaves them to the person.
+	MailGuess accounts.MailGuesser
+	// TryDemo opens the demo workspace beside this one (the welcome page
+	// of an empty workspace offers it); nil does not offer it.
+	TryDemo func(ctx context.Context) error
 	// Settings drives the Settings screen (settings_screen.go); nil
 	// shows what is not wired.
 	Settings Settings

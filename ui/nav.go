@@ -106,6 +106,9 @@ func (n *nav) current() kit.Screen {
 
 func (n *nav) selected(id widget.ListItemID) {
 	n.front = id
+	if n.u.first != nil {
+		n.u.first.hide() // the person chose a screen over the welcome page
+	}
 	for i, o := range n.stack.Objects {
 		if i == id {
 			o.Show()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -39,6 +40,9 @@ type shellOption func(*Backend, *coretest.Workspace)
 
 // withMembers gives the window member files.
 func withMembers(b *Backend, ws *coretest.Workspace) { b.Members = ws.Members }
+
+// withCalendar gives the window its calendar.
+func withCalendar(b *Backend, ws *coretest.Workspace) { b.Calendar = ws.Calendar }
 
 func newShell(t *testing.T, opts ...shellOption) *shell {
 	t.Helper()
@@ -102,13 +106,59 @@ func TestScreensGetTheAreaTheirTestsAssume(t *testing.T) {
 }
 
 func TestWindowFitsSmallestSize(t *testing.T) {
-	s := newShell(t, withMembers)
+	s := newShell(t, withMembers, withCalendar)
+	// The desktop's theme, not the test theme: its fonts and paddings are
+	// what a 1024x700 screen must hold.
+	s.u.app.Settings().SetTheme(theme.DefaultTheme())
+	s.u.Win.Resize(minimumSize)
 	for _, e := range s.u.nav.screens {
 		s.show(t, e.title)
-		if m := s.u.Win.Content().MinSize(); m.Width > minimumSize.Width || m.Height > minimumSize.Height {
+		s.Settle()
+		s.u.Win.Content().Refresh()
+		s.Relayout()
+		// The canvas pads its content on each side: the window's minimum is
+		// the content's and the padding.
+		m := s.u.Win.Content().MinSize().AddWidthHeight(2*theme.Padding(), 2*theme.Padding())
+		if m.Width > minimumSize.Width || m.Height > minimumSize.Height {
 			t.Errorf("%s needs %v, more than the smallest supported window %v", e.title, m, minimumSize)
 		}
+		for _, cut := range cutTitles(e.screen.Content()) {
+			t.Errorf("%s at %v: the title %q is cut", e.title, minimumSize, cut)
+		}
 	}
+}
+
+// cutTitles lists the bold labels (titles, column headers) under o that
+// are too narrow for their text.
+func cutTitles(o fyne.CanvasObject) []string {
+	if !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch w := o.(type) {
+	case *widget.Label:
+		if w.TextStyle.Bold && w.Text != "" {
+			size := theme.Size(w.SizeName)
+			if w.SizeName == "" {
+				size = theme.TextSize()
+			}
+			need := fyne.MeasureText(w.Text, size, w.TextStyle).Width + 2*theme.InnerPadding()
+			if need > w.Size().Width+1 {
+				out = append(out, w.Text)
+			}
+		}
+		return out
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			out = append(out, cutTitles(c)...)
+		}
+		return out
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, cutTitles(c)...)
+		}
+	}
+	return out
 }
 
 func TestStatusBar(t *testing.T) {

@@ -37,10 +37,14 @@ type UI struct {
 	app    fyne.App
 	b      Backend
 	cancel context.CancelFunc
+	// screen is the usable area of the screen (zero: unknown); nil in
+	// tests, which have no monitor.
+	screen func() fyne.Size
 
 	nav    *nav
 	inbox  *inbox.Screen
 	status *statusBar
+	first  *firstRun
 
 	unsubscribe func()
 	// hidden is set while the window is closed to the tray: nothing is on
@@ -56,7 +60,10 @@ type UI struct {
 
 // New builds the window for a backend. Call Show, then a.Run().
 func New(a fyne.App, b Backend) *UI {
-	return newUI(a, b, fyne.Do)
+	u := newUI(a, b, fyne.Do)
+	u.screen = func() fyne.Size { return workArea(a) }
+	u.restoreSize()
+	return u
 }
 
 func newUI(a fyne.App, b Backend, do func(func())) *UI {
@@ -64,7 +71,7 @@ func newUI(a fyne.App, b Backend, do func(func())) *UI {
 	u := &UI{app: a, b: b, cancel: cancel, hasTray: trayHost}
 	u.Env = &kit.Env{Ctx: ctx, Do: do, Log: slog.Default(), Clock: b.Now, Win: a.NewWindow("Hearth")}
 	u.build()
-	u.Win.Resize(defaultSize)
+	u.restoreSize()
 	u.Win.SetOnClosed(u.close)
 	return u
 }
@@ -102,9 +109,11 @@ func (u *UI) build() {
 	u.nav.add(lang.L("Dashboard"), kit.DashboardIcon(), u.dashboardScreen(files))
 	u.nav.add(lang.L("Watches"), watchesIcon(), u.watchesScreen())
 	u.nav.add(lang.L("Rules"), rulesIcon(), u.rulesScreen())
-	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts}, u.accountsChanged))
+	accts := accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts, Guess: u.b.MailGuess}, u.accountsChanged)
+	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accts)
 	u.nav.add(lang.L("Settings"), settingsIcon(), u.settingsScreen())
 	u.nav.build()
+	u.first = newFirstRun(u, accts, files)
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
 	// desktop driver delivers it as fyne's Undo shortcut. Registered after
 	// the screens, it replaces the inbox's own.
@@ -114,7 +123,7 @@ func (u *UI) build() {
 		}
 	})
 	u.Win.SetOnDropped(u.dropped)
-	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.nav.stack))
+	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.first.content()))
 }
 
 // dropped hands files dropped on the window to the screen in front (the
@@ -215,11 +224,13 @@ func (u *UI) start() {
 	u.status.refresh()
 	u.status.startClock()
 	u.startNotifications()
+	u.first.check()
 }
 
 // close stops background work, then lets each screen save what is being
 // written.
 func (u *UI) close() {
+	u.saveSize()
 	u.cancel()
 	if u.flushTimer != nil {
 		u.flushTimer.Stop()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"os"
+	"os/exec"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +18,7 @@ import (
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/store"
+	"github.com/hearthhq/hearth/integrations/autoconfig"
 	"github.com/hearthhq/hearth/ui"
 	"github.com/hearthhq/hearth/ui/kit"
 )
@@ -76,7 +79,8 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	applyStartSettings(ctx, a, prefs)
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
-		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs})
+		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs,
+		MailGuess: autoconfig.Guesser{}, TryDemo: tryDemo(title)})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}
@@ -89,4 +93,26 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	cancel()
 	w.wait()
 	return nil
+}
+
+// tryDemo starts "hearth --demo" as a process of its own, for the welcome
+// page of an empty workspace (nil inside the demo, which is not empty).
+func tryDemo(title string) func(context.Context) error {
+	if title != "" {
+		return nil
+	}
+	return func(context.Context) error {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		// Not tied to ctx: the demo outlives this window if the person
+		// closes it first.
+		cmd := exec.Command(exe, "--demo")
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		go cmd.Wait() //nolint:errcheck // reaps the child; its exit is its own
+		return nil
+	}
 }

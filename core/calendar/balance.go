@@ -35,10 +35,12 @@ type Gap struct {
 	From, To time.Time
 }
 
+// Days is how many days the gap lasts.
+func (g Gap) Days() int { return int(g.To.Sub(g.From) / (24 * time.Hour)) }
+
 // Warning says the gap in a sentence.
 func (g Gap) Warning() string {
-	days := int(g.To.Sub(g.From) / (24 * time.Hour))
-	return fmt.Sprintf("no %s post for %d days (%s to %s)", agendaNoun(g.Agenda), days,
+	return fmt.Sprintf("no %s post for %d days (%s to %s)", agendaNoun(g.Agenda), g.Days(),
 		g.From.Format("2 Jan"), g.To.Format("2 Jan"))
 }
 

@@ -61,6 +61,9 @@ type FeedAccounts interface {
 // Backend is what the accounts screen needs of the application core.
 type Backend struct {
 	Accounts Accounts
+	// Guess fills an e-mail account's servers from its address; nil
+	// leaves them to the person.
+	Guess MailGuesser
 }
 
 // env is what every part of the screen shares: the window's environment,

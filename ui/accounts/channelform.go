@@ -39,6 +39,8 @@ type channelForm struct {
 	fill    func(core.Account)
 	kit.FormFeedback
 	heading *widget.Label
+	// intro says in two lines where the channel's token or keys come from.
+	intro   string
 	content *fyne.Container
 
 	editing      core.Account // ID 0 while adding
@@ -72,7 +74,16 @@ func (f *channelForm) build() *channelForm {
 	f.heading.SizeName = theme.SizeNameSubHeadingText
 	cancel := widget.NewButton(lang.L("Cancel"), f.close)
 	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
-	f.content = container.NewVBox(widget.NewSeparator(), f.heading, widget.NewForm(items...), f.Problem, f.Result, buttons)
+	f.content = container.NewVBox(widget.NewSeparator(), f.heading)
+	if f.intro != "" {
+		f.content.Add(kit.NewMutedWrapped(f.intro, fyne.TextAlignLeading))
+	}
+	f.content.Add(widget.NewForm(items...))
+	// The problem and the result sit just above the buttons that caused
+	// them, never below the fold.
+	f.content.Add(f.Problem)
+	f.content.Add(f.Result)
+	f.content.Add(buttons)
 	f.content.Hide()
 	f.placeholders = map[*widget.Entry]string{}
 	for _, e := range f.secrets {
@@ -165,6 +176,8 @@ func (f *channelForm) runAdd() {
 // newVKForm adds a VK community: its id or address and a community token.
 func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
 	f := newChannelForm(u, lang.L("Add a VK community"), onAdded, onEdited, onClose)
+	f.intro = lang.L("The token: on vk.com open your community › Manage › API usage › Access tokens, create one with the rights to manage the community, its wall, photos and messages, and paste it below.") + "\n" +
+		lang.L("The community's id is in its address (vk.com/club123456), or under Manage › Settings when it has a short name.")
 	group, token := widget.NewEntry(), widget.NewPasswordEntry()
 	backfill, apiURL := widget.NewEntry(), widget.NewEntry()
 	messages := widget.NewCheck(lang.L("Community messages too (the token needs the messages right)"), nil)
@@ -253,6 +266,8 @@ func parseVKGroup(s string) (int64, error) {
 // newXForm adds an X account: its four OAuth 1.0a keys and the API version.
 func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
 	f := newChannelForm(u, lang.L("Add an X account"), onAdded, onEdited, onClose)
+	f.intro = lang.L("The keys: in the X developer portal (developer.x.com) open your app › Keys and tokens; the API key and its secret are the consumer keys.") + "\n" +
+		lang.L("Generate the access token and its secret on the same page, with Read and write permission, signed in as the account Hearth answers from.")
 	handle, apiURL, vip := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	// untranslated: the names of X's API versions

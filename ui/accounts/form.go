@@ -70,11 +70,15 @@ type accountForm struct {
 	editing core.Account
 	base    core.IMAPSettings
 	gate    *editGate
+	guess   *serverGuess // nil when nothing guesses servers
 }
 
 func newAccountForm(u *env, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *accountForm {
 	f := &accountForm{u: u, onAdded: onAdded, onEdited: onEdited, onClose: onClose}
 	f.makeFields()
+	if u.b.Guess != nil {
+		f.guess = newServerGuess(f, u.b.Guess)
+	}
 	f.content = container.NewVBox(f.layout())
 	f.content.Hide()
 	f.reset()
@@ -161,7 +165,16 @@ func (f *accountForm) layout() fyne.CanvasObject {
 	f.fields = container.NewStack(f.form(false))
 	cancel := widget.NewButton(lang.L("Cancel"), f.close)
 	buttons := container.NewHBox(f.TestButton, f.Activity, layout.NewSpacer(), cancel, f.gate.skip, f.SaveButton)
-	return container.NewVBox(widget.NewSeparator(), f.title, f.fields, f.Problem, f.Result, buttons)
+	page := container.NewVBox(widget.NewSeparator(), f.title, f.fields)
+	if f.guess != nil {
+		page.Add(f.guess.line) // below the fields: they do not move while typed in
+	}
+	// The problem and the result sit just above the buttons that caused
+	// them, never below the fold.
+	page.Add(f.Problem)
+	page.Add(f.Result)
+	page.Add(buttons)
+	return page
 }
 
 // form lays the fields out; an edit also shows whom replies come from.
@@ -208,6 +221,9 @@ func (f *accountForm) reset() {
 	f.archive.SetChecked(false)
 	f.SetProblem("")
 	f.SetResult("", widget.MediumImportance)
+	if f.guess != nil {
+		f.guess.reset()
+	}
 }
 
 func (f *accountForm) open() {

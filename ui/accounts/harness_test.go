@@ -48,10 +48,17 @@ type harness struct {
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
+	return newHarnessWith(t, Backend{})
+}
+
+// newHarnessWith is newHarness with more of the backend than accounts.
+func newHarnessWith(t *testing.T, b Backend) *harness {
+	t.Helper()
 	w := uitest.NewScreenWindow(t, uitest.ScreenSize)
 	h := &harness{Window: w, ch: &channels{}}
 	h.ws = openSamples(t, h.ch)
-	h.s = New(w.Env, Backend{Accounts: h.ws.Accounts}, func() { h.changes++ })
+	b.Accounts = h.ws.Accounts
+	h.s = New(w.Env, b, func() { h.changes++ })
 	w.Win.SetContent(h.s.Content())
 	w.Win.Show()
 	h.s.Start()

@@ -217,12 +217,21 @@ func (s *Screen) openForm() {
 	s.note.Hide()
 	s.form.open()
 	s.adds.Hide()
+	s.toForm()
 }
 
 func (s *Screen) openChannel(f *channelForm) {
 	s.note.Hide()
 	f.open()
 	s.adds.Hide()
+	s.toForm()
+}
+
+// toForm scrolls the form that opened below the list into view, its
+// buttons and their messages included, in a 1024x700 window too.
+func (s *Screen) toForm() {
+	s.scroll.Refresh()
+	s.scroll.ScrollToBottom()
 }
 
 func (s *Screen) formClosed() { s.adds.Show() }
@@ -287,4 +296,20 @@ func (s *Screen) showNote(text string) {
 func (s *Screen) afterChange() {
 	s.reload.Request()
 	s.u.changed()
+}
+
+// Add opens the form that adds an account of a kind (the welcome page's
+// buttons), brought into view.
+func (s *Screen) Add(k core.AccountKind) {
+	s.hideForms()
+	switch k {
+	case core.KindVK:
+		s.openChannel(s.vk)
+	case core.KindX:
+		s.openChannel(s.x)
+	case core.KindFeed:
+		s.openChannel(s.feed)
+	default:
+		s.openForm()
+	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,14 +46,14 @@ func (a *agendaView) show(d calData) {
 		a.empty.Hide()
 		return
 	}
-	kit.SetSegment(a.empty, "Nothing planned for "+spanTitle(d.from, addDays(d.to, -1))+". Double-click a day in the month view, or press New post.")
+	kit.SetSegment(a.empty, lang.L("Nothing planned for {{.Span}}. Double-click a day in the month view, or press New post.", map[string]any{"Span": spanTitle(d.from, addDays(d.to, -1))}))
 	a.empty.Show()
 }
 
 func (a *agendaView) dayHeading(day time.Time, d calData) fyne.CanvasObject {
-	text := day.Format("Monday 2 January")
+	text := kit.FormatTime(day, "Monday 2 January")
 	if kit.SameDay(day, d.today) {
-		text = "Today, " + text
+		text = lang.L("Today, {{.Day}}", map[string]any{"Day": text})
 	}
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(widget.NewSeparator(), l)
@@ -70,7 +71,7 @@ func (a *agendaView) row(ev calEvent, d calData) fyne.CanvasObject {
 		}
 		if ev.post.Skipped {
 			b := kit.NewBadge()
-			b.Set("Skipped", theme.ColorNameDisabled)
+			b.Set(lang.L("Skipped"), theme.ColorNameDisabled)
 			badges = append(badges, container.NewCenter(b))
 		}
 	} else if ev.meetup.Place != "" {

@@ -1,13 +1,13 @@
 package calendar
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -33,7 +33,7 @@ func newBalanceStrip() *balanceStrip {
 
 // show draws a balance.
 func (b *balanceStrip) show(bal calendar.Balance) {
-	b.bar.Objects, b.legend.Objects = nil, []fyne.CanvasObject{kit.NewMuted("Agendas")}
+	b.bar.Objects, b.legend.Objects = nil, []fyne.CanvasObject{kit.NewMuted(lang.L("Agendas"))}
 	shares := &shareLayout{}
 	for _, a := range append(core.Agendas, core.AgendaNone) {
 		n := bal.Counts[a]
@@ -43,10 +43,10 @@ func (b *balanceStrip) show(bal calendar.Balance) {
 		seg := canvas.NewRectangle(calendar.AgendaColour(a))
 		shares.weights = append(shares.weights, float32(n))
 		b.bar.Objects = append(b.bar.Objects, seg)
-		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), fmt.Sprintf("%s %d%%", agendaLabel(a), percent(bal.Share(a)))))
+		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), lang.L("{{.Agenda}} {{.Percent}}%", map[string]any{"Agenda": agendaLabel(a), "Percent": percent(bal.Share(a))})))
 	}
 	if bal.Total == 0 {
-		b.legend.Objects = []fyne.CanvasObject{kit.NewMuted("No posts in this period: nothing to balance yet.")}
+		b.legend.Objects = []fyne.CanvasObject{kit.NewMuted(lang.L("No posts in this period: nothing to balance yet."))}
 	}
 	b.bar.Layout = shares
 	b.bar.Refresh()
@@ -57,12 +57,24 @@ func (b *balanceStrip) show(bal calendar.Balance) {
 func (b *balanceStrip) showWarnings(gaps []calendar.Gap) {
 	b.warnings.Objects = nil
 	for _, g := range gaps {
-		l := widget.NewLabel(kit.Sentence(kit.Capitalize(g.Warning())))
+		l := widget.NewLabel(gapWarning(g))
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
 		b.warnings.Objects = append(b.warnings.Objects, l)
 	}
 	b.warnings.Refresh()
+}
+
+// gapWarning says a gap in the agendas in a sentence, as Gap.Warning
+// does in English: "No joint-project post for 23 days (11 Dec to 4 Jan)."
+func gapWarning(g calendar.Gap) string {
+	noun := map[core.Agenda]string{core.AgendaProject: lang.L("joint-project"), core.AgendaNews: lang.L("outside-news"),
+		core.AgendaLife: lang.L("community-life")}[g.Agenda]
+	if noun == "" {
+		noun = lang.L("unlabelled")
+	}
+	return lang.N("No {{.Agenda}} post for {{.Count}} days ({{.From}} to {{.To}}).", g.Days(), map[string]any{
+		"Agenda": noun, "Count": g.Days(), "From": kit.FormatTime(g.From, "2 Jan"), "To": kit.FormatTime(g.To, "2 Jan")})
 }
 
 // percent rounds a share to a whole percentage.

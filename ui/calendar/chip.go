@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +33,24 @@ type calChip struct {
 	// the chip where the person let it go.
 	onDrop   func(*calChip)
 	dragging bool
+	// shown is the text as the chip fits it; tip shows the whole text
+	// while the pointer rests on a chip that cut it.
+	shown string
+	tip   kit.Tip
 }
+
+// MouseIn shows the whole text of a cut chip.
+func (c *calChip) MouseIn(*desktop.MouseEvent) {
+	if c.shown != c.text {
+		c.tip.Show(c, c.text)
+	}
+}
+
+// MouseMoved does nothing: the tip stays while the pointer is on the chip.
+func (c *calChip) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut takes the tip away.
+func (c *calChip) MouseOut() { c.tip.Hide() }
 
 func newCalChip(text string, icon fyne.Resource, tint color.NRGBA, state core.TargetState, onTap func()) *calChip {
 	c := &calChip{text: text, icon: icon, tint: tint, state: state, onTap: onTap}
@@ -90,7 +108,8 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	r.icon.Move(fyne.NewPos(6, (size.Height-is)/2))
 	r.icon.Resize(fyne.NewSize(is, is))
 	x := 6 + is + 3
-	r.label.Text = fitText(r.c.text, r.textSize(), r.label.TextStyle, size.Width-x-3)
+	r.label.Text = kit.FitWords(r.c.text, r.textSize(), r.label.TextStyle, size.Width-x-3)
+	r.c.shown = r.label.Text
 	ts := r.label.MinSize()
 	r.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
 	r.label.Resize(ts)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
@@ -103,9 +104,9 @@ func (ev calEvent) chipText() string {
 	if ev.meetup != nil {
 		return ev.at.Format("15:04") + " " + ev.meetup.Title
 	}
-	text := firstWords(ev.post.Text, 60)
+	text := firstWords(ev.post.Text, 200) // the chip fits it to its width
 	if text == "" {
-		text = "(no text yet)"
+		text = lang.L("(no text yet)")
 	}
 	return ev.at.Format("15:04") + " " + text
 }

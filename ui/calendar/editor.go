@@ -2,13 +2,13 @@ package calendar
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,8 +24,10 @@ const editorWidth = 380
 // Choices of the editor's selects.
 const noCampaign = "No campaign"
 
-var agendaChoices = []string{agendaLabel(core.AgendaNone), agendaLabel(core.AgendaProject),
-	agendaLabel(core.AgendaNews), agendaLabel(core.AgendaLife)}
+func agendaChoices() []string {
+	return []string{agendaLabel(core.AgendaNone), agendaLabel(core.AgendaProject),
+		agendaLabel(core.AgendaNews), agendaLabel(core.AgendaLife)}
+}
 
 // postEditor writes one post: its text with a live counter per channel,
 // the channels and their variants, the date and time in the calendar's
@@ -76,6 +78,7 @@ func newPostEditor(s *Screen) *postEditor {
 	e.saver = &postSaver{e: e, ids: map[int]int64{}}
 	e.heading.TextStyle = fyne.TextStyle{Bold: true}
 	e.note.Wrapping = fyne.TextWrapWord
+	e.note.Hide() // until there is something to say: an empty line costs the month view its last pixel at 1024x700
 	e.buildFields()
 	e.media = newMediaList(e)
 	e.preview = newPreview(e)
@@ -88,24 +91,24 @@ func (e *postEditor) buildFields() {
 	e.text = widget.NewMultiLineEntry()
 	e.text.Wrapping = fyne.TextWrapWord
 	e.text.SetMinRowsVisible(4)
-	e.text.SetPlaceHolder("What the post says…")
+	e.text.SetPlaceHolder(lang.L("What the post says…"))
 	e.text.OnChanged = e.changed
 	e.date, e.clock = widget.NewEntry(), widget.NewEntry()
-	e.date.Validator = func(s string) error { return kit.Friendly(parseErr(time.DateOnly, s), "use YYYY-MM-DD") }
-	e.clock.Validator = func(s string) error { return kit.Friendly(parseErr("15:04", s), "use HH:MM") }
+	e.date.Validator = func(s string) error { return kit.Friendly(parseErr(time.DateOnly, s), lang.L("use YYYY-MM-DD")) }
+	e.clock.Validator = func(s string) error { return kit.Friendly(parseErr("15:04", s), lang.L("use HH:MM")) }
 	e.date.OnChanged, e.clock.OnChanged = e.changed, e.changed
-	e.agenda = widget.NewSelect(agendaChoices, e.changed)
-	e.campaign = widget.NewSelect([]string{noCampaign}, e.changed)
+	e.agenda = widget.NewSelect(agendaChoices(), e.changed)
+	e.campaign = widget.NewSelect([]string{lang.L(noCampaign)}, e.changed)
 	e.tags = widget.NewEntry()
-	e.tags.SetPlaceHolder("tags, separated by commas")
+	e.tags.SetPlaceHolder(lang.L("tags, separated by commas"))
 	e.tags.OnChanged = e.changed
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.SetMinRowsVisible(2)
-	e.notes.SetPlaceHolder("Notes for yourself")
+	e.notes.SetPlaceHolder(lang.L("Notes for yourself"))
 	e.notes.OnChanged = e.changed
-	e.schedule = widget.NewButtonWithIcon("Schedule", theme.ConfirmIcon(), e.scheduleNow)
+	e.schedule = widget.NewButtonWithIcon(lang.L("Schedule"), theme.ConfirmIcon(), e.scheduleNow)
 	e.schedule.Importance = widget.HighImportance
-	e.save = widget.NewButton("Save draft", e.saveDraft)
+	e.save = widget.NewButton(lang.L("Save draft"), e.saveDraft)
 	e.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), e.confirmDelete)
 }
 
@@ -120,18 +123,20 @@ func (e *postEditor) layout() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, closeBtn, e.heading)
 	when := container.NewGridWithColumns(2, e.date, e.clock)
 	form := widget.NewForm(
-		widget.NewFormItem("When", when),
-		widget.NewFormItem("Agenda", e.agenda),
-		widget.NewFormItem("Campaign", e.campaign),
-		widget.NewFormItem("Tags", e.tags),
+		widget.NewFormItem(lang.L("When"), when),
+		widget.NewFormItem(lang.L("Agenda"), e.agenda),
+		widget.NewFormItem(lang.L("Campaign"), e.campaign),
+		widget.NewFormItem(lang.L("Tags"), e.tags),
 	)
 	text := fyne.CanvasObject(e.text)
 	if b := e.expertsButton(); b != nil {
 		text = container.NewVBox(e.text, container.NewHBox(layout.NewSpacer(), b))
 	}
-	fields := container.NewVBox(e.status, text, e.channels, e.media.content(), e.preview.content(), form, e.notes, e.note)
+	fields := container.NewVBox(e.status, text, e.channels, e.media.content(), e.preview.content(), form, e.notes)
 	actions := container.NewBorder(nil, nil, e.del, container.NewHBox(e.save, e.schedule))
-	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(actions), nil, nil,
+	// The note (why Schedule refused, a failed save) sits just above the
+	// buttons, never below the fold of the scrolled fields.
+	body := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), container.NewPadded(container.NewVBox(e.note, actions)), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))
 	return container.NewBorder(nil, nil, widget.NewSeparator(), nil, body)
 }
@@ -145,7 +150,7 @@ func (e *postEditor) setAccounts(accts []core.Account) {
 		e.channels.Objects = append(e.channels.Objects, e.channelRow(a)...)
 	}
 	if len(accts) == 0 {
-		e.channels.Objects = append(e.channels.Objects, kit.NewMutedWrapped("No VK community or X account yet: add one in Accounts.", fyne.TextAlignLeading))
+		e.channels.Objects = append(e.channels.Objects, kit.NewMutedWrapped(lang.L("No VK community or X account yet: add one in Accounts."), fyne.TextAlignLeading))
 	}
 	e.channels.Refresh()
 	if e.content.Visible() {
@@ -159,7 +164,7 @@ func (e *postEditor) channelRow(a core.Account) []fyne.CanvasObject {
 	variant := widget.NewMultiLineEntry()
 	variant.Wrapping = fyne.TextWrapWord
 	variant.SetMinRowsVisible(2)
-	variant.SetPlaceHolder("Text for " + a.Name + " only")
+	variant.SetPlaceHolder(lang.L("Text for {{.Channel}} only", map[string]any{"Channel": a.Name}))
 	variant.OnChanged = e.changed
 	variant.Hide()
 	own := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { e.toggleVariant(a.ID) })
@@ -189,7 +194,7 @@ func (e *postEditor) open(p core.Post) {
 	e.leave()
 	e.post = p
 	e.fill(p)
-	e.heading.SetText("Post")
+	e.heading.SetText(lang.L("Post"))
 	e.content.Show()
 }
 
@@ -199,7 +204,7 @@ func (e *postEditor) openNew(at time.Time) {
 	e.leave()
 	e.post = core.Post{At: at.UTC(), Zone: e.s.loc.String()}
 	e.fill(e.post)
-	e.heading.SetText("New post")
+	e.heading.SetText(lang.L("New post"))
 	e.content.Show()
 	e.s.u.Win.Canvas().Focus(e.text)
 }
@@ -328,14 +333,14 @@ func splitTags(s string) []string {
 
 // setCampaigns offers the campaigns of the period shown.
 func (e *postEditor) setCampaigns(cs []core.Campaign) {
-	e.campaigns = map[string]int64{noCampaign: 0}
-	opts := []string{noCampaign}
+	e.campaigns = map[string]int64{lang.L(noCampaign): 0}
+	opts := []string{lang.L(noCampaign)}
 	for _, c := range cs {
 		e.campaigns[c.Name] = c.ID
 		opts = append(opts, c.Name)
 	}
 	if id := e.post.CampaignID; id != 0 && !slices.Contains(e.campaignIDs(), id) {
-		name := "Campaign " + strconv.FormatInt(id, 10)
+		name := lang.L("Campaign {{.ID}}", map[string]any{"ID": id})
 		e.campaigns[name] = id
 		opts = append(opts, name)
 	}
@@ -356,7 +361,7 @@ func (e *postEditor) campaignName(id int64) string {
 			return name
 		}
 	}
-	return noCampaign
+	return lang.L(noCampaign)
 }
 
 // refreshed takes the states of the open post from a reload: the
@@ -389,7 +394,7 @@ func (e *postEditor) confirmDelete() {
 		return
 	}
 	id := e.post.ID
-	dialog.ShowConfirm("Delete this post?", "It will not be published on any channel.", func(ok bool) {
+	dialog.ShowConfirm(lang.L("Delete this post?"), lang.L("It will not be published on any channel."), func(ok bool) {
 		if ok {
 			e.remove(id)
 		}

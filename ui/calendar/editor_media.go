@@ -54,7 +54,7 @@ type mediaList struct {
 func newMediaList(e *postEditor) *mediaList {
 	m := &mediaList{e: e, thumbs: map[string]image.Image{}, boxes: map[string][]*fyne.Container{}, rows: container.NewVBox(),
 		limits: widget.NewLabel(""), plan: widget.NewLabel("")}
-	m.add = widget.NewButtonWithIcon("Add picture…", theme.ContentAddIcon(), m.choose)
+	m.add = widget.NewButtonWithIcon(lang.L("Add picture…"), theme.ContentAddIcon(), m.choose)
 	m.limits.Wrapping, m.plan.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	m.limits.Importance = widget.LowImportance
 	m.plan.Hide()
@@ -153,7 +153,7 @@ func (m *mediaList) row(i int, it core.PostImage) fyne.CanvasObject {
 	box := container.NewGridWrap(fyne.NewSize(thumbSide, thumbSide), thumbOf(m.thumbs[it.Path]))
 	m.boxes[it.Path] = append(m.boxes[it.Path], box)
 	alt := widget.NewEntry()
-	alt.SetPlaceHolder("Describe the picture (alt text)")
+	alt.SetPlaceHolder(lang.L("Describe the picture (alt text)"))
 	alt.SetText(it.Alt)
 	alt.OnChanged = func(s string) {
 		if i < len(m.items) {
@@ -288,20 +288,17 @@ func limitsText(ts []core.PostTarget, n int) string {
 		seen[t.AccountKind] = true
 		ch := posttext.ForAccount(t.AccountKind)
 		l, m := posttext.LimitsOf(ch), posttext.MediaOf(ch)
-		rule := fmt.Sprintf("up to %d pictures", l.Media)
+		rule := lang.N("up to {{.Count}} pictures", l.Media, map[string]any{"Count": l.Media})
 		if m.GIFAlone {
-			rule += fmt.Sprintf(" of %d MB, or one GIF", m.MaxBytes>>20)
+			rule = lang.N("up to {{.Count}} pictures of {{.MB}} MB, or one GIF", l.Media, map[string]any{"Count": l.Media, "MB": m.MaxBytes >> 20})
 		}
 		parts = append(parts, fmt.Sprintf("%s: %s", kindLabel(t.AccountKind), rule))
 	}
 	if len(parts) == 0 || n == 0 {
 		return "" // the Add button is enough until there is a picture
 	}
-	head := fmt.Sprintf("%d pictures. ", n)
-	if n == 1 {
-		head = "1 picture. "
-	}
-	return head + strings.Join(parts, "; ") + ". Larger pictures are re-encoded to fit."
+	return lang.N("{{.Count}} pictures. {{.Limits}}. Larger pictures are re-encoded to fit.", n,
+		map[string]any{"Count": n, "Limits": strings.Join(parts, "; ")})
 }
 
 // over reports more pictures than a chosen channel takes.

@@ -3,6 +3,7 @@ package calendar
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +19,7 @@ func (e *postEditor) expertsButton() *widget.Button {
 		return nil
 	}
 	var btn *widget.Button
-	btn = kit.FlatButton("Experts", theme.AccountIcon(), func() {
+	btn = kit.FlatButton(lang.L("Experts"), theme.AccountIcon(), func() {
 		kit.OfferExperts(e.s.u.Env, m, btn, e.text.Text, e.mentionChannel(), e.insertMention, e.setNote)
 	})
 	return btn

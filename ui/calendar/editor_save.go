@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -52,7 +53,7 @@ func (e *postEditor) flush() {
 func (e *postEditor) saveDraft() {
 	p := e.collect()
 	if p.ID == 0 && e.saver.ids[e.session] == 0 && blank(p) {
-		e.setNote("Write something first.", widget.WarningImportance)
+		e.setNote(lang.L("Write something first."), widget.WarningImportance)
 		return
 	}
 	e.draft.Cancel()
@@ -80,11 +81,11 @@ func (e *postEditor) scheduleNow() {
 // unready says why a post cannot be scheduled yet, "" when it can.
 func (e *postEditor) unready(p core.Post) string {
 	if _, ok := e.when(); !ok {
-		return "Pick a date (YYYY-MM-DD) and a time (HH:MM) first."
+		return lang.L("Pick a date (YYYY-MM-DD) and a time (HH:MM) first.")
 	}
 	// The same rules as `hearth posts add`: core/calendar's.
 	if err := calendar.Check(p); err != nil {
-		return sentence(err.Error())
+		return sentence(coreText(err.Error()))
 	}
 	return e.media.refused
 }
@@ -120,12 +121,12 @@ func (e *postEditor) written(job saveJob, p core.Post, err error) {
 	}
 	if err != nil {
 		e.saved = "" // the next pause tries again
-		e.setNote("Could not save the post: "+kit.ErrorText(err), widget.DangerImportance)
+		e.setNote(lang.L("Could not save the post: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 		e.s.reload.Request()
 		return
 	}
 	e.post.ID, e.post.Targets, e.post.At, e.post.Zone, e.post.Skipped = p.ID, p.Targets, p.At, p.Zone, p.Skipped
-	e.heading.SetText("Post")
+	e.heading.SetText(lang.L("Post"))
 	e.showStatus()
 	e.s.reload.Request()
 	if job.announce {
@@ -136,11 +137,11 @@ func (e *postEditor) written(job saveJob, p core.Post, err error) {
 func savedNote(then afterSave, p core.Post, s *Screen) string {
 	switch then {
 	case thenSched:
-		return "Scheduled for " + p.At.In(s.loc).Format("Mon 2 Jan, 15:04") + "."
+		return lang.L("Scheduled for {{.When}}.", map[string]any{"When": kit.FormatTime(p.At.In(s.loc), "Mon 2 Jan, 15:04")})
 	case thenUnsched:
-		return "Saved as a draft: it will not be published until you schedule it again."
+		return lang.L("Saved as a draft: it will not be published until you schedule it again.")
 	}
-	return "Draft saved."
+	return lang.L("Draft saved.")
 }
 
 // remove deletes a post and closes the editor.
@@ -149,7 +150,7 @@ func (e *postEditor) remove(id int64) {
 		return e.s.cal.Delete(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			e.setNote("Could not delete the post: "+kit.ErrorText(err), widget.DangerImportance)
+			e.setNote(lang.L("Could not delete the post: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 			return
 		}
 		if e.post.ID == id {

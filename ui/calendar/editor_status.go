@@ -3,9 +3,11 @@ package calendar
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,9 +41,9 @@ func (e *postEditor) updateCounters() {
 		}
 		l.SetText(counterText(c.Used, c.Limit, c.Over, c.Warn))
 	}
-	hint := "Publish on"
+	hint := lang.L("Publish on")
 	if chosen == 0 {
-		hint = "Choose where to publish:"
+		hint = lang.L("Choose where to publish:")
 	}
 	kit.SetSegment(e.hint, hint)
 }
@@ -50,11 +52,11 @@ func (e *postEditor) updateCounters() {
 func counterText(used, limit int, over, warn bool) string {
 	switch {
 	case limit == 0:
-		return fmt.Sprintf("%d characters", used)
+		return lang.N("{{.Count}} characters", used, map[string]any{"Count": used})
 	case over:
-		return fmt.Sprintf("%d/%d, %d over", used, limit, used-limit)
+		return lang.L("{{.Used}}/{{.Limit}}, {{.Over}} over", map[string]any{"Used": used, "Limit": limit, "Over": used - limit})
 	case warn:
-		return fmt.Sprintf("%d/%d, %d left", used, limit, limit-used)
+		return lang.L("{{.Used}}/{{.Limit}}, {{.Left}} left", map[string]any{"Used": used, "Limit": limit, "Left": limit - used})
 	}
 	return fmt.Sprintf("%d/%d", used, limit)
 }
@@ -64,7 +66,7 @@ func counterText(used, limit int, over, warn bool) string {
 func (e *postEditor) showStatus() {
 	objs := []fyne.CanvasObject{}
 	if e.post.Skipped {
-		objs = append(objs, kit.NewMutedWrapped("Skipped: no channel will publish this post.", fyne.TextAlignLeading))
+		objs = append(objs, kit.NewMutedWrapped(lang.L("Skipped: no channel will publish this post."), fyne.TextAlignLeading))
 	}
 	for _, t := range e.post.Targets {
 		objs = append(objs, e.targetRow(t))
@@ -82,7 +84,7 @@ func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
 	b.Set(targetStateLabel(t.State), targetStateColour(t.State))
 	head := container.NewBorder(nil, nil, widget.NewIcon(kit.AccountIcon(t.AccountKind)), container.NewCenter(b), widget.NewLabel(t.Account))
 	rows := []fyne.CanvasObject{head}
-	if why := targetExplanation(t, e.s); why != "" {
+	if why := targetExplanation(t, e.post.At, e.s); why != "" {
 		l := widget.NewLabel(why)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.LowImportance
@@ -99,17 +101,24 @@ func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
 
 // targetExplanation says why a channel is where it is, when that needs
 // words.
-func targetExplanation(t core.PostTarget, s *Screen) string {
+func targetExplanation(t core.PostTarget, at time.Time, s *Screen) string {
 	switch t.State {
 	case core.TargetFailed:
-		return kit.Sentence(kit.Capitalize(orDefault(t.Error, "the channel refused the post")))
+		return kit.Sentence(kit.Capitalize(orDefault(t.Error, lang.L("the channel refused the post"))))
 	case core.TargetHeld:
-		return kit.Sentence(kit.Capitalize(orDefault(t.Error, "Hearth was not running at the post's time: publish it late, or skip it")))
+		late := s.u.Now().Sub(t.Due(at))
+		if late <= 0 {
+			return kit.Sentence(kit.Capitalize(orDefault(t.Error, lang.L("Hearth was not running at the post's time: publish it late, or skip it"))))
+		}
+		// Said in words from the post's time ("Held: 27 hours late"), not
+		// core's stored reason, which spells the delay as Go does (27h27m0s).
+		return lang.L("Held: {{.Late}} late. Hearth was not running at the post's time: publish it now, move it or skip it.",
+			map[string]any{"Late": kit.DurationWords(late)})
 	case core.TargetUnconfirmed:
-		return "Hearth is checking with " + t.Account + " whether the post went out; it will not post again until it knows."
+		return lang.L("Hearth is checking with {{.Channel}} whether the post went out; it will not post again until it knows.", map[string]any{"Channel": t.Account})
 	case core.TargetPublished:
 		if t.URL != "" {
-			return "Published " + t.PublishedAt.In(s.loc).Format("2 Jan 15:04") + ": " + t.URL
+			return lang.L("Published {{.When}}: {{.URL}}", map[string]any{"When": kit.FormatTime(t.PublishedAt.In(s.loc), "2 Jan 15:04"), "URL": t.URL})
 		}
 	}
 	return ""
@@ -127,12 +136,12 @@ func orDefault(s, def string) string {
 func (e *postEditor) targetActions(t core.PostTarget) fyne.CanvasObject {
 	switch t.State {
 	case core.TargetFailed:
-		retry := widget.NewButtonWithIcon("Retry this channel", theme.ViewRefreshIcon(), func() { e.retry(t, "retry") })
+		retry := widget.NewButtonWithIcon(lang.L("Retry this channel"), theme.ViewRefreshIcon(), func() { e.retry(t, "retry") })
 		return container.NewHBox(retry)
 	case core.TargetHeld:
-		now := widget.NewButtonWithIcon("Publish now", theme.MailSendIcon(), func() { e.retry(t, "publish") })
+		now := widget.NewButtonWithIcon(lang.L("Publish now"), theme.MailSendIcon(), func() { e.retry(t, "publish") })
 		now.Importance = widget.HighImportance
-		skip := widget.NewButton("Skip", e.skip)
+		skip := widget.NewButton(lang.L("Skip"), e.skip)
 		return container.NewHBox(now, skip)
 	}
 	return nil
@@ -144,12 +153,22 @@ func (e *postEditor) retry(t core.PostTarget, verb string) {
 		return e.s.cal.Retry(ctx, t.ID)
 	}, func(err error) {
 		if err != nil {
-			e.setNote(fmt.Sprintf("Could not %s on %s: %s", verb, t.Account, kit.ErrorText(err)), widget.DangerImportance)
+			e.setNote(retryFailed(verb, t.Account, err), widget.DangerImportance)
 		} else {
-			e.setNote("Publishing on "+t.Account+" again.", widget.SuccessImportance)
+			e.setNote(lang.L("Publishing on {{.Channel}} again.", map[string]any{"Channel": t.Account}), widget.SuccessImportance)
 		}
 		e.s.reload.Request()
 	})
+}
+
+// retryFailed says that retrying ("retry") or publishing a held post now
+// ("publish") on a channel failed.
+func retryFailed(verb, channel string, err error) string {
+	data := map[string]any{"Channel": channel, "Error": kit.ErrorText(err)}
+	if verb == "publish" {
+		return lang.L("Could not publish on {{.Channel}}: {{.Error}}", data)
+	}
+	return lang.L("Could not retry on {{.Channel}}: {{.Error}}", data)
 }
 
 // skip passes over the post: none of its channels publish it.
@@ -159,9 +178,9 @@ func (e *postEditor) skip() {
 		return e.s.cal.Skip(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			e.setNote("Could not skip the post: "+kit.ErrorText(err), widget.DangerImportance)
+			e.setNote(lang.L("Could not skip the post: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 		} else {
-			e.setNote("Skipped: it will not be published.", widget.SuccessImportance)
+			e.setNote(lang.L("Skipped: it will not be published."), widget.SuccessImportance)
 		}
 		e.s.reload.Request()
 	})

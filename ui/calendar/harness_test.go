@@ -53,6 +53,7 @@ func newCalHarness(t *testing.T) *calHarness {
 // (nil: none).
 func newCalHarnessWith(t *testing.T, experts kit.Mentioner) *calHarness {
 	t.Helper()
+	loadLanguage(t)
 	w := uitest.NewScreenWindow(t, uitest.ScreenSize)
 	h := &calHarness{Window: w, ws: openSamples(t)}
 	h.cal = &faultyCalendar{Service: h.ws.Calendar}

@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"fmt"
 	"image/color"
 	"strconv"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -21,9 +21,6 @@ const (
 	monthLanes      = 2  // campaign lanes shown in a month
 	chipGap         = 2
 )
-
-// weekdayNames head the columns, Monday first.
-var weekdayNames = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 
 // monthView is the month grid: a row per week, Monday first; each day
 // lists its posts and meetups in time order under the campaign bands, and
@@ -43,8 +40,8 @@ func newMonthView(s *Screen) *monthView {
 
 func weekdayHeader() fyne.CanvasObject {
 	var cols []fyne.CanvasObject
-	for _, n := range weekdayNames {
-		cols = append(cols, newMutedCentred(n))
+	for i := range 7 { // Monday first
+		cols = append(cols, newMutedCentred(kit.WeekdayName(time.Weekday((i+1)%7), true)))
 	}
 	return container.NewGridWithColumns(7, cols...)
 }
@@ -201,7 +198,7 @@ func (r *bandRenderer) Layout(size fyne.Size) {
 	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
 	r.label.TextStyle = fyne.TextStyle{Bold: true}
 	r.label.Color = th.Color(theme.ColorNameForeground, kit.Variant())
-	r.label.Text = fitText(text, r.label.TextSize, r.label.TextStyle, size.Width-8)
+	r.label.Text = kit.FitWords(text, r.label.TextSize, r.label.TextStyle, size.Width-8)
 	ts := r.label.MinSize()
 	r.label.Move(fyne.NewPos(4, (size.Height-ts.Height)/2))
 	r.label.Resize(ts)
@@ -286,7 +283,7 @@ func (r *dayCellRenderer) layoutChips(size fyne.Size) {
 	}
 	r.more.Text = ""
 	if hidden := len(r.c.chips) - fit; hidden > 0 {
-		r.more.Text = fmt.Sprintf("+%d more", hidden)
+		r.more.Text = lang.L("+{{.Count}} more", map[string]any{"Count": hidden})
 	}
 	ms := r.more.MinSize()
 	r.more.Move(fyne.NewPos(size.Width-ms.Width-6, 2+(dayHeaderHeight-2-ms.Height)/2))

@@ -3,6 +3,8 @@ package calendar
 import (
 	"fmt"
 	"time"
+
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // calMode is which calendar view is in front.
@@ -80,7 +82,7 @@ func stepPeriod(mode calMode, anchor time.Time, dir int) time.Time {
 // "16-22 Nov 2026" for a week or an agenda span.
 func periodTitle(mode calMode, anchor time.Time) string {
 	if mode == monthMode {
-		return anchor.Format("January 2006")
+		return kit.FormatTime(anchor, "January 2006")
 	}
 	from, to := period(mode, anchor)
 	return spanTitle(from, addDays(to, -1))
@@ -91,11 +93,11 @@ func periodTitle(mode calMode, anchor time.Time) string {
 func spanTitle(first, last time.Time) string {
 	switch {
 	case first.Year() != last.Year():
-		return first.Format("2 Jan 2006") + " - " + last.Format("2 Jan 2006")
+		return kit.FormatTime(first, "2 Jan 2006") + " - " + kit.FormatTime(last, "2 Jan 2006")
 	case first.Month() != last.Month():
-		return first.Format("2 Jan") + " - " + last.Format("2 Jan 2006")
+		return kit.FormatTime(first, "2 Jan") + " - " + kit.FormatTime(last, "2 Jan 2006")
 	default:
-		return fmt.Sprintf("%d-%s", first.Day(), last.Format("2 Jan 2006"))
+		return fmt.Sprintf("%d-%s", first.Day(), kit.FormatTime(last, "2 Jan 2006"))
 	}
 }
 

@@ -3,11 +3,13 @@ package calendar
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -17,8 +19,8 @@ import (
 // planMenu offers what else goes on the calendar besides posts.
 func (s *Screen) planMenu(btn *widget.Button) {
 	menu := widget.NewPopUpMenu(fyne.NewMenu("",
-		fyne.NewMenuItem("New campaign…", s.newCampaign),
-		fyne.NewMenuItem("New meetup…", s.newMeetup),
+		fyne.NewMenuItem(lang.L("New campaign…"), s.newCampaign),
+		fyne.NewMenuItem(lang.L("New meetup…"), s.newMeetup),
 	), s.u.Win.Canvas())
 	menu.ShowAtRelativePosition(fyne.NewPos(btn.Size().Width-menu.MinSize().Width, btn.Size().Height), btn)
 }
@@ -29,13 +31,13 @@ func (s *Screen) newCampaign() {
 	start := s.anchor.In(s.loc)
 	first.SetText(start.Format(time.DateOnly))
 	last.SetText(start.AddDate(0, 0, 27).Format(time.DateOnly))
-	name.SetPlaceHolder("The quarter's joint project")
-	goal.SetPlaceHolder("What success looks like, e.g. 40 players in the league")
+	name.SetPlaceHolder(lang.L("The quarter's joint project"))
+	goal.SetPlaceHolder(lang.L("What success looks like, e.g. 40 players in the league"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("Goal", goal),
-		widget.NewFormItem("First day", first), widget.NewFormItem("Last day", last),
+		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Goal"), goal),
+		widget.NewFormItem(lang.L("First day"), first), widget.NewFormItem(lang.L("Last day"), last),
 	}
-	s.planForm("New campaign", items, func() (func(context.Context) error, error) {
+	s.planForm(lang.L("New campaign"), items, func() (func(context.Context) error, error) {
 		c, err := campaignFrom(name.Text, goal.Text, first.Text, last.Text)
 		if err != nil {
 			return nil, err
@@ -50,7 +52,7 @@ func campaignFrom(name, goal, first, last string) (core.Campaign, error) {
 	a, err1 := time.Parse(time.DateOnly, strings.TrimSpace(first))
 	b, err2 := time.Parse(time.DateOnly, strings.TrimSpace(last))
 	if err1 != nil || err2 != nil {
-		return core.Campaign{}, errors.New("write the days as 2026-12-01")
+		return core.Campaign{}, errors.New(lang.L("write the days as 2026-12-01"))
 	}
 	c := core.Campaign{Name: strings.TrimSpace(name), Goal: strings.TrimSpace(goal), Start: a, End: b}
 	return c, c.Validate()
@@ -62,14 +64,14 @@ func (s *Screen) newMeetup() {
 	day.SetText(s.anchor.In(s.loc).Format(time.DateOnly))
 	from.SetText("19:00")
 	to.SetText("22:00")
-	title.SetPlaceHolder("Board-game night")
-	place.SetPlaceHolder("Café, address")
-	who.SetPlaceHolder("Names, separated by commas")
+	title.SetPlaceHolder(lang.L("Board-game night"))
+	place.SetPlaceHolder(lang.L("Café, address"))
+	who.SetPlaceHolder(lang.L("Names, separated by commas"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title), widget.NewFormItem("Place", place), widget.NewFormItem("Day", day),
-		widget.NewFormItem("From", from), widget.NewFormItem("To", to), widget.NewFormItem("Coming", who),
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Place"), place), widget.NewFormItem(lang.L("Day"), day),
+		widget.NewFormItem(lang.L("From"), from), widget.NewFormItem(lang.X("meetup.to", "To"), to), widget.NewFormItem(lang.L("Coming"), who),
 	}
-	s.planForm("New meetup", items, func() (func(context.Context) error, error) {
+	s.planForm(lang.L("New meetup"), items, func() (func(context.Context) error, error) {
 		m, err := meetupFrom(title.Text, place.Text, day.Text, from.Text, to.Text, who.Text, s.loc)
 		if err != nil {
 			return nil, err
@@ -82,12 +84,12 @@ func (s *Screen) newMeetup() {
 func meetupFrom(title, place, day, from, to, who string, loc *time.Location) (core.Meetup, error) {
 	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(day), loc)
 	if err != nil {
-		return core.Meetup{}, errors.New("write the day as 2026-12-01")
+		return core.Meetup{}, errors.New(lang.L("write the day as 2026-12-01"))
 	}
 	at := func(hm string) (time.Time, error) {
 		t, err := time.Parse("15:04", strings.TrimSpace(hm))
 		if err != nil {
-			return time.Time{}, errors.New("write the hours as 19:00")
+			return time.Time{}, errors.New(lang.L("write the hours as 19:00"))
 		}
 		return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, loc), nil
 	}
@@ -108,6 +110,19 @@ func meetupFrom(title, place, day, from, to, who string, loc *time.Location) (co
 	return m, m.Validate()
 }
 
+// coreMessages are core's fixed checks of a post, a campaign and a meetup,
+// translated by value; one that names a channel or
+// counts stays English.
+var coreMessages = []string{"choose at least one channel to publish on", "a campaign needs a name",
+	"a meetup needs a title"}
+
+func coreText(s string) string {
+	if slices.Contains(coreMessages, s) {
+		return lang.L(s)
+	}
+	return s
+}
+
 // planForm shows a form; read turns it into the save, or says what to fix
 // (the form stays open with the problem in it).
 func (s *Screen) planForm(title string, items []*widget.FormItem, read func() (func(context.Context) error, error)) {
@@ -117,20 +132,20 @@ func (s *Screen) planForm(title string, items []*widget.FormItem, read func() (f
 	problem.Hide()
 	items = append(items, widget.NewFormItem("", problem))
 	var d *dialog.FormDialog
-	d = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+	d = dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		save, err := read()
 		if err != nil {
-			problem.SetText(kit.Sentence(kit.Capitalize(err.Error())))
+			problem.SetText(kit.Sentence(kit.Capitalize(coreText(err.Error()))))
 			problem.Show()
 			d.Show() // keep what was typed
 			return
 		}
 		kit.BackgroundErr(s.u.Env, "save plan", save, func(err error) {
 			if err != nil {
-				s.banner.Show("Could not save: " + kit.ErrorText(err))
+				s.banner.Show(lang.L("Could not save: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			}
 			s.reload.Request()
 		})

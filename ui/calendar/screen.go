@@ -2,13 +2,15 @@ package calendar
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -75,7 +77,11 @@ func zoneOf(cal Calendar) *time.Location {
 func (s *Screen) layout() fyne.CanvasObject {
 	top := container.NewVBox(s.bar.content, s.banner.Content, s.toast.Content)
 	bottom := container.NewVBox(widget.NewSeparator(), s.balance.content)
-	main := container.NewBorder(nil, container.NewPadded(bottom), nil, nil, container.NewPadded(s.views))
+	// The agenda balance sits under the grid's own padding, with none
+	// above it: at 1024x700 with the editor open and the toolbar on two
+	// lines, every pixel of the month view counts.
+	p := theme.Padding()
+	main := container.NewBorder(nil, container.New(layout.NewCustomPaddedLayout(0, p, p, p), bottom), nil, nil, container.NewPadded(s.views))
 	return container.NewBorder(container.NewPadded(top), nil, nil, s.editor.content, main)
 }
 
@@ -125,7 +131,7 @@ func (s *Screen) load(done func()) {
 			return
 		}
 		if err != nil {
-			s.banner.Show("Could not load the calendar: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not load the calendar: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.loaded = true
@@ -152,7 +158,7 @@ func (s *Screen) redraw() {
 func (s *Screen) loadAccounts() {
 	kit.Background(s.u.Env, "list channels", s.u.b.Accounts.List, func(accts []core.Account, err error) {
 		if err != nil {
-			s.banner.Show("Could not list the channels: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not list the channels: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.accounts = s.accounts[:0]
@@ -243,17 +249,17 @@ func (s *Screen) move(p core.Post, at time.Time) {
 		return s.cal.Move(ctx, p.ID, at)
 	}, func(err error) {
 		if err != nil {
-			s.banner.Show("Could not move the post: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not move the post: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			s.reload.Request()
 			return
 		}
 		s.reload.Request()
-		s.toast.Show(fmt.Sprintf("Moved %s to %s.", postTitle(p), at.In(s.loc).Format("Mon 2 Jan, 15:04")), func() {
+		s.toast.Show(lang.L("Moved {{.Post}} to {{.When}}.", map[string]any{"Post": postTitle(p), "When": kit.FormatTime(at.In(s.loc), "Mon 2 Jan, 15:04")}), func() {
 			kit.BackgroundErr(s.u.Env, "undo move", func(ctx context.Context) error {
 				return s.cal.Move(ctx, p.ID, from)
 			}, func(err error) {
 				if err != nil {
-					s.banner.Show("Could not move the post back: " + kit.ErrorText(err))
+					s.banner.Show(lang.L("Could not move the post back: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 				}
 				s.reload.Request()
 			})
@@ -282,13 +288,13 @@ func (s *Screen) newPost() {
 
 func (s *Screen) showCampaign(name, goal string) {
 	if goal == "" {
-		goal = "No goal written for this campaign yet."
+		goal = lang.L("No goal written for this campaign yet.")
 	}
 	dialog.ShowInformation(name, goal, s.u.Win)
 }
 
 func (s *Screen) showMeetup(m core.Meetup) {
-	lines := []string{m.Start.In(s.loc).Format("Mon 2 Jan 2006, 15:04") + " - " + m.End.In(s.loc).Format("15:04")}
+	lines := []string{kit.FormatTime(m.Start.In(s.loc), "Mon 2 Jan 2006, 15:04") + " - " + m.End.In(s.loc).Format("15:04")}
 	if m.Place != "" {
 		lines = append(lines, m.Place)
 	}
@@ -297,7 +303,7 @@ func (s *Screen) showMeetup(m core.Meetup) {
 		for i, a := range m.Attendees {
 			names[i] = a.Name
 		}
-		lines = append(lines, "Coming: "+strings.Join(names, ", "))
+		lines = append(lines, lang.L("Coming: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 	}
 	if m.Notes != "" {
 		lines = append(lines, m.Notes)

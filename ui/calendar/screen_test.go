@@ -334,6 +334,15 @@ func TestEditorRefusesToScheduleOverTheLimit(t *testing.T) {
 	if !strings.Contains(e.note.Text, "too long for @hearth_game (282 of 280)") {
 		t.Errorf("note = %q", e.note.Text)
 	}
+	// Where the person clicked: beside Schedule, in a 1024x700 window.
+	h.ResizeContent(uitest.SmallestScreen)
+	h.Settle()
+	d := fyne.CurrentApp().Driver()
+	note, sched := d.AbsolutePositionForObject(e.note), d.AbsolutePositionForObject(e.schedule)
+	if !e.note.Visible() || note.Y+e.note.Size().Height > sched.Y+1 || sched.Y-note.Y > 3*e.note.MinSize().Height ||
+		note.Y+e.note.Size().Height > uitest.SmallestScreen.Height {
+		t.Errorf("the note at %v (%v) is not just above Schedule at %v", note, e.note.Size(), sched)
+	}
 	for _, p := range h.postsLike("灯") {
 		if p.State() != core.TargetDraft {
 			t.Errorf("scheduled anyway: the post is %s", p.State())
@@ -477,6 +486,26 @@ func TestHeldTargetPublishesNowOrSkips(t *testing.T) {
 			test.Tap(b)
 			h.WaitFor(tt.want, func() bool { return tt.done(h.byID(contest.ID)) })
 		})
+	}
+}
+
+// A post held because Hearth was closed says how late it is in words.
+func TestHeldTargetSaysHowLateInWords(t *testing.T) {
+	h := newCalHarness(t)
+	held := on(vkName, core.TargetHeld)
+	held.AccountID = h.accountID(vkName)
+	held.Error = "27h27m0s late (Hearth was not running at its time): publish it now, move it or skip it"
+	p := h.ws.AddPost(t, core.Post{Text: "Good morning, builders", At: uitest.Now.Add(-27*time.Hour - 27*time.Minute), Zone: calZone,
+		Targets: []core.PostTarget{held}})
+	e := h.screen().editor
+	e.open(p)
+	h.Settle()
+	texts := strings.Join(uitest.LabelsIn(e.status), "\n")
+	if want := "Held: 27 hours late. Hearth was not running at the post's time: publish it now, move it or skip it."; !strings.Contains(texts, want) {
+		t.Errorf("the held channel says\n%s\nwant %q", texts, want)
+	}
+	if strings.Contains(texts, "27h27m") {
+		t.Errorf("a Go duration on screen:\n%s", texts)
 	}
 }
 

@@ -3,9 +3,9 @@ package calendar
 import (
 	"image/color"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/hearthhq/hearth/core"
@@ -28,32 +28,33 @@ var campaignColour = calendar.AgendaColour(core.AgendaProject)
 func agendaLabel(a core.Agenda) string {
 	switch a {
 	case core.AgendaProject:
-		return "Joint project"
+		return lang.L("Joint project")
 	case core.AgendaNews:
-		return "Outside news"
+		return lang.L("Outside news")
 	case core.AgendaLife:
-		return "Community life"
+		return lang.L("Community life")
 	}
-	return "No agenda"
+	return lang.L("No agenda")
 }
 
 // targetStateLabel names a channel's state for people.
 func targetStateLabel(s core.TargetState) string {
 	switch s {
 	case core.TargetDraft:
-		return "Draft"
+		return lang.L("Draft")
 	case core.TargetScheduled:
-		return "Scheduled"
+		return lang.L("Scheduled")
 	case core.TargetPublishing:
-		return "Publishing"
+		return lang.L("Publishing")
 	case core.TargetPublished:
-		return "Published"
+		return lang.L("Published")
 	case core.TargetFailed:
-		return "Failed"
+		return lang.L("Failed")
 	case core.TargetUnconfirmed:
-		return "Unconfirmed"
+		return lang.L("Unconfirmed")
 	case core.TargetHeld:
-		return "Held"
+		// An id: the dashboard's "Held" is members who kept their quadrant.
+		return lang.X("post.held", "Held")
 	}
 	return string(s)
 }
@@ -98,34 +99,7 @@ func withAlpha(c color.Color, a uint8) color.NRGBA {
 // firstWords is the start of a text on one line, for a chip or a row.
 func firstWords(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n])
-}
-
-// fitText cuts s with an ellipsis so it fits width at the given size.
-func fitText(s string, size float32, style fyne.TextStyle, width float32) string {
-	if width <= 0 {
-		return ""
-	}
-	if fyne.MeasureText(s, size, style).Width <= width {
-		return s
-	}
-	r := []rune(s)
-	lo, hi := 0, len(r) // the longest prefix that fits lies in [lo, hi)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		return ""
-	}
-	return string(r[:lo]) + "…"
+	return kit.ShortenWords(s, n) // after a whole word, with "…"
 }
 
 // postIcon is the mark of a post's first channel.

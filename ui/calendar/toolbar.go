@@ -3,11 +3,13 @@ package calendar
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // Choices of the toolbar's selects.
@@ -33,25 +35,25 @@ func newCalToolbar(s *Screen) *calToolbar {
 	b := &calToolbar{s: s, title: widget.NewLabel(""), ids: map[string]int64{}}
 	b.title.TextStyle = fyne.TextStyle{Bold: true}
 	b.title.SizeName = theme.SizeNameSubHeadingText
-	b.title.Truncation = fyne.TextTruncateEllipsis // the controls keep their room in a small window
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.step(1) })
-	today := widget.NewButton("Today", s.today)
+	today := widget.NewButton(lang.L("Today"), s.today)
 	for i, name := range calModeNames {
-		b.modes = append(b.modes, widget.NewButton(name, func() { s.setMode(calMode(i)) }))
+		b.modes = append(b.modes, widget.NewButton(lang.L(name), func() { s.setMode(calMode(i)) }))
 	}
-	b.filter = widget.NewSelect([]string{allChannels}, b.filterChosen)
-	b.filter.SetSelected(allChannels)
-	b.colour = widget.NewSelect([]string{colourChannels, colourAgendas}, b.colourChosen)
-	b.colour.SetSelected(colourChannels)
-	add := widget.NewButtonWithIcon("New post", theme.ContentAddIcon(), s.newPost)
+	b.filter = widget.NewSelect([]string{lang.L(allChannels)}, b.filterChosen)
+	b.filter.SetSelected(lang.L(allChannels))
+	b.colour = widget.NewSelect([]string{lang.L(colourChannels), lang.L(colourAgendas)}, b.colourChosen)
+	b.colour.SetSelected(lang.L(colourChannels))
+	add := widget.NewButtonWithIcon(lang.L("New post"), theme.ContentAddIcon(), s.newPost)
 	add.Importance = widget.HighImportance
-	left := container.NewHBox(prev, today, next)
 	modes := container.NewHBox(b.modes[0], b.modes[1], b.modes[2])
 	var plan *widget.Button
 	plan = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() { s.planMenu(plan) })
-	right := container.NewHBox(modes, b.filter, b.colour, add, plan)
-	b.content = container.NewBorder(nil, nil, left, right, b.title)
+	// In a small window the groups wrap onto a second line: the period's
+	// title is never cut ("Dec...").
+	b.content = kit.NewWrapRow(container.NewHBox(prev, today, next, b.title), modes,
+		container.NewHBox(b.filter, b.colour), container.NewHBox(add, plan))
 	return b
 }
 
@@ -72,7 +74,7 @@ func (b *calToolbar) update() {
 
 // setAccounts offers the channels in the filter.
 func (b *calToolbar) setAccounts(accts []core.Account) {
-	opts := []string{allChannels}
+	opts := []string{lang.L(allChannels)}
 	b.ids = map[string]int64{}
 	for _, a := range accts {
 		opts = append(opts, a.Name)
@@ -89,7 +91,7 @@ func (b *calToolbar) filterChosen(name string) {
 
 func (b *calToolbar) colourChosen(name string) {
 	by := calendar.ByChannel
-	if name == colourAgendas {
+	if name == lang.L(colourAgendas) {
 		by = calendar.ByAgenda
 	}
 	b.s.setColourBy(by)

@@ -149,7 +149,7 @@ func (w *weekView) showHeader(d calData) {
 	objs := []fyne.CanvasObject{widget.NewLabel("")}
 	for i := range 7 {
 		day := addDays(d.from, i)
-		l := widget.NewLabel(day.Format("Mon 2"))
+		l := widget.NewLabel(kit.FormatTime(day, "Mon 2"))
 		l.Alignment = fyne.TextAlignCenter
 		if kit.SameDay(day, d.today) {
 			l.TextStyle = fyne.TextStyle{Bold: true}

@@ -2,11 +2,13 @@ package dashboard
 
 import (
 	"regexp"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // The KPIs' names, definitions and groups, the values' units and the
@@ -47,8 +49,14 @@ func localTile(t report.Tile) report.Tile {
 
 // chartStyle is how the window draws the charts: in its language.
 func chartStyle(dark bool) report.Style {
+	days := make([]string, 7)
+	for i := range days { // Monday first
+		days[i] = kit.WeekdayName(time.Weekday((i+1)%7), true)
+	}
 	return report.Style{Format: report.PNG, Width: int(chartSize.Width), Height: int(chartSize.Height), Dark: dark,
-		Words: func(s string) string { return lang.L(s) }}
+		Words:    func(s string) string { return lang.L(s) },
+		Day:      func(t time.Time) string { return kit.FormatTime(t, "2 Jan") },
+		Weekdays: days}
 }
 
 // subtitle says which period and channel the numbers are of, and what
@@ -60,11 +68,25 @@ func subtitle(d stats.Dashboard) string {
 	}
 	s := lang.L("{{.From}} to {{.To}} ({{.Zone}}), {{.Channel}}; compared with {{.Previous}}", map[string]any{
 		"From": d.Period.From.Format(dayFormat), "To": d.Period.Last().Format(dayFormat), "Zone": d.Zone,
-		"Channel": ch, "Previous": d.Previous.Label()})
+		"Channel": ch, "Previous": periodLabel(d.Previous)})
 	if d.Estimated {
 		s += lang.L(". Member totals of past periods without a daily snapshot are estimated from today's files")
 	}
 	return s
+}
+
+// periodLabel names a period as stats.Period.Label does, in the language
+// in use: "week of 3 Mar 2025", "February 2025", "Q1 2025".
+func periodLabel(p stats.Period) string {
+	switch p.Kind {
+	case stats.Week:
+		return lang.L("week of {{.Day}}", map[string]any{"Day": kit.FormatTime(p.From, "2 Jan 2006")})
+	case stats.Month:
+		return kit.FormatTime(p.From, "January 2006")
+	case stats.Quarter:
+		return lang.L("Q{{.Quarter}} {{.Year}}", map[string]any{"Quarter": (int(p.From.Month())-1)/3 + 1, "Year": p.From.Year()})
+	}
+	return kit.FormatTime(p.From, "2 Jan 2006") + " – " + kit.FormatTime(p.Last(), "2 Jan 2006")
 }
 
 // dayFormat writes a day the way the reports do: the same in every

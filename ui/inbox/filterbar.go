@@ -107,11 +107,11 @@ func (f *filterBar) wire() {
 
 func (f *filterBar) layout() fyne.CanvasObject {
 	// Fixed widths: a long account name must not widen the window.
-	return container.NewHBox(
+	// The row wraps in a narrow window rather than widen it.
+	return kit.NewWrapRow(
 		container.New(kit.FixedWidth{Width: fitWidth(190, []string{allAccounts}, f.account.Options[:1])}, f.account),
 		container.New(kit.FixedWidth{Width: fitWidth(175, englishLabels(kindViews), kindLabels())}, f.kind), // "All channels (169)"
 		container.New(kit.FixedWidth{Width: fitWidth(130, englishStates(), stateLabels())}, f.state),
-
 		container.New(kit.FixedWidth{Width: 110}, f.tag),
 		f.unread, f.vip)
 }

@@ -141,9 +141,7 @@ func QuoteSubject(s string) string {
 	if s == "" {
 		return lang.L("this message")
 	}
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:39]) + "…"
-	}
+	s = ShortenWords(s, 40)
 	return lang.L("“{{.Text}}”", map[string]any{"Text": s})
 }
 

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -112,4 +113,57 @@ func ReplyRule() fyne.CanvasObject {
 	r := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
 	r.SetMinSize(fyne.NewSize(2, 0))
 	return container.NewPadded(r)
+}
+
+// NewWrapRow lays objects out in rows that wrap to the width it is given:
+// a toolbar that fits one line in a wide window takes two in a 1024x700
+// one, and never widens the window or cuts its labels.
+func NewWrapRow(objects ...fyne.CanvasObject) *fyne.Container {
+	w := &wrapRow{}
+	w.box = container.New(w, container.New(layout.NewRowWrapLayout(), objects...))
+	return w.box
+}
+
+// wrapRow reports only the height of its rows as its minimum, so the
+// row-wrapping container inside (whose minimum is the width it was last
+// laid out at) lets the window shrink and wraps instead. When a layout
+// changes the number of rows, the window is laid out again so the row gets
+// its new height (otherwise a second row would overlap what is below until
+// something else laid the window out).
+type wrapRow struct {
+	box   *fyne.Container
+	lastH float32
+}
+
+// wrapMinWidth is the narrowest a wrapping row claims to be.
+const wrapMinWidth = 120
+
+func (w *wrapRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(wrapMinWidth, h)
+}
+
+func (w *wrapRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h := float32(0)
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+		h = max(h, o.MinSize().Height)
+	}
+	if h != w.lastH {
+		w.lastH = h
+		if h != size.Height && w.box != nil {
+			box := w.box
+			fyne.Do(func() { // lay the window out again, top down, with the new height
+				if c := fyne.CurrentApp().Driver().CanvasForObject(box); c != nil && c.Content() != nil {
+					c.Content().Refresh()
+				}
+			})
+		}
+	}
 }

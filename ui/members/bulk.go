@@ -2,11 +2,11 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -24,12 +24,12 @@ type bulkTagBar struct {
 
 func newBulkTagBar(s *Screen) *bulkTagBar {
 	b := &bulkTagBar{s: s, label: widget.NewLabel(""), tag: widget.NewEntry()}
-	b.tag.SetPlaceHolder("Tag")
+	b.tag.SetPlaceHolder(lang.L("Tag"))
 	b.tag.OnSubmitted = func(string) { b.apply(true) }
 	b.bar = container.NewHBox(b.label, container.New(kit.FixedWidth{Width: filterEntryWidth}, b.tag),
-		kit.FlatButton("Add tag", theme.ContentAddIcon(), func() { b.apply(true) }),
-		kit.FlatButton("Remove tag", theme.ContentRemoveIcon(), func() { b.apply(false) }),
-		kit.FlatButton("Select none", theme.CancelIcon(), s.clearChecked))
+		kit.FlatButton(lang.L("Add tag"), theme.ContentAddIcon(), func() { b.apply(true) }),
+		kit.FlatButton(lang.L("Remove tag"), theme.ContentRemoveIcon(), func() { b.apply(false) }),
+		kit.FlatButton(lang.L("Select none"), theme.CancelIcon(), s.clearChecked))
 	b.bar.Hide()
 	b.content = container.NewBorder(nil, nil, nil, container.NewCenter(s.count), b.bar)
 	return b
@@ -42,7 +42,7 @@ func (b *bulkTagBar) update() {
 		b.bar.Hide()
 		return
 	}
-	b.label.SetText(fmt.Sprintf("%d selected", n))
+	b.label.SetText(lang.N("{{.Count}} selected", n, map[string]any{"Count": n}))
 	b.bar.Show()
 }
 
@@ -62,7 +62,7 @@ func (b *bulkTagBar) apply(add bool) {
 		return b.s.u.b.Members.Tag(ctx, ids, addTags, removeTags)
 	}, func(err error) {
 		if err != nil {
-			b.s.banner.Show(fmt.Sprintf("Could not tag %d members: %s", len(ids), kit.ErrorText(err)))
+			b.s.banner.Show(lang.N("Could not tag {{.Count}} members: {{.Error}}", len(ids), map[string]any{"Count": len(ids), "Error": kit.ErrorText(err)}))
 			return
 		}
 		b.tag.SetText("")

@@ -2,12 +2,12 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -59,8 +59,8 @@ func newDossierView(s *Screen) *dossierView {
 	v.bio = widget.NewLabel("")
 	v.bio.Wrapping = fyne.TextWrapWord
 	v.profile = newProfileForm(v)
-	v.tags = newChipEditor("Add a tag", "#", v.changeTag)
-	v.interests = newChipEditor("Add an interest", "", v.changeInterest)
+	v.tags = newChipEditor(lang.L("Add a tag and press Enter"), "#", v.changeTag)
+	v.interests = newChipEditor(lang.L("Add an interest and press Enter"), "", v.changeInterest)
 	v.expertise = newExpertiseEditor(v)
 	v.notes = newNotesEditor(v)
 	v.timeline = newTimelineView(v)
@@ -72,17 +72,17 @@ func (v *dossierView) layout() fyne.CanvasObject {
 	v.left = container.NewVScroll(container.NewPadded(container.NewVBox(
 		v.header(),
 		v.profile.content,
-		section("Identities", v.ids),
+		section(lang.L("Identities"), v.ids),
 		v.dates,
-		section("Tags", v.tags.content),
-		section("Interests", v.interests.content),
-		section("Expertise", v.expertise.content),
-		section("Notes", v.notes.content),
+		section(lang.L("Tags"), v.tags.content),
+		section(lang.L("Interests"), v.interests.content),
+		section(lang.L("Expertise"), v.expertise.content),
+		section(lang.L("Notes"), v.notes.content),
 	)))
 	v.right = container.NewVScroll(container.NewPadded(container.NewVBox(
-		section("Standing", v.standing),
-		section("Meetups attended", v.meetups),
-		section("Timeline", v.timeline.content),
+		section(lang.L("Standing"), v.standing),
+		section(lang.L("Meetups attended"), v.meetups),
+		section(lang.L("Timeline"), v.timeline.content),
 	)))
 	split := container.NewHSplit(v.left, v.right)
 	split.Offset = 0.5
@@ -91,12 +91,12 @@ func (v *dossierView) layout() fyne.CanvasObject {
 
 func (v *dossierView) toolbar() fyne.CanvasObject {
 	return container.NewHBox(
-		kit.FlatButton("Members", theme.NavigateBackIcon(), v.s.closeDossier),
+		kit.FlatButton(lang.L("Members"), theme.NavigateBackIcon(), v.s.closeDossier),
 		layout.NewSpacer(),
-		kit.FlatButton("Edit profile", theme.DocumentCreateIcon(), v.profile.toggle),
-		kit.FlatButton("Merge with…", theme.ContentAddIcon(), v.askMerge),
-		kit.FlatButton("Export file…", theme.DownloadIcon(), v.askExport),
-		kit.FlatButton("Delete…", theme.DeleteIcon(), v.askDelete),
+		kit.FlatButton(lang.L("Edit profile"), theme.DocumentCreateIcon(), v.profile.toggle),
+		kit.FlatButton(lang.L("Merge with…"), theme.ContentAddIcon(), v.askMerge),
+		kit.FlatButton(lang.L("Export file…"), theme.DownloadIcon(), v.askExport),
+		kit.FlatButton(lang.L("Delete…"), theme.DeleteIcon(), v.askDelete),
 	)
 }
 
@@ -140,7 +140,7 @@ func (v *dossierView) reload() {
 			return
 		}
 		if err != nil {
-			v.banner.Show("Could not open this member's file: " + kit.ErrorText(err))
+			v.banner.Show(lang.L("Could not open this member's file: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		v.d, v.loaded = d, true
@@ -175,7 +175,7 @@ func placeLine(m core.Member) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "Location and language unknown"
+		return lang.L("Location and language unknown")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -183,11 +183,12 @@ func placeLine(m core.Member) string {
 func datesLine(m core.Member, now time.Time) string {
 	parts := []string{}
 	if !m.JoinedAt.IsZero() {
-		parts = append(parts, "Joined "+dayText(m.JoinedAt))
+		parts = append(parts, lang.L("Joined {{.Day}}", map[string]any{"Day": dayText(m.JoinedAt)}))
 	}
-	parts = append(parts, "first seen "+dayText(m.FirstSeen), "last seen "+core.Ago(now, m.LastSeen))
+	parts = append(parts, lang.L("first seen {{.Day}}", map[string]any{"Day": dayText(m.FirstSeen)}),
+		lang.L("last seen {{.Ago}}", map[string]any{"Ago": kit.Ago(now, m.LastSeen)}))
 	if !m.LastContacted.IsZero() {
-		parts = append(parts, "last written to "+core.Ago(now, m.LastContacted))
+		parts = append(parts, lang.L("last written to {{.Ago}}", map[string]any{"Ago": kit.Ago(now, m.LastContacted)}))
 	}
 	return kit.Capitalize(strings.Join(parts, " · "))
 }
@@ -195,9 +196,9 @@ func datesLine(m core.Member, now time.Time) string {
 // dayText is a calendar day, "unknown" for the zero time.
 func dayText(t time.Time) string {
 	if t.IsZero() {
-		return "unknown"
+		return lang.L("unknown")
 	}
-	return t.Local().Format("2 Jan 2006")
+	return kit.FormatTime(t.Local(), "2 Jan 2006")
 }
 
 func (v *dossierView) renderIdentities() {
@@ -213,15 +214,15 @@ func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
 		info = append(info, id.Name)
 	}
 	if id.Followers >= 0 {
-		info = append(info, followers(id.Followers)+" followers")
+		info = append(info, lang.L("{{.Count}} followers", map[string]any{"Count": followers(id.Followers)}))
 	}
 	if id.Verified {
-		info = append(info, "verified")
+		info = append(info, lang.L("verified"))
 	}
 	who := container.NewHBox(widget.NewIcon(kit.IdentityIcon(id.Kind)), widget.NewLabel(identityLabel(id)))
 	var split fyne.CanvasObject
 	if len(v.d.Identities) > 1 {
-		split = kit.FlatButton("Split off", theme.ContentCutIcon(), func() { v.askSplit(id) })
+		split = kit.FlatButton(lang.L("Split off"), theme.ContentCutIcon(), func() { v.askSplit(id) })
 	}
 	return container.NewBorder(nil, nil, who, split, container.New(fillWidth{}, kit.NewMutedTrunc(strings.Join(info, " · "))))
 }
@@ -230,15 +231,15 @@ func (v *dossierView) renderStanding() {
 	d := v.d
 	v.standing.RemoveAll()
 	q := kit.NewBadge()
-	q.Set(kit.QuadrantBadge(d.Member.Quadrant))
+	q.Set(quadrantBadge(d.Member.Quadrant))
 	c := kit.NewBadge()
-	c.Set(members.CohortLabel(d.Cohort), theme.ColorNamePlaceHolder)
+	c.Set(cohortName(d.Cohort), theme.ColorNamePlaceHolder)
 	v.standing.Add(container.NewHBox(q, c))
 	for _, line := range []struct{ title, why string }{
-		{"Activity " + score(d.Member.Activity), d.Why.Activity},
-		{"Loyalty " + loyaltyText(d.Member), d.Why.Loyalty},
-		{"Quadrant", d.Why.Quadrant},
-		{"Cohort", d.Why.Cohort},
+		{lang.L("Activity {{.Score}}", map[string]any{"Score": score(d.Member.Activity)}), d.Why.Activity},
+		{lang.L("Loyalty {{.Score}}", map[string]any{"Score": loyaltyText(d.Member)}), d.Why.Loyalty},
+		{lang.L("Quadrant"), d.Why.Quadrant},
+		{lang.L("Cohort"), d.Why.Cohort},
 	} {
 		v.standing.Add(explained(line.title, line.why))
 	}
@@ -256,18 +257,18 @@ func explained(title, why string) fyne.CanvasObject {
 func ritualText(r core.RitualDone) string {
 	switch r.Ritual {
 	case core.RitualWelcome:
-		return "Greeted on " + dayText(r.At)
+		return lang.L("Greeted on {{.Day}}", map[string]any{"Day": dayText(r.At)})
 	case core.RitualCheckIn:
-		return "Checked in on " + dayText(r.At)
+		return lang.L("Checked in on {{.Day}}", map[string]any{"Day": dayText(r.At)})
 	default:
-		return fmt.Sprintf("%s on %s", r.Ritual, dayText(r.At))
+		return lang.L("{{.Ritual}} on {{.Day}}", map[string]any{"Ritual": r.Ritual, "Day": dayText(r.At)})
 	}
 }
 
 func (v *dossierView) renderMeetups() {
 	v.meetups.RemoveAll()
 	if len(v.d.Meetups) == 0 {
-		v.meetups.Add(kit.NewMuted("None yet"))
+		v.meetups.Add(kit.NewMuted(lang.L("None yet")))
 		return
 	}
 	for _, m := range v.d.Meetups {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,8 +23,8 @@ const pickerLimit = 8
 
 // askSplit confirms, then takes an identity out into a file of its own.
 func (v *dossierView) askSplit(id core.Identity) {
-	msg := fmt.Sprintf("%s becomes a member file of its own; what it wrote goes with it.", identityLabel(id))
-	dialog.ShowConfirm("Split off "+identityLabel(id)+"?", msg, func(ok bool) {
+	msg := lang.L("{{.Identity}} becomes a member file of its own; what it wrote goes with it.", map[string]any{"Identity": identityLabel(id)})
+	dialog.ShowConfirm(lang.L("Split off {{.Identity}}?", map[string]any{"Identity": identityLabel(id)}), msg, func(ok bool) {
 		if ok {
 			v.split(id)
 		}
@@ -35,7 +36,7 @@ func (v *dossierView) split(id core.Identity) {
 		return v.s.u.b.Members.Split(ctx, id.ID)
 	}, func(_ int64, err error) {
 		if err != nil {
-			v.banner.Show("Could not split off " + identityLabel(id) + ": " + kit.ErrorText(err))
+			v.banner.Show(lang.L("Could not split off {{.Identity}}: {{.Error}}", map[string]any{"Identity": identityLabel(id), "Error": kit.ErrorText(err)}))
 			return
 		}
 		v.reload()
@@ -60,7 +61,7 @@ type mergePicker struct {
 
 func newMergePicker(v *dossierView) *mergePicker {
 	p := &mergePicker{v: v, query: widget.NewEntry()}
-	p.query.SetPlaceHolder("Search a name, address or handle, then Enter")
+	p.query.SetPlaceHolder(lang.L("Search a name, address or handle, then Enter"))
 	p.query.OnSubmitted = p.search
 	p.list = widget.NewList(func() int { return len(p.found) },
 		func() fyne.CanvasObject { return kit.TruncLabel() },
@@ -75,8 +76,8 @@ func pickerLabel(m core.Member) string {
 
 func (p *mergePicker) show() {
 	body := container.NewBorder(p.query, nil, nil, nil, p.list)
-	title := "Merge another file into " + memberName(p.v.d.Member)
-	p.dialog = dialog.NewCustom(title, "Cancel", body, p.v.s.u.Win)
+	title := lang.L("Merge another file into {{.Name}}", map[string]any{"Name": memberName(p.v.d.Member)})
+	p.dialog = dialog.NewCustom(title, lang.L("Cancel"), body, p.v.s.u.Win)
 	p.dialog.Resize(fyne.NewSize(520, 420))
 	p.dialog.Show()
 	p.v.s.u.Win.Canvas().Focus(p.query)
@@ -92,7 +93,7 @@ func (p *mergePicker) search(q string) {
 		return p.v.s.u.b.Members.List(ctx, core.MemberFilter{Query: q, Sort: core.SortName, Limit: pickerLimit + 1})
 	}, func(page core.MemberPage, err error) {
 		if err != nil {
-			p.v.banner.Show("Could not search members: " + kit.ErrorText(err))
+			p.v.banner.Show(lang.L("Could not search members: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		p.found = p.found[:0]
@@ -113,9 +114,9 @@ func (p *mergePicker) picked(i widget.ListItemID) {
 	}
 	from := p.found[i]
 	p.dialog.Hide()
-	msg := fmt.Sprintf("%s's identities, notes, tags and messages join %s's file. Split undoes it per identity.",
-		memberName(from), memberName(p.v.d.Member))
-	dialog.ShowConfirm("Merge "+memberName(from)+"?", msg, func(ok bool) {
+	msg := lang.L("{{.From}}'s identities, notes, tags and messages join {{.Into}}'s file. Split undoes it per identity.",
+		map[string]any{"From": memberName(from), "Into": memberName(p.v.d.Member)})
+	dialog.ShowConfirm(lang.L("Merge {{.Name}}?", map[string]any{"Name": memberName(from)}), msg, func(ok bool) {
 		if ok {
 			p.v.merge(from)
 		}
@@ -128,11 +129,11 @@ func (v *dossierView) merge(from core.Member) {
 		return v.s.u.b.Members.MergeUndoable(ctx, into, from.ID)
 	}, func(u core.MergeUndo, err error) {
 		if err != nil {
-			v.banner.Show(fmt.Sprintf("Could not merge %s: %s", memberName(from), kit.ErrorText(err)))
+			v.banner.Show(lang.L("Could not merge {{.Name}}: {{.Error}}", map[string]any{"Name": memberName(from), "Error": kit.ErrorText(err)}))
 			return
 		}
 		v.reload()
-		v.toast.Show(fmt.Sprintf("Merged %s into %s.", memberName(from), intoName), func() { v.undoMerge(u, memberName(from)) })
+		v.toast.Show(lang.L("Merged {{.From}} into {{.Into}}.", map[string]any{"From": memberName(from), "Into": intoName}), func() { v.undoMerge(u, memberName(from)) })
 	})
 }
 
@@ -142,7 +143,7 @@ func (v *dossierView) undoMerge(u core.MergeUndo, name string) {
 		return v.s.u.b.Members.UndoMerge(ctx, u)
 	}, func(err error) {
 		if err != nil {
-			v.banner.Show(fmt.Sprintf("Could not undo the merge of %s: %s", name, kit.ErrorText(err)))
+			v.banner.Show(lang.L("Could not undo the merge of {{.Name}}: {{.Error}}", map[string]any{"Name": name, "Error": kit.ErrorText(err)}))
 			return
 		}
 		v.reload()
@@ -153,13 +154,13 @@ func (v *dossierView) undoMerge(u core.MergeUndo, name string) {
 // askDelete confirms, then erases the member and their personal data.
 func (v *dossierView) askDelete() {
 	name := memberName(v.d.Member)
-	msg := "This erases " + name + "'s file and what they wrote from Hearth, as a person may ask. It cannot be undone."
-	confirm := dialog.NewConfirm("Delete "+name+"?", msg, func(ok bool) {
+	msg := lang.L("This erases {{.Name}}'s file and what they wrote from Hearth, as a person may ask. It cannot be undone.", map[string]any{"Name": name})
+	confirm := dialog.NewConfirm(lang.L("Delete {{.Name}}?", map[string]any{"Name": name}), msg, func(ok bool) {
 		if ok {
 			v.delete()
 		}
 	}, v.s.u.Win)
-	confirm.SetConfirmText("Delete")
+	confirm.SetConfirmText(lang.L("Delete"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
 }
@@ -170,7 +171,7 @@ func (v *dossierView) delete() {
 		return v.s.u.b.Members.Delete(ctx, id)
 	}, func(err error) {
 		if err != nil {
-			v.banner.Show("Could not delete " + name + ": " + kit.ErrorText(err))
+			v.banner.Show(lang.L("Could not delete {{.Name}}: {{.Error}}", map[string]any{"Name": name, "Error": kit.ErrorText(err)}))
 			return
 		}
 		v.s.closeDossier()
@@ -181,7 +182,7 @@ func (v *dossierView) delete() {
 func (v *dossierView) askExport() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			v.banner.Show("Could not export: " + kit.ErrorText(err))
+			v.banner.Show(lang.L("Could not export: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		if w != nil {
@@ -209,7 +210,7 @@ func (v *dossierView) export(w io.WriteCloser) {
 		return v.s.writeMemberFile(ctx, id, w)
 	}, func(err error) {
 		if err != nil {
-			v.banner.Show("Could not export the file: " + kit.ErrorText(err))
+			v.banner.Show(lang.L("Could not export the file: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 		}
 	})
 }
@@ -226,10 +227,10 @@ func (s *Screen) writeMemberFile(ctx context.Context, id int64, w io.WriteCloser
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(file); err != nil {
 		w.Close()
-		return fmt.Errorf("export member %d: %w", id, err)
+		return err // the banner says what failed
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("export member %d: %w", id, err)
+		return err
 	}
 	return nil
 }

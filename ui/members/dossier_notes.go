@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,8 +27,8 @@ type notesEditor struct {
 func newNotesEditor(v *dossierView) *notesEditor {
 	n := &notesEditor{v: v, list: container.NewVBox()}
 	n.entry = newNoteEntry(n.add)
-	add := kit.FlatButton("Add note", theme.ContentAddIcon(), n.add)
-	hint := kit.NewMuted("Ctrl+Enter adds the note")
+	add := kit.FlatButton(lang.L("Add note"), theme.ContentAddIcon(), n.add)
+	hint := kit.NewMuted(lang.L("Ctrl+Enter adds the note"))
 	hint.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
 	n.content = container.NewVBox(n.entry, container.NewBorder(nil, nil, nil, add, container.NewCenter(hint)), n.list)
 	return n
@@ -64,7 +65,7 @@ func (n *notesEditor) add() {
 		}
 		if err != nil {
 			n.entry.SetText(text) // keep what was written
-			n.v.banner.Show("Could not add the note: " + kit.ErrorText(err))
+			n.v.banner.Show(lang.L("Could not add the note: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		n.v.d.Notes = append([]core.Note{note}, n.v.d.Notes...)
@@ -91,7 +92,7 @@ func newNoteEntry(onSave func()) *noteEntry {
 	e := &noteEntry{onSave: onSave}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
-	e.SetPlaceHolder("Write a note…")
+	e.SetPlaceHolder(lang.L("Write a note…"))
 	e.ExtendBaseWidget(e)
 	e.SetMinRowsVisible(2)
 	return e

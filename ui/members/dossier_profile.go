@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,18 +28,18 @@ type profileForm struct {
 func newProfileForm(v *dossierView) *profileForm {
 	p := &profileForm{v: v, name: widget.NewEntry(), location: widget.NewEntry(), language: widget.NewEntry()}
 	p.bio = newNoteEntry(p.save)
-	p.bio.SetPlaceHolder("A short bio")
+	p.bio.SetPlaceHolder(lang.L("A short bio"))
 	for _, e := range []*widget.Entry{p.name, p.location, p.language} {
 		e.OnSubmitted = func(string) { p.save() }
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Name", p.name),
-		widget.NewFormItem("Location", p.location),
-		widget.NewFormItem("Language", p.language),
-		widget.NewFormItem("Bio", p.bio),
+		widget.NewFormItem(lang.L("Name"), p.name),
+		widget.NewFormItem(lang.L("Location"), p.location),
+		widget.NewFormItem(lang.L("Language"), p.language),
+		widget.NewFormItem(lang.L("Bio"), p.bio),
 	)
-	buttons := container.NewHBox(kit.PrimaryButton("Save", theme.DocumentSaveIcon(), p.save),
-		widget.NewButton("Cancel", p.hide))
+	buttons := container.NewHBox(kit.PrimaryButton(lang.L("Save"), theme.DocumentSaveIcon(), p.save),
+		widget.NewButton(lang.L("Cancel"), p.hide))
 	p.content = container.NewVBox(form, buttons)
 	p.content.Hide()
 	return p

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +28,7 @@ type timelineView struct {
 
 func newTimelineView(v *dossierView) *timelineView {
 	t := &timelineView{v: v, list: container.NewVBox()}
-	t.more = kit.FlatButton("Load older", theme.MoreHorizontalIcon(), t.loadMore)
+	t.more = kit.FlatButton(lang.L("Load older"), theme.MoreHorizontalIcon(), t.loadMore)
 	t.content = container.NewVBox(t.list, t.more)
 	return t
 }
@@ -42,7 +43,7 @@ func (t *timelineView) set(list []core.TimelineEntry) {
 func (t *timelineView) render() {
 	t.list.RemoveAll()
 	if len(t.entries) == 0 {
-		t.list.Add(kit.NewMuted("Nothing written yet"))
+		t.list.Add(kit.NewMuted(lang.L("Nothing written yet")))
 		return
 	}
 	now := t.v.s.u.Now()
@@ -63,7 +64,7 @@ func (t *timelineView) loadMore() {
 			return
 		}
 		if err != nil {
-			t.v.banner.Show("Could not load older messages: " + kit.ErrorText(err))
+			t.v.banner.Show(lang.L("Could not load older messages: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		t.entries = append(t.entries, list...)
@@ -83,7 +84,7 @@ type timelineRow struct {
 func newTimelineRow(e core.TimelineEntry, now time.Time, open func(int64)) *timelineRow {
 	who := widget.NewLabelWithStyle(timelineWho(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(kit.ChannelIcon(e.Kind)), who),
-		kit.NewMuted(core.Ago(now, e.At)), widget.NewLabel(""))
+		kit.NewMuted(kit.Ago(now, e.At)), widget.NewLabel(""))
 	snippet := kit.NewMutedWrapped(timelineText(e), fyne.TextAlignLeading)
 	r := &timelineRow{entry: e, open: open,
 		body: container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.New(kit.TightRows{}, head, snippet))}
@@ -98,10 +99,10 @@ func (r *timelineRow) Tapped(*fyne.PointEvent) { r.open(r.entry.ItemID) }
 
 func timelineWho(e core.TimelineEntry) string {
 	if e.Outgoing {
-		return "You replied"
+		return lang.L("You replied")
 	}
 	if e.Kind == core.ItemEmail {
-		return "E-mail"
+		return lang.L("E-mail")
 	}
 	return kit.KindLabel(e.Kind)
 }

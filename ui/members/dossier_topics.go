@@ -2,7 +2,6 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,7 +32,7 @@ type chipEditor struct {
 func newChipEditor(placeholder, prefix string, change func(string, bool)) *chipEditor {
 	e := &chipEditor{prefix: prefix, change: change, chips: container.New(layout.NewRowWrapLayout()), entry: widget.NewEntry()}
 	wrapped := container.New(looseWidth{}, e.chips)
-	e.entry.SetPlaceHolder(placeholder + " and press Enter")
+	e.entry.SetPlaceHolder(placeholder)
 	e.entry.OnSubmitted = e.submit
 	e.content = container.NewVBox(wrapped, e.entry)
 	return e
@@ -93,7 +93,7 @@ func (v *dossierView) save(what string, work func(ctx context.Context, id int64)
 		if err == nil || v.memberID != id {
 			return
 		}
-		v.banner.Show(fmt.Sprintf("Could not %s: %s", what, kit.ErrorText(err)))
+		v.banner.Show(lang.L("Could not {{.What}}: {{.Error}}", map[string]any{"What": lang.L(what), "Error": kit.ErrorText(err)}))
 		v.reload()
 	})
 }
@@ -113,11 +113,11 @@ type expertiseEditor struct {
 
 func newExpertiseEditor(v *dossierView) *expertiseEditor {
 	e := &expertiseEditor{v: v, rows: container.NewVBox(), topic: widget.NewEntry()}
-	e.topic.SetPlaceHolder("Add a topic and press Enter")
+	e.topic.SetPlaceHolder(lang.L("Add a topic and press Enter"))
 	e.topic.OnSubmitted = func(string) { e.add() }
 	e.level = widget.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)
 	e.level.SetSelected("3")
-	add := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Level"), e.level), e.topic)
+	add := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Level")), e.level), e.topic)
 	e.content = container.NewVBox(e.rows, add)
 	return e
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,9 +34,9 @@ type expertFinder struct {
 
 func newExpertFinder(s *Screen) *expertFinder {
 	f := &expertFinder{s: s, query: widget.NewEntry(), rows: container.NewVBox(), banner: kit.NewBanner()}
-	f.query.SetPlaceHolder("Who knows about…")
+	f.query.SetPlaceHolder(lang.L("Who knows about…"))
 	f.query.OnSubmitted = f.find
-	search := container.NewBorder(nil, nil, nil, kit.PrimaryButton("Find", theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)
+	search := container.NewBorder(nil, nil, nil, kit.PrimaryButton(lang.L("Find"), theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)
 	f.content = container.NewBorder(container.NewPadded(container.NewVBox(search, f.banner.Content)),
 		nil, nil, nil, container.NewVScroll(f.rows))
 	return f
@@ -57,7 +58,7 @@ func (f *expertFinder) find(topic string) {
 			return
 		}
 		if err != nil {
-			f.banner.Show("Could not search: " + kit.ErrorText(err))
+			f.banner.Show(lang.L("Could not search: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		f.banner.Hide()
@@ -69,8 +70,8 @@ func (f *expertFinder) find(topic string) {
 func (f *expertFinder) render() {
 	f.rows.RemoveAll()
 	if len(f.list) == 0 {
-		f.rows.Add(container.NewPadded(kit.NewMutedWrapped("Nobody has said they know about "+kit.QuoteSubject(f.topic)+
-			" yet. Add expertise and interests in members' files.", fyne.TextAlignCenter)))
+		f.rows.Add(container.NewPadded(kit.NewMutedWrapped(lang.L("Nobody has said they know about {{.Topic}} yet. Add expertise and interests in members' files.",
+			map[string]any{"Topic": kit.QuoteSubject(f.topic)}), fyne.TextAlignCenter)))
 		return
 	}
 	for _, e := range f.list {
@@ -82,7 +83,7 @@ func (f *expertFinder) row(e members.Expert) fyne.CanvasObject {
 	name := kit.FlatButton(memberName(e.Member), nil, func() { f.s.openDossier(e.Member.ID) })
 	name.Alignment = widget.ButtonAlignLeading
 	mention := mentionOf(e)
-	copyBtn := kit.FlatButton("Copy "+mention, theme.ContentCopyIcon(), func() {
+	copyBtn := kit.FlatButton(lang.L("Copy {{.Mention}}", map[string]any{"Mention": mention}), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(mention)
 	})
 	why := kit.NewMutedWrapped(kit.Capitalize(e.Why), fyne.TextAlignLeading)

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,14 +31,14 @@ type segment struct {
 // rest of the cohorts: no chip, nobody asks for them.
 func segments() []*segment {
 	return []*segment{
-		{label: "Advocates", quadrant: core.QuadrantAdvocate},
-		{label: "Quiet fans", quadrant: core.QuadrantQuietFan},
-		{label: "Critics", quadrant: core.QuadrantCritic},
-		{label: "Passers-by", quadrant: core.QuadrantPasserBy},
-		{label: "New", cohort: core.CohortNew},
-		{label: "Drifting away", cohort: core.CohortDrifting},
-		{label: "Dead souls", cohort: core.CohortDeadSoul},
-		{label: "E-mail", channel: core.IdentityEmail},
+		{label: lang.L("Advocates"), quadrant: core.QuadrantAdvocate},
+		{label: lang.L("Quiet fans"), quadrant: core.QuadrantQuietFan},
+		{label: lang.L("Critics"), quadrant: core.QuadrantCritic},
+		{label: lang.L("Passers-by"), quadrant: core.QuadrantPasserBy},
+		{label: lang.X("members.new", "New"), cohort: core.CohortNew}, // an id: kit's "New" is a message's state
+		{label: lang.L("Drifting away"), cohort: core.CohortDrifting},
+		{label: lang.L("Dead souls"), cohort: core.CohortDeadSoul},
+		{label: lang.L("E-mail"), channel: core.IdentityEmail},
 		{label: "VK", channel: core.IdentityVK},
 		{label: "X", channel: core.IdentityX},
 	}
@@ -77,17 +78,17 @@ type memberFilters struct {
 
 func newMemberFilters(changed func()) *memberFilters {
 	f := &memberFilters{changed: changed, chips: segments()}
-	f.all = widget.NewButton("All", f.clearSegments)
+	f.all = widget.NewButton(lang.L("All"), f.clearSegments)
 	f.setChip = widget.NewButtonWithIcon("", theme.CancelIcon(), f.clearSet)
 	f.setChip.Importance = widget.HighImportance
 	f.setChip.IconPlacement = widget.ButtonIconTrailingText
 	for _, g := range f.chips {
 		g.button = widget.NewButton(g.label, func() { f.toggle(g) })
 	}
-	f.search = f.entry("Search name, address or handle")
-	f.tag = f.entry("Tag")
-	f.interest = f.entry("Interest")
-	f.expertise = f.entry("Expertise")
+	f.search = f.entry(lang.L("Search name, address or handle"))
+	f.tag = f.entry(lang.L("Tag"))
+	f.interest = f.entry(lang.L("Interest"))
+	f.expertise = f.entry(lang.L("Expertise"))
 	f.content = f.layout()
 	f.paint()
 	return f
@@ -179,7 +180,7 @@ func (f *memberFilters) setCounts(c core.SegmentCounts) {
 
 // paint writes counts and highlights the selected chips.
 func (f *memberFilters) paint() {
-	f.all.SetText(fmt.Sprintf("All · %d", f.counts.Total))
+	f.all.SetText(lang.L("All · {{.Count}}", map[string]any{"Count": f.counts.Total}))
 	setImportance(f.all, f.quadrant == "" && f.cohort == "" && f.channel == "" && f.set == nil)
 	if f.set == nil {
 		f.setChip.Hide()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -57,7 +58,7 @@ func newGreeter(r *ritualList, m core.Member) *greeter {
 	g.note.Wrapping = fyne.TextWrapWord
 	g.note.Importance = widget.DangerImportance
 	g.note.Hide()
-	g.choice = widget.NewRadioGroup([]string{choiceCopy, choicePublic}, func(string) { g.updateVerb() })
+	g.choice = widget.NewRadioGroup([]string{lang.L(choiceCopy), lang.L(choicePublic)}, func(string) { g.updateVerb() })
 	g.choice.Required = true
 	g.choice.Hide()
 	return g
@@ -75,15 +76,15 @@ func (g *greeter) writer() MemberWriter {
 
 func (g *greeter) show() {
 	body := container.NewVBox(g.how, g.choice, g.entry, g.note)
-	g.send = kit.PrimaryButton("Copy and mark greeted", nil, g.sendGreeting)
-	cancel := widget.NewButton("Cancel", func() { g.dialog.Hide() })
-	g.dialog = dialog.NewCustomWithoutButtons("Greet "+memberName(g.m), body, g.r.s.u.Win)
+	g.send = kit.PrimaryButton(lang.L("Copy and mark greeted"), nil, g.sendGreeting)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { g.dialog.Hide() })
+	g.dialog = dialog.NewCustomWithoutButtons(lang.L("Greet {{.Name}}", map[string]any{"Name": memberName(g.m)}), body, g.r.s.u.Win)
 	g.dialog.SetButtons([]fyne.CanvasObject{cancel, g.send})
 	g.dialog.Resize(fyne.NewSize(520, 0))
 	if w := g.writer(); w == nil {
-		g.how.SetText("Copied for you to send by hand: this workspace cannot write to members yet. {name} becomes their first name.")
+		g.how.SetText(lang.L("Copied for you to send by hand: this workspace cannot write to members yet.") + " " + nameHint())
 	} else {
-		g.how.SetText("Looking for a private way to reach " + memberName(g.m) + "…")
+		g.how.SetText(lang.L("Looking for a private way to reach {{.Name}}…", map[string]any{"Name": memberName(g.m)}))
 		g.send.Disable()
 		g.findRoute(w)
 	}
@@ -99,23 +100,23 @@ func (g *greeter) findRoute(w MemberWriter) {
 	}, func(rt members.Route, err error) {
 		g.send.Enable()
 		if err != nil {
-			g.how.SetText("Could not find how to reach " + memberName(g.m) + " (" + kit.ErrorText(err) +
-				"): the text will be copied for you to send by hand.")
+			g.how.SetText(lang.L("Could not find how to reach {{.Name}} ({{.Error}}): the text will be copied for you to send by hand.",
+				map[string]any{"Name": memberName(g.m), "Error": kit.ErrorText(err)}))
 			return
 		}
 		g.route, g.routed = rt, true
 		if rt.Private {
-			g.how.SetText(privateRouteLine(rt) + " {name} becomes their first name.")
+			g.how.SetText(privateRouteLine(rt) + " " + nameHint())
 			g.updateVerb()
 			return
 		}
-		g.how.SetText(rt.Why + " {name} becomes their first name.")
-		public := choicePublic
+		g.how.SetText(rt.Why + " " + nameHint())
+		public := lang.L(choicePublic)
 		if rt.PublicItemID != 0 {
-			public = choicePublic + ", as " + rt.PublicWhere + ": everyone can read it"
+			public = lang.L("Post it publicly, as {{.Where}}: everyone can read it", map[string]any{"Where": rt.PublicWhere})
 		}
-		g.choice.Options = []string{choiceCopy, public}
-		g.choice.SetSelected(choiceCopy) // public only by the person's choice
+		g.choice.Options = []string{lang.L(choiceCopy), public}
+		g.choice.SetSelected(lang.L(choiceCopy)) // public only by the person's choice
 		if rt.PublicItemID == 0 {
 			g.choice.Disable()
 		}
@@ -127,15 +128,16 @@ func (g *greeter) findRoute(w MemberWriter) {
 // privateRouteLine says where a private greeting goes and to whom.
 func privateRouteLine(rt members.Route) string {
 	if rt.Start {
-		return "Sent privately by " + rt.Channel + " to " + rt.To +
-			": a new private conversation, which they allow; nothing is posted in public."
+		return lang.L("Sent privately by {{.Channel}} to {{.To}}: a new private conversation, which they allow; nothing is posted in public.",
+			map[string]any{"Channel": rt.Channel, "To": rt.To})
 	}
-	return "Sent privately by " + rt.Channel + " to " + rt.To + ", as an answer to their latest private message."
+	return lang.L("Sent privately by {{.Channel}} to {{.To}}, as an answer to their latest private message.",
+		map[string]any{"Channel": rt.Channel, "To": rt.To})
 }
 
 // public says whether the person chose to post the greeting in public.
 func (g *greeter) public() bool {
-	return g.routed && !g.route.Private && g.route.PublicItemID != 0 && g.choice.Selected != "" && g.choice.Selected != choiceCopy
+	return g.routed && !g.route.Private && g.route.PublicItemID != 0 && g.choice.Selected != "" && g.choice.Selected != lang.L(choiceCopy)
 }
 
 // sends says whether the greeting is sent by the app (not copied).
@@ -146,11 +148,11 @@ func (g *greeter) sends() bool {
 func (g *greeter) updateVerb() {
 	switch {
 	case g.routed && g.route.Private:
-		g.send.SetText("Send privately and mark greeted")
+		g.send.SetText(lang.L("Send privately and mark greeted"))
 	case g.public():
-		g.send.SetText("Post publicly and mark greeted")
+		g.send.SetText(lang.L("Post publicly and mark greeted"))
 	default:
-		g.send.SetText("Copy and mark greeted")
+		g.send.SetText(lang.L("Copy and mark greeted"))
 	}
 }
 
@@ -178,7 +180,7 @@ func (g *greeter) sendGreeting() {
 		return g.r.s.u.b.Members.MarkDone(ctx, core.RitualWelcome, id)
 	}, func(err error) {
 		if err != nil {
-			g.note.SetText("Could not greet " + memberName(g.m) + ": " + kit.ErrorText(err))
+			g.note.SetText(lang.L("Could not greet {{.Name}}: {{.Error}}", map[string]any{"Name": memberName(g.m), "Error": kit.ErrorText(err)}))
 			g.note.Show()
 			return
 		}
@@ -186,6 +188,9 @@ func (g *greeter) sendGreeting() {
 		g.r.remove(id)
 	})
 }
+
+// nameHint says what {name} in a greeting becomes.
+func nameHint() string { return lang.L("{name} becomes their first name.") }
 
 // expandGreeting fills {name} with the member's first name.
 func expandGreeting(template string, m core.Member) string {
@@ -199,7 +204,7 @@ func expandGreeting(template string, m core.Member) string {
 // channelNames says which channels a member can be reached on.
 func channelNames(ks []core.IdentityKind) string {
 	if len(ks) == 0 {
-		return "none known"
+		return lang.L("none known")
 	}
 	names := make([]string, len(ks))
 	for i, k := range ks {
@@ -211,13 +216,13 @@ func channelNames(ks []core.IdentityKind) string {
 func identityKindLabel(k core.IdentityKind) string {
 	switch k {
 	case core.IdentityEmail:
-		return "e-mail"
+		return lang.L("e-mail")
 	case core.IdentityVK:
 		return "VK"
 	case core.IdentityX:
 		return "X"
 	case core.IdentityFeed:
-		return "feed"
+		return lang.L("feed")
 	default:
 		return fmt.Sprint(k)
 	}

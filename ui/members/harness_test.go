@@ -77,6 +77,7 @@ func withSetup(f func(h *harness)) option { return func(h *harness) { h.setup = 
 // community with the first page loaded.
 func newMembersHarness(t *testing.T, opts ...option) *harness {
 	t.Helper()
+	loadLanguage(t)
 	h := &harness{Window: uitest.NewScreenWindow(t, uitest.ScreenSize)}
 	for _, o := range opts {
 		o(h)

@@ -3,7 +3,6 @@ package members
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -48,16 +48,15 @@ type memberImport struct {
 
 func newMemberImport(s *Screen, imp Members) *memberImport {
 	m := &memberImport{s: s, imp: imp, path: widget.NewEntry(), mapping: container.NewVBox(), result: widget.NewLabel("")}
-	m.path.SetPlaceHolder("A .csv or .vcf file")
+	m.path.SetPlaceHolder(lang.L("A .csv or .vcf file"))
 	m.path.OnSubmitted = func(string) { m.read() }
 	m.result.Wrapping = fyne.TextWrapWord
-	m.run = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), m.importNow)
+	m.run = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), m.importNow)
 	m.run.Importance = widget.HighImportance
 	m.run.Disable()
-	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), m.choose)
-	read := widget.NewButton("Read", m.read)
-	intro := kit.NewMutedWrapped("Contacts from a CSV file (any delimiter, UTF-8 or windows-1251) or vCards from a "+
-		"phone or mail client. Nobody is merged silently: an address that already belongs to someone is reported.", fyne.TextAlignLeading)
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), m.choose)
+	read := widget.NewButton(lang.L("Read"), m.read)
+	intro := kit.NewMutedWrapped(lang.L("Contacts from a CSV file (any delimiter, UTF-8 or windows-1251) or vCards from a phone or mail client. Nobody is merged silently: an address that already belongs to someone is reported."), fyne.TextAlignLeading)
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, nil, container.NewHBox(choose, read), m.path))
 	m.content = container.NewBorder(top, container.NewVBox(m.result, container.NewHBox(m.run)), nil, nil,
 		container.NewVScroll(m.mapping))
@@ -83,7 +82,7 @@ func (m *memberImport) choose() {
 func (m *memberImport) read() {
 	path := strings.TrimSpace(m.path.Text)
 	if path == "" {
-		m.say("Choose a file first.", widget.WarningImportance)
+		m.say(lang.L("Choose a file first."), widget.WarningImportance)
 		return
 	}
 	m.run.Disable()
@@ -115,14 +114,14 @@ func (m *memberImport) read() {
 		m.mapping.RemoveAll()
 		m.table, m.vcardRaw, m.selects = l.table, l.raw, nil
 		if err != nil {
-			m.say("Could not read "+filepath.Base(path)+": "+kit.ErrorText(err), widget.DangerImportance)
+			m.say(lang.L("Could not read {{.File}}: {{.Error}}", map[string]any{"File": filepath.Base(path), "Error": kit.ErrorText(err)}), widget.DangerImportance)
 			return
 		}
 		if l.table != nil {
 			m.showMapping(l.table)
-			m.say(fmt.Sprintf("%d rows. Check what each column holds, then Import.", len(l.table.Rows)), widget.MediumImportance)
+			m.say(lang.N("{{.Count}} rows. Check what each column holds, then Import.", len(l.table.Rows), map[string]any{"Count": len(l.table.Rows)}), widget.MediumImportance)
 		} else {
-			m.say(fmt.Sprintf("%d contacts in %s.", l.count, filepath.Base(path)), widget.MediumImportance)
+			m.say(lang.N("{{.Count}} contacts in {{.File}}.", l.count, map[string]any{"Count": l.count, "File": filepath.Base(path)}), widget.MediumImportance)
 		}
 		m.run.Enable()
 	})
@@ -132,17 +131,17 @@ func (m *memberImport) read() {
 func (m *memberImport) showMapping(t *members.Table) {
 	labels := make([]string, len(importFields))
 	for i, f := range importFields {
-		labels[i] = f.label
+		labels[i] = lang.L(f.label)
 	}
 	for col := range t.Mapping {
-		name := fmt.Sprintf("Column %d", col+1)
+		name := lang.L("Column {{.N}}", map[string]any{"N": col + 1})
 		if col < len(t.Header) && strings.TrimSpace(t.Header[col]) != "" {
 			name = t.Header[col]
 		}
 		sel := widget.NewSelect(labels, nil)
 		for _, f := range importFields {
 			if f.field == t.Mapping[col] {
-				sel.SetSelected(f.label)
+				sel.SetSelected(lang.L(f.label))
 			}
 		}
 		m.selects = append(m.selects, sel)
@@ -177,7 +176,7 @@ func (m *memberImport) importNow() {
 	}, func(res members.ImportResult, err error) {
 		m.run.Enable()
 		if err != nil {
-			m.say("The import failed: "+kit.ErrorText(err), widget.DangerImportance)
+			m.say(lang.L("The import failed: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}), widget.DangerImportance)
 			return
 		}
 		m.say(importSummary(res), widget.SuccessImportance)
@@ -187,7 +186,7 @@ func (m *memberImport) importNow() {
 
 func fieldOfLabel(label string) members.Field {
 	for _, f := range importFields {
-		if f.label == label {
+		if lang.L(f.label) == label {
 			return f.field
 		}
 	}
@@ -196,11 +195,11 @@ func fieldOfLabel(label string) members.Field {
 
 // importSummary says what an import did in one sentence or two.
 func importSummary(r members.ImportResult) string {
-	s := fmt.Sprintf("Imported: %d new member files, %d updated, %d rows skipped (nothing to identify a person by).",
-		r.Created, r.Updated, r.Skipped)
+	s := lang.L("Imported: {{.Created}} new member files, {{.Updated}} updated, {{.Skipped}} rows skipped (nothing to identify a person by).",
+		map[string]any{"Created": r.Created, "Updated": r.Updated, "Skipped": r.Skipped})
 	if n := len(r.Conflicts); n > 0 {
-		s += fmt.Sprintf(" %d addresses already belong to someone else and were left there: %s.", n,
-			strings.Join(r.Conflicts[:min(n, 5)], ", "))
+		s += " " + lang.N("{{.Count}} addresses already belong to someone else and were left there: {{.Addresses}}.", n,
+			map[string]any{"Count": n, "Addresses": strings.Join(r.Conflicts[:min(n, 5)], ", ")})
 	}
 	return s
 }

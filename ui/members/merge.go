@@ -2,11 +2,11 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -38,8 +38,7 @@ type mergeList struct {
 
 func newMergeList(s *Screen) *mergeList {
 	l := &mergeList{s: s, rows: container.NewVBox(), banner: kit.NewBanner()}
-	intro := kit.NewMutedWrapped("People who may be one person on several channels. Accept merges their files; "+
-		"Reject keeps them apart for good.", fyne.TextAlignLeading)
+	intro := kit.NewMutedWrapped(lang.L("People who may be one person on several channels. Accept merges their files; Reject keeps them apart for good."), fyne.TextAlignLeading)
 	l.content = container.NewBorder(container.NewPadded(container.NewVBox(intro, l.banner.Content)),
 		nil, nil, nil, container.NewVScroll(l.rows))
 	return l
@@ -53,7 +52,7 @@ func (l *mergeList) load() {
 			return
 		}
 		if err != nil {
-			l.banner.Show("Could not load the merge suggestions: " + kit.ErrorText(err))
+			l.banner.Show(lang.L("Could not load the merge suggestions: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		l.banner.Hide()
@@ -85,7 +84,7 @@ func (l *mergeList) fetch(ctx context.Context) ([]suggestion, error) {
 func (l *mergeList) render() {
 	l.rows.RemoveAll()
 	if len(l.list) == 0 {
-		l.rows.Add(container.NewPadded(kit.NewMutedWrapped("No merge suggestions: nobody looks like someone else.", fyne.TextAlignCenter)))
+		l.rows.Add(container.NewPadded(kit.NewMutedWrapped(lang.L("No merge suggestions: nobody looks like someone else."), fyne.TextAlignCenter)))
 		return
 	}
 	for _, sg := range l.list {
@@ -102,8 +101,8 @@ func (l *mergeList) row(sg suggestion) fyne.CanvasObject {
 	)
 	why := kit.NewMutedWrapped(reasonsText(sg.Reasons), fyne.TextAlignLeading)
 	buttons := container.NewHBox(
-		kit.FlatButton("Reject", theme.CancelIcon(), func() { l.reject(sg) }),
-		kit.PrimaryButton("Accept", theme.ConfirmIcon(), func() { l.accept(sg) }),
+		kit.FlatButton(lang.L("Reject"), theme.CancelIcon(), func() { l.reject(sg) }),
+		kit.PrimaryButton(lang.L("Accept"), theme.ConfirmIcon(), func() { l.accept(sg) }),
 	)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(buttons),
 		container.New(kit.TightRows{}, who, why))
@@ -137,8 +136,8 @@ func (l *mergeList) accept(sg suggestion) {
 		return l.s.u.b.Members.Accept(ctx, sg.MergeSuggestion)
 	}, func(_ int64, err error) {
 		if err != nil {
-			l.banner.Show(fmt.Sprintf("Could not merge %s and %s: %s", memberName(sg.a.Member),
-				memberName(sg.b.Member), kit.ErrorText(err)))
+			l.banner.Show(lang.L("Could not merge {{.A}} and {{.B}}: {{.Error}}", map[string]any{"A": memberName(sg.a.Member),
+				"B": memberName(sg.b.Member), "Error": kit.ErrorText(err)}))
 		}
 		l.load() // another suggestion may have named one of the merged files
 	})
@@ -150,7 +149,7 @@ func (l *mergeList) reject(sg suggestion) {
 		return l.s.u.b.Members.Reject(ctx, sg.MergeSuggestion)
 	}, func(err error) {
 		if err != nil {
-			l.banner.Show("Could not record the answer: " + kit.ErrorText(err))
+			l.banner.Show(lang.L("Could not record the answer: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			l.load()
 		}
 	})

@@ -2,11 +2,11 @@ package members
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,30 +37,32 @@ const ritualLimit = 200
 
 func newWelcomeList(s *Screen) *ritualList {
 	r := &ritualList{s: s, ritual: core.RitualWelcome,
-		intro: "Newcomers who joined one to two days ago and have not been greeted yet.",
-		empty: "Nobody to greet today: no newcomer joined one to two days ago, or all of them were greeted.",
+		intro: lang.L("Newcomers who joined one to two days ago and have not been greeted yet."),
+		empty: lang.L("Nobody to greet today: no newcomer joined one to two days ago, or all of them were greeted."),
 		fetch: func(ctx context.Context) ([]core.Member, error) {
 			return s.u.b.Members.WelcomeQueue(ctx, ritualLimit)
 		},
-		detail: func(m core.Member, now time.Time) string { return "joined " + core.Ago(now, joinedAt(m)) },
+		detail: func(m core.Member, now time.Time) string {
+			return lang.L("joined {{.Ago}}", map[string]any{"Ago": kit.Ago(now, joinedAt(m))})
+		},
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return kit.PrimaryButton("Greet…", theme.MailSendIcon(), func() { newGreeter(r, m).show() })
+		return kit.PrimaryButton(lang.L("Greet…"), theme.MailSendIcon(), func() { newGreeter(r, m).show() })
 	}
 	return r.build()
 }
 
 func newCheckInList(s *Screen) *ritualList {
 	r := &ritualList{s: s, ritual: core.RitualCheckIn,
-		intro: "Quiet members nobody wrote to in 30 days: a personal note once a month keeps them close.",
-		empty: "Nobody is waiting for a check-in: every quiet member heard from you this month.",
+		intro: lang.L("Quiet members nobody wrote to in 30 days: a personal note once a month keeps them close."),
+		empty: lang.L("Nobody is waiting for a check-in: every quiet member heard from you this month."),
 		fetch: func(ctx context.Context) ([]core.Member, error) {
 			return s.u.b.Members.CheckInList(ctx, ritualLimit)
 		},
 		detail: checkInDetail,
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return kit.FlatButton("Mark written", theme.ConfirmIcon(), func() { r.markDone(m) })
+		return kit.FlatButton(lang.L("Mark written"), theme.ConfirmIcon(), func() { r.markDone(m) })
 	}
 	return r.build()
 }
@@ -81,11 +83,11 @@ func joinedAt(m core.Member) time.Time {
 }
 
 func checkInDetail(m core.Member, now time.Time) string {
-	s := "last wrote " + core.Ago(now, m.LastSeen)
+	s := lang.L("last wrote {{.Ago}}", map[string]any{"Ago": kit.Ago(now, m.LastSeen)})
 	if m.LastContacted.IsZero() {
-		return s + " · never written to"
+		return s + " · " + lang.L("never written to")
 	}
-	return s + " · last written to " + core.Ago(now, m.LastContacted)
+	return s + " · " + lang.L("last written to {{.Ago}}", map[string]any{"Ago": kit.Ago(now, m.LastContacted)})
 }
 
 // load re-reads the list.
@@ -97,7 +99,7 @@ func (r *ritualList) load() {
 			return
 		}
 		if err != nil {
-			r.banner.Show("Could not load the list: " + kit.ErrorText(err))
+			r.banner.Show(lang.L("Could not load the list: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		r.banner.Hide()
@@ -137,7 +139,7 @@ func (r *ritualList) markDone(m core.Member) {
 		return r.s.u.b.Members.MarkDone(ctx, r.ritual, m.ID)
 	}, func(err error) {
 		if err != nil {
-			r.banner.Show(fmt.Sprintf("Could not mark %s: %s", memberName(m), kit.ErrorText(err)))
+			r.banner.Show(lang.L("Could not mark {{.Name}}: {{.Error}}", map[string]any{"Name": memberName(m), "Error": kit.ErrorText(err)}))
 			r.load()
 		}
 	})

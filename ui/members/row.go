@@ -1,19 +1,18 @@
 package members
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
@@ -62,7 +61,7 @@ func (r *memberRow) CreateRenderer() fyne.WidgetRenderer {
 		icons.Add(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()), ic))
 	}
 	name := container.NewBorder(nil, nil, nil, container.NewCenter(icons), r.name)
-	return widget.NewSimpleRenderer(container.New(columns{},
+	return widget.NewSimpleRenderer(container.New(columns{r.s.colWidths},
 		r.check, name, r.tagsBox(), r.activity, r.loyalty,
 		container.NewHBox(container.NewCenter(r.quadrant)), r.cohort, r.lastSeen, r.followers))
 }
@@ -84,9 +83,9 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	kit.SetSegment(r.tags, kit.TagsLabel(m.Tags))
 	r.activity.SetText(score(m.Activity))
 	r.loyalty.SetText(loyaltyText(m))
-	r.quadrant.Set(kit.QuadrantBadge(m.Quadrant))
-	kit.SetSegment(r.cohort, members.CohortLabel(cohort))
-	kit.SetSegment(r.lastSeen, core.Ago(now, m.LastSeen))
+	r.quadrant.Set(quadrantBadge(m.Quadrant))
+	kit.SetSegment(r.cohort, cohortName(cohort))
+	kit.SetSegment(r.lastSeen, kit.Ago(now, m.LastSeen))
 	r.followers.SetText(followers(m.Followers))
 	r.Refresh()
 }
@@ -105,7 +104,7 @@ func memberName(m core.Member) string {
 	if n := strings.TrimSpace(m.Name); n != "" {
 		return n
 	}
-	return fmt.Sprintf("Member %d", m.ID)
+	return lang.L("Member {{.ID}}", map[string]any{"ID": m.ID})
 }
 
 // score renders a score with at most two decimals and no trailing zeros.
@@ -122,7 +121,7 @@ func score(f float64) string {
 // wrote lately showed warmth or coldness: a 0 there would read as cold.
 func loyaltyText(m core.Member) string {
 	if !m.LoyaltyKnown {
-		return "unknown"
+		return lang.L("unknown")
 	}
 	return score(m.Loyalty)
 }

@@ -2,10 +2,10 @@ package members
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
@@ -25,15 +25,16 @@ const (
 // and bulk tagging, the rituals, merge suggestions and the expert finder in
 // tabs, and a member's dossier in front of them when a row is opened.
 type Screen struct {
-	u        *env
-	importer *memberImport // nil when the backend cannot import
-	filters  *memberFilters
-	table    *memberTable
-	bulk     *bulkTagBar
-	count    *widget.RichText
-	empty    *widget.RichText
-	banner   *kit.Banner
-	reload   *kit.Refresher
+	u         *env
+	importer  *memberImport // nil when the backend cannot import
+	filters   *memberFilters
+	table     *memberTable
+	colWidths []float32 // the table's columns in the language in use
+	bulk      *bulkTagBar
+	count     *widget.RichText
+	empty     *widget.RichText
+	banner    *kit.Banner
+	reload    *kit.Refresher
 
 	welcome  *ritualList
 	checkins *ritualList
@@ -60,6 +61,7 @@ func New(e *kit.Env, b Backend, openItem func(itemID int64)) *Screen {
 	s := &Screen{u: u, banner: kit.NewBanner(), checked: map[int64]bool{}}
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newMemberFilters(s.restart)
+	s.colWidths = baseWidths()
 	s.table = newMemberTable(s)
 	s.count = kit.NewMuted("")
 	s.bulk = newBulkTagBar(s)
@@ -81,14 +83,14 @@ func (s *Screen) layout() fyne.CanvasObject {
 		container.NewStack(s.table.content, container.New(kit.CenteredColumn{Width: 360}, s.empty)),
 	)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("People", people),
-		container.NewTabItem("Welcome queue", s.welcome.content),
-		container.NewTabItem("Check-ins", s.checkins.content),
-		container.NewTabItem("Merge suggestions", s.merges.content),
-		container.NewTabItem("Expert finder", s.experts.content),
+		container.NewTabItem(lang.L("People"), people),
+		container.NewTabItem(lang.L("Welcome queue"), s.welcome.content),
+		container.NewTabItem(lang.L("Check-ins"), s.checkins.content),
+		container.NewTabItem(lang.L("Merge suggestions"), s.merges.content),
+		container.NewTabItem(lang.L("Expert finder"), s.experts.content),
 	)
 	s.importer = newMemberImport(s, s.u.b.Members)
-	s.tabs.Append(container.NewTabItem("Import", s.importer.content))
+	s.tabs.Append(container.NewTabItem(lang.L("Import"), s.importer.content))
 	s.tabs.OnSelected = func(*container.TabItem) { s.tabShown() }
 	top := container.NewVBox(s.banner.Content)
 	s.main = container.NewBorder(top, nil, nil, nil, s.tabs)
@@ -168,7 +170,7 @@ func (s *Screen) load(done func()) {
 		}
 		s.loading, s.loaded = false, true
 		if err != nil {
-			s.banner.Show("Could not load the members: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not load the members: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.settings = l.settings
@@ -207,7 +209,7 @@ func (s *Screen) loadMore() {
 		}
 		s.loading = false
 		if err != nil {
-			s.banner.Show("Could not load more members: " + kit.ErrorText(err))
+			s.banner.Show(lang.L("Could not load more members: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
 		s.setRows(append(s.rows, p.Members...), p.Total)
@@ -222,14 +224,10 @@ func (s *Screen) setRows(rows []core.Member, total int) {
 }
 
 func membersCount(shown, total int) string {
-	switch {
-	case total == 1:
-		return "1 member"
-	case shown < total:
-		return fmt.Sprintf("%d of %d members", shown, total)
-	default:
-		return fmt.Sprintf("%d members", total)
+	if shown < total {
+		return lang.N("{{.Shown}} of {{.Count}} members", total, map[string]any{"Shown": shown, "Count": total})
 	}
+	return lang.N("{{.Count}} members", total, map[string]any{"Count": total})
 }
 
 func (s *Screen) updateEmpty() {
@@ -238,9 +236,9 @@ func (s *Screen) updateEmpty() {
 		s.empty.Hide()
 		return
 	case s.filters.isDefault():
-		kit.SetSegment(s.empty, emptyMembers)
+		kit.SetSegment(s.empty, lang.L(emptyMembers))
 	default:
-		kit.SetSegment(s.empty, emptyMembersFiltered)
+		kit.SetSegment(s.empty, lang.L(emptyMembersFiltered))
 	}
 	s.empty.Show()
 }
@@ -294,4 +292,13 @@ func (s *Screen) clearChecked() {
 	clear(s.checked)
 	s.bulk.update()
 	s.table.refresh()
+}
+
+// ShowImport brings the Import tab to the front (the welcome page's
+// "Import members").
+func (s *Screen) ShowImport() {
+	if s.dossier.memberID != 0 {
+		s.closeDossier()
+	}
+	s.tabs.Select(s.tabs.Items[len(s.tabs.Items)-1])
 }

@@ -3,6 +3,7 @@ package members
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,43 +33,91 @@ var memberCols = []column{
 	{"Followers", 108, core.SortFollowers},
 }
 
-const (
-	flexCol      = 1
-	flexMinWidth = 160
-)
+const flexCol = 1
+
+// nameSample is a long name of 20 characters: the name column always shows
+// at least that much, however narrow the window.
+const nameSample = "Jean-Baptiste Martin"
+
+// flexMinWidth is the narrowest the name column gets: 20 characters and
+// the channel marks beside them.
+func flexMinWidth() float32 {
+	text := fyne.MeasureText(nameSample, theme.TextSize(), fyne.TextStyle{}).Width
+	marks := float32(len(rowChannels)) * (theme.IconInlineSize() + theme.Padding())
+	return text + marks + 4*theme.InnerPadding()
+}
 
 // columns lays out one object per column: fixed columns at their width,
-// the flexible one in the rest. In a narrow window the fixed columns
-// shrink in proportion, so the table never widens the window.
-type columns struct{}
+// the flexible one in the rest. widths are the columns' widths in the
+// language in use. In a narrow window the fixed columns give up their
+// slack first (down to their title's width), then shrink in proportion;
+// the name column keeps its 20 characters, and the table never widens the
+// window.
+type columns struct{ widths []float32 }
 
 func (columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(flexMinWidth*2, h)
+	return fyne.NewSize(flexMinWidth()*2, h)
 }
 
-func (columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	fixed := float32(0)
-	for _, c := range memberCols {
-		fixed += c.width
-	}
-	scale := float32(1)
-	if avail := size.Width - flexMinWidth; avail < fixed {
-		scale = max(avail, 0) / fixed
-	}
+func (l columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	widths := columnWidths(l.widths, size.Width)
 	x := float32(0)
 	for i, o := range objects {
-		w := memberCols[i].width * scale
-		if i == flexCol {
-			w = size.Width - fixed*scale
-		}
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
+		o.Resize(fyne.NewSize(widths[i], size.Height))
+		x += widths[i]
 	}
+}
+
+// columnWidths shares a row's width between the columns, each at most as
+// wide as base says.
+func columnWidths(base []float32, total float32) []float32 {
+	var fixed, least float32
+	mins := make([]float32, len(memberCols))
+	for i, c := range memberCols {
+		if i == flexCol {
+			continue
+		}
+		mins[i] = min(base[i], columnMin(c))
+		fixed += base[i]
+		least += mins[i]
+	}
+	// The sorted column's arrow: one column at a time has it.
+	arrow := theme.IconInlineSize() + theme.Padding()
+	avail := max(total-flexMinWidth()-arrow, 0)
+	fixed -= arrow
+	out := make([]float32, len(memberCols))
+	used := float32(0)
+	for i := range memberCols {
+		if i == flexCol {
+			continue
+		}
+		switch {
+		case avail >= fixed:
+			out[i] = base[i]
+		case avail >= least:
+			give := (fixed - avail) / (fixed - least)
+			out[i] = base[i] - (base[i]-mins[i])*give
+		default:
+			out[i] = mins[i] * avail / least
+		}
+		used += out[i]
+	}
+	out[flexCol] = max(total-used, 0)
+	return out
+}
+
+// columnMin is the width a column's title needs (the check box column's
+// is its width).
+func columnMin(c column) float32 {
+	if c.title == "" {
+		return c.width
+	}
+	return fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
 }
 
 // memberTable is the header with its sort buttons and the virtualised list
@@ -96,16 +145,39 @@ func (t *memberTable) header() fyne.CanvasObject {
 	t.headers = make([]*widget.Button, len(memberCols))
 	for i, c := range memberCols {
 		if c.sort == "" {
-			cells[i] = boldLabel(c.title)
+			title := c.title // "" over the check boxes
+			if title != "" {
+				title = lang.L(title)
+			}
+			cells[i] = boldLabel(title)
 			continue
 		}
-		b := kit.FlatButton(c.title, nil, func() { t.sortBy(c.sort) })
+		b := kit.FlatButton(lang.L(c.title), nil, func() { t.sortBy(c.sort) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.IconPlacement = widget.ButtonIconTrailingText
 		t.headers[i] = b
 		cells[i] = b
 	}
-	return container.New(columns{}, cells...)
+	return container.New(columns{t.s.colWidths}, cells...)
+}
+
+// baseWidths are the columns' widths in the language in use: a fixed
+// column is as wide as its preferred width, or as its title and the sort
+// arrow need when the title is longer ("Активность ↓" does not fit 96).
+func baseWidths() []float32 {
+	ws := make([]float32, len(memberCols))
+	for i, c := range memberCols {
+		ws[i] = c.width
+		if i == flexCol || c.title == "" {
+			continue
+		}
+		var icon fyne.Resource
+		if c.sort != "" {
+			icon = theme.MoveDownIcon()
+		}
+		ws[i] = max(ws[i], kit.FlatButton(lang.L(c.title), icon, nil).MinSize().Width)
+	}
+	return ws
 }
 
 func boldLabel(text string) *widget.Label {

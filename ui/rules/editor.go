@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,13 @@ import (
 
 // dryRunFirst is how many matches the dry run shows.
 const dryRunFirst = 5
+
+// Examples of the query language and of the actions, shown as
+// placeholders: syntax, the same in every language.
+const (
+	queryExample   = "channel:vk has:link followers<20"
+	actionsExample = "state:spam, tag:links, notify"
+)
 
 // dryRunDelay is how long typing must pause before the dry run runs.
 const dryRunDelay = 300 * time.Millisecond
@@ -49,11 +57,11 @@ func newEditor(s *Screen) *editor {
 	e.name = widget.NewEntry()
 	e.name.SetPlaceHolder(lang.L("Links from new VK accounts"))
 	e.query = widget.NewEntry()
-	e.query.SetPlaceHolder("channel:vk has:link followers<20")
+	e.query.SetPlaceHolder(queryExample)
 	e.query.OnChanged = func(string) { e.debounce.Poke() }
 	e.queryErr = kit.DangerLabel("")
 	e.actions = widget.NewEntry()
-	e.actions.SetPlaceHolder("state:spam, tag:links, notify")
+	e.actions.SetPlaceHolder(actionsExample)
 	e.actions.OnChanged = func(string) { e.checkActions() }
 	e.actionsErr = kit.DangerLabel("")
 	e.stop = widget.NewCheck(lang.L("Stop: the rules below do not see what this one matched"), nil)
@@ -65,8 +73,7 @@ func newEditor(s *Screen) *editor {
 	e.msg = widget.NewLabel("")
 	e.save = kit.PrimaryButton(lang.L("Save"), theme.DocumentSaveIcon(), e.doSave)
 	e.del = kit.FlatButton(lang.L("Delete"), theme.DeleteIcon(), e.confirmDelete)
-	help := kit.NewMutedWrapped(lang.L("Actions, comma-separated: tag:T · state:done, spam, hidden or snoozed:3h · hide "+
-		"(on VK or X) · notify · reply:SAVED REPLY · stop. Whatever a rule does, the message says so and it can be undone there."),
+	help := kit.NewMutedWrapped(lang.L("Actions, comma-separated: tag:T · state:done, spam, hidden or snoozed:3h · hide (on VK or X) · notify · reply:SAVED REPLY · stop. Whatever a rule does, the message says so and it can be undone there."),
 		fyne.TextAlignLeading)
 	form := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.name,
@@ -150,7 +157,7 @@ func (e *editor) dryRun() {
 func columnLine(q string, pe *query.Error) string {
 	rs := []rune(q)
 	col := max(0, min(len(rs), pe.Col-1))
-	return lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": lang.L(pe.Msg)}) + "\n" + string(rs[:col]) + "▸" + string(rs[col:])
+	return lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": coreText(pe.Msg)}) + "\n" + string(rs[:col]) + "▸" + string(rs[col:])
 }
 
 // dryLine says how much the query would have matched.
@@ -162,10 +169,28 @@ func dryLine(d rules.DryRun) string {
 	return lang.N("Would have matched {{.Count}} items in the last {{.Days}} days.", d.Count, data)
 }
 
-// actionError is a rule's actions error in the person's language: the
-// fixed messages of core.ParseRuleActions are keys (actionErrors); one
-// that quotes the typed text stays in English.
-func actionError(err error) string { return lang.L(err.Error()) }
+// coreMessages are the fixed messages of core's action and query parsers
+// this screen shows, translated by value; one that quotes what was typed
+// stays English (lang.L of an unknown key would log on every keystroke).
+var coreMessages = []string{
+	"a rule needs at least one action (tag:T, state:S, hide, notify, reply:NAME, stop)",
+	"tag: needs a tag, as in tag:urgent", "reply: needs the name of a saved reply, as in reply:Thanks",
+	"'\"' without a closing '\"'", "')' without '('", "'(' without ')'", "AND needs a term on each side",
+	"OR needs a term on each side", "'-' or NOT needs a term after it", "empty parentheses", "a term is missing here",
+	"the query has nothing to match on",
+}
+
+// coreText is one of core's messages in the person's language when it is
+// a fixed one.
+func coreText(s string) string {
+	if slices.Contains(coreMessages, s) {
+		return lang.L(s)
+	}
+	return s
+}
+
+// actionError is a rule's actions error in the person's language.
+func actionError(err error) string { return coreText(err.Error()) }
 
 func (e *editor) showDry(d rules.DryRun, text string) {
 	e.dry.SetText(text)

@@ -37,8 +37,7 @@ func New(env *kit.Env, b Backend) *Screen {
 	s.status.Hide()
 	s.ed = newEditor(s)
 	title := widget.NewLabelWithStyle(lang.L("Rules"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := kit.NewMutedWrapped(lang.L("Rules run in this order on every new or changed message, before it shows. "+
-		"A rule that stops keeps the rules below it from seeing the message."), fyne.TextAlignLeading)
+	hint := kit.NewMutedWrapped(lang.L("Rules run in this order on every new or changed message, before it shows. A rule that stops keeps the rules below it from seeing the message."), fyne.TextAlignLeading)
 	add := kit.PrimaryButton(lang.L("New rule"), theme.ContentAddIcon(), func() { s.edit(core.Rule{Enabled: true}) })
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, add, title), hint, s.status), nil, nil, nil,
 		container.NewVScroll(s.rows))

@@ -3,6 +3,7 @@ package watches
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ type Screen struct {
 	content         fyne.CanvasObject
 }
 
+// wordsExample is a watch's words as the placeholder shows them: query
+// syntax, the same in every language.
+const wordsExample = `hearth OR "hearth makers" OR хартх`
+
 // listing is what one load reads.
 type listing struct {
 	feeds    []accounts.FeedWatch
@@ -54,7 +59,7 @@ func New(env *kit.Env, b Backend) *Screen {
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(lang.L("Brand"))
 	s.words = widget.NewEntry()
-	s.words.SetPlaceHolder(`hearth OR "hearth makers" OR хартх`)
+	s.words.SetPlaceHolder(wordsExample)
 	s.words.OnSubmitted = func(string) { s.addKeyword() }
 	s.addErr = kit.DangerLabel("")
 	s.addErr.Hide()
@@ -67,8 +72,7 @@ func New(env *kit.Env, b Backend) *Screen {
 	form := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, s.name.MinSize().Height), s.name), add, s.words)
 	body := container.NewVBox(s.banner,
 		heading(lang.L("Keyword watches")),
-		kit.NewMutedWrapped(lang.L("New messages of every channel that match a watch are tagged watch:NAME as they arrive, "+
-			"in any of their word forms (встреча finds встречу, not встречный)."), fyne.TextAlignLeading),
+		kit.NewMutedWrapped(lang.L("New messages of every channel that match a watch are tagged watch:NAME as they arrive, in any of their word forms (встреча finds встречу, not встречный)."), fyne.TextAlignLeading),
 		s.keywordRows, form, s.addErr,
 		widget.NewSeparator(),
 		heading(lang.L("Feed watches")),
@@ -197,7 +201,7 @@ func statusLine(st core.AccountStatus, now time.Time) string {
 			line = lang.L("Syncing {{.Done}}/{{.Total}}", map[string]any{"Done": st.Done, "Total": st.Total})
 		}
 	case core.SyncOK:
-		line = lang.L("OK, synced {{.Ago}}", map[string]any{"Ago": core.Ago(now, st.LastSync)})
+		line = lang.L("OK, synced {{.Ago}}", map[string]any{"Ago": kit.Ago(now, st.LastSync)})
 	case core.SyncError:
 		line = lang.L("Error: {{.Message}}", map[string]any{"Message": st.Message})
 		if st.Action != "" {
@@ -220,7 +224,7 @@ func (s *Screen) addKeyword() {
 		var pe *query.Error
 		switch {
 		case errors.As(err, &pe):
-			s.addErr.SetText(lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": lang.L(pe.Msg)}))
+			s.addErr.SetText(lang.L("Column {{.Col}}: {{.Msg}}", map[string]any{"Col": pe.Col, "Msg": queryText(pe.Msg)}))
 			s.addErr.Show()
 		case err != nil:
 			s.addErr.SetText(kit.Sentence(kit.ErrorText(err)))
@@ -232,6 +236,20 @@ func (s *Screen) addKeyword() {
 			s.reload.Request()
 		}
 	})
+}
+
+// queryMessages are core/query's fixed messages, translated by value (their
+// keys are in rules.*.json); one that quotes what was typed stays English.
+var queryMessages = []string{
+	"'\"' without a closing '\"'", "')' without '('", "'(' without ')'", "AND needs a term on each side",
+	"OR needs a term on each side", "'-' or NOT needs a term after it", "empty parentheses", "a term is missing here",
+}
+
+func queryText(s string) string {
+	if slices.Contains(queryMessages, s) {
+		return lang.L(s)
+	}
+	return s
 }
 
 // firstWords names a watch after its words when the person gave no name.

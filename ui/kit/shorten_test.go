@@ -1,0 +1,64 @@
+package kit
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+func TestShortenWordsCutsAfterAWord(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Game night this Friday at 19:00", 40, "Game night this Friday at 19:00"},
+		{"Game night this Friday at 19:00", 18, "Game night this…"},
+		{"Game night this Friday at 19:00", 16, "Game night this…"},
+		{"Game night, this Friday", 13, "Game night…"},
+		{"Вечер настольных игр в пятницу", 20, "Вечер настольных…"},
+		{"Supercalifragilistic", 8, "Superca…"},
+		{"abc", 1, "…"},
+	} {
+		if got := ShortenWords(c.in, c.n); got != c.want {
+			t.Errorf("ShortenWords(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+		if got := []rune(ShortenWords(c.in, c.n)); len(got) > max(c.n, 1) {
+			t.Errorf("ShortenWords(%q, %d) is %d long", c.in, c.n, len(got))
+		}
+	}
+}
+
+func TestFitWordsCutsAfterAWord(t *testing.T) {
+	test.NewTempApp(t)
+	size, style := theme.TextSize(), fyne.TextStyle{}
+	width := func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+	text := "13:00 Game night this Friday at 19:00! New games: Cascadia, Brass."
+	for _, w := range []float32{width("13:00 Game ni…"), width("13:00 Game night this Fri…"), width(text) - 1} {
+		got := FitWords(text, size, style, w)
+		if width(got) > w {
+			t.Errorf("at %v: %q is wider", w, got)
+		}
+		body := strings.TrimSuffix(got, "…")
+		if !strings.HasSuffix(got, "…") || !strings.HasPrefix(text, body) || (len(body) < len(text) && !strings.ContainsRune(" ,;:", rune(text[len(body)]))) {
+			t.Errorf("at %v: %q is not cut after a word", w, got)
+		}
+	}
+	if got := FitWords(text, size, style, width(text)); got != text {
+		t.Errorf("a text that fits was cut: %q", got)
+	}
+	if got := FitWords("Supercalifragilistic", size, style, width("Super…")); got != "Super…" {
+		t.Errorf("one long word: %q", got)
+	}
+	// A long word in a narrow chip: cut inside it rather than keep the
+	// time alone.
+	if got := FitWords("09:30 Осенняя ярмарка настольных игр", size, style, width("09:30 Осення…")); got != "09:30 Осення…" {
+		t.Errorf("a long word in a narrow space: %q", got)
+	}
+	if got := FitWords(text, size, style, 0); got != "" {
+		t.Errorf("no room: %q", got)
+	}
+}
