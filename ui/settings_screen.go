@@ -19,9 +19,8 @@ func settingsIcon() fyne.Resource { return theme.SettingsIcon() }
 // settingsScreen is the Settings, or the placeholder when the backend has
 // none. The theme applies at once (the dashboard reads business hours
 // each time it is shown).
-//
-// Sections kept elsewhere are added here with s.AddSection after New:
-// "Notifications" and "Tray" (issue 14, items 3 and 4) belong here.
+// The Notifications and Tray sections, whose settings core/notify keeps,
+// are added after New (settings_notify.go).
 func (u *UI) settingsScreen() kit.Screen {
 	b := u.b.Settings
 	if b.Prefs == nil {
@@ -35,5 +34,6 @@ func (u *UI) settingsScreen() kit.Screen {
 			},
 			Workspace: b.Workspace,
 		})
+	u.notifySections(s)
 	return s
 }
