@@ -33,15 +33,19 @@ func (s *Screen) newCampaign() {
 	last.SetText(start.AddDate(0, 0, 27).Format(time.DateOnly))
 	name.SetPlaceHolder(lang.L("The quarter's joint project"))
 	goal.SetPlaceHolder(lang.L("What success looks like, e.g. 40 players in the league"))
+	// The dashboard counts joint projects: a quarter is expected to have one.
+	joint := widget.NewCheck(lang.L("A joint project with the community"), nil)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Goal"), goal),
 		widget.NewFormItem(lang.L("First day"), first), widget.NewFormItem(lang.L("Last day"), last),
+		widget.NewFormItem("", joint),
 	}
 	s.planForm(lang.L("New campaign"), items, func() (func(context.Context) error, error) {
 		c, err := campaignFrom(name.Text, goal.Text, first.Text, last.Text)
 		if err != nil {
 			return nil, err
 		}
+		c.Joint = joint.Checked
 		return func(ctx context.Context) error { _, err := s.cal.CreateCampaign(ctx, c); return err }, nil
 	})
 }

@@ -92,11 +92,19 @@ func TestNewCampaignSaysWhatToFix(t *testing.T) {
 	}
 	e = formEntries(h)
 	e[3].SetText("2025-04-10")
+	for _, o := range test.LaidOutObjects(h.Canvas().Overlays().Top()) {
+		if c, ok := o.(*widget.Check); ok && c.Text == "A joint project with the community" {
+			c.SetChecked(true)
+		}
+	}
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Save"))
 	h.WaitFor("the campaign", func() bool { return len(h.campaigns("Winter league")) == 1 })
 	c := h.campaigns("Winter league")[0]
 	if got := c.Start.Format(time.DateOnly) + " " + c.End.Format(time.DateOnly); got != "2025-03-10 2025-04-10" {
 		t.Errorf("campaign saved from %s, want 2025-03-10 2025-04-10", got)
+	}
+	if !c.Joint {
+		t.Error("the campaign was not saved as the joint project it was marked")
 	}
 }
 
