@@ -78,14 +78,13 @@ type Engine struct {
 	wg       sync.WaitGroup
 	owner    core.OutboxOwner
 
-	mu   sync.Mutex
-	held map[int64]bool // targets this engine is working on right now
+	held engine.Holds // targets this engine is working on right now
 }
 
 // NewEngine builds a publishing engine; nothing runs until Start.
 func NewEngine(p EngineParams) *Engine {
 	e := &Engine{store: p.Store, channels: p.Channels, notify: p.Notify, log: p.Log, now: p.Now,
-		timeout: p.CallTimeout, poke: make(chan struct{}, 1), owner: engine.NewOwner(), held: map[int64]bool{}}
+		timeout: p.CallTimeout, poke: make(chan struct{}, 1), owner: engine.NewOwner()}
 	if e.notify == nil {
 		e.notify = nopNotifier{}
 	}
@@ -182,7 +181,10 @@ func (e *Engine) pass(ctx context.Context) ([]int64, error) {
 	if err := e.Recover(ctx); err != nil {
 		return nil, err
 	}
-	defer e.keepAlive(ctx)()
+	defer engine.KeepAlive(ctx, e.log, "calendar", func(ctx context.Context) error {
+		_, err := e.store.TargetHeartbeat(ctx, e.owner, e.now())
+		return err
+	})()
 	conns := newConnCache(e.channels)
 	defer conns.close()
 	handled, err := e.confirm(ctx, conns)
@@ -231,8 +233,8 @@ func (e *Engine) confirm(ctx context.Context, conns *connCache) ([]int64, error)
 // confirmOne checks one unconfirmed target; false when another engine
 // holds it.
 func (e *Engine) confirmOne(ctx context.Context, conns *connCache, t core.PostTarget) bool {
-	e.hold(t.ID, true)
-	defer e.hold(t.ID, false)
+	e.held.Set(t.ID, true)
+	defer e.held.Set(t.ID, false)
 	claimed, err := e.store.ClaimCheck(ctx, t.ID, e.now(), e.owner)
 	if errors.Is(err, core.ErrNotFound) {
 		return false
@@ -318,8 +320,8 @@ func (e *Engine) publishOne(ctx context.Context, conns *connCache, t core.PostTa
 		}
 		return err == nil, err
 	}
-	e.hold(t.ID, true)
-	defer e.hold(t.ID, false)
+	e.held.Set(t.ID, true)
+	defer e.held.Set(t.ID, false)
 	// Written before the call: a crash from here on leaves "publishing"
 	// under this engine's lease, which the next engine to find it gone
 	// turns into unconfirmed.

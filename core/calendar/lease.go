@@ -3,7 +3,6 @@ package calendar
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/engine"
@@ -22,7 +21,7 @@ func (e *Engine) takeOver(ctx context.Context) (int, error) {
 	now, n := e.now(), 0
 	for _, t := range leases {
 		if t.Owner.Token == e.owner.Token {
-			if e.holds(t.ID) {
+			if e.held.Has(t.ID) {
 				continue
 			}
 		} else if !engine.LeaseExpired(t.Owner, t.Heartbeat, now) {
@@ -42,47 +41,4 @@ func (e *Engine) takeOver(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// keepAlive renews this engine's leases until the returned stop is called:
-// a pass of slow uploads outlasts no lease.
-func (e *Engine) keepAlive(ctx context.Context) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer engine.Recover(e.log, "calendar heartbeat")
-		t := time.NewTicker(engine.HeartbeatEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if _, err := e.store.TargetHeartbeat(ctx, e.owner, e.now()); err != nil && ctx.Err() == nil {
-					e.log.Warn("calendar: heartbeat", "err", err)
-				}
-			}
-		}
-	}()
-	return func() {
-		cancel()
-		<-done
-	}
-}
-
-func (e *Engine) hold(id int64, on bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if on {
-		e.held[id] = true
-	} else {
-		delete(e.held, id)
-	}
-}
-
-func (e *Engine) holds(id int64) bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.held[id]
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"log/slog"
 	"os"
 	"sync"
 	"time"
@@ -90,7 +91,7 @@ func (r *outboxRunner) takeOver(ctx context.Context) error {
 	now := r.e.now()
 	for _, ent := range leases {
 		if ent.Owner.Token == r.owner.Token {
-			if r.holds(ent.ID) {
+			if r.held.Has(ent.ID) {
 				continue
 			}
 		} else if !leaseExpired(ent, now) {
@@ -110,22 +111,52 @@ func (r *outboxRunner) takeOver(ctx context.Context) error {
 	return nil
 }
 
-// keepAlive renews this runner's leases until the returned stop is called.
-func (r *outboxRunner) keepAlive(ctx context.Context) (stop func()) {
+// Holds is the set of entries (outbox entries, post targets) a runner is
+// working on right now: its own leases on anything else are stale.
+type Holds struct {
+	mu  sync.Mutex
+	ids map[int64]bool
+}
+
+// Set marks id as being worked on (on) or no longer (off).
+func (h *Holds) Set(id int64, on bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if on {
+		if h.ids == nil {
+			h.ids = map[int64]bool{}
+		}
+		h.ids[id] = true
+	} else {
+		delete(h.ids, id)
+	}
+}
+
+// Has reports whether id is being worked on.
+func (h *Holds) Has(id int64) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.ids[id]
+}
+
+// KeepAlive calls beat every HeartbeatEvery until the returned stop is
+// called, so that a runner's slow work outlasts none of its leases; what
+// names the runner in the log.
+func KeepAlive(ctx context.Context, log *slog.Logger, what string, beat func(context.Context) error) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		defer Recover(r.e.log, "outbox heartbeat")
-		t := time.NewTicker(heartbeatEvery)
+		defer Recover(log, what+" heartbeat")
+		t := time.NewTicker(HeartbeatEvery)
 		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				if _, err := r.e.store.Heartbeat(ctx, r.owner, r.e.now()); err != nil && ctx.Err() == nil {
-					r.e.log.Warn("outbox heartbeat", "err", err)
+				if err := beat(ctx); err != nil && ctx.Err() == nil {
+					log.Warn(what+" heartbeat", "err", err)
 				}
 			}
 		}
@@ -134,20 +165,4 @@ func (r *outboxRunner) keepAlive(ctx context.Context) (stop func()) {
 		cancel()
 		<-done
 	}
-}
-
-func (r *outboxRunner) hold(id int64, on bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if on {
-		r.held[id] = true
-	} else {
-		delete(r.held, id)
-	}
-}
-
-func (r *outboxRunner) holds(id int64) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.held[id]
 }

@@ -70,10 +70,10 @@ type outboxRunner struct {
 	e     *Engine
 	wake  chan struct{}
 	owner core.OutboxOwner
+	held  Holds // entries being worked on now
 
 	mu    sync.Mutex
 	conns map[int64]Conn
-	held  map[int64]bool // entries being worked on now
 	// busy counts the entries using an account's connection now; retired
 	// are connections of edited accounts, closed once no entry uses them.
 	busy    map[int64]int
@@ -81,7 +81,7 @@ type outboxRunner struct {
 }
 
 func newOutboxRunner(e *Engine) *outboxRunner {
-	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: NewOwner(), conns: map[int64]Conn{}, held: map[int64]bool{},
+	return &outboxRunner{e: e, wake: make(chan struct{}, 1), owner: NewOwner(), conns: map[int64]Conn{},
 		busy: map[int64]int{}, retired: map[int64][]Conn{}}
 }
 
@@ -123,7 +123,10 @@ func (r *outboxRunner) drain(ctx context.Context, run *OutboxRun) error {
 	if err := r.takeOver(ctx); err != nil {
 		return fmt.Errorf("take over: %w", err)
 	}
-	stop := r.keepAlive(ctx)
+	stop := KeepAlive(ctx, r.e.log, "outbox", func(ctx context.Context) error {
+		_, err := r.e.store.Heartbeat(ctx, r.owner, r.e.now())
+		return err
+	})
 	defer stop()
 	for ctx.Err() == nil {
 		ent, err := r.e.store.ClaimNext(ctx, r.e.now(), r.owner)
@@ -134,9 +137,9 @@ func (r *outboxRunner) drain(ctx context.Context, run *OutboxRun) error {
 			return fmt.Errorf("claim: %w", err)
 		}
 		run.Handled++
-		r.hold(ent.ID, true)
+		r.held.Set(ent.ID, true)
 		err = r.handle(ctx, ent)
-		r.hold(ent.ID, false)
+		r.held.Set(ent.ID, false)
 		r.e.bus.Publish(core.Event{Kind: core.EventOutbox, AccountID: ent.AccountID, ItemIDs: []int64{ent.ItemID}})
 		if errors.Is(err, core.ErrOutboxChanged) {
 			// Taken over by another runner that thought this one gone:
