@@ -1,13 +1,11 @@
 package dashboard
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/ui/kit/kittest"
 )
 
 // coreWords are the English words this screen shows through
@@ -35,22 +33,7 @@ func coreWords() []string {
 // Every word of core the dashboard shows has its translation in each
 // language: a new KPI without one would show English on a Russian screen.
 func TestCoreWordsTranslated(t *testing.T) {
-	for _, l := range []string{"en", "fr", "ru", "bg"} {
-		name := filepath.Join("..", "..", "assets", "translations", "dashboard."+l+".json")
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs map[string]any
-		if err := json.Unmarshal(data, &msgs); err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range coreWords() {
-			if _, ok := msgs[w]; !ok {
-				t.Errorf("%s: no %q", filepath.Base(name), w)
-			}
-		}
-	}
+	kittest.WordsTranslated(t, "dashboard", coreWords())
 }
 
 // A value core formats keeps its numbers and gets the language's units.

@@ -1,13 +1,11 @@
 package members
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/ui/kit/kittest"
 )
 
 // dynamicWords are the English words this screen shows through
@@ -39,23 +37,5 @@ func dynamicWords() []string {
 // Every word the screen translates by value has its key in each language:
 // a quadrant without one would show English in a Russian table.
 func TestDynamicWordsTranslated(t *testing.T) {
-	for _, l := range []string{"en", "fr", "ru", "bg"} {
-		name := filepath.Join("..", "..", "assets", "translations", "members."+l+".json")
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var msgs map[string]any
-		if err := json.Unmarshal(data, &msgs); err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range dynamicWords() {
-			if w == "" {
-				t.Errorf("an empty word: a quadrant or cohort core does not name")
-			}
-			if _, ok := msgs[w]; !ok {
-				t.Errorf("%s: no %q", filepath.Base(name), w)
-			}
-		}
-	}
+	kittest.WordsTranslated(t, "members", dynamicWords())
 }
