@@ -3,6 +3,7 @@ package feeds
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strings"
 	"time"
 
@@ -31,8 +32,24 @@ type entry struct {
 // entries reads a feed's entries in document order, each with an identity
 // unique in the document: a GUID the feed repeats (some feeds give every
 // entry the site's address) falls back to the link, then to the hash.
-func entries(doc *gofeed.Feed) []entry {
+//
+// at is the address the feed was fetched from ("" when unknown): relative
+// entry links are resolved against the feed's own address, then the site's
+// (Atom feeds often write "/blog/2012/post"), so that every link opens.
+func entries(doc *gofeed.Feed, at string) []entry {
 	feedTitle := cleanLine(doc.Title)
+	base := feedBase(doc, at)
+	// An Atom or JSON feed's author writes every entry that names no
+	// other; an RSS channel's managingEditor is an editor, not an author.
+	var feedAuthor string
+	if doc.FeedType == "atom" || doc.FeedType == "json" {
+		for _, p := range doc.Authors {
+			if p != nil && strings.TrimSpace(p.Name) != "" {
+				feedAuthor = cleanLine(p.Name)
+				break
+			}
+		}
+	}
 	used := map[string]bool{}
 	var out []entry
 	for _, it := range doc.Items {
@@ -40,6 +57,10 @@ func entries(doc *gofeed.Feed) []entry {
 			continue
 		}
 		e := toEntry(it, feedTitle)
+		if e.author == feedTitle && feedAuthor != "" {
+			e.author = feedAuthor
+		}
+		e.link = resolve(base, e.link)
 		for _, id := range []string{strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link), e.hash()} {
 			if id != "" && !used[id] {
 				e.id = id
@@ -53,6 +74,42 @@ func entries(doc *gofeed.Feed) []entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// feedBase is the absolute address relative links are resolved against:
+// the site's link resolved against the feed's address, else the feed's
+// address (its self link, else where it was fetched).
+func feedBase(doc *gofeed.Feed, at string) *url.URL {
+	var base *url.URL
+	for _, raw := range []string{at, doc.FeedLink} {
+		if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.IsAbs() {
+			base = u
+			break
+		}
+	}
+	site, err := url.Parse(strings.TrimSpace(doc.Link))
+	switch {
+	case err != nil || doc.Link == "":
+		return base
+	case site.IsAbs():
+		return site
+	case base != nil:
+		return base.ResolveReference(site)
+	}
+	return base
+}
+
+// resolve makes a relative link absolute against base; an absolute link,
+// or one with no base to go by, is returned as it is.
+func resolve(base *url.URL, link string) string {
+	if base == nil || link == "" {
+		return link
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.IsAbs() {
+		return link
+	}
+	return base.ResolveReference(u).String()
 }
 
 func toEntry(it *gofeed.Item, feedTitle string) entry {

@@ -24,7 +24,7 @@ func FuzzReadFeed(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, e := range entries(doc) {
+		for _, e := range entries(doc, "") {
 			if e.id == "" {
 				t.Fatalf("entry without identity: %+v", e)
 			}

@@ -68,7 +68,7 @@ func (c *Conn) Sync(ctx context.Context, s engine.Session) error {
 		return c.unreadable(err, f)
 	}
 	var items []core.Item
-	for _, e := range entries(doc) {
+	for _, e := range entries(doc, c.set.URL) {
 		if !c.d.opt.Match(e.matchItem(), c.set.Keywords) {
 			continue
 		}

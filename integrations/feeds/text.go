@@ -60,7 +60,11 @@ func htmlText(s string) string {
 				l := links[len(links)-1]
 				links = links[:len(links)-1]
 				words := strings.TrimSpace(b.String()[min(l.start, b.Len()):])
-				if l.href != "" && words != l.href && skip == 0 {
+				switch {
+				case l.href == "" || words == l.href || skip > 0:
+				case words == "": // an image or an empty anchor: the address alone
+					b.WriteString(l.href)
+				default:
 					b.WriteString(" (" + l.href + ")")
 				}
 			case block[a]:
