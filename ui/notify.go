@@ -94,7 +94,18 @@ func alertText(a notify.Alert) (title, body string) {
 	if a.Count > 1 {
 		return groupTitle(a), lang.L("Latest: {{.Title}}", map[string]any{"Title": itemLine(f)})
 	}
-	return oneTitle(a), f.Text
+	return oneTitle(a), oneBody(a)
+}
+
+// oneBody is the body of an alert about one thing: a held post says how
+// late it is in words, the rest what core says (a snippet, an error).
+func oneBody(a notify.Alert) string {
+	f := a.Latest
+	if a.Kind == notify.Post && a.Group == string(core.TargetHeld) && f.Late > 0 {
+		return lang.L("{{.Account}}: held, {{.Late}} late. Hearth was not running at the post's time: publish it now, move it or skip it.",
+			map[string]any{"Account": f.Account, "Late": kit.DurationWords(f.Late)})
+	}
+	return f.Text
 }
 
 // oneTitle is the title of an alert about one thing.

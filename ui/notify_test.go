@@ -16,6 +16,7 @@ import (
 	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // notifyingShell is the window with the notifications service on its
@@ -156,4 +157,28 @@ func (a *recordingApp) take() []string {
 	out := a.sent
 	a.sent = nil
 	return out
+}
+
+// A held post's notification says how late it is in words, in the
+// window's language, not as a Go duration ("15h34m0s").
+func TestHeldPostNotificationSaysLatenessInWords(t *testing.T) {
+	a := notify.Alert{Kind: notify.Post, Group: string(core.TargetHeld), Count: 1, Latest: notify.Candidate{
+		Kind: notify.Post, Title: "Meetup on Friday", Account: "Hearth VK", Late: 15*time.Hour + 34*time.Minute,
+		Text: "Hearth VK: 15h34m0s late (Hearth was not running at its time): publish it now, move it or skip it"}}
+	for _, tc := range []struct{ lang, title, body string }{
+		{"en", "Post held: Meetup on Friday", "Hearth VK: held, 15 hours late. Hearth was not running at the post's time: publish it now, move it or skip it."},
+		{"fr", "Publication en attente : Meetup on Friday", "Hearth VK : retenue, 15 heures de retard. Hearth n’était pas lancé à l’heure de la publication : publiez-la maintenant, déplacez-la ou passez-la."},
+		{"ru", "", "Hearth VK: задержана, опоздание 15 часов. Hearth не был запущен в момент публикации: опубликуйте её сейчас, перенесите или пропустите."},
+	} {
+		if _, err := kit.UseLanguage(tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		title, body := alertText(a)
+		if (tc.title != "" && title != tc.title) || body != tc.body {
+			t.Errorf("%s: %q / %q, want %q / %q", tc.lang, title, body, tc.title, tc.body)
+		}
+	}
+	if _, err := kit.UseLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -115,7 +115,11 @@ func (u *UI) traySection(ts TraySwitch) settings.Section {
 			}
 			check.SetChecked(on)
 			if u.tray == nil {
-				status.SetText(lang.L("This desktop shows no tray icon: closing the window quits Hearth whatever this says."))
+				// Nothing to keep running in: the switch stays off and
+				// says why, rather than storing a choice that does nothing.
+				check.SetChecked(false)
+				status.SetText(lang.L("This desktop shows no tray icon, so closing the window quits Hearth."))
+				return
 			}
 			check.OnChanged = func(v bool) {
 				kit.BackgroundErr(u.Env, "close to tray", func(ctx context.Context) error {

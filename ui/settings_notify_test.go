@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,6 +13,7 @@ import (
 	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/settings"
+	"github.com/hearthhq/hearth/ui/internal/uitest"
 	uisettings "github.com/hearthhq/hearth/ui/settings"
 )
 
@@ -47,4 +50,32 @@ func TestSettingsTurnANotificationKindOff(t *testing.T) {
 		on, err := s.svc.Enabled(ctx)
 		return err == nil && !on[notify.VIP] && on[notify.Abusive]
 	})
+}
+
+// Settings > Tray on a desktop without a tray: the switch cannot be
+// turned on, and the section says why.
+func TestSettingsTraySwitchOffWithoutATray(t *testing.T) {
+	s := newNotifyingShell(t, func(b *Backend, ws *coretest.Workspace) {
+		b.Settings = Settings{Prefs: settings.New(settings.Params{Store: ws.Store}), Workspace: "hearth.db"}
+		b.Tray = notify.New(notify.Params{Store: ws.Store, Accounts: ws.Accounts, Now: func() time.Time { return uitest.Now }})
+	})
+	if s.u.tray != nil {
+		t.Skip("this desktop has a tray")
+	}
+	s.show(t, "Settings")
+	for _, e := range s.u.nav.screens {
+		if sc, ok := e.screen.(*uisettings.Screen); ok && !sc.Show("Tray") {
+			t.Fatal("no Tray section in Settings")
+		}
+	}
+	reason := "This desktop shows no tray icon, so closing the window quits Hearth."
+	var sw *widget.Check
+	s.WaitFor("the tray switch and why it is off", func() bool {
+		sw = findCheck(s.u.nav.stack, "Closing the window keeps Hearth syncing in the tray")
+		return sw != nil && slices.Contains(uitest.LabelsIn(s.u.nav.stack), reason)
+	})
+	s.Settle()
+	if !sw.Disabled() || sw.Checked {
+		t.Errorf("the tray switch without a tray: disabled %v, checked %v; want disabled and off", sw.Disabled(), sw.Checked)
+	}
 }

@@ -46,6 +46,11 @@ type Candidate struct {
 	ThreadID int64
 	Title    string // the item's author or subject, the post, the account
 	Text     string // the item's snippet, the post's or account's error
+	// Account is the account a post was for; Late, how late a held post
+	// is (0: not held). The window says them in words in its language
+	// ("held: 15 hours late"), which Text, English for the logs, cannot.
+	Account string
+	Late    time.Duration
 }
 
 // Alert is one desktop notification: one candidate, a group of them, or

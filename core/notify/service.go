@@ -224,8 +224,12 @@ func (s *Service) postCandidates(ctx context.Context) ([]Candidate, error) {
 			if err != nil {
 				return out, fmt.Errorf("notify: %w", err)
 			}
-			out = append(out, Candidate{Kind: Post, Group: string(st), Key: targetKey(t),
-				Title: core.SnippetOf(p.TextFor(t), 80), Text: t.Account + ": " + t.Error})
+			c := Candidate{Kind: Post, Group: string(st), Key: targetKey(t),
+				Title: core.SnippetOf(p.TextFor(t), 80), Text: t.Account + ": " + t.Error, Account: t.Account}
+			if st == core.TargetHeld {
+				c.Late = max(s.now().Sub(t.Due(p.At)), 0)
+			}
+			out = append(out, c)
 		}
 	}
 	return out, nil

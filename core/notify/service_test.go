@@ -112,6 +112,9 @@ func TestServicePosts(t *testing.T) {
 	if as[0].Latest.Text != "Hearth VK: the text is too long" {
 		t.Errorf("failed post's text = %q, want the account and why", as[0].Latest.Text)
 	}
+	if h := as[1].Latest; h.Late != time.Hour || h.Account != "Hearth VK" {
+		t.Errorf("held post: late %v for %q, want an hour late for Hearth VK (the window words it)", h.Late, h.Account)
+	}
 	if as, _ := s.Check(ctx, notify.Changes{Posts: true}, notify.Screen{}); len(as) != 0 {
 		t.Errorf("the same posts again: %q, want nothing", render(as))
 	}
