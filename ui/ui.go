@@ -109,7 +109,7 @@ func (u *UI) build() {
 	u.nav.add(lang.L("Dashboard"), kit.DashboardIcon(), u.dashboardScreen(files))
 	u.nav.add(lang.L("Watches"), watchesIcon(), u.watchesScreen())
 	u.nav.add(lang.L("Rules"), rulesIcon(), u.rulesScreen())
-	accts := accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts, Guess: u.b.MailGuess}, u.accountsChanged)
+	accts := accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts, Guess: u.b.MailGuess, Defaults: u.b.Settings.Prefs}, u.accountsChanged)
 	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accts)
 	u.nav.add(lang.L("Settings"), settingsIcon(), u.settingsScreen())
 	u.nav.build()

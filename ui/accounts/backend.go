@@ -64,6 +64,9 @@ type Backend struct {
 	// Guess fills an e-mail account's servers from its address; nil
 	// leaves them to the person.
 	Guess MailGuesser
+	// Defaults are the workspace's channel defaults, shown where an
+	// account leaves them; nil shows the built-in ones.
+	Defaults Defaults
 }
 
 // env is what every part of the screen shares: the window's environment,

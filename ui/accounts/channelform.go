@@ -46,6 +46,8 @@ type channelForm struct {
 	editing      core.Account // ID 0 while adding
 	gate         *editGate
 	placeholders map[*widget.Entry]string // the secrets' placeholders while adding
+	// defaults are the numbers that may follow the workspace's defaults.
+	defaults []*defaultedNumber
 }
 
 // channelCalls are the backend calls for the form's current values.
@@ -105,6 +107,7 @@ func (f *channelForm) reset() {
 }
 
 func (f *channelForm) open() {
+	f.u.showDefaults(f.defaults...)
 	f.content.Show()
 	f.u.Win.Canvas().Focus(f.name)
 }
@@ -179,7 +182,8 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 	f.intro = lang.L("The token: on vk.com open your community › Manage › API usage › Access tokens, create one with the rights to manage the community, its wall, photos and messages, and paste it below.") + "\n" +
 		lang.L("The community's id is in its address (vk.com/club123456), or under Manage › Settings when it has a short name.")
 	group, token := widget.NewEntry(), widget.NewPasswordEntry()
-	backfill, apiURL := widget.NewEntry(), widget.NewEntry()
+	backfill := newDefaultedNumber(func(d core.ChannelDefaults) int { return d.VKBackfillDays })
+	apiURL := widget.NewEntry()
 	messages := widget.NewCheck(lang.L("Community messages too (the token needs the messages right)"), nil)
 	f.name.SetPlaceHolder(lang.L("Our VK community"))
 	group.SetPlaceHolder(lang.L("vk.com/club123456 or 123456"))
@@ -188,7 +192,7 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 	f.items = []*widget.FormItem{
 		hinted(widget.NewFormItem(lang.L("Community"), group), lang.L("Its address or numeric id")),
 		hinted(widget.NewFormItem(lang.L("Access token"), token), lang.L("Kept in the system keyring, never in the workspace")),
-		hinted(widget.NewFormItem(lang.L("Backfill days"), backfill), lang.L("How far back the first sync reaches")),
+		hinted(widget.NewFormItem(lang.L("Backfill days"), backfill.Entry), lang.L("How far back the first sync reaches; empty follows Settings")),
 		widget.NewFormItem("", messages),
 		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for VK itself")),
 	}
@@ -196,14 +200,17 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 		for _, e := range []*widget.Entry{group, token, apiURL} {
 			e.SetText("")
 		}
-		backfill.SetText("30")
+		backfill.SetText("")
 		messages.SetChecked(true)
 	}
 	f.secrets = []*widget.Entry{token}
+	f.defaults = []*defaultedNumber{backfill}
 	f.fill = func(a core.Account) {
 		s, _ := core.ParseVKSettings(a.Settings) // unreadable: fields to fill
+		var stored core.VKSettings               // before defaults: 0 follows the workspace's
+		_ = json.Unmarshal(a.Settings, &stored)
 		group.SetText(strconv.FormatInt(s.GroupID, 10))
-		backfill.SetText(strconv.Itoa(s.BackfillDays))
+		backfill.set(stored.BackfillDays)
 		messages.SetChecked(s.Messages)
 		apiURL.SetText(shownAPIURL(s.APIURL, core.DefaultVKAPIURL))
 	}
@@ -212,9 +219,9 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 		if err != nil {
 			return channelCalls{}, err
 		}
-		days, err := strconv.Atoi(strings.TrimSpace(backfill.Text))
+		days, err := backfill.value(lang.L("backfill days must be a number, e.g. 30"))
 		if err != nil {
-			return channelCalls{}, errors.New(lang.L("backfill days must be a number, e.g. 30"))
+			return channelCalls{}, err
 		}
 		if strings.TrimSpace(token.Text) == "" && f.editing.ID == 0 {
 			return channelCalls{}, errors.New(lang.L("the access token is missing"))
@@ -268,7 +275,8 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 	f := newChannelForm(u, lang.L("Add an X account"), onAdded, onEdited, onClose)
 	f.intro = lang.L("The keys: in the X developer portal (developer.x.com) open your app › Keys and tokens; the API key and its secret are the consumer keys.") + "\n" +
 		lang.L("Generate the access token and its secret on the same page, with Read and write permission, signed in as the account Hearth answers from.")
-	handle, apiURL, vip := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	handle, apiURL := widget.NewEntry(), widget.NewEntry()
+	vip := newDefaultedNumber(func(d core.ChannelDefaults) int { return d.VIPFollowers })
 	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	// untranslated: the names of X's API versions
 	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
@@ -283,21 +291,24 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 		hinted(widget.NewFormItem(lang.L("Access token secret"), as), lang.L("All four are kept in the system keyring")),
 		// untranslated: the same word everywhere
 		widget.NewFormItem("API", version),
-		hinted(widget.NewFormItem(lang.L("VIP from"), vip), lang.L("Followers that make an author a VIP")),
+		hinted(widget.NewFormItem(lang.L("VIP from"), vip.Entry), lang.L("Followers that make an author a VIP; empty follows Settings")),
 		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for X itself")),
 	}
 	f.clear = func() {
 		for _, e := range []*widget.Entry{handle, apiURL, ck, cs, at, as} {
 			e.SetText("")
 		}
-		vip.SetText("10000")
+		vip.SetText("")
 		version.SetSelected("API v2")
 	}
 	f.secrets = []*widget.Entry{ck, cs, at, as}
+	f.defaults = []*defaultedNumber{vip}
 	f.fill = func(a core.Account) {
 		s, _ := core.ParseXSettings(a.Settings) // unreadable: fields to fill
+		var stored core.XSettings               // before defaults: 0 follows the workspace's
+		_ = json.Unmarshal(a.Settings, &stored)
 		handle.SetText(s.Handle)
-		vip.SetText(strconv.Itoa(s.VIPFollowers))
+		vip.set(stored.VIPFollowers)
 		version.SetSelected("API v" + string(s.APIVersion))
 		apiURL.SetText(shownAPIURL(s.APIURL, core.DefaultXAPIURL))
 	}
@@ -307,7 +318,7 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 		if m := missingKey(keys); m != "" && f.editing.ID == 0 {
 			return channelCalls{}, errors.New(m)
 		}
-		followers, err := strconv.Atoi(strings.TrimSpace(vip.Text))
+		followers, err := vip.value(lang.L("VIP from must be a number of followers, e.g. 10000"))
 		if err != nil || followers < 0 {
 			return channelCalls{}, errors.New(lang.L("VIP from must be a number of followers, e.g. 10000"))
 		}

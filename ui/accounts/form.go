@@ -57,7 +57,8 @@ type accountForm struct {
 	imapHost, imapPort   *widget.Entry
 	smtpHost, smtpPort   *widget.Entry
 	imapTLS, smtpTLS     *widget.Select
-	folders, backfill    *widget.Entry
+	folders              *widget.Entry
+	backfill             *defaultedNumber
 	fromName, fromAddr   *widget.Entry // shown only while editing
 	archive              *widget.Check
 	kit.FormFeedback
@@ -92,7 +93,8 @@ func (f *accountForm) makeFields() {
 	f.smtpHost, f.smtpPort = widget.NewEntry(), portEntry()
 	f.imapTLS = securitySelect(f.imapPort, true)
 	f.smtpTLS = securitySelect(f.smtpPort, false)
-	f.folders, f.backfill = widget.NewEntry(), widget.NewEntry()
+	f.folders = widget.NewEntry()
+	f.backfill = newDefaultedNumber(func(d core.ChannelDefaults) int { return d.MailBackfillDays })
 	f.fromName, f.fromAddr = widget.NewEntry(), widget.NewEntry()
 	f.archive = widget.NewCheck(lang.L("Archive on the server when marked done"), nil)
 	f.name.SetPlaceHolder(lang.L("Work"))
@@ -102,7 +104,7 @@ func (f *accountForm) makeFields() {
 	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
 	f.gate = newEditGate(&f.FormFeedback, f.fingerprint, f.confirmSkip)
 	f.gate.watch(f.user, f.password, f.imapHost, f.imapPort, f.smtpHost, f.smtpPort, f.imapTLS, f.smtpTLS,
-		f.folders, f.backfill, f.fromName, f.fromAddr, f.archive)
+		f.folders, f.backfill.Entry, f.fromName, f.fromAddr, f.archive)
 }
 
 func portEntry() *widget.Entry {
@@ -186,7 +188,7 @@ func (f *accountForm) form(edit bool) *widget.Form {
 		widget.NewFormItem(lang.L("IMAP server"), serverRow(f.imapHost, f.imapPort, f.imapTLS)),
 		widget.NewFormItem(lang.L("SMTP server"), serverRow(f.smtpHost, f.smtpPort, f.smtpTLS)),
 		hinted(widget.NewFormItem(lang.L("Folders"), f.folders), lang.L("Comma separated, e.g. INBOX, Support")),
-		hinted(widget.NewFormItem(lang.L("Backfill days"), f.backfill), lang.L("How far back the first sync reaches")),
+		hinted(widget.NewFormItem(lang.L("Backfill days"), f.backfill.Entry), lang.L("How far back the first sync reaches; empty follows Settings")),
 		widget.NewFormItem("", f.archive),
 	)
 	if edit {
@@ -217,7 +219,7 @@ func (f *accountForm) reset() {
 	f.imapPort.SetText(strconv.Itoa(usualPort(core.TLSImplicit, true)))
 	f.smtpPort.SetText(strconv.Itoa(usualPort(core.TLSStartTLS, false)))
 	f.folders.SetText("INBOX") // untranslated: the IMAP name of the inbox
-	f.backfill.SetText("90")
+	f.backfill.SetText("")
 	f.archive.SetChecked(false)
 	f.SetProblem("")
 	f.SetResult("", widget.MediumImportance)
@@ -227,6 +229,7 @@ func (f *accountForm) reset() {
 }
 
 func (f *accountForm) open() {
+	f.u.showDefaults(f.backfill)
 	f.content.Show()
 	f.u.Win.Canvas().Focus(f.name)
 }
@@ -244,7 +247,7 @@ func (f *accountForm) close() {
 func (f *accountForm) settings() (core.IMAPSettings, error) {
 	imapPort, err1 := strconv.Atoi(strings.TrimSpace(f.imapPort.Text))
 	smtpPort, err2 := strconv.Atoi(strings.TrimSpace(f.smtpPort.Text))
-	days, err3 := strconv.Atoi(strings.TrimSpace(f.backfill.Text))
+	days, err3 := f.backfill.value("")
 	switch {
 	case strings.TrimSpace(f.name.Text) == "":
 		return core.IMAPSettings{}, errors.New(lang.L("the account needs a name"))

@@ -36,7 +36,7 @@ func (f *accountForm) openEdit(a core.Account) {
 	f.smtpTLS.SetSelected(securityLabel(shown.SMTPTLS))
 	f.smtpPort.SetText(strconv.Itoa(shown.SMTPPort))
 	f.folders.SetText(strings.Join(shown.Folders, ", "))
-	f.backfill.SetText(strconv.Itoa(shown.BackfillDays))
+	f.backfill.set(raw.BackfillDays) // 0 follows the workspace's default
 	f.archive.SetChecked(shown.ArchiveOnDone)
 	f.fromName.SetText(raw.FromName)
 	f.fromAddr.SetText(raw.From)
