@@ -58,7 +58,45 @@ func InZone(zone string) Option { return func(c *config) { c.zone = zone } }
 // closed when the test ends.
 func Open(t testing.TB, now func() time.Time, opts ...Option) *Workspace {
 	t.Helper()
-	return open(t, filepath.Join(t.TempDir(), "hearth.db"), now, opts)
+	body, err := templateBytes()
+	if err != nil {
+		t.Fatalf("the template workspace: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatalf("write the workspace: %v", err)
+	}
+	return open(t, path, now, opts)
+}
+
+// template is a new workspace's file, made once per test binary: Open
+// writes a copy, as migrating a new one costs a second or two a test under
+// the race detector.
+var template struct {
+	once sync.Once
+	body []byte
+	err  error
+}
+
+func templateBytes() ([]byte, error) {
+	template.once.Do(func() {
+		dir, err := os.MkdirTemp("", "hearth-coretest-")
+		if err != nil {
+			template.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "hearth.db")
+		st, err := store.Open(context.Background(), path)
+		if err == nil {
+			err = st.Close() // a clean close folds the WAL into the file
+		}
+		if err == nil {
+			template.body, err = os.ReadFile(path)
+		}
+		template.err = err
+	})
+	return template.body, template.err
 }
 
 // OpenCopy opens a workspace over a copy of a snapshot (see Snapshot) in a
