@@ -3,11 +3,11 @@ package accounts_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -33,7 +33,7 @@ func (e *fakeEngine) LiveStatus(int64) (core.AccountStatus, bool)   { return cor
 // repointed, keeps its id and items, and its sync restarts on the new port.
 func TestRepointKeepsTheAccountAndRestartsItsSync(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -101,7 +101,7 @@ type editEnv struct {
 
 func newEditEnv(t *testing.T) *editEnv {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(context.Background(), coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

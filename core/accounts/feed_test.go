@@ -3,11 +3,11 @@ package accounts_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/store"
 )
 
@@ -15,7 +15,7 @@ import (
 // name is given, listed with its keywords, refused with a bad address.
 func TestAddFeedWatch(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

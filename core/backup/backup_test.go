@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/store"
 )
 
 func newService(t *testing.T, now *time.Time) (*Service, string) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,13 +3,13 @@ package calendar_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -110,7 +110,7 @@ type fixture struct {
 func setup(t *testing.T, start time.Time) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

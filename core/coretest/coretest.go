@@ -58,6 +58,14 @@ func InZone(zone string) Option { return func(c *config) { c.zone = zone } }
 // closed when the test ends.
 func Open(t testing.TB, now func() time.Time, opts ...Option) *Workspace {
 	t.Helper()
+	return open(t, NewDB(t), now, opts)
+}
+
+// NewDB is the path of a new workspace database in a temporary directory,
+// for a test that opens the store itself: a copy of one migrated once per
+// test binary, which store.Open takes as it takes a workspace it made.
+func NewDB(t testing.TB) string {
+	t.Helper()
 	body, err := templateBytes()
 	if err != nil {
 		t.Fatalf("the template workspace: %v", err)
@@ -66,10 +74,10 @@ func Open(t testing.TB, now func() time.Time, opts ...Option) *Workspace {
 	if err := os.WriteFile(path, body, 0o600); err != nil {
 		t.Fatalf("write the workspace: %v", err)
 	}
-	return open(t, path, now, opts)
+	return path
 }
 
-// template is a new workspace's file, made once per test binary: Open
+// template is a new workspace's file, made once per test binary: NewDB
 // writes a copy, as migrating a new one costs a second or two a test under
 // the race detector.
 var template struct {

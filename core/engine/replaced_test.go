@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -80,7 +80,7 @@ func (*quietConn) Delivered(context.Context, core.Item, string) (bool, error) { 
 // reconnects with the new settings, and a removed account stops syncing.
 func TestWorkerFollowsAnEditMadeElsewhere(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func waitSyncOK(t *testing.T, e *engine.Engine, events <-chan core.Event, id int
 // settings; the old one is closed, never used again.
 func TestOutboxUsesTheEditedSettings(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,11 @@ package inbox_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -25,7 +25,7 @@ var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 func setup(t *testing.T, settings string) (*inbox.Service, *store.Store, *recorder, core.Item) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

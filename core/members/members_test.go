@@ -3,13 +3,13 @@ package members_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -31,7 +31,7 @@ func newFixture(t *testing.T) *fixture {
 	ctx := context.Background()
 	f := &fixture{t: t, now: day0}
 	clock := func() time.Time { return f.now }
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"), store.WithNow(clock))
+	st, err := store.Open(ctx, coretest.NewDB(t), store.WithNow(clock))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
@@ -27,7 +27,7 @@ func dashboard(t *testing.T) stats.Dashboard {
 	t.Helper()
 	ctx := context.Background()
 	clock := func() time.Time { return now }
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"), store.WithNow(clock))
+	st, err := store.Open(ctx, coretest.NewDB(t), store.WithNow(clock))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,12 @@ package feeds
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/feeds/feedpeer"
@@ -24,7 +24,7 @@ func (noSecrets) Get(context.Context, int64, string) (string, error) { return ""
 func TestEngineFailingFeedDoesNotStopOthers(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

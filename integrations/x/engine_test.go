@@ -3,13 +3,13 @@ package x
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/x/xpeer"
@@ -23,7 +23,7 @@ func TestEngineShowsMentionsAndRevokedKeys(t *testing.T) {
 	root := e.tweet(me, "Season 3 is live", "")
 	q := e.tweet(alice, "@hearth_game how do I join a guild?", root)
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

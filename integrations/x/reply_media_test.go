@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/x/xpeer"
@@ -89,7 +90,7 @@ func TestReplyWithMediaRetriesAfterEachStep(t *testing.T) {
 func (e *env) outboxReply(t *testing.T, mention string, p engine.ReplyPayload) (*store.Store, *engine.Engine, int64) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	st, err := store.Open(ctx, coretest.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
