@@ -46,8 +46,11 @@ type AccountStatus struct {
 	State       SyncState
 	LastSync    time.Time // last successful pass; zero if none
 	Done, Total int       // progress of the current pass, when known
-	Message     string    // a sentence a person understands
-	Action      string    // what to do about an error, e.g. "check the password"
+	// Message is a sentence a person understands: why a pass failed, or,
+	// on an OK status, why the audience (followers, members) was not
+	// read: the last count is kept and the sync tries again.
+	Message string
+	Action  string // what to do about an error, e.g. "check the password"
 	// Problem classifies the error (auth: the credentials were refused and
 	// a person must give new ones); kept in memory by the running engine
 	// only, empty when read from the store.
@@ -66,6 +69,9 @@ func (s AccountStatus) Line(now time.Time) string {
 		}
 		return "syncing"
 	case SyncOK:
+		if s.Message != "" {
+			return "ok, synced " + Ago(now, s.LastSync) + "; audience not updated (" + s.Message + "), the last count is kept"
+		}
 		return "ok, synced " + Ago(now, s.LastSync)
 	case SyncError:
 		line := "error: " + s.Message

@@ -123,3 +123,12 @@ type ChangedHour struct {
 	Hour time.Time
 	Mark int64
 }
+
+// AudienceSnapshot is an account's audience (X followers, VK community
+// members) as read on one day: the latest reading of that day.
+type AudienceSnapshot struct {
+	AccountID int64
+	Day       string // civil date in the workspace's zone
+	TakenAt   time.Time
+	Count     int64
+}

@@ -17,10 +17,12 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/accounts"
 	"github.com/hearthhq/hearth/core/backup"
+	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/inbox"
 	"github.com/hearthhq/hearth/core/rules"
 	"github.com/hearthhq/hearth/core/secrets"
+	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/core/tone"
 	"github.com/hearthhq/hearth/core/views"
@@ -110,6 +112,9 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		Secrets: sec,
 		Log:     opt.log,
 		Tone:    an.AnalyzeItem,
+		// The sync reads the X followers and VK members now and then;
+		// the dashboard keeps them by day of the workspace's zone.
+		Audience: stats.New(stats.Params{Store: st, Zone: calendar.New(calendar.Params{Store: st}).Zone()}),
 	})
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, tone: an, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey, Channels: eng})

@@ -6,6 +6,7 @@ package engine
 
 import (
 	"context"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -105,4 +106,20 @@ type Publisher interface {
 	// FindPublished looks remotely for a post made by an earlier attempt of p
 	// (VK guid, X own timeline since p.Since): the check after a crash.
 	FindPublished(ctx context.Context, p core.Publication) (core.Published, bool, error)
+}
+
+// AudienceReader is implemented by connections whose channel counts an
+// audience: an X account's followers, a VK community's members. The
+// channels keep only today's count, so the sync reads it now and then
+// (Params.AudienceEvery) and an AudienceKeeper keeps the history.
+type AudienceReader interface {
+	Audience(ctx context.Context) (int64, error)
+}
+
+// AudienceKeeper keeps the audience counts the sync reads (core/stats).
+type AudienceKeeper interface {
+	// LastAudience is when the account's audience was last read; zero
+	// when never.
+	LastAudience(ctx context.Context, accountID int64) (time.Time, error)
+	RecordAudience(ctx context.Context, accountID, count int64, at time.Time) error
 }

@@ -39,6 +39,11 @@ type Params struct {
 	// Tone reads the tone of an item at ingest (core/tone); nil leaves
 	// it to the background analysis.
 	Tone ToneReader
+	// Audience keeps the follower and member counts a sync pass reads
+	// from connections that can (AudienceReader), at most every
+	// AudienceEvery (zero: 6 hours); nil reads none.
+	Audience      AudienceKeeper
+	AudienceEvery time.Duration
 }
 
 // Engine runs one worker goroutine per account and the outbox.
@@ -51,6 +56,10 @@ type Engine struct {
 	schedule Schedule
 	tone     ToneReader
 	bus      *Bus
+	audience AudienceKeeper
+	// audienceEvery is the least time between two readings of an
+	// account's audience.
+	audienceEvery time.Duration
 
 	mu      sync.Mutex
 	ctx     context.Context // set by Start; parent of every worker
@@ -59,21 +68,27 @@ type Engine struct {
 	outbox  *outboxRunner
 	wg      sync.WaitGroup
 	paused  bool // no account syncs until Resume
+	// audienceFailed: each account's last failed audience reading, until
+	// one succeeds.
+	audienceFailed map[int64]audienceFailure
 }
 
 // New builds an engine; nothing runs until Start or SyncOnce.
 func New(p Params) *Engine {
 	e := &Engine{
-		store:    p.Store,
-		drivers:  map[core.AccountKind]Driver{},
-		secrets:  p.Secrets,
-		log:      p.Log,
-		now:      p.Now,
-		schedule: p.Schedule,
-		tone:     p.Tone,
-		bus:      NewBus(),
-		workers:  map[int64]*worker{},
-		live:     map[int64]core.AccountStatus{},
+		store:          p.Store,
+		drivers:        map[core.AccountKind]Driver{},
+		secrets:        p.Secrets,
+		log:            p.Log,
+		now:            p.Now,
+		schedule:       p.Schedule,
+		tone:           p.Tone,
+		audience:       p.Audience,
+		audienceEvery:  p.AudienceEvery,
+		bus:            NewBus(),
+		workers:        map[int64]*worker{},
+		live:           map[int64]core.AccountStatus{},
+		audienceFailed: map[int64]audienceFailure{},
 	}
 	for _, d := range p.Drivers {
 		e.drivers[d.Kind()] = d
@@ -83,6 +98,9 @@ func New(p Params) *Engine {
 	}
 	if e.now == nil {
 		e.now = time.Now
+	}
+	if e.audienceEvery == 0 {
+		e.audienceEvery = 6 * time.Hour
 	}
 	if e.schedule.Interval == 0 {
 		e.schedule = DefaultSchedule()

@@ -152,7 +152,72 @@ func (w *worker) pass(ctx context.Context) (err error) {
 		w.closeConn()
 		return err
 	}
+	w.readAudience(ctx, conn)
 	return nil
+}
+
+// audienceRetry is the wait before a failed audience reading is tried
+// again (the next pass after it).
+const audienceRetry = time.Hour
+
+// readAudience reads the account's audience when the last reading is
+// older than the engine's audienceEvery. A failure loses nothing: the
+// pass stays a success, the last count stays the count, and the status
+// says why it is not updated (Message of an OK status) until a reading
+// succeeds.
+func (w *worker) readAudience(ctx context.Context, conn Conn) {
+	ar, ok := conn.(AudienceReader)
+	if !ok || w.e.audience == nil {
+		return
+	}
+	now := w.e.now()
+	if f := w.e.audienceFailure(w.acct.ID); !f.at.IsZero() && now.Sub(f.at) < audienceRetry {
+		return
+	}
+	last, err := w.e.audience.LastAudience(ctx, w.acct.ID)
+	if err == nil && !last.IsZero() && now.Sub(last) < w.e.audienceEvery {
+		return
+	}
+	if err == nil {
+		var n int64
+		if n, err = ar.Audience(ctx); err == nil {
+			err = w.e.audience.RecordAudience(ctx, w.acct.ID, n, now)
+		}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		w.e.log.Warn("audience not read", "account", w.acct.Name, "err", err)
+		msg, _ := describe(err)
+		w.e.setAudienceFailure(w.acct.ID, audienceFailure{at: now, message: msg})
+		return
+	}
+	w.e.setAudienceFailure(w.acct.ID, audienceFailure{})
+}
+
+// audienceFailure is the last failed audience reading of an account, kept
+// by the engine so that the status says it, and the next try waits,
+// across passes and workers (SyncOnce makes a worker per pass).
+type audienceFailure struct {
+	at      time.Time
+	message string
+}
+
+func (e *Engine) audienceFailure(id int64) audienceFailure {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.audienceFailed[id]
+}
+
+func (e *Engine) setAudienceFailure(id int64, f audienceFailure) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if f.at.IsZero() {
+		delete(e.audienceFailed, id)
+		return
+	}
+	e.audienceFailed[id] = f
 }
 
 func (w *worker) finish(ctx context.Context, err error) {
@@ -174,8 +239,9 @@ func (w *worker) finish(ctx context.Context, err error) {
 		w.setStatus(func(st *core.AccountStatus) { *st = failedStatus(*st, err, now) }, true)
 		return
 	}
+	note := w.e.audienceFailure(w.acct.ID).message
 	w.setStatus(func(st *core.AccountStatus) {
-		*st = core.AccountStatus{State: core.SyncOK, LastSync: now, UpdatedAt: now}
+		*st = core.AccountStatus{State: core.SyncOK, LastSync: now, UpdatedAt: now, Message: note}
 	}, true)
 }
 

@@ -123,10 +123,12 @@ const (
 	ChartHeatmap   = "heatmap"
 	ChartHistogram = "histogram"
 	ChartTone      = "tone"
+	ChartAudience  = "audience"
 )
 
 // Charts lists the charts with their titles.
 var Charts = []struct{ Name, Title string }{
+	{ChartAudience, "Audience"},
 	{ChartDays, "Messages per day"},
 	{ChartChannels, "Messages in per channel"},
 	{ChartHeatmap, "When members write (weekday × hour)"},
@@ -151,6 +153,8 @@ func Draw(d stats.Dashboard, name string, s Style) ([]byte, error) {
 		p, err = histogramChart(d, s)
 	case ChartTone:
 		p, err = toneChart(d, s)
+	case ChartAudience:
+		p, err = audienceChart(d, s)
 	default:
 		return nil, fmt.Errorf("report: no chart %q", name)
 	}
@@ -344,3 +348,44 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 
 // dayLabel is a day as reports write it.
 func dayLabel(t time.Time) string { return t.Format(time.DateOnly) }
+
+// AudienceSeries are the audience chart's lines: each X and VK account's
+// followers or members at the end of each day of the period; a day before
+// its first reading has no point (charts.GetNullValue), not 0. The CSV's
+// day rows hold the same numbers.
+func AudienceSeries(d stats.Dashboard) (ids []int64, names []string, values [][]float64) {
+	for _, a := range d.Accounts {
+		if d.Query.AccountID != 0 && a.ID != d.Query.AccountID {
+			continue
+		}
+		row := make([]float64, len(d.Days))
+		known := false
+		for i, day := range d.Days {
+			row[i] = charts.GetNullValue()
+			if n, ok := day.Audience[a.ID]; ok {
+				row[i], known = float64(n), true
+			}
+		}
+		if known {
+			ids, names, values = append(ids, a.ID), append(names, a.Name), append(values, row)
+		}
+	}
+	return ids, names, values
+}
+
+func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
+	_, names, values := AudienceSeries(d)
+	labels := s.dayLabels(d)
+	if len(values) == 0 || len(labels) == 0 {
+		labels, names, values = []string{""}, []string{s.word("none")}, [][]float64{{charts.GetNullValue()}}
+	}
+	opts := append(s.opts(s.word(title(ChartAudience))),
+		charts.XAxisLabelsOptionFunc(labels),
+		charts.LegendLabelsOptionFunc(names),
+		func(o *charts.ChartOption) {
+			legendBelow(o)
+			o.Symbol.Shape = charts.SymbolNone
+			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+		})
+	return charts.LineRender(values, opts...)
+}

@@ -13,11 +13,12 @@ import (
 // csvHeader is the columns of every row; a row fills those of its section:
 // kpi (metric, value, previous), day (date, channel, in, out: the day
 // charts' numbers; toned, negative and sentiment_mean: the tone of the
-// messages in), week (date of its first day, channel, toned, negative,
+// messages in; audience: an X or VK account's followers or members at the
+// day's end, the audience chart's number), week (date of its first day, channel, toned, negative,
 // sentiment_mean: the tone chart's numbers), post (one published post and its reactions), reply
 // (one reply and the wait it answered).
 var csvHeader = []string{"section", "date", "time", "channel", "metric", "value", "previous",
-	"in", "out", "toned", "negative", "sentiment_mean", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
+	"in", "out", "audience", "toned", "negative", "sentiment_mean", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
 	"engagement", "waited_since", "wait_seconds", "business_wait_seconds", "first_response", "text"}
 
 // toneCells adds the tone columns to a row; the mean is empty when no
@@ -52,8 +53,13 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 		row(toneCells(map[string]string{"section": "day", "date": date, "channel": "all", "in": itoa(day.In), "out": itoa(day.Out)}, day.Tone))
 		for _, a := range d.Accounts {
 			in, out, tone := day.AccountIn[a.ID], day.AccountOut[a.ID], day.AccountTone[a.ID]
-			if in+out+tone.Toned > 0 {
-				row(toneCells(map[string]string{"section": "day", "date": date, "channel": a.Name, "in": itoa(in), "out": itoa(out)}, tone))
+			audience, counted := day.Audience[a.ID]
+			if in+out+tone.Toned > 0 || counted {
+				r := toneCells(map[string]string{"section": "day", "date": date, "channel": a.Name, "in": itoa(in), "out": itoa(out)}, tone)
+				if counted {
+					r["audience"] = strconv.FormatInt(audience, 10)
+				}
+				row(r)
 			}
 		}
 	}

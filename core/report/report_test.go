@@ -60,6 +60,14 @@ func dashboard(t *testing.T) stats.Dashboard {
 	if _, err := st.ApplyBatch(ctx, acct, core.Batch{Items: items}); err != nil {
 		t.Fatal(err)
 	}
+	// The community's members as the sync read them: 500 at the end of
+	// October, read on a few days of November only.
+	for day, n := range map[string]int64{"2026-10-31": 500, "2026-11-03": 510, "2026-11-04": 507, "2026-11-20": 530} {
+		at, _ := time.Parse(time.DateOnly, day)
+		if err := st.SaveAudience(ctx, core.AudienceSnapshot{AccountID: acct, Day: day, TakenAt: at.Add(12 * time.Hour), Count: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	mem := members.New(members.Params{Store: st, Now: clock})
 	if err := mem.Refresh(ctx); err != nil {
 		t.Fatal(err)
@@ -96,6 +104,11 @@ func TestCSVMatchesTiles(t *testing.T) {
 	in, out, replies, days, weeks, toned, negative := 0, 0, 0, 0, 0, 0, 0
 	kpi := map[string]string{}
 	_, chartIn, chartOut := report.DaySeries(d)
+	_, audienceNames, audience := report.AudienceSeries(d)
+	if len(audience) != 1 || audienceNames[0] != "Клуб любителей чая" {
+		t.Fatalf("audience lines %v, want the community's", audienceNames)
+	}
+	var csvAudience []string
 	_, _, tone := report.Style{}.ToneSeries(d)
 	for _, r := range rows[1:] {
 		switch r[col["section"]] {
@@ -103,6 +116,7 @@ func TestCSVMatchesTiles(t *testing.T) {
 			kpi[r[col["metric"]]] = r[col["value"]]
 		case "day":
 			if r[col["channel"]] != "all" {
+				csvAudience = append(csvAudience, r[col["audience"]])
 				continue
 			}
 			n, _ := strconv.Atoi(r[col["in"]])
@@ -128,6 +142,24 @@ func TestCSVMatchesTiles(t *testing.T) {
 	}
 	if days != 30 {
 		t.Errorf("%d day rows, want 30 for November", days)
+	}
+	// Every day of November has the community's row with its audience,
+	// the chart's point to the unit: 500 (October's) on the 1st and 2nd,
+	// 507 from the 4th to the 19th, 530 from the 20th.
+	if len(csvAudience) != 30 {
+		t.Fatalf("%d channel day rows with an audience, want 30", len(csvAudience))
+	}
+	for i, v := range csvAudience {
+		if v != strconv.FormatFloat(audience[0][i], 'f', -1, 64) {
+			t.Errorf("day %d: csv audience %q, chart %v", i+1, v, audience[0][i])
+		}
+	}
+	if csvAudience[0] != "500" || csvAudience[2] != "510" || csvAudience[18] != "507" || csvAudience[29] != "530" {
+		t.Errorf("audience on the 1st, 3rd, 19th and 30th: %s %s %s %s, want 500 510 507 530",
+			csvAudience[0], csvAudience[2], csvAudience[18], csvAudience[29])
+	}
+	if kpi["audience"] != "530" || kpi["audience_change"] != "30" {
+		t.Errorf("audience %s, change %s; want 530 and +30", kpi["audience"], kpi["audience_change"])
 	}
 	if strconv.Itoa(in) != kpi["items_in"] || strconv.Itoa(out) != kpi["items_out"] || in != 20 || out != 8 {
 		t.Errorf("days add up to %d in, %d out; tiles say %s, %s (want 20 and 8)", in, out, kpi["items_in"], kpi["items_out"])

@@ -66,6 +66,9 @@ type Day struct {
 	AccountTone map[int64]ToneCount
 	AccountIn   map[int64]int
 	AccountOut  map[int64]int
+	// Audience is each X and VK account's followers or members at the
+	// end of the day, where a count was read by then.
+	Audience map[int64]int64
 }
 
 // ToneCount is the tone of some messages in: how many the analysis has
@@ -249,7 +252,7 @@ type calc struct {
 func (c calc) kpis(ctx context.Context, p Period, d *Dashboard) (KPIs, error) {
 	k := KPIs{}
 	steps := []func(context.Context, Period, KPIs, *Dashboard) error{
-		c.items, c.members, c.moves, c.plan,
+		c.items, c.members, c.audience, c.moves, c.plan,
 	}
 	for _, step := range steps {
 		if err := step(ctx, p, k, d); err != nil {

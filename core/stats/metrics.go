@@ -28,8 +28,10 @@ const (
 var Metrics = []Metric{
 	{"members_total", "Members", "Every member file first seen before the end of the period (all channels, or those with an identity on the chosen one). For a past period, the count recorded in the daily snapshot of the day after it ends, when there is one.", GroupMembers},
 	{"members_new", "New members", "Members first seen in the period: their first message, their join or the creation of their file, whichever came first.", GroupMembers},
-	{"members_joined", "Joined", "VK membership events 'join' in the period (a person who left and came back counts once per join).", GroupMembers},
-	{"members_left", "Left", "VK membership events 'leave' in the period.", GroupMembers},
+	{"members_joined", "Joined", "VK membership events 'join' in the period (a person who left and came back counts once per join), and for X, which tells no one's follow, the rises of the follower count from one day to the next: a net change per day, not a count of people (five new followers and two gone on one day read as three joined).", GroupMembers},
+	{"members_left", "Left", "VK membership events 'leave' in the period, and for X the falls of the follower count from one day to the next (net per day, as for Joined).", GroupMembers},
+	{"audience", "Audience", "Followers of the X accounts and members of the VK communities at the end of the period (or now, for a period under way), as the channels counted them: the sync reads each count at most every 6 hours and keeps the day's latest; a day without a reading keeps the one before. A dash when no count was read by then.", GroupMembers},
+	{"audience_change", "Audience change", "The audience at the end of the period minus the audience at the end of the day before it, over the accounts counted on both days.", GroupMembers},
 	{"members_active", "Active members", "Members who wrote at least one message on a channel in the activity window (the member settings' activity days, 30 by default) ending with the period's last day. Days are UTC days, as the member files count them.", GroupMembers},
 	{"members_drifting", "Drifting", "Members in the drifting cohort at the end of the period: they wrote before, then nothing for the drift window (30 days by default). The member table's cohort, at the period's end.", GroupMembers},
 	{"dead_souls", "Dead souls", "Members in the dead-soul cohort at the end of the period: no sign of life for the dead window (90 days by default), and not new.", GroupMembers},
@@ -103,6 +105,7 @@ func MetricsMarkdown() string {
 		}
 	}
 	b.WriteString("\n## Charts\n\n")
+	b.WriteString("- **Audience**: each X account's followers and each VK community's members at the end of every day of the period; the CSV's day rows hold the same numbers.\n")
 	b.WriteString("- **Messages per day**: messages in and out per day of the period, per channel; the CSV's day rows hold the same numbers.\n")
 	b.WriteString("- **Heatmap**: messages in by weekday and hour of the workspace's clock.\n")
 	b.WriteString("- **Reply times**: the period's reply times (all hours) in five buckets: " + strings.Join(Buckets, ", ") + ".\n")

@@ -33,6 +33,9 @@ type Store interface {
 	SaveSnapshotAsOf(ctx context.Context, day string, at time.Time, b core.CohortBounds, activeSince time.Time) (bool, error)
 	Snapshot(ctx context.Context, day string, channel core.IdentityKind) (core.Snapshot, error)
 	LatestSnapshot(ctx context.Context, day string, channel core.IdentityKind) (core.Snapshot, error)
+	SaveAudience(ctx context.Context, a core.AudienceSnapshot) error
+	LatestAudience(ctx context.Context, accountID int64) (core.AudienceSnapshot, error)
+	AudienceDays(ctx context.Context, firstDay, lastDay string) ([]core.AudienceSnapshot, error)
 	QuadrantMoves(ctx context.Context, fromDay, toDay string, channel core.IdentityKind) ([]core.QuadrantMove, error)
 	Members(ctx context.Context, f core.MemberFilter, b core.CohortBounds) (core.MemberPage, error)
 	Accounts(ctx context.Context) ([]core.Account, error)

@@ -154,13 +154,14 @@ func (c *Conn) Interval() time.Duration {
 func (c *Conn) now() time.Time { return c.opt.Now() }
 
 var (
-	_ engine.Driver      = (*Driver)(nil)
-	_ engine.Conn        = (*Conn)(nil)
-	_ engine.Tester      = (*Conn)(nil)
-	_ engine.Intervaler  = (*Conn)(nil)
-	_ engine.Watcher     = (*Conn)(nil)
-	_ engine.Replier     = (*Conn)(nil)
-	_ engine.ReplyFinder = (*Conn)(nil)
-	_ engine.Moderator   = (*Conn)(nil)
-	_ engine.Publisher   = (*Conn)(nil)
+	_ engine.Driver         = (*Driver)(nil)
+	_ engine.Conn           = (*Conn)(nil)
+	_ engine.Tester         = (*Conn)(nil)
+	_ engine.Intervaler     = (*Conn)(nil)
+	_ engine.Watcher        = (*Conn)(nil)
+	_ engine.Replier        = (*Conn)(nil)
+	_ engine.ReplyFinder    = (*Conn)(nil)
+	_ engine.Moderator      = (*Conn)(nil)
+	_ engine.Publisher      = (*Conn)(nil)
+	_ engine.AudienceReader = (*Conn)(nil)
 )

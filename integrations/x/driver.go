@@ -182,11 +182,12 @@ func (c *Conn) mentionsLimit() rateLimit {
 }
 
 var (
-	_ engine.Driver     = (*Driver)(nil)
-	_ engine.Conn       = (*Conn)(nil)
-	_ engine.Tester     = (*Conn)(nil)
-	_ engine.Intervaler = (*Conn)(nil)
-	_ engine.Replier    = (*Conn)(nil)
-	_ engine.Moderator  = (*Conn)(nil)
-	_ engine.Publisher  = (*Conn)(nil)
+	_ engine.Driver         = (*Driver)(nil)
+	_ engine.Conn           = (*Conn)(nil)
+	_ engine.Tester         = (*Conn)(nil)
+	_ engine.Intervaler     = (*Conn)(nil)
+	_ engine.Replier        = (*Conn)(nil)
+	_ engine.Moderator      = (*Conn)(nil)
+	_ engine.Publisher      = (*Conn)(nil)
+	_ engine.AudienceReader = (*Conn)(nil)
 )

@@ -164,6 +164,12 @@ func statusLine(st core.AccountStatus, now time.Time) string {
 		}
 	case core.SyncOK:
 		line = lang.X("accounts.status.ok", "OK, synced {{.Ago}}", map[string]any{"Ago": kit.Ago(now, st.LastSync)})
+		if st.Message != "" {
+			// The audience (followers, members) was not read: the
+			// channel's words, and the count kept.
+			line = lang.L("OK, synced {{.Ago}}; the audience count was not updated ({{.Message}}), the last one is kept",
+				map[string]any{"Ago": kit.Ago(now, st.LastSync), "Message": st.Message})
+		}
 	case core.SyncError:
 		line = lang.L("Error: {{.Message}}", map[string]any{"Message": st.Message})
 		if st.Action != "" {

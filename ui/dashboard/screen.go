@@ -89,7 +89,13 @@ func (s *Screen) layout() fyne.CanvasObject {
 		s.charts[c.Name] = img
 		layout.imgs = append(layout.imgs, img)
 		name := c.Name
-		show := widget.NewButton(lang.L("Show these messages"), func() { s.drillChart(name) })
+		label := lang.L("Show these messages")
+		if name == report.ChartAudience {
+			// A count of followers has no messages behind it; the VK
+			// communities' joins have their people.
+			label = lang.L("Show who joined")
+		}
+		show := widget.NewButton(label, func() { s.drillChart(name) })
 		show.Importance = widget.LowImportance
 		grid.Add(container.NewBorder(nil, show, nil, nil, img))
 	}
@@ -270,6 +276,8 @@ func (s *Screen) drillChart(name string) {
 		key = "items_out"
 	case report.ChartTone:
 		key = "sentiment_negative_share"
+	case report.ChartAudience:
+		key = "members_joined"
 	}
 	s.drill(key)
 }

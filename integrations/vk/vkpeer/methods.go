@@ -28,7 +28,11 @@ func (p *Peer) groupsGetByID(f form) (any, *apiError) {
 	if id := f.str("group_id"); id != "" && id != itoa(p.opt.GroupID) {
 		return nil, &apiError{100, "One of the parameters specified was missing or invalid: group_id is undefined"}
 	}
-	return []map[string]any{p.groupJSON()}, nil
+	g := p.groupJSON()
+	if fieldSet(f)["members_count"] {
+		g["members_count"] = len(p.members) + p.unlisted
+	}
+	return []map[string]any{g}, nil
 }
 
 func (p *Peer) groupsGetMembers(f form) (any, *apiError) {

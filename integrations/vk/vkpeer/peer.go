@@ -115,6 +115,7 @@ type Peer struct {
 	comments map[int]*Comment
 	messages []*Message
 	members  map[int]time.Time
+	unlisted int // members counted in members_count but not listed (SetUnlistedMembers)
 	bans     map[int]Ban
 	msgAllow map[int]bool // users' "allow messages from the community" (see AllowMessages)
 	events   []event
@@ -433,4 +434,12 @@ func (p *Peer) thread(c *Comment) *Comment {
 		c = parent
 	}
 	return c
+}
+
+// SetUnlistedMembers makes groups.getById's members_count n more than the
+// members listed: a big community (the demo's) without a user each.
+func (p *Peer) SetUnlistedMembers(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.unlisted = n
 }

@@ -259,3 +259,12 @@ func cmpID(a, b string) int {
 	}
 	return strings.Compare(a, b)
 }
+
+// SetFollowers changes the follower count of the account the keys belong
+// to, as people follow and leave it.
+func (s *Server) SetFollowers(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opt.Me.Followers = n
+	s.users[s.opt.Me.ID] = s.opt.Me
+}
