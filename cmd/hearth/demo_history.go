@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/members"
+	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -37,6 +39,9 @@ func seedDemoHistory(ctx context.Context, w *workspace, now time.Time) error {
 		}
 	}
 	if err := publishDemoHistory(ctx, w, h, ids, now); err != nil {
+		return err
+	}
+	if err := seedDemoAudience(ctx, w, ids, now); err != nil {
 		return err
 	}
 	return w.store.SetSetting(ctx, demoHistorySetting, now.UTC().Format(time.RFC3339))
@@ -112,4 +117,19 @@ func backfillDemoSnapshots(ctx context.Context, w *workspace, mem *members.Servi
 	}
 	_, err = newStats(w, mem).BackfillSnapshots(ctx, demo.BuildHistory(seeded).Start)
 	return err
+}
+
+// seedDemoAudience records the demo's followers and members of the last
+// days (demo.BuildAudience) as the sync would have read them, at noon
+// UTC, which is the same day in every zone but the farthest ones.
+func seedDemoAudience(ctx context.Context, w *workspace, ids map[core.AccountKind]int64, now time.Time) error {
+	svc := stats.New(stats.Params{Store: w.store, Zone: calendar.New(calendar.Params{Store: w.store}).Zone()})
+	for _, d := range demo.BuildAudience(now) {
+		at := d.Day.Add(12 * time.Hour)
+		if err := errors.Join(svc.RecordAudience(ctx, ids[core.KindVK], d.VK, at),
+			svc.RecordAudience(ctx, ids[core.KindX], d.X, at)); err != nil {
+			return fmt.Errorf("demo audience: %w", err)
+		}
+	}
+	return nil
 }

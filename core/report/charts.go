@@ -386,6 +386,17 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			legendBelow(o)
 			o.Symbol.Shape = charts.SymbolNone
 			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+			if len(values) == 2 {
+				// A community of 4,000 beside an account of 18,000 on one
+				// axis draws two flat lines: each gets its own axis, its
+				// labels in its line's colour.
+				o.SeriesList[1].YAxisIndex = 1
+				nice := charts.Ptr(true)
+				o.YAxis = []charts.YAxisOption{{ValueFormatter: countLabel, PreferNiceIntervals: nice}, {ValueFormatter: countLabel, PreferNiceIntervals: nice}}
+				for i := range o.YAxis {
+					o.YAxis[i].LabelFontStyle.FontColor = o.Theme.GetSeriesColor(i)
+				}
+			}
 		})
 	return charts.LineRender(values, opts...)
 }

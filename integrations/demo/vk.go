@@ -29,6 +29,7 @@ func StartVK(now time.Time) *VKPeer {
 	srv := vkpeer.Start(vkpeer.Options{GroupID: vkDemoGroup, GroupName: vkDemoGroupName, Token: vkDemoToken,
 		LPWait: 25 * time.Second})
 	fillVK(srv, now)
+	srv.SetMembersCount(VKMembers) // the end of BuildAudience's days
 	return &VKPeer{srv: srv}
 }
 

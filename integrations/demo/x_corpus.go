@@ -10,7 +10,7 @@ import (
 // mention it. Identifiers start with "x" in names and 15... in ids so they
 // never collide with the mail corpus.
 var (
-	xDemoMe = xpeer.User{ID: "1500000001", Name: "Hearth Game", Username: "hearthgame", Followers: 18400,
+	xDemoMe = xpeer.User{ID: "1500000001", Name: "Hearth Game", Username: "hearthgame", Followers: XFollowers,
 		Verified: true, Description: "The cosy co-op survival game. Season 3 out now."}
 	xDemoUsers = []xpeer.User{
 		{ID: "1500000101", Name: "Camille Roux", Username: "xcamille_rx", Followers: 312, Location: "Lyon",

@@ -17,8 +17,8 @@ import (
 func TestAudienceIsTheMemberCount(t *testing.T) {
 	e := newEnv(t, core.VKSettings{})
 	ctx := context.Background()
-	e.peer.SetUnlistedMembers(1200)
 	e.peer.AddMember(anna.ID, e.clock.now().Add(-time.Hour))
+	e.peer.SetMembersCount(1201)
 	if n, err := e.conn.Audience(ctx); err != nil || n != 1201 {
 		t.Fatalf("Audience = %d, %v; want 1201", n, err)
 	}
@@ -55,7 +55,7 @@ func (k storeKeeper) RecordAudience(ctx context.Context, id, n int64, at time.Ti
 func TestAudienceRefusedKeepsTheLastCount(t *testing.T) {
 	e := newEnv(t, core.VKSettings{NoLongPoll: true})
 	ctx := context.Background()
-	e.peer.SetUnlistedMembers(800)
+	e.peer.SetMembersCount(800)
 	eng := engine.New(engine.Params{Store: e.st, Drivers: []engine.Driver{e.drv},
 		Secrets: secretMap{SecretToken: token}, Now: e.clock.now, Audience: storeKeeper{e.st}})
 	p := e.post("Пост", time.Hour)

@@ -115,7 +115,7 @@ type Peer struct {
 	comments map[int]*Comment
 	messages []*Message
 	members  map[int]time.Time
-	unlisted int // members counted in members_count but not listed (SetUnlistedMembers)
+	unlisted int // members counted in members_count but not listed (SetMembersCount)
 	bans     map[int]Ban
 	msgAllow map[int]bool // users' "allow messages from the community" (see AllowMessages)
 	events   []event
@@ -436,10 +436,11 @@ func (p *Peer) thread(c *Comment) *Comment {
 	return c
 }
 
-// SetUnlistedMembers makes groups.getById's members_count n more than the
-// members listed: a big community (the demo's) without a user each.
-func (p *Peer) SetUnlistedMembers(n int) {
+// SetMembersCount makes groups.getById's members_count n now, and follow
+// joins and leaves from there: a big community (the demo's) without a
+// user for each member.
+func (p *Peer) SetMembersCount(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.unlisted = n
+	p.unlisted = n - len(p.members)
 }
