@@ -105,12 +105,11 @@ func countLabel(v float64) string {
 }
 
 // dayLabels is how many day labels fit under a chart without running
-// into each other. The axis spaces them evenly and always labels the last
-// day, so a count that divides the days evenly keeps the last label from
-// landing on the one before it ("25 No6 Dec" on a quarter under way); the
-// most that fit, a few fewer if that divides better.
+// into each other: one per 100 pixels, as the axis pulls the last day's
+// label in from the edge ("25 No6 Dec" at one per 80); a few fewer when
+// that spaces them evenly up to the last day.
 func dayLabels(days, width int) int {
-	most := max(2, min(days, width/80))
+	most := max(2, min(days, width/100))
 	for n := most; n >= max(2, most-3); n-- {
 		if (days-1)%(n-1) == 0 {
 			return n

@@ -25,6 +25,9 @@ func Format(key string, v Value) string {
 		}
 		return fmt.Sprintf("%.1f", v.Num)
 	}
+	if key == "audience_change" && v.Num != 0 { // a change reads with its sign
+		return fmt.Sprintf("%+.0f", v.Num)
+	}
 	return fmt.Sprintf("%.0f", v.Num)
 }
 
