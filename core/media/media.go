@@ -30,6 +30,16 @@ import (
 // Readable are the picture types Hearth reads: JPEG, PNG, GIF, WebP.
 var Readable = []string{"image/jpeg", "image/png", "image/gif", "image/webp"}
 
+// PictureExts are the file name extensions of Readable, for file dialogs
+// and dropped files (the content decides in the end: Inspect).
+var PictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
+
+// IsPictureName reports whether a file's name says it is a picture Hearth
+// reads.
+func IsPictureName(path string) bool {
+	return slices.Contains(PictureExts, strings.ToLower(filepath.Ext(path)))
+}
+
 // Info is what a picture file is, read from its content, whatever its
 // name says.
 type Info struct {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -27,9 +26,6 @@ import (
 // thumbSide is the side of a picture's thumbnail in the editor.
 const thumbSide = 56
 
-// pictureExts are the files the file dialog offers: media.Readable.
-var pictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
-
 // mediaList is the editor's pictures, in the order they go out: a row per
 // picture (a thumbnail of the local file, its name, its alt text, move up
 // or down, remove), Add picture (the file dialog), each chosen channel's
@@ -39,7 +35,7 @@ var pictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
 type mediaList struct {
 	e      *postEditor
 	items  []core.PostImage
-	thumbs map[string]image.Image       // by path; nil while loading or unreadable
+	thumbs *kit.Thumbs
 	boxes  map[string][]*fyne.Container // the thumbnail boxes showing a path
 	rows   *fyne.Container
 	add    *widget.Button
@@ -52,7 +48,7 @@ type mediaList struct {
 }
 
 func newMediaList(e *postEditor) *mediaList {
-	m := &mediaList{e: e, thumbs: map[string]image.Image{}, boxes: map[string][]*fyne.Container{}, rows: container.NewVBox(),
+	m := &mediaList{e: e, thumbs: kit.NewThumbs(e.s.u.Env, 2*thumbSide, 32), boxes: map[string][]*fyne.Container{}, rows: container.NewVBox(),
 		limits: widget.NewLabel(""), plan: widget.NewLabel("")}
 	m.add = widget.NewButtonWithIcon(lang.L("Add picture…"), theme.ContentAddIcon(), m.choose)
 	m.limits.Wrapping, m.plan.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -81,7 +77,7 @@ func (m *mediaList) choose() {
 		r.Close()
 		m.addPath(r.URI().Path())
 	}, m.e.s.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter(pictureExts))
+	d.SetFilter(storage.NewExtensionFileFilter(media.PictureExts))
 	d.Show()
 }
 
@@ -95,7 +91,7 @@ func (s *Screen) Dropped(paths []string) {
 	}
 	var skipped []string
 	for _, p := range paths {
-		if !slices.Contains(pictureExts, strings.ToLower(filepath.Ext(p))) {
+		if !media.IsPictureName(p) {
 			skipped = append(skipped, filepath.Base(p))
 			continue
 		}
@@ -140,9 +136,6 @@ func (m *mediaList) rebuild() {
 	m.boxes = map[string][]*fyne.Container{}
 	for i, it := range m.items {
 		rows[i] = m.row(i, it)
-		if _, ok := m.thumbs[it.Path]; !ok {
-			m.loadThumb(it.Path)
-		}
 	}
 	m.rows.Objects = rows
 	m.rows.Refresh()
@@ -150,7 +143,7 @@ func (m *mediaList) rebuild() {
 }
 
 func (m *mediaList) row(i int, it core.PostImage) fyne.CanvasObject {
-	box := container.NewGridWrap(fyne.NewSize(thumbSide, thumbSide), thumbOf(m.thumbs[it.Path]))
+	box := container.NewGridWrap(fyne.NewSize(thumbSide, thumbSide), kit.ThumbView(m.thumb(it.Path)))
 	m.boxes[it.Path] = append(m.boxes[it.Path], box)
 	alt := widget.NewEntry()
 	alt.SetPlaceHolder(lang.L("Describe the picture (alt text)"))
@@ -179,35 +172,20 @@ func (m *mediaList) row(i int, it core.PostImage) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, box, nil, container.NewVBox(head, alt))
 }
 
-// loadThumb decodes a picture off the UI goroutine; an unreadable one
-// keeps the generic icon (the plan says why).
-func (m *mediaList) loadThumb(path string) {
-	m.thumbs[path] = nil
-	kit.Background(m.e.s.u.Env, "picture thumbnail", func(context.Context) (image.Image, error) {
-		return media.Thumbnail(path, 2*thumbSide)
-	}, func(img image.Image, err error) {
-		if err != nil {
-			return
-		}
-		m.thumbs[path] = img
+// thumb is a picture's thumbnail, nil while it is decoded off the UI
+// goroutine or when it cannot be read (the generic icon stays; the plan
+// says why).
+func (m *mediaList) thumb(path string) image.Image {
+	img, _ := m.thumbs.File(path, func(img image.Image) {
 		// In place: rebuilding the rows would take the focus from an alt
 		// text being typed.
 		for _, box := range m.boxes[path] {
-			box.Objects = []fyne.CanvasObject{thumbOf(img)}
+			box.Objects = []fyne.CanvasObject{kit.ThumbView(img)}
 			box.Refresh()
 		}
 		m.e.preview.update()
 	})
-}
-
-// thumbOf shows a thumbnail, or the generic picture icon without one.
-func thumbOf(img image.Image) fyne.CanvasObject {
-	if img == nil {
-		return widget.NewIcon(theme.FileImageIcon())
-	}
-	c := canvas.NewImageFromImage(img)
-	c.FillMode = canvas.ImageFillContain
-	return c
+	return img
 }
 
 // update shows the chosen channels' limits and asks, off the UI

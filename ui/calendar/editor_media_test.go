@@ -67,7 +67,7 @@ func threePictures(t *testing.T, h *calHarness) (*postEditor, []string) {
 	}
 	h.WaitFor("the thumbnails", func() bool {
 		for _, p := range paths {
-			if e.media.thumbs[p] == nil {
+			if e.media.thumb(p) == nil {
 				return false
 			}
 		}
@@ -207,7 +207,7 @@ func TestCalendarPublishedPictureGolden(t *testing.T) {
 	h.waitLoaded()
 	e := h.screen().editor
 	e.open(h.byID(p.ID))
-	h.WaitFor("the thumbnail", func() bool { return e.media.thumbs[pic] != nil })
+	h.WaitFor("the thumbnail", func() bool { return e.media.thumb(pic) != nil })
 	h.Canvas().Unfocus()
 	h.Settle()
 	h.Relayout()

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"fmt"
-	"image"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,7 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/posttext"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // previewThumb is the side of a picture in a channel's preview.
@@ -86,8 +86,7 @@ func (p *preview) pictures(media []core.PostImage, most int) fyne.CanvasObject {
 	}
 	row := container.NewHBox()
 	for _, m := range kept {
-		var img image.Image = p.e.media.thumbs[m.Path]
-		row.Add(container.NewGridWrap(fyne.NewSize(previewThumb, previewThumb), thumbOf(img)))
+		row.Add(container.NewGridWrap(fyne.NewSize(previewThumb, previewThumb), kit.ThumbView(p.e.media.thumb(m.Path))))
 	}
 	if left := len(media) - len(kept); left > 0 {
 		l := widget.NewLabel(lang.L("Pictures left out: {{.Count}}", map[string]any{"Count": left}))

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -26,10 +25,6 @@ import (
 // chipSide is the side of an attached picture's thumbnail.
 const chipSide = 40
 
-// pictureExts are the pictures the file dialog offers for a VK comment or
-// an X reply (media.Readable); an e-mail takes any file.
-var pictureExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp"}
-
 // attachBar is the composer's attached files: Attach… (the file dialog,
 // pictures only on VK and X), a chip per file (a thumbnail of a local
 // picture, its name, remove), and why the files cannot go when they
@@ -44,13 +39,13 @@ type attachBar struct {
 	face    int64 // the conversation's message the composer opened
 	kind    core.ItemKind
 	files   []core.PostImage
-	thumbs  map[string]image.Image
+	thumbs  *kit.Thumbs
 	refused string // why the files cannot go ("": they can)
 	checked string // the files and kind the last check was for
 }
 
 func newAttachBar(u *env) *attachBar {
-	a := &attachBar{u: u, chips: container.NewHBox(), why: widget.NewLabel(""), thumbs: map[string]image.Image{}}
+	a := &attachBar{u: u, chips: container.NewHBox(), why: widget.NewLabel(""), thumbs: kit.NewThumbs(u.Env, 2*chipSide, 32)}
 	a.button = widget.NewButtonWithIcon(lang.L("Attach…"), theme.ContentAddIcon(), a.choose)
 	a.button.Importance = widget.LowImportance
 	a.why.Wrapping = fyne.TextWrapWord
@@ -90,7 +85,8 @@ func (a *attachBar) choose() {
 		a.add(r.URI().Path())
 	}, a.u.Win)
 	if a.kind != core.ItemEmail {
-		d.SetFilter(storage.NewExtensionFileFilter(pictureExts))
+		// Pictures only there (media.PictureExts); an e-mail takes any file.
+		d.SetFilter(storage.NewExtensionFileFilter(media.PictureExts))
 	}
 	d.Show()
 }
@@ -133,15 +129,12 @@ func (a *attachBar) rebuild() {
 }
 
 func (a *attachBar) chip(path string) fyne.CanvasObject {
-	thumb, ok := a.thumbs[path]
-	if !ok && isPicture(path) {
-		a.loadThumb(path)
-	}
 	var icon fyne.CanvasObject = widget.NewIcon(theme.FileIcon())
-	if thumb != nil {
-		img := canvas.NewImageFromImage(thumb)
-		img.FillMode = canvas.ImageFillContain
-		icon = img
+	if media.IsPictureName(path) {
+		// An unreadable picture keeps the generic icon (the check says why).
+		if thumb := a.thumb(path); thumb != nil {
+			icon = kit.ThumbView(thumb)
+		}
 	}
 	box := container.NewGridWrap(fyne.NewSize(chipSide, chipSide), icon)
 	name := widget.NewLabel(filepath.Base(path))
@@ -151,23 +144,10 @@ func (a *attachBar) chip(path string) fyne.CanvasObject {
 	return container.NewHBox(box, container.NewGridWrap(fyne.NewSize(160, chipSide), name), del)
 }
 
-func isPicture(path string) bool {
-	return slices.Contains(pictureExts, strings.ToLower(filepath.Ext(path)))
-}
-
-// loadThumb decodes a picture off the UI goroutine, then shows its chips
-// again; an unreadable one keeps the file icon (the check says why).
-func (a *attachBar) loadThumb(path string) {
-	a.thumbs[path] = nil
-	kit.Background(a.u.Env, "attachment thumbnail", func(context.Context) (image.Image, error) {
-		return media.Thumbnail(path, 2*chipSide)
-	}, func(img image.Image, err error) {
-		if err != nil {
-			return
-		}
-		a.thumbs[path] = img
-		a.rebuild()
-	})
+// thumb is a file's thumbnail once decoded (nil before, or unreadable).
+func (a *attachBar) thumb(path string) image.Image {
+	img, _ := a.thumbs.File(path, func(image.Image) { a.rebuild() })
+	return img
 }
 
 // check asks core, off the UI goroutine, whether the files can go with

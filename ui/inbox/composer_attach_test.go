@@ -74,7 +74,7 @@ func TestReplyWithAPhoto(t *testing.T) {
 	if got := strings.Join(uitest.LabelsIn(c.att.chips), " "); !strings.Contains(got, "table.png") {
 		t.Errorf("chip labels %q, want the file's name", got)
 	}
-	h.WaitFor("the thumbnail", func() bool { return c.att.thumbs[photo] != nil })
+	h.WaitFor("the thumbnail", func() bool { return c.att.thumb(photo) != nil })
 	c.entry.TypedShortcut(uitest.CtrlEnter)
 	h.WaitFor("the reply in the outbox", func() bool { return len(h.attachedPaths(id)) == 1 })
 	if got := h.attachedPaths(id)[0]; len(got) != 1 || got[0] != photo {
