@@ -77,12 +77,36 @@ func (p Person) Label() string {
 	return p.Address
 }
 
-// Attachment describes a part of a message that is not its readable text.
+// Attachment describes a part of a message that is not its readable text:
+// a part of an e-mail (kept in its raw copy), a file we sent with a reply
+// (Path), or a picture on a channel that stays there until a person asks
+// for it (URL).
 type Attachment struct {
 	Name     string `json:"name"`
 	MIMEType string `json:"mime_type"`
 	Size     int64  `json:"size"`
+	// Path is the local file a reply we sent carried.
+	Path string `json:"path,omitempty"`
+	// URL is where a VK or X photo is; Hearth fetches it only when a
+	// person asks (inbox.Pictures). Width and Height are its size as
+	// the channel says, 0 when unknown.
+	URL    string `json:"url,omitempty"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
 }
+
+// IsPicture reports whether the attachment is a picture Hearth shows
+// (JPEG, PNG, GIF, WebP).
+func (a Attachment) IsPicture() bool {
+	switch a.MIMEType {
+	case "image/jpeg", "image/png", "image/gif", "image/webp":
+		return true
+	}
+	return false
+}
+
+// Remote reports whether the attachment lives on its channel only.
+func (a Attachment) Remote() bool { return a.URL != "" }
 
 // Item is one thing someone said on a channel: an e-mail, a VK comment, an
 // X mention. (AccountID, RemoteID) identifies it remotely, so a re-sync is an

@@ -43,6 +43,9 @@ type Backend struct {
 	// Rules drives the Rules screen and the lines under messages that say
 	// what a rule did; nil shows what is not wired.
 	Rules Rules
+	// Pictures shows the pictures in the inbox's messages; nil: a row per
+	// attachment.
+	Pictures inbox.Pictures
 	// Notify decides the desktop notifications; nil sends none.
 	Notify Notifications
 	// Sync pauses and resumes the sync from the tray's menu; Tray says

@@ -88,7 +88,7 @@ func (u *UI) build() {
 	}
 	u.nav = newNav(u)
 	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts, Members: memberFiles, Saved: u.b.Inbox,
-		Views: u.b.Views, Rules: u.b.Rules},
+		Views: u.b.Views, Rules: u.b.Rules, Pictures: u.b.Pictures},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
 	u.nav.add(lang.L("Inbox"), kit.InboxIcon(), u.inbox)
 	u.inbox.OnUnread = func(n int) {

@@ -79,7 +79,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	applyStartSettings(ctx, a, prefs)
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
-		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs,
+		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs, Pictures: w.pictures,
 		MailGuess: autoconfig.Guesser{}, TryDemo: tryDemo(title)})
 	if title != "" {
 		u.Window().SetTitle(title)

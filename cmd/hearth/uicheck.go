@@ -31,6 +31,7 @@ var (
 	_ ui.Inbox               = (*inbox.Service)(nil)
 	_ uiinbox.Inbox          = (*inbox.Service)(nil)
 	_ uiinbox.Accounts       = (*accounts.Service)(nil)
+	_ uiinbox.Pictures       = (*inbox.Pictures)(nil)
 	_ uiinbox.Views          = (*views.Service)(nil)
 	_ ui.Events              = (*engine.Engine)(nil)
 	_ uiaccounts.Accounts    = (*accounts.Service)(nil)

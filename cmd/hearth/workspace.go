@@ -27,6 +27,8 @@ import (
 	"github.com/hearthhq/hearth/core/tone"
 	"github.com/hearthhq/hearth/core/views"
 	"github.com/hearthhq/hearth/integrations/imap"
+	"github.com/hearthhq/hearth/integrations/imap/mailparse"
+	"github.com/hearthhq/hearth/integrations/webpic"
 )
 
 // stdio is the command's standard streams.
@@ -42,6 +44,7 @@ type workspace struct {
 	secrets  secrets.Store
 	engine   *engine.Engine
 	inbox    *inbox.Service
+	pictures *inbox.Pictures
 	views    *views.Service
 	rules    *rules.Service
 	accounts *accounts.Service
@@ -62,6 +65,10 @@ type workspaceOptions struct {
 // The workspace's files inside its data directory.
 func dbPath(dir string) string     { return filepath.Join(dir, "hearth.db") }
 func backupsDir(dir string) string { return filepath.Join(dir, "backups") }
+
+// picturesDir keeps the VK and X pictures a person loaded, so that they
+// are not fetched again.
+func picturesDir(dir string) string { return filepath.Join(dir, "pictures") }
 
 // backupDelay is how long after start the first automatic backup waits:
 // the start-up sync comes first.
@@ -118,6 +125,8 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	})
 	w := &workspace{dir: opt.dir, store: st, secrets: sec, engine: eng, tone: an, log: opt.log}
 	w.inbox = inbox.New(inbox.Params{Store: st, Notify: eng, IdemKey: idemKey, Channels: eng})
+	w.pictures = inbox.NewPictures(inbox.PicturesParams{Store: st, MailPart: mailparse.AttachmentData,
+		Fetcher: webpic.New(picturesDir(opt.dir))})
 	w.views = vs
 	w.rules = rules.New(rules.Params{Store: st, Notify: eng})
 	ruled.Rules = w.rules

@@ -112,7 +112,8 @@ func errAttach(err error) error {
 func attachedList(attach []core.PostImage) []core.Attachment {
 	var out []core.Attachment
 	for _, a := range attach {
-		att := core.Attachment{Name: filepath.Base(a.Path), MIMEType: mime.TypeByExtension(filepath.Ext(a.Path))}
+		// The path stays so that the thread shows the picture we sent.
+		att := core.Attachment{Name: filepath.Base(a.Path), MIMEType: mime.TypeByExtension(filepath.Ext(a.Path)), Path: a.Path}
 		if fi, err := os.Stat(a.Path); err == nil {
 			att.Size = fi.Size()
 		}

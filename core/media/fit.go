@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -137,6 +138,20 @@ func Thumbnail(path string, side int) (image.Image, error) {
 	img, err := imaging.Open(path, imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", base(path), err)
+	}
+	return imaging.Fit(img, side, side, imaging.Linear), nil
+}
+
+// ThumbnailData is Thumbnail of a picture in memory (an e-mail's
+// attachment): refused unless it is a picture Hearth reads.
+func ThumbnailData(data []byte, side int) (image.Image, error) {
+	typ, _, _ := strings.Cut(http.DetectContentType(data), ";")
+	if !slices.Contains(Readable, typ) {
+		return nil, fmt.Errorf("not a picture Hearth reads (%s)", typ)
+	}
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		return nil, err
 	}
 	return imaging.Fit(img, side, side, imaging.Linear), nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -201,6 +202,9 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 			return err
 		}
 	}
+	if err := w.keepPaths(old.id, it.Attachments); err != nil {
+		return err
+	}
 	// A re-sync may come from a source that lacks reactions or handles (a
 	// long-poll event): those keep what is known. Deleted only ever turns
 	// on here; a restore arrives as Batch.Removed.
@@ -228,6 +232,30 @@ func (w *itemWriter) update(old stored, it core.Item, identity any, outgoing boo
 		return err
 	}
 	return w.writeExtras(old.id, key, it, !reindex, false)
+}
+
+// keepPaths gives the remote pictures of a re-synced item the local file
+// each was sent from (a reply we sent with a photo, recorded with its
+// paths when it went out), which the channel cannot know: the thread
+// keeps showing our picture from the disk.
+func (w *itemWriter) keepPaths(id int64, atts []core.Attachment) error {
+	if !slices.ContainsFunc(atts, func(a core.Attachment) bool { return a.Remote() && a.Path == "" }) {
+		return nil
+	}
+	var raw sql.NullString
+	if err := w.st.queryRow("SELECT attachments FROM items WHERE id = ?", id).Scan(&raw); err != nil {
+		return fmt.Errorf("attachments %d: %w", id, dbErr(err))
+	}
+	var old []core.Attachment
+	if !raw.Valid || json.Unmarshal([]byte(raw.String), &old) != nil {
+		return nil // nothing to keep
+	}
+	for i := range min(len(old), len(atts)) {
+		if atts[i].Path == "" && old[i].Path != "" && atts[i].IsPicture() {
+			atts[i].Path = old[i].Path
+		}
+	}
+	return nil
 }
 
 // writeExtras writes what lives beside the item row: refs, the full-text

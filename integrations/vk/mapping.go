@@ -51,6 +51,7 @@ func (c *Conn) postItem(p object.WallWallpost, a authors) core.Item {
 	it.Location = fmt.Sprintf("https://vk.com/wall%d_%d", c.owner, p.ID)
 	it.Stats = core.ItemStats{Likes: p.Likes.Count, Reposts: p.Reposts.Count,
 		Comments: p.Comments.Count, Views: p.Views.Count}
+	it.Attachments = postPictures(p.Attachments)
 	return it
 }
 
@@ -72,6 +73,7 @@ func (c *Conn) commentItem(cm object.WallWallComment, postID int, a authors) cor
 		it.ThreadRefs = append(it.ThreadRefs, commentRID(c.owner, postID, r))
 	}
 	it.Deleted = bool(cm.Deleted)
+	it.Attachments = commentPictures(cm.Attachments)
 	return it
 }
 

@@ -177,3 +177,54 @@ func commentPhotos(atts []object.WallCommentAttachment) []string {
 }
 
 func photoName(p object.PhotosPhoto) string { return fmt.Sprintf("photo%d_%d", p.OwnerID, p.ID) }
+
+// showSide is the longest side of the VK photo size Hearth loads when a
+// person asks for a picture: big enough to look at, far from the
+// originals of several megabytes.
+const showSide = 1600
+
+// photoAttachment describes a photo of a post or a comment for the inbox:
+// where its largest size up to showSide is (the smallest above it when
+// none is that small), fetched only when a person asks.
+func photoAttachment(p object.PhotosPhoto) (core.Attachment, bool) {
+	var best object.PhotosPhotoSizes
+	for _, s := range p.Sizes {
+		if s.URL == "" {
+			continue
+		}
+		fits, bestFits := max(s.Width, s.Height) <= showSide, max(best.Width, best.Height) <= showSide
+		switch {
+		case best.URL == "",
+			fits && (!bestFits || s.Width*s.Height > best.Width*best.Height),
+			!fits && !bestFits && s.Width*s.Height < best.Width*best.Height:
+			best = s
+		}
+	}
+	if best.URL == "" {
+		return core.Attachment{}, false
+	}
+	return core.Attachment{Name: photoName(p) + ".jpg", MIMEType: "image/jpeg", URL: best.URL,
+		Width: int(best.Width), Height: int(best.Height)}, true
+}
+
+// postPictures and commentPictures are the photos of a post or a comment
+// as the inbox lists them.
+func postPictures(atts []object.WallWallpostAttachment) []core.Attachment {
+	var out []core.Attachment
+	for _, a := range atts {
+		if at, ok := photoAttachment(a.Photo); ok && a.Type == "photo" {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+func commentPictures(atts []object.WallCommentAttachment) []core.Attachment {
+	var out []core.Attachment
+	for _, a := range atts {
+		if at, ok := photoAttachment(a.Photo); ok && a.Type == "photo" {
+			out = append(out, at)
+		}
+	}
+	return out
+}

@@ -80,6 +80,9 @@ type Backend struct {
 	// Rules says under each message what a rule did to it, with Undo;
 	// nil: no lines.
 	Rules RuleSteps
+	// Pictures shows the pictures in messages (thumbnails, VK and X
+	// photos on a click); nil: every attachment is a row.
+	Pictures Pictures
 }
 
 // env is what every part of the screen shares: the window's environment,

@@ -57,10 +57,12 @@ type harness struct {
 	clock   *clock
 	inbox   *faultyInbox
 	experts kit.Mentioner
-	views   Views       // saved views beside the search box; nil for none
-	samples bool        // the sample workspace: seed, then Claire's earlier exchange
-	seed    []core.Item // else what the workspace holds before the screen starts
-	items   []core.Item // as stored, with their ids
+	views   Views // saved views beside the search box; nil for none
+	// pictures makes the screen's Pictures over the workspace; nil: none.
+	pictures func(ws *coretest.Workspace) Pictures
+	samples  bool        // the sample workspace: seed, then Claire's earlier exchange
+	seed     []core.Item // else what the workspace holds before the screen starts
+	items    []core.Item // as stored, with their ids
 }
 
 type option func(*harness)
@@ -91,12 +93,19 @@ func newHarness(t *testing.T, opts ...option) *harness {
 	}
 	h.inbox = &faultyInbox{Service: h.ws.Inbox}
 	h.s = New(h.Env, Backend{Inbox: h.inbox, Accounts: h.ws.Accounts, Experts: h.experts, Members: h.ws.Members, Saved: h.ws.Inbox,
-		Views: h.views}, func() bool { return true })
+		Views: h.views, Pictures: h.picturesOf()}, func() bool { return true })
 	h.Win.SetContent(h.s.Content())
 	h.Win.Show()
 	h.s.Start()
 	h.WaitFor("the first page", func() bool { return h.s.loaded })
 	return h
+}
+
+func (h *harness) picturesOf() Pictures {
+	if h.pictures == nil {
+		return nil
+	}
+	return h.pictures(h.ws)
 }
 
 // openSamples opens a copy of the sample workspace, seeding it first if no

@@ -21,12 +21,13 @@ import (
 // could not be decoded, attachments, and the text (selectable, wrapped).
 // menu, when not nil, sits at the right of the header (moderation).
 func messageCard(it core.Item, menu fyne.CanvasObject, openMember func(int64)) fyne.CanvasObject {
-	return messageCardLit(it, menu, openMember, nil)
+	return messageCardLit(it, menu, openMember, nil, nil)
 }
 
 // messageCardLit is messageCard with the words a search found lit in the
-// text (lit nil: none).
-func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64), lit func(string) []query.Span) fyne.CanvasObject {
+// text (lit nil: none) and its pictures on pics (nil: a row for each
+// attachment).
+func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64), lit func(string) []query.Span, pics *pictureShelf) fyne.CanvasObject {
 	rows := []fyne.CanvasObject{messageHeader(it, menu, openMember)}
 	if note := moderationNote(it); note != nil {
 		rows = append(rows, note)
@@ -37,10 +38,15 @@ func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64)
 	for _, p := range it.Problems {
 		rows = append(rows, problemLine(p))
 	}
-	if len(it.Attachments) > 0 {
-		rows = append(rows, attachmentList(it.Attachments))
-	}
 	rows = append(rows, litText(it.Text, lit))
+	if len(it.Attachments) > 0 {
+		rows = append(rows, pics.attachments(it))
+		if hasRemote(it) && !it.Outgoing {
+			if c := pics.alwaysCheck(it); c != nil {
+				rows = append(rows, c)
+			}
+		}
+	}
 	if link := pageLink(it); link != nil {
 		rows = append(rows, link)
 	}

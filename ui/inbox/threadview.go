@@ -41,6 +41,8 @@ type threadView struct {
 	spam     *widget.Button
 	bar      *shrinkingBar // the buttons above, icons only when narrow
 	pending  *pendingMod   // the moderation whose result the status awaits
+	pics     *pictureShelf // the pictures in the messages
+	th       core.Thread   // the conversation shown
 	// lit finds the words a search found, to light them in the messages;
 	// nil without a search.
 	lit     func(string) []query.Span
@@ -51,6 +53,7 @@ type threadView struct {
 
 func newThreadView(u *env, inbox *Screen) *threadView {
 	t := &threadView{u: u, inbox: inbox, messages: container.NewVBox(), tags: container.NewHBox()}
+	t.pics = newPictureShelf(u, func() { t.setCards(t.th) })
 	t.subject = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.subject.SizeName = theme.SizeNameSubHeadingText
 	t.subject.Wrapping = fyne.TextWrapWord
@@ -252,6 +255,7 @@ func (t *threadView) reload() {
 
 // setCards shows the messages of a conversation, separated by rules.
 func (t *threadView) setCards(th core.Thread) {
+	t.th = th
 	kit.SetSegment(t.meta, threadMeta(th))
 	if title := threadTitle(th); title != "" {
 		t.subject.SetText(title)
@@ -262,7 +266,7 @@ func (t *threadView) setCards(th core.Thread) {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		card := messageCardLit(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember, t.lit)
+		card := messageCardLit(p.item, t.cardActions(p.item, len(th.Items) > 1), t.inbox.OpenMember, t.lit, t.pics)
 		card = lines.under(card, p.item.ID)
 		if p.depth > 0 {
 			// A reply sits under what it answers, behind a rule that shows

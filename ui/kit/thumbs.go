@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,3 +103,31 @@ func ThumbView(img image.Image) fyne.CanvasObject {
 	c.FillMode = canvas.ImageFillContain
 	return c
 }
+
+// TapArea makes anything tappable (a thumbnail that opens its picture),
+// with the pointing hand over it.
+type TapArea struct {
+	widget.BaseWidget
+	content  fyne.CanvasObject
+	OnTapped func()
+}
+
+// NewTapArea wraps content; tapped runs on a tap.
+func NewTapArea(content fyne.CanvasObject, tapped func()) *TapArea {
+	t := &TapArea{content: content, OnTapped: tapped}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// CreateRenderer draws the content.
+func (t *TapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }
+
+// Tapped runs OnTapped.
+func (t *TapArea) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+// Cursor is the pointing hand: the area acts as a link.
+func (t *TapArea) Cursor() desktop.Cursor { return desktop.PointerCursor }

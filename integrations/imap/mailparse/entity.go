@@ -20,10 +20,14 @@ type parser struct {
 	moreProblems int // problems past maxProblems
 	parts        int // parts shown or listed, against maxParts
 	visits       int // parts looked at, tried alternatives included, against maxVisits
+	// want is the index of the attachment whose bytes AttachmentData
+	// asks for (-1: none), kept in wantData when it is listed.
+	want     int
+	wantData []byte
 }
 
 func newParser(raw []byte) *parser {
-	return &parser{raw: raw}
+	return &parser{raw: raw, want: -1}
 }
 
 // entity is one MIME part with its body still transfer-encoded.
@@ -122,8 +126,13 @@ func (p *parser) attach(e *entity) {
 	if name == "" {
 		name = "part " + e.section + extensions[e.mediaType]
 	}
-	size := len(p.decodeBody(e))
-	p.atts = append(p.atts, core.Attachment{Name: name, MIMEType: e.mediaType, Size: int64(size)})
+	data := p.decodeBody(e)
+	if len(p.atts) == p.want {
+		// A later listing at this index (after an alternative tried and
+		// undone) replaces it: the last one is the one Parse keeps.
+		p.wantData = data
+	}
+	p.atts = append(p.atts, core.Attachment{Name: name, MIMEType: e.mediaType, Size: int64(len(data))})
 }
 
 // decodeBody undoes the transfer encoding, reporting damage.

@@ -45,6 +45,23 @@ func Parse(raw []byte) (it core.Item) {
 	return it
 }
 
+// AttachmentData returns the i-th attachment Parse lists for raw (the
+// order of Item.Attachments) and its decoded bytes, for showing or saving
+// it from the stored copy of the message.
+func AttachmentData(raw []byte, i int) (core.Attachment, []byte, error) {
+	p := newParser(raw)
+	p.want = i
+	it := core.Item{Kind: core.ItemEmail}
+	func() {
+		defer func() { _ = recover() }() // Parse's rule: what was read stays
+		p.parseInto(&it)
+	}()
+	if i < 0 || i >= len(p.atts) || p.wantData == nil {
+		return core.Attachment{}, nil, fmt.Errorf("the message has no attachment %d: %w", i+1, core.ErrNotFound)
+	}
+	return p.atts[i], p.wantData, nil
+}
+
 // RemoteID is the item's stable identity: the Message-Id without angle
 // brackets and surrounding space, or, when there is none, "sha256:" + hex of
 // the SHA-256 of the raw message.

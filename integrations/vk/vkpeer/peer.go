@@ -132,6 +132,7 @@ type Peer struct {
 	photos     map[int]*Photo
 	nextUpload int
 	nextPhoto  int
+	photoGets  int
 }
 
 // Start listens on a loopback port.

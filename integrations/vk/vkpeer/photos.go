@@ -33,6 +33,10 @@ type Photo struct {
 	Type    string // sniffed MIME type of the uploaded file
 	Size    int
 	Date    time.Time
+	// Data is the picture served at its URL; Width and Height its size
+	// (0: the 604x453 the peer says of an upload).
+	Data          []byte
+	Width, Height int
 }
 
 // upload is one file received by the upload server, not yet saved.
@@ -40,6 +44,7 @@ type upload struct {
 	token string
 	typ   string
 	size  int
+	data  []byte
 	saved int // the photo's id once saved
 }
 
@@ -77,7 +82,7 @@ func (p *Peer) serveUpload(w http.ResponseWriter, r *http.Request) {
 	token := fmt.Sprintf("u%d-%s", p.nextUpload, hex.EncodeToString(sum[:6]))
 	photo := "[]"
 	if photoTypes[typ] && len(data) <= 50<<20 {
-		p.uploads[token] = &upload{token: token, typ: typ, size: len(data)}
+		p.uploads[token] = &upload{token: token, typ: typ, size: len(data), data: data}
 		b, _ := json.Marshal([]map[string]any{{"photo": token, "sizes": []any{}}})
 		photo = string(b)
 	}
@@ -108,15 +113,60 @@ func (p *Peer) photosSaveWallPhoto(f form) (any, *apiError) {
 		p.nextPhoto++
 		up.saved = p.nextPhoto
 		p.photos[up.saved] = &Photo{ID: up.saved, OwnerID: -p.opt.GroupID, Caption: f.str("caption"),
-			Type: up.typ, Size: up.size, Date: p.opt.Now()}
+			Type: up.typ, Size: up.size, Date: p.opt.Now(), Data: up.data}
 	}
 	return []any{p.photoJSON(p.photos[up.saved])}, nil
 }
 
 func (p *Peer) photoJSON(ph *Photo) map[string]any {
+	w, h := ph.Width, ph.Height
+	if w == 0 || h == 0 {
+		w, h = 604, 453
+	}
+	url := fmt.Sprintf("%s/photo/%d.jpg", p.srv.URL, ph.ID)
+	// VK lists several sizes of each photo; "s" is at most 75 pixels wide.
+	small := map[string]any{"type": "s", "url": url + "?size=s", "width": min(w, 75), "height": h * min(w, 75) / w}
 	return map[string]any{"id": ph.ID, "owner_id": ph.OwnerID, "album_id": -14, "date": ph.Date.Unix(),
 		"text": ph.Caption, "has_tags": false,
-		"sizes": []any{map[string]any{"type": "x", "url": fmt.Sprintf("%s/photo/%d.jpg", p.srv.URL, ph.ID), "width": 604, "height": 453}}}
+		"sizes": []any{small, map[string]any{"type": "x", "url": url, "width": w, "height": h}}}
+}
+
+// AddPhoto adds a photo a user posted (owner is the user's id) with its
+// picture, for a comment's Attachments; it returns "photo{owner}_{id}".
+func (p *Peer) AddPhoto(owner int, data []byte, width, height int) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.nextPhoto++
+	typ, _, _ := strings.Cut(http.DetectContentType(data), ";")
+	p.photos[p.nextPhoto] = &Photo{ID: p.nextPhoto, OwnerID: owner, Type: typ, Size: len(data), Date: p.opt.Now(),
+		Data: data, Width: width, Height: height}
+	return fmt.Sprintf("photo%d_%d", owner, p.nextPhoto)
+}
+
+// servePhoto serves a photo's picture at the URL its sizes name.
+func (p *Peer) servePhoto(w http.ResponseWriter, r *http.Request) {
+	var id int
+	if _, err := fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/photo/"), "%d.jpg", &id); err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	p.mu.Lock()
+	p.photoGets++
+	ph := p.photos[id]
+	p.mu.Unlock()
+	if ph == nil || len(ph.Data) == 0 {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ph.Type)
+	w.Write(ph.Data)
+}
+
+// PhotoGets counts the requests for photos' pictures.
+func (p *Peer) PhotoGets() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.photoGets
 }
 
 // attachments reads wall.post's attachments: only the community's saved

@@ -58,6 +58,8 @@ func (p *Peer) serve(w http.ResponseWriter, r *http.Request) {
 		p.serveLongPoll(w, r)
 	case r.URL.Path == "/upload/wall":
 		p.serveUpload(w, r)
+	case strings.HasPrefix(r.URL.Path, "/photo/"):
+		p.servePhoto(w, r)
 	case strings.HasPrefix(r.URL.Path, "/method/"):
 		p.serveMethod(w, r, strings.TrimPrefix(r.URL.Path, "/method/"))
 	default:
