@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"math"
 	"os"
@@ -28,6 +29,21 @@ var Pictures = []Picture{
 	{"cascadia-tiles.png", "Hexagonal tiles of forest, river and mountain laid side by side", drawHexes},
 }
 
+// pictureW and pictureH are the demo pictures' size.
+const pictureW, pictureH = 960, 640
+
+// JPEG draws the picture as a JPEG of pictureW x pictureH: a photo as a
+// member's phone sends it.
+func (p Picture) JPEG() ([]byte, error) {
+	img := image.NewRGBA(image.Rect(0, 0, pictureW, pictureH))
+	p.draw(img)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}); err != nil {
+		return nil, fmt.Errorf("demo picture %s: %w", p.Name, err)
+	}
+	return b.Bytes(), nil
+}
+
 // WritePictures draws the demo pictures as PNGs of 960x640 into dir and
 // returns their paths, in the order of Pictures.
 func WritePictures(dir string) ([]string, error) {
@@ -36,7 +52,7 @@ func WritePictures(dir string) ([]string, error) {
 	}
 	var paths []string
 	for _, p := range Pictures {
-		img := image.NewRGBA(image.Rect(0, 0, 960, 640))
+		img := image.NewRGBA(image.Rect(0, 0, pictureW, pictureH))
 		p.draw(img)
 		var b bytes.Buffer
 		if err := png.Encode(&b, img); err != nil {

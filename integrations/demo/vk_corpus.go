@@ -73,6 +73,12 @@ var vkPosts = []vkPost{
 		}},
 }
 
+// vkCommentPhotos are the photos members attached to comments, by the
+// comment's text: an index into Pictures, drawn as a JPEG (no network).
+var vkCommentPhotos = map[string]int{
+	"What a night! The Ticket to Ride table was so much fun.": 0,
+}
+
 // vkMessages are people writing to the community, oldest first.
 var vkMessages = []struct {
 	From vkpeer.User
@@ -99,7 +105,14 @@ func fillVK(p *vkpeer.Peer, now time.Time) {
 			if c.Reply >= 0 {
 				reply = ids[c.Reply]
 			}
-			ids[i] = p.AddComment(vkpeer.Comment{PostID: id, FromID: c.From.ID, Text: c.Text, ReplyTo: reply, Date: now.Add(-c.At)})
+			var atts []string
+			if pic, ok := vkCommentPhotos[c.Text]; ok {
+				if data, err := Pictures[pic].JPEG(); err == nil {
+					atts = []string{p.AddPhoto(c.From.ID, data, pictureW, pictureH)}
+				}
+			}
+			ids[i] = p.AddComment(vkpeer.Comment{PostID: id, FromID: c.From.ID, Text: c.Text, ReplyTo: reply, Date: now.Add(-c.At),
+				Attachments: atts})
 		}
 	}
 	for _, m := range vkMessages {

@@ -37,7 +37,7 @@ type Pictures interface {
 // picSide is the side of a picture's thumbnail in a message; bigSide
 // the longer side of a picture opened bigger.
 const (
-	picSide = 120
+	picSide = 160
 	bigSide = 1600
 )
 
@@ -50,8 +50,8 @@ type pictureShelf struct {
 }
 
 func newPictureShelf(u *env, redraw func()) *pictureShelf {
-	// 48 thumbnails of 240 pixels at most: about 11 MB.
-	return &pictureShelf{u: u, thumbs: kit.NewThumbs(u.Env, 2*picSide, 48), redraw: redraw}
+	// 32 thumbnails of 320 pixels at most: about 13 MB.
+	return &pictureShelf{u: u, thumbs: kit.NewThumbs(u.Env, 2*picSide, 32), redraw: redraw}
 }
 
 // attachments lists a message's attachments: a thumbnail for each picture
@@ -61,7 +61,7 @@ func (p *pictureShelf) attachments(it core.Item) fyne.CanvasObject {
 	if p == nil || p.u.b.Pictures == nil {
 		return attachmentList(it.Attachments)
 	}
-	var pics, others []fyne.CanvasObject
+	var pics, remotes, others []fyne.CanvasObject
 	var otherAtts []core.Attachment
 	for i, a := range it.Attachments {
 		switch {
@@ -69,7 +69,7 @@ func (p *pictureShelf) attachments(it core.Item) fyne.CanvasObject {
 			// Ours, sent from this file (also once the channel lists it).
 			pics = append(pics, p.local(a))
 		case a.Remote() && a.IsPicture():
-			pics = append(pics, p.remote(it, i))
+			remotes = append(remotes, p.remote(it, i))
 		case it.Kind == core.ItemEmail && a.IsPicture() && !a.Remote() && a.Path == "":
 			pics = append(pics, p.mail(it, i))
 		default:
@@ -80,9 +80,14 @@ func (p *pictureShelf) attachments(it core.Item) fyne.CanvasObject {
 		others = append(others, attachmentList(otherAtts))
 	}
 	if len(pics) > 0 {
-		others = append(others, container.NewGridWrap(fyne.NewSize(picSide, picSide+28), pics...))
+		others = append(others, container.NewGridWrap(tileSize(), pics...))
 	}
-	return container.NewVBox(others...)
+	return container.NewVBox(append(others, remotes...)...)
+}
+
+// tileSize is a picture's place: the thumbnail and its name under it.
+func tileSize() fyne.Size {
+	return fyne.NewSize(picSide, picSide+theme.CaptionTextSize()+4*theme.Padding())
 }
 
 // tile is a picture's thumbnail with its name under it; a tap opens it
@@ -162,22 +167,27 @@ func (p *pictureShelf) remote(it core.Item, i int) fyne.CanvasObject {
 	a := it.Attachments[i]
 	box := container.NewStack()
 	var load func()
+	// The channel's name of a photo ("photo5100105_457239017.jpg") says
+	// nothing to a person: the caption says what it is.
+	caption := remoteLabel(it.Kind, a)
 	showPath := func(path string) {
-		box.Objects = []fyne.CanvasObject{p.tile(a.Name, func(done func(image.Image)) image.Image {
+		box.Objects = []fyne.CanvasObject{container.NewGridWrap(tileSize(), p.tile(caption, func(done func(image.Image)) image.Image {
 			img, _ := p.thumbs.File(path, done)
 			return img
 		}, func() {
-			p.openBig(a.Name, func(context.Context) (image.Image, error) { return media.Thumbnail(path, bigSide) })
-		})}
+			p.openBig(caption, func(context.Context) (image.Image, error) { return media.Thumbnail(path, bigSide) })
+		}))}
 		box.Refresh()
 	}
-	title := widget.NewLabel(remoteLabel(it.Kind, a))
-	title.Wrapping = fyne.TextWrapWord
-	title.SizeName = theme.SizeNameCaptionText
+	title := widget.NewLabel(caption)
+	title.Truncation = fyne.TextTruncateEllipsis
 	button := widget.NewButtonWithIcon(lang.L("Load"), theme.DownloadIcon(), func() { load() })
-	button.Importance = widget.LowImportance
-	placeholder := container.NewBorder(nil, button, nil, nil,
-		container.NewVBox(widget.NewIcon(theme.FileImageIcon()), title))
+	// A framed row: the picture's place, what it is, and Load.
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	frame.CornerRadius = theme.InputRadiusSize()
+	row := container.NewBorder(nil, nil, widget.NewIcon(theme.FileImageIcon()), button, title)
+	placeholder := container.NewHBox(container.NewStack(frame, container.NewPadded(
+		container.NewGridWrap(fyne.NewSize(2*picSide+80, row.MinSize().Height), row))))
 	box.Objects = []fyne.CanvasObject{placeholder}
 	id := it.ID
 	load = func() {
