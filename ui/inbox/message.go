@@ -38,9 +38,15 @@ func messageCardLit(it core.Item, menu fyne.CanvasObject, openMember func(int64)
 	for _, p := range it.Problems {
 		rows = append(rows, problemLine(p))
 	}
+	// Files above the text, as a mail client lists them; pictures under
+	// it, as VK and X show a photo.
+	files, pictures := pics.attachments(it)
+	if files != nil {
+		rows = append(rows, files)
+	}
 	rows = append(rows, litText(it.Text, lit))
-	if len(it.Attachments) > 0 {
-		rows = append(rows, pics.attachments(it))
+	if pictures != nil {
+		rows = append(rows, pictures)
 		if hasRemote(it) && !it.Outgoing {
 			if c := pics.alwaysCheck(it); c != nil {
 				rows = append(rows, c)

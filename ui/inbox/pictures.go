@@ -54,15 +54,18 @@ func newPictureShelf(u *env, redraw func()) *pictureShelf {
 	return &pictureShelf{u: u, thumbs: kit.NewThumbs(u.Env, 2*picSide, 32), redraw: redraw}
 }
 
-// attachments lists a message's attachments: a thumbnail for each picture
-// Hearth can show (a placeholder for a remote one not loaded), a row for
-// any other file.
-func (p *pictureShelf) attachments(it core.Item) fyne.CanvasObject {
-	if p == nil || p.u.b.Pictures == nil {
-		return attachmentList(it.Attachments)
+// attachments lists a message's attachments: a row for each file, and a
+// thumbnail for each picture Hearth can show (a placeholder for a remote
+// one not loaded); nil for none of either.
+func (p *pictureShelf) attachments(it core.Item) (files, pictures fyne.CanvasObject) {
+	if len(it.Attachments) == 0 {
+		return nil, nil
 	}
-	var pics, remotes, others []fyne.CanvasObject
-	var otherAtts []core.Attachment
+	if p == nil || p.u.b.Pictures == nil {
+		return attachmentList(it.Attachments), nil
+	}
+	var pics, remotes []fyne.CanvasObject
+	var others []core.Attachment
 	for i, a := range it.Attachments {
 		switch {
 		case a.Path != "" && media.IsPictureName(a.Path):
@@ -73,16 +76,19 @@ func (p *pictureShelf) attachments(it core.Item) fyne.CanvasObject {
 		case it.Kind == core.ItemEmail && a.IsPicture() && !a.Remote() && a.Path == "":
 			pics = append(pics, p.mail(it, i))
 		default:
-			otherAtts = append(otherAtts, a)
+			others = append(others, a)
 		}
 	}
-	if len(otherAtts) > 0 {
-		others = append(others, attachmentList(otherAtts))
+	if len(others) > 0 {
+		files = attachmentList(others)
 	}
 	if len(pics) > 0 {
-		others = append(others, container.NewGridWrap(tileSize(), pics...))
+		remotes = append([]fyne.CanvasObject{container.NewGridWrap(tileSize(), pics...)}, remotes...)
 	}
-	return container.NewVBox(append(others, remotes...)...)
+	if len(remotes) > 0 {
+		pictures = container.NewVBox(remotes...)
+	}
+	return files, pictures
 }
 
 // tileSize is a picture's place: the thumbnail and its name under it.
