@@ -3,6 +3,8 @@ package x
 import (
 	"context"
 	"time"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // backend is one X API version behind the same small surface; vendor types
@@ -53,6 +55,9 @@ type tweet struct {
 	Retweets       int
 	Replies        int
 	Quotes         int
+	// Photos are the pictures the post carries (v2 mentions only), to be
+	// loaded when a person asks.
+	Photos []core.Attachment
 }
 
 type user struct {

@@ -12,9 +12,10 @@ func (c *Conn) itemOf(t tweet, author user, me string, ours map[string]bool) cor
 		Kind: core.ItemXMention, RemoteID: t.ID, ThreadRefs: threadRefs(t, me, ours),
 		Author: core.Person{Name: author.Name, Address: t.AuthorID, Handle: author.Handle},
 		Text:   t.Text, CreatedAt: t.CreatedAt, // the store fills the snippet
-		State: core.StateNew,
-		Stats: core.ItemStats{Likes: t.Likes, Reposts: t.Retweets + t.Quotes, Comments: t.Replies},
-		VIP:   author.Followers >= c.set.VIPFollowers,
+		State:       core.StateNew,
+		Stats:       core.ItemStats{Likes: t.Likes, Reposts: t.Retweets + t.Quotes, Comments: t.Replies},
+		VIP:         author.Followers >= c.set.VIPFollowers,
+		Attachments: t.Photos,
 	}
 	if t.AuthorID == me {
 		it.Kind, it.Outgoing, it.State, it.Seen = core.ItemXReply, true, core.StateDone, true

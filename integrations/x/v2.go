@@ -29,6 +29,11 @@ var (
 	v2UserFields = fields.UserFieldList{fields.UserFieldPublicMetrics, fields.UserFieldVerified,
 		fields.UserFieldLocation, fields.UserFieldDescription, fields.UserFieldProfileImageUrl}
 	v2Expansions = fields.ExpansionList{fields.ExpansionAuthorID, fields.ExpansionReferencedTweetsID}
+	// A mention's photos: where each is and its size, never fetched by a
+	// sync (the inbox loads one when a person asks).
+	v2MentionExpansions = append(fields.ExpansionList{fields.ExpansionAttachmentsMediaKeys}, v2Expansions...)
+	v2MediaFields       = fields.MediaFieldList{fields.MediaFieldType, fields.MediaFieldUrl,
+		fields.MediaFieldWidth, fields.MediaFieldHeight}
 )
 
 // v2 speaks X API v2 through gotwi.
@@ -59,8 +64,8 @@ func (b *v2) me(ctx context.Context) (user, error) {
 
 func (b *v2) mentions(ctx context.Context, userID string, q pageQuery) (page, error) {
 	in := &tltypes.ListMentionsInput{ID: userID, SinceID: q.SinceID, PaginationToken: q.Next,
-		MaxResults: tltypes.ListMaxResults(q.Max), Expansions: v2Expansions,
-		TweetFields: v2TweetFields, UserFields: v2UserFields}
+		MaxResults: tltypes.ListMaxResults(q.Max), Expansions: v2MentionExpansions,
+		TweetFields: v2TweetFields, UserFields: v2UserFields, MediaFields: v2MediaFields}
 	out, err := timeline.ListMentions(ctx, b.c, in)
 	if err != nil {
 		return page{}, err
@@ -69,8 +74,24 @@ func (b *v2) mentions(ctx context.Context, userID string, q pageQuery) (page, er
 	for _, u := range out.Includes.Users {
 		p.Users[gotwi.StringValue(u.ID)] = fromV2User(u)
 	}
+	photos := map[string]core.Attachment{}
+	for _, m := range out.Includes.Media {
+		if gotwi.StringValue(m.Type) == "photo" && gotwi.StringValue(m.URL) != "" {
+			key := gotwi.StringValue(m.MediaKey)
+			photos[key] = core.Attachment{Name: "x-photo-" + key + ".jpg", MIMEType: "image/jpeg",
+				URL: gotwi.StringValue(m.URL), Width: intValue(m.Width), Height: intValue(m.Height)}
+		}
+	}
 	for _, t := range out.Data {
-		p.Tweets = append(p.Tweets, fromV2Tweet(t))
+		tw := fromV2Tweet(t)
+		if t.Attachments != nil {
+			for _, k := range t.Attachments.MediaKeys {
+				if a, ok := photos[k]; ok {
+					tw.Photos = append(tw.Photos, a)
+				}
+			}
+		}
+		p.Tweets = append(p.Tweets, tw)
 	}
 	return p, nil
 }

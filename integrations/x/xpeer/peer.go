@@ -54,6 +54,9 @@ type Tweet struct {
 	Quotes         int
 	Hidden         bool
 	MediaIDs       []string // pictures attached by the post
+	// Photos are the media keys of pictures a user posted (AddPhoto),
+	// listed in includes.media when expanded.
+	Photos []string
 }
 
 // Options configure a peer. Me is the account the keys belong to.
@@ -86,6 +89,8 @@ type Server struct {
 	media     map[string]*Media
 	nextMedia int64
 	uploaded  int
+	photos    map[string]*photo // pictures users posted (photos.go)
+	photoGets int
 
 	dm dmState // direct messages (dm.go)
 }

@@ -51,6 +51,9 @@ func (s *Server) v2Tweet(t Tweet, f fieldSet) map[string]any {
 	if len(refs) > 0 {
 		put("referenced_tweets", refs)
 	}
+	if len(t.Photos) > 0 {
+		m["attachments"] = map[string]any{"media_keys": t.Photos}
+	}
 	return m
 }
 
@@ -167,14 +170,20 @@ func (s *Server) v2Page(page []Tweet, next string, q url.Values) map[string]any 
 		meta["next_token"] = next
 	}
 	var data []map[string]any
-	var authors, refs []string
+	var authors, refs, photos []string
 	for _, t := range page {
 		data = append(data, s.v2Tweet(t, tf))
 		authors = append(authors, t.AuthorID)
 		refs = append(refs, t.InReplyTo, t.QuoteOf)
+		photos = append(photos, t.Photos...)
 	}
 	out["data"] = data
 	inc := map[string]any{}
+	if exp["attachments.media_keys"] {
+		if media := s.v2Media(photos, fieldsOf(q, "media.fields")); len(media) > 0 {
+			inc["media"] = media
+		}
+	}
 	if exp["referenced_tweets.id"] {
 		var tweets []map[string]any
 		for _, id := range uniq(refs) {
