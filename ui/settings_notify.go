@@ -54,6 +54,9 @@ func (u *UI) notifySections(s *settings.Screen) {
 	if ts, ok := u.b.Tray.(TraySwitch); ok {
 		s.AddSection(u.traySection(ts))
 	}
+	if al, ok := u.b.Pictures.(AlwaysLoad); ok {
+		s.AddSection(u.picturesSection(al))
+	}
 }
 
 func (u *UI) notificationsSection(sw NotifySwitches) settings.Section {

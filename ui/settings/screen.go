@@ -20,6 +20,9 @@ type Section struct {
 	// Start loads the section's values; the screen calls it once, from its
 	// own Start (or at once when the section is added later). Optional.
 	Start func()
+	// Shown reads the section's values again each time it comes to the
+	// front, for a section another screen also changes. Optional.
+	Shown func()
 }
 
 // Screen is the settings: a list of sections and the one shown.
@@ -108,6 +111,9 @@ func (s *Screen) Show(title string) bool {
 
 func (s *Screen) selected(id widget.ListItemID) {
 	s.shown = id
+	if id >= 0 && id < len(s.sections) && s.started && s.sections[id].Shown != nil {
+		s.sections[id].Shown()
+	}
 	for i, o := range s.body.Objects {
 		if i == id {
 			o.Show()
@@ -131,9 +137,13 @@ func (s *Screen) Start() {
 	}
 }
 
-// Shown does nothing: the values were loaded at Start and each section
-// keeps them as saved.
-func (s *Screen) Shown() {}
+// Shown reads again the section in front when it asks to (Section.Shown);
+// the others keep what they loaded at Start.
+func (s *Screen) Shown() {
+	if s.shown >= 0 && s.shown < len(s.sections) && s.started && s.sections[s.shown].Shown != nil {
+		s.sections[s.shown].Shown()
+	}
+}
 
 // Changed does nothing: only this screen changes these settings.
 func (s *Screen) Changed(kit.Changes) {}
