@@ -7,6 +7,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -394,13 +395,13 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			legendBelow(o)
 			o.Symbol.Shape = charts.SymbolNone
 			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+			o.YAxis = []charts.YAxisOption{{ValueFormatter: peopleLabel}}
 			if len(values) == 2 {
 				// A community of 4,000 beside an account of 18,000 on one
 				// axis draws two flat lines: each gets its own axis, its
 				// labels in its line's colour.
 				o.SeriesList[1].YAxisIndex = 1
-				nice := charts.Ptr(true)
-				o.YAxis = []charts.YAxisOption{{ValueFormatter: countLabel, PreferNiceIntervals: nice}, {ValueFormatter: countLabel, PreferNiceIntervals: nice}}
+				o.YAxis = []charts.YAxisOption{{ValueFormatter: peopleLabel}, {ValueFormatter: peopleLabel}}
 				for i := range o.YAxis {
 					o.YAxis[i].LabelFontStyle.FontColor = o.Theme.GetSeriesColor(i)
 				}
@@ -408,3 +409,7 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		})
 	return charts.LineRender(values, opts...)
 }
+
+// peopleLabel writes a count of people on an axis whose steps over a
+// narrow range fall between whole numbers ("4260.6"): rounded.
+func peopleLabel(v float64) string { return strconv.FormatFloat(math.Round(v), 'f', 0, 64) }

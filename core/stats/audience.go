@@ -148,6 +148,9 @@ func (c calc) audience(ctx context.Context, p Period, k KPIs, d *Dashboard) erro
 	if haveChange {
 		k["audience_change"] = count(int(change))
 	}
+	if d != nil {
+		d.FollowersJoined, d.FollowersLeft = int(joined), int(left)
+	}
 	if joined+left > 0 {
 		k["members_joined"] = count(int(joined) + int(k["members_joined"].Num))
 		k["members_left"] = count(int(left) + int(k["members_left"].Num))

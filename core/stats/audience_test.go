@@ -91,6 +91,15 @@ func TestAudienceAcrossPeriods(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// X's joins are numbers without people: the member table is not
+	// offered for them; the VK community's joins are its members.
+	if d.FollowersJoined != 25 || d.FollowersLeft != 5 || stats.NamesMembers(d, "members_joined") || stats.NamesMembers(d, "members_left") {
+		t.Errorf("X: followers joined %d, left %d, listed %v/%v; want 25, 5, not listed", d.FollowersJoined, d.FollowersLeft,
+			stats.NamesMembers(d, "members_joined"), stats.NamesMembers(d, "members_left"))
+	}
+	if !stats.NamesMembers(vk, "members_joined") || !stats.NamesMembers(vk, "members_left") {
+		t.Error("the VK community's joins and leaves are not listed")
+	}
 	if vk.KPIs["audience"].Known {
 		t.Errorf("the VK community's audience is %+v with nothing read", vk.KPIs["audience"])
 	}

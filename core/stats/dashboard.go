@@ -163,9 +163,13 @@ type Dashboard struct {
 	Campaigns []Group
 	Replies   []core.ReplyWait // the period's replies with what they answered
 	Moves     []core.QuadrantMove
-	Advocates []core.Member
-	Critics   []core.Member
-	Computed  time.Time
+	// FollowersJoined and FollowersLeft are the parts of Joined and Left
+	// that are X's day-to-day follower changes: numbers, not people, so
+	// the member table cannot list them.
+	FollowersJoined, FollowersLeft int
+	Advocates                      []core.Member
+	Critics                        []core.Member
+	Computed                       time.Time
 }
 
 // Engagement is what a post drew: comments, likes and reposts.

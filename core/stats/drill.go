@@ -79,6 +79,19 @@ func ListsMembers(key string) bool {
 	return ok
 }
 
+// NamesMembers says whether a dashboard's number of a KPI is exactly the
+// members MembersBehind lists: Joined and Left are not when they hold X's
+// follower changes, which name no one.
+func NamesMembers(d Dashboard, key string) bool {
+	switch key {
+	case "members_joined":
+		return d.FollowersJoined == 0
+	case "members_left":
+		return d.FollowersLeft == 0
+	}
+	return ListsMembers(key)
+}
+
 // MembersBehind lists the members behind a member number of a computed
 // dashboard: new, joined, left (each member once, however often) or
 // active in its period, named for the member table ("Joined · November

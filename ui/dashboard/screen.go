@@ -39,19 +39,21 @@ type env struct {
 
 // Screen is the dashboard.
 type Screen struct {
-	u        *env
-	period   *widget.Select
-	channel  *widget.Select
-	sub      *widget.Label
-	banner   *kit.Banner
-	groups   *fyne.Container
-	tiles    map[string]*tileView
-	charts   map[string]*canvas.Image
-	reload   *kit.Refresher
-	content  fyne.CanvasObject
-	accounts []core.Account
-	shown    stats.Dashboard
-	loaded   bool
+	u       *env
+	period  *widget.Select
+	channel *widget.Select
+	sub     *widget.Label
+	banner  *kit.Banner
+	groups  *fyne.Container
+	tiles   map[string]*tileView
+	charts  map[string]*canvas.Image
+	// whoJoined opens the members behind the audience chart's joins.
+	whoJoined *widget.Button
+	reload    *kit.Refresher
+	content   fyne.CanvasObject
+	accounts  []core.Account
+	shown     stats.Dashboard
+	loaded    bool
 }
 
 // New builds the dashboard; Start loads it.
@@ -96,6 +98,9 @@ func (s *Screen) layout() fyne.CanvasObject {
 			label = lang.L("Show who joined")
 		}
 		show := widget.NewButton(label, func() { s.drillChart(name) })
+		if name == report.ChartAudience {
+			s.whoJoined = show
+		}
 		show.Importance = widget.LowImportance
 		grid.Add(container.NewBorder(nil, show, nil, nil, img))
 	}
@@ -208,6 +213,15 @@ func (s *Screen) show(l loaded) {
 			}
 		}
 	}
+	if s.whoJoined != nil {
+		// X's followers have no names: the button works only when the
+		// joins are VK's members.
+		if s.canDrill("members_joined") {
+			s.whoJoined.Enable()
+		} else {
+			s.whoJoined.Disable()
+		}
+	}
 	for name, img := range l.charts {
 		if slot, ok := s.charts[name]; ok {
 			slot.Image = img
@@ -235,7 +249,7 @@ func (s *Screen) canDrill(key string) bool {
 		return true
 	}
 	if stats.ListsMembers(key) && s.u.drill.MemberSet != nil {
-		return true
+		return stats.NamesMembers(s.shown, key)
 	}
 	_, _, ok := stats.MembersSegment(s.shown, key)
 	return ok && s.u.drill.Members != nil
@@ -253,7 +267,7 @@ func (s *Screen) drill(key string) {
 		s.u.drill.Members(q, c, s.shown.Channel)
 		return
 	}
-	if !stats.ListsMembers(key) || s.u.drill.MemberSet == nil {
+	if !stats.ListsMembers(key) || !stats.NamesMembers(s.shown, key) || s.u.drill.MemberSet == nil {
 		return
 	}
 	d := s.shown
