@@ -187,7 +187,11 @@ func (u *UI) membersScreen() kit.Screen {
 	if u.b.Members == nil {
 		return newPlaceholder(kit.MembersIcon(), lang.L("Members"), lang.L(membersNotBuilt))
 	}
-	return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer}, u.openItem)
+	var greetings members.Greetings // the templates of Settings, when it has them
+	if u.b.Settings.Prefs != nil {
+		greetings = u.b.Settings.Prefs
+	}
+	return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer, Greetings: greetings}, u.openItem)
 }
 
 // openItem shows an item in the inbox, whichever screen asked.

@@ -44,13 +44,15 @@ func New(e *kit.Env, b Backend, changed func()) *Screen {
 	s.note.Hide()
 	s.form = newAccountForm(u, s.added, s.edited, s.formClosed)
 	s.add = widget.NewButtonWithIcon(lang.L("Add e-mail account"), theme.ContentAddIcon(), s.openForm)
-	s.adds = container.NewHBox(s.add)
 	s.vk = newVKForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon(lang.L("Add VK community"), kit.VKIcon, func() { s.openChannel(s.vk) }))
 	s.x = newXForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon(lang.L("Add X account"), kit.XIcon, func() { s.openChannel(s.x) }))
 	s.feed = newFeedForm(u, u.b.Accounts, s.added, s.edited, s.formClosed)
-	s.adds.Add(widget.NewButtonWithIcon(lang.L("Watch a feed"), kit.FeedIcon, func() { s.openChannel(s.feed) }))
+	// The four buttons take two lines rather than widen the window in a
+	// language with long words.
+	s.adds = kit.NewWrapRow(s.add,
+		widget.NewButtonWithIcon(lang.L("Add VK community"), kit.VKIcon, func() { s.openChannel(s.vk) }),
+		widget.NewButtonWithIcon(lang.L("Add X account"), kit.XIcon, func() { s.openChannel(s.x) }),
+		widget.NewButtonWithIcon(lang.L("Watch a feed"), kit.FeedIcon, func() { s.openChannel(s.feed) }))
 	s.content = s.layout()
 	return s
 }

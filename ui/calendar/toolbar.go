@@ -53,7 +53,7 @@ func newCalToolbar(s *Screen) *calToolbar {
 	// In a small window the groups wrap onto a second line: the period's
 	// title is never cut ("Dec...").
 	b.content = kit.NewWrapRow(container.NewHBox(prev, today, next, b.title), modes,
-		container.NewHBox(b.filter, b.colour), container.NewHBox(add, plan))
+		container.NewHBox(kit.WideSelect(b.filter), kit.WideSelect(b.colour)), container.NewHBox(add, plan))
 	return b
 }
 

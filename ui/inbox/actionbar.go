@@ -9,11 +9,9 @@ import (
 
 // shrinkingBar lays out a row of buttons like an HBox, but when the row is
 // narrower than its buttons with their labels, the buttons it may shrink
-// show their icons only, until there is room again. It asks for the width
-// the row takes in English, so a language whose words run longer
-// ("Непрочитанное" for "Unread") never takes width from the list at
-// 1024 px: the conversation pane keeps the width English gives it, and
-// English lays out as before.
+// show their icons only, until there is room again. It asks only for the
+// width of its icons, so no language ("Непрочитанное" for "Unread") takes
+// width from the conversation list in a 1024x700 window.
 type shrinkingBar struct {
 	labels  map[*widget.Button]barLabel // each button it may shrink
 	compact bool                        // the labels are hidden
@@ -86,11 +84,12 @@ func (b *shrinkingBar) widths(objects []fyne.CanvasObject) (full, compact, engli
 	return full, compact, english
 }
 
-// MinSize is the row's width in English (icons only if even that is
-// wider than the row in the language in use).
+// MinSize is the row's width with icons only: in a 1024x700 window the
+// conversation list keeps its share of the width (names of 20 characters)
+// and the buttons show their labels when the pane has room for them.
 func (b *shrinkingBar) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	full, _, english := b.widths(objects)
-	return fyne.NewSize(min(full, english), layout.NewHBoxLayout().MinSize(objects).Height)
+	_, compact, _ := b.widths(objects)
+	return fyne.NewSize(compact, layout.NewHBoxLayout().MinSize(objects).Height)
 }
 
 func (b *shrinkingBar) Layout(objects []fyne.CanvasObject, size fyne.Size) {

@@ -59,14 +59,18 @@ func newComposer(u *env) *composer {
 	c.rcpt.onPrivate = c.updateCount
 	c.att = newAttachBar(u)
 	hint := kit.NewMuted(lang.L("Ctrl+Enter"))
-	right := container.NewHBox(c.att.button, c.count, hint, c.send)
-	if b := c.mentionButton(); b != nil {
-		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
-	}
+	var tools []fyne.CanvasObject
 	if b := c.savedButton(); b != nil {
-		right.Objects = append([]fyne.CanvasObject{b}, right.Objects...)
+		tools = append(tools, b)
 	}
-	bar := container.NewBorder(nil, nil, nil, right, c.note)
+	if b := c.mentionButton(); b != nil {
+		tools = append(tools, b)
+	}
+	tools = append(tools, c.att.button, c.note)
+	// The tools wrap onto a second line rather than widen the reply pane:
+	// in a 1024x700 window the conversation list keeps its width.
+	send := container.NewVBox(container.NewHBox(c.count, hint, c.send))
+	bar := container.NewBorder(nil, nil, nil, send, kit.NewWrapRow(tools...))
 	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, c.att.row, bar)))
 	c.content.Hide()
 	return c

@@ -28,3 +28,20 @@ func TestInboxSmallWindowGolden(t *testing.T) {
 	h.Relayout()
 	test.AssertRendersToImage(t, "inbox_1024.png", h.Canvas())
 }
+
+// The list and an open conversation at 1024x700 in French and Russian,
+// whose words are the longest: names and subjects cut after a whole word,
+// the list keeping its width beside the reply pane.
+func TestInboxSmallWindowGoldenInLongLanguages(t *testing.T) {
+	for _, code := range []string{"fr", "ru"} {
+		t.Run(code, func(t *testing.T) {
+			useLanguage(t, code)
+			h := newHarness(t)
+			h.ResizeContent(uitest.SmallestScreen)
+			h.selectID(h.id(1))
+			h.Settle()
+			h.Relayout()
+			test.AssertRendersToImage(t, "inbox_1024_"+code+".png", h.Canvas())
+		})
+	}
+}

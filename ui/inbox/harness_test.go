@@ -295,7 +295,7 @@ func (h *harness) ids() []int64 {
 func (h *harness) rows() []*itemRow {
 	var out []*itemRow
 	for _, o := range test.LaidOutObjects(h.s.list) {
-		if r, ok := o.(*itemRow); ok && r.Visible() && r.subject.Text != "" {
+		if r, ok := o.(*itemRow); ok && r.Visible() && r.subject.FullText() != "" {
 			out = append(out, r)
 		}
 	}

@@ -23,9 +23,9 @@ type itemRow struct {
 	widget.BaseWidget
 	dot     *canvas.Circle
 	icon    *widget.Icon
-	author  *widget.Label
+	author  *kit.WordLabel // cut after a whole word, whole on hover
 	when    *widget.RichText
-	subject *widget.Label
+	subject *kit.WordLabel
 	tags    *widget.RichText
 	state   *kit.Badge
 	vip     *kit.Badge
@@ -39,9 +39,9 @@ func newItemRow() *itemRow {
 	r := &itemRow{
 		dot:     canvas.NewCircle(theme.Color(theme.ColorNamePrimary)),
 		icon:    widget.NewIcon(nil),
-		author:  kit.TruncLabel(),
+		author:  kit.NewWordLabel(),
 		when:    kit.NewMuted(""),
-		subject: kit.TruncLabel(),
+		subject: kit.NewWordLabel(),
 		tags:    widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()}),
 		state:   kit.NewBadge(),
 		vip:     kit.NewBadge(),
@@ -57,8 +57,10 @@ func newItemRow() *itemRow {
 func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	mark := container.NewGridWrap(fyne.NewSize(8, 8), r.dot)
 	left := container.NewVBox(container.NewHBox(container.NewCenter(mark), container.NewCenter(r.icon)))
-	line1 := container.NewBorder(nil, nil, nil, container.NewHBox(r.toneBox, r.vipBox, r.when), r.author)
-	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
+	// The badges sit on the subject's line: the author's line keeps its
+	// width for a name of 20 characters in a 1024x700 window.
+	line1 := container.NewBorder(nil, nil, nil, r.when, r.author)
+	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(r.toneBox, r.vipBox, container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
 	lines := container.New(kit.TightRows{}, line1, line2, r.snippet)
 	gutter := canvas.NewRectangle(color.Transparent)
 	gutter.SetMinSize(fyne.NewSize(theme.Padding()*2, 0)) // keeps badges clear of the scroll bar
@@ -70,8 +72,8 @@ func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	unseen := !it.Seen && !it.Outgoing
 	style := fyne.TextStyle{Bold: unseen}
-	setLabel(r.author, peopleLabel(it), style)
-	setLabel(r.subject, subjectLabel(it), style)
+	r.author.Set(peopleLabel(it), style)
+	r.subject.Set(subjectLabel(it), style)
 	kit.SetSegment(r.when, kit.Ago(now, it.CreatedAt))
 	if marked {
 		r.icon.SetResource(theme.NewPrimaryThemedResource(theme.CheckButtonCheckedIcon()))
@@ -96,14 +98,6 @@ func vipBadge(it core.Item) (string, fyne.ThemeColorName) {
 		return lang.L("VIP"), theme.ColorNameWarning
 	}
 	return "", theme.ColorNameWarning
-}
-
-func setLabel(l *widget.Label, text string, style fyne.TextStyle) {
-	if l.Text == text && l.TextStyle == style {
-		return
-	}
-	l.Text, l.TextStyle = text, style
-	l.Refresh()
 }
 
 // peopleLabel names who wrote in a conversation, Gmail-style: "Anna,

@@ -32,9 +32,9 @@ func TestInboxListsItemsNewestFirstUnreadInBold(t *testing.T) {
 		t.Fatalf("only %d rows on screen", len(rows))
 	}
 	for _, r := range rows {
-		it := sampleBySubject(t, r.subject.Text)
+		it := sampleBySubject(t, r.subject.FullText())
 		if r.subject.TextStyle.Bold != !it.seen || r.author.TextStyle.Bold != !it.seen {
-			t.Errorf("row %q: bold = %v, want %v (seen %v)", r.subject.Text, r.subject.TextStyle.Bold, !it.seen, it.seen)
+			t.Errorf("row %q: bold = %v, want %v (seen %v)", r.subject.FullText(), r.subject.TextStyle.Bold, !it.seen, it.seen)
 		}
 	}
 }
@@ -56,15 +56,15 @@ func TestRowShowsCyrillicAndRelativeTime(t *testing.T) {
 	h := newHarness(t)
 	var row *itemRow
 	for _, r := range h.rows() {
-		if r.author.Text == "Дмитрий Иванов" {
+		if r.author.FullText() == "Дмитрий Иванов" {
 			row = r
 		}
 	}
 	if row == nil {
 		t.Fatal("no row for Дмитрий Иванов")
 	}
-	if row.subject.Text != "Ошибка после обновления" || kit.SegmentText(row.when) != "40 min ago" {
-		t.Errorf("row = %q, %q", row.subject.Text, kit.SegmentText(row.when))
+	if row.subject.FullText() != "Ошибка после обновления" || kit.SegmentText(row.when) != "40 min ago" {
+		t.Errorf("row = %q, %q", row.subject.FullText(), kit.SegmentText(row.when))
 	}
 	if got := kit.SegmentText(row.tags); got != "#bug" {
 		t.Errorf("tags = %q", got)

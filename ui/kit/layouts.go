@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TightRows stacks objects like a VBox but lets neighbours share their
@@ -165,5 +166,28 @@ func (w *wrapRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 				}
 			})
 		}
+	}
+}
+
+// WideSelect holds a select no narrower than its chosen text: Fyne's
+// select measures only its placeholder, so a longer choice is cut ("Tous
+// les ca…") where a wrapping row would rather move it to the next line.
+func WideSelect(s *widget.Select) *fyne.Container {
+	return container.New(wideSelect{s}, s)
+}
+
+type wideSelect struct{ s *widget.Select }
+
+func (l wideSelect) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.s.MinSize()
+	pad := theme.InnerPadding()
+	text := fyne.MeasureText(l.s.Selected, theme.TextSize(), fyne.TextStyle{}).Width
+	return fyne.NewSize(max(m.Width, text+4*pad+theme.IconInlineSize()), m.Height)
+}
+
+func (l wideSelect) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }

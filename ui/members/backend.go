@@ -68,6 +68,15 @@ type Backend struct {
 	Members Members
 	// Writer sends greetings and check-ins; nil: they are copied.
 	Writer MemberWriter
+	// Greetings are the greeting templates of Settings, one per language;
+	// nil: the dialog's own template, kept in the app's preferences.
+	Greetings Greetings
+}
+
+// Greetings gives the greeting template of each language
+// (core/settings), with the variables of core.Fill.
+type Greetings interface {
+	Greetings(ctx context.Context) (map[string]string, error)
 }
 
 // env is what every part of the screen shares: the window's environment,

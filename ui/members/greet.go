@@ -19,7 +19,7 @@ import (
 // The greeting template a new workspace starts with, and where the
 // person's own version is kept.
 const (
-	defaultGreeting = "Hi {name}, welcome to the community! Glad to have you here. " +
+	defaultGreeting = "Hi {first_name}, welcome to the community! Glad to have you here. " +
 		"Tell us what brought you, and ask anything: we answer every message."
 	greetingPref = "members.welcome_template"
 )
@@ -90,6 +90,39 @@ func (g *greeter) show() {
 	}
 	g.dialog.Show()
 	g.r.s.u.Win.Canvas().Focus(g.entry)
+	g.loadTemplate()
+}
+
+// loadTemplate puts the greeting of the member's language from Settings in
+// the text box (English when Settings keeps none in it), unless the person
+// has started to edit the text.
+func (g *greeter) loadTemplate() {
+	gs := g.r.s.u.b.Greetings
+	if gs == nil {
+		return
+	}
+	before, language := g.entry.Text, g.m.Language
+	kit.Background(g.r.s.u.Env, "read the greeting templates", func(ctx context.Context) (string, error) {
+		all, err := gs.Greetings(ctx)
+		return greetingFor(all, language), err
+	}, func(t string, err error) {
+		if err == nil && t != "" && g.entry.Text == before {
+			g.entry.SetText(t)
+		}
+	})
+}
+
+// greetingFor picks the template of a language ("ru", "ru-RU", "ru_RU"),
+// English when there is none in it.
+func greetingFor(all map[string]string, language string) string {
+	code := strings.ToLower(language)
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	if t := strings.TrimSpace(all[code]); t != "" {
+		return all[code]
+	}
+	return all["en"]
 }
 
 // findRoute asks the backend where a greeting would go and says it.
@@ -165,7 +198,9 @@ func (g *greeter) sendGreeting() {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	fyne.CurrentApp().Preferences().SetString(greetingPref, template)
+	if g.r.s.u.b.Greetings == nil { // else Settings keeps the templates
+		fyne.CurrentApp().Preferences().SetString(greetingPref, template)
+	}
 	w, send, public := g.writer(), g.sends(), g.public()
 	if !send {
 		fyne.CurrentApp().Clipboard().SetContent(text)
@@ -189,16 +224,15 @@ func (g *greeter) sendGreeting() {
 	})
 }
 
-// nameHint says what {name} in a greeting becomes.
-func nameHint() string { return lang.L("{name} becomes their first name.") }
+// nameHint says what the variables of a greeting become.
+func nameHint() string {
+	return lang.L("{first_name} becomes their first name, {name} their whole name.")
+}
 
-// expandGreeting fills {name} with the member's first name.
+// expandGreeting fills a template's variables for the member, as Settings
+// and saved replies do (core.Fill).
 func expandGreeting(template string, m core.Member) string {
-	name := "there"
-	if f := strings.Fields(m.Name); len(f) > 0 {
-		name = f[0]
-	}
-	return strings.ReplaceAll(template, "{name}", name)
+	return core.Fill(template, core.Person{Name: m.Name})
 }
 
 // channelNames says which channels a member can be reached on.

@@ -58,7 +58,9 @@ type harness struct {
 	// their channel would say (greet_private_test.go).
 	allowDM map[int64]bool
 	setup   func(h *harness)
-	ids     sampleIDs
+	// greetings are the greeting templates of Settings (nil: none).
+	greetings Greetings
+	ids       sampleIDs
 	// opened are the items the screen asked the inbox to show.
 	opened []int64
 }
@@ -100,7 +102,7 @@ func newMembersHarness(t *testing.T, opts ...option) *harness {
 	if h.setup != nil {
 		h.setup(h)
 	}
-	h.s = New(h.Env, Backend{Members: h.members, Writer: writer}, func(id int64) { h.opened = append(h.opened, id) })
+	h.s = New(h.Env, Backend{Members: h.members, Writer: writer, Greetings: h.greetings}, func(id int64) { h.opened = append(h.opened, id) })
 	h.Win.SetContent(h.s.Content())
 	h.Win.Show()
 	h.s.Start()

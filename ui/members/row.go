@@ -22,7 +22,7 @@ type memberRow struct {
 	s         *Screen
 	id        int64
 	check     *widget.Check
-	name      *widget.Label
+	name      *kit.WordLabel  // cut after a whole word, whole on hover
 	channels  [3]*widget.Icon // e-mail, VK, X
 	tags      *widget.RichText
 	activity  *widget.Label
@@ -37,7 +37,7 @@ type memberRow struct {
 var rowChannels = [3]core.IdentityKind{core.IdentityEmail, core.IdentityVK, core.IdentityX}
 
 func newMemberRow(s *Screen) *memberRow {
-	r := &memberRow{s: s, name: kit.TruncLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
+	r := &memberRow{s: s, name: kit.NewWordLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
 		quadrant: kit.NewBadge(), cohort: kit.NewMutedTrunc(""), lastSeen: kit.NewMutedTrunc(""), followers: widget.NewLabel("")}
 	r.check = widget.NewCheck("", r.checked)
 	r.tags = widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()})
@@ -76,7 +76,7 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	r.id = 0 // no callback while the check is set to the stored state
 	r.check.SetChecked(checked)
 	r.id = m.ID
-	r.name.SetText(memberName(m))
+	r.name.Set(memberName(m), fyne.TextStyle{})
 	for i, k := range rowChannels {
 		r.channels[i].Hidden = !hasChannel(m, k)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/settings"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 	"github.com/hearthhq/hearth/ui/kit"
 )
@@ -67,7 +68,7 @@ func TestMembersTableShowsMembersByActivity(t *testing.T) {
 		t.Fatal("no row on screen")
 	}
 	r := rows[0]
-	got := []string{r.name.Text, r.activity.Text, r.loyalty.Text, r.quadrant.Text(), r.cohort.String(),
+	got := []string{r.name.FullText(), r.activity.Text, r.loyalty.Text, r.quadrant.Text(), r.cohort.String(),
 		r.lastSeen.String(), r.followers.Text, r.tags.String()}
 	wantCells := []string{"Claire Dubois", "9", "0.33", "advocate", "regular", "12 min ago", "12.4k", "#meetup #vip"}
 	if !slices.Equal(got, wantCells) {
@@ -348,7 +349,7 @@ func TestWelcomeGreetsPrivatelyAndSaysWhereAndToWhom(t *testing.T) {
 	test.Tap(greetButton(t, h, "Мария Соколова"))
 	greetDialogSays(h, "Sent privately by VK community message to Мария Соколова (vk.com/msokolova)")
 	entry := greetingEntry(t, h)
-	entry.SetText("Привет, {name}! Рады видеть тебя в сообществе.")
+	entry.SetText("Привет, {first_name}! Рады видеть тебя в сообществе.")
 	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send privately and mark greeted"))
 	h.WaitFor("the greeting", func() bool { return len(s.welcome.list) == 3 })
 	h.Settle()
@@ -364,7 +365,7 @@ func TestWelcomeGreetsPrivatelyAndSaysWhereAndToWhom(t *testing.T) {
 	if h.Canvas().Overlays().Top() != nil {
 		t.Error("the composer stayed open")
 	}
-	if got := greetingTemplate(); !strings.HasPrefix(got, "Привет, {name}!") {
+	if got := greetingTemplate(); !strings.HasPrefix(got, "Привет, {first_name}!") {
 		t.Errorf("the edited template was not kept: %q", got)
 	}
 }
@@ -523,7 +524,7 @@ func TestNeutralMemberIsNotACritic(t *testing.T) {
 	h.Relayout()
 	var row *memberRow
 	for _, r := range memberRows(s) {
-		if r.name.Text == "Lena Fischer" {
+		if r.name.FullText() == "Lena Fischer" {
 			row = r
 		}
 	}
@@ -611,4 +612,42 @@ func TestInitials(t *testing.T) {
 			t.Errorf("initials(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// The greeting dialog starts from the template of the member's language
+// in Settings (Мария writes Russian), filled for her when sent; the
+// template in Settings stays as it was.
+func TestGreetingUsesTheSettingsTemplateOfTheMembersLanguage(t *testing.T) {
+	var nc *newcomers
+	ru := "{first_name}, привет! Это шаблон из настроек."
+	h := newMembersHarness(t, withWriter(), withSetup(func(h *harness) {
+		nc = addNewcomers(h)
+		prefs := settings.New(settings.Params{Store: h.ws.Store})
+		if err := prefs.SetGreetings(t.Context(), map[string]string{"ru": ru}); err != nil {
+			t.Fatal(err)
+		}
+		h.greetings = prefs
+		lang := "ru"
+		if err := h.ws.Members.UpdateProfile(t.Context(), h.idOf("Мария Соколова"), core.MemberProfile{Language: &lang}); err != nil {
+			t.Fatal(err)
+		}
+	}))
+	s := membersOf(h)
+	showTab(h, "Welcome queue")
+	h.WaitFor("the queue", func() bool { return len(s.welcome.list) == 4 })
+	test.Tap(greetButton(t, h, "Мария Соколова"))
+	entry := greetingEntry(t, h)
+	h.WaitFor("the Russian template of Settings", func() bool { return entry.Text == ru })
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send privately and mark greeted"))
+	h.WaitFor("the greeting", func() bool { return len(s.welcome.list) == 3 })
+	h.Settle()
+	if got, want := h.replies(nc.mariaMessage), []string{"Мария, привет! Это шаблон из настроек."}; !slices.Equal(got, want) {
+		t.Errorf("replies to her VK message: %q, want %q", got, want)
+	}
+	// Priya has no language: the English template of Settings.
+	test.Tap(greetButton(t, h, "Priya Natarajan"))
+	entry = greetingEntry(t, h)
+	h.WaitFor("the English template of Settings", func() bool {
+		return strings.HasPrefix(entry.Text, "Hi {first_name}, welcome to the community!")
+	})
 }

@@ -35,6 +35,20 @@ var memberCols = []column{
 
 const flexCol = 1
 
+// dropFirst are the columns a window too narrow for every title leaves
+// out, in this order (the dossier still shows them): in Russian and
+// Bulgarian at 1024x700 the cohort goes, rather than every title being cut.
+var dropFirst = []int{6, 2, 5}
+
+func droppable(i int) bool {
+	for _, d := range dropFirst {
+		if d == i {
+			return true
+		}
+	}
+	return false
+}
+
 // nameSample is a long name of 20 characters: the name column always shows
 // at least that much, however narrow the window.
 const nameSample = "Jean-Baptiste Martin"
@@ -67,6 +81,13 @@ func (l columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	widths := columnWidths(l.widths, size.Width)
 	x := float32(0)
 	for i, o := range objects {
+		if droppable(i) { // a dropped column's cell is hidden, not squeezed to nothing
+			if widths[i] == 0 {
+				o.Hide()
+			} else if !o.Visible() {
+				o.Show()
+			}
+		}
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(widths[i], size.Height))
 		x += widths[i]
@@ -90,10 +111,19 @@ func columnWidths(base []float32, total float32) []float32 {
 	arrow := theme.IconInlineSize() + theme.Padding()
 	avail := max(total-flexMinWidth()-arrow, 0)
 	fixed -= arrow
+	dropped := map[int]bool{}
+	for _, d := range dropFirst {
+		if avail >= least {
+			break
+		}
+		dropped[d] = true
+		fixed -= base[d]
+		least -= mins[d]
+	}
 	out := make([]float32, len(memberCols))
 	used := float32(0)
 	for i := range memberCols {
-		if i == flexCol {
+		if i == flexCol || dropped[i] {
 			continue
 		}
 		switch {
@@ -111,13 +141,32 @@ func columnWidths(base []float32, total float32) []float32 {
 	return out
 }
 
+// quadrantCol is the column of the quadrant badges, which never shrink:
+// it is as wide as the widest badge in the language ("случайный гость").
+const quadrantCol = 5
+
 // columnMin is the width a column's title needs (the check box column's
-// is its width).
+// is its width; the quadrant's, its widest badge's).
 func columnMin(c column) float32 {
 	if c.title == "" {
 		return c.width
 	}
-	return fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+	w := fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+	if c.title == memberCols[quadrantCol].title {
+		w = max(w, widestBadge())
+	}
+	return w
+}
+
+// widestBadge is the width of the widest quadrant badge in its cell.
+func widestBadge() float32 {
+	w := float32(0)
+	b := kit.NewBadge()
+	for _, q := range core.Quadrants {
+		b.Set(quadrantBadge(q))
+		w = max(w, b.MinSize().Width)
+	}
+	return w + 2*theme.Padding()
 }
 
 // memberTable is the header with its sort buttons and the virtualised list
@@ -175,7 +224,7 @@ func baseWidths() []float32 {
 		if c.sort != "" {
 			icon = theme.MoveDownIcon()
 		}
-		ws[i] = max(ws[i], kit.FlatButton(lang.L(c.title), icon, nil).MinSize().Width)
+		ws[i] = max(ws[i], kit.FlatButton(lang.L(c.title), icon, nil).MinSize().Width, columnMin(c))
 	}
 	return ws
 }

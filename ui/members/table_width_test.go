@@ -8,29 +8,46 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// In the smallest window, with the desktop's theme, a member's name shows
-// at least 20 characters beside the channel marks, and every column keeps
-// room for its title.
+// In the smallest window, with the desktop's theme and in every language,
+// a member's name shows at least 20 characters beside the channel marks,
+// and every column shown keeps room for its title; a column is left out
+// only in the smallest window, and never in English.
 func TestNameColumnKeepsTwentyCharacters(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(theme.DefaultTheme())
-	for _, total := range []float32{uitest.SmallestScreen.Width, uitest.ScreenSize.Width} {
-		w := columnWidths(baseWidths(), total-theme.Padding()) // the list's scroll bar gutter
-		marks := float32(len(rowChannels)) * (theme.IconInlineSize() + theme.Padding())
-		if name := w[flexCol] - marks - 2*theme.InnerPadding(); name < fyne.MeasureText("Jean-Baptiste Martin", theme.TextSize(), fyne.TextStyle{}).Width {
-			t.Errorf("at %v the name gets %v, less than 20 characters", total, name)
+	defer kit.UseLanguage("en") //nolint:errcheck // loaded before
+	for _, language := range kit.Languages {
+		if _, err := kit.UseLanguage(language); err != nil {
+			t.Fatal(err)
 		}
-		var sum float32
-		for i, c := range memberCols {
-			sum += w[i]
-			if i != flexCol && w[i] < columnMin(c)-0.5 {
-				t.Errorf("at %v the %q column gets %v, less than its title's %v", total, c.title, w[i], columnMin(c))
+		for _, total := range []float32{uitest.SmallestScreen.Width, uitest.ScreenSize.Width} {
+			w := columnWidths(baseWidths(), total-theme.Padding()) // the list's scroll bar gutter
+			marks := float32(len(rowChannels)) * (theme.IconInlineSize() + theme.Padding())
+			if name := w[flexCol] - marks - 2*theme.InnerPadding(); name < fyne.MeasureText("Jean-Baptiste Martin", theme.TextSize(), fyne.TextStyle{}).Width {
+				t.Errorf("%s at %v: the name gets %v, less than 20 characters", language, total, name)
 			}
-		}
-		if sum > total+0.5 {
-			t.Errorf("at %v the columns take %v", total, sum)
+			var sum float32
+			for i, c := range memberCols {
+				sum += w[i]
+				if i == flexCol {
+					continue
+				}
+				if w[i] == 0 && droppable(i) {
+					if language == "en" || total != uitest.SmallestScreen.Width {
+						t.Errorf("%s at %v: the %q column is left out", language, total, c.title)
+					}
+					continue
+				}
+				if w[i] < columnMin(c)-0.5 {
+					t.Errorf("%s at %v: the %q column gets %v, less than its title's %v", language, total, c.title, w[i], columnMin(c))
+				}
+			}
+			if sum > total+0.5 {
+				t.Errorf("%s at %v: the columns take %v", language, total, sum)
+			}
 		}
 	}
 }

@@ -64,8 +64,10 @@ func newEditor(s *Screen) *editor {
 	e.actions.SetPlaceHolder(actionsExample)
 	e.actions.OnChanged = func(string) { e.checkActions() }
 	e.actionsErr = kit.DangerLabel("")
-	e.stop = widget.NewCheck(lang.L("Stop: the rules below do not see what this one matched"), nil)
-	e.autoReply = widget.NewCheck(lang.L("Send its replies (at most one a day to each author, never to robots or lists)"), nil)
+	// A check box's text never wraps: short labels, and what they mean in
+	// a muted line below that wraps to the editor's width.
+	e.stop = widget.NewCheck(lang.L("Stop"), nil)
+	e.autoReply = widget.NewCheck(lang.L("Send its replies"), nil)
 	e.on = widget.NewCheck(lang.L("On"), nil)
 	e.dry = widget.NewLabel("")
 	e.dry.Wrapping = fyne.TextWrapWord
@@ -79,7 +81,9 @@ func newEditor(s *Screen) *editor {
 		widget.NewLabelWithStyle(lang.L("Name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.name,
 		widget.NewLabelWithStyle(lang.L("When a message matches"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.query, e.queryErr,
 		widget.NewLabelWithStyle(lang.L("Do"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.actions, e.actionsErr, help,
-		e.stop, e.autoReply, e.on,
+		container.New(kit.TightRows{}, e.stop, kit.NewMutedWrapped(lang.L("The rules below do not see what this one matched."), fyne.TextAlignLeading)),
+		container.New(kit.TightRows{}, e.autoReply, kit.NewMutedWrapped(lang.L("At most one a day to each author, never to robots or lists."), fyne.TextAlignLeading)),
+		e.on,
 		container.NewHBox(e.save, e.del, e.msg),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Dry run"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.dry, e.dryItems,

@@ -277,6 +277,8 @@ func LabelsIn(o fyne.CanvasObject) []string {
 	var out []string
 	for _, c := range test.LaidOutObjects(o) {
 		switch x := c.(type) {
+		case interface{ FullText() string }: // kit.WordLabel: the whole text, shown cut or not
+			out = append(out, x.FullText())
 		case *widget.Label:
 			out = append(out, x.Text)
 		case *widget.RichText:

@@ -1,0 +1,81 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// WordLabel is a one-line label that cuts its text after a whole word to
+// the width it gets ("Ксения…", not "Ксени…") and shows the whole text in
+// a tip while the pointer rests on it: names and subjects in lists.
+type WordLabel struct {
+	widget.Label
+	full string
+	tip  Tip
+}
+
+var _ desktop.Hoverable = (*WordLabel)(nil)
+
+// NewWordLabel makes an empty word-cut label.
+func NewWordLabel() *WordLabel {
+	l := &WordLabel{}
+	l.Truncation = fyne.TextTruncateEllipsis // its minimum stays narrow
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Set gives the label its whole text and style.
+func (l *WordLabel) Set(text string, style fyne.TextStyle) {
+	if l.full == text && l.TextStyle == style {
+		return
+	}
+	l.full, l.TextStyle = text, style
+	l.fit(l.Size().Width)
+}
+
+// FullText is the whole text, shown or not.
+func (l *WordLabel) FullText() string { return l.full }
+
+// Resize cuts the text anew for the new width.
+func (l *WordLabel) Resize(s fyne.Size) {
+	if s.Width != l.Size().Width {
+		l.fit(s.Width)
+	}
+	l.Label.Resize(s)
+}
+
+func (l *WordLabel) fit(width float32) {
+	size := l.Theme().Size(theme.SizeNameText)
+	if l.SizeName != "" {
+		size = l.Theme().Size(l.SizeName)
+	}
+	text := l.full
+	if width > 0 { // not laid out yet: the whole text until it gets a width
+		text = FitWords(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
+	}
+	if text != l.Text {
+		l.Text = text
+		l.Label.Refresh()
+	}
+}
+
+// Refresh keeps the cut after a change of theme.
+func (l *WordLabel) Refresh() {
+	l.fit(l.Size().Width)
+	l.Label.Refresh()
+}
+
+// MouseIn shows the whole text when the label cut it.
+func (l *WordLabel) MouseIn(*desktop.MouseEvent) {
+	if l.Text != l.full {
+		l.tip.Show(l, l.full)
+	}
+}
+
+// MouseMoved does nothing: the tip stays while the pointer is on the label.
+func (l *WordLabel) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut takes the tip away.
+func (l *WordLabel) MouseOut() { l.tip.Hide() }
