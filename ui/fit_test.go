@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -60,6 +61,9 @@ func fullShell(t *testing.T, language string) *shell {
 		core.Identity{Kind: core.IdentityEmail, Address: "ann@example.org", Name: "Ann Lee", Followers: -1},
 	)
 	s.ws.RefreshMembers(t)
+	// A feed with a long address: its line under the account must wrap.
+	s.ws.AddAccount(t, core.Account{Kind: core.KindFeed, Name: "Web alerts: Hearth Makers (demo)",
+		Settings: json.RawMessage(`{"url":"http://127.0.0.1:38751/tabletop-notes/atom.xml","keywords":["Hearth Makers","hearth makers board game"]}`)})
 	return s
 }
 

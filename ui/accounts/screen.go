@@ -129,7 +129,7 @@ func (s *Screen) row(a core.Account) fyne.CanvasObject {
 	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { s.confirmRemove(a) })
 	text := container.New(kit.TightRows{}, container.NewBorder(nil, nil, nil, kind, name), status)
 	if line := watchLine(a); line != "" {
-		text.Add(kit.NewMuted(line))
+		text.Add(kit.NewMutedWrapped(line, fyne.TextAlignLeading)) // a long address wraps, never widening the window
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(kit.AccountIcon(a.Kind))))
 	card := container.NewBorder(nil, nil, icon, container.NewVBox(container.NewHBox(sync, edit, remove)), text)
