@@ -17,7 +17,9 @@ type Dossier struct {
 	Notes      []core.Note // newest first
 	Cohort     core.Cohort
 	// Why explains the scores, the quadrant and the cohort in sentences.
-	Why      Explanation
+	Why Explanation
+	// Standing is what Why is made of, for the window's language.
+	Standing Standing
 	Timeline []core.TimelineEntry // the newest page; TimelinePage pages on
 	Meetups  []core.MeetupAttended
 	Rituals  []core.RitualDone
@@ -70,6 +72,7 @@ func (s *Service) dossier(ctx context.Context, id int64, cs core.ScoreSettings) 
 	}
 	d.Cohort = core.CohortOf(d.Member, now, cs)
 	d.Why = Explain(d.Member, in, now, cs)
+	d.Standing = StandingOf(d.Member, in, now, cs)
 	return d, nil
 }
 

@@ -17,6 +17,28 @@ type Explanation struct {
 	Cohort   string `json:"cohort"`
 }
 
+// Standing is what an explanation is made of: the counts and settings the
+// scores came from, for a screen that words them in its own language
+// (Explanation's sentences are English, for the command line and exports).
+type Standing struct {
+	Input             core.ScoreInput
+	Settings          core.ScoreSettings
+	Activity, Loyalty float64
+	Known             bool // something they wrote reads warm or cold
+	Quadrant          core.Quadrant
+	Cohort            core.Cohort
+	LastSeen, Since   time.Time // last wrote (zero: never), first seen
+}
+
+// StandingOf is the standing of a member at now.
+func StandingOf(m core.Member, in core.ScoreInput, now time.Time, cs core.ScoreSettings) Standing {
+	act, loy := core.ComputeScores(in, cs)
+	known := core.LoyaltySignal(in)
+	return Standing{Input: in, Settings: cs, Activity: act, Loyalty: loy, Known: known,
+		Quadrant: core.QuadrantOf(act, loy, known, cs), Cohort: core.CohortOf(m, now, cs),
+		LastSeen: m.LastSeen, Since: m.FirstSeen}
+}
+
 // Explain writes the explanation of a member's standing at now from the
 // same counts the scores were computed from.
 func Explain(m core.Member, in core.ScoreInput, now time.Time, cs core.ScoreSettings) Explanation {

@@ -228,7 +228,7 @@ func (v *dossierView) identityRow(id core.Identity) fyne.CanvasObject {
 }
 
 func (v *dossierView) renderStanding() {
-	d := v.d
+	d, now := v.d, v.s.u.Now()
 	v.standing.RemoveAll()
 	q := kit.NewBadge()
 	q.Set(quadrantBadge(d.Member.Quadrant))
@@ -236,10 +236,10 @@ func (v *dossierView) renderStanding() {
 	c.Set(cohortName(d.Cohort), theme.ColorNamePlaceHolder)
 	v.standing.Add(container.NewHBox(q, c))
 	for _, line := range []struct{ title, why string }{
-		{lang.L("Activity {{.Score}}", map[string]any{"Score": score(d.Member.Activity)}), d.Why.Activity},
-		{lang.L("Loyalty {{.Score}}", map[string]any{"Score": loyaltyText(d.Member)}), d.Why.Loyalty},
-		{lang.L("Quadrant"), d.Why.Quadrant},
-		{lang.L("Cohort"), d.Why.Cohort},
+		{lang.L("Activity {{.Score}}", map[string]any{"Score": score(d.Member.Activity)}), activityWhy(d.Standing, now)},
+		{lang.L("Loyalty {{.Score}}", map[string]any{"Score": loyaltyText(d.Member)}), loyaltyWhy(d.Standing)},
+		{lang.L("Quadrant"), quadrantWhy(d.Standing)},
+		{lang.L("Cohort"), cohortWhy(d.Standing, now)},
 	} {
 		v.standing.Add(explained(line.title, line.why))
 	}

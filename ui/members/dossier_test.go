@@ -82,11 +82,35 @@ func TestDossierExplainsStanding(t *testing.T) {
 	h := newMembersHarness(t)
 	v := openClaire(t, h)
 	text := strings.Join(uitest.LabelsIn(v.standing), "|")
-	for _, want := range []string{"Activity 9", "1 post, 1 comment and 2 messages in the last 30 days (score 9)",
-		"2 positive and 0 negative of 4 messages in the last 180 days (score 0.33)",
-		"Advocate: activity 9 is at or above 6", "Regular: last wrote 12 min ago", "Greeted on 3 Jun 2024"} {
+	for _, want := range []string{"Activity 9", "In the last 30 days: posts 1, comments 1, messages 2 (score 9); last seen 12 min ago.",
+		"In the last 180 days: 4 written, 2 warm, 0 cold (score 0.33).",
+		"Activity 9 is at or above 6.", "Regular: last wrote 12 min ago.", "Greeted on 3 Jun 2024"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("standing does not say %q: %q", want, text)
+		}
+	}
+}
+
+// In a translated window the standing is explained in its language, not
+// in core's English.
+func TestDossierExplainsStandingInRussian(t *testing.T) {
+	if _, err := kit.UseLanguage("ru"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = kit.UseLanguage("en") })
+	h := newMembersHarness(t)
+	v := openClaire(t, h)
+	text := strings.Join(uitest.LabelsIn(v.standing), "|")
+	for _, want := range []string{"За последние 30 дней: постов 1, комментариев 1, сообщений 2 (оценка 9)",
+		"За последние 180 дней: написано 4, тёплых 2, холодных 0 (оценка 0.33).",
+		"Активность 9 не ниже 6.", "Постоянный: последний раз писал 12 мин назад."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("standing does not say %q: %q", want, text)
+		}
+	}
+	for _, english := range []string{"in the last", "is at or above", "last wrote"} {
+		if strings.Contains(text, english) {
+			t.Errorf("standing has English %q: %q", english, text)
 		}
 	}
 }
