@@ -46,11 +46,15 @@ func New(e *kit.Env, a Actions) *Screen {
 	title.SizeName = theme.SizeNameHeadingText
 	intro := widget.NewLabel(lang.L("Hearth gathers what people write to your community by e-mail, on VK and on X into one inbox, plans your posts and keeps a file on every member. This workspace is empty: choose how to begin."))
 	intro.Wrapping = fyne.TextWrapWord
-	rows := container.NewVBox()
+	type choice struct {
+		b   *widget.Button
+		why string
+	}
+	var choices []choice
 	if a.TryDemo != nil {
 		s.demo = widget.NewButtonWithIcon(lang.L("Try the demo"), theme.MediaPlayIcon(), s.tryDemo)
 		s.demo.Importance = widget.HighImportance
-		rows.Add(option(s.demo, lang.L("A made-up community with mail, VK and X conversations, posts and members, in a window of its own; nothing is sent anywhere.")))
+		choices = append(choices, choice{s.demo, lang.L("A made-up community with mail, VK and X conversations, posts and members, in a window of its own; nothing is sent anywhere.")})
 	}
 	for _, o := range []struct {
 		act        func()
@@ -63,8 +67,18 @@ func New(e *kit.Env, a Actions) *Screen {
 		{a.ImportMembers, kit.MembersIcon(), lang.L("Import members"), lang.L("A CSV or vCard file of the people you already know.")},
 	} {
 		if o.act != nil {
-			rows.Add(option(widget.NewButtonWithIcon(o.label, o.icon, o.act), o.why))
+			choices = append(choices, choice{widget.NewButtonWithIcon(o.label, o.icon, o.act), o.why})
 		}
+	}
+	// The buttons share one width: the longest label's in the language
+	// ("Импортировать участников" is wider than 240).
+	width := float32(240)
+	for _, c := range choices {
+		width = max(width, c.b.MinSize().Width)
+	}
+	rows := container.NewVBox()
+	for _, c := range choices {
+		rows.Add(option(c.b, c.why, width))
 	}
 	page := container.NewVBox(title, intro, widget.NewSeparator(), rows, s.status)
 	if a.Later != nil {
@@ -77,9 +91,9 @@ func New(e *kit.Env, a Actions) *Screen {
 }
 
 // option is one way to begin: its button, and a line on what it brings.
-func option(b *widget.Button, why string) fyne.CanvasObject {
+func option(b *widget.Button, why string, width float32) fyne.CanvasObject {
 	b.Alignment = widget.ButtonAlignLeading
-	return container.NewBorder(nil, nil, container.NewVBox(container.New(kit.FixedWidth{Width: 240}, b)), nil, kit.NewMutedWrapped(why, fyne.TextAlignLeading))
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(kit.FixedWidth{Width: width}, b)), nil, kit.NewMutedWrapped(why, fyne.TextAlignLeading))
 }
 
 // Content is the page's widget tree.

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 func TestEachWayToBeginDoesWhatItSays(t *testing.T) {
@@ -62,5 +66,28 @@ func TestWaysNotWiredAreNotOffered(t *testing.T) {
 			got = append(got, b.Text)
 		}
 		t.Errorf("offered %q with only e-mail wired", got)
+	}
+}
+
+// In every language each way to begin shows its whole label: the buttons
+// are as wide as the longest ("Импортировать участников").
+func TestButtonsHoldTheirLabelsInEveryLanguage(t *testing.T) {
+	t.Cleanup(func() { _, _ = kit.UseLanguage("en") })
+	for _, code := range kit.Languages {
+		if _, err := kit.UseLanguage(code); err != nil {
+			t.Fatal(err)
+		}
+		w := uitest.NewScreenWindow(t, uitest.SmallestScreen)
+		fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+		nop := func() {}
+		s := New(w.Env, Actions{TryDemo: func(context.Context) error { return nil },
+			AddMail: nop, AddVK: nop, AddX: nop, ImportMembers: nop, Later: nop})
+		w.Win.SetContent(s.Content())
+		w.Relayout()
+		for _, o := range test.LaidOutObjects(s.Content()) {
+			if b, ok := o.(*widget.Button); ok && b.Size().Width+0.5 < b.MinSize().Width {
+				t.Errorf("%s: %q gets %v of the %v it needs", code, b.Text, b.Size().Width, b.MinSize().Width)
+			}
+		}
 	}
 }
