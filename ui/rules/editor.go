@@ -66,7 +66,7 @@ func newEditor(s *Screen) *editor {
 	e.actionsErr = kit.DangerLabel("")
 	// A check box's text never wraps: short labels, and what they mean in
 	// a muted line below that wraps to the editor's width.
-	e.stop = widget.NewCheck(lang.L("Stop"), nil)
+	e.stop = widget.NewCheck(lang.X("rules.stop", "Stop"), nil) // "Stop" alone reads "stop loading" in the inbox
 	e.autoReply = widget.NewCheck(lang.L("Send its replies"), nil)
 	e.on = widget.NewCheck(lang.L("On"), nil)
 	e.dry = widget.NewLabel("")
