@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	fyne.io/fyne/v2 v2.7.4
+	github.com/Eyevinn/mp4ff v0.47.0
 	github.com/SevereCloud/vksdk/v2 v2.17.0
 	github.com/abadojack/whatlanggo v1.0.1
 	github.com/arran4/golang-ical v0.3.4

@@ -1,7 +1,10 @@
 package core
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"os"
 	"time"
 )
 
@@ -35,18 +38,44 @@ func Images(paths ...string) []PostImage {
 
 // PublishImage is one picture going out with a publication: its bytes
 // already fitted to the channel (type, size, pixels), and what an earlier
-// attempt uploaded of it.
+// attempt uploaded of it; or one video, as it is.
 type PublishImage struct {
 	Name string // file name for the upload
 	Type string // MIME type of Data
 	Data []byte
 	Alt  string
+	// Video marks a video: sent as it is from the file at Path (Size
+	// bytes), read piece by piece as it goes up (it may be hundreds of
+	// megabytes); Data is nil.
+	Video bool
+	Path  string
+	Size  int64
 	// Upload is what the channel answered to an earlier attempt's upload
 	// of this picture (in the integration's own words: a VK photo, an X
 	// media id), recorded at UploadedAt; empty: not uploaded yet.
 	Upload     string
 	UploadedAt time.Time
 }
+
+// Len is the number of bytes to send.
+func (img PublishImage) Len() int64 {
+	if img.Video {
+		return img.Size
+	}
+	return int64(len(img.Data))
+}
+
+// Open returns what to send: Data, or a video's file.
+func (img PublishImage) Open() (io.ReadSeekCloser, error) {
+	if !img.Video {
+		return nopCloser{bytes.NewReader(img.Data)}, nil
+	}
+	return os.Open(img.Path)
+}
+
+type nopCloser struct{ io.ReadSeeker }
+
+func (nopCloser) Close() error { return nil }
 
 // MediaUpload is what a channel answered to (a step of) the upload of one
 // of a target's pictures, kept so that a retry resumes from it.

@@ -215,7 +215,7 @@ func TestPostsAddValidates(t *testing.T) {
 		{"blank text from stdin", "\n\n", []string{"--text-stdin", "--account", "club"}, "write the post first"},
 		{"10 MB for X", tenMB, []string{"--text-stdin", "--account", "x"}, "too long for x (10485760 of 280)"},
 		{"a missing picture", "", []string{"--text", "hi", "--account", "club", "--media", filepath.Join(dir, "nope.png")}, "nope.png does not exist"},
-		{"not a picture", "", []string{"--text", "hi", "--account", "club", "--media", notes}, "notes.jpg is not a picture Hearth can send (text/plain)"},
+		{"not a picture", "", []string{"--text", "hi", "--account", "club", "--media", notes}, "notes.jpg is neither a picture nor a video Hearth can send (text/plain)"},
 		{"five pictures on X", "", []string{"--text", "hi", "--account", "x", "--media", strings.Repeat(png+",", 4) + png}, "too many pictures for x (5 of 4)"},
 		{"a GIF with a picture on X", "", []string{"--text", "hi", "--account", "x", "--media", png + "," + gifFile}, "x takes a GIF alone"},
 		{"a draft is checked too", "", []string{"--text", "", "--account", "club", "--draft"}, "write the post first"},

@@ -67,7 +67,7 @@ func PlanMedia(p core.Post) ([]string, error) {
 	var notes []string
 	for _, t := range p.Targets {
 		lim := posttext.MediaOf(posttext.ForAccount(t.AccountKind))
-		if err := media.GIFAlone(infos, lim, name(t)); err != nil {
+		if err := media.Alone(infos, lim, name(t)); err != nil {
 			return nil, err
 		}
 		for _, info := range infos {

@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
+	"github.com/hearthhq/hearth/core/media/mp4test"
 )
 
 var (
@@ -88,6 +90,8 @@ func TestCheckMedia(t *testing.T) {
 	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 8, 8), color.Palette{color.Black}), nil)
 	os.WriteFile(gifPath, g.Bytes(), 0o600)
 	webp := filepath.Join("..", "media", "testdata", "blue-purple-pink.lossy.webp")
+	clip := mp4test.Write(t, dir, "clip.mp4", mp4test.Clip{Duration: 42 * time.Second, Audio: true})
+	long := mp4test.Write(t, dir, "talk.mp4", mp4test.Clip{Duration: 3 * time.Minute, Audio: true})
 	cases := []struct {
 		name    string
 		media   []string
@@ -98,7 +102,7 @@ func TestCheckMedia(t *testing.T) {
 		{"a PNG on VK and X", []string{small}, []core.PostTarget{vkTarget, xTarget}, "", nil},
 		{"missing", []string{filepath.Join(dir, "nope.jpg")}, []core.PostTarget{vkTarget}, "nope.jpg does not exist", nil},
 		{"a directory", []string{dir}, []core.PostTarget{vkTarget}, "is not a regular file", nil},
-		{"text named .jpg", []string{text}, []core.PostTarget{vkTarget}, "notes.jpg is not a picture Hearth can send (text/plain)", nil},
+		{"text named .jpg", []string{text}, []core.PostTarget{vkTarget}, "notes.jpg is neither a picture nor a video Hearth can send (text/plain)", nil},
 		{"WebP: X as it is, VK re-encoded", []string{webp}, []core.PostTarget{xTarget, vkTarget}, "",
 			[]string{"blue-purple-pink.lossy.webp is re-encoded for club (club takes no WEBP)"}},
 		{"6 MB: VK as it is, X re-encoded", []string{big}, []core.PostTarget{vkTarget, xTarget}, "",
@@ -106,6 +110,11 @@ func TestCheckMedia(t *testing.T) {
 		{"a GIF with another picture on X", []string{small, gifPath}, []core.PostTarget{xTarget}, "@hearth_game takes a GIF alone", nil},
 		{"a GIF with another picture on VK", []string{small, gifPath}, []core.PostTarget{vkTarget}, "", nil},
 		{"a mailbox takes none", []string{small}, []core.PostTarget{mailTarget}, "takes no pictures", nil},
+		{"a video on VK and X", []string{clip}, []core.PostTarget{vkTarget, xTarget}, "", nil},
+		{"a video with a picture on X", []string{small, clip}, []core.PostTarget{xTarget}, "@hearth_game takes a video alone: send clip.mp4 without", nil},
+		{"a video with a picture on VK", []string{small, clip}, []core.PostTarget{vkTarget}, "", nil},
+		{"3 minutes on X", []string{long}, []core.PostTarget{vkTarget, xTarget}, "talk.mp4 lasts 3:00; @hearth_game takes videos up to 2:20", nil},
+		{"3 minutes on VK", []string{long}, []core.PostTarget{vkTarget}, "", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -35,6 +35,7 @@ func (e *Engine) publication(ctx context.Context, p core.Post, t core.PostTarget
 				return pub, err
 			}
 			img.Name, img.Type, img.Data = f.Name, f.Type, f.Data
+			img.Video, img.Path, img.Size = f.Video, f.Path, f.Size
 		}
 		pub.Images[i] = img
 	}

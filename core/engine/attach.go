@@ -51,6 +51,7 @@ func (r *outboxRunner) attach(ctx context.Context, ent core.OutboxEntry, it core
 				return errAttach(err)
 			}
 			img.Name, img.Type, img.Data = f.Name, f.Type, f.Data
+			img.Video, img.Path, img.Size = f.Video, f.Path, f.Size
 		}
 		rp.Images[i] = img
 	}

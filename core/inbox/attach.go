@@ -51,7 +51,7 @@ func CheckAttach(k core.ItemKind, attach []core.PostImage) error {
 		}
 		infos[i] = info
 	}
-	return media.GIFAlone(infos, lim, channelName(k))
+	return media.Alone(infos, lim, channelName(k))
 }
 
 // checkFiles checks files for an e-mail: each a readable regular file,

@@ -67,7 +67,7 @@ func TestCheckAttach(t *testing.T) {
 		{"the same file twice", core.ItemEmail, at(text, text), "plan.txt is attached twice"},
 		{"two pictures on a VK comment", core.ItemVKComment, at(pic, anim), ""},
 		{"three on a VK comment", core.ItemVKComment, at(pic, anim, pic+"x"), "too many pictures for this answer (3 of 2)"},
-		{"a text file on a VK comment", core.ItemVKComment, at(text), "is not a picture"},
+		{"a text file on a VK comment", core.ItemVKComment, at(text), "is neither a picture nor a video"},
 		{"a GIF with a picture on X", core.ItemXMention, at(pic, anim), "takes a GIF alone"},
 		{"a GIF alone on X", core.ItemXMention, at(anim), ""},
 		{"a picture in a VK message", core.ItemVKMessage, at(pic), "takes no pictures"},

@@ -17,11 +17,16 @@ import (
 	"github.com/hearthhq/hearth/core/posttext"
 )
 
-// File is a picture ready to upload.
+// File is a picture ready to upload, or a video: a video is not read
+// into memory (it may be hundreds of megabytes), the uploader reads Path.
 type File struct {
 	Name string // the original's name, with the extension of Type
 	Type string
-	Data []byte
+	Data []byte // nil for a video
+	// Video marks a video, sent as it is from Path, Size bytes long.
+	Video bool
+	Path  string
+	Size  int64
 }
 
 // jpegQualities are tried in turn until a re-encoded picture fits; then
@@ -44,6 +49,9 @@ func Fit(ctx context.Context, path string, m posttext.Media) (File, error) {
 	}
 	if _, err := info.Plan(m, "the channel"); err != nil {
 		return File{}, err
+	}
+	if info.Video {
+		return File{Name: filepath.Base(path), Type: info.Type, Video: true, Path: path, Size: info.Size}, nil
 	}
 	if info.Fits(m) {
 		data, err := readAll(path)

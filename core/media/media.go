@@ -1,8 +1,10 @@
-// Package media reads the pictures attached to posts and fits each to
-// what a channel takes (posttext.MediaOf): sent as it is when it fits,
-// else scaled down and re-encoded (github.com/disintegration/imaging),
-// never dropped. A picture that cannot be made to fit (an animated GIF
-// too large, a file that is no picture) is refused with a sentence.
+// Package media reads the pictures and videos attached to posts and fits
+// each to what a channel takes (posttext.MediaOf): sent as it is when it
+// fits, else a picture is scaled down and re-encoded
+// (github.com/disintegration/imaging), never dropped. A picture that
+// cannot be made to fit (an animated GIF too large, a file that is no
+// picture) is refused with a sentence, and so is a video that does not
+// fit as it is: Hearth never re-encodes video (see video.go).
 package media
 
 import (
@@ -17,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	// Decoders of the formats a person attaches.
 	_ "image/jpeg"
@@ -48,10 +51,16 @@ type Info struct {
 	Size          int64
 	Width, Height int
 	Animated      bool // a GIF of more than one frame
+	// Video: an MP4 or MOV file, its length and the sample entries of its
+	// tracks ("avc1", "mp4a"), read from its boxes (video.go).
+	Video    bool
+	Duration time.Duration
+	Codecs   []string
 }
 
 // Inspect reads a picture's type, size and dimensions (not its pixels,
-// but every frame of a GIF).
+// but every frame of a GIF), or a video's container, length, dimensions
+// and codecs (not its frames).
 func Inspect(path string) (Info, error) {
 	info := Info{Path: path}
 	f, err := os.Open(path)
@@ -76,11 +85,20 @@ func Inspect(path string) (Info, error) {
 		return info, fmt.Errorf("picture %w", err)
 	}
 	info.Type, _, _ = strings.Cut(http.DetectContentType(head[:n]), ";")
-	if !slices.Contains(Readable, info.Type) {
-		return info, fmt.Errorf("%s is not a picture Hearth can send (%s): attach a JPEG, PNG, GIF or WebP", base(path), info.Type)
+	if typ := sniffVideo(head[:n]); typ != "" {
+		info.Type, info.Video = typ, true
+	}
+	if !slices.Contains(Readable, info.Type) && !info.Video {
+		return info, fmt.Errorf("%s is neither a picture nor a video Hearth can send (%s): attach a JPEG, PNG, GIF or WebP picture, or an MP4 or MOV video", base(path), info.Type)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return info, fmt.Errorf("picture %w", err)
+	}
+	if info.Video {
+		if err := info.readVideo(f); err != nil {
+			return info, fmt.Errorf("%s is a damaged %s video: %w", base(path), videoName(info.Type), err)
+		}
+		return info, nil
 	}
 	if err := info.readConfig(f); err != nil {
 		return info, fmt.Errorf("%s is a damaged %s: %w", base(path), typeName(info.Type), err)
@@ -107,6 +125,9 @@ func (info *Info) readConfig(r io.Reader) error {
 
 // Fits reports whether the picture goes out as it is on a channel.
 func (info Info) Fits(m posttext.Media) bool {
+	if info.Video {
+		return info.videoProblem(m.Video, "") == ""
+	}
 	limit := m.MaxBytes
 	if info.Type == "image/gif" {
 		limit = m.GIFLimit()
@@ -119,6 +140,9 @@ func (info Info) Fits(m posttext.Media) bool {
 // when it goes as it is, else a sentence on how it is re-encoded; an
 // error when it cannot go there at all.
 func (info Info) Plan(m posttext.Media, channel string) (string, error) {
+	if info.Video {
+		return "", info.planVideo(m.Video, channel)
+	}
 	switch {
 	case len(m.Types) == 0:
 		return "", fmt.Errorf("%s takes no pictures", channel)
@@ -145,14 +169,18 @@ func (info Info) Plan(m posttext.Media, channel string) (string, error) {
 	return fmt.Sprintf("%s is re-encoded for %s (%s)", base(info.Path), channel, strings.Join(why, "; ")), nil
 }
 
-// GIFAlone refuses a GIF among other pictures where the channel takes a
-// GIF only alone (X), on a post or a reply.
-func GIFAlone(infos []Info, lim posttext.Media, channel string) error {
-	if !lim.GIFAlone || len(infos) < 2 {
+// Alone refuses a GIF among other pictures where the channel takes a GIF
+// only alone (X), and a video among other media where it takes a video
+// only alone (X), on a post or a reply.
+func Alone(infos []Info, lim posttext.Media, channel string) error {
+	if len(infos) < 2 {
 		return nil
 	}
 	for _, info := range infos {
-		if info.Type == "image/gif" {
+		if info.Video && lim.Video.Alone {
+			return fmt.Errorf("%s takes a video alone: send %s without the other pictures or videos, or leave it out", channel, base(info.Path))
+		}
+		if info.Type == "image/gif" && lim.GIFAlone {
 			return fmt.Errorf("%s takes a GIF alone: send %s without the other pictures, or leave it out", channel, base(info.Path))
 		}
 	}

@@ -142,7 +142,7 @@ func TestRefusals(t *testing.T) {
 		want       string
 	}{
 		{"an animated GIF over the limit", animated(t, 120, 120, 5), gifOnly, "anim.gif: an animated GIF of"},
-		{"a text file", writeFile(t, "notes.png", []byte("not a picture at all")), x, "notes.png is not a picture Hearth can send (text/plain)"},
+		{"a text file", writeFile(t, "notes.png", []byte("not a picture at all")), x, "notes.png is neither a picture nor a video Hearth can send (text/plain)"},
 		{"a cut JPEG", writeFile(t, "cut.jpg", jpg.Bytes()[:200]), x, "cut.jpg is a damaged JPEG"},
 		{"a missing file", filepath.Join(t.TempDir(), "gone.png"), x, "gone.png does not exist"},
 	}

@@ -1,6 +1,7 @@
 package posttext
 
 import (
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -139,6 +140,20 @@ type Media struct {
 	MaxSide int
 	// GIFAlone says a GIF goes alone on a post, with no other picture.
 	GIFAlone bool
+	// Video is what the channel takes of a video; zero Types: none.
+	Video Video
+}
+
+// Video is what a channel accepts as one attached video. A video is sent
+// as it is or refused: Hearth never re-encodes one.
+type Video struct {
+	Types       []string      // container MIME types, sniffed
+	MaxBytes    int64         // the largest file
+	MaxDuration time.Duration // 0: no limit Hearth knows of
+	// Codecs are the sample entries (ISO BMFF four-character codes) of
+	// the tracks the channel plays; empty: any.
+	Codecs []string
+	Alone  bool // a video goes alone on a post, with no other media
 }
 
 // GIFLimit is the largest GIF the channel takes.
@@ -149,18 +164,28 @@ func (m Media) GIFLimit() int64 {
 	return m.MaxBytes
 }
 
-// MediaOf is the one place a channel's picture formats are written: the
-// images X's media upload takes (pictures up to 5 MB, a GIF up to 15 MB
-// and alone, also on a reply), and VK's wall photo upload for posts and
-// comments alike (JPEG, PNG, GIF up to 50 MB, width plus height at most
-// 14000 pixels). A channel without pictures returns the zero Media.
+// MediaOf is the one place a channel's picture and video formats are
+// written: the images X's media upload takes (pictures up to 5 MB, a GIF
+// up to 15 MB and alone, also on a reply) and its tweet_video (one MP4 of
+// H.264 video and AAC sound, alone, up to 512 MB and 140 seconds); VK's
+// wall photo upload for posts and comments alike (JPEG, PNG, GIF up to
+// 50 MB, width plus height at most 14000 pixels) and, on a post only,
+// video.save's upload (MP4 or MOV; 2 GB, the most its upload server takes
+// in one multipart request). A channel without pictures returns the zero
+// Media.
 func MediaOf(ch Channel) Media {
+	vkPhotos := Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20, MaxSide: 7000}
 	switch ch {
 	case XPost:
 		return Media{Types: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, MaxBytes: 5 << 20,
-			MaxGIFBytes: 15 << 20, MaxSide: 4096, GIFAlone: true}
-	case VKPost, VKComment:
-		return Media{Types: []string{"image/jpeg", "image/png", "image/gif"}, MaxBytes: 50 << 20, MaxSide: 7000}
+			MaxGIFBytes: 15 << 20, MaxSide: 4096, GIFAlone: true,
+			Video: Video{Types: []string{"video/mp4"}, MaxBytes: 512 << 20, MaxDuration: 140 * time.Second,
+				Codecs: []string{"avc1", "avc3", "mp4a"}, Alone: true}}
+	case VKPost:
+		vkPhotos.Video = Video{Types: []string{"video/mp4", "video/quicktime"}, MaxBytes: 2 << 30}
+		return vkPhotos
+	case VKComment:
+		return vkPhotos
 	}
 	return Media{}
 }

@@ -100,8 +100,8 @@ func TestPublishWithPictures(t *testing.T) {
 					t.Errorf("picture %d: %+v, want alt %q and %d bytes", i, m, pub.Images[i].Alt, len(pub.Images[i].Data))
 				}
 			}
-			if l := r.rec[1]; len(l) != 2 || l[0] != initPrefix+tw.MediaIDs[1] || l[1] != tw.MediaIDs[1] {
-				t.Errorf("the chunked picture recorded %q, want its INIT then its id", l)
+			if l := r.rec[1]; len(l) != 3 || l[0] != initPrefix+tw.MediaIDs[1] || l[1] != finalPrefix+tw.MediaIDs[1] || l[2] != tw.MediaIDs[1] {
+				t.Errorf("the chunked picture recorded %q, want its INIT, its FINALIZE, then its id", l)
 			}
 		})
 	}

@@ -97,7 +97,7 @@ func TestAttachRefusedOnVKAcceptedOnMail(t *testing.T) {
 	c := h.composer()
 	h.WaitFor("the composer on the post", func() bool { return c.item.ID == vk })
 	c.att.add(notes)
-	h.WaitFor("the refusal", func() bool { return strings.Contains(c.att.why.Text, "is not a picture") })
+	h.WaitFor("the refusal", func() bool { return strings.Contains(c.att.why.Text, "is neither a picture nor a video") })
 	h.TypeKeys("r")
 	h.TypeKeys("Программа вечера")
 	c.entry.TypedShortcut(uitest.CtrlEnter)
@@ -105,7 +105,7 @@ func TestAttachRefusedOnVKAcceptedOnMail(t *testing.T) {
 	if n := len(h.attachedPaths(vk)); n != 0 {
 		t.Fatalf("%d replies queued with a file VK does not take", n)
 	}
-	if !strings.Contains(c.note.Text, "is not a picture") {
+	if !strings.Contains(c.note.Text, "is neither a picture nor a video") {
 		t.Errorf("note %q, want why", c.note.Text)
 	}
 

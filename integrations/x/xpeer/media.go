@@ -1,11 +1,15 @@
 package xpeer
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/Eyevinn/mp4ff/mp4"
 )
 
 // The media endpoints of API v1.1 (upload.twitter.com, served here on the
@@ -27,8 +31,22 @@ import (
 //	POST /1.1/media/metadata/create.json  {"media_id": "1", "alt_text": {"text": "..."}}
 //	  -> 200, empty
 //
+// A video goes the chunked way with media_category=tweet_video and
+// media_type=video/mp4 (segments of at most 5 MB, at most 512 MB in all);
+// FINALIZE and STATUS then answer, as X processes it,
+//
+//	"processing_info": {"state": "pending", "check_after_secs": 1}
+//	"processing_info": {"state": "in_progress", "check_after_secs": 1, "progress_percent": 50}
+//	"processing_info": {"state": "succeeded", "progress_percent": 100}
+//	"processing_info": {"state": "failed", "progress_percent": 99,
+//	                    "error": {"code": 1, "name": "InvalidMedia", "message": "..."}}
+//
+// failed for a file that is no MP4 of H.264 and AAC up to 140 seconds
+// (read with mp4ff, as X's transcoder would refuse it), or when the test
+// says so (FailProcessing).
+//
 // A post names them in "media": {"media_ids": [...]} (v2) or media_ids=1,2 (v1.1):
-// up to 4 pictures, or one GIF.
+// up to 4 pictures, or one GIF, or one video.
 const (
 	RouteUpload11   = "POST /1.1/media/upload.json"
 	RouteStatus11   = "GET /1.1/media/upload.json"
@@ -44,10 +62,22 @@ type Media struct {
 	Alt      string
 	Ready    bool // finalized (and processed)
 
+	Duration time.Duration // a video's, as the peer read it
+	Failed   string        // why processing failed, "" when it did not
+
 	total    int
 	segments map[int][]byte
-	checks   int // STATUS calls left before a GIF is processed
+	checks   int // STATUS calls left before a GIF or video is processed
+	// finalized: a video's FINALIZE was taken (it is processing or done).
+	finalized bool
 }
+
+// videoChecks are the STATUS answers a video spends pending and in
+// progress.
+const videoChecks = 2
+
+// segmentMax is the largest APPEND segment X takes.
+const segmentMax = 5 << 20
 
 func (s *Server) mediaRoutes() {
 	s.mux.HandleFunc(RouteUpload11, s.upload)
@@ -120,11 +150,16 @@ func (s *Server) appendUpload(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := s.media[r.FormValue("media_id")]
-	if m == nil || m.Ready {
+	if m == nil || m.Ready || m.finalized {
 		s.mediaError(w, "Invalid or expired media_id")
 		return
 	}
+	if len(data) > segmentMax {
+		s.mediaError(w, "Segment size exceeds 5 MB")
+		return
+	}
 	m.segments[seg] = data // a segment sent again replaces the first copy
+	s.appended++
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -136,7 +171,7 @@ func (s *Server) finalize(w http.ResponseWriter, r *http.Request) {
 		s.mediaError(w, "Invalid or expired media_id")
 		return
 	}
-	if !m.Ready {
+	if !m.Ready && !m.finalized {
 		if msg := s.completeLocked(m); msg != "" {
 			s.mediaError(w, msg)
 			return
@@ -155,6 +190,9 @@ func (s *Server) uploadStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	if m.checks > 0 {
 		m.checks--
+	}
+	if m.checks == 0 && m.Category == "tweet_video" && !m.Ready && m.Failed == "" {
+		s.processVideoLocked(m)
 	}
 	writeJSON(w, http.StatusOK, s.mediaJSON(m))
 }
@@ -205,6 +243,9 @@ func (s *Server) completeLocked(m *Media) string {
 		return "File size does not match total_bytes"
 	}
 	m.Type, _, _ = strings.Cut(http.DetectContentType(data), ";")
+	if m.Category == "tweet_video" {
+		return s.completeVideoLocked(m, data)
+	}
 	limit := 5 << 20
 	if m.Type == "image/gif" {
 		limit = 15 << 20
@@ -223,13 +264,74 @@ func (s *Server) completeLocked(m *Media) string {
 	return ""
 }
 
+// completeVideoLocked takes a whole video for processing: ready after
+// videoChecks STATUS answers, or failed then.
+func (s *Server) completeVideoLocked(m *Media, data []byte) string {
+	switch {
+	case m.Type != "video/mp4":
+		return "media type unrecognized."
+	case len(data) > 512<<20:
+		return "File size exceeds 512 MB"
+	}
+	m.Size, m.segments, m.checks, m.finalized = len(data), map[int][]byte{0: data}, videoChecks, true
+	s.uploaded++
+	return ""
+}
+
+// processVideoLocked reads the video as X's transcoder would and makes it
+// ready, or failed with X's reason.
+func (s *Server) processVideoLocked(m *Media) {
+	data := m.segments[0]
+	m.segments = map[int][]byte{0: nil}
+	f, err := mp4.DecodeFile(bytes.NewReader(data))
+	switch {
+	case s.failProcessing != "":
+		m.Failed, s.failProcessing = s.failProcessing, ""
+		return
+	case err != nil || f.Moov == nil || f.Moov.Mvhd == nil || f.Moov.Mvhd.Timescale == 0:
+		m.Failed = "Unsupported video format"
+		return
+	}
+	m.Duration = time.Duration(float64(f.Moov.Mvhd.Duration) / float64(f.Moov.Mvhd.Timescale) * float64(time.Second))
+	for _, trak := range f.Moov.Traks {
+		for _, e := range trak.Mdia.Minf.Stbl.Stsd.Children {
+			if t := e.Type(); t != "avc1" && t != "avc3" && t != "mp4a" {
+				m.Failed = "Unsupported video codec " + t
+				return
+			}
+		}
+	}
+	if m.Duration > 140*time.Second {
+		m.Failed = "Video longer than 2:20 minutes"
+		return
+	}
+	m.Ready = true
+}
+
+// FailProcessing makes the next video's processing fail with msg.
+func (s *Server) FailProcessing(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failProcessing = msg
+}
+
 func (s *Server) mediaJSON(m *Media) map[string]any {
 	out := map[string]any{"media_id": s.mediaNum(m), "media_id_string": m.ID, "size": m.Size,
-		"expires_after_secs": 86400, "image": map[string]any{"image_type": m.Type, "w": 32, "h": 24}}
+		"expires_after_secs": 86400}
+	if m.Category == "tweet_video" {
+		out["video"] = map[string]any{"video_type": "video/mp4"}
+	} else {
+		out["image"] = map[string]any{"image_type": m.Type, "w": 32, "h": 24}
+	}
 	switch {
+	case m.Failed != "":
+		out["processing_info"] = map[string]any{"state": "failed", "progress_percent": 99,
+			"error": map[string]any{"code": 1, "name": "InvalidMedia", "message": m.Failed}}
+	case m.checks > 0 && m.Category == "tweet_video" && m.checks < videoChecks:
+		out["processing_info"] = map[string]any{"state": "in_progress", "check_after_secs": 1, "progress_percent": 50}
 	case m.checks > 0:
 		out["processing_info"] = map[string]any{"state": "pending", "check_after_secs": 1}
-	case m.Category == "tweet_gif":
+	case m.Category == "tweet_gif" || m.Category == "tweet_video":
 		out["processing_info"] = map[string]any{"state": "succeeded", "progress_percent": 100}
 	}
 	return out
@@ -264,6 +366,9 @@ func (s *Server) attachLocked(ids []string) string {
 		if m.Type == "image/gif" && len(ids) > 1 {
 			return "A GIF goes alone on a post."
 		}
+		if m.Category == "tweet_video" && len(ids) > 1 {
+			return "A video goes alone on a post."
+		}
 	}
 	return ""
 }
@@ -284,6 +389,14 @@ func (s *Server) Started() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.media)
+}
+
+// Appended counts the APPEND segments taken (a segment sent again counts
+// again).
+func (s *Server) Appended() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.appended
 }
 
 // Uploads counts the pictures uploaded whole (simple, or finalized).

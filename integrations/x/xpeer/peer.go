@@ -91,6 +91,10 @@ type Server struct {
 	uploaded  int
 	photos    map[string]*photo // pictures users posted (photos.go)
 	photoGets int
+	appended  int
+	// failProcessing is why the next video's processing fails ("": it
+	// does not).
+	failProcessing string
 
 	dm dmState // direct messages (dm.go)
 }
