@@ -31,13 +31,18 @@ const uploadedPrefix = "uploaded:"
 var errUploadRefused = errors.New("VK's upload server took no photo from the file")
 
 // attachments returns the wall.post attachments of a publication's
-// pictures, uploading and saving those not done by an earlier attempt.
+// pictures and videos (videos.go), uploading and saving those not done by
+// an earlier attempt.
 func (c *Conn) attachments(ctx context.Context, pub core.Publication) ([]string, error) {
 	atts := make([]string, len(pub.Images))
 	for i := range pub.Images {
-		att, err := c.attachment(ctx, pub, i)
+		what, attach := "picture", c.attachment
+		if pub.Images[i].Video {
+			what, attach = "video", c.videoAttachment
+		}
+		att, err := attach(ctx, pub, i)
 		if err != nil {
-			return nil, fmt.Errorf("picture %d (%s): %w", i+1, pub.Images[i].Name, err)
+			return nil, fmt.Errorf("%s %d (%s): %w", what, i+1, pub.Images[i].Name, err)
 		}
 		atts[i] = att
 	}
@@ -155,12 +160,16 @@ func (c *Conn) savePhoto(ctx context.Context, up object.PhotosWallUploadResponse
 }
 
 // postPhotos and commentPhotos name the photos among a post's or a
-// comment's attachments, as "photo{owner}_{id}".
+// comment's attachments, as "photo{owner}_{id}"; postPhotos names a
+// post's videos too, as "video{owner}_{id}".
 func postPhotos(atts []object.WallWallpostAttachment) []string {
 	var out []string
 	for _, a := range atts {
-		if a.Type == "photo" {
+		switch a.Type {
+		case "photo":
 			out = append(out, photoName(a.Photo))
+		case "video":
+			out = append(out, fmt.Sprintf("video%d_%d", a.Video.OwnerID, a.Video.ID))
 		}
 	}
 	return out

@@ -79,11 +79,13 @@ func matchPost(posts []object.WallWallpost, text, photo string, since time.Time)
 	return object.WallWallpost{}, false
 }
 
-// savedPhoto is the attachment of the publication's first picture, when
-// an attempt saved it ("" otherwise).
+// savedPhoto is the attachment of the publication's first picture or
+// video, when an attempt saved it ("" otherwise).
 func savedPhoto(pub core.Publication) string {
-	if len(pub.Images) > 0 && strings.HasPrefix(pub.Images[0].Upload, "photo") {
-		return pub.Images[0].Upload
+	if len(pub.Images) > 0 {
+		if up := pub.Images[0].Upload; strings.HasPrefix(up, "photo") || strings.HasPrefix(up, "video") {
+			return up
+		}
 	}
 	return ""
 }

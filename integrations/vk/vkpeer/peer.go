@@ -43,7 +43,8 @@ type Post struct {
 	GUID    string
 	// PublishDate set in the future makes a postponed (scheduled) post.
 	PublishDate time.Time
-	// Attachments are wall.post's, as "photo{owner}_{id}".
+	// Attachments are wall.post's, as "photo{owner}_{id}" or
+	// "video{owner}_{id}".
 	Attachments []string
 }
 
@@ -133,6 +134,10 @@ type Peer struct {
 	nextUpload int
 	nextPhoto  int
 	photoGets  int
+
+	videos       map[int]*Video
+	nextVideo    int
+	videoUploads int
 }
 
 // Start listens on a loopback port.
@@ -149,7 +154,8 @@ func Start(opt Options) *Peer {
 	p := &Peer{opt: opt, users: map[int]*User{}, posts: map[int]*Post{}, comments: map[int]*Comment{},
 		members: map[int]time.Time{}, bans: map[int]Ban{}, faults: map[string][]Fault{},
 		calls: map[string]int{}, changed: make(chan struct{}), lpKey: "k1", nextPost: 1, nextCmt: 1, nextMsg: 1,
-		uploads: map[string]*upload{}, photos: map[int]*Photo{}, nextPhoto: 457239016}
+		uploads: map[string]*upload{}, photos: map[int]*Photo{}, nextPhoto: 457239016,
+		videos: map[int]*Video{}, nextVideo: 456239016}
 	p.SetRights(opt.Rights...)
 	p.srv = httptest.NewUnstartedServer(http.HandlerFunc(p.serve))
 	p.srv.Listener.Close()

@@ -170,7 +170,7 @@ func (p *Peer) PhotoGets() int {
 }
 
 // attachments reads wall.post's attachments: only the community's saved
-// photos are known.
+// photos and uploaded videos are known.
 func (p *Peer) attachments(s string) ([]string, *apiError) {
 	if s == "" {
 		return nil, nil
@@ -178,6 +178,13 @@ func (p *Peer) attachments(s string) ([]string, *apiError) {
 	var out []string
 	for _, a := range strings.Split(s, ",") {
 		var owner, id int
+		if _, err := fmt.Sscanf(a, "video%d_%d", &owner, &id); err == nil {
+			if v := p.videos[id]; v == nil || v.OwnerID != owner || v.Type == "" {
+				return nil, errParam("attachments: unknown " + a)
+			}
+			out = append(out, a)
+			continue
+		}
 		if _, err := fmt.Sscanf(a, "photo%d_%d", &owner, &id); err != nil || p.photos[id] == nil || p.photos[id].OwnerID != owner {
 			return nil, errParam("attachments: unknown " + a)
 		}
@@ -194,6 +201,12 @@ func (p *Peer) attachmentsJSON(atts []string) []any {
 	out := []any{}
 	for _, a := range atts {
 		var owner, id int
+		if _, err := fmt.Sscanf(a, "video%d_%d", &owner, &id); err == nil {
+			if v := p.videos[id]; v != nil {
+				out = append(out, map[string]any{"type": "video", "video": p.videoJSON(v)})
+			}
+			continue
+		}
 		fmt.Sscanf(a, "photo%d_%d", &owner, &id)
 		if ph := p.photos[id]; ph != nil {
 			out = append(out, map[string]any{"type": "photo", "photo": p.photoJSON(ph)})

@@ -50,6 +50,7 @@ var methods = map[string]handler{
 	"messages.getConversations":  (*Peer).messagesGetConversations,
 	"photos.getWallUploadServer": (*Peer).photosGetWallUploadServer,
 	"photos.saveWallPhoto":       (*Peer).photosSaveWallPhoto,
+	"video.save":                 (*Peer).videoSave,
 }
 
 func (p *Peer) serve(w http.ResponseWriter, r *http.Request) {
@@ -60,6 +61,8 @@ func (p *Peer) serve(w http.ResponseWriter, r *http.Request) {
 		p.serveUpload(w, r)
 	case strings.HasPrefix(r.URL.Path, "/photo/"):
 		p.servePhoto(w, r)
+	case r.URL.Path == "/upload/video":
+		p.serveVideoUpload(w, r)
 	case strings.HasPrefix(r.URL.Path, "/method/"):
 		p.serveMethod(w, r, strings.TrimPrefix(r.URL.Path, "/method/"))
 	default:
