@@ -184,7 +184,7 @@ func (c *composer) draftWritten(job draftJob, err error) {
 		c.setNote(lang.L("Could not save the draft: {{.Error}}", errData(err)), widget.DangerImportance)
 		return
 	}
-	if job.announce && job.text != "" && c.entry.Text == job.text {
+	if job.announce && strings.TrimSpace(job.text) != "" && c.entry.Text == job.text {
 		c.setNote(lang.L("Draft saved"), widget.SuccessImportance)
 	}
 }
@@ -210,20 +210,29 @@ func (c *composer) sendReply() {
 	if c.item.ID == 0 || c.sending {
 		return
 	}
+	// A refused reply saves what was written now, silently: a pending
+	// "Draft saved" must not replace the reason it was refused.
+	refuse := func(note string, imp widget.Importance) {
+		c.saveDraft(false)
+		if note != "" {
+			c.setNote(note, imp)
+		}
+	}
 	if strings.TrimSpace(text) == "" && len(c.att.files) == 0 {
-		c.setNote(lang.L("Write a reply first."), widget.WarningImportance)
+		refuse(lang.L("Write a reply first."), widget.WarningImportance)
 		return
 	}
 	if !c.attachOK() {
+		refuse("", 0) // attachOK said why
 		return
 	}
 	if _, _, over := replyCount(c.answerKind(), text); over {
-		c.setNote(lang.L("Too long for {{.Channel}}: shorten the reply first.", map[string]any{"Channel": kit.ChannelName(c.item.Kind)}), widget.DangerImportance)
+		refuse(lang.L("Too long for {{.Channel}}: shorten the reply first.", map[string]any{"Channel": kit.ChannelName(c.item.Kind)}), widget.DangerImportance)
 		return
 	}
 	rp, err := c.rcpt.reply(c.item.Kind, text)
 	if err != nil {
-		c.setNote(err.Error(), widget.DangerImportance)
+		refuse(err.Error(), widget.DangerImportance)
 		return
 	}
 	rp.Attach = c.att.attached()

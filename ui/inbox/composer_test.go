@@ -78,6 +78,12 @@ func TestEmptyReplyIsNotSent(t *testing.T) {
 	if got := h.composer().note.Text; got != "Write a reply first." {
 		t.Errorf("note = %q", got)
 	}
+	// The draft is saved (a blank one is none) and the reason stays in view.
+	h.WaitFor("the draft to be saved", func() bool { return h.composer().saved == "   " })
+	h.Settle()
+	if got := h.composer().note.Text; got != "Write a reply first." {
+		t.Errorf("after the draft's pause the note = %q, want the refusal still in view", got)
+	}
 }
 
 func TestFailedReplyKeepsTheText(t *testing.T) {
