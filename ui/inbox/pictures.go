@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 
@@ -153,7 +154,7 @@ func (p *pictureShelf) local(a core.Attachment) fyne.CanvasObject {
 func (p *pictureShelf) openBig(name string, load func(context.Context) (image.Image, error)) {
 	kit.Background(p.u.Env, "open picture", load, func(img image.Image, err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %w", name, err), p.u.Win)
+			dialog.ShowError(errors.New(lang.L("Could not open the picture {{.Name}}: {{.Error}}", map[string]any{"Name": name, "Error": err})), p.u.Win)
 			return
 		}
 		view := canvas.NewImageFromImage(img)
