@@ -14,7 +14,7 @@ import (
 
 // moderationView is the state choice that lists the moderation queue:
 // abusive and strongly negative messages across channels, newest first.
-const moderationView = "Needs moderation"
+const moderationView = "Moderation"
 
 // queueKey runs the moderation queue's one-key steps on the open message:
 // f marks it fine (it leaves the queue; the toast undoes it), d deletes, b

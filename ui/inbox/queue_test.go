@@ -25,7 +25,7 @@ func queueItems() []core.Item {
 	}
 }
 
-// The Needs moderation view lists abusive and strongly negative messages
+// The Moderation view lists abusive and strongly negative messages
 // with their tone; f marks the open one fine (Undo brings it back), and a
 // step its channel cannot take says so.
 func TestModerationQueueView(t *testing.T) {

@@ -26,7 +26,7 @@ var shortcuts = []struct{ keys, what string }{
 	{"Ctrl+Shift+S", "saved replies, in the reply"},
 	{"Esc", "leave the reply, back to the keys"},
 	{"?", "this list"},
-	{"f  d  b  h", "in Needs moderation: fine, delete, ban, hide"},
+	{"f  d  b  h", "in Moderation: fine, delete, ban, hide"},
 }
 
 // showShortcuts lists every shortcut in a dialog.

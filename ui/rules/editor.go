@@ -168,9 +168,9 @@ func columnLine(q string, pe *query.Error) string {
 func dryLine(d rules.DryRun) string {
 	data := map[string]any{"Count": d.Count, "Days": rules.DryRunDays}
 	if d.More {
-		return lang.L("Would have matched {{.Count}}+ items in the last {{.Days}} days.", data)
+		return lang.L("Would have matched {{.Count}}+ messages in the last {{.Days}} days.", data)
 	}
-	return lang.N("Would have matched {{.Count}} items in the last {{.Days}} days.", d.Count, data)
+	return lang.N("Would have matched {{.Count}} messages in the last {{.Days}} days.", d.Count, data)
 }
 
 // coreMessages are the fixed messages of core's action and query parsers

@@ -73,7 +73,7 @@ func TestRuleEditorGolden(t *testing.T) {
 	h := newHarness(t)
 	h.s.edit(h.s.list[0])
 	h.Settle()
-	if got := h.s.ed.dry.Text; got != "Would have matched 2 items in the last 30 days." {
+	if got := h.s.ed.dry.Text; got != "Would have matched 2 messages in the last 30 days." {
 		t.Errorf("dry run = %q", got)
 	}
 	h.Relayout()
@@ -87,7 +87,7 @@ func TestQueryErrorAtItsColumn(t *testing.T) {
 		t.Errorf("query error = %q", h.s.ed.queryErr.Text)
 	}
 	h.typeQuery("подписчики")
-	if h.s.ed.queryErr.Visible() || h.s.ed.dry.Text != "Would have matched 2 items in the last 30 days." {
+	if h.s.ed.queryErr.Visible() || h.s.ed.dry.Text != "Would have matched 2 messages in the last 30 days." {
 		t.Errorf("after fixing: error shown %v, dry run %q", h.s.ed.queryErr.Visible(), h.s.ed.dry.Text)
 	}
 	if n := len(h.s.ed.dryItems.Objects); n != 2 {
