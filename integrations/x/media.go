@@ -54,7 +54,7 @@ const (
 // several.
 var (
 	chunkSize      = 1 << 20
-	videoChunkSize = 4 << 20
+	videoChunkSize = 1 << 20
 	// checkUnit is the unit of X's check_after_secs (tests shorten it).
 	checkUnit = time.Second
 )

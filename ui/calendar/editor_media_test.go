@@ -101,7 +101,7 @@ func TestEditorPictures(t *testing.T) {
 	if thumbs != 3 {
 		t.Errorf("%d thumbnails shown, want one per picture", thumbs)
 	}
-	if got := e.media.limits.Text; got != "3 pictures. X: up to 4 pictures of 5 MB, or one GIF; VK: up to 10 pictures. Larger pictures are re-encoded to fit." {
+	if got := e.media.limits.Text; got != "3 files. X: up to 4 pictures of 5 MB, or one GIF, or one video up to 2:20; VK: up to 10 pictures and videos. Larger pictures are re-encoded to fit; videos go as they are." {
 		t.Errorf("limits = %q", got)
 	}
 	alts := entries(e.media.rows)

@@ -11,7 +11,6 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/posttext"
-	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // previewThumb is the side of a picture in a channel's preview.
@@ -71,6 +70,9 @@ func (p *preview) card(post core.Post, t core.PostTarget) fyne.CanvasObject {
 	if pics := p.pictures(post.Media, posttext.LimitsOf(ch).Media); pics != nil {
 		rows = append(rows, pics)
 	}
+	if why := p.e.media.videoRefusal(post.Media, ch, name(t)); why != "" {
+		rows = append(rows, wrapped(sentence(why), widget.DangerImportance))
+	}
 	return container.NewVBox(append(rows, widget.NewSeparator())...)
 }
 
@@ -86,7 +88,7 @@ func (p *preview) pictures(media []core.PostImage, most int) fyne.CanvasObject {
 	}
 	row := container.NewHBox()
 	for _, m := range kept {
-		row.Add(container.NewGridWrap(fyne.NewSize(previewThumb, previewThumb), kit.ThumbView(p.e.media.thumb(m.Path))))
+		row.Add(container.NewGridWrap(fyne.NewSize(previewThumb, previewThumb), p.e.media.tile(m.Path, false)))
 	}
 	if left := len(media) - len(kept); left > 0 {
 		l := widget.NewLabel(lang.L("Pictures left out: {{.Count}}", map[string]any{"Count": left}))
