@@ -45,7 +45,8 @@ func storedIMAP(t *testing.T, dir, name string) core.IMAPSettings {
 // read again, and the next sync reads the new server (the old one is gone)
 // without doubling a message. A rename keeps the password reachable.
 func TestHeadlessAccountEditMovesToAnotherServer(t *testing.T) {
-	a, b := startPeers(t, 0), startPeers(t, 230)
+	// A holds the demo's scripted messages (34), B those and 29 more.
+	a, b := startPeers(t, 1), startPeers(t, 40)
 	dir := t.TempDir()
 	args, pwA := addArgs(dir, a)
 	if code, out, errs := cli(t, pwA, args...); code != 0 {
@@ -99,7 +100,8 @@ func mustPort(t *testing.T, p *demo.Peers) int {
 // and a new one syncs the new server with the kept password, while the old
 // server is already gone.
 func TestRunningEngineReconnectsAfterAnEdit(t *testing.T) {
-	a, b := startPeers(t, 0), startPeers(t, 230)
+	// A holds the demo's scripted messages (34), B those and 29 more.
+	a, b := startPeers(t, 1), startPeers(t, 40)
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
 	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})

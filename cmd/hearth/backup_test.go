@@ -23,6 +23,7 @@ import (
 func seedWorkspace(t *testing.T, dir string, n int) {
 	t.Helper()
 	ctx := context.Background()
+	fromTemplate(t, dir)
 	st, err := store.Open(ctx, dbPath(dir))
 	if err != nil {
 		t.Fatal(err)

@@ -202,7 +202,7 @@ func TestPostsAddValidates(t *testing.T) {
 	if err := os.WriteFile(notes, []byte("not a picture"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	tenMB := strings.Repeat("a", 10<<20)
+	oneMB := strings.Repeat("a", 1<<20)
 	cases := []struct {
 		name  string
 		stdin string
@@ -213,7 +213,7 @@ func TestPostsAddValidates(t *testing.T) {
 		{"an e-mail account", "", []string{"--text", "Meetup!", "--account", "mail"}, "mail is not a publishing channel (a mailbox)"},
 		{"empty text", "", []string{"--text", "", "--account", "club"}, "write the post first"},
 		{"blank text from stdin", "\n\n", []string{"--text-stdin", "--account", "club"}, "write the post first"},
-		{"10 MB for X", tenMB, []string{"--text-stdin", "--account", "x"}, "too long for x (10485760 of 280)"},
+		{"1 MB for X", oneMB, []string{"--text-stdin", "--account", "x"}, "too long for x (1048576 of 280)"},
 		{"a missing picture", "", []string{"--text", "hi", "--account", "club", "--media", filepath.Join(dir, "nope.png")}, "nope.png does not exist"},
 		{"not a picture", "", []string{"--text", "hi", "--account", "club", "--media", notes}, "notes.jpg is neither a picture nor a video Hearth can send (text/plain)"},
 		{"five pictures on X", "", []string{"--text", "hi", "--account", "x", "--media", strings.Repeat(png+",", 4) + png}, "too many pictures for x (5 of 4)"},

@@ -152,7 +152,7 @@ func TestJSONStyleEverywhere(t *testing.T) {
 // --before pages on past any limit: the pages put together are the whole
 // list, in order, each item once.
 func TestInboxAndSearchPageWithBefore(t *testing.T) {
-	p := startPeers(t, 250)
+	p := startPeers(t, 80)
 	dir := t.TempDir()
 	args, pw := addArgs(dir, p)
 	if code, out, errs := cli(t, pw, args...); code != 0 {
@@ -162,7 +162,7 @@ func TestInboxAndSearchPageWithBefore(t *testing.T) {
 		t.Fatalf("sync: exit %d\n%s%s", code, out, errs)
 	}
 	whole := inboxJSON(t, dir, "--state", "all", "--limit", "1000")
-	if len(whole) < 200 {
+	if len(whole) < 80 {
 		t.Fatalf("%d items, want the demo mailbox", len(whole))
 	}
 	hits := searchJSON(t, dir, "привет")
@@ -175,7 +175,7 @@ func TestInboxAndSearchPageWithBefore(t *testing.T) {
 		page  func(before int64) []itemJSON
 	}{
 		{"inbox", whole, func(before int64) []itemJSON {
-			args := []string{"--state", "all", "--limit", "70"}
+			args := []string{"--state", "all", "--limit", "25"}
 			if before != 0 {
 				args = append(args, "--before", strconv.FormatInt(before, 10))
 			}

@@ -3,14 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -19,6 +23,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/demo"
 )
 
@@ -32,13 +37,99 @@ func TestMain(m *testing.M) {
 	os.Setenv("HEARTH_SECRETS_KEY_FILE", filepath.Join(os.TempDir(), fmt.Sprintf("hearth-test-%d.key", os.Getpid())))
 	code := m.Run()
 	os.Remove(os.Getenv("HEARTH_SECRETS_KEY_FILE"))
+	if template.dir != "" {
+		os.RemoveAll(template.dir)
+	}
 	os.Exit(code)
+}
+
+// template is a new workspace database made once per run of the tests,
+// without its workspace id: cli copies it into a data directory that has
+// none, as migrating a new one takes seconds under the race detector, and
+// the first open of the copy gives it an id of its own, as a new workspace
+// gets. TestHeadlessAddSyncInboxSearchReply keeps the CLI making one.
+var template struct {
+	once      sync.Once
+	dir, path string
+	err       error
+	fresh     sync.Map // data directories cli leaves for the CLI to create
+}
+
+func templateFile() (string, error) {
+	template.once.Do(func() {
+		template.dir, template.err = os.MkdirTemp("", "hearth-cli-test-")
+		if template.err != nil {
+			return
+		}
+		made := filepath.Join(template.dir, "made")
+		st, err := store.Open(context.Background(), dbPath(made))
+		if err == nil {
+			err = st.Close()
+		}
+		if err != nil {
+			template.err = err
+			return
+		}
+		// The id goes; everything is then in the one file (closing the last
+		// connection checkpoints the WAL).
+		db, err := sql.Open("sqlite", "file:"+dbPath(made))
+		if err == nil {
+			_, err = db.Exec("DELETE FROM settings WHERE key = 'workspace_id'")
+			err = errors.Join(err, db.Close())
+		}
+		if err != nil {
+			template.err = err
+			return
+		}
+		template.path = filepath.Join(template.dir, "hearth.db")
+		template.err = os.Rename(dbPath(made), template.path)
+	})
+	return template.path, template.err
+}
+
+// freshWorkspace makes cli leave dir for the CLI to create its workspace.
+func freshWorkspace(dir string) { template.fresh.Store(dir, true) }
+
+// seedForArgs copies the template into the data directory of a command
+// that opens a workspace, when there is none yet.
+func seedForArgs(t *testing.T, args []string) {
+	t.Helper()
+	g, rest, err := parseGlobals(args)
+	if err != nil || g.data == "" || len(rest) == 0 || commands[rest[0]] == nil {
+		return
+	}
+	if _, fresh := template.fresh.Load(g.data); !fresh {
+		fromTemplate(t, g.data)
+	}
+}
+
+// fromTemplate copies the template into dir unless it has a database.
+func fromTemplate(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Stat(dbPath(dir)); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	src, err := templateFile()
+	if err != nil {
+		t.Fatalf("the template workspace: %v", err)
+	}
+	body, err := os.ReadFile(src)
+	if err == nil {
+		err = os.MkdirAll(dir, 0o700)
+	}
+	if err == nil {
+		err = os.WriteFile(dbPath(dir), body, 0o600)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // cli runs one hearth command in-process and returns its exit code and
 // output streams.
 func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	seedForArgs(t, args)
 	var out, errb bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -68,6 +159,7 @@ func addArgs(dir string, p *demo.Peers) (args []string, password string) {
 func TestHeadlessAddSyncInboxSearchReply(t *testing.T) {
 	p := startPeers(t, 0)
 	dir := t.TempDir()
+	freshWorkspace(dir) // the CLI makes the workspace, as for a person
 	args, pw := addArgs(dir, p)
 	if code, out, errs := cli(t, pw, args...); code != 0 {
 		t.Fatalf("account add: exit %d\n%s%s", code, out, errs)
@@ -168,7 +260,8 @@ func TestKilledMidSyncResumes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
-	const total = 1500
+	// Three commits of 200 (metaChunk): the kill lands after the first.
+	const total = 500
 	p := startPeers(t, total)
 	dir := t.TempDir()
 	args, pw := addArgs(dir, p)

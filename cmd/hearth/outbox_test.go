@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,7 +23,7 @@ import (
 // mailWorkspace is a workspace with the demo mail account, synced once.
 func mailWorkspace(t *testing.T) (dir string, p *demo.Peers) {
 	t.Helper()
-	p = startPeers(t, 0)
+	p = startPeers(t, 60) // 30 to reply to in the kill test, and more
 	dir = t.TempDir()
 	args, pw := addArgs(dir, p)
 	channelWorkspace(t, dir, args, pw)
@@ -33,7 +32,8 @@ func mailWorkspace(t *testing.T) (dir string, p *demo.Peers) {
 
 func workspaceStore(t *testing.T, dir string) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(dir, "hearth.db"))
+	fromTemplate(t, dir)
+	st, err := store.Open(context.Background(), dbPath(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

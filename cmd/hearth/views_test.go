@@ -17,6 +17,7 @@ import (
 func queryWorkspace(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
+	fromTemplate(t, dir)
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath(dir))
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/hearthhq/hearth/core"
@@ -33,7 +32,9 @@ func TestGreetingGoesByVKMessageWhenAllowed(t *testing.T) {
 	peer.AddComment(vkpeer.Comment{PostID: post, FromID: dima.ID, Text: "Привет всем, я новенький!"})
 	peer.AllowMessages(dima.ID, true)
 
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	dir := t.TempDir()
+	fromTemplate(t, dir)
+	st, err := store.Open(ctx, dbPath(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

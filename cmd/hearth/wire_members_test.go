@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,7 +18,9 @@ import (
 // conversation is told so, and nothing is queued.
 func TestMemberWriterAnswersPrivately(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "hearth.db"))
+	dir := t.TempDir()
+	fromTemplate(t, dir)
+	st, err := store.Open(ctx, dbPath(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
