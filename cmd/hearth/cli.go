@@ -169,7 +169,8 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 	if !ok {
 		return usagef("unknown command %q", rest[0])
 	}
-	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log})
+	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log,
+		readOnly: readOnly[rest[0]]})
 	if err != nil {
 		return err
 	}
@@ -181,6 +182,10 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 type command func(ctx context.Context, w *workspace, args []string, io stdio) error
 
 var commands map[string]command
+
+// readOnly are the commands that only read the workspace: they never need
+// a secret, so they do not open the keyring.
+var readOnly = map[string]bool{"search": true, "inbox": true}
 
 // dbCommand runs on the workspace database alone, which may be one that
 // does not open (check, restore).

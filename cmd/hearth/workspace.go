@@ -60,6 +60,10 @@ type workspaceOptions struct {
 	secretsMode string // auto, keyring, file
 	log         *slog.Logger
 	noBackups   bool // a throwaway workspace (the demo)
+	// readOnly is a command that only reads the workspace (search,
+	// inbox): the secrets store opens only if a password is asked for,
+	// and the tone lexicons are not read (nothing is analysed).
+	readOnly bool
 }
 
 // The workspace's files inside its data directory.
@@ -98,16 +102,26 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	}
 	// Secrets are named by the workspace's id, which travels with the
 	// database; the per-path name of older versions is adopted once.
-	sec, err := secrets.Open(ctx, opt.dir, secrets.Options{Mode: opt.secretsMode,
-		Namespace: st.WorkspaceID(), Legacy: legacyNamespace(opt.dir)})
-	if err != nil {
-		st.Close()
-		return nil, err
+	var sec secrets.Store = &lazySecrets{open: func() (secrets.Store, error) {
+		return secrets.Open(ctx, opt.dir, secrets.Options{Mode: opt.secretsMode,
+			Namespace: st.WorkspaceID(), Legacy: legacyNamespace(opt.dir)})
+	}}
+	if !opt.readOnly { // a bad key or keyring is said before anything runs
+		if sec, err = sec.(*lazySecrets).get(); err != nil {
+			st.Close()
+			return nil, err
+		}
 	}
-	an, err := analyzer(opt.dir)
-	if err != nil {
-		st.Close()
-		return nil, err
+	// Reading the tone lexicons costs a third of a short command's time
+	// (stemming every term); a command that only reads never analyses.
+	var an *tone.Analyzer
+	var toneReader engine.ToneReader
+	if !opt.readOnly {
+		if an, err = analyzer(opt.dir); err != nil {
+			st.Close()
+			return nil, err
+		}
+		toneReader = an.AnalyzeItem
 	}
 	vs := views.New(views.Params{Store: st})
 	// A batch is tagged by the keyword watches, then written with the rules
@@ -118,7 +132,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 		Drivers: drivers(),
 		Secrets: sec,
 		Log:     opt.log,
-		Tone:    an.AnalyzeItem,
+		Tone:    toneReader,
 		// The sync reads the X followers and VK members now and then;
 		// the dashboard keeps them by day of the workspace's zone.
 		Audience: stats.New(stats.Params{Store: st, Zone: calendar.New(calendar.Params{Store: st}).Zone()}),
