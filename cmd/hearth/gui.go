@@ -57,6 +57,7 @@ func showOpenError(err error) {
 func showWindow(ctx context.Context, w *workspace, title string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	startPprof(w.log)
 	if err := w.start(ctx); err != nil {
 		return err
 	}
