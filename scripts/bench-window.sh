@@ -7,8 +7,12 @@
 # reports:
 #   first page: from the process start to the first page of conversations
 #               handed to the list (the "first page shown" debug line);
-#   rss after:  resident memory after scrolling ROWS rows (default 10000)
-#               with the mouse wheel over the list.
+#   rss after:  resident memory (VmRSS, and the peak VmHWM) after scrolling
+#               ROWS rows (default 10000) with the mouse wheel over the list,
+#               split into what is mapped from files (the binary, the GL
+#               driver: Mesa's software llvmpipe under Xvfb) and anonymous
+#               memory, with Go's heap from the window's HEARTH_PPROF
+#               /debug/memory page.
 # Budgets (issue 13): first page under 1 s, under 250 MB after scrolling.
 set -euo pipefail
 db=${1:?usage: bench-window.sh WORKSPACE.db [ROWS]}
@@ -21,13 +25,14 @@ go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
 mkdir -p "$work/data" "$work/home"
 cp "$db" "$work/data/hearth.db"
 
-display=:$((90 + RANDOM % 100))
+display=${BENCH_DISPLAY:-:$((90 + RANDOM % 100))}
+port=$((20000 + RANDOM % 20000))
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 sleep 1
 export DISPLAY=$display HOME=$work/home LANG=en_US.UTF-8
 
 run() { # run LOG: start Hearth, wait for its first page; prints the pid
-	"$work/hearth" --data "$work/data" --verbose >"$1" 2>&1 &
+	HEARTH_PPROF=127.0.0.1:$port "$work/hearth" --data "$work/data" --verbose >"$1" 2>&1 &
 	local pid=$!
 	for _ in $(seq 1 1200); do
 		grep -q 'first page shown' "$1" && { echo "$pid"; return; }
@@ -55,7 +60,8 @@ notches=$((rows / 3))
 for _ in $(seq 1 $((notches / 100))); do
 	xdotool click --repeat 100 --delay 2 5
 done
-sleep 2
-rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
-echo "rss after scrolling $rows rows: ${rss} MB"
+sleep 3
+mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
+echo "rss after scrolling $rows rows: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB)"
+curl -s "http://127.0.0.1:$port/debug/memory" | grep '^go_' | paste -sd' '
 kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"runtime"
+	"strings"
 )
 
 // startPprof serves Go's profiles (heap, goroutines, CPU) on the loopback
@@ -34,6 +37,25 @@ func startPprof(log *slog.Logger) {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/memory", memoryReport)
 	log.Info("profiles served", "addr", ln.Addr().String())
 	go func() { _ = http.Serve(ln, mux) }()
+}
+
+// memoryReport says, in MB, how much of the resident set is Go's heap; the
+// rest is the binary, SQLite's caches, the toolkit's C side and the GL
+// driver (scripts/window-memory.sh).
+func memoryReport(w http.ResponseWriter, _ *http.Request) {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	mb := func(b uint64) string { return fmt.Sprintf("%.1f", float64(b)/(1<<20)) }
+	status, _ := os.ReadFile("/proc/self/status")
+	var rss []string
+	for _, l := range strings.Split(string(status), "\n") {
+		if strings.HasPrefix(l, "VmRSS") || strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "Rss") {
+			rss = append(rss, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	fmt.Fprintf(w, "go_heap_alloc_mb %s\ngo_heap_sys_mb %s\ngo_heap_released_mb %s\ngo_sys_mb %s\n%s\n",
+		mb(m.HeapAlloc), mb(m.HeapSys), mb(m.HeapReleased), mb(m.Sys), strings.Join(rss, "\n"))
 }
