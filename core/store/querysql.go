@@ -304,6 +304,11 @@ func (s *Store) condSQL(ctx context.Context, n query.Node) (string, []any, error
 	}
 	switch n := n.(type) {
 	case query.Not:
+		if f, ok := n.Node.(query.Field); ok && f.Op == query.OpIs && f.Value == query.IsUnread {
+			// seen is 0 or 1; this form picks the read-messages indexes
+			// (migration 22), where NOT (i.seen = 0) walked every row.
+			return "i.seen = 1", nil, nil
+		}
 		cond, args, err := s.condSQL(ctx, n.Node)
 		return "NOT (" + cond + ")", args, err
 	case query.And:

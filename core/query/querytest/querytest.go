@@ -79,6 +79,8 @@ var Cases = []struct {
 	{"tag:watch:club", []string{"mail-en"}},
 	{"-tag:question channel:vk", []string{"meet-ru", "meet-ru2"}},
 	{"is:unread", []string{"meet-ru", "oncoming", "bg", "mail-en", "feed"}},
+	{"-is:unread", []string{"meet-ru2", "mail-fr"}},
+	{`account:"club vk" -is:unread`, []string{"meet-ru2"}},
 	{"is:vip", []string{"bg"}},
 	{"is:mine", []string{"meet-ru2"}},
 	{"is:abusive", []string{"oncoming"}},
