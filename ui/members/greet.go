@@ -16,21 +16,56 @@ import (
 	"github.com/hearthhq/hearth/ui/kit"
 )
 
-// The greeting template a new workspace starts with, and where the
-// person's own version is kept.
+// The greeting and check-in templates a new workspace starts with, and
+// where the person's own versions are kept.
 const (
 	defaultGreeting = "Hi {first_name}, welcome to the community! Glad to have you here. " +
 		"Tell us what brought you, and ask anything: we answer every message."
-	greetingPref = "members.welcome_template"
+	greetingPref   = "members.welcome_template"
+	defaultCheckIn = "Hi {first_name}, we have not heard from you in a while and wondered how you are. " +
+		"Is there anything we could do better for you in the community?"
+	checkInPref = "members.checkin_template"
 )
 
-// greeter is the welcome composer: the template with {name}, editable,
-// sent privately through the backend (or copied), then the member is
-// marked greeted. It says before sending where the greeting goes and to
-// whom; with no private channel it copies the text unless the person
+// ritualWords are what the composer says for one ritual: a greeting or a
+// check-in goes the same way (privately, said where and to whom), with its
+// own template and verbs.
+type ritualWords struct {
+	ritual                   core.Ritual
+	pref, fallback           string
+	title                    func(name string) string
+	private, public, copyOut string // the send button for each route
+	failed                   func(name, err string) string
+}
+
+func greetingWords() ritualWords {
+	return ritualWords{ritual: core.RitualWelcome, pref: greetingPref, fallback: defaultGreeting,
+		title:   func(name string) string { return lang.L("Greet {{.Name}}", map[string]any{"Name": name}) },
+		private: lang.L("Send privately and mark greeted"), public: lang.L("Post publicly and mark greeted"),
+		copyOut: lang.L("Copy and mark greeted"),
+		failed: func(name, err string) string {
+			return lang.L("Could not greet {{.Name}}: {{.Error}}", map[string]any{"Name": name, "Error": err})
+		}}
+}
+
+func checkInWords() ritualWords {
+	return ritualWords{ritual: core.RitualCheckIn, pref: checkInPref, fallback: defaultCheckIn,
+		title:   func(name string) string { return lang.L("Write to {{.Name}}", map[string]any{"Name": name}) },
+		private: lang.L("Send privately and mark written"), public: lang.L("Post publicly and mark written"),
+		copyOut: lang.L("Copy and mark written"),
+		failed: func(name, err string) string {
+			return lang.L("Could not write to {{.Name}}: {{.Error}}", map[string]any{"Name": name, "Error": err})
+		}}
+}
+
+// greeter is the welcome or check-in composer: the template with {name},
+// editable, sent privately through the backend (or copied), then the
+// member is marked greeted (or written to). It says before sending where
+// the text goes and to whom; with no private channel it copies the text unless the person
 // chooses, explicitly, to post it in public.
 type greeter struct {
 	r      *ritualList
+	words  ritualWords
 	m      core.Member
 	entry  *widget.Entry
 	how    *widget.Label
@@ -48,12 +83,12 @@ const (
 	choicePublic = "Post it publicly"
 )
 
-func newGreeter(r *ritualList, m core.Member) *greeter {
-	g := &greeter{r: r, m: m, entry: widget.NewMultiLineEntry(), note: widget.NewLabel(""),
+func newGreeter(r *ritualList, m core.Member, words ritualWords) *greeter {
+	g := &greeter{r: r, m: m, words: words, entry: widget.NewMultiLineEntry(), note: widget.NewLabel(""),
 		how: widget.NewLabel("")}
 	g.entry.Wrapping = fyne.TextWrapWord
 	g.entry.SetMinRowsVisible(5)
-	g.entry.SetText(greetingTemplate())
+	g.entry.SetText(fyne.CurrentApp().Preferences().StringWithFallback(words.pref, words.fallback))
 	g.how.Wrapping = fyne.TextWrapWord
 	g.note.Wrapping = fyne.TextWrapWord
 	g.note.Importance = widget.DangerImportance
@@ -64,7 +99,7 @@ func newGreeter(r *ritualList, m core.Member) *greeter {
 	return g
 }
 
-// greetingTemplate is the person's saved template, or the default.
+// greetingTemplate is the person's saved greeting, or the default.
 func greetingTemplate() string {
 	return fyne.CurrentApp().Preferences().StringWithFallback(greetingPref, defaultGreeting)
 }
@@ -76,9 +111,9 @@ func (g *greeter) writer() MemberWriter {
 
 func (g *greeter) show() {
 	body := container.NewVBox(g.how, g.choice, g.entry, g.note)
-	g.send = kit.PrimaryButton(lang.L("Copy and mark greeted"), nil, g.sendGreeting)
+	g.send = kit.PrimaryButton(g.words.copyOut, nil, g.sendGreeting)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { g.dialog.Hide() })
-	g.dialog = dialog.NewCustomWithoutButtons(lang.L("Greet {{.Name}}", map[string]any{"Name": memberName(g.m)}), body, g.r.s.u.Win)
+	g.dialog = dialog.NewCustomWithoutButtons(g.words.title(memberName(g.m)), body, g.r.s.u.Win)
 	g.dialog.SetButtons([]fyne.CanvasObject{cancel, g.send})
 	g.dialog.Resize(fyne.NewSize(520, 0))
 	if w := g.writer(); w == nil {
@@ -98,7 +133,7 @@ func (g *greeter) show() {
 // has started to edit the text.
 func (g *greeter) loadTemplate() {
 	gs := g.r.s.u.b.Greetings
-	if gs == nil {
+	if gs == nil || g.words.ritual != core.RitualWelcome { // Settings keeps greetings only
 		return
 	}
 	before, language := g.entry.Text, g.m.Language
@@ -181,11 +216,11 @@ func (g *greeter) sends() bool {
 func (g *greeter) updateVerb() {
 	switch {
 	case g.routed && g.route.Private:
-		g.send.SetText(lang.L("Send privately and mark greeted"))
+		g.send.SetText(g.words.private)
 	case g.public():
-		g.send.SetText(lang.L("Post publicly and mark greeted"))
+		g.send.SetText(g.words.public)
 	default:
-		g.send.SetText(lang.L("Copy and mark greeted"))
+		g.send.SetText(g.words.copyOut)
 	}
 }
 
@@ -198,8 +233,8 @@ func (g *greeter) sendGreeting() {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	if g.r.s.u.b.Greetings == nil { // else Settings keeps the templates
-		fyne.CurrentApp().Preferences().SetString(greetingPref, template)
+	if g.words.ritual != core.RitualWelcome || g.r.s.u.b.Greetings == nil { // else Settings keeps the templates
+		fyne.CurrentApp().Preferences().SetString(g.words.pref, template)
 	}
 	w, send, public := g.writer(), g.sends(), g.public()
 	if !send {
@@ -212,10 +247,10 @@ func (g *greeter) sendGreeting() {
 				return err
 			}
 		}
-		return g.r.s.u.b.Members.MarkDone(ctx, core.RitualWelcome, id)
+		return g.r.s.u.b.Members.MarkDone(ctx, g.words.ritual, id)
 	}, func(err error) {
 		if err != nil {
-			g.note.SetText(lang.L("Could not greet {{.Name}}: {{.Error}}", map[string]any{"Name": memberName(g.m), "Error": kit.ErrorText(err)}))
+			g.note.SetText(g.words.failed(memberName(g.m), kit.ErrorText(err)))
 			g.note.Show()
 			return
 		}

@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,5 +65,41 @@ func TestWelcomeSaysWhyNoPrivateMessage(t *testing.T) {
 	greetDialogSays(h, "Дмитрий does not allow messages from the community on VK.")
 	if r := overlayRadio(t, h); r.Selected != choiceCopy {
 		t.Errorf("selected %q, want copying", r.Selected)
+	}
+}
+
+// Acceptance (issue 13, item 5): a check-in is written from the window the
+// way a greeting is: the composer says where it goes and to whom, sends it
+// privately, and only then takes the member off the list.
+func TestCheckInWritesPrivatelyAndSaysWhereAndToWhom(t *testing.T) {
+	h := newMembersHarness(t, withWriter())
+	s := membersOf(h)
+	showTab(h, "Check-ins")
+	h.WaitFor("the list", func() bool { return len(s.checkins.list) == 2 })
+	test.Tap(uitest.Button(t, s.checkins.rows, "Write…")) // Ben's, the first
+	says := greetDialogSays(h, "Sent privately")
+	if !strings.Contains(says, "Ben Carter") {
+		t.Fatalf("the check-in composer says %q, want a private route named", says)
+	}
+	entry := greetingEntry(t, h)
+	if !strings.HasPrefix(entry.Text, "Hi {first_name}, we have not heard from you") {
+		t.Errorf("the check-in starts from %q, want the check-in template", entry.Text)
+	}
+	ben := h.id("Ben Carter")
+	rt, err := h.writer.Route(context.Background(), ben)
+	if err != nil || !rt.Private {
+		t.Fatalf("Ben's route: %+v, %v", rt, err)
+	}
+	test.Tap(uitest.OverlayButton(t, h.Canvas(), "Send privately and mark written"))
+	h.WaitFor("Ben off the list", func() bool { return len(s.checkins.list) == 1 })
+	h.WaitFor("the check-in stored for Ben", func() bool {
+		return slices.Equal(h.ritualsOf(h.id("Ben Carter")), []core.Ritual{core.RitualCheckIn})
+	})
+	entries, err := h.ws.Store.Outbox(context.Background(), rt.ItemID)
+	if err != nil || len(entries) != 1 || !strings.Contains(string(entries[0].Payload), "Hi Ben, we have not heard") {
+		t.Errorf("outbox of the message it answers: %+v, %v; want Ben's check-in", entries, err)
+	}
+	if h.Canvas().Overlays().Top() != nil {
+		t.Error("the composer stayed open")
 	}
 }

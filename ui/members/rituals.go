@@ -47,7 +47,7 @@ func newWelcomeList(s *Screen) *ritualList {
 		},
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return kit.PrimaryButton(lang.L("Greet…"), theme.MailSendIcon(), func() { newGreeter(r, m).show() })
+		return kit.PrimaryButton(lang.L("Greet…"), theme.MailSendIcon(), func() { newGreeter(r, m, greetingWords()).show() })
 	}
 	return r.build()
 }
@@ -62,7 +62,10 @@ func newCheckInList(s *Screen) *ritualList {
 		detail: checkInDetail,
 	}
 	r.action = func(m core.Member) fyne.CanvasObject {
-		return kit.FlatButton(lang.L("Mark written"), theme.ConfirmIcon(), func() { r.markDone(m) })
+		// Writing goes privately, as a greeting does; "Mark written" is for
+		// a note sent some other way (a call, a chat elsewhere).
+		write := kit.PrimaryButton(lang.L("Write…"), theme.MailSendIcon(), func() { newGreeter(r, m, checkInWords()).show() })
+		return container.NewHBox(kit.FlatButton(lang.L("Mark written"), theme.ConfirmIcon(), func() { r.markDone(m) }), write)
 	}
 	return r.build()
 }
