@@ -123,7 +123,13 @@ func (c *Conn) postFile(ctx context.Context, url string, img core.PublishImage, 
 		return err
 	}
 	req.Header.Set("Content-Type", w.FormDataContentType())
-	resp, err := c.vk.Client.Do(req)
+	return uploadAnswer(c.vk.Client, req, into)
+}
+
+// uploadAnswer sends an upload and decodes its server's JSON answer (not
+// an API envelope: the upload servers answer with bare objects).
+func uploadAnswer(hc *http.Client, req *http.Request, into any) error {
+	resp, err := hc.Do(req)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package vk
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -112,19 +111,7 @@ func (c *Conn) postVideo(ctx context.Context, url string, v core.PublishImage, i
 	// bytes need at a slow line's pace.
 	hc := &http.Client{Transport: c.vk.Client.Transport,
 		Timeout: c.vk.Client.Timeout + time.Duration(v.Size/uploadRate)*time.Second}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(data, into); err != nil {
-		return &api.InvalidContentType{ContentType: resp.Header.Get("Content-Type")}
-	}
-	return nil
+	return uploadAnswer(hc, req, into)
 }
 
 // videoName is the title VK shows under the video: the file's name
