@@ -79,6 +79,8 @@ func cacheKey(cs Settings) string {
 // periodDays returns the summaries of p's days, oldest first: kept ones
 // that still hold, the others read now and kept.
 func (c calc) periodDays(ctx context.Context, p Period) ([]dayData, error) {
+	c.s.days.Lock()
+	defer c.s.days.Unlock()
 	mark, err := c.s.store.StatsMark(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)

@@ -33,7 +33,8 @@ func (s *Service) TakeSnapshot(ctx context.Context) (bool, error) {
 
 // RunSnapshots takes the day's snapshot now (after refresh, which brings
 // the member files up to date; nil for none) and then at each new day,
-// until ctx ends. Failures are handed to report and retried the next hour.
+// until ctx ends; after each, it warms the dashboard (Warm). Failures are
+// handed to report and retried the next hour.
 func (s *Service) RunSnapshots(ctx context.Context, refresh func(context.Context) error, report func(error)) {
 	for {
 		if refresh != nil {
@@ -44,10 +45,13 @@ func (s *Service) RunSnapshots(ctx context.Context, refresh func(context.Context
 		if _, err := s.TakeSnapshot(ctx); err != nil && ctx.Err() == nil {
 			report(err)
 		}
+		if err := s.Warm(ctx); err != nil && ctx.Err() == nil {
+			report(err)
+		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(time.Hour):
+		case <-time.After(warmEvery):
 		}
 	}
 }

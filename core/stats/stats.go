@@ -9,6 +9,7 @@ package stats
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -67,6 +68,10 @@ type Service struct {
 	now     func() time.Time
 	zone    string
 	moves   movesMemo
+	// days is held while a period's days are summarised and kept: a
+	// dashboard asked for while Warm reads the same days waits for them
+	// and reads them kept, rather than reading them a second time.
+	days sync.Mutex
 }
 
 // New makes a Service.

@@ -12,6 +12,7 @@ package store
 // again), quarter-all-cold forgets every kept day first (a first opening).
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -23,6 +24,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
 )
 
@@ -198,6 +200,59 @@ func BenchmarkDashboard(b *testing.B) {
 					return err
 				})
 			})
+		})
+	}
+}
+
+// BenchmarkReport writes a period's PDF report as the monthly report
+// button does: the dashboard with each reply listed (Rows), then the PDF
+// with its embedded fonts and chart images. Budget (issue 11): under 3 s.
+// The kept day summaries are the dashboard's own (see BenchmarkDashboard);
+// month-cold forgets them first.
+func BenchmarkReport(b *testing.B) {
+	sizes := []int{100_000}
+	if os.Getenv("HEARTH_BENCH_1M") == "1" {
+		sizes = append(sizes, 1_000_000)
+	}
+	paris, _ := time.LoadLocation("Europe/Paris")
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("items-%d", n), func(b *testing.B) {
+			s := statsBenchDB(b, n)
+			defer s.Close()
+			now := time.Date(2026, 10, 15, 12, 0, 0, 0, time.UTC)
+			svc := stats.New(stats.Params{Store: s, Now: func() time.Time { return now }, Zone: "Europe/Paris"})
+			ctx := context.Background()
+			for _, c := range []struct {
+				name   string
+				period stats.Period
+				forget bool
+			}{
+				{"pdf-month", stats.MonthOf(time.Date(2026, 9, 1, 0, 0, 0, 0, paris)), false},
+				{"pdf-quarter", stats.QuarterOf(time.Date(2026, 8, 1, 0, 0, 0, 0, paris)), false},
+				{"pdf-month-cold", stats.MonthOf(time.Date(2026, 9, 1, 0, 0, 0, 0, paris)), true},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					var size int
+					measure(b, func() error {
+						if c.forget {
+							if _, err := s.w.ExecContext(ctx, "DELETE FROM stats_days; DELETE FROM stats_active"); err != nil {
+								return err
+							}
+						}
+						d, err := svc.Dashboard(ctx, stats.Query{Period: c.period, Rows: true})
+						if err != nil {
+							return err
+						}
+						var buf bytes.Buffer
+						if err := report.WritePDF(&buf, d); err != nil {
+							return err
+						}
+						size = buf.Len()
+						return nil
+					})
+					b.ReportMetric(float64(size)/1024, "KiB")
+				})
+			}
 		})
 	}
 }
