@@ -119,6 +119,24 @@ func dayLabels(days, width int) int {
 	return most
 }
 
+// weekLabels keeps the label of every k-th week (the first one's
+// included), k the least step that leaves 100 pixels to a label, and
+// blanks the others: a quarter's fourteen weeks under a chart of the
+// window ran into each other ("2 Nov" over "26 Oct"), and the axis left
+// to choose its own labels spaced them unevenly.
+func weekLabels(labels []string, width int) []string {
+	fit := max(1, width/100)
+	k := (len(labels) + fit - 1) / fit
+	if k <= 1 {
+		return labels
+	}
+	out := make([]string, len(labels))
+	for i := 0; i < len(labels); i += k {
+		out[i] = labels[i]
+	}
+	return out
+}
+
 // legendBelow puts the legend under the chart, where a long list of
 // channels has room and does not run into the title.
 func legendBelow(o *charts.ChartOption) {
@@ -345,18 +363,27 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		labels, values = []string{""}, [][]float64{{charts.GetNullValue()}}
 	}
 	opts := append(s.opts(s.word(title(ChartTone))),
-		charts.XAxisLabelsOptionFunc(labels),
+		charts.XAxisLabelsOptionFunc(weekLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
 			legendBelow(o)
+			// Every week keeps its tick; only the labels weekLabels kept
+			// are written, at their own week.
+			o.XAxis.LabelCount = len(labels)
 			o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(100.0)
 			o.YAxis[0].LabelCount = 6 // 0, 20, ... 100: not 16.7, 33.3
 		})
 	return charts.LineRender(values, opts...)
 }
 
-// dayLabel is a day as reports write it.
-func dayLabel(t time.Time) string { return t.Format(time.DateOnly) }
+// dayLabel is a day as a report's text writes it, everywhere in it: the
+// period, the posts, when it was made ("1 Jul 2026"; the charts' ticks
+// drop the year). The words of a report are English, so are its months.
+// CSV data columns are ISO (isoDay). t is in the workspace's zone.
+func dayLabel(t time.Time) string { return t.Format("2 Jan 2006") }
+
+// timeLabel is a moment as a report's text writes it, with its zone.
+func timeLabel(t time.Time) string { return t.Format("2 Jan 2006, 15:04 MST") }
 
 // AudienceSeries are the audience chart's lines: each X and VK account's
 // followers or members at the end of each day of the period; a day before
