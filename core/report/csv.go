@@ -49,7 +49,7 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 	}
 	names := accountNames(d)
 	for _, day := range d.Days {
-		date := dayLabel(day.Date)
+		date := isoDay(day.Date)
 		row(toneCells(map[string]string{"section": "day", "date": date, "channel": "all", "in": itoa(day.In), "out": itoa(day.Out)}, day.Tone))
 		for _, a := range d.Accounts {
 			in, out, tone := day.AccountIn[a.ID], day.AccountOut[a.ID], day.AccountTone[a.ID]
@@ -64,7 +64,7 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 		}
 	}
 	for _, w := range stats.ToneWeeks(d.Days) {
-		date := dayLabel(w.From)
+		date := isoDay(w.From)
 		row(toneCells(map[string]string{"section": "week", "date": date, "channel": "all"}, w.Tone))
 		for _, a := range d.Accounts {
 			if tone := w.AccountTone[a.ID]; tone.Toned > 0 {
@@ -74,14 +74,14 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 	}
 	for _, p := range d.Posts {
 		t := p.At.In(loc)
-		row(map[string]string{"section": "post", "date": dayLabel(t), "time": t.Format("15:04"), "channel": p.Account,
+		row(map[string]string{"section": "post", "date": isoDay(t), "time": t.Format("15:04"), "channel": p.Account,
 			"item_id": id(p.ItemID), "post_id": id(p.PostID), "agenda": string(p.Agenda), "campaign": p.Campaign,
 			"comments": itoa(p.Stats.Comments), "likes": itoa(p.Stats.Likes), "reposts": itoa(p.Stats.Reposts),
 			"views": itoa(p.Stats.Views), "engagement": itoa(stats.Engagement(p.Stats)), "text": p.Text})
 	}
 	for _, r := range d.Replies {
 		t := r.At.In(loc)
-		row(map[string]string{"section": "reply", "date": dayLabel(t), "time": t.Format("15:04"), "channel": names[r.AccountID],
+		row(map[string]string{"section": "reply", "date": isoDay(t), "time": t.Format("15:04"), "channel": names[r.AccountID],
 			"item_id": id(r.ReplyID), "waited_since": r.Since.In(loc).Format(time.RFC3339),
 			"wait_seconds":          strconv.FormatInt(int64(r.At.Sub(r.Since).Seconds()), 10),
 			"business_wait_seconds": strconv.FormatInt(int64(business.Within(r.Since, r.At, loc).Seconds()), 10),
@@ -124,3 +124,6 @@ func zoneOf(d stats.Dashboard) *time.Location {
 	}
 	return time.UTC
 }
+
+// isoDay is a day in a CSV data column: machine-friendly, sortable.
+func isoDay(t time.Time) string { return t.Format(time.DateOnly) }

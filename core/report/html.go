@@ -87,7 +87,7 @@ func Subtitle(d stats.Dashboard) string {
 	if d.Account.Name != "" {
 		ch = d.Account.Name
 	}
-	s := fmt.Sprintf("%s to %s (%s), %s; compared with %s", dayLabel(d.Period.From), dayLabel(d.Period.Last()),
+	s := fmt.Sprintf("%s – %s (%s), %s; compared with %s", dayLabel(d.Period.From), dayLabel(d.Period.Last()),
 		d.Zone, ch, d.Previous.Label())
 	if d.Estimated {
 		s += ". Member totals of past periods without a daily snapshot are estimated from today's files"
@@ -121,7 +121,7 @@ func WriteHTML(w io.Writer, d stats.Dashboard) error {
 	err := htmlPage.Execute(w, map[string]any{
 		"Title": Title(d), "Sub": Subtitle(d), "Groups": Tiles(d), "Charts": cs, "Posts": posts,
 		"Agendas": d.Agendas, "Campaigns": d.Campaigns, "Advocates": names(d.Advocates), "Critics": names(d.Critics),
-		"Generated": d.Computed.In(zoneOf(d)).Format("2006-01-02 15:04 MST"),
+		"Generated": timeLabel(d.Computed.In(zoneOf(d))),
 	})
 	if err != nil {
 		return fmt.Errorf("report: html: %w", err)

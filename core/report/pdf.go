@@ -96,5 +96,6 @@ func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard) {
 	pdf.MultiCell(0, 5, "Top critics: "+names(d.Critics), "", "L", false)
 	pdf.Ln(2)
 	pdf.SetFont("go", "", 7)
-	pdf.MultiCell(0, 4, "Every number is defined in docs/metrics.md; times are in "+d.Zone+".", "", "L", false)
+	pdf.MultiCell(0, 4, "Every number is defined in docs/metrics.md; times are in "+d.Zone+". Generated "+
+		timeLabel(d.Computed.In(zoneOf(d)))+".", "", "L", false)
 }

@@ -195,6 +195,7 @@ func TestHTMLLoadsNothing(t *testing.T) {
 	if strings.Contains(page, "<script") || strings.Contains(page, "<link") {
 		t.Error("the page has a script or a link element")
 	}
+	oneDateStyle(t, "the page", regexp.MustCompile(`<svg[\s\S]*?</svg>|<[^>]*>`).ReplaceAllString(page, " "))
 }
 
 func TestPDFHoldsCyrillic(t *testing.T) {
@@ -223,5 +224,23 @@ func TestPDFHoldsCyrillic(t *testing.T) {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
+	}
+	oneDateStyle(t, "the PDF", string(text))
+}
+
+// oneDateStyle checks that a report's text writes its dates one way, in
+// the workspace's zone: the period "1 Nov 2026 – 30 Nov 2026", the post
+// of 2 November 8:00 Moscow time, when it was made (10:00 UTC is 13:00
+// in Moscow), and no ISO date beside them.
+func oneDateStyle(t *testing.T, what, text string) {
+	t.Helper()
+	text = strings.Join(strings.Fields(text), " ") // pdftotext breaks lines
+	for _, want := range []string{"1 Nov 2026 – 30 Nov 2026 (Europe/Moscow)", "2 Nov 2026", "2 Dec 2026, 13:00 MSK"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks the date %q", what, want)
+		}
+	}
+	if iso := regexp.MustCompile(`\b20\d\d-\d\d-\d\d\b`).FindString(text); iso != "" {
+		t.Errorf("%s writes %s in another style", what, iso)
 	}
 }
