@@ -105,26 +105,13 @@ func countLabel(v float64) string {
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
-// dayLabels is how many day labels fit under a chart without running
-// into each other: one per 100 pixels, as the axis pulls the last day's
-// label in from the edge ("25 No6 Dec" at one per 80); a few fewer when
-// that spaces them evenly up to the last day.
-func dayLabels(days, width int) int {
-	most := max(2, min(days, width/100))
-	for n := most; n >= max(2, most-3); n-- {
-		if (days-1)%(n-1) == 0 {
-			return n
-		}
-	}
-	return most
-}
-
-// weekLabels keeps the label of every k-th week (the first one's
-// included), k the least step that leaves 100 pixels to a label, and
-// blanks the others: a quarter's fourteen weeks under a chart of the
-// window ran into each other ("2 Nov" over "26 Oct"), and the axis left
-// to choose its own labels spaced them unevenly.
-func weekLabels(labels []string, width int) []string {
+// sparseLabels keeps the label of every k-th day or week (the first
+// one's included), k the least step that leaves 100 pixels to a label,
+// and blanks the others; the chart then writes every label it is given
+// (LabelCount = len), each at its own day. Left to choose, the axis
+// spaced a quarter's weeks unevenly and ran them into each other ("2 Nov"
+// over "26 Oct"), and a 30-day month's last two days ("27 No30 Nov").
+func sparseLabels(labels []string, width int) []string {
 	fit := max(1, width/100)
 	k := (len(labels) + fit - 1) / fit
 	if k <= 1 {
@@ -221,12 +208,12 @@ func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		labels, in, out = []string{""}, []float64{0}, []float64{0}
 	}
 	opts := append(s.opts(s.word(title(ChartDays))),
-		charts.XAxisLabelsOptionFunc(labels),
+		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(s.words([]string{"in (members)", "out (ours)"})),
 		func(o *charts.ChartOption) {
 			o.Legend.Offset = charts.OffsetRight
 			o.Symbol.Shape = charts.SymbolNone
-			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+			o.XAxis.LabelCount = len(labels)
 		})
 	return charts.LineRender([][]float64{in, out}, opts...)
 }
@@ -252,12 +239,12 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		values, names, labels = [][]float64{{0}}, []string{s.word("none")}, []string{""}
 	}
 	opts := append(s.opts(s.word(title(ChartChannels))),
-		charts.XAxisLabelsOptionFunc(labels),
+		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
 			o.StackSeries = charts.Ptr(true)
 			legendBelow(o)
-			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+			o.XAxis.LabelCount = len(labels)
 		})
 	return charts.BarRender(values, opts...)
 }
@@ -363,12 +350,10 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		labels, values = []string{""}, [][]float64{{charts.GetNullValue()}}
 	}
 	opts := append(s.opts(s.word(title(ChartTone))),
-		charts.XAxisLabelsOptionFunc(weekLabels(labels, s.Width)),
+		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
 			legendBelow(o)
-			// Every week keeps its tick; only the labels weekLabels kept
-			// are written, at their own week.
 			o.XAxis.LabelCount = len(labels)
 			o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(100.0)
 			o.YAxis[0].LabelCount = 6 // 0, 20, ... 100: not 16.7, 33.3
@@ -416,12 +401,12 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		labels, names, values = []string{""}, []string{s.word("none")}, [][]float64{{charts.GetNullValue()}}
 	}
 	opts := append(s.opts(s.word(title(ChartAudience))),
-		charts.XAxisLabelsOptionFunc(labels),
+		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
 			legendBelow(o)
 			o.Symbol.Shape = charts.SymbolNone
-			o.XAxis.LabelCount = dayLabels(len(labels), s.Width)
+			o.XAxis.LabelCount = len(labels)
 			o.YAxis = []charts.YAxisOption{{ValueFormatter: peopleLabel}}
 			if len(values) == 2 {
 				// A community of 4,000 beside an account of 18,000 on one

@@ -2,13 +2,15 @@ package report
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 )
 
-// The tone chart writes one week's label in k, from the first, so that
+// A chart writes one day's or week's label in k, from the first, so that
 // each label has 100 pixels: a quarter's 14 weeks under the window's
-// 560-pixel chart show five.
-func TestWeekLabelsLeaveRoom(t *testing.T) {
+// 560-pixel chart show five, a 30-day month in the PDF's 1000 pixels ten,
+// none of them on the last day where the axis pulls its label in.
+func TestLabelsLeaveRoom(t *testing.T) {
 	weeks := []string{"1 Oct", "5 Oct", "12 Oct", "19 Oct", "26 Oct", "2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov",
 		"7 Dec", "14 Dec", "21 Dec", "28 Dec"}
 	for _, c := range []struct {
@@ -19,7 +21,7 @@ func TestWeekLabelsLeaveRoom(t *testing.T) {
 		{1000, []string{"1 Oct", "12 Oct", "26 Oct", "9 Nov", "23 Nov", "7 Dec", "21 Dec"}},
 		{2000, weeks},
 	} {
-		got := weekLabels(weeks, c.width)
+		got := sparseLabels(weeks, c.width)
 		if len(got) != len(weeks) {
 			t.Fatalf("width %d: %d labels for %d weeks", c.width, len(got), len(weeks))
 		}
@@ -28,7 +30,23 @@ func TestWeekLabelsLeaveRoom(t *testing.T) {
 			t.Errorf("width %d: shown %q, want %q", c.width, shown, c.shown)
 		}
 	}
-	if got := weekLabels([]string{"2 Nov", "9 Nov"}, 560); !slices.Equal(got, []string{"2 Nov", "9 Nov"}) {
+	november := make([]string, 30)
+	for i := range november {
+		november[i] = strconv.Itoa(i+1) + " Nov"
+	}
+	var shown []string
+	for i, l := range sparseLabels(november, 1000) {
+		if l != "" {
+			shown = append(shown, l)
+			if i%3 != 0 {
+				t.Errorf("November's label %q at day %d, not every third day", l, i+1)
+			}
+		}
+	}
+	if len(shown) != 10 || shown[9] != "28 Nov" {
+		t.Errorf("November in 1000 pixels shows %q, want ten from 1 to 28 Nov", shown)
+	}
+	if got := sparseLabels([]string{"2 Nov", "9 Nov"}, 560); !slices.Equal(got, []string{"2 Nov", "9 Nov"}) {
 		t.Errorf("a month's few weeks lost labels: %q", got)
 	}
 }
