@@ -60,14 +60,15 @@ func chartStyle(dark bool) report.Style {
 }
 
 // subtitle says which period and channel the numbers are of, and what
-// they are compared with.
+// they are compared with; its days are written as every other day of the
+// screen, in the language in use ("1 Dec 2026").
 func subtitle(d stats.Dashboard) string {
 	ch := lang.L("all channels")
 	if d.Account.Name != "" {
 		ch = d.Account.Name
 	}
 	s := lang.L("{{.From}} to {{.To}} ({{.Zone}}), {{.Channel}}; compared with {{.Previous}}", map[string]any{
-		"From": d.Period.From.Format(dayFormat), "To": d.Period.Last().Format(dayFormat), "Zone": d.Zone,
+		"From": kit.FormatTime(d.Period.From, "2 Jan 2006"), "To": kit.FormatTime(d.Period.Last(), "2 Jan 2006"), "Zone": d.Zone,
 		"Channel": ch, "Previous": periodLabel(d.Previous)})
 	if d.Estimated {
 		s += lang.L(". Member totals of past periods without a daily snapshot are estimated from today's files")
@@ -88,7 +89,3 @@ func periodLabel(p stats.Period) string {
 	}
 	return kit.FormatTime(p.From, "2 Jan 2006") + " – " + kit.FormatTime(p.Last(), "2 Jan 2006")
 }
-
-// dayFormat writes a day the way the reports do: the same in every
-// language.
-const dayFormat = "2006-01-02"
