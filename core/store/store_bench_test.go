@@ -273,20 +273,32 @@ func cpuTime() time.Duration {
 
 // measure runs op b.N times and reports p50, p95 and CPU time per op
 // besides the mean.
-func measure(b *testing.B, op func() error) {
+func measure(b *testing.B, op func() error) { measureAfter(b, nil, op) }
+
+// measureAfter is measure with an untimed setup before each op (nil:
+// none).
+func measureAfter(b *testing.B, setup, op func() error) {
 	b.Helper()
 	durations := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
-	cpu := cpuTime()
+	var cpu time.Duration
 	for range b.N {
-		start := time.Now()
+		if setup != nil {
+			b.StopTimer()
+			if err := setup(); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		start, startCPU := time.Now(), cpuTime()
 		if err := op(); err != nil {
 			b.Fatal(err)
 		}
 		durations = append(durations, time.Since(start))
+		cpu += cpuTime() - startCPU
 	}
 	b.StopTimer()
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	slices.Sort(durations)
 	pct := func(p float64) float64 {
 		return float64(durations[int(p*float64(len(durations)-1))].Microseconds()) / 1000
