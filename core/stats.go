@@ -26,6 +26,19 @@ type ToneHour struct {
 	Abusive, Handled int
 }
 
+// MessageStat is one message a period's volume counts: written by others
+// (not a feed entry, not spam) or by us (Outgoing), with its tone where
+// the analysis has read it (Toned).
+type MessageStat struct {
+	ItemID, AccountID int64
+	At                time.Time
+	Kind              ItemKind
+	Outgoing          bool
+	Toned             bool
+	Sentiment         float64
+	Abusive           bool
+}
+
 // ReplyWait is one reply we sent and the message it answered: the oldest
 // message from someone else in its conversation not answered yet (Since).
 // First marks the reply that answered the conversation's first message.

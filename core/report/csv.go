@@ -16,10 +16,13 @@ import (
 // messages in; audience: an X or VK account's followers or members at the
 // day's end, the audience chart's number), week (date of its first day, channel, toned, negative,
 // sentiment_mean: the tone chart's numbers), post (one published post and its reactions), reply
-// (one reply and the wait it answered).
+// (one reply and the wait it answered), message (one message in or out the
+// volume counts: in or out is 1; its sentiment, kind and whether it reads
+// abusive).
 var csvHeader = []string{"section", "date", "time", "channel", "metric", "value", "previous",
 	"in", "out", "audience", "toned", "negative", "sentiment_mean", "item_id", "post_id", "agenda", "campaign", "comments", "likes", "reposts", "views",
-	"engagement", "waited_since", "wait_seconds", "business_wait_seconds", "first_response", "text"}
+	"engagement", "waited_since", "wait_seconds", "business_wait_seconds", "first_response", "text",
+	"kind", "sentiment", "abusive"}
 
 // toneCells adds the tone columns to a row; the mean is empty when no
 // message is analysed.
@@ -86,6 +89,18 @@ func WriteCSV(w io.Writer, d stats.Dashboard, business stats.BusinessHours) erro
 			"wait_seconds":          strconv.FormatInt(int64(r.At.Sub(r.Since).Seconds()), 10),
 			"business_wait_seconds": strconv.FormatInt(int64(business.Within(r.Since, r.At, loc).Seconds()), 10),
 			"first_response":        strconv.FormatBool(r.First)})
+	}
+	for _, m := range d.Messages {
+		t := m.At.In(loc)
+		r := map[string]string{"section": "message", "date": isoDay(t), "time": t.Format("15:04"), "channel": names[m.AccountID],
+			"item_id": id(m.ItemID), "in": "1", "out": "0", "kind": string(m.Kind), "abusive": strconv.FormatBool(m.Abusive)}
+		if m.Outgoing {
+			r["in"], r["out"] = "0", "1"
+		}
+		if m.Toned {
+			r["sentiment"] = strconv.FormatFloat(m.Sentiment, 'f', 3, 64)
+		}
+		row(r)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -102,6 +102,7 @@ func TestCSVMatchesTiles(t *testing.T) {
 		col[h] = i
 	}
 	in, out, replies, days, weeks, toned, negative := 0, 0, 0, 0, 0, 0, 0
+	msgDays, msgNegative := map[string][2]int{}, 0
 	kpi := map[string]string{}
 	_, chartIn, chartOut := report.DaySeries(d)
 	_, audienceNames, audience := report.AudienceSeries(d)
@@ -138,7 +139,30 @@ func TestCSVMatchesTiles(t *testing.T) {
 			toned, negative, weeks = toned+n, negative+neg, weeks+1
 		case "reply":
 			replies++
+		case "message":
+			// One row per message the volume counts: the day rows
+			// are their sums, the week rows their tone.
+			day := msgDays[r[col["date"]]]
+			n, _ := strconv.Atoi(r[col["in"]])
+			o, _ := strconv.Atoi(r[col["out"]])
+			msgDays[r[col["date"]]] = [2]int{day[0] + n, day[1] + o}
+			if f, err := strconv.ParseFloat(r[col["sentiment"]], 64); err == nil && f <= -0.05 {
+				msgNegative++
+			}
 		}
+	}
+	for _, r := range rows[1:] {
+		if r[col["section"]] == "day" && r[col["channel"]] == "all" {
+			n, _ := strconv.Atoi(r[col["in"]])
+			o, _ := strconv.Atoi(r[col["out"]])
+			if got := msgDays[r[col["date"]]]; got != [2]int{n, o} {
+				t.Errorf("day %s: message rows %d in, %d out; the day row %d, %d", r[col["date"]], got[0], got[1], n, o)
+			}
+			delete(msgDays, r[col["date"]])
+		}
+	}
+	if len(msgDays) != 0 || msgNegative != 5 {
+		t.Errorf("message rows on days without a day row %v, %d negative (want none, and 5)", msgDays, msgNegative)
 	}
 	if days != 30 {
 		t.Errorf("%d day rows, want 30 for November", days)

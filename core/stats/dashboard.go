@@ -161,7 +161,8 @@ type Dashboard struct {
 	TopPosts  []core.PostStat
 	Agendas   []Group
 	Campaigns []Group
-	Replies   []core.ReplyWait // the period's replies with what they answered
+	Replies   []core.ReplyWait   // the period's replies with what they answered
+	Messages  []core.MessageStat // the period's messages in and out (Query.Rows)
 	Moves     []core.QuadrantMove
 	// FollowersJoined and FollowersLeft are the parts of Joined and Left
 	// that are X's day-to-day follower changes: numbers, not people, so
@@ -442,8 +443,14 @@ func begunDays(days []Day, now time.Time) []Day {
 	return days
 }
 
-// replyRows lists the period's replies with what each answered.
+// replyRows lists the period's messages, and its replies with what each
+// answered.
 func (c calc) replyRows(ctx context.Context, p Period, d *Dashboard) error {
+	msgs, err := c.s.store.StatsMessages(ctx, p.From, p.To, c.account)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	d.Messages = msgs
 	waits, err := c.s.store.StatsReplyWaits(ctx, p.From, p.To, c.account)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)

@@ -18,6 +18,7 @@ import (
 // Store is what the dashboard needs of the workspace store.
 type Store interface {
 	StatsVolume(ctx context.Context, from, to time.Time, accountID int64) ([]core.VolumeHour, error)
+	StatsMessages(ctx context.Context, from, to time.Time, accountID int64) ([]core.MessageStat, error)
 	StatsTone(ctx context.Context, from, to time.Time, accountID int64) ([]core.ToneHour, error)
 	StatsReplyWaits(ctx context.Context, from, to time.Time, accountID int64) ([]core.ReplyWait, error)
 	StatsThreadsByAccount(ctx context.Context, from, to time.Time) (map[int64]core.ThreadCounts, error)
@@ -93,8 +94,9 @@ func (s *Service) Now() time.Time { return s.now() }
 type Query struct {
 	Period    Period
 	AccountID int64
-	// Rows lists each reply of the period with what it answered
-	// (Dashboard.Replies), as exports need; the screen does not.
+	// Rows lists each message of the period (Dashboard.Messages) and
+	// each reply with what it answered (Dashboard.Replies), as exports
+	// need; the screen does not.
 	Rows bool
 }
 

@@ -89,3 +89,38 @@ func TestWarmedFirstDashboardReadsNoDay(t *testing.T) {
 		t.Errorf("October after Warm: %v items in, %v; the fixture has some", got.KPIs["items_in"], err)
 	}
 }
+
+// An export's rows list each message the volume counts, and only those:
+// October's six in (the bot's spam left out) and six out, in all and on
+// the VK community alone.
+func TestExportRowsListTheCountedMessages(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		account int64
+		in, out int
+	}{{0, 6, 6}, {f.vk.ID, 1, 1}} {
+		d, err := f.svc.Dashboard(ctx, stats.Query{Period: october(), AccountID: c.account, Rows: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, out := 0, 0
+		for _, m := range d.Messages {
+			if m.Outgoing {
+				out++
+			} else {
+				in++
+			}
+			if c.account != 0 && m.AccountID != c.account {
+				t.Errorf("account %d: a row of account %d", c.account, m.AccountID)
+			}
+			if m.At.Before(d.Period.From) || !m.At.Before(d.Period.To) {
+				t.Errorf("a row at %v, outside October in Paris", m.At)
+			}
+		}
+		if in != c.in || out != c.out || d.KPIs["items_in"] != known(float64(in)) || d.KPIs["items_out"] != known(float64(out)) {
+			t.Errorf("account %d: rows %d in, %d out; tiles %v, %v; want %d and %d", c.account, in, out,
+				d.KPIs["items_in"], d.KPIs["items_out"], c.in, c.out)
+		}
+	}
+}

@@ -48,6 +48,41 @@ func (s *Store) StatsVolume(ctx context.Context, from, to time.Time, accountID i
 	return out, nil
 }
 
+// StatsMessages lists the messages StatsVolume counts, oldest first: each
+// message in (not a feed entry, not spam) and each of ours, of one
+// account (0: all), for the exports' rows.
+func (s *Store) StatsMessages(ctx context.Context, from, to time.Time, accountID int64) ([]core.MessageStat, error) {
+	// Every state of the CHECK in the IN list: each is a range of
+	// items_state_time, not a scan of every item.
+	const q = `SELECT id, account_id, created_at, kind, outgoing, sentiment, COALESCE(abusive, 0)
+		FROM items INDEXED BY items_state_time
+		WHERE state IN ('new', 'open', 'done', 'snoozed', 'spam', 'hidden') AND created_at >= ?1 AND created_at < ?2
+			AND (?3 = 0 OR account_id = ?3) AND (outgoing = 1 OR (kind <> 'feed_item' AND state <> 'spam'))
+		ORDER BY created_at, id`
+	rows, err := s.r.QueryContext(ctx, q, ms(from), ms(to), accountID)
+	if err != nil {
+		return nil, fmt.Errorf("store: stats messages: %w", dbErr(err))
+	}
+	defer rows.Close()
+	var out []core.MessageStat
+	for rows.Next() {
+		var (
+			m         core.MessageStat
+			at        int64
+			sentiment sql.NullFloat64
+		)
+		if err := rows.Scan(&m.ItemID, &m.AccountID, &at, &m.Kind, &m.Outgoing, &sentiment, &m.Abusive); err != nil {
+			return nil, fmt.Errorf("store: stats messages: %w", err)
+		}
+		m.At, m.Toned, m.Sentiment = fromMS(at), sentiment.Valid, sentiment.Float64
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stats messages: %w", dbErr(err))
+	}
+	return out, nil
+}
+
 func floorDiv(a, b int64) int64 {
 	q := a / b
 	if a%b != 0 && a < 0 {
