@@ -307,7 +307,9 @@ func (s *Screen) monthlyReport() {
 		}
 		kit.BackgroundErr(s.u.Env, "monthly report", func(ctx context.Context) error {
 			defer w.Close()
-			d, err := s.compute(ctx, "last-month", now, account, true)
+			// Only the CSV lists each message and reply.
+			csv := strings.EqualFold(filepath.Ext(w.URI().Name()), ".csv")
+			d, err := s.compute(ctx, "last-month", now, account, csv)
 			if err != nil {
 				return err
 			}
