@@ -128,6 +128,10 @@ func toEntry(it *gofeed.Item, feedTitle string) entry {
 		e.published = *it.PublishedParsed
 	} else if it.UpdatedParsed != nil {
 		e.published = *it.UpdatedParsed
+	} else if t, ok := localDate(it.Published); ok {
+		e.published = t
+	} else if t, ok := localDate(it.Updated); ok {
+		e.published = t
 	}
 	e.match = summary + "\n" + content
 	return e
