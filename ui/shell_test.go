@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -302,6 +303,32 @@ func TestCtrlZUndoesOnTheScreenInFront(t *testing.T) {
 	s.show(t, "Inbox")
 	s.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
 	s.WaitFor("the conversation back", func() bool { return s.item(t, s.items[0].ID).State != core.StateDone })
+}
+
+// While a dialog is open the keys are the dialog's: a triage key does
+// nothing to the conversation behind it, Escape closes the dialog, and
+// the keys act again once it is gone.
+func TestDialogTakesTheKeysAndEscapeClosesIt(t *testing.T) {
+	s := newShell(t)
+	s.u.openItem(s.items[0].ID)
+	s.WaitFor("Claire's message open", func() bool {
+		return slices.ContainsFunc(uitest.LabelsIn(s.u.inbox.Content()), func(l string) bool {
+			return strings.Contains(l, "· 1 message")
+		})
+	})
+	dialog.ShowInformation("Picture", "a picture, big", s.u.Win)
+	s.TypeKeys("e")
+	s.Settle()
+	if st := s.item(t, s.items[0].ID).State; st == core.StateDone {
+		t.Fatal("e behind an open dialog marked the conversation done")
+	}
+	s.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	s.PressKey(fyne.KeyEscape)
+	if top := s.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Escape left the dialog open (%T)", top)
+	}
+	s.TypeKeys("e")
+	s.WaitFor("done once the dialog is closed", func() bool { return s.item(t, s.items[0].ID).State == core.StateDone })
 }
 
 func (s *shell) item(t *testing.T, id int64) core.Item {

@@ -117,13 +117,34 @@ func (u *UI) build() {
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
 	// desktop driver delivers it as fyne's Undo shortcut. Registered after
 	// the screens, it replaces the inbox's own.
-	u.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
-		if un, ok := u.nav.current().(kit.Undoer); ok {
+	c := u.Win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if un, ok := u.nav.current().(kit.Undoer); ok && c.Overlays().Top() == nil {
 			un.Undo()
 		}
 	})
+	// While a dialog or menu is open the keys are its own: Escape closes
+	// it, and nothing reaches the screen behind (with a picture open over
+	// a conversation, e must not mark the conversation done).
+	onRune, onKey := c.OnTypedRune(), c.OnTypedKey()
+	c.SetOnTypedRune(func(r rune) {
+		if c.Overlays().Top() == nil && onRune != nil {
+			onRune(r)
+		}
+	})
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if top := c.Overlays().Top(); top != nil {
+			if e.Name == fyne.KeyEscape {
+				top.Hide()
+			}
+			return
+		}
+		if onKey != nil {
+			onKey(e)
+		}
+	})
 	u.Win.SetOnDropped(u.dropped)
-	u.Win.SetContent(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.first.content()))
+	u.Win.SetContent(kit.WithTips(container.NewBorder(nil, u.status.content, u.nav.content, nil, u.first.content()), u.Win.Canvas()))
 }
 
 // dropped hands files dropped on the window to the screen in front (the

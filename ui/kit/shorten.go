@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -84,13 +85,32 @@ func isCutPunct(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune
 // Tip shows the whole of a shortened text while the pointer rests on it:
 // a widget that cuts its text calls Show from MouseIn and Hide from
 // MouseOut. One tip at a time per Tip value. UI goroutine only.
-type Tip struct{ popup *widget.PopUp }
+//
+// Tips are drawn in the window's tip layer (WithTips), never as overlays:
+// an overlay has a keyboard focus of its own, so while a hovered name's
+// tip was up, typing in the reply went to the triage keys instead.
+type Tip struct {
+	shown fyne.CanvasObject
+	layer *fyne.Container
+}
+
+// tipLayers is each window's tip layer, by canvas (WithTips). UI goroutine
+// only.
+var tipLayers = map[fyne.Canvas]*fyne.Container{}
+
+// WithTips puts a layer for tips over a window's content; a window without
+// it shows none.
+func WithTips(content fyne.CanvasObject, c fyne.Canvas) fyne.CanvasObject {
+	layer := container.NewWithoutLayout()
+	tipLayers[c] = layer
+	return container.NewStack(content, layer)
+}
 
 // tipWidth is the widest a tip gets before it wraps.
 const tipWidth = 420
 
 // Show puts text in a tip just under obj; nothing when obj is not on a
-// canvas.
+// canvas with a tip layer.
 func (t *Tip) Show(obj fyne.CanvasObject, text string) {
 	t.Hide()
 	d := fyne.CurrentApp().Driver()
@@ -98,28 +118,40 @@ func (t *Tip) Show(obj fyne.CanvasObject, text string) {
 	if c == nil || strings.TrimSpace(text) == "" {
 		return
 	}
+	layer := tipLayers[c]
+	if layer == nil {
+		return
+	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	canvas := c.Size()
-	width := min(fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+4*theme.InnerPadding(), tipWidth, canvas.Width-4*theme.Padding())
+	area := layer.Size()
+	width := min(fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+4*theme.InnerPadding(), tipWidth, area.Width-4*theme.Padding())
 	// A wrapping label knows its height once it has its width.
 	l.Resize(fyne.NewSize(width, l.MinSize().Height))
-	t.popup = widget.NewPopUp(container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l), c)
-	pos := d.AbsolutePositionForObject(obj).AddXY(0, obj.Size().Height+2)
-	size := t.popup.MinSize()
-	if pos.X+size.Width > canvas.Width-theme.Padding() {
-		pos.X = max(canvas.Width-size.Width-theme.Padding(), 0)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor, bg.StrokeWidth = theme.Color(theme.ColorNameSeparator), 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	tip := container.NewStack(bg, l)
+	size := fyne.NewSize(width, l.MinSize().Height)
+	origin := d.AbsolutePositionForObject(layer)
+	at := d.AbsolutePositionForObject(obj).Subtract(origin)
+	pos := at.AddXY(0, obj.Size().Height+2)
+	if pos.X+size.Width > area.Width-theme.Padding() {
+		pos.X = max(area.Width-size.Width-theme.Padding(), 0)
 	}
-	if pos.Y+size.Height > canvas.Height { // no room below: above
-		pos.Y = max(d.AbsolutePositionForObject(obj).Y-size.Height-2, 0)
+	if pos.Y+size.Height > area.Height { // no room below: above
+		pos.Y = max(at.Y-size.Height-2, 0)
 	}
-	t.popup.ShowAtPosition(pos)
+	tip.Resize(size)
+	tip.Move(pos)
+	layer.Add(tip)
+	t.shown, t.layer = tip, layer
 }
 
 // Hide takes the tip away.
 func (t *Tip) Hide() {
-	if t.popup != nil {
-		t.popup.Hide()
-		t.popup = nil
+	if t.shown != nil {
+		t.layer.Remove(t.shown)
+		t.shown, t.layer = nil, nil
 	}
 }

@@ -29,24 +29,56 @@ func TestWordLabelCutsAfterAWordAndShowsAllOnHover(t *testing.T) {
 	if l.MinSize().Width > 60 {
 		t.Errorf("minimum width %v: a long name must not widen its row", l.MinSize().Width)
 	}
-	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
-	var tip string
-	for _, o := range w.Canvas().Overlays().List() {
-		for _, c := range test.LaidOutObjects(o) {
-			if x, ok := c.(*widget.Label); ok && x != &l.Label {
-				tip = x.Text
-			}
-		}
+	// The tip is drawn in the window's tip layer, never as an overlay: an
+	// overlay would take the keyboard from the field being typed in.
+	entry := widget.NewEntry()
+	w.SetContent(WithTips(container.NewBorder(entry, nil, nil, nil, container.NewWithoutLayout(l)), w.Canvas()))
+	w.Resize(fyne.NewSize(400, 300))
+	w.Canvas().Focus(entry)
+	if w.Canvas().Focused() != entry {
+		t.Fatalf("focused %v", w.Canvas().Focused())
 	}
-	if tip != "Ксения Белоусова-Рождественская" {
+	test.MoveMouse(w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(l).AddXY(5, 5))
+	if tip := shownTip(w); tip != "Ксения Белоусова-Рождественская" {
 		t.Errorf("hover shows %q, want the whole name", tip)
 	}
-	test.MoveMouse(w.Canvas(), fyne.NewPos(400, 300))
 	if n := len(w.Canvas().Overlays().List()); n != 0 {
-		t.Errorf("%d tips left after the pointer left", n)
+		t.Errorf("the tip is %d overlays: it would take the keyboard", n)
+	}
+	typeAsTheDriver(w.Canvas(), "ok")
+	if entry.Text != "ok" {
+		t.Errorf("typing while a tip shows reached the field as %q, want \"ok\"", entry.Text)
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(399, 299))
+	if tip := shownTip(w); tip != "" {
+		t.Errorf("tip %q left after the pointer left", tip)
 	}
 	l.Resize(fyne.NewSize(400, 36))
 	if l.Text != l.FullText() {
 		t.Errorf("wide enough: shown %q", l.Text)
+	}
+}
+
+// shownTip is the text of the tip drawn in w's tip layer, "" for none.
+func shownTip(w fyne.Window) string {
+	for _, o := range tipLayers[w.Canvas()].Objects {
+		for _, x := range test.LaidOutObjects(o) {
+			if l, ok := x.(*widget.Label); ok {
+				return l.Text
+			}
+		}
+	}
+	return ""
+}
+
+// typeAsTheDriver types as the desktop driver does: to the focused widget
+// of the top layer (an overlay has its own), else to the canvas.
+func typeAsTheDriver(c fyne.Canvas, text string) {
+	for _, r := range text {
+		if f := c.Focused(); f != nil {
+			f.TypedRune(r)
+		} else if on := c.OnTypedRune(); on != nil {
+			on(r)
+		}
 	}
 }

@@ -199,11 +199,23 @@ func (w *Window) TypeKeys(s string) {
 	for _, r := range s {
 		if f := w.Canvas().Focused(); f != nil {
 			f.TypedRune(r)
-		} else {
-			w.Canvas().OnTypedRune()(r)
+		} else if on := w.Canvas().OnTypedRune(); on != nil {
+			on(r)
 		}
 		w.Pump()
 	}
+}
+
+// PressKey presses a named key as the desktop driver delivers it: to the
+// focused widget if any, else to the window's handler.
+func (w *Window) PressKey(name fyne.KeyName) {
+	e := &fyne.KeyEvent{Name: name}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(e)
+	} else if on := w.Canvas().OnTypedKey(); on != nil {
+		on(e)
+	}
+	w.Pump()
 }
 
 // Relayout lays the window out again, top down, as the desktop driver does
