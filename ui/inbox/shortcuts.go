@@ -26,6 +26,7 @@ var shortcuts = []struct{ keys, what string }{
 	{"Ctrl+Shift+S", "saved replies, in the reply"},
 	{"Esc", "leave the reply, back to the keys"},
 	{"?", "this list"},
+	{"Esc", "close a dialog or this list"},
 	{"f  d  b  h", "in Moderation: fine, delete, ban, hide"},
 }
 

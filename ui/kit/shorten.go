@@ -145,6 +145,7 @@ func (t *Tip) Show(obj fyne.CanvasObject, text string) {
 	tip.Resize(size)
 	tip.Move(pos)
 	layer.Add(tip)
+	layer.Refresh() // Add lays out but does not repaint
 	t.shown, t.layer = tip, layer
 }
 
@@ -152,6 +153,7 @@ func (t *Tip) Show(obj fyne.CanvasObject, text string) {
 func (t *Tip) Hide() {
 	if t.shown != nil {
 		t.layer.Remove(t.shown)
+		t.layer.Refresh()
 		t.shown, t.layer = nil, nil
 	}
 }

@@ -31,6 +31,9 @@ func (l *WordLabel) Set(text string, style fyne.TextStyle) {
 	if l.full == text && l.TextStyle == style {
 		return
 	}
+	if l.full != text { // a list row bound to another item: its tip is stale
+		l.tip.Hide()
+	}
 	l.full, l.TextStyle = text, style
 	l.fit(l.Size().Width)
 }
