@@ -55,8 +55,8 @@ type tweet struct {
 	Retweets       int
 	Replies        int
 	Quotes         int
-	// Photos are the pictures the post carries (v2 mentions only), to be
-	// loaded when a person asks.
+	// Photos are the pictures the post carries (v2 includes.media, v1.1
+	// extended_entities), to be loaded when a person asks.
 	Photos []core.Attachment
 }
 

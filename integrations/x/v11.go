@@ -171,5 +171,13 @@ func fromV11Tweet(t twitter.Tweet) tweet {
 	if at, err := t.CreatedAtTime(); err == nil {
 		out.CreatedAt = at
 	}
+	if t.ExtendedEntities != nil {
+		for _, m := range t.ExtendedEntities.Media {
+			if m.Type == "photo" && m.MediaURLHttps != "" {
+				out.Photos = append(out.Photos, core.Attachment{Name: "x-photo-" + m.IDStr + ".jpg", MIMEType: "image/jpeg",
+					URL: m.MediaURLHttps, Width: m.Sizes.Large.Width, Height: m.Sizes.Large.Height})
+			}
+		}
+	}
 	return out
 }

@@ -55,6 +55,27 @@ func (s *Server) v2Media(keys []string, f fieldSet) []map[string]any {
 	return out
 }
 
+// v11Media is a v1.1 status's media entities for its photos: the id, where
+// the picture is and its sizes ("large" is the picture itself up to 2048
+// pixels a side, as X serves it).
+func (s *Server) v11Media(keys []string) []map[string]any {
+	var out []map[string]any
+	for i, k := range uniq(keys) {
+		p := s.photos[k]
+		if p == nil {
+			continue
+		}
+		size := func(w, h int, resize string) map[string]any { return map[string]any{"w": w, "h": h, "resize": resize} }
+		out = append(out, map[string]any{
+			"id": 1_600_000_000_000_000_000 + int64(i), "id_str": k, "type": "photo",
+			"media_url_https": s.url + photoPrefix + k + ".jpg", "url": "https://t.co/pic" + k,
+			"display_url": "pic.x.com/" + k, "expanded_url": s.url + photoPrefix + k + ".jpg",
+			"sizes": map[string]any{"large": size(p.width, p.height, "fit"), "thumb": size(150, 150, "crop")},
+		})
+	}
+	return out
+}
+
 // servePhoto answers a posted picture's URL.
 func (s *Server) servePhoto(w http.ResponseWriter, r *http.Request) {
 	key := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, photoPrefix), ".jpg")

@@ -34,6 +34,11 @@ func (s *Server) v11Tweet(t Tweet, extended bool) map[string]any {
 	} else {
 		m["text"] = t.Text
 	}
+	if media := s.v11Media(t.Photos); len(media) > 0 {
+		// entities holds the first picture, extended_entities all of them.
+		m["entities"] = map[string]any{"media": media[:1]}
+		m["extended_entities"] = map[string]any{"media": media}
+	}
 	if p, ok := s.findLocked(t.InReplyTo); ok {
 		pid, _ := strconv.ParseInt(p.ID, 10, 64)
 		uid, _ := strconv.ParseInt(p.AuthorID, 10, 64)
