@@ -138,11 +138,16 @@ func (w *Window) Close() {
 // Canvas is the window's canvas.
 func (w *Window) Canvas() fyne.Canvas { return w.Win.Canvas() }
 
+// patience is how long WaitFor and Settle wait before calling the work
+// hung. It catches hangs, it is no speed budget: under -race on a loaded
+// 2-core machine a screen's first load has taken more than 10 s.
+const patience = 60 * time.Second
+
 // WaitFor applies queued results until cond holds. It polls: background
 // work finishes when it finishes, and no assertion depends on timing.
 func (w *Window) WaitFor(what string, cond func() bool) {
 	w.T.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(patience)
 	w.Relayout() // what the test changed since the last frame
 	for {
 		w.step()
@@ -161,7 +166,7 @@ func (w *Window) WaitFor(what string, cond func() bool) {
 // saved when typing pauses) are not waited for.
 func (w *Window) Settle() {
 	w.T.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(patience)
 	w.Relayout()
 	for {
 		w.step()
@@ -169,7 +174,7 @@ func (w *Window) Settle() {
 			return
 		}
 		if time.Now().After(deadline) {
-			w.T.Fatal("background work still in flight after 10 s")
+			w.T.Fatalf("background work still in flight after %v", patience)
 		}
 		time.Sleep(time.Millisecond)
 	}
