@@ -368,53 +368,66 @@ func BenchmarkSearchFirstPage(b *testing.B) {
 	}
 }
 
+// BenchmarkInboxPage reads the first page of each list the inbox shows;
+// with HEARTH_BENCH_FROM it does so on (an upgraded copy of) that
+// workspace alone, e.g. a million items generated for an older schema.
 func BenchmarkInboxPage(b *testing.B) {
-	ctx := context.Background()
+	if os.Getenv("HEARTH_BENCH_FROM") != "" {
+		s := upgradedCopy(b)
+		defer s.Close()
+		inboxPages(b, s, "from")
+		return
+	}
 	for _, n := range benchSizes() {
 		s := benchDB(b, n)
-		accts, err := s.Accounts(ctx)
-		if err != nil || len(accts) == 0 {
-			b.Fatal(accts, err)
-		}
-		mail := accts[slices.IndexFunc(accts, func(a core.Account) bool { return a.Kind == core.KindIMAP })].ID
-		deep, err := s.Items(ctx, core.ItemFilter{Limit: 1000, AccountID: mail})
-		if err != nil || len(deep) == 0 {
-			b.Fatal(len(deep), err)
-		}
-		last := deep[len(deep)-1]
-		views := []struct {
-			name string
-			f    core.ItemFilter
-		}{
-			{"default", core.ItemFilter{}},
-			{"account", core.ItemFilter{AccountID: mail}},
-			{"account-unread", core.ItemFilter{AccountID: mail, Unread: true}},
-			{"account-page-11", core.ItemFilter{AccountID: mail, Before: last.CreatedAt, BeforeID: last.ID}},
-			{"kind", core.ItemFilter{Kind: core.ItemVKComment}},
-			{"done", core.ItemFilter{States: []core.State{core.StateDone}}},
-			{"spam-and-hidden", core.ItemFilter{States: []core.State{core.StateSpam, core.StateHidden}}},
-			{"vip-first", core.ItemFilter{VIPFirst: true}},
-			{"vip-first-kind", core.ItemFilter{VIPFirst: true, Kind: core.ItemXMention}},
-			{"vip-first-done", core.ItemFilter{VIPFirst: true, States: []core.State{core.StateDone}}},
-			// The inbox screen's lists: one row per conversation.
-			{"conversations", core.ItemFilter{Conversations: true}},
-			{"conversations-account", core.ItemFilter{Conversations: true, AccountID: mail}},
-			{"conversations-unread", core.ItemFilter{Conversations: true, Unread: true}},
-			{"conversations-done", core.ItemFilter{Conversations: true, States: []core.State{core.StateDone}}},
-			{"conversations-vip-first", core.ItemFilter{Conversations: true, VIPFirst: true}},
-		}
-		for _, v := range views {
-			b.Run(fmt.Sprintf("N=%d/%s", n, v.name), func(b *testing.B) {
-				measure(b, func() error {
-					page, err := s.Items(ctx, v.f)
-					if err == nil && len(page) != defaultLimit {
-						err = fmt.Errorf("page of %d items, want %d", len(page), defaultLimit)
-					}
-					return err
-				})
-			})
-		}
+		inboxPages(b, s, fmt.Sprintf("N=%d", n))
 		s.Close()
+	}
+}
+
+func inboxPages(b *testing.B, s *Store, name string) {
+	ctx := context.Background()
+	accts, err := s.Accounts(ctx)
+	if err != nil || len(accts) == 0 {
+		b.Fatal(accts, err)
+	}
+	mail := accts[slices.IndexFunc(accts, func(a core.Account) bool { return a.Kind == core.KindIMAP })].ID
+	deep, err := s.Items(ctx, core.ItemFilter{Limit: 1000, AccountID: mail})
+	if err != nil || len(deep) == 0 {
+		b.Fatal(len(deep), err)
+	}
+	last := deep[len(deep)-1]
+	views := []struct {
+		name string
+		f    core.ItemFilter
+	}{
+		{"default", core.ItemFilter{}},
+		{"account", core.ItemFilter{AccountID: mail}},
+		{"account-unread", core.ItemFilter{AccountID: mail, Unread: true}},
+		{"account-page-11", core.ItemFilter{AccountID: mail, Before: last.CreatedAt, BeforeID: last.ID}},
+		{"kind", core.ItemFilter{Kind: core.ItemVKComment}},
+		{"done", core.ItemFilter{States: []core.State{core.StateDone}}},
+		{"spam-and-hidden", core.ItemFilter{States: []core.State{core.StateSpam, core.StateHidden}}},
+		{"vip-first", core.ItemFilter{VIPFirst: true}},
+		{"vip-first-kind", core.ItemFilter{VIPFirst: true, Kind: core.ItemXMention}},
+		{"vip-first-done", core.ItemFilter{VIPFirst: true, States: []core.State{core.StateDone}}},
+		// The inbox screen's lists: one row per conversation.
+		{"conversations", core.ItemFilter{Conversations: true}},
+		{"conversations-account", core.ItemFilter{Conversations: true, AccountID: mail}},
+		{"conversations-unread", core.ItemFilter{Conversations: true, Unread: true}},
+		{"conversations-done", core.ItemFilter{Conversations: true, States: []core.State{core.StateDone}}},
+		{"conversations-vip-first", core.ItemFilter{Conversations: true, VIPFirst: true}},
+	}
+	for _, v := range views {
+		b.Run(name+"/"+v.name, func(b *testing.B) {
+			measure(b, func() error {
+				page, err := s.Items(ctx, v.f)
+				if err == nil && len(page) != defaultLimit {
+					err = fmt.Errorf("page of %d items, want %d", len(page), defaultLimit)
+				}
+				return err
+			})
+		})
 	}
 }
 
