@@ -45,6 +45,7 @@ func storedIMAP(t *testing.T, dir, name string) core.IMAPSettings {
 // read again, and the next sync reads the new server (the old one is gone)
 // without doubling a message. A rename keeps the password reachable.
 func TestHeadlessAccountEditMovesToAnotherServer(t *testing.T) {
+	t.Parallel()
 	// A holds the demo's scripted messages (34), B those and 29 more.
 	a, b := startPeers(t, 1), startPeers(t, 40)
 	dir := t.TempDir()
@@ -100,10 +101,12 @@ func mustPort(t *testing.T, p *demo.Peers) int {
 // and a new one syncs the new server with the kept password, while the old
 // server is already gone.
 func TestRunningEngineReconnectsAfterAnEdit(t *testing.T) {
+	t.Parallel()
 	// A holds the demo's scripted messages (34), B those and 29 more.
 	a, b := startPeers(t, 1), startPeers(t, 40)
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
+	fromTemplate(t, dir)
 	w, err := openWorkspace(ctx, workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
 	if err != nil {
 		t.Fatal(err)

@@ -92,6 +92,7 @@ func damageIndex(t *testing.T, path string) {
 }
 
 func TestCheckBackupRestoreCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	seedWorkspace(t, dir, 40)
 	if code, out, errs := cli(t, "", "--data", dir, "check"); code != 0 || !strings.HasPrefix(out, "ok") {
@@ -172,6 +173,7 @@ func TestEmptyDatabaseFileIsNotANewWorkspace(t *testing.T) {
 // the database as a crash of the disk might, and checks that no command
 // writes to it and each says what to do.
 func TestDamageAfterAKillIsNeverWrittenTo(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}

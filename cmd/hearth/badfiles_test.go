@@ -18,6 +18,7 @@ import (
 // Files that are not an address book are refused with a reason naming
 // them, quickly, and nobody is imported.
 func TestMembersImportRefusesBadFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	random := make([]byte, 200<<10)
 	rand.New(rand.NewSource(7)).Read(random)

@@ -79,6 +79,7 @@ func TestPublishingSurvivesKills(t *testing.T) {
 		publishDue(t, dir)
 		return
 	}
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
@@ -299,6 +300,7 @@ func (c *child) kill(t *testing.T) bool {
 // either succeeds or says the workspace is busy; in the end every message
 // is there once and the workspace passes its checks.
 func TestTwoSyncsOnOneWorkspace(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}

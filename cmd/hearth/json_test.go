@@ -83,6 +83,7 @@ func checkJSONStyle(t *testing.T, what, out string) {
 
 // Every --json output speaks one dialect (README "JSON output").
 func TestJSONStyleEverywhere(t *testing.T) {
+	t.Parallel()
 	p := startVKPeer(t)
 	dir := t.TempDir()
 	args, tok := addVKArgs(dir, p)
@@ -152,6 +153,7 @@ func TestJSONStyleEverywhere(t *testing.T) {
 // --before pages on past any limit: the pages put together are the whole
 // list, in order, each item once.
 func TestInboxAndSearchPageWithBefore(t *testing.T) {
+	t.Parallel()
 	p := startPeers(t, 80)
 	dir := t.TempDir()
 	args, pw := addArgs(dir, p)

@@ -157,6 +157,7 @@ func addArgs(dir string, p *demo.Peers) (args []string, password string) {
 }
 
 func TestHeadlessAddSyncInboxSearchReply(t *testing.T) {
+	t.Parallel()
 	p := startPeers(t, 0)
 	dir := t.TempDir()
 	freshWorkspace(dir) // the CLI makes the workspace, as for a person
@@ -257,6 +258,7 @@ func TestPlainTextRefusedToRemoteHost(t *testing.T) {
 // TestKilledMidSyncResumes kills a syncing process with SIGKILL after its
 // first batch landed, then syncs again: every message is there once.
 func TestKilledMidSyncResumes(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
@@ -321,11 +323,24 @@ func countItems(t *testing.T, dir string) int {
 	return storedMessages(t, dir)
 }
 
+// waitForItems polls one read-only connection: a new one each time would
+// parse the schema again (tens of milliseconds under -race), taking the
+// CPU from the process being waited for.
 func waitForItems(t *testing.T, dir string, n int) {
 	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+dbPath(dir)+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
-		if _, err := os.Stat(filepath.Join(dir, "hearth.db")); err == nil && countItems(t, dir) >= n {
+		var got int
+		if err := db.QueryRow("SELECT count(*) FROM items").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got >= n {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)

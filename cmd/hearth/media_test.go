@@ -104,6 +104,7 @@ func checkPictures(t *testing.T, vk *demo.VKPeer, x *demo.XPeer, text string, n 
 // and X (media upload): a photo too large for X is re-encoded (said by
 // posts add), each picture uploaded once, the alt text on both.
 func TestSyncOncePublishesPictures(t *testing.T) {
+	t.Parallel()
 	dir, vk, x, vkName, xName := publishingWorkspace(t)
 	small := writePicture(t, dir, "hall.png", 64, 48)
 	big := writePicture(t, dir, "board.png", 1400, 1400) // about 6 MB: over X's 5 MB
@@ -134,6 +135,7 @@ func TestSyncOncePublishesPictures(t *testing.T) {
 // uploaded twice. A failed post call (an unknown outcome) is checked,
 // found absent, retried by a person, and still uploads nothing again.
 func TestPictureRetriesThroughTheEngine(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		step   string
 		inject func(vk *vkpeer.Peer, x *xpeer.Server)
@@ -212,6 +214,7 @@ func (c *testClock) add(d time.Duration) {
 // channel (absent: the post never arrived), a person retries, and the
 // post goes out once with the pictures uploaded the first time.
 func TestKilledBetweenUploadAndPost(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}

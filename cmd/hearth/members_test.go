@@ -10,6 +10,7 @@ import (
 )
 
 func TestMembersImportListTagMergeExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csvFile := filepath.Join(dir, "people.csv")
 	data := "\ufeffName;E-mail;Tags\nAnna Petrova;anna@example.org;artists\nBoris;boris@example.org;\n"

@@ -85,6 +85,7 @@ func exitedPID(t *testing.T) int {
 // or was left unconfirmed, and names each; a reply that may have been
 // delivered is called unconfirmed with the time it was tried, never failed.
 func TestSyncOnceFailsWhenAnEntryNeedsAPerson(t *testing.T) {
+	t.Parallel()
 	dir, _ := mailWorkspace(t)
 	st := workspaceStore(t, dir)
 	ctx := context.Background()
@@ -134,6 +135,7 @@ func TestSyncOnceFailsWhenAnEntryNeedsAPerson(t *testing.T) {
 // twice; none that was delivered is called failed; every reply called sent
 // was delivered and is in its thread.
 func TestOutboxSurvivesKills(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
@@ -160,6 +162,7 @@ func TestOutboxSurvivesKills(t *testing.T) {
 // comment by its text instead of posting again (and a resend would carry
 // the same guid, which VK makes once).
 func TestOutboxSurvivesKillsVK(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
@@ -211,6 +214,7 @@ func TestOutboxSurvivesKillsVK(t *testing.T) {
 // made the post leaves its outcome unknown; the next run looks for it in
 // the account's timeline and never posts it again blindly.
 func TestOutboxSurvivesKillsX(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}

@@ -41,6 +41,7 @@ func addVKChannel(t *testing.T, dir, name string) {
 }
 
 func TestPostsAddListExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	addVKChannel(t, dir, "news")
 	base := []string{"--data", dir, "--secrets", "file"}
@@ -92,6 +93,7 @@ func TestPostsAddListExport(t *testing.T) {
 }
 
 func TestPostsUsageErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"posts"},
@@ -116,10 +118,12 @@ func TestDraftSurvivesKill(t *testing.T) {
 		typeDraftThenHang(dir)
 		return
 	}
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns a process")
 	}
 	dir := t.TempDir()
+	fromTemplate(t, dir) // the child opens a workspace; migrating one is seconds under -race
 	cmd := exec.Command(os.Args[0], "-test.run=^TestDraftSurvivesKill$")
 	cmd.Env = append(os.Environ(), draftChild+"="+dir)
 	stdout, err := cmd.StdoutPipe()

@@ -61,6 +61,7 @@ func onPeers(vk *demo.VKPeer, x *demo.XPeer, text string) (onVK, onX int) {
 // `hearth sync --once` publishes what is due with no window open, says so,
 // and publishes nothing again on the next run.
 func TestSyncOncePublishesDuePosts(t *testing.T) {
+	t.Parallel()
 	dir, vk, x, vkName, xName := publishingWorkspace(t)
 	text := "Saturday 10:00: the meetup starts, doors open at 9:45."
 	schedulePost(t, dir, text, vkName+","+xName)
@@ -104,6 +105,7 @@ func TestSyncOnceFailsNamingTheRefusedPost(t *testing.T) {
 // one workspace (two stores on one file, as two processes have): every
 // due post reaches each peer exactly once.
 func TestWindowAndDaemonPublishEachPostOnce(t *testing.T) {
+	t.Parallel()
 	dir, vk, x, vkName, xName := publishingWorkspace(t)
 	var texts []string
 	for i := range 8 {

@@ -40,6 +40,7 @@ func runBinary(t *testing.T, env []string, stdin string, args ...string) (stdout
 // once logged "Error parsing user locale C" three times per command, and a
 // workspace without secrets has no keyring to warn about.
 func TestQuietUnderEveryLocale(t *testing.T) {
+	t.Parallel()
 	locales := []struct{ name, env string }{
 		{"C", "LANG=C"}, {"C.UTF-8", "LANG=C.UTF-8"}, {"LC_ALL=C.UTF-8", "LC_ALL=C.UTF-8"},
 		{"POSIX", "LC_ALL=POSIX"}, {"unset", ""}, {"ru_RU.UTF-8", "LANG=ru_RU.UTF-8"},
@@ -53,6 +54,7 @@ func TestQuietUnderEveryLocale(t *testing.T) {
 	}
 	for _, loc := range locales {
 		t.Run(loc.name, func(t *testing.T) {
+			t.Parallel() // processes of their own, each in its own data directory
 			commands := commands
 			if loc.name == "C.UTF-8" {
 				commands = append(commands, more...)
@@ -64,6 +66,13 @@ func TestQuietUnderEveryLocale(t *testing.T) {
 				env = childEnv()
 			}
 			dir := t.TempDir()
+			// The servers' default makes its workspace as a person's first
+			// command does; the other locales start from a new workspace's
+			// copy (migrating one is seconds a process under -race), which
+			// the first command opens as a new one.
+			if loc.name != "C.UTF-8" {
+				fromTemplate(t, dir)
+			}
 			for _, c := range commands {
 				args := append([]string{"--data", dir}, c...)
 				_, stderr, err := runBinary(t, env, "", args...)
@@ -83,6 +92,7 @@ func TestQuietUnderEveryLocale(t *testing.T) {
 // The keyring warning comes once, with the first secret the workspace
 // stores, and never from the commands after it.
 func TestKeyringWarningOnlyWithTheFirstSecret(t *testing.T) {
+	t.Parallel()
 	env := childEnv("LANG=C.UTF-8")
 	dir := t.TempDir()
 	add := []string{"--data", dir, "account", "add", "imap", "--name", "Mail", "--host", "127.0.0.1",

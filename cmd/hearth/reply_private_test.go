@@ -10,6 +10,7 @@ import (
 // community message when they allow it: sync sends it once into their
 // conversation, and nothing appears under the post.
 func TestHeadlessPrivateReplyToAVKComment(t *testing.T) {
+	t.Parallel()
 	p := startVKPeer(t)
 	dir := t.TempDir()
 	args, tok := addVKArgs(dir, p)
