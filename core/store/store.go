@@ -166,7 +166,17 @@ func dsn(path string, writer bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "cache_size(-16000)")
+	// The page cache is per connection and outside Go's heap. The writer's
+	// batches touch many index pages; a reader's page or search touches a
+	// few, and the OS keeps the file cached anyway. SQLite's allocator
+	// (modernc.org/memory) rounds each cached page up to 8 KB, so readers at
+	// 16 MB each held about 120 MB more of the window's resident memory
+	// after scrolling a big inbox (docs/benchmarks.md, the window's memory).
+	if writer {
+		q.Add("_pragma", "cache_size(-16000)")
+	} else {
+		q.Add("_pragma", "cache_size(-2000)")
+	}
 	q.Add("_pragma", "temp_store(MEMORY)") // statement journals of batch writes
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
