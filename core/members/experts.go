@@ -14,7 +14,10 @@ import (
 type Expert struct {
 	Member core.Member
 	Score  int
-	Why    string
+	// Why says the evidence in English words for the command line; a
+	// window says Evidence in its own language.
+	Why      string
+	Evidence core.ExpertEvidence
 	// Handles are the member's screen names per channel, to @-mention them.
 	Handles map[core.IdentityKind]string
 	// Identities are the member's addresses on every channel, to know them
@@ -111,7 +114,7 @@ func (s *Service) experts(ctx context.Context, list []ranked, limit int) ([]Expe
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Expert{Member: m, Score: r.score, Why: whyExpert(r.ev), Handles: handles(ids), Identities: ids})
+		out = append(out, Expert{Member: m, Score: r.score, Why: whyExpert(r.ev), Evidence: r.ev, Handles: handles(ids), Identities: ids})
 	}
 	return out, nil
 }

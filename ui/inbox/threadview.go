@@ -35,10 +35,10 @@ type threadView struct {
 	status   *widget.Label
 	messages *fyne.Container
 	scroll   *container.Scroll
-	snooze   *widget.Button
-	back     *widget.Button // Reopen / Not spam
-	done     *widget.Button
-	spam     *widget.Button
+	snooze   *kit.TipButton
+	back     *kit.TipButton // Reopen / Not spam
+	done     *kit.TipButton
+	spam     *kit.TipButton
 	bar      *shrinkingBar // the buttons above, icons only when narrow
 	pending  *pendingMod   // the moderation whose result the status awaits
 	pics     *pictureShelf // the pictures in the messages
@@ -86,25 +86,27 @@ func (t *threadView) layout() fyne.CanvasObject {
 func (t *threadView) actionBar() fyne.CanvasObject {
 	s := t.inbox
 	t.bar = newShrinkingBar()
-	button := func(key, text string, icon fyne.Resource, tapped func()) *widget.Button {
-		b := kit.FlatButton(text, icon, tapped)
-		t.bar.setLabel(b, key, text)
+	// In the order their labels go when the pane narrows: the way back or
+	// Done last of all.
+	button := func(text string, icon fyne.Resource, tapped func()) *kit.TipButton {
+		b := kit.NewTipButton(text, text, icon, tapped)
+		t.bar.setLabel(b, text)
 		return b
 	}
-	t.snooze = button("Snooze", lang.L("Snooze"), theme.HistoryIcon(), func() { t.showSnooze() })
+	t.back = button(lang.L("Reopen"), theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
+	t.back.Hide()
+	t.done = button(lang.L("Done"), theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) })
+	t.snooze = button(lang.L("Snooze"), theme.HistoryIcon(), func() { t.showSnooze() })
 	// The way back: a conversation in Done, Spam, Snoozed or Hidden goes
 	// back to the inbox from where it is read.
-	t.back = button("Reopen", lang.L("Reopen"), theme.ContentUndoIcon(), func() { s.setState(core.StateOpen, time.Time{}) })
-	t.back.Hide()
-	t.done = button("Done", lang.L("Done"), theme.ConfirmIcon(), func() { s.setState(core.StateDone, time.Time{}) })
-	t.spam = button("Spam", lang.L("Spam"), theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) })
+	t.spam = button(lang.L("Spam"), theme.WarningIcon(), func() { s.setState(core.StateSpam, time.Time{}) })
 	buttons := container.New(t.bar,
 		t.back,
 		t.done,
 		t.snooze,
 		t.spam,
-		button("Unread", lang.L("Unread"), theme.VisibilityOffIcon(), s.markUnread),
-		button("Tag", lang.L("Tag"), theme.ContentAddIcon(), t.askTag),
+		button(lang.L("Unread"), theme.VisibilityOffIcon(), s.markUnread),
+		button(lang.L("Tag"), theme.ContentAddIcon(), t.askTag),
 		layout.NewSpacer(),
 		kit.PrimaryButton(lang.L("Reply"), theme.MailReplyIcon(), s.composer.focus),
 	)
@@ -119,7 +121,7 @@ func (t *threadView) memberToggle() fyne.CanvasObject {
 		return layout.NewSpacer()
 	}
 	// An icon only: the action bar above sets how narrow the pane can be.
-	return kit.FlatButton("", theme.AccountIcon(), t.inbox.toggleMember)
+	return kit.NewTipButton("", lang.L("Show or hide the author's member file"), theme.AccountIcon(), t.inbox.toggleMember)
 }
 
 // clear shows the hint: nothing is open.
@@ -170,10 +172,10 @@ func (t *threadView) showState(st core.State) {
 	t.done.Refresh()
 	switch st {
 	case core.StateSpam:
-		t.bar.setLabel(t.back, "Not spam", lang.L("Not spam"))
+		t.bar.setLabel(t.back, lang.L("Not spam"))
 		t.back.Show()
 	case core.StateDone, core.StateSnoozed, core.StateHidden:
-		t.bar.setLabel(t.back, "Reopen", lang.L("Reopen"))
+		t.bar.setLabel(t.back, lang.L("Reopen"))
 		t.back.Show()
 	default:
 		t.back.Hide()

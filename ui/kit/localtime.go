@@ -200,6 +200,34 @@ func Ago(now, t time.Time) string {
 	}
 }
 
+// AgoShort is Ago for a narrow table cell whose column says "last seen":
+// "now", "5 min", "3 h", "yesterday", "4 d" ("4 дн", "4 j"), then a date.
+// A cell shows it when Ago does not fit.
+func AgoShort(now, t time.Time) string {
+	if t.IsZero() {
+		return lang.L("never")
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return lang.X("ago.now", "now")
+	case d < time.Hour:
+		return lang.L("{{.N}} min", map[string]any{"N": int(d / time.Minute)})
+	case d < 24*time.Hour:
+		return lang.L("{{.N}} h", map[string]any{"N": int(d / time.Hour)})
+	case d < 7*24*time.Hour:
+		n := int(d / (24 * time.Hour))
+		if n == 1 {
+			return lang.L("yesterday")
+		}
+		return lang.L("{{.N}} d", map[string]any{"N": n})
+	case t.Year() == now.Year():
+		return FormatTime(t, "2 Jan")
+	default:
+		return FormatTime(t, "Jan 2006")
+	}
+}
+
 // DurationWords says a length of time in words, as precisely as people
 // need it: "less than a minute", "45 minutes", "2 hours 5 minutes" (below
 // ten hours), "27 hours" (below two days), "3 days". It rounds down: a

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/hearthhq/hearth/core"
 )
 
 // inLanguage runs f with code in use, English again afterwards.
@@ -161,6 +163,37 @@ func TestKitLabelsTranslated(t *testing.T) {
 			if got != want {
 				t.Errorf("%q, want %q", got, want)
 			}
+		}
+	})
+}
+
+// The short "last seen" forms, in Russian: whole words a narrow cell shows.
+func TestAgoShort(t *testing.T) {
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.Local)
+	inLanguage(t, "ru", func() {
+		for _, c := range []struct {
+			ago  time.Duration
+			want string
+		}{{10 * time.Second, "сейчас"}, {5 * time.Minute, "5 мин"}, {3 * time.Hour, "3 ч"}, {30 * time.Hour, "вчера"}, {5 * 24 * time.Hour, "5 дн"}} {
+			if got := AgoShort(now, now.Add(-c.ago)); got != c.want {
+				t.Errorf("%v ago: %q, want %q", c.ago, got, c.want)
+			}
+		}
+		if got := AgoShort(now, time.Date(2026, 9, 28, 9, 0, 0, 0, time.Local)); got != "28 сент." {
+			t.Errorf("a date this year: %q", got)
+		}
+	})
+}
+
+// Why a member is offered as an expert, in the language's plural forms.
+func TestExpertWhyPlural(t *testing.T) {
+	inLanguage(t, "ru", func() {
+		got := ExpertWhy(core.ExpertEvidence{Level: 4, Interest: true, Answers: 3})
+		if want := "уровень экспертизы 4; указал(а) это в интересах; недавно ответил(а) на 3 вопроса об этом"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		if got := ExpertWhy(core.ExpertEvidence{Answers: 5}); got != "недавно ответил(а) на 5 вопросов об этом" {
+			t.Errorf("5 answers: %q", got)
 		}
 	})
 }

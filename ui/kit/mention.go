@@ -50,7 +50,7 @@ func OfferReplyExperts(e *Env, m Mentioner, btn *widget.Button, topic string, ki
 		items := make([]*fyne.MenuItem, 0, len(experts))
 		for _, x := range experts {
 			mention := MentionFor(x, kind)
-			items = append(items, fyne.NewMenuItem(mention+" · "+x.Why, func() { insert(mention) }))
+			items = append(items, fyne.NewMenuItem(mention+" · "+ExpertWhy(x.Evidence), func() { insert(mention) }))
 		}
 		menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), e.Win.Canvas())
 		menu.ShowAtRelativePosition(fyne.NewPos(btn.Size().Width-menu.MinSize().Width, -menu.MinSize().Height), btn)
@@ -75,4 +75,20 @@ func MentionFor(e members.Expert, kind core.IdentityKind) string {
 		return "@" + strings.TrimPrefix(h, "@")
 	}
 	return e.Member.Name
+}
+
+// ExpertWhy says why a member is offered as knowing a topic, in the
+// language in use: "expertise level 4; answered 3 questions about it lately".
+func ExpertWhy(e core.ExpertEvidence) string {
+	var parts []string
+	if e.Level > 0 {
+		parts = append(parts, lang.L("expertise level {{.Level}}", map[string]any{"Level": e.Level}))
+	}
+	if e.Interest {
+		parts = append(parts, lang.L("lists it as an interest"))
+	}
+	if e.Answers > 0 {
+		parts = append(parts, lang.N("answered {{.Count}} questions about it lately", e.Answers, map[string]any{"Count": e.Answers}))
+	}
+	return strings.Join(parts, "; ")
 }

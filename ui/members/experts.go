@@ -86,7 +86,7 @@ func (f *expertFinder) row(e members.Expert) fyne.CanvasObject {
 	copyBtn := kit.FlatButton(lang.L("Copy {{.Mention}}", map[string]any{"Mention": mention}), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(mention)
 	})
-	why := kit.NewMutedWrapped(kit.Capitalize(e.Why), fyne.TextAlignLeading)
+	why := kit.NewMutedWrapped(kit.Capitalize(kit.ExpertWhy(e.Evidence)), fyne.TextAlignLeading)
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(copyBtn),
 		container.New(kit.TightRows{}, name, why))
 }

@@ -124,7 +124,7 @@ func reasonsText(rs []core.MergeReason) string {
 	parts := make([]string, 0, len(rs))
 	for _, r := range rs {
 		if t := members.ReasonText(r); t != "" {
-			parts = append(parts, t)
+			parts = append(parts, lang.L(t))
 		}
 	}
 	return kit.Capitalize(strings.Join(parts, "; "))

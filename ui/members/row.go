@@ -28,8 +28,8 @@ type memberRow struct {
 	activity  *widget.Label
 	loyalty   *widget.Label
 	quadrant  *kit.Badge
-	cohort    *widget.RichText
-	lastSeen  *widget.RichText
+	cohort    *kit.WordText
+	lastSeen  *kit.WordText
 	followers *widget.Label
 }
 
@@ -38,7 +38,7 @@ var rowChannels = [3]core.IdentityKind{core.IdentityEmail, core.IdentityVK, core
 
 func newMemberRow(s *Screen) *memberRow {
 	r := &memberRow{s: s, name: kit.NewWordLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
-		quadrant: kit.NewBadge(), cohort: kit.NewMutedTrunc(""), lastSeen: kit.NewMutedTrunc(""), followers: widget.NewLabel("")}
+		quadrant: kit.NewBadge(), cohort: kit.NewMutedWords(""), lastSeen: kit.NewMutedWords(""), followers: widget.NewLabel("")}
 	r.check = widget.NewCheck("", r.checked)
 	r.tags = widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()})
 	r.tags.Truncation = fyne.TextTruncateEllipsis
@@ -84,8 +84,8 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	r.activity.SetText(score(m.Activity))
 	r.loyalty.SetText(loyaltyText(m))
 	r.quadrant.Set(quadrantBadge(m.Quadrant))
-	kit.SetSegment(r.cohort, cohortName(cohort))
-	kit.SetSegment(r.lastSeen, kit.Ago(now, m.LastSeen))
+	r.cohort.Set(cohortName(cohort))
+	r.lastSeen.SetShort(kit.Ago(now, m.LastSeen), kit.AgoShort(now, m.LastSeen))
 	r.followers.SetText(followers(m.Followers))
 	r.Refresh()
 }

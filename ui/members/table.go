@@ -1,6 +1,8 @@
 package members
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -152,10 +154,55 @@ func columnMin(c column) float32 {
 		return c.width
 	}
 	w := fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
-	if c.title == memberCols[quadrantCol].title {
+	switch c.title {
+	case memberCols[quadrantCol].title:
 		w = max(w, widestBadge())
+	case memberCols[lastSeenCol].title:
+		w = max(w, widestText(agoSamples(time.Now(), kit.AgoShort)))
 	}
 	return w
+}
+
+// cohortCol and lastSeenCol hold short words: the cohort's column is as
+// wide as its longest name when there is room ("Отдаляются") and cut
+// after a word below; the last seen one never narrower than its short
+// form ("5 дн"), or left out when the window is too narrow.
+const (
+	cohortCol   = 6
+	lastSeenCol = 7
+)
+
+func cohortNames() []string {
+	out := make([]string, 0, len(core.Cohorts))
+	for _, c := range core.Cohorts {
+		out = append(out, cohortName(c))
+	}
+	return out
+}
+
+// agoSamples are the longest texts the "last seen" column shows in the
+// form ago gives: now, each relative form at its longest count, a date of
+// this year with a long month, and never. The column fits kit.AgoShort
+// ("5 дн", "28 нояб."), so the quadrant keeps its column in Russian at
+// 1024 px; a cell says kit.Ago ("5 дней назад") when it fits, and on hover.
+func agoSamples(now time.Time, ago func(now, t time.Time) string) []string {
+	var out []string
+	for _, d := range []time.Duration{30 * time.Second, 59 * time.Minute, 23 * time.Hour, 26 * time.Hour, 6 * 24 * time.Hour, 5 * 24 * time.Hour} {
+		out = append(out, ago(now, now.Add(-d)))
+	}
+	for m := time.January; m <= time.December; m++ {
+		out = append(out, kit.FormatTime(time.Date(now.Year(), m, 28, 12, 0, 0, 0, time.Local), "2 Jan"))
+	}
+	return append(out, ago(now, time.Time{})) // never
+}
+
+// widestText is the width of the widest text in a cell.
+func widestText(texts []string) float32 {
+	w := float32(0)
+	for _, t := range texts {
+		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.InnerPadding() + 2 // 2: rounding, so it is never cut by a pixel
 }
 
 // widestBadge is the width of the widest quadrant badge in its cell.
@@ -225,6 +272,9 @@ func baseWidths() []float32 {
 			icon = theme.MoveDownIcon()
 		}
 		ws[i] = max(ws[i], kit.FlatButton(lang.L(c.title), icon, nil).MinSize().Width, columnMin(c))
+		if i == cohortCol {
+			ws[i] = max(ws[i], widestText(cohortNames()))
+		}
 	}
 	return ws
 }

@@ -21,6 +21,10 @@ func dynamicWords() []string {
 	for _, c := range []core.Cohort{core.CohortNew, core.CohortRegular, core.CohortDrifting, core.CohortDeadSoul} {
 		words = append(words, members.CohortLabel(c))
 	}
+	for _, r := range []core.MergeReason{core.ReasonSameHandle, core.ReasonHandleIsLocal, core.ReasonNameAndLocal,
+		core.ReasonSamePhoto, core.ReasonSameFullName} {
+		words = append(words, members.ReasonText(r))
+	}
 	for _, c := range memberCols {
 		if c.title != "" {
 			words = append(words, c.title)

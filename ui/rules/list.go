@@ -19,20 +19,19 @@ func (s *Screen) row(r core.Rule, i, n int) fyne.CanvasObject {
 	on := widget.NewCheck("", nil)
 	on.SetChecked(r.Enabled)
 	on.OnChanged = func(v bool) { s.setEnabled(r, v) }
-	name := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", r.Position, r.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: r.ID == s.editing})
-	name.Truncation = fyne.TextTruncateEllipsis
-	what := kit.NewMutedTrunc(summary(r))
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(r, -1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(r, 1) })
-	up.Importance, down.Importance = widget.LowImportance, widget.LowImportance
+	// Names and summaries are cut after a whole word, whole on hover.
+	name := kit.NewWordLabel()
+	name.Set(fmt.Sprintf("%d. %s", r.Position, r.Name), fyne.TextStyle{Bold: r.ID == s.editing})
+	what := kit.NewMutedWords(summary(r))
+	up := kit.NewTipButton("", lang.L("Move up: runs earlier"), theme.MoveUpIcon(), func() { s.move(r, -1) })
+	down := kit.NewTipButton("", lang.L("Move down: runs later"), theme.MoveDownIcon(), func() { s.move(r, 1) })
 	if i == 0 {
 		up.Disable()
 	}
 	if i == n-1 {
 		down.Disable()
 	}
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.edit(r) })
-	edit.Importance = widget.LowImportance
+	edit := kit.NewTipButton("", lang.L("Edit the rule"), theme.DocumentCreateIcon(), func() { s.edit(r) })
 	text := container.NewVBox(name, what)
 	return container.NewBorder(nil, nil, on, container.NewHBox(up, down, edit), text)
 }

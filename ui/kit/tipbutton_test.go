@@ -1,0 +1,72 @@
+package kit
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tipText is the text of the tip on c's canvas, "" for none.
+func tipText(c fyne.Canvas, except fyne.CanvasObject) string {
+	for _, o := range c.Overlays().List() {
+		for _, x := range test.LaidOutObjects(o) {
+			if l, ok := x.(*widget.Label); ok && x != except {
+				return l.Text
+			}
+		}
+	}
+	return ""
+}
+
+// An icon-only button says what it does while the pointer rests on it; a
+// button that shows its label needs no tip.
+func TestTipButtonSaysWhatAnIconDoes(t *testing.T) {
+	test.NewTempApp(t)
+	b := NewTipButton("", "Spam", theme.WarningIcon(), func() {})
+	w := test.NewWindow(container.NewWithoutLayout(b))
+	defer w.Close()
+	w.Resize(fyne.NewSize(300, 200))
+	b.Resize(b.MinSize())
+	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
+	if got := tipText(w.Canvas(), nil); got != "Spam" {
+		t.Errorf("icon only: tip %q, want Spam", got)
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(250, 150))
+	if got := tipText(w.Canvas(), nil); got != "" {
+		t.Errorf("pointer gone: tip %q left", got)
+	}
+	b.SetText("Spam")
+	b.Resize(b.MinSize())
+	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
+	if got := tipText(w.Canvas(), nil); got != "" {
+		t.Errorf("labelled: tip %q", got)
+	}
+}
+
+// A cell too narrow for "5 дней назад" says "5 дн" and the whole on hover.
+func TestWordTextShortForm(t *testing.T) {
+	test.NewTempApp(t)
+	wt := NewMutedWords("")
+	wt.SetShort("5 дней назад", "5 дн")
+	w := test.NewWindow(container.NewWithoutLayout(wt))
+	defer w.Close()
+	w.Resize(fyne.NewSize(300, 200))
+	pad := 2 * theme.InnerPadding()
+	wt.Resize(fyne.NewSize(fyne.MeasureText("5 дн", theme.TextSize(), fyne.TextStyle{}).Width+pad+2, 36))
+	if wt.Shown() != "5 дн" {
+		t.Errorf("narrow: shown %q, want the short form", wt.Shown())
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
+	if got := tipText(w.Canvas(), nil); got != "5 дней назад" {
+		t.Errorf("hover shows %q", got)
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(250, 150))
+	wt.Resize(fyne.NewSize(200, 36))
+	if wt.Shown() != "5 дней назад" {
+		t.Errorf("wide: shown %q", wt.Shown())
+	}
+}
