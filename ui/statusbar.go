@@ -151,8 +151,9 @@ func summarize(accts []core.Account, now time.Time) syncSummary {
 func firstProblem(accts []core.Account, now time.Time) string {
 	for _, a := range accts {
 		if a.Status.State == core.SyncError {
-			// The message is the channel's own words (core's English).
-			data := map[string]any{"Name": a.Name, "Message": a.Status.Message, "Action": a.Status.Action}
+			// Hearth's fixed words about a channel in the language in use;
+			// a remote's own words as it gave them.
+			data := map[string]any{"Name": a.Name, "Message": kit.ChannelText(a.Status.Message), "Action": kit.ChannelText(a.Status.Action)}
 			if a.Status.Action != "" {
 				return lang.L("{{.Name}}: error: {{.Message}} ({{.Action}})", data)
 			}

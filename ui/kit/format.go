@@ -100,9 +100,9 @@ func ErrorText(err error) string {
 		return ""
 	}
 	if re := core.AsRemote(err); re != nil {
-		msg := Capitalize(re.Message)
+		msg := Capitalize(ChannelText(re.Message))
 		if re.Action != "" {
-			msg = strings.TrimSuffix(msg, ".") + ": " + re.Action
+			msg = strings.TrimSuffix(msg, ".") + ": " + ChannelText(re.Action)
 		}
 		return Sentence(msg)
 	}
