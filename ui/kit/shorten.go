@@ -17,6 +17,18 @@ import (
 // in a narrow space), it cuts inside the word, so something shows;
 // nothing fits in no width.
 func FitWords(s string, size float32, style fyne.TextStyle, width float32) string {
+	return fitWords(s, size, style, width, false)
+}
+
+// FitWholeWords is FitWords that cuts inside a word only when the first
+// word alone does not fit: for text whose every word matters as typed (a
+// rule's query, "kind:vk_co…" would read as another kind) or is short
+// (a date, "5 дн").
+func FitWholeWords(s string, size float32, style fyne.TextStyle, width float32) string {
+	return fitWords(s, size, style, width, true)
+}
+
+func fitWords(s string, size float32, style fyne.TextStyle, width float32, whole bool) string {
 	fits := func(t string) bool { return fyne.MeasureText(t, size, style).Width <= width }
 	if width <= 0 {
 		return ""
@@ -37,7 +49,7 @@ func FitWords(s string, size float32, style fyne.TextStyle, width float32) strin
 	// After a whole word, unless that loses more than a third of what fits
 	// (a narrow calendar chip keeps "09:30 Осення…" rather than "09:30…";
 	// the whole text is one hover away).
-	if cut := wordEnd(r[:lo], lo < len(r) && !unicode.IsSpace(r[lo])); cut > 0 && cut*3 >= lo*2 {
+	if cut := wordEnd(r[:lo], lo < len(r) && !unicode.IsSpace(r[lo])); cut > 0 && (whole || cut*3 >= lo*2) {
 		return strings.TrimRightFunc(string(r[:cut]), isCutPunct) + "…"
 	}
 	if lo == 0 {

@@ -62,3 +62,23 @@ func TestFitWordsCutsAfterAWord(t *testing.T) {
 		t.Errorf("no room: %q", got)
 	}
 }
+
+// A rule's query is cut between its terms, never inside one, even when a
+// word cut leaves much of the room empty; a first word too long still
+// shows what fits.
+func TestFitWholeWordsNeverCutsATerm(t *testing.T) {
+	test.NewTempApp(t)
+	size, style := theme.TextSize(), fyne.TextStyle{}
+	s := "если is:abusive kind:vk_comment → hide"
+	width := fyne.MeasureText("если is:abusive kind:vk_co…", size, style).Width
+	if got := FitWholeWords(s, size, style, width); got != "если is:abusive…" {
+		t.Errorf("got %q, want the cut after is:abusive", got)
+	}
+	if got := FitWords(s, size, style, width); got != "если is:abusive kind:vk_co…" {
+		t.Errorf("FitWords keeps the most text: %q", got)
+	}
+	long := "channel:vk_community_with_a_long_name"
+	if got := FitWholeWords(long, size, style, fyne.MeasureText("channel:vk_…", size, style).Width); got != "channel:vk_…" {
+		t.Errorf("one long term: %q", got)
+	}
+}

@@ -10,7 +10,8 @@ import (
 
 // WordText is WordLabel for secondary text (the placeholder colour a
 // widget.Label cannot take): one line cut after a whole word to the width
-// it gets, the whole text in a tip on hover. Table cells such as a
+// it gets (inside a word only when the first one does not fit), the whole
+// text in a tip on hover. Table cells such as a
 // member's "last seen" or a rule's summary.
 type WordText struct {
 	widget.RichText
@@ -67,9 +68,9 @@ func (w *WordText) fit(width float32) {
 	text := w.full
 	if width > 0 {
 		room := width - 2*w.Theme().Size(theme.SizeNameInnerPadding)
-		text = FitWords(w.full, size, w.seg.Style.TextStyle, room)
+		text = FitWholeWords(w.full, size, w.seg.Style.TextStyle, room)
 		if text != w.full && w.short != "" {
-			text = FitWords(w.short, size, w.seg.Style.TextStyle, room)
+			text = FitWholeWords(w.short, size, w.seg.Style.TextStyle, room)
 		}
 	}
 	if text != w.seg.Text {
