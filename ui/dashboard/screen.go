@@ -82,7 +82,8 @@ func New(e *kit.Env, b Backend, drill Drill) *Screen {
 func (s *Screen) layout() fyne.CanvasObject {
 	monthly := widget.NewButtonWithIcon(lang.L("Monthly report"), theme.DocumentSaveIcon(), s.monthlyReport)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload.Request)
-	bar := container.NewHBox(s.period, s.channel, refresh)
+	// As wide as their choices: "Tous les canaux" was cut to "Tous les ca…".
+	bar := container.NewHBox(kit.WideSelect(s.period), kit.WideSelect(s.channel), refresh)
 	top := container.NewBorder(nil, nil, bar, monthly)
 	layout := &chartGrid{}
 	grid := container.New(layout)

@@ -81,7 +81,7 @@ func changeColor(better int) color.Color {
 
 // tileNameChars is about how many characters of a name fit on a line of
 // a tile.
-const tileNameChars = 16
+const tileNameChars = 13
 
 // twoLines breaks a tile's name before the word that would pass n
 // characters, and gives a short one an empty second line, so that every
