@@ -70,3 +70,28 @@ func TestWordTextShortForm(t *testing.T) {
 		t.Errorf("wide: shown %q", wt.Shown())
 	}
 }
+
+// In a window with a tip layer, the tip of a button under the pointer
+// takes no click: the click meant for the button reaches it.
+func TestTipLetsTheClickThrough(t *testing.T) {
+	test.NewTempApp(t)
+	tapped := 0
+	b := NewTipButton("", "Edit the rule", theme.DocumentCreateIcon(), func() { tapped++ })
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.SetContent(WithTips(container.NewWithoutLayout(b), w.Canvas()))
+	w.Resize(fyne.NewSize(300, 200))
+	b.Resize(b.MinSize())
+	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
+	if b.tip.shown == nil || len(w.Canvas().Overlays().List()) != 0 {
+		t.Fatalf("no tip in the layer (shown %v, %d overlays)", b.tip.shown != nil, len(w.Canvas().Overlays().List()))
+	}
+	test.TapCanvas(w.Canvas(), fyne.NewPos(5, 5))
+	if tapped != 1 {
+		t.Errorf("tapped %d times with the tip shown, want 1", tapped)
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(250, 150))
+	if b.tip.shown != nil {
+		t.Error("the tip stays after the pointer left")
+	}
+}
