@@ -24,8 +24,11 @@ type WordText struct {
 var _ desktop.Hoverable = (*WordText)(nil)
 
 // NewMutedWords makes a word-cut line of secondary text.
-func NewMutedWords(text string) *WordText {
-	w := &WordText{full: text, seg: &widget.TextSegment{Text: text, Style: MutedStyle()}}
+func NewMutedWords(text string) *WordText { return NewWordText(text, MutedStyle()) }
+
+// NewWordText makes a word-cut line in a style (TagStyle for tags).
+func NewWordText(text string, style widget.RichTextStyle) *WordText {
+	w := &WordText{full: text, seg: &widget.TextSegment{Text: text, Style: style}}
 	w.Segments = []widget.RichTextSegment{w.seg}
 	w.Truncation = fyne.TextTruncateEllipsis // its minimum stays narrow
 	w.Scroll = container.ScrollNone          // as widget.NewRichText sets it

@@ -24,7 +24,7 @@ type memberRow struct {
 	check     *widget.Check
 	name      *kit.WordLabel  // cut after a whole word, whole on hover
 	channels  [3]*widget.Icon // e-mail, VK, X
-	tags      *widget.RichText
+	tags      *kit.WordText
 	activity  *widget.Label
 	loyalty   *widget.Label
 	quadrant  *kit.Badge
@@ -40,8 +40,7 @@ func newMemberRow(s *Screen) *memberRow {
 	r := &memberRow{s: s, name: kit.NewWordLabel(), activity: widget.NewLabel(""), loyalty: widget.NewLabel(""),
 		quadrant: kit.NewBadge(), cohort: kit.NewMutedWords(""), lastSeen: kit.NewMutedWords(""), followers: widget.NewLabel("")}
 	r.check = widget.NewCheck("", r.checked)
-	r.tags = widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()})
-	r.tags.Truncation = fyne.TextTruncateEllipsis
+	r.tags = kit.NewWordText("", kit.TagStyle()) // "#league…", not "#league #volu…"
 	for i, k := range rowChannels {
 		r.channels[i] = widget.NewIcon(kit.IdentityIcon(k))
 	}
@@ -80,7 +79,7 @@ func (r *memberRow) set(m core.Member, cohort core.Cohort, checked bool, now tim
 	for i, k := range rowChannels {
 		r.channels[i].Hidden = !hasChannel(m, k)
 	}
-	kit.SetSegment(r.tags, kit.TagsLabel(m.Tags))
+	r.tags.Set(kit.TagsLabel(m.Tags))
 	r.activity.SetText(score(m.Activity))
 	r.loyalty.SetText(loyaltyText(m))
 	r.quadrant.Set(quadrantBadge(m.Quadrant))
