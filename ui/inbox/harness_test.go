@@ -341,8 +341,9 @@ func (fakeExperts) MentionsFor(_ context.Context, text string, _ int) ([]members
 		return nil, nil
 	}
 	return []members.Expert{{Member: core.Member{ID: 1, Name: "Claire Martin"}, Score: 35,
-		Why:     "expertise level 3; lists it as an interest",
-		Handles: map[core.IdentityKind]string{core.IdentityX: "claire_builds", core.IdentityVK: "claire.db"}}}, nil
+		Why:      "expertise level 3; lists it as an interest",
+		Evidence: core.ExpertEvidence{Level: 3, Interest: true},
+		Handles:  map[core.IdentityKind]string{core.IdentityX: "claire_builds", core.IdentityVK: "claire.db"}}}, nil
 }
 
 // close closes the window as the shell does: background work ends, then

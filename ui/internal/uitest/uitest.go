@@ -274,6 +274,9 @@ func ButtonsIn(o fyne.CanvasObject) []*widget.Button {
 		if b, ok := c.(*widget.Button); ok {
 			out = append(out, b)
 		}
+		if b, ok := c.(*kit.TipButton); ok { // an icon button with a tip
+			out = append(out, &b.Button)
+		}
 	}
 	return out
 }
