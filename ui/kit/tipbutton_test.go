@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tipText is the text of the tip on c's canvas, "" for none.
-func tipText(c fyne.Canvas, except fyne.CanvasObject) string {
-	for _, o := range c.Overlays().List() {
-		for _, x := range test.LaidOutObjects(o) {
-			if l, ok := x.(*widget.Label); ok && x != except {
-				return l.Text
-			}
+// tipText is the text tip shows, "" for none.
+func tipText(tip *Tip) string {
+	if tip.shown == nil {
+		return ""
+	}
+	for _, x := range test.LaidOutObjects(tip.shown) {
+		if l, ok := x.(*widget.Label); ok {
+			return l.Text
 		}
 	}
 	return ""
@@ -27,22 +28,23 @@ func tipText(c fyne.Canvas, except fyne.CanvasObject) string {
 func TestTipButtonSaysWhatAnIconDoes(t *testing.T) {
 	test.NewTempApp(t)
 	b := NewTipButton("", "Spam", theme.WarningIcon(), func() {})
-	w := test.NewWindow(container.NewWithoutLayout(b))
+	w := test.NewWindow(nil)
+	w.SetContent(WithTips(container.NewWithoutLayout(b), w.Canvas()))
 	defer w.Close()
 	w.Resize(fyne.NewSize(300, 200))
 	b.Resize(b.MinSize())
 	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
-	if got := tipText(w.Canvas(), nil); got != "Spam" {
+	if got := tipText(&b.tip); got != "Spam" {
 		t.Errorf("icon only: tip %q, want Spam", got)
 	}
 	test.MoveMouse(w.Canvas(), fyne.NewPos(250, 150))
-	if got := tipText(w.Canvas(), nil); got != "" {
+	if got := tipText(&b.tip); got != "" {
 		t.Errorf("pointer gone: tip %q left", got)
 	}
 	b.SetText("Spam")
 	b.Resize(b.MinSize())
 	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
-	if got := tipText(w.Canvas(), nil); got != "" {
+	if got := tipText(&b.tip); got != "" {
 		t.Errorf("labelled: tip %q", got)
 	}
 }
@@ -52,7 +54,8 @@ func TestWordTextShortForm(t *testing.T) {
 	test.NewTempApp(t)
 	wt := NewMutedWords("")
 	wt.SetShort("5 дней назад", "5 дн")
-	w := test.NewWindow(container.NewWithoutLayout(wt))
+	w := test.NewWindow(nil)
+	w.SetContent(WithTips(container.NewWithoutLayout(wt), w.Canvas()))
 	defer w.Close()
 	w.Resize(fyne.NewSize(300, 200))
 	pad := 2 * theme.InnerPadding()
@@ -61,7 +64,7 @@ func TestWordTextShortForm(t *testing.T) {
 		t.Errorf("narrow: shown %q, want the short form", wt.Shown())
 	}
 	test.MoveMouse(w.Canvas(), fyne.NewPos(5, 5))
-	if got := tipText(w.Canvas(), nil); got != "5 дней назад" {
+	if got := tipText(&wt.tip); got != "5 дней назад" {
 		t.Errorf("hover shows %q", got)
 	}
 	test.MoveMouse(w.Canvas(), fyne.NewPos(250, 150))
