@@ -88,7 +88,7 @@ func cmdBackup(ctx context.Context, g globals, args []string, io stdio) error {
 	if _, err := os.Stat(dbPath(g.data)); err != nil {
 		return fmt.Errorf("no workspace at %s: %w", g.data, err)
 	}
-	st, err := openStore(ctx, g.data, newLogger(io.err, g.verbose))
+	st, err := openStore(ctx, g.data, newLogger(io.err, g.verbose), false)
 	if err != nil {
 		return err
 	}

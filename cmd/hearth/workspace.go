@@ -96,7 +96,7 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 	if err := os.MkdirAll(opt.dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", opt.dir, err)
 	}
-	st, err := openStore(ctx, opt.dir, opt.log)
+	st, err := openStore(ctx, opt.dir, opt.log, opt.readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -152,12 +152,16 @@ func openWorkspace(ctx context.Context, opt workspaceOptions) (*workspace, error
 }
 
 // openStore opens the workspace database, turning a refusal into what to
-// do about it.
-func openStore(ctx context.Context, dir string, log *slog.Logger) (*store.Store, error) {
-	st, err := store.Open(ctx, dbPath(dir), store.WithCheckNotice(func() {
+// do about it. A command that only reads opens one read connection.
+func openStore(ctx context.Context, dir string, log *slog.Logger, readOnly bool) (*store.Store, error) {
+	opts := []store.Option{store.WithCheckNotice(func() {
 		log.Warn("the workspace was not closed cleanly: checking it before use (about a minute for a million items)",
 			"data", dir)
-	}))
+	})}
+	if readOnly {
+		opts = append(opts, store.ReadOnly())
+	}
+	st, err := store.Open(ctx, dbPath(dir), opts...)
 	if err != nil {
 		return nil, explainOpenError(err, dir)
 	}

@@ -25,7 +25,7 @@ func openAtVersion(t *testing.T, path string, v int) *Store {
 	if err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
-	s, err := openPools(path)
+	s, err := openPools(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}

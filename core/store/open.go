@@ -15,10 +15,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/hearthhq/hearth/core/wordform"
 )
 
 // The open path guards the workspace database against the ways it gets
@@ -80,8 +83,9 @@ const (
 func LockPath(path string) string { return path + ".lock" }
 
 // openGuarded does the checks above and opens the pools. On success the
-// lock is held shared until Close.
-func openGuarded(ctx context.Context, path string, onCheck func()) (*Store, error) {
+// lock is held shared until Close. A read-only open refuses with
+// errNeedsWriter where the full open would create or check the database.
+func openGuarded(ctx context.Context, path string, onCheck func(), readOnly bool) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
@@ -96,9 +100,9 @@ func openGuarded(ctx context.Context, path string, onCheck func()) (*Store, erro
 	}
 	var s *Store
 	if exclusive {
-		s, err = openAlone(ctx, path, lk, onCheck)
+		s, err = openAlone(ctx, path, lk, onCheck, readOnly)
 	} else {
-		s, err = openShared(ctx, path, lk)
+		s, err = openShared(ctx, path, lk, readOnly)
 	}
 	if err != nil {
 		lk.close()
@@ -109,10 +113,13 @@ func openGuarded(ctx context.Context, path string, onCheck func()) (*Store, erro
 
 // openAlone runs when no other process has the workspace open: it may
 // create the database and it checks one left open by a dead process.
-func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func()) (*Store, error) {
+func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func(), readOnly bool) (*Store, error) {
 	state, err := lk.read()
 	if err != nil {
 		return nil, err
+	}
+	if readOnly && state != stateClean {
+		return nil, errNeedsWriter
 	}
 	fresh := false
 	switch err := sniff(path); {
@@ -122,6 +129,9 @@ func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func()) (
 		fresh = true // our own creation, interrupted before SQLite wrote a header
 	case err != nil:
 		return nil, err
+	}
+	if fresh && readOnly {
+		return nil, errNeedsWriter
 	}
 	if fresh {
 		if err := lk.write(stateCreating); err != nil {
@@ -141,7 +151,7 @@ func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func()) (
 			return nil, err
 		}
 	}
-	s, err := openPools(path)
+	s, err := openPools(path, readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +171,7 @@ func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func()) (
 
 // openShared runs when another process has the workspace open (or is
 // opening it, in which case the shared lock waits for it to finish).
-func openShared(ctx context.Context, path string, lk *fileLock) (*Store, error) {
+func openShared(ctx context.Context, path string, lk *fileLock, readOnly bool) (*Store, error) {
 	if err := lk.shared(ctx); err != nil {
 		return nil, err
 	}
@@ -175,12 +185,91 @@ func openShared(ctx context.Context, path string, lk *fileLock) (*Store, error) 
 	if err := sniff(path); err != nil {
 		return nil, err
 	}
-	s, err := openPools(path)
+	s, err := openPools(path, readOnly)
 	if err != nil {
 		return nil, err
 	}
 	s.lock = lk
 	return s, nil
+}
+
+// errNeedsWriter stops a read-only open where the database needs the
+// writer first: Open then opens it in full.
+var errNeedsWriter = errors.New("the workspace needs the writer before it is read")
+
+// openReader is Open for ReadOnly: the database must exist, have been
+// closed cleanly (or be open in another process), be in WAL mode, and
+// have the current schema, workspace id and word forms; otherwise it
+// returns an error and nothing has been written.
+func openReader(ctx context.Context, path string) (*Store, error) {
+	if wal, err := walMode(path); err != nil || !wal {
+		return nil, errNeedsWriter // missing, empty, not ours, or a rollback journal a writer must switch
+	}
+	s, err := openGuarded(ctx, path, nil, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.readyToRead(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// readyToRead checks on the read connection what Open would otherwise
+// make so: the schema version and the settings written at open.
+func (s *Store) readyToRead(ctx context.Context) error {
+	var version int
+	if err := s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrationFiles, "*.sql")
+	if err != nil {
+		return err
+	}
+	if version != len(names) {
+		return errNeedsWriter
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT key, value FROM settings WHERE key IN (?, ?)",
+		workspaceIDKey, settingFormsVersion)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var forms string
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		if k == workspaceIDKey {
+			s.workspaceID = v
+		} else {
+			forms = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if s.workspaceID == "" || forms != strconv.Itoa(wordform.Version) {
+		return errNeedsWriter
+	}
+	return nil
+}
+
+// walMode tells a database file in WAL mode by its header (file format
+// versions at offsets 18 and 19 are 2).
+func walMode(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false, err
+	}
+	return bytes.Equal(head[:len(sqliteHeader)], sqliteHeader) && head[18] == 2 && head[19] == 2, nil
 }
 
 // errEmpty is a database file of 0 bytes.
@@ -276,12 +365,16 @@ func roDSN(path string) string {
 type guardedConnector struct {
 	base    driver.Connector
 	damaged *atomic.Pointer[DamagedError]
+	used    *atomic.Bool // set at the first connection, when not nil
 }
 
 func (c guardedConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.base.Connect(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if c.used != nil {
+		c.used.Store(true)
 	}
 	if h, ok := conn.(sqlite.HookRegisterer); ok {
 		h.RegisterCommitHook(func() int32 {

@@ -35,6 +35,8 @@ type Store struct {
 
 	lock        *fileLock                    // held shared while open; see open.go
 	damaged     atomic.Pointer[DamagedError] // set once corruption is seen: no commit gets through
+	readOnly    bool                         // opened by ReadOnly: the writer connects only if used
+	wrote       atomic.Bool                  // the writer pool has connected
 	workspaceID string
 	onCheck     func() // told before an open checks the database (WithCheckNotice)
 	tone        toneCheck
@@ -62,6 +64,19 @@ func WithCheckNotice(notice func()) Option {
 	return func(s *Store) { s.onCheck = notice }
 }
 
+// ReadOnly opens the store for a command that only reads (hearth search,
+// inbox), whose whole run is a few tens of milliseconds: a single read
+// connection and no writer, no migration, no PRAGMA optimize at Close.
+// SQLite parses the whole schema on each connection's first statement,
+// a third of such a command's CPU time with two connections. When the
+// database needs the writer first (missing, left open by a dead process,
+// an older schema, not in WAL mode), Open falls back to the full open,
+// so the store behaves as without the option. Writes still work: the
+// writer connects on first use.
+func ReadOnly() Option {
+	return func(s *Store) { s.readOnly = true }
+}
+
 // Open opens the workspace database at path, creating it (mode 0600, its
 // directory 0700) when it is missing, and migrating it to the current
 // schema. A file that is not a Hearth database is refused with
@@ -72,7 +87,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	s, err := openGuarded(ctx, path, cfg.onCheck)
+	if cfg.readOnly {
+		if s, err := openReader(ctx, path); err == nil {
+			for _, o := range opts {
+				o(s)
+			}
+			return s, nil
+		} // whatever stopped it, the full open says or mends
+	}
+	s, err := openGuarded(ctx, path, cfg.onCheck, false)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -111,18 +134,23 @@ func prepareFile(path string) error {
 	return os.Chmod(path, 0o600)
 }
 
-func openPools(path string) (*Store, error) {
-	s := &Store{path: path, now: time.Now}
+// openPools opens the writer and reader pools. A read-only store (the
+// database known to be in WAL mode already) leaves the writer unconnected
+// until something writes.
+func openPools(path string, readOnly bool) (*Store, error) {
+	s := &Store{path: path, now: time.Now, readOnly: readOnly}
 	base, err := sqlite.NewConnector(dsn(path, true))
 	if err != nil {
 		return nil, err
 	}
-	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged})
+	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged, used: &s.wrote})
 	w.SetMaxOpenConns(1)
 	// Touch the writer first so that WAL mode is set before readers connect.
-	if err := pingWriter(w); err != nil {
-		w.Close()
-		return nil, err
+	if !readOnly {
+		if err := pingWriter(w); err != nil {
+			w.Close()
+			return nil, err
+		}
 	}
 	r, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -195,7 +223,9 @@ func dsn(path string, writer bool) string {
 // refuses it.
 func (s *Store) Close() error {
 	var optErr error
-	if s.damaged.Load() == nil {
+	// A read-only store's writer would connect (and parse the schema) only
+	// to optimise after queries it never ran.
+	if s.damaged.Load() == nil && (!s.readOnly || s.wrote.Load()) {
 		_, optErr = s.w.Exec("PRAGMA optimize")
 	}
 	err := s.closePools()
