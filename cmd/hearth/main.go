@@ -17,6 +17,7 @@ import (
 )
 
 func main() {
+	readingGC = shortCommandGC // the process is the command's alone (tests run commands in theirs)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
