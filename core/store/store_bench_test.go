@@ -511,3 +511,32 @@ func BenchmarkKnown(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkSearchCommand is what `hearth search community --limit 50` asks
+// of the store on a 10k-message workspace, the process start aside: open,
+// one page of hits from every state, close. read-only is the command's
+// open (one read connection); full is the open of the window and sync.
+func BenchmarkSearchCommand(b *testing.B) {
+	ctx := context.Background()
+	s := benchDB(b, 10_000)
+	path := s.path
+	s.Close()
+	for _, mode := range []struct {
+		name string
+		opts []Option
+	}{{"read-only", []Option{ReadOnly()}}, {"full", nil}} {
+		b.Run(mode.name, func(b *testing.B) {
+			measure(b, func() error {
+				s, err := Open(ctx, path, mode.opts...)
+				if err != nil {
+					return err
+				}
+				hits, err := s.Search(ctx, "community", core.ItemFilter{States: core.States, Limit: 50})
+				if err == nil && len(hits) != 50 {
+					err = fmt.Errorf("%d hits, want 50", len(hits))
+				}
+				return errorsJoin(err, s.Close())
+			})
+		})
+	}
+}
