@@ -53,15 +53,21 @@ shown=$(grep -m1 'first page shown' "$work/run.log" | sed -E 's/^time=([^ ]+).*/
 first=$(python3 -c "import sys,datetime;s=float(sys.argv[1]);t=datetime.datetime.fromisoformat(sys.argv[2]).timestamp();print(f'{(t-s)*1000:.0f}')" "$start" "$shown")
 echo "first page: ${first} ms after the process started"
 
-# Scroll: the list is the left half of the inbox; a wheel notch moves a few
-# rows, so keep going until ROWS rows went by (3 per notch).
-xdotool mousemove 400 400
-notches=$((rows / 3))
-for _ in $(seq 1 $((notches / 100))); do
-	xdotool click --repeat 100 --delay 2 5
+# Scroll: the list is the left half of the inbox. A wheel notch moves about
+# a quarter of a row, and notches sent while the next page loads move
+# nothing, so keep going until the window says ROWS rows are in the list
+# (its "page added" debug line). GLFW takes wheel events only after the
+# pointer moved over the window.
+xdotool mousemove 410 410 sleep 0.2 mousemove 400 400 sleep 0.2
+t0=$(date +%s)
+while :; do
+	n=$(grep 'page added' "$work/run.log" | tail -1 | sed -E 's/.*conversations=([0-9]+).*/\1/')
+	[ "${n:-0}" -ge "$rows" ] && break
+	[ $(($(date +%s) - t0)) -gt 900 ] && { echo "only ${n:-0} rows after 900 s of scrolling" >&2; break; }
+	xdotool click --repeat 500 --delay 1 5
 done
 sleep 3
 mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
-echo "rss after scrolling $rows rows: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB)"
+echo "rss after scrolling ${n:-0} rows in $(($(date +%s) - t0)) s: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB)"
 curl -s "http://127.0.0.1:$port/debug/memory" | grep '^go_' | paste -sd' '
 kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -253,6 +253,8 @@ func (s *Screen) loadMore() {
 		}
 		s.exhausted = len(items) < f.Limit
 		s.setItems(append(s.items, items...))
+		// scripts/bench-window.sh scrolls until this says enough rows went by.
+		s.u.Log.Debug("inbox: page added", "conversations", len(s.items))
 	})
 }
 
