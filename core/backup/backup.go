@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -62,7 +63,7 @@ func New(p Params) *Service {
 }
 
 // dailyName is a daily backup's file name: the local date sorts them.
-var dailyName = regexp.MustCompile(`^hearth-\d{4}-\d{2}-\d{2}\.db$`)
+var dailyName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^hearth-\d{4}-\d{2}-\d{2}\.db$`) })
 
 // Path is where the daily backup of the day of t goes.
 func (s *Service) Path(t time.Time) string {
@@ -151,7 +152,7 @@ func (s *Service) List() ([]string, error) {
 	}
 	var names []string
 	for _, e := range ents {
-		if e.Type().IsRegular() && dailyName.MatchString(e.Name()) {
+		if e.Type().IsRegular() && dailyName().MatchString(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}

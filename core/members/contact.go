@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -272,18 +273,20 @@ func (c Contact) identities() []core.Identity {
 }
 
 var (
-	linkPrefix = regexp.MustCompile(`(?i)^(https?://)?(www\.|m\.)?(vk\.com|vkontakte\.ru|x\.com|twitter\.com)/`)
-	vkNumeric  = regexp.MustCompile(`^(id)?([0-9]+)$`)
+	linkPrefix = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(https?://)?(www\.|m\.)?(vk\.com|vkontakte\.ru|x\.com|twitter\.com)/`)
+	})
+	vkNumeric = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(id)?([0-9]+)$`) })
 )
 
 func channelIdentity(kind core.IdentityKind, v, name string) (core.Identity, bool) {
-	v = strings.TrimPrefix(linkPrefix.ReplaceAllString(strings.TrimSpace(v), ""), "@")
+	v = strings.TrimPrefix(linkPrefix().ReplaceAllString(strings.TrimSpace(v), ""), "@")
 	v = strings.TrimRight(v, "/")
 	if v == "" {
 		return core.Identity{}, false
 	}
 	if kind == core.IdentityVK {
-		if m := vkNumeric.FindStringSubmatch(v); m != nil {
+		if m := vkNumeric().FindStringSubmatch(v); m != nil {
 			return core.Identity{Kind: kind, Address: m[2], Name: name}, true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -181,13 +182,17 @@ var contentOf = map[Field]func(string) bool{
 	FieldEmail: func(s string) bool {
 		return strings.Contains(s, "@") && strings.Contains(s, ".") && !strings.ContainsAny(s, " /")
 	},
-	FieldVK: func(s string) bool { return vkLink.MatchString(strings.TrimSpace(s)) },
-	FieldX:  func(s string) bool { return xLink.MatchString(strings.TrimSpace(s)) },
+	FieldVK: func(s string) bool { return vkLink().MatchString(strings.TrimSpace(s)) },
+	FieldX:  func(s string) bool { return xLink().MatchString(strings.TrimSpace(s)) },
 }
 
 var (
-	vkLink = regexp.MustCompile(`(?i)^(https?://)?(www\.|m\.)?(vk\.com|vkontakte\.ru)/[^\s/]+/?$`)
-	xLink  = regexp.MustCompile(`(?i)^(https?://)?(www\.|mobile\.)?(x\.com|twitter\.com)/[^\s/]+/?$`)
+	vkLink = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(https?://)?(www\.|m\.)?(vk\.com|vkontakte\.ru)/[^\s/]+/?$`)
+	})
+	xLink = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(https?://)?(www\.|mobile\.)?(x\.com|twitter\.com)/[^\s/]+/?$`)
+	})
 )
 
 // identifies reports whether a mapping has a column that names a person.

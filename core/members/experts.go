@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
@@ -181,10 +182,10 @@ func isAuthor(x Expert, kind core.IdentityKind, addr, handle string) bool {
 	return false
 }
 
-// stopwords are common words that say nothing of a topic.
-var stopwords = map[string]bool{}
-
-func init() {
+// stopwords are common words that say nothing of a topic, made at first
+// use: every command of the one binary would pay for the map at start.
+var stopwords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
 	for _, w := range strings.Fields(`about after again also because before being between could every
 		from have here just like more most other over should some such than that their them then there
 		these they this those through very what when where which while will with would your
@@ -192,9 +193,10 @@ func init() {
 		пожалуйста сегодня завтра
 		avec dans pour plus mais nous vous leur cette sont comme tout tous très aussi être avoir
 		demain aujourd`) {
-		stopwords[w] = true
+		m[w] = true
 	}
-}
+	return m
+})
 
 // Keywords picks up to n telling words of a text: the longest words that
 // are not stopwords, most repeated first.
@@ -202,7 +204,7 @@ func Keywords(text string, n int) []string {
 	count := map[string]int{}
 	var order []string
 	for _, w := range words(text) {
-		if utf8.RuneCountInString(w) < 4 || stopwords[w] {
+		if utf8.RuneCountInString(w) < 4 || stopwords()[w] {
 			continue
 		}
 		if count[w] == 0 {

@@ -9,6 +9,7 @@ import (
 	"mime/quotedprintable"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/emersion/go-vcard"
 	"golang.org/x/text/encoding/htmlindex"
@@ -41,7 +42,7 @@ func ReadVCards(r io.Reader) ([]Contact, error) {
 	if err != nil {
 		return nil, fmt.Errorf("members: read vcard: %w", err)
 	}
-	if !beginCard.Match(data) {
+	if !beginCard().Match(data) {
 		return nil, fmt.Errorf("members: read vcard: %w", ErrNoCards)
 	}
 	dec := vcard.NewDecoder(bytes.NewReader(normalizeVCard(data)))
@@ -59,7 +60,7 @@ func ReadVCards(r io.Reader) ([]Contact, error) {
 }
 
 // beginCard finds a card's first line.
-var beginCard = regexp.MustCompile(`(?im)^begin:vcard\s*$`)
+var beginCard = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?im)^begin:vcard\s*$`) })
 
 // normalizeVCard rewrites what vCard 2.1 writers do that the decoder does
 // not read: bare parameters ("TEL;CELL:") become TYPE=, and

@@ -5,13 +5,19 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/hearthhq/hearth/core/stats"
 )
 
 // htmlPage is the report: one file, its charts inline SVG, its style in
-// the page, nothing loaded from anywhere.
-var htmlPage = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+// the page, nothing loaded from anywhere. Parsed at first use: every
+// command of the one binary would pay for it at start.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(htmlSource))
+})
+
+const htmlSource = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{{.Title}}</title>
 <style>
@@ -39,7 +45,7 @@ svg{max-width:100%;height:auto}
 <h2>Top advocates</h2><p>{{.Advocates}}</p><h2>Top critics</h2><p>{{.Critics}}</p>
 <p class="sub">Definitions of every number: docs/metrics.md. Generated {{.Generated}}.</p>
 </body></html>
-`))
+`
 
 // Tile is one KPI as a report or the dashboard shows it.
 type Tile struct {
@@ -118,7 +124,7 @@ func WriteHTML(w io.Writer, d stats.Dashboard) error {
 		posts = append(posts, post{dayLabel(p.At.In(zoneOf(d))), p.Account, snippet(p.Text), p.Stats.Comments,
 			p.Stats.Likes, p.Stats.Reposts, p.Stats.Views})
 	}
-	err := htmlPage.Execute(w, map[string]any{
+	err := htmlPage().Execute(w, map[string]any{
 		"Title": Title(d), "Sub": Subtitle(d), "Groups": Tiles(d), "Charts": cs, "Posts": posts,
 		"Agendas": d.Agendas, "Campaigns": d.Campaigns, "Advocates": names(d.Advocates), "Critics": names(d.Critics),
 		"Generated": timeLabel(d.Computed.In(zoneOf(d))),

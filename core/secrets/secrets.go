@@ -80,12 +80,12 @@ type Options struct {
 	Log *slog.Logger
 }
 
-var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]*$`)
+var namespaceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._-]*$`) })
 
 // Open returns the store for the workspace in dir.
 func Open(ctx context.Context, dir string, opt Options) (Store, error) {
 	for _, ns := range []string{opt.Namespace, opt.Legacy} {
-		if !namespaceRE.MatchString(ns) {
+		if !namespaceRE().MatchString(ns) {
 			return nil, fmt.Errorf("secrets: namespace %q: only letters, digits, '.', '_' and '-'", ns)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -152,13 +153,15 @@ func (w *itemWriter) refreshThread(id int64) error {
 // replyPrefix matches one reply or forward marker as mail clients write
 // them in English, German, Scandinavian, French and Russian, with an
 // optional counter: "Re:", "RE[2]:", "Fwd:", "AW:", "TR:", "Отв:".
-var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|fwd?|aw|wg|sv|vs|tr|antw|ответ|отв|пересл)\s*(\[\d+\]|\(\d+\))?\s*:\s*`)
+var replyPrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(re|fwd?|aw|wg|sv|vs|tr|antw|ответ|отв|пересл)\s*(\[\d+\]|\(\d+\))?\s*:\s*`)
+})
 
 // stripSubject removes leading reply and forward markers from a subject:
 // "Re: Fwd: RE: Meetup" becomes "Meetup".
 func stripSubject(s string) string {
 	for {
-		loc := replyPrefix.FindStringIndex(s)
+		loc := replyPrefix().FindStringIndex(s)
 		if loc == nil {
 			return strings.TrimSpace(s)
 		}

@@ -7,13 +7,14 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 )
 
 // xmlEncoding finds the encoding an XML declaration names.
-var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']`)
+var xmlEncoding = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']`) })
 
 // errNotFeed says the document is neither RSS, Atom nor JSON Feed.
 var errNotFeed = errors.New("the document is not an RSS, Atom or JSON feed")
@@ -24,7 +25,7 @@ var errNotFeed = errors.New("the document is not an RSS, Atom or JSON feed")
 // (a forum's windows-1251 feed often says so only there).
 func parse(body []byte, contentType string) (*gofeed.Feed, error) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
-	declared := xmlEncoding.FindSubmatch(body[:min(len(body), 256)])
+	declared := xmlEncoding().FindSubmatch(body[:min(len(body), 256)])
 	if declared == nil {
 		var err error
 		if body, err = toUTF8(body, contentType); err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset" // also registers go-message's charset reader
@@ -103,7 +104,7 @@ func looksLatin(b []byte) bool {
 	return true
 }
 
-var charsetParam = regexp.MustCompile(`(?i)charset\s*=\s*"?([a-z0-9_.:-]+)`)
+var charsetParam = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)charset\s*=\s*"?([a-z0-9_.:-]+)`) })
 
 // charsetHint guesses the charset of raw 8-bit bytes in header fields from
 // the first charset the message declares: senders that put unencoded
@@ -113,7 +114,7 @@ func charsetHint(raw []byte) string {
 	if len(raw) > window {
 		raw = raw[:window]
 	}
-	m := charsetParam.FindSubmatch(raw)
+	m := charsetParam().FindSubmatch(raw)
 	if m == nil {
 		return ""
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-message/textproto"
@@ -64,8 +65,8 @@ func parseDate(s string) (time.Time, bool) {
 }
 
 var (
-	isoT        = regexp.MustCompile(`(\d)T(\d)`)
-	spacedColon = regexp.MustCompile(`(\d)\s*:\s*(\d)`)
+	isoT        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d)T(\d)`) })
+	spacedColon = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d)\s*:\s*(\d)`) })
 )
 
 // fixZoneName gives a time parsed with a zone name ("EDT") the offset of
@@ -84,8 +85,8 @@ func fixZoneName(t time.Time) time.Time {
 // dateTokens splits a date into words, dropping comments and commas and
 // separating ISO 8601 "dateTtime" and times glued to their zone.
 func dateTokens(s string) []string {
-	s = isoT.ReplaceAllString(strings.ReplaceAll(stripComments(s), ",", " "), "$1 $2")
-	s = spacedColon.ReplaceAllString(s, "$1:$2") // "09 : 55 : 06"
+	s = isoT().ReplaceAllString(strings.ReplaceAll(stripComments(s), ",", " "), "$1 $2")
+	s = spacedColon().ReplaceAllString(s, "$1:$2") // "09 : 55 : 06"
 	var toks []string
 	for _, f := range strings.Fields(s) {
 		if i := strings.IndexAny(f, "+-Zz"); i > 0 && strings.Contains(f[:i], ":") {

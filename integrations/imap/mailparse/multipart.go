@@ -3,6 +3,7 @@ package mailparse
 import (
 	"bytes"
 	"regexp"
+	"sync"
 )
 
 // splitMultipart cuts a multipart body at its boundary lines and returns
@@ -61,13 +62,13 @@ func trimLineEnd(b []byte) []byte {
 	return bytes.TrimSuffix(b, []byte("\r"))
 }
 
-var boundaryLine = regexp.MustCompile(`(?m)^--(\S{1,70})\r?$`)
+var boundaryLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^--(\S{1,70})\r?$`) })
 
 // guessBoundary finds the boundary of a multipart whose Content-Type lost
 // its boundary parameter: the first line that looks like a delimiter and is
 // not a rule of dashes.
 func guessBoundary(body []byte) string {
-	for _, m := range boundaryLine.FindAllSubmatch(body, 8) {
+	for _, m := range boundaryLine().FindAllSubmatch(body, 8) {
 		b := bytes.TrimSuffix(m[1], []byte("--"))
 		if len(bytes.Trim(b, "-")) > 0 {
 			return string(b)

@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/jaytaylor/html2text"
@@ -56,7 +57,7 @@ func metaCharset(b []byte) (string, bool) {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	m := charsetParam.FindSubmatch(head)
+	m := charsetParam().FindSubmatch(head)
 	if m == nil || isUTF8Label(normalizeCharset(string(m[1]))) || !knownCharset(string(m[1])) {
 		return "", false
 	}
@@ -83,15 +84,17 @@ func (p *parser) htmlText(e *entity, src string) string {
 }
 
 var (
-	invisible = regexp.MustCompile(`(?is)<(script|style|head)\b.*?</(script|style|head)\s*>`)
-	tag       = regexp.MustCompile(`(?s)<[^>]*>`)
+	invisible = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)<(script|style|head)\b.*?</(script|style|head)\s*>`)
+	})
+	tag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<[^>]*>`) })
 )
 
 // stripTags is the crude fallback: drop invisible elements and tags, then
 // decode entities.
 func stripTags(s string) string {
-	s = invisible.ReplaceAllString(s, " ")
-	s = tag.ReplaceAllString(s, " ")
+	s = invisible().ReplaceAllString(s, " ")
+	s = tag().ReplaceAllString(s, " ")
 	return html.UnescapeString(s)
 }
 

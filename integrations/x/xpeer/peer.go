@@ -255,11 +255,11 @@ func (s *Server) mentionsMe(t Tweet) bool {
 	if t.AuthorID == s.opt.Me.ID {
 		return false
 	}
-	return mentionRe.MatchString(t.Text) && slices.ContainsFunc(mentionRe.FindAllStringSubmatch(t.Text, -1),
+	return mentionRe().MatchString(t.Text) && slices.ContainsFunc(mentionRe().FindAllStringSubmatch(t.Text, -1),
 		func(m []string) bool { return strings.EqualFold(m[1], s.opt.Me.Username) })
 }
 
-var mentionRe = regexp.MustCompile(`@([A-Za-z0-9_]{1,20})`)
+var mentionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`@([A-Za-z0-9_]{1,20})`) })
 
 // cmpID orders numeric ids as numbers.
 func cmpID(a, b string) int {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -180,7 +181,7 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, route string
 	return true
 }
 
-var oauthParam = regexp.MustCompile(`(oauth_consumer_key|oauth_token)="([^"]*)"`)
+var oauthParam = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(oauth_consumer_key|oauth_token)="([^"]*)"`) })
 
 // authorized checks the consumer key and access token of the OAuth 1.0a
 // header. Signatures are not checked: the peer is not a security boundary.
@@ -190,7 +191,7 @@ func (s *Server) authorized(r *http.Request) bool {
 		return false
 	}
 	got := map[string]string{}
-	for _, m := range oauthParam.FindAllStringSubmatch(h, -1) {
+	for _, m := range oauthParam().FindAllStringSubmatch(h, -1) {
 		v, err := url.QueryUnescape(m[2])
 		if err != nil {
 			return false
