@@ -12,6 +12,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -84,8 +88,14 @@ type txBeginner interface {
 	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
 }
 
+// migrationWait is how long a step waits for another process's step to
+// end. The busy timeout (5 s) suits a person's edits; a step of a big
+// upgrade, or any step on a loaded machine, can take longer, and another
+// opener upgrading the same file is progress, not a deadlock.
+const migrationWait = 2 * time.Minute
+
 func applyOn(ctx context.Context, db txBeginner, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := beginMigration(ctx, db)
 	if err != nil {
 		return fmt.Errorf("migrate %s: begin: %w", m.name, err)
 	}
@@ -115,6 +125,27 @@ func applyOn(ctx context.Context, db txBeginner, m migration) error {
 		return fmt.Errorf("migrate %s: commit: %w", m.name, err)
 	}
 	return nil
+}
+
+// beginMigration begins a step's transaction (IMMEDIATE: the writer's),
+// waiting while another process holds the write lock, up to migrationWait.
+func beginMigration(ctx context.Context, db txBeginner) (*sql.Tx, error) {
+	deadline := time.Now().Add(migrationWait)
+	for {
+		tx, err := db.BeginTx(ctx, nil)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY {
+			return tx, err
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("another Hearth has been upgrading this workspace for over %v; try again when it has finished: %w", migrationWait, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // loadMigrations reads NNNN_name.sql files and checks that they are

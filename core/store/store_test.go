@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -314,6 +315,39 @@ func TestSettings(t *testing.T) {
 }
 
 // The GUI and a CLI command may open a new workspace at the same moment.
+// An upgrade waits for another process holding the write lock longer than
+// the busy timeout (5 s): a step of a big upgrade, or any step on a loaded
+// machine, takes that long, and failing the second opener would be worse.
+func TestMigrationWaitsForAnotherWriter(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		time.Sleep(6 * time.Second) // past the 5 s busy timeout
+		_, _ = conn.ExecContext(context.Background(), "COMMIT")
+		conn.Close()
+		close(released)
+	}()
+	s, err := Open(context.Background(), path)
+	<-released
+	if err != nil {
+		t.Fatalf("the upgrade gave up while another process held the lock: %v", err)
+	}
+	s.Close()
+}
+
 func TestConcurrentOpenMigratesOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hearth.db")
 	errs := make(chan error, 4)
