@@ -117,6 +117,7 @@ func (fakeExperts) MentionsFor(_ context.Context, text string, _ int) ([]members
 		return nil, nil
 	}
 	return []members.Expert{{Member: core.Member{ID: 4, Name: "Claire Martin"},
-		Handles: map[core.IdentityKind]string{core.IdentityX: "claire_builds"},
-		Why:     "expertise level 3; lists it as an interest"}}, nil
+		Handles:  map[core.IdentityKind]string{core.IdentityX: "claire_builds"},
+		Why:      "expertise level 3; lists it as an interest",
+		Evidence: core.ExpertEvidence{MemberID: 4, Level: 3, Interest: true}}}, nil
 }
