@@ -142,10 +142,7 @@ func fillStats(ctx context.Context, s *Store, items, people int) error {
 }
 
 func BenchmarkDashboard(b *testing.B) {
-	sizes := []int{100_000}
-	if os.Getenv("HEARTH_BENCH_1M") == "1" {
-		sizes = append(sizes, 1_000_000)
-	}
+	sizes := benchSizes()
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("items-%d", n), func(b *testing.B) {
 			s := statsBenchDB(b, n)
@@ -234,10 +231,7 @@ func BenchmarkDashboard(b *testing.B) {
 // The kept day summaries are the dashboard's own (see BenchmarkDashboard);
 // month-cold forgets them first.
 func BenchmarkReport(b *testing.B) {
-	sizes := []int{100_000}
-	if os.Getenv("HEARTH_BENCH_1M") == "1" {
-		sizes = append(sizes, 1_000_000)
-	}
+	sizes := benchSizes()
 	paris, _ := time.LoadLocation("Europe/Paris")
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("items-%d", n), func(b *testing.B) {
