@@ -59,6 +59,7 @@ func (l *WordLabel) fit(width float32) {
 		text = FitWords(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
 	}
 	if text != l.Text {
+		l.tip.Hide() // it described the text as it was (a read subject turns regular and fits)
 		l.Text = text
 		l.Label.Refresh()
 	}

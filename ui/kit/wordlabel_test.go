@@ -45,6 +45,20 @@ func TestWordLabelCutsAfterAWordAndShowsAllOnHover(t *testing.T) {
 	if n := len(w.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("the tip is %d overlays: it would take the keyboard", n)
 	}
+	// Read, the subject turns regular and fits: the tip, now saying
+	// nothing more, goes though the pointer stays.
+	l.Set("Ксения Белоусова-Рождественская", fyne.TextStyle{})
+	l.Resize(fyne.NewSize(l.Size().Width+400, l.Size().Height))
+	if tip := shownTip(w); tip != "" {
+		t.Errorf("tip %q left once the whole text shows", tip)
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(399, 299))
+	l.Set("Ксения Белоусова-Рождественская", fyne.TextStyle{Bold: true})
+	l.Resize(fyne.NewSize(fyne.MeasureText("Ксения Белоусова…", theme.TextSize(), fyne.TextStyle{Bold: true}).Width+pad+2, 36))
+	test.MoveMouse(w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(l).AddXY(5, 5))
+	if tip := shownTip(w); tip == "" {
+		t.Fatal("no tip on the cut name again")
+	}
 	typeAsTheDriver(w.Canvas(), "ok")
 	if entry.Text != "ok" {
 		t.Errorf("typing while a tip shows reached the field as %q, want \"ok\"", entry.Text)

@@ -45,6 +45,9 @@ func (w *WordText) SetShort(text, short string) {
 	if w.full == text && w.short == short {
 		return
 	}
+	if w.full != text { // a table cell bound to another row: its tip is stale
+		w.tip.Hide()
+	}
 	w.full, w.short = text, short
 	w.fit(w.Size().Width)
 }
@@ -77,6 +80,7 @@ func (w *WordText) fit(width float32) {
 		}
 	}
 	if text != w.seg.Text {
+		w.tip.Hide() // it described the text as it was
 		w.seg.Text = text
 		w.RichText.Refresh()
 	}
