@@ -163,35 +163,7 @@ func TestPictureRetriesThroughTheEngine(t *testing.T) {
 			text := "Retry at " + c.step
 			postPictures(t, dir, text, vkName+","+xName, writePicture(t, dir, "a.png", 40, 30), writePicture(t, dir, "b.png", 50, 40))
 			c.inject(vk.Server(), x.Server())
-			w, err := openWorkspace(context.Background(), workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer w.Close()
-			clk := &testClock{t: time.Now()}
-			eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Log: w.log, Now: clk.now})
-			ctx := context.Background()
-			for range 3 { // the failure, the check of an unknown outcome, the retry
-				if _, err := eng.Pass(ctx); err != nil {
-					t.Fatal(err)
-				}
-				clk.add(2 * time.Minute) // past the backoff
-			}
-			if c.person {
-				svc := calendar.New(calendar.Params{Store: w.store})
-				failed, _ := w.store.TargetsIn(ctx, core.TargetFailed)
-				if len(failed) != 2 {
-					t.Fatalf("%d targets failed, want both channels 'not confirmed'", len(failed))
-				}
-				for _, tg := range failed {
-					if err := svc.Retry(ctx, tg.ID); err != nil {
-						t.Fatal(err)
-					}
-				}
-				if _, err := eng.Pass(ctx); err != nil {
-					t.Fatal(err)
-				}
-			}
+			publishThroughEngine(t, dir, c.person)
 			checkPictures(t, vk, x, text, 2, "The hall before the game")
 		})
 	}
@@ -273,5 +245,43 @@ func TestKilledBetweenUploadAndPost(t *testing.T) {
 				t.Errorf("%d posts with %d pictures after %d uploads; want one post with both, each uploaded once", posts, pictures, uploads)
 			}
 		})
+	}
+}
+
+// publishThroughEngine runs the publishing engine on the workspace in dir
+// as the window does, three passes a backoff apart (the failure, the check
+// of an unknown outcome, the retry); with person, both targets end "not
+// confirmed" and a person retries them before one more pass.
+func publishThroughEngine(t *testing.T, dir string, person bool) {
+	t.Helper()
+	w, err := openWorkspace(context.Background(), workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	clk := &testClock{t: time.Now()}
+	eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Log: w.log, Now: clk.now})
+	ctx := context.Background()
+	for range 3 {
+		if _, err := eng.Pass(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clk.add(2 * time.Minute) // past the backoff
+	}
+	if !person {
+		return
+	}
+	svc := calendar.New(calendar.Params{Store: w.store})
+	failed, _ := w.store.TargetsIn(ctx, core.TargetFailed)
+	if len(failed) != 2 {
+		t.Fatalf("%d targets failed, want both channels 'not confirmed'", len(failed))
+	}
+	for _, tg := range failed {
+		if err := svc.Retry(ctx, tg.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := eng.Pass(ctx); err != nil {
+		t.Fatal(err)
 	}
 }

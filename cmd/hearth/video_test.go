@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
-	"github.com/hearthhq/hearth/core/calendar"
 	"github.com/hearthhq/hearth/core/media/mp4test"
 	"github.com/hearthhq/hearth/integrations/demo"
 	"github.com/hearthhq/hearth/integrations/vk/vkpeer"
@@ -132,35 +129,7 @@ func TestVideoThroughTheEngine(t *testing.T) {
 				checkVideo(t, vk, x, text, len(data))
 				return
 			}
-			w, err := openWorkspace(context.Background(), workspaceOptions{dir: dir, secretsMode: "file", log: slog.Default(), noBackups: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer w.Close()
-			clk := &testClock{t: time.Now()}
-			eng := calendar.NewEngine(calendar.EngineParams{Store: w.store, Channels: w.engine, Log: w.log, Now: clk.now})
-			ctx := context.Background()
-			for range 3 { // the failure, the check of an unknown outcome, the retry
-				if _, err := eng.Pass(ctx); err != nil {
-					t.Fatal(err)
-				}
-				clk.add(2 * time.Minute) // past the backoff
-			}
-			if c.person {
-				svc := calendar.New(calendar.Params{Store: w.store})
-				failed, _ := w.store.TargetsIn(ctx, core.TargetFailed)
-				if len(failed) != 2 {
-					t.Fatalf("%d targets failed, want both channels 'not confirmed'", len(failed))
-				}
-				for _, tg := range failed {
-					if err := svc.Retry(ctx, tg.ID); err != nil {
-						t.Fatal(err)
-					}
-				}
-				if _, err := eng.Pass(ctx); err != nil {
-					t.Fatal(err)
-				}
-			}
+			publishThroughEngine(t, dir, c.person)
 			checkVideo(t, vk, x, text, len(data))
 		})
 	}
