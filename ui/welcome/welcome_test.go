@@ -3,6 +3,7 @@ package welcome
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -18,11 +19,11 @@ func TestEachWayToBeginDoesWhatItSays(t *testing.T) {
 	w := uitest.NewScreenWindow(t, uitest.SmallestScreen)
 	var did []string
 	demoErr := errors.New("exec: hearth: not found")
-	demos := 0
+	// TryDemo runs off the UI goroutine while WaitFor reads the count.
+	var demos atomic.Int32
 	s := New(w.Env, Actions{
 		TryDemo: func(context.Context) error {
-			demos++
-			if demos == 1 {
+			if demos.Add(1) == 1 {
 				return demoErr
 			}
 			return nil
@@ -50,7 +51,7 @@ func TestEachWayToBeginDoesWhatItSays(t *testing.T) {
 		t.Errorf("the demo button stays disabled after a failure: no second try")
 	}
 	test.Tap(s.demo)
-	w.WaitFor("the demo", func() bool { return demos == 2 && !s.demo.Disabled() })
+	w.WaitFor("the demo", func() bool { return demos.Load() == 2 && !s.demo.Disabled() })
 	if want := "The demo opens in a window of its own. This workspace stays as it is, for your own accounts."; s.status.Text != want {
 		t.Errorf("after the demo started: %q", s.status.Text)
 	}
