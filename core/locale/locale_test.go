@@ -1,0 +1,37 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+// The report and the window share these: a day, a month, a count and a
+// decimal read as CLDR writes them in each language (the window's own
+// tables are in ui/kit/localtime_test.go, through the language in use).
+func TestWritesEachLanguage(t *testing.T) {
+	nov := time.Date(2026, 11, 1, 13, 5, 0, 0, time.UTC)
+	for _, c := range []struct {
+		lang, day, month, weekday, number, decimal string
+	}{
+		{"en", "1 Nov 2026", "November 2026", "Sun", "12,345", "1,234.5"},
+		{"fr", "1 nov. 2026", "Novembre 2026", "dim.", "12\u00a0345", "1\u00a0234,5"},
+		{"ru", "1 нояб. 2026 г.", "Ноябрь 2026", "вс", "12\u00a0345", "1\u00a0234,5"},
+		{"bg", "1 ное 2026 г.", "Ноември 2026", "нд", "12\u00a0345", "1\u00a0234,5"},
+		{"de", "1 Nov 2026", "November 2026", "Sun", "12.345", "1.234,5"}, // names English, numbers by x/text
+	} {
+		got := []string{FormatTime(c.lang, nov, "2 Jan 2006"), FormatTime(c.lang, nov, "January 2006"),
+			WeekdayName(c.lang, nov.Weekday(), true), Number(c.lang, 12345), Decimal(c.lang, 1234.5, 1)}
+		want := []string{c.day, c.month, c.weekday, c.number, c.decimal}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%s: %q, want %q", c.lang, got[i], want[i])
+			}
+		}
+	}
+	if got := FormatTime("ru", nov, "2 January 2006, 15:04"); got != "1 ноября 2026 г., 13:05" {
+		t.Errorf("ru long date %q", got)
+	}
+	if got := MonthName("fr", time.March); got != "Mars" {
+		t.Errorf("fr March %q", got)
+	}
+}
