@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/debug"
 	"strings"
 )
 
@@ -148,6 +147,9 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 	if len(rest) > 0 && plainCommands[rest[0]] != nil {
 		return plainCommands[rest[0]](rest[1:], io)
 	}
+	if defaultGC != nil && (len(rest) == 0 || !readOnly[rest[0]]) {
+		defaultGC()
+	}
 	log := newLogger(io.err, g.verbose)
 	if g.demo {
 		if len(rest) > 0 {
@@ -170,9 +172,6 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 	if !ok {
 		return usagef("unknown command %q", rest[0])
 	}
-	if readOnly[rest[0]] && readingGC != nil {
-		readingGC()
-	}
 	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log,
 		readOnly: readOnly[rest[0]]})
 	if err != nil {
@@ -191,21 +190,10 @@ var commands map[string]command
 // a secret, so they do not open the keyring.
 var readOnly = map[string]bool{"search": true, "inbox": true}
 
-// readingGC, when set, tunes the garbage collector for a command that
-// only reads: main sets it, tests leave it alone.
-var readingGC func()
-
-// shortCommandGC lets a reading command finish without collecting: it
-// lives for tens of milliseconds with a few megabytes of heap, and the one
-// collection the default GOGC started cost a tenth of a search's CPU. At
-// GOGC 400 the first collection waits for 16 MB (4 MB at 100) and a long
-// listing still collects, at five times its live heap. GOGC or GOMEMLIMIT
-// in the environment still win.
-func shortCommandGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(400)
-	}
-}
+// defaultGC, when set, puts the garbage collector's default back for a
+// command that is more than a short read (internal/startgc raised GOGC for
+// package initialisation): main sets it, tests leave it alone.
+var defaultGC func()
 
 // dbCommand runs on the workspace database alone, which may be one that
 // does not open (check, restore).

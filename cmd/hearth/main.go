@@ -14,10 +14,12 @@ import (
 
 	// Before Fyne's init reads the locale: see the package comment.
 	_ "github.com/hearthhq/hearth/internal/localeenv"
+	// Before the modules' init allocates: see the package comment.
+	"github.com/hearthhq/hearth/internal/startgc"
 )
 
 func main() {
-	readingGC = shortCommandGC // the process is the command's alone (tests run commands in theirs)
+	defaultGC = startgc.Restore // the process is the command's alone (tests run commands in theirs)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -25,6 +25,7 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/demo"
+	"github.com/hearthhq/hearth/internal/startgc"
 )
 
 // TestMain lets a test run this binary's main() in a child process (to
@@ -34,6 +35,7 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
+	startgc.Restore() // the tests run at the default GOGC, as before the package existed
 	os.Setenv("HEARTH_SECRETS_KEY_FILE", filepath.Join(os.TempDir(), fmt.Sprintf("hearth-test-%d.key", os.Getpid())))
 	code := m.Run()
 	os.Remove(os.Getenv("HEARTH_SECRETS_KEY_FILE"))
