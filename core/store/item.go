@@ -124,7 +124,8 @@ func (s *Store) withRefs(ctx context.Context, items []core.Item, keep func(core.
 	return nil
 }
 
-func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
+// scanItem reads a row of itemCols (itemColsFull with full), then extra.
+func scanItem(rows *sql.Rows, full bool, extra ...any) (core.Item, error) {
 	var (
 		it                               core.Item
 		to, stats, attachments, problems sql.NullString
@@ -139,7 +140,7 @@ func scanItem(rows *sql.Rows, full bool) (core.Item, error) {
 	if full {
 		dest = append(dest, &it.Text)
 	}
-	if err := rows.Scan(dest...); err != nil {
+	if err := rows.Scan(append(dest, extra...)...); err != nil {
 		return it, err
 	}
 	it.CreatedAt, it.SnoozeUntil = fromMS(created), fromNullMS(snooze)
@@ -183,13 +184,20 @@ func (s *Store) fillRefs(ctx context.Context, items []core.Item) error {
 // fillByItem runs query with the items' ids and hands each (id, value) row
 // to add.
 func (s *Store) fillByItem(ctx context.Context, items []core.Item, query string, add func(*core.Item, string)) error {
+	return s.fillBy(ctx, items, func(it core.Item) int64 { return it.ID }, query, add)
+}
+
+// fillBy runs query with the items' keys (unique among items) and hands
+// each (key, value) row to add.
+func (s *Store) fillBy(ctx context.Context, items []core.Item, key func(core.Item) int64, query string, add func(*core.Item, string)) error {
 	if len(items) == 0 {
 		return nil
 	}
 	index := make(map[int64]int, len(items))
 	ids := make([]int64, len(items))
 	for i, it := range items {
-		index[it.ID], ids[i] = i, it.ID
+		ids[i] = key(it)
+		index[ids[i]] = i
 	}
 	st, err := s.reads.get(ctx, query)
 	if err != nil {

@@ -37,37 +37,65 @@ func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: items: %w", err)
 	}
+	if f.Conversations {
+		items, err := s.queryConversations(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: items: %w", err)
+		}
+		return items, nil
+	}
 	items, err := s.queryItems(ctx, false, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: items: %w", err)
 	}
-	if f.Conversations {
-		if err := s.fillConversations(ctx, items); err != nil {
-			return nil, fmt.Errorf("store: items: %w", err)
-		}
-	}
 	return items, nil
 }
 
-// fillConversations adds each face's conversation size, participants and
-// the tags of all its messages.
-func (s *Store) fillConversations(ctx context.Context, items []core.Item) error {
-	err := s.fillByItem(ctx, items, `SELECT i.id, t.size || ' ' || t.participants FROM items i
-		JOIN threads t ON t.id = i.thread_id WHERE i.id IN (SELECT value FROM json_each(?))`,
-		func(it *core.Item, v string) {
-			size, names, _ := strings.Cut(v, " ")
-			it.ThreadSize, _ = strconv.Atoi(size)
-			_ = json.Unmarshal([]byte(names), &it.Participants) // written by the store as a JSON list
-		})
+// rowCols is what a list reads of each row, and the join it needs: a
+// conversation's row also reads its thread's size and participants (kept
+// on the thread at ingest), in the same statement as the face.
+func rowCols(f core.ItemFilter) (cols, join string) {
+	if f.Conversations {
+		return itemCols + ", th.size, th.participants", " JOIN threads th ON th.id = i.thread_id"
+	}
+	return itemCols, ""
+}
+
+// queryConversations reads a page of conversation rows (see rowCols) and
+// adds the tags of all their messages.
+func (s *Store) queryConversations(ctx context.Context, query string, args ...any) ([]core.Item, error) {
+	st, err := s.reads.get(ctx, query)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for i := range items {
-		items[i].Tags = nil
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
 	}
-	return s.fillByItem(ctx, items, `SELECT DISTINCT f.id, t.name FROM items f
-		JOIN items m ON m.thread_id = f.thread_id JOIN item_tags it ON it.item_id = m.id
-		JOIN tags t ON t.id = it.tag_id WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+	defer rows.Close()
+	var items []core.Item
+	for rows.Next() {
+		var (
+			size  int
+			names string
+		)
+		it, err := scanItem(rows, false, &size, &names)
+		if err != nil {
+			return nil, err
+		}
+		it.ThreadSize = size
+		_ = json.Unmarshal([]byte(names), &it.Participants) // written by the store as a JSON list
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// A tag on any message tags its conversation; each row's thread is
+	// its own, so the rows are found by thread.
+	return items, s.fillBy(ctx, items, func(it core.Item) int64 { return it.ThreadID },
+		`SELECT DISTINCT m.thread_id, t.name FROM items m JOIN item_tags it ON it.item_id = m.id
+		JOIN tags t ON t.id = it.tag_id WHERE m.thread_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
 		func(it *core.Item, v string) { it.Tags = append(it.Tags, v) })
 }
 
@@ -166,11 +194,15 @@ func (w *where) sql() string {
 
 // filters adds the conditions on columns other than state and time.
 func filters(w *where, f core.ItemFilter) {
+	// The account, kind and state are literals in the text, not bound
+	// values: SQLite (built with STAT4) re-prepares a statement whenever a
+	// value it planned an index by is bound again, which for a page was a
+	// sixth of its CPU. There are few of each, so few statements to keep.
 	if f.AccountID != 0 {
-		w.add("i.account_id = ?", f.AccountID)
+		w.add("i.account_id = " + strconv.FormatInt(f.AccountID, 10))
 	}
 	if f.Kind != "" {
-		w.add("i.kind = ?", f.Kind)
+		w.add("i.kind = " + sqlString(string(f.Kind)))
 	}
 	if f.Unread {
 		w.add("i.seen = 0")
@@ -189,6 +221,11 @@ func filters(w *where, f core.ItemFilter) {
 		w.add(`i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
 			WHERE t.name = ?)`, strings.TrimSpace(f.Tag))
 	}
+}
+
+// sqlString quotes v as an SQL string literal.
+func sqlString(v string) string {
+	return "'" + strings.ReplaceAll(v, "'", "''") + "'"
 }
 
 // stateArm is one state of a list: an index range read newest first.
@@ -245,7 +282,19 @@ func listArms(f core.ItemFilter) ([]listArm, error) {
 // the small partial index of VIP items, whatever else filters it.
 func armSQL(arm listArm, f core.ItemFilter, extra where) (string, []any) {
 	w := &where{}
-	w.add("i.state = ?", arm.state)
+	from, cols := "items i", "i.id, i.created_at"
+	if due := dueIndex(arm, f, extra); due != "" {
+		w.add("i.state = 'snoozed'") // a literal: the partial index's condition
+		from = "items i INDEXED BY " + due
+	} else if arm.due {
+		// Not the literal, nor a bare bound value, which SQLite compares
+		// with a partial index's condition too: the planner could take a
+		// snoozed index over the list's own (read, kind) index and walk
+		// every snoozed item.
+		w.add("i.state = CAST(? AS TEXT)", arm.state)
+	} else {
+		w.add("i.state = " + sqlString(string(arm.state)))
+	}
 	if arm.due {
 		w.add("i.snooze_until <= ?", ms(f.Now))
 	}
@@ -255,7 +304,6 @@ func armSQL(arm listArm, f core.ItemFilter, extra where) (string, []any) {
 	if f.Conversations {
 		w.add("i.face = 1")
 	}
-	from, cols := "items i", "i.id, i.created_at"
 	switch arm.vip {
 	case 1:
 		w.add("i.vip = 1") // a literal: the partial index's condition
@@ -274,6 +322,23 @@ func armSQL(arm listArm, f core.ItemFilter, extra where) (string, []any) {
 	}
 	return `SELECT * FROM (SELECT ` + cols + ` FROM ` + from + ` WHERE ` + w.sql() + `
 			ORDER BY i.created_at DESC, i.id DESC LIMIT ?)`, append(w.args, f.Limit)
+}
+
+// dueIndex names the index of snoozed items (migration 23) that a range
+// of due snoozed items reads without reading their rows, for the lists
+// that filter on no more than the index holds: account, unread, VIP or
+// not. Others (a kind, a tag, a thread, a query, the VIP range with its
+// own index, the moderation queue) are left to the planner.
+func dueIndex(arm listArm, f core.ItemFilter, extra where) string {
+	switch {
+	case !arm.due || arm.vip == 1 || f.NeedsModeration || f.Kind != "" || f.Tag != "" || f.ThreadID != 0 ||
+		len(extra.conds) > 0:
+		return ""
+	case f.AccountID != 0:
+		return "items_snoozed_account_time"
+	default:
+		return "items_snoozed_time"
+	}
 }
 
 // hideDeleted leaves remotely deleted items out of the default view; asked
@@ -308,9 +373,10 @@ func listSQL(f core.ItemFilter, extra where) (string, []any, error) {
 	}
 	// MATERIALIZED keeps SQLite from pushing the joins into every arm, which
 	// would sort each arm again; here only ids are merged, then 100 rows read.
+	rcols, join := rowCols(f)
 	query := "WITH page AS MATERIALIZED (SELECT " + cols + " FROM (" + strings.Join(parts, " UNION ALL ") + `)
 		ORDER BY ` + order + ` LIMIT ?)
-		SELECT ` + itemCols + ` FROM page p JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id
+		SELECT ` + rcols + ` FROM page p JOIN items i ON i.id = p.id JOIN accounts a ON a.id = i.account_id` + join + `
 		ORDER BY p.` + strings.ReplaceAll(order, ", ", ", p.")
 	return query, append(args, f.Limit), nil
 }
@@ -348,8 +414,9 @@ func (s *Store) searchSQL(ctx context.Context, f core.ItemFilter, match string, 
 	filters(w, f)
 	w.and(extra)
 	hideDeleted(w, f)
-	query := "SELECT " + itemCols + ` FROM items_fts
-		JOIN items i ON i.fts_key = items_fts.rowid JOIN accounts a ON a.id = i.account_id
+	rcols, join := rowCols(f)
+	query := "SELECT " + rcols + ` FROM items_fts
+		JOIN items i ON i.fts_key = items_fts.rowid JOIN accounts a ON a.id = i.account_id` + join + `
 		WHERE ` + w.sql() + " ORDER BY items_fts.rowid DESC LIMIT ?"
 	return query, append(w.args, f.Limit), nil
 }
