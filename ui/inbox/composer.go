@@ -53,12 +53,15 @@ func newComposer(u *env) *composer {
 	c.entry.OnChanged = c.changed
 	c.send = widget.NewButtonWithIcon(lang.L("Send"), theme.MailSendIcon(), c.sendReply)
 	c.send.Importance = widget.HighImportance
-	c.note.Truncation = fyne.TextTruncateEllipsis
+	// The note (why a reply was not sent) wraps on a line of its own above
+	// the Send button: in the tools' wrapping row it got only the width of
+	// its ellipsis, and an empty one took a second row.
+	c.note.Wrapping = fyne.TextWrapWord
+	c.note.Hide()
 	c.outbox = newOutboxStatus(u)
 	c.rcpt = newRecipientBar(func() { c.replyTo(c.face) })
 	c.rcpt.onPrivate = c.updateCount
 	c.att = newAttachBar(u)
-	hint := kit.NewMuted(lang.L("Ctrl+Enter"))
 	var tools []fyne.CanvasObject
 	if b := c.savedButton(); b != nil {
 		tools = append(tools, b)
@@ -66,12 +69,12 @@ func newComposer(u *env) *composer {
 	if b := c.mentionButton(); b != nil {
 		tools = append(tools, b)
 	}
-	tools = append(tools, c.att.button, c.note)
+	tools = append(tools, c.att.button)
 	// The tools wrap onto a second line rather than widen the reply pane:
 	// in a 1024x700 window the conversation list keeps its width.
-	send := container.NewVBox(container.NewHBox(c.count, hint, c.send))
+	send := container.NewVBox(container.NewHBox(c.count, c.send))
 	bar := container.NewBorder(nil, nil, nil, send, kit.NewWrapRow(tools...))
-	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, c.att.row, bar)))
+	c.content = container.NewVBox(widget.NewSeparator(), container.NewPadded(container.NewVBox(c.outbox.content, c.rcpt.content, c.entry, c.att.row, c.note, bar)))
 	c.content.Hide()
 	return c
 }
@@ -113,10 +116,13 @@ func (c *composer) target(it core.Item, answering bool) {
 	c.content.Show()
 	c.rcpt.set(it, answering)
 	c.askPrivate(it)
-	c.entry.SetPlaceHolder(lang.L("Reply to {{.Who}}…", map[string]any{"Who": authorLabel(it)}))
+	// The placeholder tells the shortcut, which the tools' row has no
+	// room for in a 1024x700 window.
+	prompt := lang.L("Reply to {{.Who}}…", map[string]any{"Who": authorLabel(it)})
 	if it.Outgoing {
-		c.entry.SetPlaceHolder(lang.L("Comment under the post…"))
+		prompt = lang.L("Comment under the post…")
 	}
+	c.entry.SetPlaceHolder(prompt + "\n" + lang.L("Ctrl+Enter sends"))
 	c.loadDraft(it.ID)
 }
 
@@ -270,6 +276,7 @@ func (c *composer) sendReply() {
 
 func (c *composer) setNote(text string, imp widget.Importance) {
 	c.note.Importance = imp
+	c.note.Hidden = text == ""
 	c.note.SetText(text)
 }
 

@@ -64,7 +64,10 @@ type recipientBar struct {
 	subject   *widget.Entry
 	ccRow     []fyne.CanvasObject
 	addCc     *widget.Button
-	content   *fyne.Container
+	// edit opens the e-mail's headers: until then one line says them, so
+	// the conversation above keeps its room in a 1024x700 window.
+	edit    *widget.Button
+	content *fyne.Container
 }
 
 func newRecipientBar(onBack func()) *recipientBar {
@@ -82,7 +85,9 @@ func newRecipientBar(onBack func()) *recipientBar {
 		widget.NewLabel(lang.L("To")), container.NewBorder(nil, nil, nil, r.addCc, r.to),
 		ccLabel, r.cc,
 		widget.NewLabel(lang.L("Subject")), r.subject)
-	r.content = container.NewVBox(container.NewBorder(nil, nil, r.private, r.back, r.line), r.mail)
+	r.edit = kit.FlatButton(lang.L("Edit"), theme.DocumentCreateIcon(), r.openHeaders)
+	r.edit.Hide()
+	r.content = container.NewVBox(container.NewBorder(nil, nil, r.private, container.NewHBox(r.edit, r.back), r.line), r.mail)
 	return r
 }
 
@@ -91,23 +96,37 @@ func newRecipientBar(onBack func()) *recipientBar {
 func (r *recipientBar) set(it core.Item, answering bool) {
 	r.back.Hidden = !answering
 	r.resetPrivate(it, answering)
+	r.line.Show()
 	if it.Kind != core.ItemEmail {
 		r.showLine()
-		r.line.Show()
+		r.edit.Hide()
 		r.mail.Hide()
 		r.content.Refresh()
 		return
-	}
-	_, where := replyPlace(it)
-	r.line.SetText(where)
-	r.line.Hidden = !answering // the fields say the rest
-	if answering {
-		r.line.SetText(lang.L("Answering this message"))
 	}
 	r.to.SetText(core.FormatPeople([]core.Person{it.Author}))
 	r.cc.SetText("")
 	r.subject.SetText(core.ReplySubject(it.Subject))
 	r.hideCc()
+	line := lang.L("To {{.Who}} · private e-mail · {{.Subject}}", map[string]any{"Who": r.to.Text, "Subject": r.subject.Text})
+	if answering {
+		line = lang.L("Answering this message: {{.Line}}", map[string]any{"Line": line})
+	}
+	r.line.SetText(line)
+	r.edit.Show()
+	r.mail.Hide()
+	r.content.Refresh()
+}
+
+// openHeaders shows the e-mail's To, Cc and Subject for editing in place
+// of the line that said them.
+func (r *recipientBar) openHeaders() {
+	r.edit.Hide()
+	if r.back.Hidden {
+		r.line.Hide() // the fields say it all
+	} else {
+		r.line.SetText(lang.L("Answering this message"))
+	}
 	r.mail.Show()
 	r.content.Refresh()
 }

@@ -136,6 +136,16 @@ func TestMailReplyHeadersAreEditable(t *testing.T) {
 	if c.rcpt.to.Text != "Claire Dubois <claire@exemple.fr>" || c.rcpt.subject.Text != "Re: Rencontre de samedi : toujours à 15 h ?" {
 		t.Fatalf("defaults: To %q, Subject %q", c.rcpt.to.Text, c.rcpt.subject.Text)
 	}
+	// One line says the headers until the person opens them: the
+	// conversation keeps its room.
+	if want := "To Claire Dubois <claire@exemple.fr> · private e-mail · Re: Rencontre de samedi : toujours à 15 h ?"; c.rcpt.line.Text != want || c.rcpt.mail.Visible() {
+		t.Errorf("before Edit: line %q, To field shown %v; want %q and no field", c.rcpt.line.Text, c.rcpt.mail.Visible(), want)
+	}
+	test.Tap(c.rcpt.edit)
+	if !c.rcpt.mail.Visible() || c.rcpt.line.Visible() || c.rcpt.edit.Visible() {
+		t.Fatalf("after Edit: fields %v, line %v, Edit %v; want the fields in place of the line",
+			c.rcpt.mail.Visible(), c.rcpt.line.Visible(), c.rcpt.edit.Visible())
+	}
 	if c.rcpt.cc.Visible() {
 		t.Error("Cc shows before the person asks for it")
 	}
