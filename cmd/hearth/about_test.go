@@ -26,6 +26,14 @@ func TestManPageHasEveryCommandOfTheUsage(t *testing.T) {
 			t.Errorf("usage entry %q is not an entry of the man page", m[1])
 		}
 	}
+	// A line that starts with a dot is a roff request: usage text that
+	// starts with one (".csv or .vcf") must be escaped, or man drops it.
+	request := regexp.MustCompile(`^\.(nh|TH|SH|PP|TP)( |$)`)
+	for _, l := range strings.Split(page, "\n") {
+		if strings.HasPrefix(l, ".") && !request.MatchString(l) {
+			t.Errorf("man page line %q reads as a roff request", l)
+		}
+	}
 	if t.Failed() {
 		t.Logf("page:\n%s", page)
 	}

@@ -5,8 +5,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-
-	"github.com/cpuguy83/go-md2man/v2/md2man"
 )
 
 // version is set at link time from FyneApp.toml (make build, make package:
@@ -55,13 +53,18 @@ func cmdMan(args []string, io stdio) error {
 // line ending in ':', in which an entry starts two spaces in and its lines
 // go on further in; a description follows the synopsis after a run of
 // spaces or on lines indented past descColumn.
+//
+// The page is written in roff directly, with the few man macros it needs
+// (.TH, .SH, .PP, .TP and bold): a Markdown-to-roff converter in the binary
+// (go-md2man and its Markdown parser) cost every command, a search
+// included, its package set-up, about 2 ms of CPU (docs/benchmarks.md).
 func manPage(usage, version string) []byte {
 	const descColumn = 30
 	lines := strings.Split(strings.TrimRight(usage, "\n"), "\n")
-	var md strings.Builder
-	fmt.Fprintf(&md, "%% HEARTH 1 \"\" \"Hearth %s\" \"User Commands\"\n\n", mdEscape(version))
+	var page strings.Builder
+	fmt.Fprintf(&page, ".nh\n.TH HEARTH 1 \"\" \"Hearth %s\" \"User Commands\"\n", strings.ReplaceAll(version, `"`, ""))
 	name, summary, _ := strings.Cut(lines[0], ": ")
-	fmt.Fprintf(&md, "# NAME\n\n%s - %s\n\n", strings.ToLower(name), mdEscape(summary))
+	fmt.Fprintf(&page, ".SH NAME\n%s \\- %s\n", strings.ToLower(name), roffText(summary))
 
 	type entry struct{ synopsis, desc []string }
 	var (
@@ -78,17 +81,15 @@ func manPage(usage, version string) []byte {
 		if head == "" {
 			head = section
 		}
-		fmt.Fprintf(&md, "# %s\n\n", strings.ToUpper(head))
+		fmt.Fprintf(&page, ".SH %s\n", strings.ToUpper(head))
 		for _, p := range prose {
-			fmt.Fprintf(&md, "%s\n\n", mdEscape(p))
+			fmt.Fprintf(&page, ".PP\n%s\n", roffText(p))
 		}
 		for _, e := range entries {
-			fmt.Fprintf(&md, "**%s**\n", mdEscape(strings.Join(e.synopsis, " ")))
-			desc := strings.Join(e.desc, " ")
-			if desc == "" {
-				desc = " "
+			fmt.Fprintf(&page, ".TP\n\\fB%s\\fP\n", roffText(strings.Join(e.synopsis, " ")))
+			if desc := strings.Join(e.desc, " "); desc != "" {
+				fmt.Fprintf(&page, "%s\n", roffText(desc))
 			}
-			fmt.Fprintf(&md, ": %s\n\n", mdEscape(desc))
 		}
 		section, entries, prose = "", nil, nil
 	}
@@ -137,9 +138,9 @@ func manPage(usage, version string) []byte {
 		}
 	}
 	flush()
-	md.WriteString("# SEE ALSO\n\n**systemctl --user enable --now hearth-sync** runs **hearth sync** in the background, " +
+	page.WriteString(".SH SEE ALSO\n\\fBsystemctl --user enable --now hearth-sync\\fP runs \\fBhearth sync\\fP in the background, " +
 		"so mail and planned posts go on with the window closed (the user unit hearth-sync.service that the package installs).\n")
-	return md2man.Render([]byte(md.String()))
+	return []byte(page.String())
 }
 
 // splitDesc splits "sync [--once]      fetch new items" at the first run of
@@ -151,14 +152,13 @@ func splitDesc(s string) (synopsis, desc string) {
 	return s, ""
 }
 
-// mdEscape keeps usage text literal in Markdown.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|{}()!+~%", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
+// roffText keeps one line of usage text literal in roff: a backslash is
+// roff's escape character, and a line that starts with a dot or an
+// apostrophe would be read as a request (".csv or .vcf").
+func roffText(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = `\&` + s
 	}
-	return b.String()
+	return s
 }
