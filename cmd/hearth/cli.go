@@ -82,9 +82,11 @@ Usage:
                                       the dashboard's numbers for a period (P: 2026-11, 2026-Q4,
                                       2026-W45, this-month, last-quarter...; default this month)
                                       against the one before, with the day series
-  report [--period P | --from D --to D] [--channel NAME] [--format pdf|html|csv] --out FILE
+  report [--period P | --from D --to D] [--channel NAME] [--format pdf|html|csv] [--lang L] --out FILE
                                       the period's report: PDF, one self-contained HTML page, or
-                                      CSV (the KPIs, one row per day and channel, per post and reply)
+                                      CSV (the KPIs, one row per day and channel, per post and reply);
+                                      --lang en|fr|ru|bg writes it in that language (default the
+                                      system's, as the window reads it; CSV columns stay English keys)
   settings [deleted-items keep|remove]   show the settings; what becomes of items deleted on their
                                       channel: kept and marked (default) or removed from the workspace
   check [--json]                      full integrity check of the workspace database; exit 1 if damaged

@@ -191,13 +191,15 @@ func statsJSON(d stats.Dashboard) map[string]any {
 }
 
 // cmdReport is `hearth report [--period P | --from D --to D] [--channel
-// NAME] [--format pdf|html|csv] --out FILE`.
+// NAME] [--format pdf|html|csv] [--lang en|fr|ru|bg] --out FILE`; the
+// language is the system's as the window reads it unless --lang says.
 func cmdReport(ctx context.Context, w *workspace, args []string, _ stdio) error {
 	fs := newFlags("report")
 	var f statsFlags
 	f.register(fs)
 	format := fs.String("format", "", "")
 	out := fs.String("out", "", "")
+	lang := fs.String("lang", "", "")
 	if pos, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -212,6 +214,12 @@ func cmdReport(ctx context.Context, w *workspace, args []string, _ stdio) error 
 	if *format != "pdf" && *format != "html" && *format != "csv" {
 		return usagef("report: --format pdf, html or csv (or an --out file ending so)")
 	}
+	if *lang == "" {
+		*lang = report.SystemLanguage()
+	}
+	if report.CheckLanguage(*lang) != nil {
+		return usagef("report: --lang en, fr, ru or bg")
+	}
 	// Only the CSV lists each message and reply (a quarter's on a million
 	// items is most of a report's time).
 	d, svc, err := f.dashboard(ctx, w, *format == "csv")
@@ -225,9 +233,9 @@ func cmdReport(ctx context.Context, w *workspace, args []string, _ stdio) error 
 	return safefile.Write(*out, 0o600, func(wr io.Writer) error {
 		switch *format {
 		case "pdf":
-			return report.WritePDF(wr, d)
+			return report.WritePDF(wr, d, *lang)
 		case "html":
-			return report.WriteHTML(wr, d)
+			return report.WriteHTML(wr, d, *lang)
 		}
 		return report.WriteCSV(wr, d, cs.Business)
 	})

@@ -70,6 +70,35 @@ func TestStatsAndReport(t *testing.T) {
 			}
 		}
 	}
+	// The report's language: --lang, else the system's as the window
+	// reads it (English for C); stderr stays quiet in every locale.
+	for _, c := range []struct{ env, lang, want string }{
+		{"C", "", "Community report: "},
+		{"C.UTF-8", "", "Community report: "},
+		{"ru_RU.UTF-8", "", "Отчёт по сообществу: "},
+		{"fr_FR.UTF-8", "bg", "Отчет за общността: "},
+		{"en_US.UTF-8", "fr", "Rapport d’activité de la communauté"},
+	} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LANG", c.env)
+		path := filepath.Join(dir, "lang.html")
+		args := []string{"--data", dir, "--secrets", "file", "report", "--from", from, "--to", to, "--out", path}
+		if c.lang != "" {
+			args = append(args, "--lang", c.lang)
+		}
+		code, out, errs := cli(t, "", args...)
+		if code != 0 || out != "" || errs != "" {
+			t.Fatalf("LANG=%s report --lang %q: exit %d, stdout %q, stderr %q", c.env, c.lang, code, out, errs)
+		}
+		if b, _ := os.ReadFile(path); !strings.Contains(string(b), c.want) {
+			t.Errorf("LANG=%s report --lang %q: the page lacks %q", c.env, c.lang, c.want)
+		}
+	}
+	if code, _, _ := cli(t, "", "--data", dir, "--secrets", "file", "report", "--lang", "de", "--out", filepath.Join(dir, "r.pdf")); code != 2 {
+		t.Errorf("report --lang de: exit %d, want 2 (usage)", code)
+	}
 	if code, _, _ := cli(t, "", "--data", dir, "--secrets", "file", "report", "--out", filepath.Join(dir, "r.txt")); code != 2 {
 		t.Errorf("report to a .txt: exit %d, want 2 (usage)", code)
 	}

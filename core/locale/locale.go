@@ -7,6 +7,8 @@ package locale
 
 import (
 	"math"
+	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +17,61 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
+
+// Languages are Hearth's languages, of the window and of the reports, in
+// the order a language choice lists them.
+var Languages = []string{"en", "fr", "ru", "bg"}
+
+// System is the first of known (Hearth's languages) the environment asks
+// for, read in the order of gettext (and of Fyne's go-locale): LC_ALL,
+// LC_MESSAGES, LANG, then LANGUAGE's list unless the locale is C or POSIX.
+// It is "en" for C, POSIX, C.UTF-8 or nothing set (Fyne would log a parse
+// error for "C"), and "" when the system asks for another language only.
+func System(known []string) string {
+	name := ""
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if name = os.Getenv(env); name != "" {
+			break
+		}
+	}
+	if plainC(name) {
+		return "en"
+	}
+	list := []string{name}
+	if l := os.Getenv("LANGUAGE"); l != "" {
+		list = strings.Split(l, ":")
+	}
+	asked := false
+	for _, l := range list {
+		base := baseLanguage(l)
+		if base == "" || plainC(base) {
+			continue
+		}
+		asked = true
+		if slices.Contains(known, base) {
+			return base
+		}
+	}
+	if !asked {
+		return "en"
+	}
+	return ""
+}
+
+// plainC reports the C locale in its spellings (C, C.UTF-8, POSIX) and the
+// unset one.
+func plainC(locale string) bool {
+	return locale == "" || locale == "POSIX" || locale == "C" || strings.HasPrefix(locale, "C.")
+}
+
+// baseLanguage is the language of a POSIX locale name: "ru" of
+// "ru_RU.UTF-8", "fr" of "fr_CA@euro" or "fr-CA".
+func baseLanguage(locale string) string {
+	if i := strings.IndexAny(locale, "_-.@"); i >= 0 {
+		locale = locale[:i]
+	}
+	return strings.ToLower(locale)
+}
 
 // calendarNames are the month and weekday names of a language as CLDR
 // gives them (gregorian calendar, format and stand-alone contexts). Go's

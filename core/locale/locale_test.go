@@ -35,3 +35,26 @@ func TestWritesEachLanguage(t *testing.T) {
 		t.Errorf("fr March %q", got)
 	}
 }
+
+// The language the system asks for, as gettext reads the environment:
+// C and POSIX are English, a language Hearth lacks is "".
+func TestSystem(t *testing.T) {
+	for _, c := range []struct{ lcAll, lang, language, want string }{
+		{"", "", "", "en"},
+		{"", "C", "", "en"},
+		{"", "C.UTF-8", "ru", "en"},
+		{"", "POSIX", "", "en"},
+		{"", "ru_RU.UTF-8", "", "ru"},
+		{"fr_FR.UTF-8", "ru_RU.UTF-8", "", "fr"},
+		{"", "de_DE.UTF-8", "", ""},
+		{"", "de_DE.UTF-8", "de:bg", "bg"},
+	} {
+		t.Setenv("LC_ALL", c.lcAll)
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", c.lang)
+		t.Setenv("LANGUAGE", c.language)
+		if got := System(Languages); got != c.want {
+			t.Errorf("LC_ALL=%q LANG=%q LANGUAGE=%q: %q, want %q", c.lcAll, c.lang, c.language, got, c.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ const (
 )
 
 // Style is how a chart is drawn: its size in pixels, its theme, and the
-// language of its words (the window's; a report file stays English).
+// language of its words and numbers (the window's, or the report's).
 type Style struct {
 	Format        Format
 	Width, Height int
@@ -39,6 +39,31 @@ type Style struct {
 	Day func(time.Time) string
 	// Weekdays label the heatmap's rows, Monday first; nil: Weekdays.
 	Weekdays []string
+	// Decimal writes the axes' numbers with the language's separators;
+	// nil writes them as Go does ("1.5", "18000").
+	Decimal func(v float64, digits int) string
+}
+
+// countLabel writes a count without decimals (an axis step that is not a
+// whole number keeps one).
+func (s Style) countLabel(v float64) string {
+	digits := 0
+	if v != float64(int64(v)) {
+		digits = 1
+	}
+	if s.Decimal == nil {
+		return strconv.FormatFloat(v, 'f', digits, 64)
+	}
+	return s.Decimal(v, digits)
+}
+
+// peopleLabel writes a count of people on an axis whose steps over a
+// narrow range fall between whole numbers ("4260.6"): rounded.
+func (s Style) peopleLabel(v float64) string {
+	if s.Decimal == nil {
+		return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	}
+	return s.Decimal(math.Round(v), 0)
 }
 
 // word is an English word of a chart in the style's language.
@@ -86,23 +111,14 @@ func (s Style) opts(title string) []charts.OptionFunc {
 		func(o *charts.ChartOption) {
 			o.OutputFormat = string(s.Format)
 			// Counts: whole numbers on the axis and the bars, not "40.00".
-			o.ValueFormatter = countLabel
-			o.YAxis = []charts.YAxisOption{{ValueFormatter: countLabel}}
+			o.ValueFormatter = s.countLabel
+			o.YAxis = []charts.YAxisOption{{ValueFormatter: s.countLabel}}
 		},
 		charts.DimensionsOptionFunc(s.Width, s.Height),
 		charts.ThemeNameOptionFunc(theme),
 		charts.TitleTextOptionFunc(title),
 		charts.PaddingOptionFunc(charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16}),
 	}
-}
-
-// countLabel writes a count without decimals (an axis step that is not a
-// whole number keeps one).
-func countLabel(v float64) string {
-	if v == float64(int64(v)) {
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
 // sparseLabels keeps the label of every k-th day or week (the first
@@ -192,7 +208,7 @@ func DaySeries(d stats.Dashboard) (labels []string, in, out []float64) {
 	return labels, in, out
 }
 
-func title(s string) string {
+func chartTitle(s string) string {
 	for _, c := range Charts {
 		if c.Name == s {
 			return c.Title
@@ -207,7 +223,7 @@ func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	if len(labels) == 0 {
 		labels, in, out = []string{""}, []float64{0}, []float64{0}
 	}
-	opts := append(s.opts(s.word(title(ChartDays))),
+	opts := append(s.opts(s.word(chartTitle(ChartDays))),
 		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(s.words([]string{"in (members)", "out (ours)"})),
 		func(o *charts.ChartOption) {
@@ -238,7 +254,7 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	if len(values) == 0 || len(labels) == 0 {
 		values, names, labels = [][]float64{{0}}, []string{s.word("none")}, []string{""}
 	}
-	opts := append(s.opts(s.word(title(ChartChannels))),
+	opts := append(s.opts(s.word(chartTitle(ChartChannels))),
 		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
@@ -275,7 +291,7 @@ func heatmapChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	err := p.HeatMapChart(charts.HeatMapOption{
 		Theme:   charts.GetTheme(theme),
 		Padding: charts.Box{Top: 16, Right: 24, Bottom: 16, Left: 16},
-		Title:   charts.TitleOption{Text: s.word(title(ChartHeatmap)) + " · " + d.Zone},
+		Title:   charts.TitleOption{Text: s.word(chartTitle(ChartHeatmap)) + " · " + d.Zone},
 		Values:  values,
 		XAxis:   charts.HeatMapAxis{Labels: hours, LabelCount: 24},
 		YAxis:   charts.HeatMapAxis{Labels: s.weekdays()},
@@ -288,14 +304,14 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	for i, n := range d.Histogram {
 		row[i] = float64(n)
 	}
-	opts := append(s.opts(s.word(title(ChartHistogram))),
+	opts := append(s.opts(s.word(chartTitle(ChartHistogram))),
 		charts.XAxisLabelsOptionFunc(s.words(stats.Buckets)),
 		charts.LegendLabelsOptionFunc(s.words([]string{"replies"})),
 		charts.SeriesShowLabel(true),
 		func(o *charts.ChartOption) {
 			o.Legend.Show = charts.Ptr(false)
 			for i := range o.SeriesList {
-				o.SeriesList[i].Label.ValueFormatter = countLabel
+				o.SeriesList[i].Label.ValueFormatter = s.countLabel
 			}
 			if slices.Max(row) < 5 {
 				o.YAxis[0].Max = charts.Ptr(5.0) // a few replies: steps of one, not of 0.4
@@ -349,7 +365,7 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	if len(labels) == 0 {
 		labels, values = []string{""}, [][]float64{{charts.GetNullValue()}}
 	}
-	opts := append(s.opts(s.word(title(ChartTone))),
+	opts := append(s.opts(s.word(chartTitle(ChartTone))),
 		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
@@ -360,15 +376,6 @@ func toneChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		})
 	return charts.LineRender(values, opts...)
 }
-
-// dayLabel is a day as a report's text writes it, everywhere in it: the
-// period, the posts, when it was made ("1 Jul 2026"; the charts' ticks
-// drop the year). The words of a report are English, so are its months.
-// CSV data columns are ISO (isoDay). t is in the workspace's zone.
-func dayLabel(t time.Time) string { return t.Format("2 Jan 2006") }
-
-// timeLabel is a moment as a report's text writes it, with its zone.
-func timeLabel(t time.Time) string { return t.Format("2 Jan 2006, 15:04 MST") }
 
 // AudienceSeries are the audience chart's lines: each X and VK account's
 // followers or members at the end of each day of the period; a day before
@@ -400,20 +407,20 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	if len(values) == 0 || len(labels) == 0 {
 		labels, names, values = []string{""}, []string{s.word("none")}, [][]float64{{charts.GetNullValue()}}
 	}
-	opts := append(s.opts(s.word(title(ChartAudience))),
+	opts := append(s.opts(s.word(chartTitle(ChartAudience))),
 		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
 		func(o *charts.ChartOption) {
 			legendBelow(o)
 			o.Symbol.Shape = charts.SymbolNone
 			o.XAxis.LabelCount = len(labels)
-			o.YAxis = []charts.YAxisOption{{ValueFormatter: peopleLabel}}
+			o.YAxis = []charts.YAxisOption{{ValueFormatter: s.peopleLabel}}
 			if len(values) == 2 {
 				// A community of 4,000 beside an account of 18,000 on one
 				// axis draws two flat lines: each gets its own axis, its
 				// labels in its line's colour.
 				o.SeriesList[1].YAxisIndex = 1
-				o.YAxis = []charts.YAxisOption{{ValueFormatter: peopleLabel}, {ValueFormatter: peopleLabel}}
+				o.YAxis = []charts.YAxisOption{{ValueFormatter: s.peopleLabel}, {ValueFormatter: s.peopleLabel}}
 				for i := range o.YAxis {
 					o.YAxis[i].LabelFontStyle.FontColor = o.Theme.GetSeriesColor(i)
 				}
@@ -421,7 +428,3 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		})
 	return charts.LineRender(values, opts...)
 }
-
-// peopleLabel writes a count of people on an axis whose steps over a
-// narrow range fall between whole numbers ("4260.6"): rounded.
-func peopleLabel(v float64) string { return strconv.FormatFloat(math.Round(v), 'f', 0, 64) }

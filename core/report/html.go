@@ -18,7 +18,7 @@ var htmlPage = sync.OnceValue(func() *template.Template {
 })
 
 const htmlSource = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
 <title>{{.Title}}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}
@@ -28,6 +28,7 @@ h1{margin-bottom:0}.sub{color:#666;margin-top:.2em}
 .tile .n{color:#555;font-size:.85em}.tile .c{font-size:.8em;color:#666}
 .up{color:#1a7f37!important}.down{color:#c62828!important}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3em;text-align:left}
+td.n,th.n{text-align:right}
 svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>{{.Title}}</h1>
@@ -36,14 +37,14 @@ svg{max-width:100%;height:auto}
 <div class="tile" title="{{.Help}}"><div class="n">{{.Name}}</div><div class="v">{{.Value}}</div><div class="c {{.Class}}">{{.Change}}</div></div>{{end}}
 </div>{{end}}
 {{range .Charts}}<h2>{{.Title}}</h2>{{.SVG}}{{end}}
-<h2>Top posts</h2><table><tr><th>Date</th><th>Channel</th><th>Post</th><th>Comments</th><th>Likes</th><th>Reposts</th><th>Views</th></tr>
-{{range .Posts}}<tr><td>{{.Date}}</td><td>{{.Channel}}</td><td>{{.Text}}</td><td>{{.Comments}}</td><td>{{.Likes}}</td><td>{{.Reposts}}</td><td>{{.Views}}</td></tr>{{end}}</table>
-<h2>Agendas</h2><table><tr><th>Agenda</th><th>Posts</th><th>Engagement</th></tr>
-{{range .Agendas}}<tr><td>{{.Name}}</td><td>{{.Posts}}</td><td>{{.Engagement}}</td></tr>{{end}}</table>
-{{if .Campaigns}}<h2>Campaigns</h2><table><tr><th>Campaign</th><th>Posts</th><th>Engagement</th></tr>
-{{range .Campaigns}}<tr><td>{{.Name}}</td><td>{{.Posts}}</td><td>{{.Engagement}}</td></tr>{{end}}</table>{{end}}
-<h2>Top advocates</h2><p>{{.Advocates}}</p><h2>Top critics</h2><p>{{.Critics}}</p>
-<p class="sub">Definitions of every number: docs/metrics.md. Generated {{.Generated}}.</p>
+{{with .W}}<h2>{{.TopPosts}}</h2><table><tr><th>{{.Date}}</th><th>{{.Channel}}</th><th>{{.Post}}</th><th class="n">{{.Comments}}</th><th class="n">{{.Likes}}</th><th class="n">{{.Reposts}}</th><th class="n">{{.Views}}</th></tr>{{end}}
+{{range .Posts}}<tr><td>{{.Date}}</td><td>{{.Channel}}</td><td>{{.Text}}</td><td class="n">{{.Comments}}</td><td class="n">{{.Likes}}</td><td class="n">{{.Reposts}}</td><td class="n">{{.Views}}</td></tr>{{end}}</table>
+{{with .W}}<h2>{{.Agendas}}</h2><table><tr><th>{{.Agenda}}</th><th class="n">{{.Posts}}</th><th class="n">{{.Engagement}}</th></tr>{{end}}
+{{range .Agendas}}<tr><td>{{.Name}}</td><td class="n">{{.Posts}}</td><td class="n">{{.Engagement}}</td></tr>{{end}}</table>
+{{if .Campaigns}}{{with .W}}<h2>{{.Campaigns}}</h2><table><tr><th>{{.Campaign}}</th><th class="n">{{.Posts}}</th><th class="n">{{.Engagement}}</th></tr>{{end}}
+{{range .Campaigns}}<tr><td>{{.Name}}</td><td class="n">{{.Posts}}</td><td class="n">{{.Engagement}}</td></tr>{{end}}</table>{{end}}
+<h2>{{.W.Advocates}}</h2><p>{{.Advocates}}</p><h2>{{.W.Critics}}</h2><p>{{.Critics}}</p>
+<p class="sub">{{.Footer}}</p>
 </body></html>
 `
 
@@ -85,49 +86,108 @@ func Tiles(d stats.Dashboard) []struct {
 	return out
 }
 
-// Title and Subtitle name a report.
-func Title(d stats.Dashboard) string { return "Community report: " + d.Period.Label() }
+// tiles are Tiles in a report's language: names, definitions, values and
+// changes.
+func tiles(d stats.Dashboard, w words) []struct {
+	Name  string
+	Tiles []Tile
+} {
+	groups := Tiles(d)
+	for i := range groups {
+		groups[i].Name = w.L(groups[i].Name)
+		for j := range groups[i].Tiles {
+			t := &groups[i].Tiles[j]
+			t.Name, t.Help = w.L(t.Name), w.L(t.Help)
+			t.Value, t.Change = w.value(t.Key, d.KPIs[t.Key]), w.change(d.KPIs, d.Prior, t.Key)
+		}
+	}
+	return groups
+}
 
-func Subtitle(d stats.Dashboard) string {
-	ch := "all channels"
+// Title and Subtitle name a report in English, as `hearth stats` prints
+// it; a report file is in its own language (title, subtitle).
+func Title(d stats.Dashboard) string { return title(d, english()) }
+
+func Subtitle(d stats.Dashboard) string { return subtitle(d, english()) }
+
+// english writes the English of the CLI's text summary.
+var english = sync.OnceValue(func() words {
+	w, err := wordsFor("en")
+	if err != nil {
+		panic(err) // the embedded files: only a broken build lacks them
+	}
+	return w
+})
+
+func title(d stats.Dashboard, w words) string {
+	return w.L("Community report: {{.Period}}", map[string]any{"Period": w.period(d.Period)})
+}
+
+func subtitle(d stats.Dashboard, w words) string {
+	ch := w.L("all channels")
 	if d.Account.Name != "" {
 		ch = d.Account.Name
 	}
-	s := fmt.Sprintf("%s – %s (%s), %s; compared with %s", dayLabel(d.Period.From), dayLabel(d.Period.Last()),
-		d.Zone, ch, d.Previous.Label())
+	s := w.L("{{.From}} – {{.To}} ({{.Zone}}), {{.Channel}}; compared with {{.Previous}}", map[string]any{
+		"From": w.day(d.Period.From), "To": w.day(d.Period.Last()), "Zone": d.Zone, "Channel": ch,
+		"Previous": w.period(d.Previous)})
 	if d.Estimated {
-		s += ". Member totals of past periods without a daily snapshot are estimated from today's files"
+		s += w.L(". Member totals of past periods without a daily snapshot are estimated from today's files")
 	}
 	return s
 }
 
-// WriteHTML writes the report as one self-contained HTML page.
-func WriteHTML(w io.Writer, d stats.Dashboard) error {
+// WriteHTML writes the report as one self-contained HTML page in lang
+// (en, fr, ru or bg; "" is English).
+func WriteHTML(w io.Writer, d stats.Dashboard, lang string) error {
+	ws, err := wordsFor(lang)
+	if err != nil {
+		return err
+	}
 	type chart struct {
 		Title string
 		SVG   template.HTML
 	}
 	type post struct {
 		Date, Channel, Text             string
-		Comments, Likes, Reposts, Views int
+		Comments, Likes, Reposts, Views string
 	}
+	type group struct{ Name, Posts, Engagement string }
 	var cs []chart
 	for _, c := range Charts {
-		b, err := Draw(d, c.Name, Style{Format: SVG, Width: 900, Height: 320})
+		b, err := Draw(d, c.Name, ws.style(SVG, 900, 320))
 		if err != nil {
 			return err
 		}
-		cs = append(cs, chart{c.Title, template.HTML(stripXMLHeader(string(b)))}) //nolint:gosec // our own chart
+		cs = append(cs, chart{ws.L(c.Title), template.HTML(stripXMLHeader(string(b)))}) //nolint:gosec // our own chart
 	}
 	var posts []post
 	for _, p := range d.TopPosts {
-		posts = append(posts, post{dayLabel(p.At.In(zoneOf(d))), p.Account, snippet(p.Text), p.Stats.Comments,
-			p.Stats.Likes, p.Stats.Reposts, p.Stats.Views})
+		posts = append(posts, post{ws.day(p.At.In(zoneOf(d))), p.Account, snippet(p.Text), ws.number(p.Stats.Comments),
+			ws.number(p.Stats.Likes), ws.number(p.Stats.Reposts), ws.number(p.Stats.Views)})
 	}
-	err := htmlPage().Execute(w, map[string]any{
-		"Title": Title(d), "Sub": Subtitle(d), "Groups": Tiles(d), "Charts": cs, "Posts": posts,
-		"Agendas": d.Agendas, "Campaigns": d.Campaigns, "Advocates": names(d.Advocates), "Critics": names(d.Critics),
-		"Generated": timeLabel(d.Computed.In(zoneOf(d))),
+	groups := func(gs []stats.Group, name func(string) string) []group {
+		var out []group
+		for _, g := range gs {
+			out = append(out, group{name(g.Name), ws.number(g.Posts), ws.number(g.Engagement)})
+		}
+		return out
+	}
+	same := func(s string) string { return s } // a campaign's name is the person's
+	heads := map[string]string{}
+	for k, v := range map[string]string{"TopPosts": "Top posts", "Date": "Date", "Channel": "Channel", "Post": "Post",
+		"Comments": "Comments", "Likes": "Likes", "Reposts": "Reposts", "Views": "Views", "Agendas": "Agendas",
+		"Agenda": "Agenda", "Posts": "Posts", "Engagement": "Engagement", "Campaigns": "Campaigns",
+		"Campaign": "Campaign", "Advocates": "Top advocates", "Critics": "Top critics"} {
+		heads[k] = ws.L(v)
+	}
+	err = htmlPage().Execute(w, map[string]any{
+		"Lang": ws.lang, "W": heads,
+		"Title": title(d, ws), "Sub": subtitle(d, ws), "Groups": tiles(d, ws), "Charts": cs, "Posts": posts,
+		"Agendas": groups(d.Agendas, func(s string) string { return ws.L(s) }), "Campaigns": groups(d.Campaigns, same), "Advocates": names(d.Advocates, ws),
+		"Critics": names(d.Critics, ws),
+		"Footer": ws.L("Definitions of every number: docs/metrics.md. Generated {{.When}}.",
+			map[string]any{"When": ws.moment(d.Computed.In(zoneOf(d)))}),
 	})
 	if err != nil {
 		return fmt.Errorf("report: html: %w", err)

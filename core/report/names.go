@@ -7,9 +7,9 @@ import (
 )
 
 // names lists members by name, or says there is nobody.
-func names(ms []core.Member) string {
+func names(ms []core.Member, w words) string {
 	if len(ms) == 0 {
-		return "nobody yet"
+		return w.L("nobody yet")
 	}
 	out := make([]string, len(ms))
 	for i, m := range ms {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -14,23 +15,29 @@ import (
 
 // WritePDF writes the report as a PDF: the Go fonts embedded (they cover
 // Cyrillic and accented Latin, which the PDF core fonts do not), the KPI
-// tiles with their change, the charts as PNG images, the top posts.
-func WritePDF(w io.Writer, d stats.Dashboard) error {
+// tiles with their change, the charts as PNG images, the top posts; its
+// words, days and numbers in lang (en, fr, ru or bg; "" is English).
+func WritePDF(w io.Writer, d stats.Dashboard, lang string) error {
+	ws, err := wordsFor(lang)
+	if err != nil {
+		return err
+	}
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.SetTitle(Title(d), true)
+	pdf.SetTitle(title(d, ws), true)
+	pdf.SetLang(ws.lang)
 	pdf.SetCreator("Hearth", true)
 	pdf.SetMargins(15, 15, 15)
 	pdf.SetAutoPageBreak(true, 15)
 	pdf.AddPage()
 	pdf.SetFont("go", "B", 18)
-	pdf.MultiCell(0, 9, Title(d), "", "L", false)
+	pdf.MultiCell(0, 9, title(d, ws), "", "L", false)
 	pdf.SetFont("go", "", 9)
-	pdf.MultiCell(0, 5, Subtitle(d), "", "L", false)
-	pdfTiles(pdf, d)
+	pdf.MultiCell(0, 5, subtitle(d, ws), "", "L", false)
+	pdfTiles(pdf, d, ws)
 	for i, c := range Charts {
-		b, err := Draw(d, c.Name, Style{Format: PNG, Width: 1000, Height: 360})
+		b, err := Draw(d, c.Name, ws.style(PNG, 1000, 360))
 		if err != nil {
 			return err
 		}
@@ -41,15 +48,15 @@ func WritePDF(w io.Writer, d stats.Dashboard) error {
 		}
 		pdf.ImageOptions(name, 15, pdf.GetY()+2, 180, 0, true, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	}
-	pdfPosts(pdf, d)
+	pdfPosts(pdf, d, ws)
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("report: pdf: %w", err)
 	}
 	return nil
 }
 
-func pdfTiles(pdf *fpdf.Fpdf, d stats.Dashboard) {
-	for _, g := range Tiles(d) {
+func pdfTiles(pdf *fpdf.Fpdf, d stats.Dashboard, ws words) {
+	for _, g := range tiles(d, ws) {
 		pdf.Ln(3)
 		pdf.SetFont("go", "B", 12)
 		pdf.CellFormat(0, 7, g.Name, "", 1, "L", false, 0, "")
@@ -71,17 +78,23 @@ func pdfTiles(pdf *fpdf.Fpdf, d stats.Dashboard) {
 	}
 }
 
-func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard) {
+func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard, ws words) {
 	pdf.AddPage()
 	pdf.SetFont("go", "B", 12)
-	pdf.CellFormat(0, 7, "Top posts", "", 1, "L", false, 0, "")
+	pdf.CellFormat(0, 7, ws.L("Top posts"), "", 1, "L", false, 0, "")
 	pdf.SetFont("go", "", 9)
 	if len(d.TopPosts) == 0 {
-		pdf.CellFormat(0, 5, "No post was published in the period.", "", 1, "L", false, 0, "")
+		pdf.CellFormat(0, 5, ws.L("No post was published in the period."), "", 1, "L", false, 0, "")
 	}
 	for _, p := range d.TopPosts {
-		line := fmt.Sprintf("%s · %s · %d comments, %d likes, %d reposts, %d views", dayLabel(p.At.In(zoneOf(d))),
-			p.Account, p.Stats.Comments, p.Stats.Likes, p.Stats.Reposts, p.Stats.Views)
+		// Each count is a whole phrase with its plural form: "1 comment",
+		// "21 комментарий", "3 комментария", "5 комментариев".
+		line := strings.Join([]string{ws.day(p.At.In(zoneOf(d))), p.Account,
+			strings.Join([]string{
+				ws.N("{{.Count}} comments", p.Stats.Comments, nil),
+				ws.N("{{.Count}} likes", p.Stats.Likes, nil),
+				ws.N("{{.Count}} reposts", p.Stats.Reposts, nil),
+				ws.N("{{.Count}} views", p.Stats.Views, nil)}, ", ")}, " · ")
 		pdf.SetFont("go", "B", 9)
 		pdf.MultiCell(0, 5, snippet(p.Text), "", "L", false)
 		pdf.SetFont("go", "", 8)
@@ -90,12 +103,12 @@ func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard) {
 	}
 	pdf.Ln(3)
 	pdf.SetFont("go", "B", 12)
-	pdf.CellFormat(0, 7, "Members", "", 1, "L", false, 0, "")
+	pdf.CellFormat(0, 7, ws.L("Members"), "", 1, "L", false, 0, "")
 	pdf.SetFont("go", "", 9)
-	pdf.MultiCell(0, 5, "Top advocates: "+names(d.Advocates), "", "L", false)
-	pdf.MultiCell(0, 5, "Top critics: "+names(d.Critics), "", "L", false)
+	pdf.MultiCell(0, 5, ws.L("Top advocates: {{.Names}}", map[string]any{"Names": names(d.Advocates, ws)}), "", "L", false)
+	pdf.MultiCell(0, 5, ws.L("Top critics: {{.Names}}", map[string]any{"Names": names(d.Critics, ws)}), "", "L", false)
 	pdf.Ln(2)
 	pdf.SetFont("go", "", 7)
-	pdf.MultiCell(0, 4, "Every number is defined in docs/metrics.md; times are in "+d.Zone+". Generated "+
-		timeLabel(d.Computed.In(zoneOf(d)))+".", "", "L", false)
+	pdf.MultiCell(0, 4, ws.L("Every number is defined in docs/metrics.md; times are in {{.Zone}}. Generated {{.When}}.",
+		map[string]any{"Zone": d.Zone, "When": ws.moment(d.Computed.In(zoneOf(d)))}), "", "L", false)
 }

@@ -56,7 +56,7 @@ func dashboard(t *testing.T) stats.Dashboard {
 	}
 	items = append(items, core.Item{Kind: core.ItemVKPost, RemoteID: "post:-1_1", Outgoing: true, State: core.StateDone,
 		Author: core.Person{Name: "Клуб", Address: "-1"}, Text: "Чаепитие в субботу — все приглашены!",
-		CreatedAt: day.Add(-time.Hour), Stats: core.ItemStats{Likes: 42, Comments: 20, Reposts: 3, Views: 900}})
+		CreatedAt: day.Add(-time.Hour), Stats: core.ItemStats{Likes: 42, Comments: 20, Reposts: 3, Views: 1900}})
 	if _, err := st.ApplyBatch(ctx, acct, core.Batch{Items: items}); err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestCSVMatchesTiles(t *testing.T) {
 func TestHTMLLoadsNothing(t *testing.T) {
 	d := dashboard(t)
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, d); err != nil {
+	if err := report.WriteHTML(&buf, d, "en"); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -225,7 +225,7 @@ func TestHTMLLoadsNothing(t *testing.T) {
 func TestPDFHoldsCyrillic(t *testing.T) {
 	d := dashboard(t)
 	var buf bytes.Buffer
-	if err := report.WritePDF(&buf, d); err != nil {
+	if err := report.WritePDF(&buf, d, "en"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {

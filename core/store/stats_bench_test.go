@@ -262,7 +262,7 @@ func BenchmarkReport(b *testing.B) {
 							return err
 						}
 						var buf bytes.Buffer
-						if err := report.WritePDF(&buf, d); err != nil {
+						if err := report.WritePDF(&buf, d, "en"); err != nil {
 							return err
 						}
 						size = buf.Len()

@@ -329,7 +329,7 @@ func (s *Screen) monthlyReport() {
 func writeReport(ctx context.Context, st Stats, w io.Writer, name string, d stats.Dashboard) error {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm":
-		return report.WriteHTML(w, d)
+		return report.WriteHTML(w, d, kit.Language())
 	case ".csv":
 		cs, err := st.Settings(ctx)
 		if err != nil {
@@ -337,7 +337,7 @@ func writeReport(ctx context.Context, st Stats, w io.Writer, name string, d stat
 		}
 		return report.WriteCSV(w, d, cs.Business)
 	case ".pdf", "":
-		return report.WritePDF(w, d)
+		return report.WritePDF(w, d, kit.Language())
 	}
 	return errors.New(lang.L("{{.Name}}: name the file .pdf, .html or .csv", map[string]any{"Name": name}))
 }

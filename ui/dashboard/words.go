@@ -12,9 +12,10 @@ import (
 )
 
 // The KPIs' names, definitions and groups, the values' units and the
-// charts' words come from core/stats and core/report in English (the
-// report files stay English); they are translated here, where the screen
-// shows them, with their English text as the key. words_test.go checks
+// charts' words come from core/stats and core/report in English (a
+// report file is written by core/report in the language it is given:
+// this screen passes kit.Language()); they are translated here, where
+// the screen shows them, with their English text as the key. words_test.go checks
 // that every one of core's has its key in dashboard.*.json, which a scan
 // of this package's sources cannot see.
 

@@ -10,11 +10,12 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hearthhq/hearth/assets"
+	"github.com/hearthhq/hearth/core/locale"
 )
 
 // Languages are the languages Hearth's window is translated into, in the
-// order a language choice lists them.
-var Languages = []string{"en", "fr", "ru", "bg"}
+// order a language choice lists them (the reports' too).
+var Languages = locale.Languages
 
 var (
 	langMu sync.RWMutex
@@ -83,55 +84,9 @@ func knownLanguage(code string) bool {
 }
 
 // systemLanguage is the first of Hearth's languages the environment asks
-// for, read in the order of gettext (and of Fyne's go-locale): LC_ALL,
-// LC_MESSAGES, LANG, then LANGUAGE's list unless the locale is C or POSIX.
-// It is "en" for C, POSIX, C.UTF-8 or nothing set (Fyne would log a parse
-// error for "C"), and "" when the system asks for another language only.
-func systemLanguage() string {
-	locale := ""
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if locale = os.Getenv(env); locale != "" {
-			break
-		}
-	}
-	if plainC(locale) {
-		return "en"
-	}
-	list := []string{locale}
-	if l := os.Getenv("LANGUAGE"); l != "" {
-		list = strings.Split(l, ":")
-	}
-	asked := false
-	for _, l := range list {
-		base := baseLanguage(l)
-		if base == "" || plainC(base) {
-			continue
-		}
-		asked = true
-		if knownLanguage(base) {
-			return base
-		}
-	}
-	if !asked {
-		return "en"
-	}
-	return ""
-}
-
-// plainC reports the C locale in its spellings (C, C.UTF-8, POSIX) and the
-// unset one.
-func plainC(locale string) bool {
-	return locale == "" || locale == "POSIX" || locale == "C" || strings.HasPrefix(locale, "C.")
-}
-
-// baseLanguage is the language of a POSIX locale name: "ru" of
-// "ru_RU.UTF-8", "fr" of "fr_CA@euro" or "fr-CA".
-func baseLanguage(locale string) string {
-	if i := strings.IndexAny(locale, "_-.@"); i >= 0 {
-		locale = locale[:i]
-	}
-	return strings.ToLower(locale)
-}
+// for (core/locale.System): "en" for C, POSIX, C.UTF-8 or nothing set,
+// "" when the system asks for another language only.
+func systemLanguage() string { return locale.System(Languages) }
 
 // setLocaleEnv makes the environment ask for code alone and returns what
 // puts it back.

@@ -1,0 +1,64 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/hearthhq/hearth/core/stats"
+)
+
+// Counts take the language's plural form (CLDR categories through
+// go-i18n), and numbers its separators.
+func TestWordsPluralsAndNumbers(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 comment"}, {"en", 0, "0 comments"}, {"en", 1234, "1,234 comments"},
+		{"fr", 0, "0 commentaire"}, {"fr", 1, "1 commentaire"}, {"fr", 2, "2 commentaires"},
+		{"fr", 1234, "1\u00a0234 commentaires"},
+		{"ru", 1, "1 комментарий"}, {"ru", 3, "3 комментария"}, {"ru", 5, "5 комментариев"},
+		{"ru", 11, "11 комментариев"}, {"ru", 21, "21 комментарий"}, {"ru", 1234, "1\u00a0234 комментария"},
+		{"bg", 1, "1 коментар"}, {"bg", 2, "2 коментара"},
+	} {
+		w, err := wordsFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.N("{{.Count}} comments", c.n, nil); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}
+
+// A tile's value and change read as stats.Format writes them, in the
+// language: units, signs (a minus sign, not a hyphen), percent.
+func TestWordsValues(t *testing.T) {
+	cur := stats.KPIs{"reply_median_seconds": {Num: 3900, Known: true}, "answered_share": {Num: 0.5, Known: true},
+		"items_in": {Num: 1500, Known: true}, "sentiment_mean": {Num: -0.13, Known: true}}
+	prev := stats.KPIs{"reply_median_seconds": {Num: 7800, Known: true}, "answered_share": {Num: 0.25, Known: true},
+		"items_in": {Num: 1200, Known: true}, "sentiment_mean": {Num: -0.13, Known: true}}
+	for _, c := range []struct {
+		lang, key, value, change string
+	}{
+		{"en", "reply_median_seconds", "1 h 05 min", "−1 h 05 min (−50%)"},
+		{"ru", "reply_median_seconds", "1 ч 05 мин", "−1 ч 05 мин (−50\u00a0%)"},
+		{"bg", "reply_median_seconds", "1 ч 05 мин", "−1 ч 05 мин (−50%)"},
+		{"fr", "answered_share", "50\u00a0%", "+25 pts"},
+		{"ru", "answered_share", "50\u00a0%", "+25 п. п."},
+		{"en", "items_in", "1,500", "+300 (+25%)"},
+		{"fr", "items_in", "1\u00a0500", "+300 (+25\u00a0%)"},
+		{"ru", "sentiment_mean", "−0,13", "без изменений"},
+	} {
+		w, err := wordsFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.value(c.key, cur[c.key]); got != c.value {
+			t.Errorf("%s %s value %q, want %q", c.lang, c.key, got, c.value)
+		}
+		if got := w.change(cur, prev, c.key); got != c.change {
+			t.Errorf("%s %s change %q, want %q", c.lang, c.key, got, c.change)
+		}
+	}
+}
