@@ -134,3 +134,19 @@ func TestReportUnknownLanguage(t *testing.T) {
 		t.Error("a report in no language wrote something")
 	}
 }
+
+// A month's PDF in each language: the words cost nothing beside the
+// charts (issue 11: a PDF report in under 3 s).
+func BenchmarkWritePDF(b *testing.B) {
+	d := dashboard(b)
+	for _, l := range report.Languages {
+		b.Run(l, func(b *testing.B) {
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := report.WritePDF(&buf, d, l); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

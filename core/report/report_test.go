@@ -23,7 +23,7 @@ var now = time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
 
 // dashboard computes November 2026 on a small workspace: a VK community
 // whose members write in Russian and French, our replies and a post.
-func dashboard(t *testing.T) stats.Dashboard {
+func dashboard(t testing.TB) stats.Dashboard {
 	t.Helper()
 	ctx := context.Background()
 	clock := func() time.Time { return now }
