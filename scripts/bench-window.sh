@@ -6,13 +6,17 @@
 # any migration runs untimed, then starts Hearth again under Xvfb and
 # reports:
 #   first page: from the process start to the first page of conversations
-#               handed to the list (the "first page shown" debug line);
+#               handed to the list (the "first page shown" debug line),
+#               wall time and the process's own CPU time (user and system,
+#               from /proc, read when the line appears: less sensitive to
+#               other work on the machine than the wall time);
 #   rss after:  resident memory (VmRSS, and the peak VmHWM) after scrolling
 #               ROWS rows (default 10000) with the mouse wheel over the list,
 #               split into what is mapped from files (the binary, the GL
 #               driver: Mesa's software llvmpipe under Xvfb) and anonymous
 #               memory, with Go's heap from the window's HEARTH_PPROF
 #               /debug/memory page.
+# ROWS 0 stops after the first page.
 # Budgets (issue 13): first page under 1 s, under 250 MB after scrolling.
 set -euo pipefail
 db=${1:?usage: bench-window.sh WORKSPACE.db [ROWS]}
@@ -21,7 +25,13 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
+# BENCH_BIN: a hearth binary built before (to compare two builds in the
+# same minutes); else this tree's.
+if [ -n "${BENCH_BIN:-}" ]; then
+	cp "$BENCH_BIN" "$work/hearth"
+else
+	go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
+fi
 mkdir -p "$work/data" "$work/home"
 cp "$db" "$work/data/hearth.db"
 
@@ -31,13 +41,20 @@ Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 sleep 1
 export DISPLAY=$display HOME=$work/home LANG=en_US.UTF-8
 
+# stop PID: end Hearth and wait until it is gone (it is not this shell's
+# child: run starts it in a subshell).
+stop() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
+
+# cpu PID: the process's user and system CPU so far, in ms.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+
 run() { # run LOG: start Hearth, wait for its first page; prints the pid
 	HEARTH_PPROF=127.0.0.1:$port "$work/hearth" --data "$work/data" --verbose >"$1" 2>&1 &
 	local pid=$!
-	for _ in $(seq 1 1200); do
-		grep -q 'first page shown' "$1" && { echo "$pid"; return; }
+	for _ in $(seq 1 6000); do
+		grep -q 'first page shown' "$1" && { cpu "$pid" >"$1.cpu"; echo "$pid"; return; }
 		kill -0 "$pid" 2>/dev/null || { cat "$1" >&2; exit 1; }
-		sleep 0.1
+		sleep 0.02
 	done
 	echo "no first page after 120 s" >&2
 	exit 1
@@ -45,13 +62,14 @@ run() { # run LOG: start Hearth, wait for its first page; prints the pid
 
 echo "opening once (migrations, untimed)..."
 pid=$(run "$work/warm.log")
-kill "$pid"; wait "$pid" 2>/dev/null || true
+stop "$pid"
 
 start=$(date +%s.%N)
 pid=$(run "$work/run.log")
 shown=$(grep -m1 'first page shown' "$work/run.log" | sed -E 's/^time=([^ ]+).*/\1/')
 first=$(python3 -c "import sys,datetime;s=float(sys.argv[1]);t=datetime.datetime.fromisoformat(sys.argv[2]).timestamp();print(f'{(t-s)*1000:.0f}')" "$start" "$shown")
-echo "first page: ${first} ms after the process started"
+echo "first page: ${first} ms after the process started, $(cat "$work/run.log.cpu") ms of the process's CPU (load $(cut -d' ' -f1-3 /proc/loadavg))"
+[ "$rows" -gt 0 ] || { echo "rss at the first page: $(awk '$1 == "VmRSS:" {print int($2/1024)}' "/proc/$pid/status") MB"; stop "$pid"; exit 0; }
 
 # Scroll: the list is the left half of the inbox. A wheel notch moves about
 # a quarter of a row, and notches sent while the next page loads move
@@ -68,6 +86,15 @@ while :; do
 done
 sleep 3
 mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
-echo "rss after scrolling ${n:-0} rows in $(($(date +%s) - t0)) s: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB)"
-curl -s "http://127.0.0.1:$port/debug/memory" | grep '^go_' | paste -sd' '
-kill "$pid"; wait "$pid" 2>/dev/null || true
+# cheap: the C heap's main arena ([heap] in smaps), in MB.
+cheap() { awk '/\[heap\]/ {h = 1} h && $1 == "Rss:" {print int($2/1024); exit}' "/proc/$pid/smaps"; }
+report() {
+	echo "rss $1: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB, C heap $(cheap) MB)"
+	curl -s "http://127.0.0.1:$port/debug/memory" | grep '^go_' | paste -sd' '
+}
+report "after scrolling ${n:-0} rows in $(($(date +%s) - t0)) s"
+# A person reads what they scrolled to: the window idles.
+idle=${BENCH_IDLE:-70}
+sleep "$idle"
+report "after ${idle} s idle"
+stop "$pid"

@@ -62,7 +62,12 @@ type Backend struct {
 	// Settings drives the Settings screen (settings_screen.go); nil
 	// shows what is not wired.
 	Settings Settings
-	Now      func() time.Time // nil means time.Now
+	// FirstPage, when set, is called once on the UI goroutine when the
+	// inbox's first page of conversations is in its list: background work
+	// that can wait (the tone of old messages, the dashboard's figures)
+	// starts then, not while the window paints.
+	FirstPage func()
+	Now       func() time.Time // nil means time.Now
 }
 
 // Settings is what the Settings screen needs: the workspace's own

@@ -20,22 +20,24 @@ type firstRun struct {
 	page *welcome.Screen
 }
 
-// newFirstRun builds the welcome page over the screens it leads to.
-func newFirstRun(u *UI, accts *accounts.Screen, files kit.Screen) *firstRun {
+// newFirstRun builds the welcome page over the screens it leads to: the
+// accounts and the member files, entries of the navigation and the
+// functions that build them (memberFiles nil: the placeholder).
+func newFirstRun(u *UI, accts kit.Screen, acctScreen func() *accounts.Screen, files kit.Screen, memberFiles func() *members.Screen) *firstRun {
 	f := &firstRun{u: u}
 	add := func(k core.AccountKind) func() {
 		return func() {
 			f.hide()
 			u.nav.show(accts)
-			accts.Add(k)
+			acctScreen().Add(k)
 		}
 	}
 	a := welcome.Actions{TryDemo: u.b.TryDemo, AddMail: add(core.KindIMAP), AddVK: add(core.KindVK), AddX: add(core.KindX), Later: f.hide}
-	if m, ok := files.(*members.Screen); ok {
+	if memberFiles != nil {
 		a.ImportMembers = func() {
 			f.hide()
 			u.nav.show(files)
-			m.ShowImport()
+			memberFiles().ShowImport()
 		}
 	}
 	f.page = welcome.New(u.Env, a)

@@ -96,12 +96,13 @@ func (n *nav) show(s kit.Screen) {
 	}
 }
 
-// current is the screen in front; nil while the navigation is being built.
+// current is the screen in front (itself, not its lazy entry); nil while
+// the navigation is being built.
 func (n *nav) current() kit.Screen {
 	if n.front >= len(n.screens) {
 		return nil
 	}
-	return n.screens[n.front].screen
+	return unwrap(n.screens[n.front].screen)
 }
 
 func (n *nav) selected(id widget.ListItemID) {

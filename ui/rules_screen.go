@@ -18,5 +18,5 @@ func (u *UI) rulesScreen() kit.Screen {
 	if u.b.Rules == nil {
 		return newPlaceholder(rulesIcon(), lang.L("Rules"), lang.L(rulesNotBuilt))
 	}
-	return rules.New(u.Env, rules.Backend{Rules: u.b.Rules})
+	return newLazy(func() kit.Screen { return rules.New(u.Env, rules.Backend{Rules: u.b.Rules}) })
 }

@@ -35,7 +35,7 @@ func TestSettingsTurnANotificationKindOff(t *testing.T) {
 	})
 	s.show(t, "Settings")
 	for _, e := range s.u.nav.screens {
-		if sc, ok := e.screen.(*uisettings.Screen); ok && !sc.Show("Notifications") {
+		if sc, ok := unwrap(e.screen).(*uisettings.Screen); ok && !sc.Show("Notifications") {
 			t.Fatal("no Notifications section in Settings")
 		}
 	}
@@ -64,7 +64,7 @@ func TestSettingsTraySwitchOffWithoutATray(t *testing.T) {
 	}
 	s.show(t, "Settings")
 	for _, e := range s.u.nav.screens {
-		if sc, ok := e.screen.(*uisettings.Screen); ok && !sc.Show("Tray") {
+		if sc, ok := unwrap(e.screen).(*uisettings.Screen); ok && !sc.Show("Tray") {
 			t.Fatal("no Tray section in Settings")
 		}
 	}

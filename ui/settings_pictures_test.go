@@ -28,7 +28,7 @@ func TestSettingsStopLoadingSomeonesPictures(t *testing.T) {
 	})
 	s.show(t, "Settings")
 	for _, e := range s.u.nav.screens {
-		if sc, ok := e.screen.(*uisettings.Screen); ok && !sc.Show("Pictures") {
+		if sc, ok := unwrap(e.screen).(*uisettings.Screen); ok && !sc.Show("Pictures") {
 			t.Fatal("no Pictures section in Settings")
 		}
 	}

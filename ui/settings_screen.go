@@ -26,14 +26,16 @@ func (u *UI) settingsScreen() kit.Screen {
 	if b.Prefs == nil {
 		return newPlaceholder(settingsIcon(), lang.L("Settings"), lang.L(settingsNotBuilt))
 	}
-	s := settings.New(u.Env, settings.Backend{Prefs: b.Prefs, Hours: b.Hours, Scores: b.Scores, Replies: b.Replies, Backups: b.Backups},
-		settings.Callbacks{
-			ApplyTheme: func(t string) { u.app.Settings().SetTheme(kit.ThemeFor(t)) },
-			OpenFolder: func(dir string) error {
-				return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
-			},
-			Workspace: b.Workspace,
-		})
-	u.notifySections(s)
-	return s
+	return newLazy(func() kit.Screen {
+		s := settings.New(u.Env, settings.Backend{Prefs: b.Prefs, Hours: b.Hours, Scores: b.Scores, Replies: b.Replies, Backups: b.Backups},
+			settings.Callbacks{
+				ApplyTheme: func(t string) { u.app.Settings().SetTheme(kit.ThemeFor(t)) },
+				OpenFolder: func(dir string) error {
+					return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
+				},
+				Workspace: b.Workspace,
+			})
+		u.notifySections(s)
+		return s
+	})
 }

@@ -90,6 +90,7 @@ func (u *UI) build() {
 	u.inbox = inbox.New(u.Env, inbox.Backend{Inbox: u.b.Inbox, Accounts: u.b.Accounts, Experts: experts, Members: memberFiles, Saved: u.b.Inbox,
 		Views: u.b.Views, Rules: u.b.Rules, Pictures: u.b.Pictures},
 		func() bool { return u.nav.current() == kit.Screen(u.inbox) })
+	u.inbox.OnFirstPage = u.b.FirstPage
 	u.nav.add(lang.L("Inbox"), kit.InboxIcon(), u.inbox)
 	u.inbox.OnUnread = func(n int) {
 		u.nav.setCount(u.inbox, n)
@@ -97,23 +98,27 @@ func (u *UI) build() {
 			u.tray.setCount(n)
 		}
 	}
+	// Every screen but the inbox is built the first time it is shown
+	// (lazy.go): the inbox's first page paints without waiting for them.
 	u.nav.add(lang.L("Calendar"), kit.CalendarIcon(), u.calendarScreen(experts))
-	files := u.membersScreen()
-	if m, ok := files.(*members.Screen); ok { // not the placeholder
+	files, membersBuilt := u.membersScreen()
+	if membersBuilt != nil {
 		u.inbox.OpenMember = func(id int64) {
 			u.nav.show(files)
-			m.OpenMember(id)
+			membersBuilt().OpenMember(id)
 		}
 	}
 	u.nav.add(lang.L("Members"), kit.MembersIcon(), files)
-	u.nav.add(lang.L("Dashboard"), kit.DashboardIcon(), u.dashboardScreen(files))
+	u.nav.add(lang.L("Dashboard"), kit.DashboardIcon(), u.dashboardScreen(files, membersBuilt))
 	u.nav.add(lang.L("Watches"), watchesIcon(), u.watchesScreen())
 	u.nav.add(lang.L("Rules"), rulesIcon(), u.rulesScreen())
-	accts := accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts, Guess: u.b.MailGuess, Defaults: u.b.Settings.Prefs}, u.accountsChanged)
+	accts := newLazy(func() kit.Screen {
+		return accounts.New(u.Env, accounts.Backend{Accounts: u.b.Accounts, Guess: u.b.MailGuess, Defaults: u.b.Settings.Prefs}, u.accountsChanged)
+	})
 	u.nav.add(lang.L("Accounts"), kit.AccountsIcon(), accts)
 	u.nav.add(lang.L("Settings"), settingsIcon(), u.settingsScreen())
 	u.nav.build()
-	u.first = newFirstRun(u, accts, files)
+	u.first = newFirstRun(u, accts, func() *accounts.Screen { return accts.screen().(*accounts.Screen) }, files, membersBuilt)
 	// Ctrl+Z (Cmd+Z) takes back the last step of the screen in front: the
 	// desktop driver delivers it as fyne's Undo shortcut. Registered after
 	// the screens, it replaces the inbox's own.
@@ -167,8 +172,8 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // dashboardScreen is the dashboard, or the placeholder until the backend
 // has one; its numbers open the inbox on a search and the member table on
-// a segment.
-func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
+// a segment (files and memberFiles: membersScreen's).
+func (u *UI) dashboardScreen(files kit.Screen, memberFiles func() *members.Screen) kit.Screen {
 	if u.b.Dashboard == nil {
 		return newPlaceholder(kit.DashboardIcon(), lang.L("Dashboard"), lang.L(dashboardNotBuilt))
 	}
@@ -180,17 +185,17 @@ func (u *UI) dashboardScreen(files kit.Screen) kit.Screen {
 		u.nav.show(u.inbox)
 		u.inbox.ShowSearchIn(q, loc)
 	}}
-	if m, ok := files.(*members.Screen); ok {
+	if memberFiles != nil {
 		drill.Members = func(q core.Quadrant, c core.Cohort, ch core.IdentityKind) {
 			u.nav.show(files)
-			m.ShowSegment(q, c, ch)
+			memberFiles().ShowSegment(q, c, ch)
 		}
 		drill.MemberSet = func(set core.MemberSet) {
 			u.nav.show(files)
-			m.ShowMembers(set)
+			memberFiles().ShowMembers(set)
 		}
 	}
-	return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard}, drill)
+	return newLazy(func() kit.Screen { return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard}, drill) })
 }
 
 // calendarScreen is the calendar, or the placeholder until the backend has
@@ -199,20 +204,27 @@ func (u *UI) calendarScreen(experts kit.Mentioner) kit.Screen {
 	if u.b.Calendar == nil {
 		return newPlaceholder(kit.CalendarIcon(), lang.L("Calendar"), lang.L(calendarNotBuilt))
 	}
-	return calendar.New(u.Env, calendar.Backend{Calendar: u.b.Calendar, Accounts: u.b.Accounts, Experts: experts})
+	return newLazy(func() kit.Screen {
+		return calendar.New(u.Env, calendar.Backend{Calendar: u.b.Calendar, Accounts: u.b.Accounts, Experts: experts})
+	})
 }
 
-// membersScreen is the member files, or the placeholder until the backend
-// has them.
-func (u *UI) membersScreen() kit.Screen {
+// membersScreen is the member files' entry in the navigation, or the
+// placeholder until the backend has them; get builds the screen if it is
+// not yet and returns it (nil with the placeholder), for what opens a
+// member from elsewhere.
+func (u *UI) membersScreen() (entry kit.Screen, get func() *members.Screen) {
 	if u.b.Members == nil {
-		return newPlaceholder(kit.MembersIcon(), lang.L("Members"), lang.L(membersNotBuilt))
+		return newPlaceholder(kit.MembersIcon(), lang.L("Members"), lang.L(membersNotBuilt)), nil
 	}
 	var greetings members.Greetings // the templates of Settings, when it has them
 	if u.b.Settings.Prefs != nil {
 		greetings = u.b.Settings.Prefs
 	}
-	return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer, Greetings: greetings}, u.openItem)
+	l := newLazy(func() kit.Screen {
+		return members.New(u.Env, members.Backend{Members: u.b.Members, Writer: u.b.Writer, Greetings: greetings}, u.openItem)
+	})
+	return l, func() *members.Screen { return l.screen().(*members.Screen) }
 }
 
 // openItem shows an item in the inbox, whichever screen asked.

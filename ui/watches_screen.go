@@ -19,10 +19,12 @@ func (u *UI) watchesScreen() kit.Screen {
 	if u.b.Feeds == nil || u.b.Keywords == nil {
 		return newPlaceholder(watchesIcon(), lang.L("Watches"), lang.L(watchesNotBuilt))
 	}
-	s := watches.New(u.Env, watches.Backend{Feeds: u.b.Feeds, Keywords: u.b.Keywords})
-	s.ShowQuery = func(q string) {
-		u.nav.show(u.inbox)
-		u.inbox.ShowSearch(q)
-	}
-	return s
+	return newLazy(func() kit.Screen {
+		s := watches.New(u.Env, watches.Backend{Feeds: u.b.Feeds, Keywords: u.b.Keywords})
+		s.ShowQuery = func(q string) {
+			u.nav.show(u.inbox)
+			u.inbox.ShowSearch(q)
+		}
+		return s
+	})
 }

@@ -43,6 +43,9 @@ func startSnapshots(ctx context.Context, w *workspace, st *stats.Service, mem *m
 	wg.Add(1)
 	engine.Go(w.log, "stats snapshots", func() {
 		defer wg.Done()
+		if !w.waitFirstPage(ctx) {
+			return
+		}
 		st.RunSnapshots(ctx, mem.Refresh, func(err error) { w.log.Warn("stats: snapshot failed", "err", err) })
 	})
 	return wg.Wait

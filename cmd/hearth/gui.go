@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -60,6 +61,8 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	defer cancel()
 	startPprof(w.log)
 	windowGC()
+	firstPage := make(chan struct{})
+	w.firstPage = firstPage
 	if err := w.start(ctx); err != nil {
 		return err
 	}
@@ -83,7 +86,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 	u := ui.New(a, ui.Backend{Inbox: w.inbox, Accounts: w.accounts, Events: w.engine, Now: time.Now,
 		Calendar: cal, Members: mem, Writer: newMemberWriter(mem, w.inbox), Dashboard: st, Views: w.views, Rules: w.rules,
 		Feeds: w.accounts, Keywords: w.views, Notify: alerts, Tray: alerts, Sync: w.engine, Settings: prefs, Pictures: w.pictures,
-		MailGuess: autoconfig.Guesser{}, TryDemo: tryDemo(title)})
+		MailGuess: autoconfig.Guesser{}, TryDemo: tryDemo(title), FirstPage: sync.OnceFunc(func() { close(firstPage) })})
 	if title != "" {
 		u.Window().SetTitle(title)
 	}

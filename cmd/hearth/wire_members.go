@@ -30,6 +30,9 @@ func startMembers(ctx context.Context, w *workspace, svc *members.Service) (wait
 				w.log.Warn("members: refresh failed", "err", err)
 			}
 		}
+		if !w.waitFirstPage(ctx) {
+			return
+		}
 		refresh()
 		var due <-chan time.Time
 		for {

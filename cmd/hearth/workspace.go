@@ -52,6 +52,43 @@ type workspace struct {
 	tone     *tone.Analyzer  // bundled lexicons and those imported into the workspace
 	log      *slog.Logger
 	bg       sync.WaitGroup // what start runs besides the engine
+	// firstPage, when set (the window), holds the background work that
+	// can wait (the tone of unscored items, the member files' refresh, the
+	// dashboard's snapshot and warm-up) until it is closed: the window's
+	// first page of conversations is shown (waitFirstPage).
+	firstPage <-chan struct{}
+}
+
+// afterFirstPage is how long background work waits after the window's
+// first page, for the window to paint it; firstPageAtMost how long it
+// waits for a first page that does not come.
+var (
+	afterFirstPage  = 2 * time.Second
+	firstPageAtMost = 30 * time.Second
+)
+
+// waitFirstPage waits, when the window holds background work back, until
+// its first page of conversations was shown (and painted), or for
+// firstPageAtMost; false if ctx ended first. Off the UI goroutine.
+func (w *workspace) waitFirstPage(ctx context.Context) bool {
+	if w.firstPage != nil {
+		atMost := time.NewTimer(firstPageAtMost)
+		defer atMost.Stop()
+		select {
+		case <-w.firstPage:
+		case <-atMost.C:
+		case <-ctx.Done():
+			return false
+		}
+		settle := time.NewTimer(afterFirstPage)
+		defer settle.Stop()
+		select {
+		case <-settle.C:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return ctx.Err() == nil
 }
 
 // workspaceOptions are the global flags that shape a workspace.
