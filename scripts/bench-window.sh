@@ -79,7 +79,7 @@ echo "first page: ${first} ms after the process started, $(cat "$work/run.log.cp
 xdotool mousemove 410 410 sleep 0.2 mousemove 400 400 sleep 0.2
 t0=$(date +%s)
 while :; do
-	n=$(grep 'page added' "$work/run.log" | tail -1 | sed -E 's/.*conversations=([0-9]+).*/\1/')
+	n=$({ grep 'page added' "$work/run.log" || true; } | tail -1 | sed -E 's/.*conversations=([0-9]+).*/\1/')
 	[ "${n:-0}" -ge "$rows" ] && break
 	[ $(($(date +%s) - t0)) -gt 900 ] && { echo "only ${n:-0} rows after 900 s of scrolling" >&2; break; }
 	xdotool click --repeat 500 --delay 1 5
