@@ -2,7 +2,6 @@ package core
 
 import (
 	"encoding/json"
-	"fmt"
 )
 
 // SettingChannelDefaults is the workspace setting that holds the channel
@@ -32,11 +31,11 @@ const maxBackfillDays = 3650
 func (d ChannelDefaults) Validate() error {
 	switch {
 	case d.VIPFollowers < 1:
-		return fmt.Errorf("the VIP threshold must be at least 1 follower")
+		return Say("the VIP threshold must be at least 1 follower")
 	case d.MailBackfillDays < 1 || d.MailBackfillDays > maxBackfillDays:
-		return fmt.Errorf("the e-mail backfill must be between 1 and %d days", maxBackfillDays)
+		return Say("the e-mail backfill must be between 1 and {{.Max}} days", "Max", maxBackfillDays)
 	case d.VKBackfillDays < 1 || d.VKBackfillDays > maxBackfillDays:
-		return fmt.Errorf("the VK backfill must be between 1 and %d days", maxBackfillDays)
+		return Say("the VK backfill must be between 1 and {{.Max}} days", "Max", maxBackfillDays)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -54,7 +55,7 @@ func ParseVKSettings(raw json.RawMessage) (VKSettings, error) {
 // Validate says what is wrong with the settings in words a person can act on.
 func (s VKSettings) Validate() error {
 	if s.GroupID <= 0 {
-		return fmt.Errorf("vk settings: the community id must be a positive number (the digits of vk.com/club123)")
+		return fmt.Errorf("vk settings: %w", Say("the community id must be a positive number (the digits of vk.com/club123)"))
 	}
 	return validateAPIURL("vk", s.APIURL)
 }
@@ -141,7 +142,7 @@ func normalizeAPIURL(raw, def string) string {
 func validateAPIURL(what, raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("%s settings: API URL %q is not a URL", what, raw)
+		return fmt.Errorf("%s settings: %w", what, Say("API URL {{.URL}} is not a URL", "URL", strconv.Quote(raw)))
 	}
 	switch {
 	case u.Scheme == "https":
@@ -149,7 +150,7 @@ func validateAPIURL(what, raw string) error {
 	case u.Scheme == "http" && IsLoopback(u.Hostname()):
 		return nil
 	default:
-		return fmt.Errorf("%s settings: API URL %q: only https is allowed (plain http only towards loopback)", what, raw)
+		return fmt.Errorf("%s settings: %w", what, Say("API URL {{.URL}}: only https is allowed (plain http only towards loopback)", "URL", strconv.Quote(raw)))
 	}
 }
 
@@ -174,7 +175,7 @@ func (k XKeys) Secrets() map[string]string {
 func (k XKeys) Missing() string {
 	switch {
 	case k.ConsumerKey == "":
-		return "the API key (consumer key)"
+		return "the API key (consumer key)" // these four: kit's translations, by their English
 	case k.ConsumerSecret == "":
 		return "the API key secret (consumer secret)"
 	case k.AccessToken == "":

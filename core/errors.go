@@ -26,7 +26,11 @@ const (
 // RemoteError is an integration failure with a sentence for a person.
 type RemoteError struct {
 	Problem Problem
-	Message string    // what happened, e.g. "the server refused the password"
+	Message string // what happened, e.g. "the server refused the password"
+	// Words is Message with its parts that vary kept apart (a host, an
+	// HTTP status, a size), for the window's language; Message is then
+	// its English (RemoteWords sets both).
+	Words   *Words
 	Action  string    // what to do, e.g. "check the password in Accounts"
 	RetryAt time.Time // for rate limits: not before this time
 	Err     error     // the underlying error, for logs
@@ -40,6 +44,17 @@ func (e *RemoteError) Error() string {
 }
 
 func (e *RemoteError) Unwrap() error { return e.Err }
+
+// RemoteWords makes a RemoteError whose message has parts that vary.
+func RemoteWords(p Problem, w *Words, action string, err error) *RemoteError {
+	return (&RemoteError{Problem: p, Action: action, Err: err}).With(w)
+}
+
+// With sets the message to w: its English, and w for the window.
+func (e *RemoteError) With(w *Words) *RemoteError {
+	e.Message, e.Words = w.Error(), w
+	return e
+}
 
 // NeedsPerson reports whether retrying cannot help until someone acts.
 func (e *RemoteError) NeedsPerson() bool {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -64,13 +65,13 @@ func (s FeedSettings) Normalized() FeedSettings {
 func (s FeedSettings) Validate() error {
 	u, err := url.Parse(s.URL)
 	if s.URL == "" {
-		return fmt.Errorf("feed settings: the feed address is missing")
+		return fmt.Errorf("feed settings: %w", Say("the feed address is missing"))
 	}
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Errorf("feed settings: %q is not a web address (want http://... or https://...)", s.URL)
+		return fmt.Errorf("feed settings: %w", Say("{{.Address}} is not a web address (want http://... or https://...)", "Address", strconv.Quote(s.URL)))
 	}
 	if s.PollSeconds != 0 && s.PollSeconds < MinFeedPollSeconds {
-		return fmt.Errorf("feed settings: polling every %d s is too often for a feed (at least %d)", s.PollSeconds, MinFeedPollSeconds)
+		return fmt.Errorf("feed settings: %w", Say("polling every {{.Seconds}} s is too often for a feed (at least {{.Min}})", "Seconds", s.PollSeconds, "Min", MinFeedPollSeconds))
 	}
 	return nil
 }

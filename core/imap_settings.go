@@ -109,11 +109,11 @@ func (s *IMAPSettings) applyDefaults() {
 func (s IMAPSettings) Validate() error {
 	switch {
 	case strings.TrimSpace(s.Host) == "":
-		return fmt.Errorf("imap settings: the IMAP host is missing")
+		return fmt.Errorf("imap settings: %w", Say("the IMAP host is missing"))
 	case s.User == "":
-		return fmt.Errorf("imap settings: the user name is missing")
+		return fmt.Errorf("imap settings: %w", Say("the user name is missing"))
 	case s.Port <= 0 || s.Port > 65535 || s.SMTPPort <= 0 || s.SMTPPort > 65535:
-		return fmt.Errorf("imap settings: port out of range")
+		return fmt.Errorf("imap settings: %w", Say("port out of range"))
 	}
 	for _, m := range []struct {
 		mode TLSMode
@@ -123,7 +123,7 @@ func (s IMAPSettings) Validate() error {
 		case TLSImplicit, TLSStartTLS:
 		case TLSNone:
 			if !s.AllowPlain || !IsLoopback(m.host) {
-				return fmt.Errorf("imap settings: an unencrypted connection to %s is refused; use tls or starttls (plain is allowed only to a loopback host with allow_plain)", m.host)
+				return fmt.Errorf("imap settings: %w", Say("an unencrypted connection to {{.Host}} is refused; use tls or starttls (plain is allowed only to a loopback host with allow_plain)", "Host", m.host))
 			}
 		default:
 			return fmt.Errorf("imap settings: unknown tls mode %q (want tls, starttls or none)", m.mode)

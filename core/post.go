@@ -182,7 +182,7 @@ func (c Campaign) Validate() error {
 		return fmt.Errorf("a campaign needs a name")
 	}
 	if c.Start.IsZero() || c.End.Before(c.Start) {
-		return fmt.Errorf("campaign %q: the end must not be before the start", c.Name)
+		return Say(`campaign "{{.Name}}": the end must not be before the start`, "Name", c.Name)
 	}
 	return nil
 }
@@ -213,7 +213,7 @@ func (m Meetup) Validate() error {
 		return fmt.Errorf("a meetup needs a title")
 	}
 	if m.Start.IsZero() || m.End.Before(m.Start) {
-		return fmt.Errorf("meetup %q: the end must not be before the start", m.Title)
+		return Say(`meetup "{{.Name}}": the end must not be before the start`, "Name", m.Title)
 	}
 	return nil
 }

@@ -90,10 +90,10 @@ func ParseRuleAction(s string) (RuleAction, error) {
 		return parseRuleState(a)
 	case RuleHide, RuleNotify, RuleStop:
 		if a.Arg != "" {
-			return a, fmt.Errorf("%s takes no value", a.Kind)
+			return a, Say("{{.Action}} takes no value", "Action", string(a.Kind))
 		}
 	default:
-		return a, fmt.Errorf("unknown action %q (want tag:T, state:S, hide, notify, reply:NAME or stop)", s)
+		return a, Say("unknown action {{.Action}} (want tag:T, state:S, hide, notify, reply:NAME or stop)", "Action", strconv.Quote(s))
 	}
 	return a, nil
 }
@@ -106,11 +106,11 @@ func parseRuleState(a RuleAction) (RuleAction, error) {
 		ok = ok || string(s) == st
 	}
 	if !ok {
-		return a, fmt.Errorf("state:%s: a rule sets done, spam, hidden or snoozed", st)
+		return a, Say("state:{{.State}}: a rule sets done, spam, hidden or snoozed", "State", st)
 	}
 	if st != string(StateSnoozed) {
 		if hasDur {
-			return a, fmt.Errorf("state:%s takes no duration; only snoozed does", st)
+			return a, Say("state:{{.State}} takes no duration; only snoozed does", "State", st)
 		}
 		return a, nil
 	}

@@ -153,7 +153,7 @@ func firstProblem(accts []core.Account, now time.Time) string {
 		if a.Status.State == core.SyncError {
 			// Hearth's fixed words about a channel in the language in use;
 			// a remote's own words as it gave them.
-			data := map[string]any{"Name": a.Name, "Message": kit.ChannelText(a.Status.Message), "Action": kit.ChannelText(a.Status.Action)}
+			data := map[string]any{"Name": a.Name, "Message": kit.StoredText(a.Status.Message), "Action": kit.StoredText(a.Status.Action)}
 			if a.Status.Action != "" {
 				return lang.L("{{.Name}}: error: {{.Message}} ({{.Action}})", data)
 			}

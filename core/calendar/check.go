@@ -55,7 +55,7 @@ func CheckMedia(p core.Post) error {
 // one note per picture that is re-encoded to fit a channel (too many
 // bytes or pixels, a type it does not take). It reads the files: the
 // editor calls it off the UI goroutine.
-func PlanMedia(p core.Post) ([]string, error) {
+func PlanMedia(p core.Post) ([]*core.Words, error) {
 	infos := make([]media.Info, len(p.Media))
 	for i, m := range p.Media {
 		info, err := media.Inspect(m.Path)
@@ -64,7 +64,7 @@ func PlanMedia(p core.Post) ([]string, error) {
 		}
 		infos[i] = info
 	}
-	var notes []string
+	var notes []*core.Words
 	for _, t := range p.Targets {
 		lim := posttext.MediaOf(posttext.ForAccount(t.AccountKind))
 		if err := media.Alone(infos, lim, name(t)); err != nil {
@@ -75,7 +75,7 @@ func PlanMedia(p core.Post) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			if note != "" {
+			if note != nil {
 				notes = append(notes, note)
 			}
 		}

@@ -124,7 +124,7 @@ func TestCheckMedia(t *testing.T) {
 				t.Errorf("PlanMedia: %v, want nil", err)
 			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 				t.Errorf("PlanMedia: %v, want %q", err, c.want)
-			case len(notes) != min(len(c.notes), 1) || len(notes) == 1 && !containsAll(notes[0], c.notes):
+			case len(notes) != min(len(c.notes), 1) || len(notes) == 1 && !containsAll(notes[0].Error(), c.notes):
 				t.Errorf("notes %q, want one with %q", notes, c.notes)
 			}
 		})

@@ -365,7 +365,8 @@ func (e errNotSent) Unwrap() error { return e.error }
 func (e *Engine) record(ctx context.Context, t core.PostTarget, res core.Published, err error) error {
 	o := classify(err)
 	if o.state == core.TargetScheduled && o.at.IsZero() && t.Attempts >= maxAttempts {
-		o = outcome{state: core.TargetFailed, reason: fmt.Sprintf("%s; tried %d times: retry when the channel is back", o.reason, t.Attempts)}
+		o = outcome{state: core.TargetFailed, reason: core.SayN("{{.Reason}}; tried {{.Count}} time: retry when the channel is back",
+			"{{.Reason}}; tried {{.Count}} times: retry when the channel is back", t.Attempts, "Reason", o.reason).Error()}
 	}
 	var werr error
 	switch o.state {

@@ -34,11 +34,11 @@ func classify(err error) outcome {
 	switch {
 	case errors.Is(err, core.ErrUnknownOutcome), errors.Is(err, context.DeadlineExceeded),
 		errors.Is(err, context.Canceled):
-		return outcome{state: core.TargetUnconfirmed, reason: "no answer from the channel: checking whether the post went out"}
+		return outcome{state: core.TargetUnconfirmed, reason: core.Say("no answer from the channel: checking whether the post went out").Error()}
 	case errors.Is(err, core.ErrUnsupported):
-		return outcome{state: core.TargetFailed, reason: "this account cannot publish posts"}
+		return outcome{state: core.TargetFailed, reason: core.Say("this account cannot publish posts").Error()}
 	case re != nil && re.Problem == core.ProblemRateLimit:
-		return outcome{state: core.TargetScheduled, reason: "the channel asked to slow down: " + re.Message, at: re.RetryAt}
+		return outcome{state: core.TargetScheduled, reason: slowDown(re), at: re.RetryAt}
 	case re != nil && re.NeedsPerson():
 		return outcome{state: core.TargetFailed, reason: sentence(re)}
 	case re != nil && errors.As(err, &notSent):
@@ -60,11 +60,19 @@ func (o outcome) retryAt(now time.Time, attempts int) time.Time {
 	return now.Add(time.Minute << min(max(attempts-1, 0), 6))
 }
 
+// The reasons are kept in English in the workspace (the command line
+// shows them); they are made with core.Say so that the window can say
+// them in its language (kit.StoredText).
+
 func sentence(re *core.RemoteError) string {
 	if re.Action != "" {
-		return re.Message + " (" + re.Action + ")"
+		return core.Say("{{.Message}} ({{.Action}})", "Message", re.Message, "Action", re.Action).Error()
 	}
 	return re.Message
+}
+
+func slowDown(re *core.RemoteError) string {
+	return core.Say("the channel asked to slow down: {{.Message}}", "Message", re.Message).Error()
 }
 
 // classifyNotPosted maps a failure before the post itself was sent (its
@@ -73,13 +81,13 @@ func sentence(re *core.RemoteError) string {
 func classifyNotPosted(err error, re *core.RemoteError) outcome {
 	switch {
 	case re != nil && re.Problem == core.ProblemRateLimit:
-		return outcome{state: core.TargetScheduled, reason: "the channel asked to slow down: " + re.Message, at: re.RetryAt}
+		return outcome{state: core.TargetScheduled, reason: slowDown(re), at: re.RetryAt}
 	case re != nil && re.NeedsPerson():
 		return outcome{state: core.TargetFailed, reason: sentence(re)}
 	case re != nil:
-		return outcome{state: core.TargetScheduled, reason: "uploading the pictures failed: " + sentence(re)}
+		return outcome{state: core.TargetScheduled, reason: core.Say("uploading the pictures failed: {{.Error}}", "Error", sentence(re)).Error()}
 	case errors.Is(err, core.ErrUnknownOutcome), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return outcome{state: core.TargetScheduled, reason: "uploading the pictures was cut short: trying again"}
+		return outcome{state: core.TargetScheduled, reason: core.Say("uploading the pictures was cut short: trying again").Error()}
 	}
 	return outcome{state: core.TargetFailed, reason: strings.TrimPrefix(err.Error(), core.ErrNotPosted.Error()+": ")}
 }

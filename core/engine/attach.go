@@ -81,7 +81,7 @@ func readFiles(attach []core.PostImage) ([]core.OutFile, error) {
 		}
 		total += int64(len(data))
 		if total > posttext.MailAttachMax {
-			return nil, errAttach(fmt.Errorf("the attached files come to more than %d MB, the most an e-mail carries: attach fewer or smaller files", posttext.MailAttachMax>>20))
+			return nil, errAttach(core.Say("the attached files come to more than {{.Max}}, the most an e-mail carries: attach fewer or smaller files", "Max", core.Size(posttext.MailAttachMax)))
 		}
 		files = append(files, core.OutFile{Name: filepath.Base(a.Path), Type: fileType(a.Path, data), Data: data})
 	}
@@ -98,15 +98,15 @@ func fileType(path string, data []byte) string {
 
 func fileError(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("the attached file %s is gone: attach it again", path)
+		return core.Say("the attached file {{.File}} is gone: attach it again", "File", path)
 	}
-	return fmt.Errorf("the attached file %s cannot be read: %w", path, err)
+	return core.Say("the attached file {{.File}} cannot be read: {{.Error}}", "File", path, "Error", err).Because(err)
 }
 
 // errAttach marks a problem with a reply's files: nothing was sent, and
 // trying again alone does not help, a person must act.
 func errAttach(err error) error {
-	return &core.RemoteError{Problem: core.ProblemConfig, Err: err, Message: err.Error(), Action: "fix the attachment, then Retry or Discard"}
+	return &core.RemoteError{Problem: core.ProblemConfig, Err: err, Message: err.Error(), Words: core.AsWords(err), Action: "fix the attachment, then Retry or Discard"}
 }
 
 // attachedList names a sent reply's files, as its thread shows them.

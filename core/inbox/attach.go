@@ -62,17 +62,17 @@ func checkFiles(attach []core.PostImage) error {
 		fi, err := os.Stat(a.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("%s does not exist", a.Path)
+			return core.Say("{{.File}} does not exist", "File", a.Path)
 		case err != nil:
-			return fmt.Errorf("%s cannot be read: %w", a.Path, err)
+			return core.Say("{{.File}} cannot be read: {{.Error}}", "File", a.Path, "Error", err).Because(err)
 		case !fi.Mode().IsRegular():
-			return fmt.Errorf("%s is not a file", filepath.Base(a.Path))
+			return core.Say("{{.File}} is not a file", "File", filepath.Base(a.Path))
 		}
 		total += fi.Size()
 	}
 	if total > posttext.MailAttachMax {
-		return fmt.Errorf("the files come to %.1f MB; an e-mail carries at most %d MB: attach fewer or smaller files",
-			float64(total)/(1<<20), posttext.MailAttachMax>>20)
+		return core.Say("the files come to {{.Size}}; an e-mail carries at most {{.Max}}: attach fewer or smaller files",
+			"Size", core.Size(total), "Max", core.Size(posttext.MailAttachMax))
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/posttext"
 )
 
@@ -85,7 +86,7 @@ func shrink(ctx context.Context, img image.Image, info Info, m posttext.Media) (
 		}
 		side = int(float64(side) * scaleStep)
 	}
-	return File{}, fmt.Errorf("%s cannot be made small enough (%s)", base(info.Path), megabytes(m.MaxBytes))
+	return File{}, core.Say("{{.File}} cannot be made small enough ({{.Max}})", "File", base(info.Path), "Max", core.Size(m.MaxBytes))
 }
 
 // encodeWithin encodes img as PNG when lossless is asked (and PNG fits),
@@ -155,7 +156,7 @@ func Thumbnail(path string, side int) (image.Image, error) {
 func ThumbnailData(data []byte, side int) (image.Image, error) {
 	typ, _, _ := strings.Cut(http.DetectContentType(data), ";")
 	if !slices.Contains(Readable, typ) {
-		return nil, fmt.Errorf("not a picture Hearth reads (%s)", typ)
+		return nil, core.Say("not a picture Hearth reads ({{.Type}})", "Type", typ)
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {

@@ -27,6 +27,7 @@ import (
 
 	_ "golang.org/x/image/webp"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/posttext"
 )
 
@@ -65,7 +66,7 @@ func Inspect(path string) (Info, error) {
 	info := Info{Path: path}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return info, fmt.Errorf("picture %s does not exist", path)
+		return info, core.Say("picture {{.Path}} does not exist", "Path", path)
 	}
 	if err != nil {
 		return info, fmt.Errorf("picture %w", err)
@@ -76,7 +77,7 @@ func Inspect(path string) (Info, error) {
 		return info, fmt.Errorf("picture %w", err)
 	}
 	if !fi.Mode().IsRegular() {
-		return info, fmt.Errorf("picture %s is not a regular file", path)
+		return info, core.Say("picture {{.Path}} is not a regular file", "Path", path)
 	}
 	info.Size = fi.Size()
 	head := make([]byte, 512)
@@ -89,19 +90,20 @@ func Inspect(path string) (Info, error) {
 		info.Type, info.Video = typ, true
 	}
 	if !slices.Contains(Readable, info.Type) && !info.Video {
-		return info, fmt.Errorf("%s is neither a picture nor a video Hearth can send (%s): attach a JPEG, PNG, GIF or WebP picture, or an MP4 or MOV video", base(path), info.Type)
+		return info, core.Say("{{.File}} is neither a picture nor a video Hearth can send ({{.Type}}): attach a JPEG, PNG, GIF or WebP picture, or an MP4 or MOV video",
+			"File", base(path), "Type", info.Type)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return info, fmt.Errorf("picture %w", err)
 	}
 	if info.Video {
 		if err := info.readVideo(f); err != nil {
-			return info, fmt.Errorf("%s is a damaged %s video: %w", base(path), videoName(info.Type), err)
+			return info, core.Say("{{.File}} is a damaged {{.Type}} video: {{.Error}}", "File", base(path), "Type", videoName(info.Type), "Error", err).Because(err)
 		}
 		return info, nil
 	}
 	if err := info.readConfig(f); err != nil {
-		return info, fmt.Errorf("%s is a damaged %s: %w", base(path), typeName(info.Type), err)
+		return info, core.Say("{{.File}} is a damaged {{.Type}}: {{.Error}}", "File", base(path), "Type", typeName(info.Type), "Error", err).Because(err)
 	}
 	return info, nil
 }
@@ -126,7 +128,7 @@ func (info *Info) readConfig(r io.Reader) error {
 // Fits reports whether the picture goes out as it is on a channel.
 func (info Info) Fits(m posttext.Media) bool {
 	if info.Video {
-		return info.videoProblem(m.Video, "") == ""
+		return info.videoProblem(m.Video, "") == nil
 	}
 	limit := m.MaxBytes
 	if info.Type == "image/gif" {
@@ -136,37 +138,37 @@ func (info Info) Fits(m posttext.Media) bool {
 		(m.MaxSide == 0 || max(info.Width, info.Height) <= m.MaxSide)
 }
 
-// Plan says what happens to the picture on a channel named channel: ""
-// when it goes as it is, else a sentence on how it is re-encoded; an
-// error when it cannot go there at all.
-func (info Info) Plan(m posttext.Media, channel string) (string, error) {
+// Plan says what happens to the picture on a channel named channel: nil
+// when it goes as it is, else how it is re-encoded; an error when it
+// cannot go there at all.
+func (info Info) Plan(m posttext.Media, channel string) (*core.Words, error) {
 	if info.Video {
-		return "", info.planVideo(m.Video, channel)
+		return nil, info.planVideo(m.Video, channel)
 	}
 	switch {
 	case len(m.Types) == 0:
-		return "", fmt.Errorf("%s takes no pictures", channel)
+		return nil, core.Say("{{.Channel}} takes no pictures", "Channel", channel)
 	case info.Fits(m):
-		return "", nil
+		return nil, nil
 	case info.Animated:
 		if slices.Contains(m.Types, "image/gif") && info.Size > m.GIFLimit() {
-			return "", fmt.Errorf("%s: an animated GIF of %s; %s takes GIFs up to %s (making it smaller would lose the animation)",
-				base(info.Path), megabytes(info.Size), channel, megabytes(m.GIFLimit()))
+			return nil, core.Say("{{.File}}: an animated GIF of {{.Size}}; {{.Channel}} takes GIFs up to {{.Max}} (making it smaller would lose the animation)",
+				"File", base(info.Path), "Size", core.Size(info.Size), "Channel", channel, "Max", core.Size(m.GIFLimit()))
 		}
-		return "", fmt.Errorf("%s: an animated GIF of %dx%d pixels; %s takes up to %d pixels a side (making it smaller would lose the animation)",
-			base(info.Path), info.Width, info.Height, channel, m.MaxSide)
+		return nil, core.Say("{{.File}}: an animated GIF of {{.Pixels}} pixels; {{.Channel}} takes up to {{.Side}} pixels a side (making it smaller would lose the animation)",
+			"File", base(info.Path), "Pixels", pixels(info), "Channel", channel, "Side", m.MaxSide)
 	}
-	var why []string
+	var why []*core.Words
 	if !slices.Contains(m.Types, info.Type) {
-		why = append(why, fmt.Sprintf("%s takes no %s", channel, typeName(info.Type)))
+		why = append(why, core.Say("{{.Channel}} takes no {{.Type}}", "Channel", channel, "Type", typeName(info.Type)))
 	}
 	if info.Size > m.MaxBytes {
-		why = append(why, fmt.Sprintf("%s is over %s's %s", megabytes(info.Size), channel, megabytes(m.MaxBytes)))
+		why = append(why, core.Say("{{.Size}} is over {{.Channel}}'s {{.Max}}", "Size", core.Size(info.Size), "Channel", channel, "Max", core.Size(m.MaxBytes)))
 	}
 	if m.MaxSide > 0 && max(info.Width, info.Height) > m.MaxSide {
-		why = append(why, fmt.Sprintf("%dx%d pixels is over %s's %d a side", info.Width, info.Height, channel, m.MaxSide))
+		why = append(why, core.Say("{{.Pixels}} pixels is over {{.Channel}}'s {{.Side}} a side", "Pixels", pixels(info), "Channel", channel, "Side", m.MaxSide))
 	}
-	return fmt.Sprintf("%s is re-encoded for %s (%s)", base(info.Path), channel, strings.Join(why, "; ")), nil
+	return core.Say("{{.File}} is re-encoded for {{.Channel}} ({{.Why}})", "File", base(info.Path), "Channel", channel, "Why", why), nil
 }
 
 // Alone refuses a GIF among other pictures where the channel takes a GIF
@@ -178,10 +180,10 @@ func Alone(infos []Info, lim posttext.Media, channel string) error {
 	}
 	for _, info := range infos {
 		if info.Video && lim.Video.Alone {
-			return fmt.Errorf("%s takes a video alone: send %s without the other pictures or videos, or leave it out", channel, base(info.Path))
+			return core.Say("{{.Channel}} takes a video alone: send {{.File}} without the other pictures or videos, or leave it out", "Channel", channel, "File", base(info.Path))
 		}
 		if info.Type == "image/gif" && lim.GIFAlone {
-			return fmt.Errorf("%s takes a GIF alone: send %s without the other pictures, or leave it out", channel, base(info.Path))
+			return core.Say("{{.Channel}} takes a GIF alone: send {{.File}} without the other pictures, or leave it out", "Channel", channel, "File", base(info.Path))
 		}
 	}
 	return nil
@@ -191,14 +193,8 @@ func base(path string) string { return filepath.Base(path) }
 
 func typeName(t string) string { return strings.ToUpper(strings.TrimPrefix(t, "image/")) }
 
-// megabytes says a size the way a person reads it: "4.2 MB", "15 MB".
-func megabytes(n int64) string {
-	mb := float64(n) / (1 << 20)
-	if mb < 10 && mb != float64(int64(mb)) {
-		return fmt.Sprintf("%.1f MB", mb)
-	}
-	return fmt.Sprintf("%.0f MB", mb)
-}
+// pixels says a picture's dimensions: "4000x3000".
+func pixels(info Info) string { return fmt.Sprintf("%dx%d", info.Width, info.Height) }
 
 // readAll reads a whole picture file.
 func readAll(path string) ([]byte, error) {

@@ -108,7 +108,7 @@ func TestFitReencodes(t *testing.T) {
 				t.Fatal(err)
 			}
 			note, err := info.Plan(c.m, "club")
-			if err != nil || !strings.Contains(note, "re-encoded for club") {
+			if err != nil || note == nil || !strings.Contains(note.Error(), "re-encoded for club") {
 				t.Errorf("plan: %q %v; want a note that it is re-encoded", note, err)
 			}
 			f, err := media.Fit(context.Background(), c.path, c.m)
@@ -158,7 +158,7 @@ func TestRefusals(t *testing.T) {
 	if err != nil || !info.Animated {
 		t.Fatalf("inspect a 3-frame GIF: %+v %v", info, err)
 	}
-	if note, err := info.Plan(x, "x"); note != "" || err != nil {
+	if note, err := info.Plan(x, "x"); note != nil || err != nil {
 		t.Errorf("a small animated GIF on X: %q %v; want it sent as it is", note, err)
 	}
 }

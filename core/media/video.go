@@ -1,7 +1,6 @@
 package media
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/Eyevinn/mp4ff/mp4"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/posttext"
 )
 
@@ -48,7 +48,7 @@ func (info *Info) readVideo(r io.ReadSeeker) error {
 	}
 	moov := f.Moov
 	if moov == nil || moov.Mvhd == nil {
-		return errors.New("it has no movie header (moov)")
+		return core.Say("it has no movie header (moov)")
 	}
 	if ts := moov.Mvhd.Timescale; ts > 0 {
 		d := moov.Mvhd.Duration
@@ -81,9 +81,9 @@ func (info *Info) readVideo(r io.ReadSeeker) error {
 	}
 	switch {
 	case !hasVideo:
-		return errors.New("it has no video track")
+		return core.Say("it has no video track")
 	case info.Duration <= 0:
-		return errors.New("its length cannot be read")
+		return core.Say("its length cannot be read")
 	}
 	return nil
 }
@@ -99,36 +99,36 @@ func firstVisual(stsd *mp4.StsdBox) (*mp4.VisualSampleEntryBox, bool) {
 
 // videoProblem says why the video cannot go out as it is on a channel
 // named channel, "" when it can.
-func (info Info) videoProblem(v posttext.Video, channel string) string {
+func (info Info) videoProblem(v posttext.Video, channel string) *core.Words {
 	name := base(info.Path)
 	switch {
 	case len(v.Types) == 0:
-		return fmt.Sprintf("%s takes no videos from Hearth: leave %s out", channel, name)
+		return core.Say("{{.Channel}} takes no videos from Hearth: leave {{.File}} out", "Channel", channel, "File", name)
 	case !slices.Contains(v.Types, info.Type):
-		return fmt.Sprintf("%s takes no %s video; %s is one (Hearth does not convert video: export it as MP4 first)",
-			channel, videoName(info.Type), name)
+		return core.Say("{{.Channel}} takes no {{.Type}} video; {{.File}} is one (Hearth does not convert video: export it as MP4 first)",
+			"Channel", channel, "Type", videoName(info.Type), "File", name)
 	case info.Size > v.MaxBytes:
-		return fmt.Sprintf("%s is a video of %s; %s takes videos up to %s (Hearth does not re-encode video: make it smaller first)",
-			name, megabytes(info.Size), channel, megabytes(v.MaxBytes))
+		return core.Say("{{.File}} is a video of {{.Size}}; {{.Channel}} takes videos up to {{.Max}} (Hearth does not re-encode video: make it smaller first)",
+			"File", name, "Size", core.Size(info.Size), "Channel", channel, "Max", core.Size(v.MaxBytes))
 	case v.MaxDuration > 0 && info.Duration > v.MaxDuration:
-		return fmt.Sprintf("%s lasts %s; %s takes videos up to %s (Hearth does not cut video: trim it first)",
-			name, Clock(info.Duration), channel, Clock(v.MaxDuration))
+		return core.Say("{{.File}} lasts {{.Length}}; {{.Channel}} takes videos up to {{.Max}} (Hearth does not cut video: trim it first)",
+			"File", name, "Length", Clock(info.Duration), "Channel", channel, "Max", Clock(v.MaxDuration))
 	}
 	if len(v.Codecs) > 0 {
 		for _, c := range info.Codecs {
 			if !slices.Contains(v.Codecs, c) {
-				return fmt.Sprintf("%s is encoded as %s; %s plays H.264 video with AAC sound (Hearth does not re-encode video: export it as H.264 first)",
-					name, codecName(c), channel)
+				return core.Say("{{.File}} is encoded as {{.Codec}}; {{.Channel}} plays H.264 video with AAC sound (Hearth does not re-encode video: export it as H.264 first)",
+					"File", name, "Codec", codecName(c), "Channel", channel)
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // planVideo refuses a video that does not fit, with the reason.
 func (info Info) planVideo(v posttext.Video, channel string) error {
-	if why := info.videoProblem(v, channel); why != "" {
-		return errors.New(why)
+	if why := info.videoProblem(v, channel); why != nil {
+		return why
 	}
 	return nil
 }
@@ -143,7 +143,7 @@ func Clock(d time.Duration) string {
 }
 
 // Megabytes says a size the way a person reads it: "4.2 MB", "15 MB".
-func Megabytes(n int64) string { return megabytes(n) }
+func Megabytes(n int64) string { return core.Megabytes(n) }
 
 func videoName(t string) string {
 	if t == "video/quicktime" {

@@ -79,7 +79,7 @@ func TestPlanVideo(t *testing.T) {
 			}
 			note, err := info.Plan(c.m, "X")
 			if c.want == "" {
-				if err != nil || note != "" || !info.Fits(c.m) {
+				if err != nil || note != nil || !info.Fits(c.m) {
 					t.Fatalf("plan: %q %v; want the video sent as it is", note, err)
 				}
 				f, err := media.Fit(context.Background(), c.path, c.m)

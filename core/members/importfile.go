@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/hearthhq/hearth/core"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -18,10 +19,10 @@ const MaxImportBytes = 64 << 20
 
 // Why an import file is refused. Callers add the file's name.
 var (
-	ErrTooLarge  = fmt.Errorf("the file is larger than %d MB, the most an import reads", MaxImportBytes>>20)
-	ErrNotText   = errors.New("not a text file")
-	ErrNoColumns = errors.New("no column holds a name, an e-mail address, a VK or an X account")
-	ErrNoCards   = errors.New("no vCard in the file (no BEGIN:VCARD line)")
+	ErrTooLarge  error = core.Say("the file is larger than {{.Max}}, the most an import reads", "Max", core.Size(MaxImportBytes))
+	ErrNotText   error = core.Say("not a text file")
+	ErrNoColumns error = core.Say("no column holds a name, an e-mail address, a VK or an X account")
+	ErrNoCards   error = core.Say("no vCard in the file (no BEGIN:VCARD line)")
 )
 
 // ReadImportData reads an import file into memory with its charset made

@@ -31,13 +31,17 @@ type Route struct {
 	To      string
 	ItemID  int64
 	Start   bool
-	// Why says why there is no private route.
-	Why string
+	// Why says why there is no private route, in English; Whys are its
+	// sentences, for the window's language.
+	Why  string
+	Whys []*core.Words
 	// PublicItemID is the member's latest public message (0: none), which a
 	// person may choose to answer in public; PublicWhere says where that
-	// answer would show, for everyone to read.
+	// answer would show, for everyone to read (in English; Where for the
+	// window's language).
 	PublicItemID int64
 	PublicWhere  string
+	Where        *core.Words
 	// starts are the member's latest public messages per channel, newest
 	// first, whose authors a private message could start a conversation with.
 	starts []core.Item
@@ -68,8 +72,8 @@ func (s *Service) Route(ctx context.Context, memberID int64) (Route, error) {
 		if ch := privateChannel(it.Kind); ch != "" {
 			return Route{Private: true, Channel: ch, To: recipient(it), ItemID: it.ID}, nil
 		}
-		if r.PublicItemID == 0 && publicPlace(it) != "" {
-			r.PublicItemID, r.PublicWhere = it.ID, publicPlace(it)
+		if where := publicPlace(it); r.PublicItemID == 0 && where != nil {
+			r.PublicItemID, r.PublicWhere, r.Where = it.ID, where.Error(), where
 		}
 		if startChannel(it.Kind) != "" && !slices.ContainsFunc(r.starts, func(s core.Item) bool {
 			return startChannel(s.Kind) == startChannel(it.Kind)
@@ -77,9 +81,18 @@ func (s *Service) Route(ctx context.Context, memberID int64) (Route, error) {
 			r.starts = append(r.starts, it)
 		}
 	}
-	r.Why = fmt.Sprintf("%s has not written to you by e-mail or VK message, so there is no private "+
-		"conversation to answer.", firstName(m))
+	r.because(core.Say("{{.Name}} has not written to you by e-mail or VK message, so there is no private "+
+		"conversation to answer.", "Name", firstName(m)))
 	return r, nil
+}
+
+// because adds a sentence to why there is no private route.
+func (r *Route) because(w *core.Words) {
+	r.Whys = append(r.Whys, w)
+	if r.Why != "" {
+		r.Why += " "
+	}
+	r.Why += sentence(w.Error())
 }
 
 // startChannel names the private channel that can start a conversation
@@ -124,19 +137,19 @@ func recipient(it core.Item) string {
 	return strings.TrimSpace(name + " " + where)
 }
 
-// publicPlace says where a public answer to it would show, "" for an item
-// that cannot be answered in public.
-func publicPlace(it core.Item) string {
-	quote := `"` + clip(firstLine(it.Text), 60) + `"`
+// publicPlace says where a public answer to it would show, nil for an
+// item that cannot be answered in public.
+func publicPlace(it core.Item) *core.Words {
+	quote := clip(firstLine(it.Text), 60)
 	switch it.Kind {
 	case core.ItemVKComment:
-		return "a public VK comment under their comment " + quote
+		return core.Say(`a public VK comment under their comment "{{.Text}}"`, "Text", quote)
 	case core.ItemVKPost:
-		return "a public VK comment under their post " + quote
+		return core.Say(`a public VK comment under their post "{{.Text}}"`, "Text", quote)
 	case core.ItemXMention, core.ItemXReply:
-		return "a public X reply to their post " + quote
+		return core.Say(`a public X reply to their post "{{.Text}}"`, "Text", quote)
 	}
-	return ""
+	return nil
 }
 
 func firstLine(s string) string {
@@ -187,24 +200,28 @@ func (w *Writer) Route(ctx context.Context, memberID int64) (Route, error) {
 	if err != nil || r.Private {
 		return r, err
 	}
-	var whys []string
+	said := false
 	for _, it := range r.starts {
 		ok, why, err := w.r.CanMessagePrivately(ctx, it.ID)
-		if err != nil {
-			why = "Hearth could not ask " + channelOf(it.Kind) + " whether a private message may go (" + err.Error() + ")"
-		}
 		if ok && err == nil {
 			return Route{Private: true, Start: true, Channel: startChannel(it.Kind), To: recipient(it), ItemID: it.ID,
-				PublicItemID: r.PublicItemID, PublicWhere: r.PublicWhere}, nil
+				PublicItemID: r.PublicItemID, PublicWhere: r.PublicWhere, Where: r.Where}, nil
 		}
-		if why != "" {
-			whys = append(whys, sentence(why))
+		switch {
+		case err != nil:
+			r.because(core.Say("Hearth could not ask {{.Channel}} whether a private message may go ({{.Error}})",
+				"Channel", channelOf(it.Kind), "Error", err))
+		case why != "":
+			// The channel's own sentence (kit.StoredText knows those
+			// Hearth's integrations write).
+			r.because(core.Say("{{.Reason}}", "Reason", why))
+		default:
+			continue
 		}
+		said = true
 	}
-	if len(whys) > 0 {
-		r.Why += " " + strings.Join(whys, " ")
-	} else if len(r.starts) == 0 {
-		r.Why += " They wrote nothing on VK or X that a private message could follow."
+	if !said && len(r.starts) == 0 {
+		r.because(core.Say("They wrote nothing on VK or X that a private message could follow."))
 	}
 	return r, nil
 }

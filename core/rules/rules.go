@@ -88,7 +88,7 @@ func (s *Service) Check(r core.Rule) error {
 	case name == "":
 		return fmt.Errorf("rules: a rule needs a name")
 	case utf8.RuneCountInString(name) > maxName || strings.ContainsAny(name, "\n\r\t"):
-		return fmt.Errorf("rules: a rule's name is one line of at most %d characters", maxName)
+		return fmt.Errorf("rules: %w", core.Say("a rule's name is one line of at most {{.Max}} characters", "Max", maxName))
 	case len(r.Actions) == 0:
 		return fmt.Errorf("rules: a rule needs at least one action")
 	}

@@ -58,7 +58,7 @@ func (s *Service) Add(ctx context.Context, name, q string, watch bool) (core.Vie
 	case name == "":
 		return core.View{}, fmt.Errorf("views: a view needs a name")
 	case utf8.RuneCountInString(name) > maxName || strings.ContainsAny(name, "\n\r\t"):
-		return core.View{}, fmt.Errorf("views: a view's name is one line of at most %d characters", maxName)
+		return core.View{}, fmt.Errorf("views: %w", core.Say("a view's name is one line of at most {{.Max}} characters", "Max", maxName))
 	}
 	parsed, err := query.ParseAt(q, s.now())
 	if err != nil {

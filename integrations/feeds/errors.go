@@ -23,23 +23,20 @@ func statusError(resp *http.Response, now time.Time) *core.RemoteError {
 	switch {
 	case status == http.StatusTooManyRequests || (status == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") != ""):
 		retry := retryAfter(resp.Header.Get("Retry-After"), now)
-		return &core.RemoteError{Problem: core.ProblemRateLimit, RetryAt: retry, Err: cause,
-			Message: fmt.Sprintf("the feed's site asks Hearth to slow down (HTTP %d)", status),
-			Action:  "Hearth waits until " + retry.Local().Format("15:04") + " and tries again"}
+		re := core.RemoteWords(core.ProblemRateLimit, core.Say("the feed's site asks Hearth to slow down (HTTP {{.Status}})", "Status", strconv.Itoa(status)),
+			core.Say("Hearth waits until {{.Time}} and tries again", "Time", retry.Local().Format("15:04")).Error(), cause)
+		re.RetryAt = retry
+		return re
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return &core.RemoteError{Problem: core.ProblemDenied, Err: cause,
-			Message: fmt.Sprintf("the site refuses to serve the feed (HTTP %d)", status),
-			Action:  "check that the feed is public, or remove the watch"}
+		return core.RemoteWords(core.ProblemDenied, core.Say("the site refuses to serve the feed (HTTP {{.Status}})", "Status", strconv.Itoa(status)),
+			"check that the feed is public, or remove the watch", cause)
 	case status == http.StatusNotFound || status == http.StatusGone:
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: fmt.Errorf("%w: %w", core.ErrNotFound, cause),
-			Message: fmt.Sprintf("there is no feed at this address (HTTP %d)", status),
-			Action:  "check the feed's address"}
+		return core.RemoteWords(core.ProblemConfig, core.Say("there is no feed at this address (HTTP {{.Status}})", "Status", strconv.Itoa(status)),
+			"check the feed's address", fmt.Errorf("%w: %w", core.ErrNotFound, cause))
 	case status >= 500:
-		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
-			Message: fmt.Sprintf("the feed's site is having trouble (HTTP %d)", status)}
+		return core.RemoteWords(core.ProblemServer, core.Say("the feed's site is having trouble (HTTP {{.Status}})", "Status", strconv.Itoa(status)), "", cause)
 	default:
-		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
-			Message: fmt.Sprintf("the feed's site answered HTTP %d", status)}
+		return core.RemoteWords(core.ProblemServer, core.Say("the feed's site answered HTTP {{.Status}}", "Status", strconv.Itoa(status)), "", cause)
 	}
 }
 
@@ -56,9 +53,8 @@ func retryAfter(v string, now time.Time) time.Time {
 }
 
 func tooLarge(limit int64) *core.RemoteError {
-	return &core.RemoteError{Problem: core.ProblemConfig,
-		Message: fmt.Sprintf("the feed is larger than %d MB", limit>>20),
-		Action:  "check the feed's address: a feed this large is not a feed of entries"}
+	return core.RemoteWords(core.ProblemConfig, core.Say("the feed is larger than {{.Max}}", "Max", core.Size(limit)),
+		"check the feed's address: a feed this large is not a feed of entries", nil)
 }
 
 // classify turns a failed fetch into a RemoteError; the caller's
@@ -79,8 +75,7 @@ func classify(ctx context.Context, err error) error {
 		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "cannot reach the feed's site", Action: "check the network; Hearth will try again"}
 	default:
-		return &core.RemoteError{Problem: core.ProblemServer, Err: err,
-			Message: "the feed could not be fetched: " + err.Error()}
+		return core.RemoteWords(core.ProblemServer, core.Say("the feed could not be fetched: {{.Reason}}", "Reason", err.Error()), "", err)
 	}
 }
 
@@ -91,9 +86,8 @@ func (c *Conn) unreadable(err error, f fetched) error {
 			Message: "the address serves a web page, not a feed",
 			Action:  "use the feed's own address (look for RSS or Atom on the site)"}
 	}
-	return &core.RemoteError{Problem: core.ProblemServer, Err: err,
-		Message: "the feed cannot be read: " + firstLine(err.Error()),
-		Action:  "Hearth will try again; if it stays broken, tell the site"}
+	return core.RemoteWords(core.ProblemServer, core.Say("the feed cannot be read: {{.Reason}}", "Reason", firstLine(err.Error())),
+		"Hearth will try again; if it stays broken, tell the site", err)
 }
 
 func firstLine(s string) string {

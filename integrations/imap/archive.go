@@ -45,7 +45,7 @@ func (c *Conn) move(cl *imapclient.Client, loc location, folder, remoteID string
 	}
 	data, err := cl.Move(imap.UIDSetNum(loc.UID), folder).Wait()
 	if err != nil {
-		return location{}, c.imapError(fmt.Sprintf("to move the message to %q", folder), err)
+		return location{}, c.imapError(core.Say(`to move the message to "{{.Folder}}"`, "Folder", folder), err)
 	}
 	if uid, ok := firstUID(data.DestUIDs); ok {
 		return location{UIDValidity: data.UIDValidity, UID: uid, Folder: folder}, nil
@@ -85,7 +85,7 @@ func (c *Conn) searchMessageID(cl *imapclient.Client, id string) ([]imap.UID, er
 	crit := &imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-Id", Value: bareID(id)}}}
 	data, err := cl.UIDSearch(crit, nil).Wait()
 	if err != nil {
-		return nil, c.imapError("to search for a message", err)
+		return nil, c.imapError(core.Say("to search for a message"), err)
 	}
 	return data.AllUIDs(), nil
 }

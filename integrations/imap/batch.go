@@ -19,7 +19,7 @@ func (fs *folderSync) syncChunk(ctx context.Context, chunk []imap.UID) error {
 	rescan := fs.cur.Rescan
 	metas, err := fetchMeta(fs.cl, imap.UIDSetNum(chunk...), 0, rescan)
 	if err != nil {
-		return fs.c.imapError(fmt.Sprintf("to list new messages in %q", fs.folder), err)
+		return fs.c.imapError(core.Say(`to list new messages in "{{.Folder}}"`, "Folder", fs.folder), err)
 	}
 	if rescan {
 		if metas, err = fs.dropOldUnknown(ctx, metas); err != nil {
@@ -87,7 +87,7 @@ func splitBySize(metas []meta, limit int64) [][]meta {
 func (fs *folderSync) commitPart(ctx context.Context, part []meta) error {
 	bodies, err := fetchBodies(fs.cl, uidsOf(part))
 	if err != nil {
-		return fs.c.imapError(fmt.Sprintf("to download messages from %q", fs.folder), err)
+		return fs.c.imapError(core.Say(`to download messages from "{{.Folder}}"`, "Folder", fs.folder), err)
 	}
 	var b core.Batch
 	for _, m := range part {

@@ -138,7 +138,7 @@ func (c *Conn) secure(ctx context.Context, raw net.Conn, opts *imapclient.Option
 func (c *Conn) greet(cl *imapclient.Client) (*imapclient.Client, error) {
 	if err := cl.WaitGreeting(); err != nil {
 		cl.Close()
-		return nil, c.imapError("to greet", err)
+		return nil, c.imapError(core.Say("to greet"), err)
 	}
 	return cl, nil
 }
@@ -187,8 +187,8 @@ func dialTCP(ctx context.Context, host string, port int) (net.Conn, error) {
 }
 
 func plainRefused(host string) error {
-	return &core.RemoteError{Problem: core.ProblemConfig, Action: "choose tls or starttls in Accounts",
-		Message: "an unencrypted connection to " + host + " is refused (allowed only to this computer)"}
+	return core.RemoteWords(core.ProblemConfig,
+		core.Say("an unencrypted connection to {{.Host}} is refused (allowed only to this computer)", "Host", host), "choose tls or starttls in Accounts", nil)
 }
 
 // closeClient logs out politely, but never waits long on a dead peer.

@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"net"
 	"strconv"
 	"syscall"
@@ -44,22 +43,22 @@ func netError(host string, port int, err error) error {
 	)
 	switch {
 	case isCertificateError(err):
-		re.Message = "the security certificate of " + host + " is not trusted"
+		re.With(core.Say("the security certificate of {{.Host}} is not trusted", "Host", host))
 		re.Action = "check the server name in Accounts; if it is right, the server's certificate is self-signed, expired or issued for another name"
 	case errors.As(err, &recordErr):
 		re.Problem = core.ProblemConfig
-		re.Message = addr + " did not answer with an encrypted (TLS) connection"
+		re.With(core.Say("{{.Address}} did not answer with an encrypted (TLS) connection", "Address", addr))
 		re.Action = actionSecurity
 	case errors.As(err, &dnsErr):
-		re.Message = "the server name " + host + " could not be found"
+		re.With(core.Say("the server name {{.Host}} could not be found", "Host", host))
 		re.Action = actionServerName
 	case errors.Is(err, syscall.ECONNREFUSED):
-		re.Message = host + " refused the connection on port " + strconv.Itoa(port)
+		re.With(core.Say("{{.Host}} refused the connection on port {{.Port}}", "Host", host, "Port", strconv.Itoa(port)))
 		re.Action = "check the server name and port in Accounts; Hearth will try again"
 	case errors.As(err, &netErr) && netErr.Timeout():
-		re.Message = host + " did not answer in time"
+		re.With(core.Say("{{.Host}} did not answer in time", "Host", host))
 	default:
-		re.Message = "the connection to " + host + " was lost"
+		re.With(core.Say("the connection to {{.Host}} was lost", "Host", host))
 	}
 	return re
 }
@@ -77,7 +76,7 @@ func isCertificateError(err error) bool {
 
 // imapError classifies a failed IMAP step; what names the step for the
 // message ("reading the folder INBOX").
-func (c *Conn) imapError(what string, err error) error {
+func (c *Conn) imapError(what *core.Words, err error) error {
 	if err == nil || isContext(err) || core.AsRemote(err) != nil {
 		return err
 	}
@@ -85,12 +84,12 @@ func (c *Conn) imapError(what string, err error) error {
 	if !errors.As(err, &ie) {
 		return netError(c.set.Host, c.set.Port, err)
 	}
-	re := &core.RemoteError{Problem: core.ProblemServer, Err: err,
-		Message: "the mail server failed " + what + ": " + serverText(ie)}
+	re := (&core.RemoteError{Problem: core.ProblemServer, Err: err}).With(
+		core.Say("the mail server failed {{.What}}: {{.Reason}}", "What", what, "Reason", serverText(ie)))
 	switch ie.Code {
 	case imap.ResponseCodeAuthenticationFailed, imap.ResponseCodeAuthorizationFailed, imap.ResponseCodeExpired:
 		re.Problem, re.Action = core.ProblemAuth, actionCredentials
-		re.Message = "the mail server refused the user name or password"
+		re.Message, re.Words = "the mail server refused the user name or password", nil
 	case imap.ResponseCodeNonExistent, imap.ResponseCodeTryCreate:
 		re.Problem, re.Action = core.ProblemConfig, actionFolders
 	case imap.ResponseCodeNoPerm:
@@ -111,7 +110,7 @@ func (c *Conn) loginError(err error) error {
 		return &core.RemoteError{Problem: core.ProblemAuth, Err: err,
 			Message: "the mail server refused the user name or password", Action: actionCredentials}
 	}
-	return c.imapError("to log in", err)
+	return c.imapError(core.Say("to log in"), err)
 }
 
 // folderError classifies a failed SELECT: a NO means the folder cannot be
@@ -119,10 +118,10 @@ func (c *Conn) loginError(err error) error {
 func (c *Conn) folderError(folder string, err error) error {
 	var ie *imap.Error
 	if errors.As(err, &ie) && ie.Type == imap.StatusResponseTypeNo {
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: err, Action: actionFolders,
-			Message: fmt.Sprintf("the folder %q could not be opened on the mail server (%s)", folder, serverText(ie))}
+		return (&core.RemoteError{Problem: core.ProblemConfig, Err: err, Action: actionFolders}).With(
+			core.Say(`the folder "{{.Folder}}" could not be opened on the mail server ({{.Reason}})`, "Folder", folder, "Reason", serverText(ie)))
 	}
-	return c.imapError(fmt.Sprintf("to open the folder %q", folder), err)
+	return c.imapError(core.Say(`to open the folder "{{.Folder}}"`, "Folder", folder), err)
 }
 
 func serverText(ie *imap.Error) string {
@@ -142,14 +141,14 @@ func (c *Conn) smtpError(err error) error {
 	if !errors.As(err, &se) {
 		return netError(c.set.SMTPHost, c.set.SMTPPort, err)
 	}
-	re := &core.RemoteError{Err: err, Message: "the outgoing mail server refused the message: " + se.Message}
+	re := (&core.RemoteError{Err: err}).With(core.Say("the outgoing mail server refused the message: {{.Reason}}", "Reason", se.Message))
 	switch {
 	case se.Code == 535 || se.Code == 534 || se.Code == 530 || se.EnhancedCode == smtp.EnhancedCode{5, 7, 8}:
 		re.Problem, re.Action = core.ProblemAuth, actionCredentials
-		re.Message = "the outgoing mail server refused the user name or password"
+		re.Message, re.Words = "the outgoing mail server refused the user name or password", nil
 	case se.Temporary():
 		re.Problem, re.Action = core.ProblemServer, "Hearth will try again"
-		re.Message = "the outgoing mail server cannot take the message now: " + se.Message
+		re.With(core.Say("the outgoing mail server cannot take the message now: {{.Reason}}", "Reason", se.Message))
 	default:
 		re.Problem, re.Action = core.ProblemDenied, "check the recipient's address; the server will not accept this message as it is"
 	}

@@ -2,7 +2,6 @@ package imap
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/emersion/go-imap/v2"
 
@@ -34,7 +33,7 @@ func (fs *folderSync) syncFlags(ctx context.Context) error {
 		updates, err = fs.allFlags()
 	}
 	if err != nil {
-		return fs.c.imapError(fmt.Sprintf("to read the flags in %q", fs.folder), err)
+		return fs.c.imapError(core.Say(`to read the flags in "{{.Folder}}"`, "Folder", fs.folder), err)
 	}
 	if len(updates) == 0 {
 		// The new mod-sequence rides along with the next commit.

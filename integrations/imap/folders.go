@@ -2,12 +2,12 @@ package imap
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/hearthhq/hearth/core"
 )
 
 // specialFolder resolves a folder by role: the configured name, else the
@@ -27,7 +27,7 @@ func (c *Conn) specialFolder(cl *imapclient.Client, attr imap.MailboxAttr, confi
 	name := findFolder(list, attr, fallback)
 	if name == "" {
 		if err := cl.Create(fallback, nil).Wait(); err != nil && !alreadyExists(err) {
-			return "", c.imapError(fmt.Sprintf("to create the folder %q", fallback), err)
+			return "", c.imapError(core.Say(`to create the folder "{{.Folder}}"`, "Folder", fallback), err)
 		}
 		name = fallback
 	}
@@ -46,7 +46,7 @@ func (c *Conn) listFolders(cl *imapclient.Client) ([]*imap.ListData, error) {
 	}
 	list, err := cl.List("", "*", opts).Collect()
 	if err != nil {
-		return nil, c.imapError("to list the folders", err)
+		return nil, c.imapError(core.Say("to list the folders"), err)
 	}
 	return list, nil
 }

@@ -29,7 +29,7 @@ func (c *Conn) SetSeen(ctx context.Context, it core.Item, seen bool) error {
 		store := &imap.StoreFlags{Op: op, Flags: []imap.Flag{imap.FlagSeen}}
 		msgs, err := cl.Store(imap.UIDSetNum(loc.UID), store, nil).Collect()
 		if err != nil {
-			return c.imapError("to mark the message as read", err)
+			return c.imapError(core.Say("to mark the message as read"), err)
 		}
 		if len(msgs) == 0 {
 			// Some servers answer STORE without a FETCH when nothing
@@ -59,7 +59,7 @@ func (c *Conn) openAt(cl *imapclient.Client, loc location) error {
 func (c *Conn) mustExist(cl *imapclient.Client, loc location) error {
 	metas, err := fetchMeta(cl, imap.UIDSetNum(loc.UID), 0, false)
 	if err != nil {
-		return c.imapError("to find the message", err)
+		return c.imapError(core.Say("to find the message"), err)
 	}
 	if len(metas) == 0 {
 		return fmt.Errorf("message at %s: %w", loc, core.ErrNotFound)

@@ -2,10 +2,10 @@ package imap
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/hearthhq/hearth/core"
 )
 
 // sentFolder resolves where sent replies are filed.
@@ -23,13 +23,13 @@ func (c *Conn) appendSent(ctx context.Context, raw []byte) error {
 		cmd := cl.Append(folder, int64(len(raw)), &imap.AppendOptions{Flags: []imap.Flag{imap.FlagSeen}, Time: c.now()})
 		if _, err := cmd.Write(raw); err != nil {
 			cmd.Close()
-			return c.imapError(fmt.Sprintf("to file the reply in %q", folder), err)
+			return c.imapError(core.Say(`to file the reply in "{{.Folder}}"`, "Folder", folder), err)
 		}
 		if err := cmd.Close(); err != nil {
-			return c.imapError(fmt.Sprintf("to file the reply in %q", folder), err)
+			return c.imapError(core.Say(`to file the reply in "{{.Folder}}"`, "Folder", folder), err)
 		}
 		if _, err := cmd.Wait(); err != nil {
-			return c.imapError(fmt.Sprintf("to file the reply in %q", folder), err)
+			return c.imapError(core.Say(`to file the reply in "{{.Folder}}"`, "Folder", folder), err)
 		}
 		return nil
 	})

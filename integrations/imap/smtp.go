@@ -58,9 +58,9 @@ func sizeFits(sc *smtp.Client, n int) error {
 	if !ok || err != nil || max <= 0 || int64(n) <= max {
 		return nil
 	}
-	return &core.RemoteError{Problem: core.ProblemConfig, Err: errTooLarge,
-		Message: fmt.Sprintf("the message with its attachments is %s; the mail server takes at most %s", mb(int64(n)), mb(max)),
-		Action:  "attach fewer or smaller files"}
+	return core.RemoteWords(core.ProblemConfig,
+		core.Say("the message with its attachments is {{.Size}}; the mail server takes at most {{.Max}}", "Size", core.Size(n), "Max", core.Size(max)),
+		"attach fewer or smaller files", errTooLarge)
 }
 
 var errTooLarge = errors.New("message larger than the server's SIZE")
@@ -148,8 +148,8 @@ func (c *Conn) secureSMTP(ctx context.Context, raw net.Conn) (*smtp.Client, erro
 func (c *Conn) smtpStartTLSError(err error) error {
 	var se *smtp.SMTPError
 	if errors.As(err, &se) || err.Error() == "smtp: server doesn't support STARTTLS" {
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: err, Action: actionSecurity,
-			Message: fmt.Sprintf("%s does not offer STARTTLS on port %d", c.set.SMTPHost, c.set.SMTPPort)}
+		return core.RemoteWords(core.ProblemConfig,
+			core.Say("{{.Host}} does not offer STARTTLS on port {{.Port}}", "Host", c.set.SMTPHost, "Port", strconv.Itoa(c.set.SMTPPort)), actionSecurity, err)
 	}
 	return netError(c.set.SMTPHost, c.set.SMTPPort, err)
 }

@@ -139,7 +139,7 @@ func (fs *folderSync) syncGone(ctx context.Context, arrived int) error {
 	}
 	data, err := fs.cl.UIDSearch(&imap.SearchCriteria{}, nil).Wait()
 	if err != nil {
-		return fs.c.imapError(fmt.Sprintf("to list the messages of %q", fs.folder), err)
+		return fs.c.imapError(core.Say(`to list the messages of "{{.Folder}}"`, "Folder", fs.folder), err)
 	}
 	var (
 		locs  []string
@@ -166,7 +166,7 @@ func (fs *folderSync) searchNew() ([]imap.UID, error) {
 	}
 	data, err := fs.cl.UIDSearch(crit, nil).Wait()
 	if err != nil {
-		return nil, fs.c.imapError(fmt.Sprintf("to search the folder %q", fs.folder), err)
+		return nil, fs.c.imapError(core.Say(`to search the folder "{{.Folder}}"`, "Folder", fs.folder), err)
 	}
 	var out []imap.UID
 	for _, uid := range data.AllUIDs() {

@@ -53,7 +53,7 @@ func (c *Conn) watch(ctx context.Context, cl *imapclient.Client) error {
 func (c *Conn) idleOnce(ctx context.Context, cl *imapclient.Client) error {
 	idle, err := cl.Idle()
 	if err != nil {
-		return c.imapError("to wait for new mail", err)
+		return c.imapError(core.Say("to wait for new mail"), err)
 	}
 	if c.onIdle != nil {
 		c.onIdle()
@@ -70,10 +70,10 @@ func (c *Conn) idleOnce(ctx context.Context, cl *imapclient.Client) error {
 	case <-t.C:
 	}
 	if err := idle.Close(); err != nil {
-		return c.imapError("to renew the wait for new mail", err)
+		return c.imapError(core.Say("to renew the wait for new mail"), err)
 	}
 	if err := idle.Wait(); err != nil {
-		return c.imapError("to renew the wait for new mail", err)
+		return c.imapError(core.Say("to renew the wait for new mail"), err)
 	}
 	return nil
 }

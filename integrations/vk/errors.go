@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -85,11 +86,9 @@ func remoteError(method string, err error, now time.Time) *core.RemoteError {
 	case errors.As(err, &ae):
 		return apiError(method, ae, now)
 	case errors.As(err, &ict):
-		return &core.RemoteError{Problem: core.ProblemServer, Err: err,
-			Message: "VK answered with a web page instead of data (" + ict.ContentType + ")", Action: "Hearth will try again"}
+		return core.RemoteWords(core.ProblemServer, core.Say("VK answered with a web page instead of data ({{.Type}})", "Type", ict.ContentType), "Hearth will try again", err)
 	case errors.As(err, &hs):
-		return &core.RemoteError{Problem: core.ProblemServer, Err: err,
-			Message: fmt.Sprintf("VK is having trouble (HTTP %d)", hs.Status), Action: "Hearth will try again"}
+		return core.RemoteWords(core.ProblemServer, core.Say("VK is having trouble (HTTP {{.Status}})", "Status", strconv.Itoa(hs.Status)), "Hearth will try again", err)
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
 		return &core.RemoteError{Problem: core.ProblemNetwork, Err: err,
 			Message: "VK did not answer in time", Action: "Hearth will try again"}
@@ -113,7 +112,7 @@ func apiError(method string, ae *api.Error, now time.Time) *core.RemoteError {
 	case api.ErrFlood:
 		return rateLimited(ae, now.Add(floodWait), "VK's flood control stopped a repeated action")
 	case api.ErrRateLimit:
-		return rateLimited(ae, now.Add(quotaWait), "VK's daily quota of "+method+" is used up")
+		return rateLimited(ae, now.Add(quotaWait), core.Say("VK's daily quota of {{.Method}} is used up", "Method", method).Error())
 	case api.ErrPermission, api.ErrAccess, api.ErrAccessGroup, api.ErrMessagesChatUserNoAccess:
 		return denied(method, ae)
 	case api.ErrGroupAuth:
@@ -127,24 +126,22 @@ func apiError(method string, ae *api.Error, now time.Time) *core.RemoteError {
 		return &core.RemoteError{Problem: core.ProblemServer, Err: ae,
 			Message: "VK had an internal error", Action: "Hearth will try again"}
 	default:
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: ae,
-			Message: "VK refused " + method + ": " + ae.Message}
+		return core.RemoteWords(core.ProblemConfig, core.Say("VK refused {{.Method}}: {{.Reason}}", "Method", method, "Reason", ae.Message), "", ae)
 	}
 }
 
 func rateLimited(ae *api.Error, at time.Time, msg string) *core.RemoteError {
 	return &core.RemoteError{Problem: core.ProblemRateLimit, RetryAt: at, Err: ae, Message: msg,
-		Action: "Hearth waits until " + at.Local().Format("15:04:05") + " and tries again"}
+		Action: core.Say("Hearth waits until {{.Time}} and tries again", "Time", at.Local().Format("15:04:05")).Error()}
 }
 
 func denied(method string, ae *api.Error) *core.RemoteError {
 	right, what := rightOf(method)
 	if right == "" {
-		return &core.RemoteError{Problem: core.ProblemDenied, Err: ae, Message: "VK denied " + method}
+		return core.RemoteWords(core.ProblemDenied, core.Say("VK denied {{.Method}}", "Method", method), "", ae)
 	}
-	return &core.RemoteError{Problem: core.ProblemDenied, Err: ae,
-		Message: fmt.Sprintf("the token lacks the %q right (needed for %s)", right, what),
-		Action:  fmt.Sprintf("create a community token with the %q right (community settings, API usage) and paste it in Accounts", right)}
+	return core.RemoteWords(core.ProblemDenied, core.Say(`the token lacks the "{{.Right}}" right (needed for {{.What}})`, "Right", right, "What", what),
+		core.Say(`create a community token with the "{{.Right}}" right (community settings, API usage) and paste it in Accounts`, "Right", right).Error(), ae)
 }
 
 // errNoSuchGroup is a community id the token does not open.

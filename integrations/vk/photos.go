@@ -97,8 +97,7 @@ func (c *Conn) uploadPhoto(ctx context.Context, img core.PublishImage) (object.P
 	var up object.PhotosWallUploadResponse
 	err = classify(ctx, "photo upload", c.postFile(ctx, srv.UploadURL, img, &up), c.now())
 	if err == nil && (up.Photo == "" || up.Photo == "[]") {
-		err = &core.RemoteError{Problem: core.ProblemConfig, Err: errUploadRefused,
-			Message: fmt.Sprintf("VK refused the picture %s", img.Name), Action: "attach a JPEG, PNG or GIF"}
+		err = core.RemoteWords(core.ProblemConfig, core.Say("VK refused the picture {{.File}}", "File", img.Name), "attach a JPEG, PNG or GIF", errUploadRefused)
 	}
 	return up, err
 }

@@ -64,12 +64,11 @@ func (c *Conn) videoAttachment(ctx context.Context, pub core.Publication, i int)
 	}
 	switch {
 	case up.Error != "" || up.VideoID == 0 && saved.VideoID == 0:
-		return "", &core.RemoteError{Problem: core.ProblemConfig, Err: errors.New(up.Error),
-			Message: fmt.Sprintf("VK refused the video %s: %s", v.Name, up.Error), Action: "attach an MP4 or MOV video"}
+		return "", core.RemoteWords(core.ProblemConfig, core.Say("VK refused the video {{.File}}: {{.Reason}}", "File", v.Name, "Reason", up.Error),
+			"attach an MP4 or MOV video", errors.New(up.Error))
 	case up.Size != 0 && up.Size != v.Size:
 		// Cut off on the way: the next attempt sends it again.
-		return "", &core.RemoteError{Problem: core.ProblemNetwork,
-			Message: fmt.Sprintf("VK took %d of the %d bytes of %s", up.Size, v.Size, v.Name)}
+		return "", core.RemoteWords(core.ProblemNetwork, core.Say("VK took {{.Got}} of the {{.Size}} bytes of {{.File}}", "Got", up.Size, "Size", v.Size, "File", v.Name), "", nil)
 	}
 	owner, id := up.OwnerID, up.VideoID
 	if id == 0 {
@@ -85,8 +84,7 @@ func (c *Conn) videoAttachment(ctx context.Context, pub core.Publication, i int)
 func (c *Conn) postVideo(ctx context.Context, url string, v core.PublishImage, into any) error {
 	f, err := v.Open()
 	if err != nil {
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: err,
-			Message: fmt.Sprintf("the video %s cannot be read: %v", v.Name, err), Action: "attach it again"}
+		return core.RemoteWords(core.ProblemConfig, core.Say("the video {{.File}} cannot be read: {{.Error}}", "File", v.Name, "Error", err), "attach it again", err)
 	}
 	defer f.Close()
 	var b bytes.Buffer

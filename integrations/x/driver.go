@@ -81,7 +81,7 @@ func readKeys(ctx context.Context, id int64, s engine.Secrets) (core.XKeys, erro
 	}
 	k := core.XKeys{ConsumerKey: v[0], ConsumerSecret: v[1], AccessToken: v[2], AccessSecret: v[3]}
 	if m := k.Missing(); m != "" {
-		return k, &core.RemoteError{Problem: core.ProblemAuth, Message: "the X keys lack " + m, Action: "re-enter them in Accounts"}
+		return k, core.RemoteWords(core.ProblemAuth, core.Say("the X keys lack {{.Key}}", "Key", m), "re-enter them in Accounts", nil)
 	}
 	return k, nil
 }

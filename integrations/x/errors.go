@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,16 +75,14 @@ func statusError(method, path string, status int, rl rateLimit, raw []byte, now 
 			Message: "your X API plan does not include " + endpointName(path),
 			Action:  "upgrade the plan of the app in X's developer portal, or switch the account to the other API version"}
 	case status == http.StatusForbidden:
-		return &core.RemoteError{Problem: core.ProblemDenied, Err: cause, Message: "X refused: " + b.text()}
+		return core.RemoteWords(core.ProblemDenied, core.Say("X refused: {{.Reason}}", "Reason", b.text()), "", cause)
 	case status == http.StatusNotFound:
 		return &core.RemoteError{Problem: core.ProblemConfig, Err: fmt.Errorf("%w: %w", core.ErrNotFound, cause),
 			Message: "X does not know this post or user", Action: "check the account's user id in its settings"}
 	case status >= 500:
-		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
-			Message: fmt.Sprintf("X is having trouble (HTTP %d)", status)}
+		return core.RemoteWords(core.ProblemServer, core.Say("X is having trouble (HTTP {{.Status}})", "Status", strconv.Itoa(status)), "", cause)
 	default:
-		return &core.RemoteError{Problem: core.ProblemServer, Err: cause,
-			Message: fmt.Sprintf("X answered HTTP %d: %s", status, firstLine(b.text(), raw))}
+		return core.RemoteWords(core.ProblemServer, core.Say("X answered HTTP {{.Status}}: {{.Reason}}", "Status", strconv.Itoa(status), "Reason", firstLine(b.text(), raw)), "", cause)
 	}
 }
 

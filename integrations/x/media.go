@@ -208,8 +208,11 @@ func (c *Conn) sendChunks(ctx context.Context, pub core.Publication, i int, u up
 	}
 	src, err := img.Open()
 	if err != nil {
-		return mediaAnswer{}, &core.RemoteError{Problem: core.ProblemConfig, Err: err,
-			Message: fmt.Sprintf("the %s %s cannot be read: %v", noun(img), img.Name, err), Action: "attach it again"}
+		w := core.Say("the picture {{.File}} cannot be read: {{.Error}}", "File", img.Name, "Error", err)
+		if img.Video {
+			w = core.Say("the video {{.File}} cannot be read: {{.Error}}", "File", img.Name, "Error", err)
+		}
+		return mediaAnswer{}, core.RemoteWords(core.ProblemConfig, w, "attach it again", err)
 	}
 	defer src.Close()
 	buf := make([]byte, size)
@@ -274,11 +277,22 @@ func (c *Conn) awaitProcessing(ctx context.Context, id string, img core.PublishI
 		}
 	}
 	if p := a.ProcessingInfo; p != nil && p.State == "failed" {
-		msg := "X could not process the " + noun(img) + " " + img.Name
-		if p.Error != nil && p.Error.Message != "" {
-			msg += ": " + p.Error.Message
+		var reason string
+		if p.Error != nil {
+			reason = p.Error.Message
 		}
-		return &core.RemoteError{Problem: core.ProblemConfig, Message: msg, Action: "attach another file"}
+		var w *core.Words
+		switch {
+		case img.Video && reason != "":
+			w = core.Say("X could not process the video {{.File}}: {{.Reason}}", "File", img.Name, "Reason", reason)
+		case img.Video:
+			w = core.Say("X could not process the video {{.File}}", "File", img.Name)
+		case reason != "":
+			w = core.Say("X could not process the picture {{.File}}: {{.Reason}}", "File", img.Name, "Reason", reason)
+		default:
+			w = core.Say("X could not process the picture {{.File}}", "File", img.Name)
+		}
+		return core.RemoteWords(core.ProblemConfig, w, "attach another file", nil)
 	}
 	return nil
 }

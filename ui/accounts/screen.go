@@ -170,13 +170,13 @@ func statusLine(st core.AccountStatus, now time.Time) string {
 			// The audience (followers, members) was not read: the
 			// channel's words, and the count kept.
 			line = lang.L("OK, synced {{.Ago}}; the audience count was not updated ({{.Message}}), the last one is kept",
-				map[string]any{"Ago": kit.Ago(now, st.LastSync), "Message": kit.ChannelText(st.Message)})
+				map[string]any{"Ago": kit.Ago(now, st.LastSync), "Message": kit.StoredText(st.Message)})
 		}
 	case core.SyncError:
-		msg := kit.ChannelText(st.Message)
+		msg := kit.StoredText(st.Message)
 		line = lang.L("Error: {{.Message}}", map[string]any{"Message": msg})
 		if st.Action != "" {
-			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": msg, "Action": kit.ChannelText(st.Action)})
+			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": msg, "Action": kit.StoredText(st.Action)})
 		}
 	default:
 		line = lang.X("accounts.status.never", "Not synced yet")

@@ -249,7 +249,7 @@ func (m *mediaList) videoRefusal(items []core.PostImage, ch posttext.Channel, ch
 		if v, ok := m.videos[it.Path]; ok {
 			infos[i], videos = v, videos+1
 			if _, err := v.Plan(lim, channel); err != nil {
-				return err.Error()
+				return kit.ErrorText(err)
 			}
 		}
 	}
@@ -257,7 +257,7 @@ func (m *mediaList) videoRefusal(items []core.PostImage, ch posttext.Channel, ch
 		return ""
 	}
 	if err := media.Alone(infos, lim, channel); err != nil {
-		return err.Error()
+		return kit.ErrorText(err)
 	}
 	return ""
 }
@@ -303,29 +303,29 @@ func (m *mediaList) update() {
 		m.showPlan(nil, nil)
 		return
 	}
-	kit.Background(m.e.s.u.Env, "check pictures", func(context.Context) ([]string, error) {
+	kit.Background(m.e.s.u.Env, "check pictures", func(context.Context) ([]*core.Words, error) {
 		return calendar.PlanMedia(p)
-	}, func(notes []string, err error) {
+	}, func(notes []*core.Words, err error) {
 		if key != m.planned {
 			return // the pictures changed meanwhile: a newer plan comes
 		}
 		m.refused = ""
 		if err != nil {
-			m.refused = sentence(err.Error())
+			m.refused = kit.ErrorText(err)
 		}
 		m.showPlan(notes, err)
 	})
 }
 
-func (m *mediaList) showPlan(notes []string, err error) {
+func (m *mediaList) showPlan(notes []*core.Words, err error) {
 	switch {
 	case err != nil:
-		m.plan.SetText(sentence(err.Error()))
+		m.plan.SetText(kit.ErrorText(err))
 		m.plan.Importance = widget.DangerImportance
 	case len(notes) > 0:
 		var lines []string
 		for _, n := range notes {
-			lines = append(lines, sentence(n))
+			lines = append(lines, kit.Sentence(kit.Capitalize(kit.Say(n))))
 		}
 		m.plan.SetText(strings.Join(lines, "\n"))
 		m.plan.Importance = widget.WarningImportance

@@ -150,7 +150,7 @@ func TestEditorSaysWhatPictureCannotGo(t *testing.T) {
 	os.WriteFile(bad, []byte("not a picture"), 0o600)
 	e.media.addPath(bad)
 	h.WaitFor("the check", func() bool { return e.media.refused != "" })
-	if !strings.Contains(e.media.plan.Text, "Notes.png is neither a picture nor a video Hearth can send") {
+	if !strings.Contains(e.media.plan.Text, "notes.png is neither a picture nor a video Hearth can send") {
 		t.Errorf("plan = %q", e.media.plan.Text)
 	}
 	e.date.SetText("2025-03-20")

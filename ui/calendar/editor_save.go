@@ -85,7 +85,7 @@ func (e *postEditor) unready(p core.Post) string {
 	}
 	// The same rules as `hearth posts add`: core/calendar's.
 	if err := calendar.Check(p); err != nil {
-		return sentence(coreText(err.Error()))
+		return errText(err)
 	}
 	return e.media.refused
 }

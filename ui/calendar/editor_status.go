@@ -104,11 +104,11 @@ func (e *postEditor) targetRow(t core.PostTarget) fyne.CanvasObject {
 func targetExplanation(t core.PostTarget, at time.Time, s *Screen) string {
 	switch t.State {
 	case core.TargetFailed:
-		return kit.Sentence(kit.Capitalize(orDefault(t.Error, lang.L("the channel refused the post"))))
+		return kit.Sentence(kit.Capitalize(orDefault(kit.StoredText(t.Error), lang.L("the channel refused the post"))))
 	case core.TargetHeld:
 		late := s.u.Now().Sub(t.Due(at))
 		if late <= 0 {
-			return kit.Sentence(kit.Capitalize(orDefault(t.Error, lang.L("Hearth was not running at the post's time: publish it late, or skip it"))))
+			return kit.Sentence(kit.Capitalize(orDefault(kit.StoredText(t.Error), lang.L("Hearth was not running at the post's time: publish it late, or skip it"))))
 		}
 		// Said in words from the post's time ("Held: 27 hours late"), not
 		// core's stored reason, which spells the delay as Go does (27h27m0s).

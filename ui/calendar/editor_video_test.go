@@ -95,7 +95,7 @@ func TestEditorVideoTooLongForX(t *testing.T) {
 	test.Type(e.text, "The whole talk")
 	e.media.addPath(clip)
 	h.WaitFor("the plan", func() bool { return e.media.refused != "" })
-	const want = "Talk.mp4 lasts 3:00; @hearth_game takes videos up to 2:20 (Hearth does not cut video: trim it first)"
+	const want = "talk.mp4 lasts 3:00; @hearth_game takes videos up to 2:20 (Hearth does not cut video: trim it first)"
 	if !strings.Contains(e.media.plan.Text, want) {
 		t.Errorf("plan = %q, want %q", e.media.plan.Text, want)
 	}

@@ -120,6 +120,15 @@ func meetupFrom(title, place, day, from, to, who string, loc *time.Location) (co
 var coreMessages = []string{"choose at least one channel to publish on", "a campaign needs a name",
 	"a meetup needs a title"}
 
+// errText is a rule's error in the person's language: one of
+// coreMessages, or what kit makes of core's words.
+func errText(err error) string {
+	if s := coreText(err.Error()); s != err.Error() {
+		return kit.Sentence(kit.Capitalize(s))
+	}
+	return kit.ErrorText(err)
+}
+
 func coreText(s string) string {
 	if slices.Contains(coreMessages, s) {
 		return lang.L(s)
@@ -142,7 +151,7 @@ func (s *Screen) planForm(title string, items []*widget.FormItem, read func() (f
 		}
 		save, err := read()
 		if err != nil {
-			problem.SetText(kit.Sentence(kit.Capitalize(coreText(err.Error()))))
+			problem.SetText(errText(err))
 			problem.Show()
 			d.Show() // keep what was typed
 			return

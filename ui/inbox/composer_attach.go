@@ -170,7 +170,7 @@ func (a *attachBar) check() {
 			return // changed meanwhile: a newer check comes
 		}
 		if err != nil {
-			a.showWhy(err.Error())
+			a.showWhy(kit.ErrorText(err))
 		}
 	})
 }

@@ -239,10 +239,10 @@ func modResult(e core.OutboxEntry, a core.ModAction, it core.Item) (text string,
 	case core.OutboxSent:
 		return modDone(a, it), false, true
 	case core.OutboxFailed:
-		return lang.L("{{.Failed}}: {{.Reason}}", map[string]any{"Failed": modFailed(a, it), "Reason": kit.Sentence(e.LastError)}), true, true
+		return lang.L("{{.Failed}}: {{.Reason}}", map[string]any{"Failed": modFailed(a, it), "Reason": kit.Sentence(kit.StoredText(e.LastError))}), true, true
 	case core.OutboxUnconfirmed:
 		return lang.L("Waiting for {{.Channel}} to confirm: {{.Reason}} Hearth tries again.",
-			map[string]any{"Channel": kit.ChannelName(it.Kind), "Reason": kit.Sentence(e.LastError)}), true, false
+			map[string]any{"Channel": kit.ChannelName(it.Kind), "Reason": kit.Sentence(kit.StoredText(e.LastError))}), true, false
 	}
 	return "", false, false
 }

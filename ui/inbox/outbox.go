@@ -133,7 +133,7 @@ func replyStatus(e core.OutboxEntry, now time.Time) (string, widget.Importance) 
 	case core.OutboxFailed:
 		data["Reason"] = lang.L("no reason given")
 		if e.LastError != "" {
-			data["Reason"] = kit.Sentence(e.LastError)
+			data["Reason"] = kit.Sentence(kit.StoredText(e.LastError))
 		}
 		return pick(lang.L("Reply {{.Quote}}failed: {{.Reason}}", data),
 			lang.L("Private message {{.Quote}}failed: {{.Reason}}", data)), widget.DangerImportance

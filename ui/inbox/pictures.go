@@ -206,7 +206,7 @@ func (p *pictureShelf) remote(it core.Item, i int) fyne.CanvasObject {
 			if err != nil {
 				button.Enable()
 				button.SetText(lang.L("Load"))
-				title.SetText(lang.L("Not loaded: {{.Why}}", map[string]any{"Why": err.Error()}))
+				title.SetText(lang.L("Not loaded: {{.Why}}", map[string]any{"Why": kit.ErrorText(err)}))
 				return
 			}
 			showPath(path)

@@ -93,20 +93,17 @@ func SameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-// ErrorText turns an error into a sentence for people: a RemoteError says
-// what happened and what to do; anything else loses its package prefixes.
+// ErrorText turns an error into a sentence for people in the language in
+// use: core's Words said in it, a RemoteError's what happened and what to
+// do; anything else loses its package prefixes.
 func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
-	if re := core.AsRemote(err); re != nil {
-		msg := Capitalize(ChannelText(re.Message))
-		if re.Action != "" {
-			msg = strings.TrimSuffix(msg, ".") + ": " + ChannelText(re.Action)
-		}
-		return Sentence(msg)
+	if w := outerWords(err); w != nil && startsWithName(w) {
+		return Sentence(errorWords(err))
 	}
-	return Sentence(Capitalize(StripPrefixes(err.Error())))
+	return Sentence(Capitalize(errorWords(err)))
 }
 
 // StripPrefixes drops the "inbox: " style context prefixes that help logs

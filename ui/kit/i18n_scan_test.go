@@ -462,12 +462,22 @@ func constString(e ast.Expr) (string, bool) {
 	return "", false
 }
 
-// coreLiterals are the string literals of core/...: a screen may translate
+// coreLiterals are the string literals of core/... and integrations/...: a screen may translate
 // core's fixed messages (a query's parse errors) by their English.
 func coreLiterals(t *testing.T, root string) map[string]bool {
 	t.Helper()
 	lits := map[string]bool{}
-	err := filepath.WalkDir(filepath.Join(root, "core"), func(p string, d os.DirEntry, err error) error {
+	// The integrations' words reach the window too (kit.ChannelText,
+	// core.Say in a RemoteError).
+	for _, dir := range []string{"core", "integrations"} {
+		coreDirLiterals(t, filepath.Join(root, dir), lits)
+	}
+	return lits
+}
+
+func coreDirLiterals(t *testing.T, dir string, lits map[string]bool) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return err
 		}
@@ -488,7 +498,6 @@ func coreLiterals(t *testing.T, root string) map[string]bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lits
 }
 
 func stringLit(e ast.Expr) (string, bool) {

@@ -178,10 +178,10 @@ func (g *greeter) findRoute(w MemberWriter) {
 			g.updateVerb()
 			return
 		}
-		g.how.SetText(rt.Why + " " + nameHint())
+		g.how.SetText(routeWhy(rt) + " " + nameHint())
 		public := lang.L(choicePublic)
 		if rt.PublicItemID != 0 {
-			public = lang.L("Post it publicly, as {{.Where}}: everyone can read it", map[string]any{"Where": rt.PublicWhere})
+			public = lang.L("Post it publicly, as {{.Where}}: everyone can read it", map[string]any{"Where": kit.Say(rt.Where)})
 		}
 		g.choice.Options = []string{lang.L(choiceCopy), public}
 		g.choice.SetSelected(lang.L(choiceCopy)) // public only by the person's choice
@@ -193,14 +193,36 @@ func (g *greeter) findRoute(w MemberWriter) {
 	})
 }
 
+// routeWhy says in sentences why there is no private route.
+func routeWhy(rt members.Route) string {
+	s := make([]string, len(rt.Whys))
+	for i, w := range rt.Whys {
+		s[i] = kit.Sentence(kit.Capitalize(kit.Say(w)))
+	}
+	return strings.Join(s, " ")
+}
+
 // privateRouteLine says where a private greeting goes and to whom.
 func privateRouteLine(rt members.Route) string {
+	data := map[string]any{"Channel": routeChannel(rt.Channel), "To": rt.To}
 	if rt.Start {
-		return lang.L("Sent privately by {{.Channel}} to {{.To}}: a new private conversation, which they allow; nothing is posted in public.",
-			map[string]any{"Channel": rt.Channel, "To": rt.To})
+		return lang.L("Sent privately by {{.Channel}} to {{.To}}: a new private conversation, which they allow; nothing is posted in public.", data)
 	}
-	return lang.L("Sent privately by {{.Channel}} to {{.To}}, as an answer to their latest private message.",
-		map[string]any{"Channel": rt.Channel, "To": rt.To})
+	return lang.L("Sent privately by {{.Channel}} to {{.To}}, as an answer to their latest private message.", data)
+}
+
+// routeChannel names a Route's channel (core/members says it in English)
+// as it follows "by" in the route's sentence.
+func routeChannel(ch string) string {
+	switch ch {
+	case "e-mail":
+		return lang.X("route.email", "e-mail")
+	case "VK community message":
+		return lang.X("route.vk", "VK community message")
+	case "X direct message":
+		return lang.X("route.x", "X direct message")
+	}
+	return ch
 }
 
 // public says whether the person chose to post the greeting in public.

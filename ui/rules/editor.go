@@ -194,7 +194,12 @@ func coreText(s string) string {
 }
 
 // actionError is a rule's actions error in the person's language.
-func actionError(err error) string { return coreText(err.Error()) }
+func actionError(err error) string {
+	if w := core.AsWords(err); w != nil {
+		return kit.Say(w)
+	}
+	return coreText(err.Error())
+}
 
 func (e *editor) showDry(d rules.DryRun, text string) {
 	e.dry.SetText(text)

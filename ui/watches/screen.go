@@ -203,9 +203,9 @@ func statusLine(st core.AccountStatus, now time.Time) string {
 	case core.SyncOK:
 		line = lang.L("OK, synced {{.Ago}}", map[string]any{"Ago": kit.Ago(now, st.LastSync)})
 	case core.SyncError:
-		line = lang.L("Error: {{.Message}}", map[string]any{"Message": kit.ChannelText(st.Message)})
+		line = lang.L("Error: {{.Message}}", map[string]any{"Message": kit.StoredText(st.Message)})
 		if st.Action != "" {
-			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": kit.ChannelText(st.Message), "Action": kit.ChannelText(st.Action)})
+			line = lang.L("Error: {{.Message}} ({{.Action}})", map[string]any{"Message": kit.StoredText(st.Message), "Action": kit.StoredText(st.Action)})
 		}
 	default:
 		line = lang.L("Not synced yet")
