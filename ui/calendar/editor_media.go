@@ -325,7 +325,7 @@ func (m *mediaList) showPlan(notes []*core.Words, err error) {
 	case len(notes) > 0:
 		var lines []string
 		for _, n := range notes {
-			lines = append(lines, kit.Sentence(kit.Capitalize(kit.Say(n))))
+			lines = append(lines, kit.SaySentence(n))
 		}
 		m.plan.SetText(strings.Join(lines, "\n"))
 		m.plan.Importance = widget.WarningImportance

@@ -64,3 +64,11 @@ func ChannelText(s string) string {
 	}
 	return s
 }
+
+// ChannelPatterns are the integrations' sentences about a person (why a
+// private message cannot reach them), the name first: StoredText says them
+// in the language by these templates of kit's translations.
+var ChannelPatterns = []string{
+	"{{.Who}} does not allow messages from the community on VK",
+	"{{.Who}} does not accept direct messages from you on X",
+}

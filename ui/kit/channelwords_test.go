@@ -36,6 +36,13 @@ func TestChannelWordsTranslatedAndStillUsed(t *testing.T) {
 			t.Errorf("%q: no integration or core package writes it any more", w)
 		}
 	}
+	kittest.WordsTranslated(t, "kit", ChannelPatterns)
+	for _, p := range ChannelPatterns {
+		rest := strings.TrimPrefix(p, "{{.Who}}")
+		if !strings.Contains(src.String(), strings.TrimSuffix(strconv.Quote(rest), `"`)) {
+			t.Errorf("%q: no integration or core package writes it any more", p)
+		}
+	}
 }
 
 // A refused token reads in Russian, the remote's own words as they came.

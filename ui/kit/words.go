@@ -72,6 +72,15 @@ func Megabytes(n int64) string {
 	return lang.L("{{.Size}} MB", map[string]any{"Size": size})
 }
 
+// SaySentence is w said as a sentence in the language in use: a capital
+// first, unless it starts with a name (a file, a host), and a full stop.
+func SaySentence(w *core.Words) string {
+	if startsWithName(w) {
+		return Sentence(Say(w))
+	}
+	return Sentence(Capitalize(Say(w)))
+}
+
 // startsWithName reports whether w's sentence starts with a name (a file,
 // a host), which keeps its case at the start of a sentence.
 func startsWithName(w *core.Words) bool {

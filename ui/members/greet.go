@@ -197,7 +197,7 @@ func (g *greeter) findRoute(w MemberWriter) {
 func routeWhy(rt members.Route) string {
 	s := make([]string, len(rt.Whys))
 	for i, w := range rt.Whys {
-		s[i] = kit.Sentence(kit.Capitalize(kit.Say(w)))
+		s[i] = kit.SaySentence(w)
 	}
 	return strings.Join(s, " ")
 }
