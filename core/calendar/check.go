@@ -25,18 +25,18 @@ func Check(p core.Post) error {
 	}
 	for _, t := range p.Targets {
 		if !Publishes(t.AccountKind) {
-			return fmt.Errorf("%s is not a publishing channel (%s): posts go out on VK and X accounts", name(t), kindName(t.AccountKind))
+			return core.Say("{{.Channel}} is not a publishing channel ({{.Kind}}): posts go out on VK and X accounts", "Channel", name(t), "Kind", kindName(t.AccountKind))
 		}
 		text := p.TextFor(t)
 		if strings.TrimSpace(text) == "" && len(p.Media) == 0 {
-			return fmt.Errorf("write the post first: the text for %s is empty", name(t))
+			return core.Say("write the post first: the text for {{.Channel}} is empty", "Channel", name(t))
 		}
 		c := posttext.Count(posttext.ForAccount(t.AccountKind), text, len(p.Media))
 		switch {
 		case c.Limit > 0 && c.Used > c.Limit:
-			return fmt.Errorf("the text is too long for %s (%d of %d): shorten it or write a variant", name(t), c.Used, c.Limit)
+			return core.Say("the text is too long for {{.Channel}} ({{.Used}} of {{.Limit}}): shorten it or write a variant", "Channel", name(t), "Used", c.Used, "Limit", c.Limit)
 		case c.Over:
-			return fmt.Errorf("too many pictures for %s (%d of %d)", name(t), c.Media, c.MediaLimit)
+			return core.Say("too many pictures for {{.Channel}} ({{.Count}} of {{.Limit}})", "Channel", name(t), "Count", c.Media, "Limit", c.MediaLimit)
 		}
 	}
 	return nil

@@ -207,8 +207,8 @@ func (s *Service) EndSeries(ctx context.Context, id int64) error {
 func (s *Service) Retry(ctx context.Context, targetID int64) error {
 	err := s.store.RetryTarget(ctx, targetID)
 	if errors.Is(err, core.ErrNotFound) {
-		if t, terr := s.store.Target(ctx, targetID); terr == nil {
-			return fmt.Errorf("calendar: this channel is %s: only a failed or held one is retried: %w", t.State, core.ErrConflict)
+		if _, terr := s.store.Target(ctx, targetID); terr == nil {
+			return fmt.Errorf("calendar: %w", core.Say("only a failed or held channel is retried").Because(core.ErrConflict))
 		}
 	}
 	if err != nil {

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +24,7 @@ func CheckAttach(k core.ItemKind, attach []core.PostImage) error {
 	seen := map[string]bool{}
 	for _, a := range attach {
 		if seen[a.Path] {
-			return fmt.Errorf("%s is attached twice", filepath.Base(a.Path))
+			return core.Say("{{.File}} is attached twice", "File", filepath.Base(a.Path))
 		}
 		seen[a.Path] = true
 	}
@@ -35,10 +34,10 @@ func CheckAttach(k core.ItemKind, attach []core.PostImage) error {
 	ch := posttext.ForReply(k)
 	lim, most := posttext.MediaOf(ch), posttext.LimitsOf(ch).Media
 	if len(lim.Types) == 0 {
-		return errors.New("this answer takes no pictures from Hearth: send the text alone")
+		return core.Say("this answer takes no pictures from Hearth: send the text alone")
 	}
 	if len(attach) > most {
-		return fmt.Errorf("too many pictures for this answer (%d of %d)", len(attach), most)
+		return core.Say("too many pictures for this answer ({{.Count}} of {{.Limit}})", "Count", len(attach), "Limit", most)
 	}
 	infos := make([]media.Info, len(attach))
 	for i, a := range attach {

@@ -60,7 +60,7 @@ func NewPictures(p PicturesParams) *Pictures {
 
 // ErrNoPicture is an attachment asked for as a picture that is none, or
 // that Hearth has no way to read.
-var ErrNoPicture = errors.New("not a picture Hearth can show")
+var ErrNoPicture error = core.Say("not a picture Hearth can show")
 
 // attachment is the i-th attachment of an item.
 func (p *Pictures) attachment(ctx context.Context, itemID int64, i int) (core.Item, core.Attachment, error) {

@@ -43,7 +43,7 @@ func (s *Service) SetSavedReplies(ctx context.Context, list []core.SavedReply) e
 		}
 		k := [2]string{r.Lang, r.Name}
 		if seen[k] {
-			return fmt.Errorf("inbox: two saved replies are named %q", r.Name)
+			return fmt.Errorf("inbox: %w", core.Say(`two saved replies are named "{{.Name}}"`, "Name", r.Name))
 		}
 		seen[k] = true
 	}

@@ -2,7 +2,6 @@ package members
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -49,7 +48,7 @@ type Route struct {
 
 // ErrNoPrivateChannel is returned by Writer.WriteTo when the member can
 // only be reached in public and the person did not choose that.
-var ErrNoPrivateChannel = errors.New("there is no private channel to this member: copy the text, or choose to post it publicly")
+var ErrNoPrivateChannel error = core.Say("there is no private channel to this member: copy the text, or choose to post it publicly")
 
 // Route finds how a personal message would reach a member now.
 func (s *Service) Route(ctx context.Context, memberID int64) (Route, error) {
@@ -267,7 +266,7 @@ func (w *Writer) WriteTo(ctx context.Context, memberID int64, text string, publi
 	case !public:
 		return ErrNoPrivateChannel
 	case r.PublicItemID == 0:
-		return errors.New("members: they wrote nothing public to answer either: copy the text")
+		return fmt.Errorf("members: %w", core.Say("they wrote nothing public to answer either: copy the text"))
 	}
 	return w.r.Reply(ctx, r.PublicItemID, text)
 }

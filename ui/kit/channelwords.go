@@ -28,7 +28,7 @@ var ChannelWords = []string{
 	"this person does not accept messages from the community",
 	"this is your own message", "this workspace cannot ask the channel",
 	// what it is about
-	"the channel", "community messages", "banning users", "live updates and the member list", "publishing posts",
+	"the channel", "a mailbox", "a feed", "community messages", "banning users", "live updates and the member list", "publishing posts",
 	"pictures in posts", "the wall and its comments", "the API key (consumer key)",
 	"the API key secret (consumer secret)", "the access token", "the access token secret",
 	// what to do
