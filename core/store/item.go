@@ -133,10 +133,11 @@ func scanItem(rows *sql.Rows, full bool, extra ...any) (core.Item, error) {
 		snooze                           sql.NullInt64
 		tone                             toneCols
 	)
-	dest := []any{&it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
+	dest := make([]any, 0, 29+len(extra)) // one allocation per row
+	dest = append(dest, &it.ID, &it.AccountID, &it.Account, &it.Kind, &it.RemoteID, &it.ThreadID,
 		&it.Location, &it.Subject, &it.Author.Name, &it.Author.Address, &it.Author.Handle, &to,
 		&it.Snippet, &created, &it.State, &snooze, &it.Seen, &it.Outgoing, &it.Deleted, &it.VIP, &stats,
-		&attachments, &problems, &it.MemberID, &tone.lang, &tone.sentiment, &tone.abusive, &it.ModerationFine}
+		&attachments, &problems, &it.MemberID, &tone.lang, &tone.sentiment, &tone.abusive, &it.ModerationFine)
 	if full {
 		dest = append(dest, &it.Text)
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/query"
@@ -38,7 +39,7 @@ func (s *Store) Items(ctx context.Context, f core.ItemFilter) ([]core.Item, erro
 		return nil, fmt.Errorf("store: items: %w", err)
 	}
 	if f.Conversations {
-		items, err := s.queryConversations(ctx, query, args...)
+		items, err := s.queryConversations(ctx, f.Limit, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: items: %w", err)
 		}
@@ -61,9 +62,9 @@ func rowCols(f core.ItemFilter) (cols, join string) {
 	return itemCols, ""
 }
 
-// queryConversations reads a page of conversation rows (see rowCols) and
-// adds the tags of all their messages.
-func (s *Store) queryConversations(ctx context.Context, query string, args ...any) ([]core.Item, error) {
+// queryConversations reads a page of at most limit conversation rows (see
+// rowCols) and adds the tags of all their messages.
+func (s *Store) queryConversations(ctx context.Context, limit int, query string, args ...any) ([]core.Item, error) {
 	st, err := s.reads.get(ctx, query)
 	if err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func (s *Store) queryConversations(ctx context.Context, query string, args ...an
 		return nil, err
 	}
 	defer rows.Close()
-	var items []core.Item
+	items := make([]core.Item, 0, limit)
 	for rows.Next() {
 		var (
 			size  int
@@ -83,8 +84,7 @@ func (s *Store) queryConversations(ctx context.Context, query string, args ...an
 		if err != nil {
 			return nil, err
 		}
-		it.ThreadSize = size
-		_ = json.Unmarshal([]byte(names), &it.Participants) // written by the store as a JSON list
+		it.ThreadSize, it.Participants = size, decodeNames(names)
 		items = append(items, it)
 	}
 	if err := rows.Err(); err != nil {
@@ -97,6 +97,55 @@ func (s *Store) queryConversations(ctx context.Context, query string, args ...an
 		`SELECT DISTINCT m.thread_id, t.name FROM items m JOIN item_tags it ON it.item_id = m.id
 		JOIN tags t ON t.id = it.tag_id WHERE m.thread_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
 		func(it *core.Item, v string) { it.Tags = append(it.Tags, v) })
+}
+
+// decodeNames decodes a thread's participants, a JSON list of strings
+// that the store writes (json_group_array). Without a backslash, and in
+// valid UTF-8, every quote delimits a name, which spares the JSON decoder's
+// reflection for each row of a page; anything else goes to the decoder.
+func decodeNames(v string) []string {
+	if names, ok := plainNames(v); ok {
+		return names
+	}
+	var names []string
+	_ = json.Unmarshal([]byte(v), &names) // a damaged list shows no names rather than failing the page
+	return names
+}
+
+// plainNames reads ["a", "b"] with no escapes; ok is false for any other
+// form.
+func plainNames(v string) (names []string, ok bool) {
+	if strings.ContainsRune(v, '\\') || !utf8.ValidString(v) {
+		return nil, false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(v), "[")
+	if !ok {
+		return nil, false
+	}
+	names = []string{}
+	if rest, ok = strings.CutPrefix(strings.TrimSpace(rest), "]"); ok {
+		return names, strings.TrimSpace(rest) == ""
+	}
+	for {
+		rest, ok = strings.CutPrefix(strings.TrimSpace(rest), `"`)
+		if !ok {
+			return nil, false
+		}
+		name, after, ok := strings.Cut(rest, `"`)
+		if !ok || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 }) {
+			return nil, false
+		}
+		names = append(names, name)
+		rest = strings.TrimSpace(after)
+		switch {
+		case strings.HasPrefix(rest, ","):
+			rest = rest[1:]
+		case strings.HasPrefix(rest, "]"):
+			return names, strings.TrimSpace(rest[1:]) == ""
+		default:
+			return nil, false
+		}
+	}
 }
 
 // errNoTerms: the query had nothing searchable, or asks for states the

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -214,4 +216,24 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// decodeNames reads every list of participants as the JSON decoder does.
+func FuzzDecodeNames(f *testing.F) {
+	for _, seed := range []string{`[]`, `["Anna"]`, `["Anna","Boris","Chen"]`, `[ "a" , "b" ]`, `["a",]`,
+		`["a\"b"]`, `["Анна","\u00e9"]`, `null`, ``, `["a"]x`, `[1]`, "[\"\xff\"]", "[\"a\tb\"]", `["a"`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		var want []string // what the decoder leaves, even on an error
+		if err := json.Unmarshal([]byte(v), &want); err != nil {
+			if _, ok := plainNames(v); ok {
+				t.Fatalf("plainNames(%q) accepts what the JSON decoder refuses (%v)", v, err)
+			}
+		}
+		got := decodeNames(v)
+		if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("decodeNames(%q) = %#v, want %#v", v, got, want)
+		}
+	})
 }
