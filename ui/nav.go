@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -69,7 +67,7 @@ func (n *nav) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	badge := row.Objects[3].(*fyne.Container).Objects[0].(*kit.Badge)
 	text := ""
 	if e.count > 0 {
-		text = strconv.Itoa(e.count)
+		text = kit.Number(e.count)
 	}
 	badge.Set(text, theme.ColorNamePrimary)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -165,7 +164,7 @@ func summaryBody(more map[notify.Kind]int) string {
 	var lines []string
 	for _, k := range notify.Kinds {
 		if more[k] > 0 {
-			lines = append(lines, kindName(k)+": "+strconv.Itoa(more[k]))
+			lines = append(lines, kindName(k)+": "+kit.Number(more[k]))
 		}
 	}
 	return strings.Join(lines, "\n")

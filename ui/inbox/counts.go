@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
@@ -59,7 +58,7 @@ func withCount(label string, n int) string {
 	if n <= 0 {
 		return label
 	}
-	return fmt.Sprintf("%s (%d)", label, n)
+	return label + " (" + kit.Number(n) + ")"
 }
 
 // relabel changes a select's choices in place, keeping the chosen index

@@ -152,7 +152,7 @@ func TestInboxSentencesTranslated(t *testing.T) {
 		{"ru", func() string { return bulkDone(core.StateDone, 11) }, "11 бесед отмечено как готовые."},
 		{"ru", func() string { return stateDone(core.StateSpam, it, uitest.Now) }, "«Ошибка после обновления»: перемещено в спам."},
 		{"ru", func() string { return ruleLine(step) }, "Правило «Ссылки» переместило это в спам"},
-		{"ru", func() string { return statsLine(core.ItemStats{Likes: 1, Views: 1500}) }, "1 лайк · 1.5k просмотров"},
+		{"ru", func() string { return statsLine(core.ItemStats{Likes: 1, Views: 1500}) }, "1 лайк · 1,5\u00a0тыс. просмотров"},
 		{"ru", func() string { return modDone(core.ModAction{Kind: core.ModBan, Duration: 7 * 24 * time.Hour}, it) }, "Анна: блокировка на 1 неделю."},
 		{"ru", func() string { return kit.Capitalize(standingWord("quiet fan")) }, "Тихий поклонник"},
 		{"fr", func() string { return threadMeta(core.Thread{Items: make([]core.Item, 1)}) }, "1 message"},

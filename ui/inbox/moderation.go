@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -340,7 +339,7 @@ func moderationNote(it core.Item) fyne.CanvasObject {
 // statsLine renders the public reactions to a post, or "" when none.
 func statsLine(s core.ItemStats) string {
 	parts := make([]string, 0, 4)
-	count := func(n int) map[string]any { return map[string]any{"Count": compactCount(n)} }
+	count := func(n int) map[string]any { return map[string]any{"Count": kit.Compact(n)} }
 	if s.Likes > 0 {
 		parts = append(parts, lang.N("{{.Count}} likes", s.Likes, count(s.Likes)))
 	}
@@ -354,17 +353,4 @@ func statsLine(s core.ItemStats) string {
 		parts = append(parts, lang.N("{{.Count}} views", s.Views, count(s.Views)))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// compactCount writes 1234 as 1.2k and 2500000 as 2.5M.
-func compactCount(n int) string {
-	switch {
-	case n >= 1_000_000:
-		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
-	case n >= 10_000:
-		return strconv.Itoa(n/1000) + "k"
-	case n >= 1000:
-		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + "k"
-	}
-	return strconv.Itoa(n)
 }

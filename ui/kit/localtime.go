@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -113,6 +114,41 @@ func DurationWords(d time.Duration) string {
 // Number writes a count with the language's digit grouping: "12,345" in
 // English, "12 345" (a no-break space) in French, Russian and Bulgarian.
 func Number(n int) string { return locale.Number(Language(), n) }
+
+// Compact writes a count the way the channels show followers and views:
+// 950, 12.4k, 1.2M in English; "12,4 k", "12,4 тыс.", "12,4 хил." in
+// French, Russian and Bulgarian. A negative count is unknown: a dash.
+func Compact(n int) string {
+	short := func(v float64) string {
+		if v >= 100 {
+			return Decimal(v, 0)
+		}
+		return Score(v, 1)
+	}
+	switch {
+	case n < 0:
+		return "–"
+	case n < 1000:
+		return Number(n)
+	case n < 999_950: // 999,950 would round to "1000k"
+		return lang.L("{{.N}}k", map[string]any{"N": short(float64(n) / 1000)})
+	default:
+		return lang.L("{{.N}}M", map[string]any{"N": short(float64(n) / 1_000_000)})
+	}
+}
+
+// Score writes v with at most digits decimals and no trailing zeros, in
+// the language's separators: "0.33", "0,5", "2".
+func Score(v float64, digits int) string {
+	s := Decimal(v, digits)
+	if strings.ContainsAny(s, ".,") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".,")
+	}
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
 
 // Decimal writes v with digits decimals and the language's separators:
 // "1.5" in English, "1,5" in French, Russian and Bulgarian.

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -148,6 +149,41 @@ func TestNumbersAndSizes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Follower counts and scores read as the channels write them, in each
+// language: the members table and the moderation line show them.
+func TestCompactCountsAndScores(t *testing.T) {
+	for _, tc := range []struct {
+		lang                              string
+		small, thousands, round, millions string
+		score, whole, negZero             string
+	}{
+		{"en", "950", "12.4k", "250k", "1.2M", "0.33", "2", "0"},
+		{"fr", "950", "12,4\u00a0k", "250\u00a0k", "1,2\u00a0M", "0,33", "2", "0"},
+		{"ru", "950", "12,4\u00a0тыс.", "250\u00a0тыс.", "1,2\u00a0млн", "0,33", "2", "0"},
+		{"bg", "950", "12,4\u00a0хил.", "250\u00a0хил.", "1,2\u00a0млн", "0,33", "2", "0"},
+	} {
+		inLanguage(t, tc.lang, func() {
+			for _, c := range []struct {
+				got, want string
+			}{
+				{Compact(-1), "–"}, {Compact(950), tc.small}, {Compact(12_400), tc.thousands},
+				{Compact(250_000), tc.round}, {Compact(999_960), oneMillion(tc.millions)},
+				{Compact(1_250_000), tc.millions},
+				{Score(0.3300001, 2), tc.score}, {Score(2.0, 2), tc.whole}, {Score(-0.001, 2), tc.negZero},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s: %q, want %q", tc.lang, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// oneMillion is the language's "1M": its millions form with 1 for 1.2.
+func oneMillion(millions string) string {
+	return strings.Replace(strings.Replace(millions, "1.2", "1", 1), "1,2", "1", 1)
 }
 
 // Labels kit hands every screen follow the language.

@@ -102,7 +102,7 @@ func TestDossierExplainsStandingInRussian(t *testing.T) {
 	v := openClaire(t, h)
 	text := strings.Join(uitest.LabelsIn(v.standing), "|")
 	for _, want := range []string{"За последние 30 дней: постов 1, комментариев 1, сообщений 2 (оценка 9)",
-		"За последние 180 дней: написано 4, тёплых 2, холодных 0 (оценка 0.33).",
+		"За последние 180 дней: написано 4, тёплых 2, холодных 0 (оценка 0,33).",
 		"Активность 9 не ниже 6.", "Постоянный: последний раз писал 12 мин назад."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("standing does not say %q: %q", want, text)

@@ -1,7 +1,6 @@
 package members
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -185,11 +184,11 @@ func (f *memberFilters) paint() {
 	if f.set == nil {
 		f.setChip.Hide()
 	} else {
-		f.setChip.SetText(fmt.Sprintf("%s · %d", f.set.Name, len(f.set.IDs)))
+		f.setChip.SetText(f.set.Name + " · " + kit.Number(len(f.set.IDs)))
 		f.setChip.Show()
 	}
 	for _, g := range f.chips {
-		g.button.SetText(fmt.Sprintf("%s · %d", g.label, g.count(f.counts)))
+		g.button.SetText(g.label + " · " + kit.Number(g.count(f.counts)))
 		setImportance(g.button, f.active(g))
 	}
 }

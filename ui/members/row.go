@@ -1,7 +1,6 @@
 package members
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -106,15 +105,9 @@ func memberName(m core.Member) string {
 	return lang.L("Member {{.ID}}", map[string]any{"ID": m.ID})
 }
 
-// score renders a score with at most two decimals and no trailing zeros.
-func score(f float64) string {
-	s := strings.TrimRight(strconv.FormatFloat(f, 'f', 2, 64), "0")
-	s = strings.TrimSuffix(s, ".")
-	if s == "-0" {
-		return "0"
-	}
-	return s
-}
+// score renders a score with at most two decimals and no trailing zeros,
+// in the person's language ("0.33", "0,33").
+func score(f float64) string { return kit.Score(f, 2) }
 
 // loyaltyText is a member's loyalty score, or "unknown" when nothing they
 // wrote lately showed warmth or coldness: a 0 there would read as cold.
@@ -125,27 +118,9 @@ func loyaltyText(m core.Member) string {
 	return score(m.Loyalty)
 }
 
-// followers renders a follower count the way the channels do: 950, 12.4k,
-// 1.2M; an unknown count is a dash.
-func followers(n int) string {
-	switch {
-	case n < 0:
-		return "–"
-	case n < 1000:
-		return strconv.Itoa(n)
-	case n < 1_000_000:
-		return compact(float64(n)/1000) + "k"
-	default:
-		return compact(float64(n)/1_000_000) + "M"
-	}
-}
-
-func compact(v float64) string {
-	if v >= 100 {
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
-}
+// followers renders a follower count the way the channels do: 950,
+// 12.4k, 1.2M (in the person's language); an unknown count is a dash.
+func followers(n int) string { return kit.Compact(n) }
 
 // fillWidth gives its objects the full width at their own height, centred
 // vertically: a one-line text in a table cell.
