@@ -187,7 +187,7 @@ func TestStatsAndHandlesRead(t *testing.T) {
 	if got := personLine(it); got != "Сергей @kozlov" {
 		t.Errorf("personLine = %q", got)
 	}
-	if got := statsLine(it.Stats); got != "1 like · 12 reposts · 15k views" {
+	if got := statsLine(it.Stats); got != "1 like · 12 reposts · 15.4k views" {
 		t.Errorf("statsLine = %q", got)
 	}
 	it.Author = core.Person{Address: "880311"}
