@@ -31,9 +31,9 @@ type channelForm struct {
 	onEdited func(coreaccounts.Edited)
 	onClose  func()
 
-	name    *widget.Entry
+	name    *kit.Entry
 	items   []*widget.FormItem
-	secrets []*widget.Entry // left empty in an edit, they keep the stored secret
+	secrets []*kit.Entry // left empty in an edit, they keep the stored secret
 	read    func() (channelCalls, error)
 	clear   func()
 	fill    func(core.Account)
@@ -45,7 +45,7 @@ type channelForm struct {
 
 	editing      core.Account // ID 0 while adding
 	gate         *editGate
-	placeholders map[*widget.Entry]string // the secrets' placeholders while adding
+	placeholders map[*kit.Entry]string // the secrets' placeholders while adding
 	// defaults are the numbers that may follow the workspace's defaults.
 	defaults []*defaultedNumber
 }
@@ -63,7 +63,7 @@ type channelCalls struct {
 }
 
 func newChannelForm(u *env, title string, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
-	f := &channelForm{u: u, title: title, onAdded: onAdded, onEdited: onEdited, onClose: onClose, name: widget.NewEntry()}
+	f := &channelForm{u: u, title: title, onAdded: onAdded, onEdited: onEdited, onClose: onClose, name: kit.NewEntry()}
 	f.FormFeedback = kit.NewFormFeedback(f.runTest, f.runAdd)
 	f.gate = newEditGate(&f.FormFeedback, f.fingerprint, f.confirmSkip)
 	return f
@@ -87,7 +87,7 @@ func (f *channelForm) build() *channelForm {
 	f.content.Add(f.Result)
 	f.content.Add(buttons)
 	f.content.Hide()
-	f.placeholders = map[*widget.Entry]string{}
+	f.placeholders = map[*kit.Entry]string{}
 	for _, e := range f.secrets {
 		f.placeholders[e] = e.PlaceHolder
 	}
@@ -181,9 +181,9 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 	f := newChannelForm(u, lang.L("Add a VK community"), onAdded, onEdited, onClose)
 	f.intro = lang.L("The token: on vk.com open your community › Manage › API usage › Access tokens, create one with the rights to manage the community, its wall, photos and messages, and paste it below.") + "\n" +
 		lang.L("The community's id is in its address (vk.com/club123456), or under Manage › Settings when it has a short name.")
-	group, token := widget.NewEntry(), widget.NewPasswordEntry()
+	group, token := kit.NewEntry(), kit.NewPasswordEntry()
 	backfill := newDefaultedNumber(func(d core.ChannelDefaults) int { return d.VKBackfillDays })
-	apiURL := widget.NewEntry()
+	apiURL := kit.NewEntry()
 	messages := widget.NewCheck(lang.L("Community messages too (the token needs the messages right)"), nil)
 	f.name.SetPlaceHolder(lang.L("Our VK community"))
 	group.SetPlaceHolder(lang.L("vk.com/club123456 or 123456"))
@@ -197,13 +197,13 @@ func newVKForm(u *env, vk VKAccounts, onAdded func(core.Account), onEdited func(
 		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for VK itself")),
 	}
 	f.clear = func() {
-		for _, e := range []*widget.Entry{group, token, apiURL} {
+		for _, e := range []*kit.Entry{group, token, apiURL} {
 			e.SetText("")
 		}
 		backfill.SetText("")
 		messages.SetChecked(true)
 	}
-	f.secrets = []*widget.Entry{token}
+	f.secrets = []*kit.Entry{token}
 	f.defaults = []*defaultedNumber{backfill}
 	f.fill = func(a core.Account) {
 		s, _ := core.ParseVKSettings(a.Settings) // unreadable: fields to fill
@@ -275,9 +275,9 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 	f := newChannelForm(u, lang.L("Add an X account"), onAdded, onEdited, onClose)
 	f.intro = lang.L("The keys: in the X developer portal (developer.x.com) open your app › Keys and tokens; the API key and its secret are the consumer keys.") + "\n" +
 		lang.L("Generate the access token and its secret on the same page, with Read and write permission, signed in as the account Hearth answers from.")
-	handle, apiURL := widget.NewEntry(), widget.NewEntry()
+	handle, apiURL := kit.NewEntry(), kit.NewEntry()
 	vip := newDefaultedNumber(func(d core.ChannelDefaults) int { return d.VIPFollowers })
-	ck, cs, at, as := widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	ck, cs, at, as := kit.NewPasswordEntry(), kit.NewPasswordEntry(), kit.NewPasswordEntry(), kit.NewPasswordEntry()
 	// untranslated: the names of X's API versions
 	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
 	f.name.SetPlaceHolder("@our_brand") // untranslated: a handle
@@ -295,13 +295,13 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 		hinted(widget.NewFormItem(lang.L("API address"), apiURL), lang.L("Leave empty for X itself")),
 	}
 	f.clear = func() {
-		for _, e := range []*widget.Entry{handle, apiURL, ck, cs, at, as} {
+		for _, e := range []*kit.Entry{handle, apiURL, ck, cs, at, as} {
 			e.SetText("")
 		}
 		vip.SetText("")
 		version.SetSelected("API v2")
 	}
-	f.secrets = []*widget.Entry{ck, cs, at, as}
+	f.secrets = []*kit.Entry{ck, cs, at, as}
 	f.defaults = []*defaultedNumber{vip}
 	f.fill = func(a core.Account) {
 		s, _ := core.ParseXSettings(a.Settings) // unreadable: fields to fill

@@ -10,14 +10,15 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // field returns the entry of a channel form's row by its label.
-func field(t *testing.T, f *channelForm, label string) *widget.Entry {
+func field(t *testing.T, f *channelForm, label string) *kit.Entry {
 	t.Helper()
 	for _, it := range f.items {
 		if it.Text == label {
-			return it.Widget.(*widget.Entry)
+			return it.Widget.(*kit.Entry)
 		}
 	}
 	t.Fatalf("the form has no %q field", label)

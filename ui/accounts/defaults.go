@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -23,12 +22,12 @@ type Defaults interface {
 // the default of the day (core.ChannelDefaults.Apply), so a later change
 // in Settings reaches it too. The placeholder says what the default is.
 type defaultedNumber struct {
-	*widget.Entry
+	*kit.Entry
 	pick func(core.ChannelDefaults) int
 }
 
 func newDefaultedNumber(pick func(core.ChannelDefaults) int) *defaultedNumber {
-	d := &defaultedNumber{Entry: widget.NewEntry(), pick: pick}
+	d := &defaultedNumber{Entry: kit.NewEntry(), pick: pick}
 	d.showDefault(core.DefaultChannelDefaults())
 	return d
 }

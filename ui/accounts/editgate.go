@@ -97,7 +97,7 @@ func (g *editGate) busy(on bool) {
 func (g *editGate) watch(fields ...fyne.CanvasObject) {
 	for _, o := range fields {
 		switch w := o.(type) {
-		case *widget.Entry:
+		case *kit.Entry:
 			w.OnChanged = func(string) { g.refresh() }
 		case *widget.Check:
 			w.OnChanged = func(bool) { g.refresh() }

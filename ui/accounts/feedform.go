@@ -18,7 +18,7 @@ import (
 // keywords that an entry must mention to come in.
 func newFeedForm(u *env, feeds FeedAccounts, onAdded func(core.Account), onEdited func(coreaccounts.Edited), onClose func()) *channelForm {
 	f := newChannelForm(u, lang.L("Watch a feed"), onAdded, onEdited, onClose)
-	address, keywords := widget.NewEntry(), widget.NewEntry()
+	address, keywords := kit.NewEntry(), kit.NewEntry()
 	f.name.SetPlaceHolder(lang.L("Club forum"))
 	address.SetPlaceHolder("https://forum.example.org/rss")
 	keywords.SetPlaceHolder(lang.L("hearth makers, очаг"))

@@ -53,13 +53,13 @@ type accountForm struct {
 	onEdited func(coreaccounts.Edited)
 	onClose  func()
 
-	name, user, password *widget.Entry
-	imapHost, imapPort   *widget.Entry
-	smtpHost, smtpPort   *widget.Entry
+	name, user, password *kit.Entry
+	imapHost, imapPort   *kit.Entry
+	smtpHost, smtpPort   *kit.Entry
 	imapTLS, smtpTLS     *widget.Select
-	folders              *widget.Entry
+	folders              *kit.Entry
 	backfill             *defaultedNumber
-	fromName, fromAddr   *widget.Entry // shown only while editing
+	fromName, fromAddr   *kit.Entry // shown only while editing
 	archive              *widget.Check
 	kit.FormFeedback
 	title   *widget.Label
@@ -87,15 +87,15 @@ func newAccountForm(u *env, onAdded func(core.Account), onEdited func(coreaccoun
 }
 
 func (f *accountForm) makeFields() {
-	f.name, f.user = widget.NewEntry(), widget.NewEntry()
-	f.password = widget.NewPasswordEntry()
-	f.imapHost, f.imapPort = widget.NewEntry(), portEntry()
-	f.smtpHost, f.smtpPort = widget.NewEntry(), portEntry()
+	f.name, f.user = kit.NewEntry(), kit.NewEntry()
+	f.password = kit.NewPasswordEntry()
+	f.imapHost, f.imapPort = kit.NewEntry(), portEntry()
+	f.smtpHost, f.smtpPort = kit.NewEntry(), portEntry()
 	f.imapTLS = securitySelect(f.imapPort, true)
 	f.smtpTLS = securitySelect(f.smtpPort, false)
-	f.folders = widget.NewEntry()
+	f.folders = kit.NewEntry()
 	f.backfill = newDefaultedNumber(func(d core.ChannelDefaults) int { return d.MailBackfillDays })
-	f.fromName, f.fromAddr = widget.NewEntry(), widget.NewEntry()
+	f.fromName, f.fromAddr = kit.NewEntry(), kit.NewEntry()
 	f.archive = widget.NewCheck(lang.L("Archive on the server when marked done"), nil)
 	f.name.SetPlaceHolder(lang.L("Work"))
 	f.user.SetPlaceHolder("you@example.com")
@@ -107,15 +107,15 @@ func (f *accountForm) makeFields() {
 		f.folders, f.backfill.Entry, f.fromName, f.fromAddr, f.archive)
 }
 
-func portEntry() *widget.Entry {
-	e := widget.NewEntry()
+func portEntry() *kit.Entry {
+	e := kit.NewEntry()
 	e.SetPlaceHolder(lang.L("port"))
 	return e
 }
 
 // securitySelect picks TLS, STARTTLS or none and moves the port along when
 // it still holds the previous mode's usual port.
-func securitySelect(port *widget.Entry, imap bool) *widget.Select {
+func securitySelect(port *kit.Entry, imap bool) *widget.Select {
 	var prev core.TLSMode
 	sel := widget.NewSelect(securityLabels(), nil)
 	sel.OnChanged = func(label string) {
@@ -203,7 +203,7 @@ func hinted(it *widget.FormItem, hint string) *widget.FormItem {
 	return it
 }
 
-func serverRow(host, port *widget.Entry, sec *widget.Select) fyne.CanvasObject {
+func serverRow(host, port *kit.Entry, sec *widget.Select) fyne.CanvasObject {
 	portBox := container.NewGridWrap(fyne.NewSize(80, port.MinSize().Height), port)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(portBox, sec), host)
 }
@@ -211,7 +211,7 @@ func serverRow(host, port *widget.Entry, sec *widget.Select) fyne.CanvasObject {
 // reset empties the form to its defaults.
 func (f *accountForm) reset() {
 	f.stopEditing()
-	for _, e := range []*widget.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost, f.fromName, f.fromAddr} {
+	for _, e := range []*kit.Entry{f.name, f.user, f.password, f.imapHost, f.smtpHost, f.fromName, f.fromAddr} {
 		e.SetText("")
 	}
 	f.imapTLS.SetSelected(securityModes[0].text())

@@ -41,18 +41,18 @@ type postEditor struct {
 	session int       // bumps when another post opens: saves know whose they are
 
 	heading  *widget.Label
-	text     *widget.Entry
+	text     *kit.Entry
 	hint     *widget.RichText // "choose where to publish"
 	channels *fyne.Container
 	checks   map[int64]*widget.Check
 	counters map[int64]*widget.Label
-	variants map[int64]*widget.Entry
-	date     *widget.Entry
-	clock    *widget.Entry
+	variants map[int64]*kit.Entry
+	date     *kit.Entry
+	clock    *kit.Entry
 	agenda   *widget.Select
-	tags     *widget.Entry
+	tags     *kit.Entry
 	campaign *widget.Select
-	notes    *widget.Entry
+	notes    *kit.Entry
 	media    *mediaList
 	preview  *preview // what each channel shows (editor_preview.go)
 	status   *fyne.Container
@@ -71,7 +71,7 @@ type postEditor struct {
 }
 
 func newPostEditor(s *Screen) *postEditor {
-	e := &postEditor{s: s, heading: widget.NewLabel(""), checks: map[int64]*widget.Check{}, variants: map[int64]*widget.Entry{},
+	e := &postEditor{s: s, heading: widget.NewLabel(""), checks: map[int64]*widget.Check{}, variants: map[int64]*kit.Entry{},
 		counters: map[int64]*widget.Label{}, channels: container.NewVBox(), status: container.NewVBox(), note: widget.NewLabel(""),
 		hint: kit.NewMuted("")}
 	e.draft = &kit.Debouncer{Env: s.u.Env, Delay: kit.DraftDelay, Fn: e.flush}
@@ -88,21 +88,21 @@ func newPostEditor(s *Screen) *postEditor {
 }
 
 func (e *postEditor) buildFields() {
-	e.text = widget.NewMultiLineEntry()
+	e.text = kit.NewMultiLineEntry()
 	e.text.Wrapping = fyne.TextWrapWord
 	e.text.SetMinRowsVisible(4)
 	e.text.SetPlaceHolder(lang.L("What the post says…"))
 	e.text.OnChanged = e.changed
-	e.date, e.clock = widget.NewEntry(), widget.NewEntry()
+	e.date, e.clock = kit.NewEntry(), kit.NewEntry()
 	e.date.Validator = func(s string) error { return kit.Friendly(parseErr(time.DateOnly, s), lang.L("use YYYY-MM-DD")) }
 	e.clock.Validator = func(s string) error { return kit.Friendly(parseErr("15:04", s), lang.L("use HH:MM")) }
 	e.date.OnChanged, e.clock.OnChanged = e.changed, e.changed
 	e.agenda = widget.NewSelect(agendaChoices(), e.changed)
 	e.campaign = widget.NewSelect([]string{lang.L(noCampaign)}, e.changed)
-	e.tags = widget.NewEntry()
+	e.tags = kit.NewEntry()
 	e.tags.SetPlaceHolder(lang.L("tags, separated by commas"))
 	e.tags.OnChanged = e.changed
-	e.notes = widget.NewMultiLineEntry()
+	e.notes = kit.NewMultiLineEntry()
 	e.notes.SetMinRowsVisible(2)
 	e.notes.SetPlaceHolder(lang.L("Notes for yourself"))
 	e.notes.OnChanged = e.changed
@@ -161,7 +161,7 @@ func (e *postEditor) setAccounts(accts []core.Account) {
 func (e *postEditor) channelRow(a core.Account) []fyne.CanvasObject {
 	check := widget.NewCheck(a.Name, func(bool) { e.channelsChanged() })
 	counter := widget.NewLabel("")
-	variant := widget.NewMultiLineEntry()
+	variant := kit.NewMultiLineEntry()
 	variant.Wrapping = fyne.TextWrapWord
 	variant.SetMinRowsVisible(2)
 	variant.SetPlaceHolder(lang.L("Text for {{.Channel}} only", map[string]any{"Channel": a.Name}))

@@ -160,7 +160,7 @@ func (m *mediaList) rebuild() {
 func (m *mediaList) row(i int, it core.PostImage) fyne.CanvasObject {
 	box := container.NewGridWrap(fyne.NewSize(thumbSide, thumbSide), m.tile(it.Path, true))
 	m.boxes[it.Path] = append(m.boxes[it.Path], box)
-	alt := widget.NewEntry()
+	alt := kit.NewEntry()
 	alt.SetPlaceHolder(lang.L("Describe the picture (alt text)"))
 	if _, ok := m.videos[it.Path]; ok {
 		alt.SetPlaceHolder(lang.L("Video description (for VK)"))

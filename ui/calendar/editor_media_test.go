@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // drawPicture writes a w x h PNG: a sky, a sea and a sun, in the colour
@@ -163,10 +164,10 @@ func TestEditorSaysWhatPictureCannotGo(t *testing.T) {
 }
 
 // entries are the alt text entries of the picture rows, in order.
-func entries(rows *fyne.Container) []*widget.Entry {
-	var out []*widget.Entry
+func entries(rows *fyne.Container) []*kit.Entry {
+	var out []*kit.Entry
 	for _, o := range test.LaidOutObjects(rows) {
-		if en, ok := o.(*widget.Entry); ok {
+		if en, ok := o.(*kit.Entry); ok {
 			out = append(out, en)
 		}
 	}

@@ -27,7 +27,7 @@ func (s *Screen) planMenu(btn *widget.Button) {
 
 // newCampaign asks for a campaign: a name, a goal and its days.
 func (s *Screen) newCampaign() {
-	name, goal, first, last := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, goal, first, last := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	start := s.anchor.In(s.loc)
 	first.SetText(start.Format(time.DateOnly))
 	last.SetText(start.AddDate(0, 0, 27).Format(time.DateOnly))
@@ -64,7 +64,7 @@ func campaignFrom(name, goal, first, last string) (core.Campaign, error) {
 
 // newMeetup asks for a meetup: title, place, day and hours, who comes.
 func (s *Screen) newMeetup() {
-	title, place, day, from, to, who := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title, place, day, from, to, who := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	day.SetText(s.anchor.In(s.loc).Format(time.DateOnly))
 	from.SetText("19:00")
 	to.SetText("22:00")

@@ -10,13 +10,14 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // formEntries are the entries of the topmost dialog, in order.
-func formEntries(h *calHarness) []*widget.Entry {
-	var out []*widget.Entry
+func formEntries(h *calHarness) []*kit.Entry {
+	var out []*kit.Entry
 	for _, o := range test.LaidOutObjects(h.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*kit.Entry); ok {
 			out = append(out, e)
 		}
 	}

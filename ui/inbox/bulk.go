@@ -247,7 +247,7 @@ func (s *Screen) askBulkTag() {
 	if len(picked) == 0 {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("e.g. question, vip, bug"))
 	d := dialog.NewForm(lang.N("Tag {{.Count}} conversations", len(picked), map[string]any{"Count": len(picked)}), lang.L("Add"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Tag"), entry)}, func(ok bool) {

@@ -60,8 +60,8 @@ type recipientBar struct {
 	onPrivate func()
 	back      *widget.Button // back to answering the conversation
 	mail      *fyne.Container
-	to, cc    *widget.Entry
-	subject   *widget.Entry
+	to, cc    *kit.Entry
+	subject   *kit.Entry
 	ccRow     []fyne.CanvasObject
 	addCc     *widget.Button
 	// edit opens the e-mail's headers: until then one line says them, so
@@ -71,7 +71,7 @@ type recipientBar struct {
 }
 
 func newRecipientBar(onBack func()) *recipientBar {
-	r := &recipientBar{line: widget.NewLabel(""), to: widget.NewEntry(), cc: widget.NewEntry(), subject: widget.NewEntry()}
+	r := &recipientBar{line: widget.NewLabel(""), to: kit.NewEntry(), cc: kit.NewEntry(), subject: kit.NewEntry()}
 	r.line.Truncation = fyne.TextTruncateEllipsis
 	r.back = kit.FlatButton(lang.L("Answer the conversation"), theme.CancelIcon(), onBack)
 	r.back.Hide()

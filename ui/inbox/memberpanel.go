@@ -47,9 +47,9 @@ type memberPanel struct {
 	standing   *widget.Label
 	identities *fyne.Container
 	tags       *fyne.Container
-	tagEntry   *widget.Entry
+	tagEntry   *kit.Entry
 	notes      *fyne.Container
-	noteEntry  *widget.Entry
+	noteEntry  *kit.Entry
 	recent     *fyne.Container
 	status     *widget.Label
 	body       *fyne.Container
@@ -60,7 +60,7 @@ type memberPanel struct {
 func newMemberPanel(u *env, s *Screen) *memberPanel {
 	p := &memberPanel{u: u, s: s, standing: widget.NewLabel(""), status: widget.NewLabel(""),
 		identities: container.NewVBox(), tags: container.NewGridWrap(fyne.NewSize(120, 36)),
-		notes: container.NewVBox(), recent: container.NewVBox(), tagEntry: widget.NewEntry(), noteEntry: widget.NewMultiLineEntry()}
+		notes: container.NewVBox(), recent: container.NewVBox(), tagEntry: kit.NewEntry(), noteEntry: kit.NewMultiLineEntry()}
 	p.name = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
 		if p.memberID != 0 && s.OpenMember != nil {
 			s.OpenMember(p.memberID)

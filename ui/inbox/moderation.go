@@ -142,7 +142,7 @@ func (t *threadView) askBan(m Moderator, it core.Item) {
 	dur.SetSelectedIndex(defaultBan)
 	reason := widget.NewSelect(reasons, nil)
 	reason.SetSelectedIndex(0)
-	comment := widget.NewEntry()
+	comment := kit.NewEntry()
 	comment.SetPlaceHolder(lang.L("Optional: why, in a few words"))
 	show := widget.NewCheck(lang.L("Show the comment to them"), nil)
 	items := []*widget.FormItem{

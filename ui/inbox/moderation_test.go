@@ -15,6 +15,7 @@ import (
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 const vkComment = 3 // Анна Смирнова's VK comment is the third sample
@@ -63,7 +64,7 @@ func TestBanFromTheThreadAsksHowLongAndWhy(t *testing.T) {
 	}
 	form := h.Canvas().Overlays().Top()
 	for _, o := range test.LaidOutObjects(form) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*kit.Entry); ok {
 			test.Type(e, "ads again")
 		}
 	}

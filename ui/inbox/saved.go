@@ -104,7 +104,7 @@ func (c *composer) insertSaved(text string) {
 func (c *composer) editSaved(list []core.SavedReply) {
 	list = slices.Clone(list)
 	sel := -1
-	name, text := widget.NewEntry(), widget.NewMultiLineEntry()
+	name, text := kit.NewEntry(), kit.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(5)
 	langSel := widget.NewSelect(nil, nil)

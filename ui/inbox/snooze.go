@@ -75,7 +75,7 @@ func (t *threadView) showSnooze() {
 // pickSnooze asks for a date and time to snooze until.
 func (t *threadView) pickSnooze() {
 	now := t.u.Now().Local()
-	date, clock := widget.NewEntry(), widget.NewEntry()
+	date, clock := kit.NewEntry(), kit.NewEntry()
 	date.SetText(atHour(now, 1, morningHour).Format(time.DateOnly))
 	clock.SetText(fmt.Sprintf("%02d:00", morningHour))
 	date.Validator = func(s string) error {

@@ -367,7 +367,7 @@ func (t *threadView) askTag() {
 	if t.itemID == 0 {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("e.g. question, vip, bug"))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Tag"), entry)}
 	d := dialog.NewForm(lang.L("Add a tag"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {

@@ -17,13 +17,13 @@ import (
 type bulkTagBar struct {
 	s       *Screen
 	label   *widget.Label
-	tag     *widget.Entry
+	tag     *kit.Entry
 	bar     *fyne.Container
 	content fyne.CanvasObject
 }
 
 func newBulkTagBar(s *Screen) *bulkTagBar {
-	b := &bulkTagBar{s: s, label: widget.NewLabel(""), tag: widget.NewEntry()}
+	b := &bulkTagBar{s: s, label: widget.NewLabel(""), tag: kit.NewEntry()}
 	b.tag.SetPlaceHolder(lang.L("Tag"))
 	b.tag.OnSubmitted = func(string) { b.apply(true) }
 	b.bar = container.NewHBox(b.label, container.New(kit.FixedWidth{Width: filterEntryWidth}, b.tag),

@@ -53,14 +53,14 @@ func (v *dossierView) askMerge() {
 // mergePicker searches the members table for the file to merge in.
 type mergePicker struct {
 	v      *dossierView
-	query  *widget.Entry
+	query  *kit.Entry
 	found  []core.Member
 	list   *widget.List
 	dialog dialog.Dialog
 }
 
 func newMergePicker(v *dossierView) *mergePicker {
-	p := &mergePicker{v: v, query: widget.NewEntry()}
+	p := &mergePicker{v: v, query: kit.NewEntry()}
 	p.query.SetPlaceHolder(lang.L("Search a name, address or handle, then Enter"))
 	p.query.OnSubmitted = p.search
 	p.list = widget.NewList(func() int { return len(p.found) },

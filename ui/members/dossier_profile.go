@@ -18,18 +18,18 @@ import (
 // in any one-line field saves, Tab moves on, Esc-free: Cancel closes it.
 type profileForm struct {
 	v        *dossierView
-	name     *widget.Entry
-	location *widget.Entry
-	language *widget.Entry
+	name     *kit.Entry
+	location *kit.Entry
+	language *kit.Entry
 	bio      *noteEntry
 	content  fyne.CanvasObject
 }
 
 func newProfileForm(v *dossierView) *profileForm {
-	p := &profileForm{v: v, name: widget.NewEntry(), location: widget.NewEntry(), language: widget.NewEntry()}
+	p := &profileForm{v: v, name: kit.NewEntry(), location: kit.NewEntry(), language: kit.NewEntry()}
 	p.bio = newNoteEntry(p.save)
 	p.bio.SetPlaceHolder(lang.L("A short bio"))
-	for _, e := range []*widget.Entry{p.name, p.location, p.language} {
+	for _, e := range []*kit.Entry{p.name, p.location, p.language} {
 		e.OnSubmitted = func(string) { p.save() }
 	}
 	form := widget.NewForm(

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
@@ -263,7 +262,7 @@ func TestDossierSplitAfterConfirm(t *testing.T) {
 }
 
 // submit types into a one-line box and presses Enter.
-func submit(e *widget.Entry, text string) {
+func submit(e *kit.Entry, text string) {
 	test.Type(e, text)
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }

@@ -25,12 +25,12 @@ type chipEditor struct {
 	prefix  string
 	change  func(word string, add bool)
 	chips   *fyne.Container
-	entry   *widget.Entry
+	entry   *kit.Entry
 	content fyne.CanvasObject
 }
 
 func newChipEditor(placeholder, prefix string, change func(string, bool)) *chipEditor {
-	e := &chipEditor{prefix: prefix, change: change, chips: container.New(layout.NewRowWrapLayout()), entry: widget.NewEntry()}
+	e := &chipEditor{prefix: prefix, change: change, chips: container.New(layout.NewRowWrapLayout()), entry: kit.NewEntry()}
 	wrapped := container.New(looseWidth{}, e.chips)
 	e.entry.SetPlaceHolder(placeholder)
 	e.entry.OnSubmitted = e.submit
@@ -106,13 +106,13 @@ const maxExpertise = 5
 type expertiseEditor struct {
 	v       *dossierView
 	rows    *fyne.Container
-	topic   *widget.Entry
+	topic   *kit.Entry
 	level   *widget.Select
 	content fyne.CanvasObject
 }
 
 func newExpertiseEditor(v *dossierView) *expertiseEditor {
-	e := &expertiseEditor{v: v, rows: container.NewVBox(), topic: widget.NewEntry()}
+	e := &expertiseEditor{v: v, rows: container.NewVBox(), topic: kit.NewEntry()}
 	e.topic.SetPlaceHolder(lang.L("Add a topic and press Enter"))
 	e.topic.OnSubmitted = func(string) { e.add() }
 	e.level = widget.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)

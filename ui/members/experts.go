@@ -23,7 +23,7 @@ const expertLimit = 20
 // @-mention.
 type expertFinder struct {
 	s       *Screen
-	query   *widget.Entry
+	query   *kit.Entry
 	rows    *fyne.Container
 	banner  *kit.Banner
 	list    []members.Expert
@@ -33,7 +33,7 @@ type expertFinder struct {
 }
 
 func newExpertFinder(s *Screen) *expertFinder {
-	f := &expertFinder{s: s, query: widget.NewEntry(), rows: container.NewVBox(), banner: kit.NewBanner()}
+	f := &expertFinder{s: s, query: kit.NewEntry(), rows: container.NewVBox(), banner: kit.NewBanner()}
 	f.query.SetPlaceHolder(lang.L("Who knows about…"))
 	f.query.OnSubmitted = f.find
 	search := container.NewBorder(nil, nil, nil, kit.PrimaryButton(lang.L("Find"), theme.SearchIcon(), func() { f.find(f.query.Text) }), f.query)

@@ -60,10 +60,10 @@ type memberFilters struct {
 	changed   func()
 	all       *widget.Button
 	chips     []*segment
-	search    *widget.Entry
-	tag       *widget.Entry
-	interest  *widget.Entry
-	expertise *widget.Entry
+	search    *kit.Entry
+	tag       *kit.Entry
+	interest  *kit.Entry
+	expertise *kit.Entry
 	counts    core.SegmentCounts
 
 	quadrant core.Quadrant
@@ -94,8 +94,8 @@ func newMemberFilters(changed func()) *memberFilters {
 }
 
 // entry is a filter box: Enter applies it, and so does emptying it.
-func (f *memberFilters) entry(placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *memberFilters) entry(placeholder string) *kit.Entry {
+	e := kit.NewEntry()
 	e.SetPlaceHolder(placeholder)
 	e.OnSubmitted = func(string) { f.apply() }
 	e.OnChanged = func(t string) {
@@ -112,7 +112,7 @@ func (f *memberFilters) layout() fyne.CanvasObject {
 		chips = append(chips, g.button)
 	}
 	boxes := container.NewHBox()
-	for _, e := range []*widget.Entry{f.tag, f.interest, f.expertise} {
+	for _, e := range []*kit.Entry{f.tag, f.interest, f.expertise} {
 		boxes.Add(container.New(kit.FixedWidth{Width: filterEntryWidth}, e))
 	}
 	row := container.NewBorder(nil, nil, nil, boxes, f.search)
@@ -129,7 +129,7 @@ func (f *memberFilters) apply() {
 	f.changed()
 }
 
-func trimmed(e *widget.Entry) string { return strings.TrimSpace(e.Text) }
+func trimmed(e *kit.Entry) string { return strings.TrimSpace(e.Text) }
 
 // toggle selects a chip's segment, or clears it when already selected: one
 // quadrant, one cohort and one channel at a time.

@@ -67,7 +67,7 @@ type greeter struct {
 	r      *ritualList
 	words  ritualWords
 	m      core.Member
-	entry  *widget.Entry
+	entry  *kit.Entry
 	how    *widget.Label
 	choice *widget.RadioGroup
 	note   *widget.Label
@@ -84,7 +84,7 @@ const (
 )
 
 func newGreeter(r *ritualList, m core.Member, words ritualWords) *greeter {
-	g := &greeter{r: r, m: m, words: words, entry: widget.NewMultiLineEntry(), note: widget.NewLabel(""),
+	g := &greeter{r: r, m: m, words: words, entry: kit.NewMultiLineEntry(), note: widget.NewLabel(""),
 		how: widget.NewLabel("")}
 	g.entry.Wrapping = fyne.TextWrapWord
 	g.entry.SetMinRowsVisible(5)

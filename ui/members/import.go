@@ -36,7 +36,7 @@ var importFields = []struct {
 type memberImport struct {
 	s        *Screen
 	imp      Members
-	path     *widget.Entry
+	path     *kit.Entry
 	mapping  *fyne.Container
 	selects  []*widget.Select
 	table    *members.Table
@@ -47,7 +47,7 @@ type memberImport struct {
 }
 
 func newMemberImport(s *Screen, imp Members) *memberImport {
-	m := &memberImport{s: s, imp: imp, path: widget.NewEntry(), mapping: container.NewVBox(), result: widget.NewLabel("")}
+	m := &memberImport{s: s, imp: imp, path: kit.NewEntry(), mapping: container.NewVBox(), result: widget.NewLabel("")}
 	m.path.SetPlaceHolder(lang.L("A .csv or .vcf file"))
 	m.path.OnSubmitted = func(string) { m.read() }
 	m.result.Wrapping = fyne.TextWrapWord

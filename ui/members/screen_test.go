@@ -467,10 +467,10 @@ func TestWelcomeWithoutWriterCopiesText(t *testing.T) {
 	}
 }
 
-func greetingEntry(t *testing.T, h *harness) *widget.Entry {
+func greetingEntry(t *testing.T, h *harness) *kit.Entry {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(h.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e, ok := o.(*kit.Entry); ok && e.MultiLine {
 			return e
 		}
 	}

@@ -39,7 +39,7 @@ const dryRunDelay = 300 * time.Millisecond
 type editor struct {
 	s                    *Screen
 	rule                 core.Rule
-	name, query, actions *widget.Entry
+	name, query, actions *kit.Entry
 	queryErr, actionsErr *widget.Label
 	stop, autoReply, on  *widget.Check
 	dry                  *widget.Label
@@ -54,13 +54,13 @@ type editor struct {
 func newEditor(s *Screen) *editor {
 	e := &editor{s: s}
 	e.debounce = &kit.Debouncer{Env: s.env, Delay: dryRunDelay, Fn: e.dryRun}
-	e.name = widget.NewEntry()
+	e.name = kit.NewEntry()
 	e.name.SetPlaceHolder(lang.L("Links from new VK accounts"))
-	e.query = widget.NewEntry()
+	e.query = kit.NewEntry()
 	e.query.SetPlaceHolder(queryExample)
 	e.query.OnChanged = func(string) { e.debounce.Poke() }
 	e.queryErr = kit.DangerLabel("")
-	e.actions = widget.NewEntry()
+	e.actions = kit.NewEntry()
 	e.actions.SetPlaceHolder(actionsExample)
 	e.actions.OnChanged = func(string) { e.checkActions() }
 	e.actionsErr = kit.DangerLabel("")

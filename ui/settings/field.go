@@ -15,13 +15,13 @@ import (
 // field is one value of a form with the line under it that says what is
 // wrong with it: a refusal is read next to what must change.
 type field struct {
-	entry   *widget.Entry
+	entry   *kit.Entry
 	problem *widget.Label
 	box     fyne.CanvasObject
 }
 
 func newField(placeholder string) *field {
-	f := &field{entry: widget.NewEntry(), problem: kit.DangerLabel("")}
+	f := &field{entry: kit.NewEntry(), problem: kit.DangerLabel("")}
 	f.entry.SetPlaceHolder(placeholder)
 	return f.under(f.entry)
 }

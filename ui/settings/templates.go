@@ -33,7 +33,7 @@ type templatesSection struct {
 
 // replyRow is one saved reply being edited.
 type replyRow struct {
-	name *widget.Entry
+	name *kit.Entry
 	lang *widget.Select
 	text *field
 	box  fyne.CanvasObject
@@ -52,7 +52,7 @@ func replyLangName(l string) string {
 func newTemplatesSection(s *Screen) *templatesSection {
 	t := &templatesSection{s: s, greetings: map[string]*field{}, greetRes: newStatus(), replyRes: newStatus(), replyBox: container.NewVBox()}
 	for _, l := range settings.GreetingLanguages {
-		e := widget.NewMultiLineEntry()
+		e := kit.NewMultiLineEntry()
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(3)
 		t.greetings[l] = (&field{entry: e}).under(e)
@@ -160,7 +160,7 @@ func (t *templatesSection) saveGreetings() {
 
 // addReply adds a row for a saved reply, at the end.
 func (t *templatesSection) addReply(r core.SavedReply) {
-	row := &replyRow{name: widget.NewEntry()}
+	row := &replyRow{name: kit.NewEntry()}
 	row.name.SetPlaceHolder(lang.L("Name"))
 	row.name.SetText(r.Name)
 	names := make([]string, len(replyLangs))
@@ -169,7 +169,7 @@ func (t *templatesSection) addReply(r core.SavedReply) {
 	}
 	row.lang = widget.NewSelect(names, nil)
 	row.lang.SetSelectedIndex(index(replyLangs, r.Lang))
-	text := widget.NewMultiLineEntry()
+	text := kit.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(2)
 	text.SetText(r.Text)

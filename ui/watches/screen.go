@@ -32,7 +32,7 @@ type Screen struct {
 	feeds, keywords []fyne.CanvasObject
 	feedRows        *fyne.Container
 	keywordRows     *fyne.Container
-	name, words     *widget.Entry
+	name, words     *kit.Entry
 	addErr          *widget.Label
 	banner          *widget.Label
 	loaded          bool
@@ -56,9 +56,9 @@ func New(env *kit.Env, b Backend) *Screen {
 	s.reload = kit.NewRefresher(s.load)
 	s.banner = kit.DangerLabel("")
 	s.banner.Hide()
-	s.name = widget.NewEntry()
+	s.name = kit.NewEntry()
 	s.name.SetPlaceHolder(lang.L("Brand"))
-	s.words = widget.NewEntry()
+	s.words = kit.NewEntry()
 	s.words.SetPlaceHolder(wordsExample)
 	s.words.OnSubmitted = func(string) { s.addKeyword() }
 	s.addErr = kit.DangerLabel("")

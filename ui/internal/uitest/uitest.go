@@ -282,10 +282,10 @@ func ButtonsIn(o fyne.CanvasObject) []*widget.Button {
 }
 
 // EntriesIn lists the text entries laid out under o, in layout order.
-func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+func EntriesIn(o fyne.CanvasObject) []*kit.Entry {
+	var out []*kit.Entry
 	for _, c := range test.LaidOutObjects(o) {
-		if e, ok := c.(*widget.Entry); ok {
+		if e, ok := c.(*kit.Entry); ok {
 			out = append(out, e)
 		}
 	}

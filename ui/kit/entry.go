@@ -1,0 +1,68 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Entry is widget.Entry that lets Escape close the dialog it is in. The
+// window gives a key to the focused widget alone, so the shell's Escape,
+// which closes the dialog or menu on top, never sees the key while an
+// entry of that dialog has the focus; this entry passes it on.
+type Entry struct {
+	widget.Entry
+}
+
+// NewEntry is widget.NewEntry whose Escape closes its dialog.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry is widget.NewMultiLineEntry whose Escape closes its
+// dialog.
+func NewMultiLineEntry() *Entry {
+	e := &Entry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewPasswordEntry is widget.NewPasswordEntry whose Escape closes its
+// dialog.
+func NewPasswordEntry() *Entry {
+	e := &Entry{}
+	e.Password = true // the entry adds the eye that shows it when drawn
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the dialog on top on Escape when the entry is in it.
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && CloseOverlayOf(e) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// CloseOverlayOf hides the overlay on top of o's window (a dialog, a
+// pop-up) when o has the focus in it, as the shell does on Escape; false
+// when o is not focused in an overlay. The canvas gives the focus of its
+// top overlay alone, so a focused o is in that overlay.
+func CloseOverlayOf(o fyne.Focusable) bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o.(fyne.CanvasObject))
+	if c == nil || c.Focused() != o {
+		return false
+	}
+	top := c.Overlays().Top()
+	if top == nil {
+		return false
+	}
+	c.Unfocus()
+	top.Hide()
+	return true
+}
