@@ -86,6 +86,29 @@ func Tiles(d stats.Dashboard) []struct {
 	return out
 }
 
+// TilesIn are Tiles in a language (en, fr, ru, bg), as a report in it
+// writes them: the dashboard screen shows the same words and numbers.
+func TilesIn(d stats.Dashboard, lang string) ([]struct {
+	Name  string
+	Tiles []Tile
+}, error) {
+	w, err := wordsFor(lang)
+	if err != nil {
+		return nil, err
+	}
+	return tiles(d, w), nil
+}
+
+// SubtitleIn says, in a language, which days and channel the numbers are
+// of and what they are compared with.
+func SubtitleIn(d stats.Dashboard, lang string) (string, error) {
+	w, err := wordsFor(lang)
+	if err != nil {
+		return "", err
+	}
+	return subtitle(d, w), nil
+}
+
 // tiles are Tiles in a report's language: names, definitions, values and
 // changes.
 func tiles(d stats.Dashboard, w words) []struct {

@@ -191,11 +191,17 @@ func (s *Screen) compute(ctx context.Context, spec string, now time.Time, accoun
 func (s *Screen) show(l loaded) {
 	s.shown = l.d
 	s.setAccounts(l.d.Accounts)
-	s.sub.SetText(subtitle(l.d))
-	groups := report.Tiles(l.d)
+	// The tiles and the line above them read as the report written in the
+	// same language: its words, dates and numbers ("22 660", "+81 %").
+	sub, err := report.SubtitleIn(l.d, kit.Language())
+	groups, err2 := report.TilesIn(l.d, kit.Language())
+	if err != nil || err2 != nil { // a language the reports lack: English
+		sub, groups = report.Subtitle(l.d), report.Tiles(l.d)
+	}
+	s.sub.SetText(sub)
 	if len(s.tiles) == 0 {
 		for _, g := range groups {
-			head := widget.NewLabelWithStyle(lang.L(g.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head := widget.NewLabelWithStyle(g.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			var views []fyne.CanvasObject
 			for _, t := range g.Tiles {
 				v := newTileView(s, t)

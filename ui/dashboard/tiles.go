@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +31,7 @@ type tileView struct {
 
 func newTileView(s *Screen, t report.Tile) *tileView {
 	v := &tileView{s: s, key: t.Key}
-	v.name = widget.NewLabel(twoLines(lang.L(t.Name), tileNameChars))
+	v.name = widget.NewLabel(twoLines(t.Name, tileNameChars))
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.value = widget.NewButton("", func() { s.drill(v.key) })
 	v.value.Importance = widget.LowImportance
@@ -40,7 +39,7 @@ func newTileView(s *Screen, t report.Tile) *tileView {
 	v.change = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
 	v.change.TextSize = theme.CaptionTextSize()
 	v.help = widget.NewButtonWithIcon("", theme.QuestionIcon(), func() {
-		dialog.ShowInformation(lang.L(t.Name), wrap(lang.L(t.Help)), s.u.Win)
+		dialog.ShowInformation(t.Name, wrap(t.Help), s.u.Win)
 	})
 	v.help.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, v.help, v.name)
@@ -52,7 +51,6 @@ func newTileView(s *Screen, t report.Tile) *tileView {
 
 // set shows a tile's numbers.
 func (v *tileView) set(t report.Tile) {
-	t = localTile(t)
 	v.value.SetText(t.Value)
 	// A number with something behind it reads as a link; the others stay
 	// plain (a disabled button would grey the number out).

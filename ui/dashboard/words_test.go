@@ -1,10 +1,12 @@
 package dashboard
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
+	"github.com/hearthhq/hearth/ui/kit"
 	"github.com/hearthhq/hearth/ui/kit/kittest"
 )
 
@@ -13,7 +15,7 @@ import (
 // chart words, and the screen's own lists. A source scan cannot see
 // them, so they are listed here from where they are defined.
 func coreWords() []string {
-	words := []string{allChannels, noChange, "in (members)", "out (ours)", "none", "replies", "all"}
+	words := []string{allChannels, "in (members)", "out (ours)", "none", "replies", "all"}
 	for _, m := range stats.Metrics {
 		words = append(words, m.Name, m.Help, m.Group)
 	}
@@ -24,9 +26,6 @@ func coreWords() []string {
 	for _, p := range periods {
 		words = append(words, p.label)
 	}
-	for _, k := range unitKeys {
-		words = append(words, k)
-	}
 	return words
 }
 
@@ -36,18 +35,24 @@ func TestCoreWordsTranslated(t *testing.T) {
 	kittest.WordsTranslated(t, "dashboard", coreWords())
 }
 
-// A value core formats keeps its numbers and gets the language's units.
-func TestLocalValueUnits(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"1 h 05 min", "1 h 05 min"},
-		{"45 s", "45 s"},
-		{"+3 pts", "+3 pts"},
-		{"−2 d 17 h (−12%)", "−2 d 17 h (−12%)"},
-		{"40", "40"},
-		{"no change", "no change"},
-	} {
-		if got := localValue(c.in); got != c.want {
-			t.Errorf("localValue(%q) = %q, want %q", c.in, got, c.want)
-		}
+// In French the tiles and the line above them read as a French report:
+// its words, its dates, its numbers and percent signs.
+func TestTilesInThePersonsLanguage(t *testing.T) {
+	if _, err := kit.UseLanguage("fr"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = kit.UseLanguage("en") })
+	h := newHarness(t)
+	if got, want := h.s.sub.Text, "1 mars 2025"; !strings.Contains(got, want) {
+		t.Errorf("subtitle %q, want the days in French (%q)", got, want)
+	}
+	v := h.s.tiles["items_in"]
+	if strings.ReplaceAll(v.name.Text, "\n", " ") != "Messages reçus" || v.value.Text != "40" {
+		t.Errorf("messages in: %q %q, want Messages reçus 40", v.name.Text, v.value.Text)
+	}
+	// A share: "62 %" with the no-break space French puts before %.
+	share := h.s.tiles["ugc_share"].value.Text
+	if !strings.HasSuffix(share, "\u00a0%") && !strings.HasSuffix(share, "\u202f%") {
+		t.Errorf("share %q, want a French percent", share)
 	}
 }
