@@ -143,7 +143,22 @@ func (e *postEditor) layout() fyne.CanvasObject {
 
 // setAccounts builds a row per channel: a checkbox, the counter of the
 // text for that channel, and a button that opens a text for it alone.
+//
+// The list is read again whenever an account changes, which every sync
+// does: an unchanged list keeps its rows, and a changed one keeps what is
+// being written, saved or not (it used to refill the fields from the post
+// as opened, wiping the text typed since).
 func (e *postEditor) setAccounts(accts []core.Account) {
+	accts = slices.Clone(accts) // the screen reuses its slice for the next read
+	if sameChannels(e.accounts, accts) && len(e.checks) > 0 {
+		e.accounts = accts
+		return
+	}
+	open := e.content.Visible()
+	var editing core.Post
+	if open {
+		editing = e.collect()
+	}
 	e.accounts = accts
 	e.channels.Objects = []fyne.CanvasObject{e.hint}
 	for _, a := range accts {
@@ -153,9 +168,18 @@ func (e *postEditor) setAccounts(accts []core.Account) {
 		e.channels.Objects = append(e.channels.Objects, kit.NewMutedWrapped(lang.L("No VK community or X account yet: add one in Accounts."), fyne.TextAlignLeading))
 	}
 	e.channels.Refresh()
-	if e.content.Visible() {
-		e.fill(e.post)
+	if open {
+		saved := e.saved // what the workspace holds: unsaved edits stay unsaved, to be saved
+		e.fill(editing)
+		e.saved = saved
 	}
+}
+
+// sameChannels says whether two channel lists show the same rows.
+func sameChannels(a, b []core.Account) bool {
+	return slices.EqualFunc(a, b, func(x, y core.Account) bool {
+		return x.ID == y.ID && x.Name == y.Name && x.Kind == y.Kind
+	})
 }
 
 func (e *postEditor) channelRow(a core.Account) []fyne.CanvasObject {

@@ -393,6 +393,39 @@ func TestNewPostIsSavedAsTypedAndCreatedOnce(t *testing.T) {
 	}
 }
 
+// An account's status changes while a post is being written (every sync
+// does): the channel list is read again, and what was typed and ticked
+// since the last save stays on screen and is saved.
+func TestEditsSurviveAnAccountChange(t *testing.T) {
+	h := newCalHarness(t)
+	s, e := h.screen(), h.screen().editor
+	s.newPostOn(time.Date(2025, 3, 18, 0, 0, 0, 0, s.loc))
+	test.Type(e.text, "Harbour night")
+	h.WaitFor("the saved post", func() bool { return e.post.ID != 0 })
+	vk := h.accountID(vkName)
+	e.checks[vk].SetChecked(true)
+	test.Type(e.text, " on Friday")
+	c := kit.NewChanges()
+	c.Add(core.Event{Kind: core.EventAccount})
+	s.Changed(c)
+	h.Settle()
+	if e.text.Text != "Harbour night on Friday" || !e.checks[vk].Checked {
+		t.Fatalf("after the channels were read again: text %q, %s ticked %v; want the edits kept", e.text.Text, vkName, e.checks[vk].Checked)
+	}
+	// A new channel: the rows are built again, the edits stay.
+	test.Type(e.text, " at 19:00")
+	added := h.ws.AddAccount(t, core.Account{Kind: core.KindVK, Name: "Harbour club"})
+	s.Changed(c)
+	h.WaitFor("the new channel", func() bool { return e.checks[added.ID] != nil })
+	if e.text.Text != "Harbour night on Friday at 19:00" || !e.checks[vk].Checked || e.checks[added.ID].Checked {
+		t.Fatalf("after a channel was added: text %q, %s ticked %v, the new one %v", e.text.Text, vkName, e.checks[vk].Checked, e.checks[added.ID].Checked)
+	}
+	h.WaitFor("the edits saved", func() bool {
+		p := h.byID(e.post.ID)
+		return p.Text == "Harbour night on Friday at 19:00" && len(p.Targets) == 1
+	})
+}
+
 func TestEditorMovesAPostToTheTimeTyped(t *testing.T) {
 	h := newCalHarness(t)
 	e := h.screen().editor
