@@ -33,7 +33,7 @@ func newProfileForm(v *dossierView) *profileForm {
 		e.OnSubmitted = func(string) { p.save() }
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Name"), p.name),
+		widget.NewFormItem(lang.L("member.name"), p.name),
 		widget.NewFormItem(lang.L("Location"), p.location),
 		widget.NewFormItem(lang.L("Language"), p.language),
 		widget.NewFormItem(lang.L("Bio"), p.bio),

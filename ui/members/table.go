@@ -25,7 +25,7 @@ type column struct {
 // the others leave.
 var memberCols = []column{
 	{"", 40, ""},
-	{"Name", 0, core.SortName},
+	{"member.name", 0, core.SortName}, // a person's name: "Имя", not the "Название" of a rule
 	{"Tags", 150, ""},
 	{"Activity", 96, core.SortActivity},
 	{"Loyalty", 92, core.SortLoyalty},
