@@ -204,16 +204,7 @@ func TestDueSnoozedListsReadTheirIndex(t *testing.T) {
 		f.Conversations = true
 		sqlText, args, err := s.itemsSQL(ctx, withDefaults(f, s.now))
 		must(t, err)
-		rows, err := s.r.Query("EXPLAIN QUERY PLAN "+sqlText, args...)
-		must(t, err)
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			must(t, rows.Scan(&id, &parent, &unused, &detail))
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s, sqlText, args...)
 		got := strings.Join(plan, "\n")
 		covered := slices.ContainsFunc(plan, func(line string) bool {
 			return strings.HasSuffix(line, "USING COVERING INDEX "+tt.index) ||

@@ -159,18 +159,26 @@ func TestReadViewsUseSeenIndexes(t *testing.T) {
 	} {
 		sqlText, args, err := s.itemsSQL(ctx, withDefaults(core.ItemFilter{Query: tt.q, Now: querytest.Now}, s.now))
 		must(t, err)
-		rows, err := s.r.Query("EXPLAIN QUERY PLAN "+sqlText, args...)
-		must(t, err)
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			must(t, rows.Scan(&id, &parent, &unused, &detail))
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s, sqlText, args...)
 		if got := strings.Join(plan, "\n"); !strings.Contains(got, "USING INDEX "+tt.index+" ") {
 			t.Errorf("%s does not read %s:\n%s", tt.q, tt.index, got)
 		}
 	}
+}
+
+// queryPlan is SQLite's plan for a statement, one line per step.
+func queryPlan(t *testing.T, s *Store, sqlText string, args ...any) []string {
+	t.Helper()
+	rows, err := s.r.Query("EXPLAIN QUERY PLAN "+sqlText, args...)
+	must(t, err)
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		must(t, rows.Scan(&id, &parent, &unused, &detail))
+		plan = append(plan, detail)
+	}
+	must(t, rows.Err())
+	return plan
 }

@@ -132,16 +132,7 @@ func TestModerationCondMatchesIndex(t *testing.T) {
 	s := newStore(t)
 	q, args, err := listSQL(withDefaults(core.ItemFilter{NeedsModeration: true, Conversations: true}, s.now), where{})
 	must(t, err)
-	rows, err := s.r.Query("EXPLAIN QUERY PLAN "+q, args...)
-	must(t, err)
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		must(t, rows.Scan(&id, &parent, &unused, &detail))
-		plan = append(plan, detail)
-	}
+	plan := queryPlan(t, s, q, args...)
 	if !strings.Contains(strings.Join(plan, "\n"), "items_moderation") {
 		t.Errorf("the queue does not read items_moderation:\n%s", strings.Join(plan, "\n"))
 	}
