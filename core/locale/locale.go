@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 // Languages are Hearth's languages, of the window and of the reports, in
@@ -248,6 +249,19 @@ func Decimal(lang string, v float64, digits int) string {
 		return "—"
 	}
 	return message.NewPrinter(language.Make(lang)).Sprintf("%.*f", digits, v)
+}
+
+// Percent writes a share (0.33) as a whole percentage the way the
+// language writes one (CLDR): "33%" in English and Bulgarian, "33 %" with a
+// no-break space in French and Russian, so the sign never wraps onto a
+// line of its own; a dash for what is not a number. Halves round away from
+// zero, as the reports' percentages do (12.5 is 13, not x/text's 12).
+func Percent(lang string, share float64) string {
+	if math.IsNaN(share) || math.IsInf(share, 0) {
+		return "—"
+	}
+	share = math.Round(share*100) / 100
+	return message.NewPrinter(language.Make(lang)).Sprint(number.Percent(share, number.MaxFractionDigits(0)))
 }
 
 // capitalize upper-cases the first letter of s.

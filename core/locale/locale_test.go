@@ -11,17 +11,17 @@ import (
 func TestWritesEachLanguage(t *testing.T) {
 	nov := time.Date(2026, 11, 1, 13, 5, 0, 0, time.UTC)
 	for _, c := range []struct {
-		lang, day, month, weekday, number, decimal string
+		lang, day, month, weekday, number, decimal, percent string
 	}{
-		{"en", "1 Nov 2026", "November 2026", "Sun", "12,345", "1,234.5"},
-		{"fr", "1 nov. 2026", "Novembre 2026", "dim.", "12\u00a0345", "1\u00a0234,5"},
-		{"ru", "1 нояб. 2026 г.", "Ноябрь 2026", "вс", "12\u00a0345", "1\u00a0234,5"},
-		{"bg", "1 ное 2026 г.", "Ноември 2026", "нд", "12\u00a0345", "1\u00a0234,5"},
-		{"de", "1 Nov 2026", "November 2026", "Sun", "12.345", "1.234,5"}, // names English, numbers by x/text
+		{"en", "1 Nov 2026", "November 2026", "Sun", "12,345", "1,234.5", "33%"},
+		{"fr", "1 nov. 2026", "Novembre 2026", "dim.", "12\u00a0345", "1\u00a0234,5", "33\u00a0%"},
+		{"ru", "1 нояб. 2026 г.", "Ноябрь 2026", "вс", "12\u00a0345", "1\u00a0234,5", "33\u00a0%"},
+		{"bg", "1 ное 2026 г.", "Ноември 2026", "нд", "12\u00a0345", "1\u00a0234,5", "33%"},
+		{"de", "1 Nov 2026", "November 2026", "Sun", "12.345", "1.234,5", "33\u00a0%"}, // names English, numbers by x/text
 	} {
 		got := []string{FormatTime(c.lang, nov, "2 Jan 2006"), FormatTime(c.lang, nov, "January 2006"),
-			WeekdayName(c.lang, nov.Weekday(), true), Number(c.lang, 12345), Decimal(c.lang, 1234.5, 1)}
-		want := []string{c.day, c.month, c.weekday, c.number, c.decimal}
+			WeekdayName(c.lang, nov.Weekday(), true), Number(c.lang, 12345), Decimal(c.lang, 1234.5, 1), Percent(c.lang, 1.0/3)}
+		want := []string{c.day, c.month, c.weekday, c.number, c.decimal, c.percent}
 		for i := range got {
 			if got[i] != want[i] {
 				t.Errorf("%s: %q, want %q", c.lang, got[i], want[i])
@@ -30,6 +30,9 @@ func TestWritesEachLanguage(t *testing.T) {
 	}
 	if got := FormatTime("ru", nov, "2 January 2006, 15:04"); got != "1 ноября 2026 г., 13:05" {
 		t.Errorf("ru long date %q", got)
+	}
+	if got := Percent("fr", 0.125); got != "13\u00a0%" {
+		t.Errorf("fr 12.5 %% is %q, want it rounded up as the reports do", got)
 	}
 	if got := MonthName("fr", time.March); got != "Mars" {
 		t.Errorf("fr March %q", got)

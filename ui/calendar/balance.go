@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"image/color"
-	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -43,7 +42,7 @@ func (b *balanceStrip) show(bal calendar.Balance) {
 		seg := canvas.NewRectangle(calendar.AgendaColour(a))
 		shares.weights = append(shares.weights, float32(n))
 		b.bar.Objects = append(b.bar.Objects, seg)
-		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), lang.L("{{.Agenda}} {{.Percent}}%", map[string]any{"Agenda": agendaLabel(a), "Percent": percent(bal.Share(a))})))
+		b.legend.Objects = append(b.legend.Objects, legendItem(calendar.AgendaColour(a), agendaLabel(a)+" "+kit.Percent(bal.Share(a))))
 	}
 	if bal.Total == 0 {
 		b.legend.Objects = []fyne.CanvasObject{kit.NewMuted(lang.L("No posts in this period: nothing to balance yet."))}
@@ -76,9 +75,6 @@ func gapWarning(g calendar.Gap) string {
 	return lang.N("No {{.Agenda}} post for {{.Count}} days ({{.From}} to {{.To}}).", g.Days(), map[string]any{
 		"Agenda": noun, "Count": g.Days(), "From": kit.FormatTime(g.From, "2 Jan"), "To": kit.FormatTime(g.To, "2 Jan")})
 }
-
-// percent rounds a share to a whole percentage.
-func percent(share float64) int { return int(math.Round(share * 100)) }
 
 func legendItem(c color.Color, text string) fyne.CanvasObject {
 	sw := canvas.NewRectangle(c)

@@ -150,6 +150,11 @@ func Score(v float64, digits int) string {
 	return s
 }
 
+// Percent writes a share (0.33) as a whole percentage in the language in
+// use: "33%" in English and Bulgarian, "33 %" with a no-break space in
+// French and Russian.
+func Percent(share float64) string { return locale.Percent(Language(), share) }
+
 // Decimal writes v with digits decimals and the language's separators:
 // "1.5" in English, "1,5" in French, Russian and Bulgarian.
 func Decimal(v float64, digits int) string { return locale.Decimal(Language(), v, digits) }

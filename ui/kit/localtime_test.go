@@ -157,12 +157,12 @@ func TestCompactCountsAndScores(t *testing.T) {
 	for _, tc := range []struct {
 		lang                              string
 		small, thousands, round, millions string
-		score, whole, negZero             string
+		score, whole, negZero, percent    string
 	}{
-		{"en", "950", "12.4k", "250k", "1.2M", "0.33", "2", "0"},
-		{"fr", "950", "12,4\u00a0k", "250\u00a0k", "1,2\u00a0M", "0,33", "2", "0"},
-		{"ru", "950", "12,4\u00a0тыс.", "250\u00a0тыс.", "1,2\u00a0млн", "0,33", "2", "0"},
-		{"bg", "950", "12,4\u00a0хил.", "250\u00a0хил.", "1,2\u00a0млн", "0,33", "2", "0"},
+		{"en", "950", "12.4k", "250k", "1.2M", "0.33", "2", "0", "33%"},
+		{"fr", "950", "12,4\u00a0k", "250\u00a0k", "1,2\u00a0M", "0,33", "2", "0", "33\u00a0%"},
+		{"ru", "950", "12,4\u00a0тыс.", "250\u00a0тыс.", "1,2\u00a0млн", "0,33", "2", "0", "33\u00a0%"},
+		{"bg", "950", "12,4\u00a0хил.", "250\u00a0хил.", "1,2\u00a0млн", "0,33", "2", "0", "33%"},
 	} {
 		inLanguage(t, tc.lang, func() {
 			for _, c := range []struct {
@@ -172,6 +172,7 @@ func TestCompactCountsAndScores(t *testing.T) {
 				{Compact(250_000), tc.round}, {Compact(999_960), oneMillion(tc.millions)},
 				{Compact(1_250_000), tc.millions},
 				{Score(0.3300001, 2), tc.score}, {Score(2.0, 2), tc.whole}, {Score(-0.001, 2), tc.negZero},
+				{Percent(1.0 / 3), tc.percent},
 			} {
 				if c.got != c.want {
 					t.Errorf("%s: %q, want %q", tc.lang, c.got, c.want)

@@ -75,7 +75,7 @@ func saveRow(save *widget.Button, st *status) fyne.CanvasObject {
 func (f *field) intIn(lo, hi int) (int, bool) {
 	n, err := strconv.Atoi(strings.TrimSpace(f.entry.Text))
 	if err != nil || n < lo || n > hi {
-		f.say(lang.L("Write a whole number from {{.Min}} to {{.Max}}.", map[string]any{"Min": lo, "Max": hi}))
+		f.say(lang.L("Write a whole number from {{.Min}} to {{.Max}}.", map[string]any{"Min": kit.Number(lo), "Max": kit.Number(hi)}))
 		return 0, false
 	}
 	f.say("")
@@ -87,12 +87,18 @@ func (f *field) intIn(lo, hi int) (int, bool) {
 func (f *field) floatIn(lo, hi float64) (float64, bool) {
 	n, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(f.entry.Text), ",", "."), 64)
 	if err != nil || n < lo || n > hi {
-		f.say(lang.L("Write a number from {{.Min}} to {{.Max}}.", map[string]any{"Min": lo, "Max": hi}))
+		f.say(lang.L("Write a number from {{.Min}} to {{.Max}}.", map[string]any{"Min": kit.Score(lo, 2), "Max": kit.Score(hi, 2)}))
 		return 0, false
 	}
 	f.say("")
 	return n, true
 }
 
-func (f *field) setInt(n int)       { f.entry.SetText(strconv.Itoa(n)) }
-func (f *field) setFloat(n float64) { f.entry.SetText(strconv.FormatFloat(n, 'g', -1, 64)) }
+func (f *field) setInt(n int) { f.entry.SetText(strconv.Itoa(n)) }
+
+// setFloat shows n with the language's decimal mark ("0,5" in French),
+// without digit grouping, so that floatIn reads it back as it is.
+func (f *field) setFloat(n float64) {
+	mark := strings.TrimSuffix(strings.TrimPrefix(kit.Decimal(0.5, 1), "0"), "5")
+	f.entry.SetText(strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", mark, 1))
+}

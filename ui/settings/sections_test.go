@@ -122,7 +122,7 @@ func TestChannelDefaultsSavedOrRefused(t *testing.T) {
 	c.vip.entry.SetText("many")
 	c.saveDefaults()
 	h.Settle()
-	if c.vip.problem.Text != "Write a whole number from 1 to 1000000000." {
+	if c.vip.problem.Text != "Write a whole number from 1 to 1,000,000,000." {
 		t.Errorf("a VIP threshold of many says %q", c.vip.problem.Text)
 	}
 	c.vip.entry.SetText("500")
