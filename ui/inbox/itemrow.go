@@ -41,7 +41,7 @@ func newItemRow() *itemRow {
 		icon:    widget.NewIcon(nil),
 		author:  kit.NewWordLabel(),
 		when:    kit.NewMuted(""),
-		subject: kit.NewWordLabel(),
+		subject: kit.NewSubjectLabel(),
 		tags:    widget.NewRichText(&widget.TextSegment{Style: kit.TagStyle()}),
 		state:   kit.NewBadge(),
 		vip:     kit.NewBadge(),

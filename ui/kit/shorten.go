@@ -22,8 +22,10 @@ func FitWords(s string, size float32, style fyne.TextStyle, width float32) strin
 
 // FitWholeWords is FitWords that cuts inside a word only when the first
 // word alone does not fit: for text whose every word matters as typed (a
-// rule's query, "kind:vk_co…" would read as another kind) or is short
-// (a date, "5 дн").
+// rule's query, "kind:vk_co…" would read as another kind), is short (a
+// date, "5 дн") or is a name ("Александра…", not "Александра Конст…").
+// A first "word" without a letter (the "3." before a rule's name) does not
+// count as one: "3. Жалоб…" rather than "3.…".
 func FitWholeWords(s string, size float32, style fyne.TextStyle, width float32) string {
 	return fitWords(s, size, style, width, true)
 }
@@ -49,7 +51,7 @@ func fitWords(s string, size float32, style fyne.TextStyle, width float32, whole
 	// After a whole word, unless that loses more than a third of what fits
 	// (a narrow calendar chip keeps "09:30 Осення…" rather than "09:30…";
 	// the whole text is one hover away).
-	if cut := wordEnd(r[:lo], lo < len(r) && !unicode.IsSpace(r[lo])); cut > 0 && (whole || cut*3 >= lo*2) {
+	if cut := wordEnd(r[:lo], lo < len(r) && !unicode.IsSpace(r[lo])); cut > 0 && (whole && hasLetter(r[:cut]) || cut*3 >= lo*2) {
 		return strings.TrimRightFunc(string(r[:cut]), isCutPunct) + "…"
 	}
 	if lo == 0 {
@@ -89,6 +91,15 @@ func wordEnd(r []rune, midWord bool) int {
 		}
 	}
 	return 0
+}
+
+func hasLetter(r []rune) bool {
+	for _, c := range r {
+		if unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCutPunct is what a cut text should not end on before its "…".

@@ -82,3 +82,18 @@ func TestFitWholeWordsNeverCutsATerm(t *testing.T) {
 		t.Errorf("one long term: %q", got)
 	}
 }
+
+// A rule's place before its name is no word to cut after: "3. Жал…", not
+// "3.…" with the name gone.
+func TestFitWholeWordsKeepsANameAfterItsNumber(t *testing.T) {
+	test.NewTempApp(t)
+	size, style := theme.TextSize(), fyne.TextStyle{}
+	room := fyne.MeasureText("3. Жалобы на…", size, style).Width
+	if got := FitWholeWords("3. Жалобы на доставку", size, style, room); got != "3. Жалобы на…" {
+		t.Errorf("got %q", got)
+	}
+	room = fyne.MeasureText("3. Жал…", size, style).Width
+	if got := FitWholeWords("3. Жалобы на доставку", size, style, room); got != "3. Жал…" {
+		t.Errorf("got %q, want the name's start after its number", got)
+	}
+}

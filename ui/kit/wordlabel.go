@@ -8,12 +8,16 @@ import (
 )
 
 // WordLabel is a one-line label that cuts its text after a whole word to
-// the width it gets ("Ксения…", not "Ксени…") and shows the whole text in
-// a tip while the pointer rests on it: names and subjects in lists.
+// the width it gets ("Ксения…", not "Ксения Бело…"; inside a word only
+// when the first one does not fit) and shows the whole text in a tip while
+// the pointer rests on it: names in lists and tables. A subject's label
+// (NewSubjectLabel) cuts inside a long last word rather than lose a third
+// of its room.
 type WordLabel struct {
 	widget.Label
-	full string
-	tip  Tip
+	full  string
+	loose bool // FitWords rather than FitWholeWords
+	tip   Tip
 }
 
 var _ desktop.Hoverable = (*WordLabel)(nil)
@@ -23,6 +27,15 @@ func NewWordLabel() *WordLabel {
 	l := &WordLabel{}
 	l.Truncation = fyne.TextTruncateEllipsis // its minimum stays narrow
 	l.ExtendBaseWidget(l)
+	return l
+}
+
+// NewSubjectLabel makes an empty label cut as FitWords cuts: after a whole
+// word, unless that leaves a third of the room empty (a subject, where the
+// start of a long word tells more than the space).
+func NewSubjectLabel() *WordLabel {
+	l := NewWordLabel()
+	l.loose = true
 	return l
 }
 
@@ -56,7 +69,11 @@ func (l *WordLabel) fit(width float32) {
 	}
 	text := l.full
 	if width > 0 { // not laid out yet: the whole text until it gets a width
-		text = FitWords(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
+		fit := FitWholeWords
+		if l.loose {
+			fit = FitWords
+		}
+		text = fit(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
 	}
 	if text != l.Text {
 		l.tip.Hide() // it described the text as it was (a read subject turns regular and fits)

@@ -96,3 +96,42 @@ func typeAsTheDriver(c fyne.Canvas, text string) {
 		}
 	}
 }
+
+// A two-word name is cut after its first word, never inside the second
+// ("Александра…", not "Александра Конст…"); a first word too long for
+// the room shows as much of it as fits, and the whole name on hover. A
+// subject's label keeps the start of a long last word instead.
+func TestWordLabelCutsNamesBetweenWords(t *testing.T) {
+	test.NewTempApp(t)
+	pad := 2 * theme.InnerPadding()
+	width := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width + pad + 1 }
+	w := test.NewWindow(nil)
+	defer w.Close()
+	for _, c := range []struct {
+		subject    bool
+		text, room string
+		want       string
+	}{
+		{false, "Александра Константинова", "Александра Константи…", "Александра…"},
+		{false, "Marie-Christine Delacroix-Lefebvre", "Marie-Christine Delacroix-Le…", "Marie-Christine…"},
+		{false, "Константинопольская Анна", "Константинопо…", "Константинопо…"},
+		{true, "Александра Константинова", "Александра Константи…", "Александра Константи…"},
+	} {
+		l := NewWordLabel()
+		if c.subject {
+			l = NewSubjectLabel()
+		}
+		w.SetContent(WithTips(container.NewWithoutLayout(l), w.Canvas()))
+		w.Resize(fyne.NewSize(500, 200))
+		l.Set(c.text, fyne.TextStyle{})
+		l.Resize(fyne.NewSize(width(c.room), 36))
+		if l.Text != c.want {
+			t.Errorf("%q in the room of %q: shown %q, want %q", c.text, c.room, l.Text, c.want)
+		}
+		test.MoveMouse(w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(l).AddXY(5, 5))
+		if tip := shownTip(w); tip != c.text {
+			t.Errorf("%q: hover shows %q", c.text, tip)
+		}
+		test.MoveMouse(w.Canvas(), fyne.NewPos(499, 199))
+	}
+}

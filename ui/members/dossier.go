@@ -28,7 +28,7 @@ type dossierView struct {
 	gen      int
 
 	avatar    *avatar
-	name      *widget.Label
+	name      *kit.WordLabel // cut after a whole word, whole on hover
 	place     *widget.RichText
 	bio       *widget.Label
 	profile   *profileForm
@@ -52,9 +52,8 @@ func newDossierView(s *Screen) *dossierView {
 	v := &dossierView{s: s, avatar: newAvatar(), banner: kit.NewBanner(), toast: kit.NewToast(s.u.Env), ids: container.NewVBox(),
 		standing: container.NewVBox(), meetups: container.NewVBox(),
 		dates: kit.NewMutedWrapped("", fyne.TextAlignLeading)}
-	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.name = kit.NewWordLabel()
 	v.name.SizeName = theme.SizeNameHeadingText
-	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.place = kit.NewMutedTrunc("")
 	v.bio = widget.NewLabel("")
 	v.bio.Wrapping = fyne.TextWrapWord
@@ -151,7 +150,7 @@ func (v *dossierView) reload() {
 func (v *dossierView) render() {
 	d, now := v.d, v.s.u.Now()
 	v.avatar.set(d.Member)
-	v.name.SetText(memberName(d.Member))
+	v.name.Set(memberName(d.Member), fyne.TextStyle{Bold: true})
 	kit.SetSegment(v.place, placeLine(d.Member))
 	v.bio.SetText(d.Member.Bio)
 	v.bio.Hidden = d.Member.Bio == ""
