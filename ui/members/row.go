@@ -59,7 +59,7 @@ func (r *memberRow) CreateRenderer() fyne.WidgetRenderer {
 		icons.Add(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()), ic))
 	}
 	name := container.NewBorder(nil, nil, nil, container.NewCenter(icons), r.name)
-	return widget.NewSimpleRenderer(container.New(columns{r.s.colWidths},
+	return widget.NewSimpleRenderer(container.New(columns{r.s.colWidths, &r.s.sortCol},
 		r.check, name, r.tagsBox(), r.activity, r.loyalty,
 		container.NewHBox(container.NewCenter(r.quadrant)), r.cohort, r.lastSeen, r.followers))
 }

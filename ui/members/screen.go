@@ -30,6 +30,7 @@ type Screen struct {
 	filters   *memberFilters
 	table     *memberTable
 	colWidths []float32 // the table's columns in the language in use
+	sortCol   int       // the column with the sort arrow, of memberCols
 	bulk      *bulkTagBar
 	count     *widget.RichText
 	empty     *widget.RichText

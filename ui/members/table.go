@@ -65,11 +65,14 @@ func flexMinWidth() float32 {
 
 // columns lays out one object per column: fixed columns at their width,
 // the flexible one in the rest. widths are the columns' widths in the
-// language in use. In a narrow window the fixed columns give up their
-// slack first (down to their title's width), then shrink in proportion;
-// the name column keeps its 20 characters, and the table never widens the
-// window.
-type columns struct{ widths []float32 }
+// language in use, sorted the column that has the sort arrow. In a narrow
+// window the fixed columns give up their slack first (down to their
+// title's width, and the arrow's), then shrink in proportion; the name
+// column keeps its 20 characters, and the table never widens the window.
+type columns struct {
+	widths []float32
+	sorted *int
+}
 
 func (columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
@@ -80,7 +83,7 @@ func (columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 func (l columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	widths := columnWidths(l.widths, size.Width)
+	widths := columnWidths(l.widths, size.Width, *l.sorted)
 	x := float32(0)
 	for i, o := range objects {
 		if droppable(i) { // a dropped column's cell is hidden, not squeezed to nothing
@@ -97,8 +100,9 @@ func (l columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // columnWidths shares a row's width between the columns, each at most as
-// wide as base says.
-func columnWidths(base []float32, total float32) []float32 {
+// wide as base says; the sorted column (an index of memberCols) keeps room
+// for its title and arrow, as wide apart from the next title as the others.
+func columnWidths(base []float32, total float32, sorted int) []float32 {
 	var fixed, least float32
 	mins := make([]float32, len(memberCols))
 	for i, c := range memberCols {
@@ -106,13 +110,13 @@ func columnWidths(base []float32, total float32) []float32 {
 			continue
 		}
 		mins[i] = min(base[i], columnMin(c))
+		if i == sorted {
+			mins[i] = max(mins[i], sortedMin(c))
+		}
 		fixed += base[i]
 		least += mins[i]
 	}
-	// The sorted column's arrow: one column at a time has it.
-	arrow := theme.IconInlineSize() + theme.Padding()
-	avail := max(total-flexMinWidth()-arrow, 0)
-	fixed -= arrow
+	avail := max(total-flexMinWidth(), 0)
 	dropped := map[int]bool{}
 	for _, d := range dropFirst {
 		if avail >= least {
@@ -141,6 +145,12 @@ func columnWidths(base []float32, total float32) []float32 {
 	}
 	out[flexCol] = max(total-used, 0)
 	return out
+}
+
+// sortedMin is the width a sorted column's header needs: its title, the
+// arrow after it, and the same padding as a title without one.
+func sortedMin(c column) float32 {
+	return kit.FlatButton(lang.L(c.title), theme.MoveDownIcon(), nil).MinSize().Width
 }
 
 // quadrantCol is the column of the quadrant badges, which never shrink:
@@ -222,9 +232,12 @@ type memberTable struct {
 	s       *Screen
 	list    *widget.List
 	headers []*widget.Button
-	sort    core.MemberSort
-	desc    bool
-	content fyne.CanvasObject
+	// headerBox lays the headers out: a change of sort moves the arrow,
+	// and the column widths with it.
+	headerBox *fyne.Container
+	sort      core.MemberSort
+	desc      bool
+	content   fyne.CanvasObject
 }
 
 func newMemberTable(s *Screen) *memberTable {
@@ -254,7 +267,8 @@ func (t *memberTable) header() fyne.CanvasObject {
 		t.headers[i] = b
 		cells[i] = b
 	}
-	return container.New(columns{t.s.colWidths}, cells...)
+	t.headerBox = container.New(columns{t.s.colWidths, &t.s.sortCol}, cells...)
+	return t.headerBox
 }
 
 // baseWidths are the columns' widths in the language in use: a fixed
@@ -297,7 +311,8 @@ func (t *memberTable) sortBy(by core.MemberSort) {
 	t.s.restart()
 }
 
-// paintHeader marks the sorted column with an arrow.
+// paintHeader marks the sorted column with an arrow and gives it the
+// room for it, in the header and the rows.
 func (t *memberTable) paintHeader() {
 	for i, b := range t.headers {
 		if b == nil {
@@ -305,12 +320,16 @@ func (t *memberTable) paintHeader() {
 		}
 		var icon fyne.Resource
 		if memberCols[i].sort == t.sort {
+			t.s.sortCol = i
 			icon = theme.MoveUpIcon()
 			if t.desc {
 				icon = theme.MoveDownIcon()
 			}
 		}
 		b.SetIcon(icon)
+	}
+	if t.headerBox != nil {
+		t.headerBox.Refresh()
 	}
 }
 
