@@ -126,7 +126,7 @@ func (s IMAPSettings) Validate() error {
 				return fmt.Errorf("imap settings: %w", Say("an unencrypted connection to {{.Host}} is refused; use tls or starttls (plain is allowed only to a loopback host with allow_plain)", "Host", m.host))
 			}
 		default:
-			return fmt.Errorf("imap settings: unknown tls mode %q (want tls, starttls or none)", m.mode)
+			return fmt.Errorf("imap settings: %w", Say(`unknown TLS mode "{{.Mode}}" (want tls, starttls or none)`, "Mode", string(m.mode)))
 		}
 	}
 	return nil

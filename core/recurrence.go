@@ -40,13 +40,13 @@ func (r Recurrence) Validate() error {
 		return nil
 	case Weekly, Monthly:
 	default:
-		return fmt.Errorf("unknown recurrence %q (want weekly or monthly)", r.Freq)
+		return Say(`unknown recurrence "{{.Freq}}" (want weekly or monthly)`, "Freq", string(r.Freq))
 	}
 	if r.Every < 0 {
-		return fmt.Errorf("recurrence: every %d: want a positive number", r.Every)
+		return Say("a recurrence every {{.Every}} weeks or months: want a positive number", "Every", r.Every)
 	}
 	if _, err := time.Parse(WallLayout, r.Anchor); err != nil {
-		return fmt.Errorf("recurrence: anchor %q: want %s", r.Anchor, WallLayout)
+		return Say(`the recurrence starts at "{{.Anchor}}": want a date and time like {{.Layout}}`, "Anchor", r.Anchor, "Layout", WallLayout).Because(err)
 	}
 	return nil
 }

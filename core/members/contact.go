@@ -71,7 +71,7 @@ func (s *Service) importContacts(ctx context.Context, list []Contact, dry bool) 
 	for i, c := range list {
 		r, err := s.importContact(ctx, c, p)
 		if err != nil {
-			return res, fmt.Errorf("members: import: contact %d (%q): %w", i+1, c.Name, err)
+			return res, fmt.Errorf("members: import: %w", core.Say(`contact {{.Number}} ("{{.Name}}"): {{.Error}}`, "Number", i+1, "Name", c.Name, "Error", err).Because(err))
 		}
 		res.add(r)
 	}

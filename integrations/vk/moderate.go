@@ -23,8 +23,7 @@ func (c *Conn) Moderate(ctx context.Context, it core.Item, a core.ModAction) err
 	case core.ModUnban:
 		return c.unban(ctx, it)
 	default:
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
-			Message: fmt.Sprintf("VK has no %q action", a.Kind)}
+		return core.RemoteWords(core.ProblemConfig, core.Say(`VK has no "{{.Action}}" action`, "Action", string(a.Kind)), "", core.ErrUnsupported)
 	}
 }
 

@@ -105,8 +105,12 @@ func TestHideAndUnhideAReply(t *testing.T) {
 	if re := core.AsRemote(err); re == nil || re.Problem != core.ProblemDenied || !strings.Contains(re.Message, "not authored by you") {
 		t.Errorf("hiding a mention that answers nobody's post = %v, want X's refusal", err)
 	}
-	if err := e.conn.Moderate(ctx, e.item(spam), core.ModAction{Kind: core.ModBan}); !errors.Is(err, core.ErrUnsupported) {
-		t.Errorf("ban = %v, want unsupported", err)
+	// X's refusals are Words, for the window to say in its language.
+	for _, k := range []core.ModKind{core.ModDelete, core.ModRestore, core.ModBan, core.ModUnban} {
+		err := e.conn.Moderate(ctx, e.item(spam), core.ModAction{Kind: k})
+		if re := core.AsRemote(err); !errors.Is(err, core.ErrUnsupported) || re == nil || re.Words == nil || !strings.Contains(re.Message, string(k)) {
+			t.Errorf("%s = %v, want an unsupported refusal in Words that names it", k, err)
+		}
 	}
 }
 

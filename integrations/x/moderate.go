@@ -2,7 +2,6 @@ package x
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -16,8 +15,7 @@ func (c *Conn) Moderate(ctx context.Context, it core.Item, a core.ModAction) err
 		hidden = true
 	case core.ModUnhide:
 	default:
-		return &core.RemoteError{Problem: core.ProblemConfig, Err: core.ErrUnsupported,
-			Message: fmt.Sprintf("X cannot %s a post; it can only hide replies", a.Kind)}
+		return core.RemoteWords(core.ProblemConfig, cannotModerate(a.Kind), "", core.ErrUnsupported)
 	}
 	if err := c.api.hide(ctx, it.RemoteID, hidden); err != nil {
 		if core.AsRemote(err) == errHideV11 {
@@ -26,4 +24,20 @@ func (c *Conn) Moderate(ctx context.Context, it core.Item, a core.ModAction) err
 		return classify(ctx, "hide reply", err)
 	}
 	return nil
+}
+
+// cannotModerate says which moderation X refuses, a sentence per action
+// for the window to translate.
+func cannotModerate(k core.ModKind) *core.Words {
+	switch k {
+	case core.ModDelete:
+		return core.Say("X cannot delete a post; it can only hide replies")
+	case core.ModRestore:
+		return core.Say("X cannot restore a post; it can only hide replies")
+	case core.ModBan:
+		return core.Say("X cannot ban an author; it can only hide replies")
+	case core.ModUnban:
+		return core.Say("X cannot unban an author; it can only hide replies")
+	}
+	return core.Say(`X has no "{{.Action}}" action; it can only hide replies`, "Action", string(k))
 }
