@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -142,7 +141,7 @@ func normalizeAPIURL(raw, def string) string {
 func validateAPIURL(what, raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("%s settings: %w", what, Say("API URL {{.URL}} is not a URL", "URL", strconv.Quote(raw)))
+		return fmt.Errorf("%s settings: %w", what, Say(`API URL "{{.URL}}" is not a URL`, "URL", raw))
 	}
 	switch {
 	case u.Scheme == "https":
@@ -150,7 +149,7 @@ func validateAPIURL(what, raw string) error {
 	case u.Scheme == "http" && IsLoopback(u.Hostname()):
 		return nil
 	default:
-		return fmt.Errorf("%s settings: %w", what, Say("API URL {{.URL}}: only https is allowed (plain http only towards loopback)", "URL", strconv.Quote(raw)))
+		return fmt.Errorf("%s settings: %w", what, Say(`API URL "{{.URL}}": only https is allowed (plain http only towards loopback)`, "URL", raw))
 	}
 }
 

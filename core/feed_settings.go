@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -68,7 +67,7 @@ func (s FeedSettings) Validate() error {
 		return fmt.Errorf("feed settings: %w", Say("the feed address is missing"))
 	}
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Errorf("feed settings: %w", Say("{{.Address}} is not a web address (want http://... or https://...)", "Address", strconv.Quote(s.URL)))
+		return fmt.Errorf("feed settings: %w", Say(`"{{.Address}}" is not a web address (want http://... or https://...)`, "Address", s.URL))
 	}
 	if s.PollSeconds != 0 && s.PollSeconds < MinFeedPollSeconds {
 		return fmt.Errorf("feed settings: %w", Say("polling every {{.Seconds}} s is too often for a feed (at least {{.Min}})", "Seconds", s.PollSeconds, "Min", MinFeedPollSeconds))

@@ -1,7 +1,6 @@
 package core
 
 import (
-	"fmt"
 	"net/mail"
 	"strings"
 )
@@ -17,7 +16,7 @@ func ParsePeople(s string) ([]Person, error) {
 	}
 	list, err := mail.ParseAddressList(s)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a list of e-mail addresses (write name@example.org, separated by commas)", s)
+		return nil, Say(`"{{.Typed}}" is not a list of e-mail addresses (write name@example.org, separated by commas)`, "Typed", s).Because(err)
 	}
 	out := make([]Person, len(list))
 	for i, a := range list {

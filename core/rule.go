@@ -93,7 +93,7 @@ func ParseRuleAction(s string) (RuleAction, error) {
 			return a, Say("{{.Action}} takes no value", "Action", string(a.Kind))
 		}
 	default:
-		return a, Say("unknown action {{.Action}} (want tag:T, state:S, hide, notify, reply:NAME or stop)", "Action", strconv.Quote(s))
+		return a, Say(`unknown action "{{.Action}}" (want tag:T, state:S, hide, notify, reply:NAME or stop)`, "Action", s)
 	}
 	return a, nil
 }

@@ -2,7 +2,6 @@ package vk
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/SevereCloud/vksdk/v2/api"
 
@@ -47,8 +46,7 @@ func (c *Conn) deleteComment(ctx context.Context, it core.Item, del bool) error 
 func author(it core.Item) (int, error) {
 	id, err := parseUser(it.Author.Address)
 	if err != nil || id <= 0 {
-		return 0, &core.RemoteError{Problem: core.ProblemConfig,
-			Message: fmt.Sprintf("%q is not a VK user who can be banned", it.Author.Label())}
+		return 0, core.RemoteWords(core.ProblemConfig, core.Say(`"{{.Name}}" is not a VK user who can be banned`, "Name", it.Author.Label()), "", nil)
 	}
 	return id, nil
 }

@@ -172,16 +172,12 @@ type fieldError struct {
 	err   error
 }
 
-// notAddresses ends core.ParsePeople's error, after what was typed.
-const notAddresses = " is not a list of e-mail addresses (write name@example.org, separated by commas)"
-
 // Error names the field and the problem, translated (what was typed
 // stays as typed).
 func (e fieldError) Error() string {
 	msg := e.err.Error()
-	if typed, ok := strings.CutSuffix(msg, notAddresses); ok {
-		msg = lang.L("{{.Typed}} is not a list of e-mail addresses (write name@example.org, separated by commas)", map[string]any{"Typed": typed})
-
+	if w := core.AsWords(e.err); w != nil { // core.ParsePeople's
+		msg = kit.Say(w)
 	}
 	return lang.L("{{.Field}}: {{.Problem}}", map[string]any{"Field": e.field, "Problem": msg})
 }

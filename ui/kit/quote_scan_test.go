@@ -1,0 +1,156 @@
+package kit
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hearthhq/hearth/assets"
+	"github.com/hearthhq/hearth/core"
+)
+
+var (
+	// quotedField is a field the English puts in quotes: "{{.Name}}",
+	// “{{.Text}}”, '{{.Rule}}'.
+	quotedField = regexp.MustCompile(`["“'](\{\{\s*\.\w+\s*\}\})["”']`)
+	// languageQuotes are the quotes each language puts around a field:
+	// French guillemets with no-break spaces inside, Russian guillemets,
+	// Bulgarian low-high quotes.
+	languageQuotes = map[string]*regexp.Regexp{
+		"fr": regexp.MustCompile(`«[\x{a0}\x{202f}]\{\{\s*\.\w+\s*\}\}[\x{a0}\x{202f}]»`),
+		"ru": regexp.MustCompile(`«\{\{\s*\.\w+\s*\}\}»`),
+		"bg": regexp.MustCompile(`„\{\{\s*\.\w+\s*\}\}“`),
+	}
+	// wrongQuotes are quotes a language does not write: ASCII ones around a
+	// field, English curly ones, the other languages' guillemets, and in
+	// French a guillemet with an ordinary space that lets it wrap away.
+	wrongQuotes = map[string]*regexp.Regexp{
+		"fr": regexp.MustCompile(`"\{\{|\}\}"|[“”„]|« | »|«[^\x{a0}\x{202f}]|[^\x{a0}\x{202f}]»`),
+		"ru": regexp.MustCompile(`"\{\{|\}\}"|[“”„]`),
+		"bg": regexp.MustCompile(`"\{\{|\}\}"|[«»”]`),
+	}
+)
+
+// A translated sentence quotes a value as its language does: « la salle »
+// with no-break spaces in French, «la salle» in Russian, „la salle“ in
+// Bulgarian, wherever the English quotes it.
+func TestTranslationsQuoteAsTheLanguageDoes(t *testing.T) {
+	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		parts := strings.Split(e.Name(), ".")
+		l := parts[len(parts)-2]
+		if languageQuotes[l] == nil || parts[0] == "fyne" {
+			continue
+		}
+		data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw map[string]any
+		if err := json.Unmarshal(data, &raw); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		for k, v := range raw {
+			var texts []string
+			switch v := v.(type) {
+			case string:
+				texts = append(texts, v)
+			case map[string]any:
+				for _, f := range v {
+					if s, ok := f.(string); ok {
+						texts = append(texts, s)
+					}
+				}
+			}
+			for _, s := range texts {
+				if k == `'"' without a closing '"'` { // the character itself, not a quote
+					continue
+				}
+				if w := wrongQuotes[l].FindString(s); w != "" {
+					t.Errorf("%s: %q: %q quotes with %q", e.Name(), k, s, w)
+				}
+				if n := len(quotedField.FindAllString(k, -1)); len(languageQuotes[l].FindAllString(s, -1)) < n {
+					t.Errorf("%s: %q: %q does not quote its value as the language does", e.Name(), k, s)
+				}
+			}
+		}
+	}
+}
+
+// Core quotes a value in its template, never in the field: a field is
+// said as it is, so quotes put in it by strconv.Quote or %q would stay
+// ASCII in every language.
+func TestCoreQuotesInTemplates(t *testing.T) {
+	root := moduleRoot(t)
+	for _, dir := range []string{"core", "integrations"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+			if err != nil {
+				return err
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || !isSayCall(call, f.Name.Name == "core") {
+					return true
+				}
+				for _, a := range call.Args[1:] {
+					ast.Inspect(a, func(n ast.Node) bool {
+						if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Quote" {
+							t.Errorf("%s: a field quoted with strconv.Quote: quote it in the template", fset.Position(n.Pos()))
+						}
+						if s, ok := stringLit(asExpr(n)); ok && strings.Contains(s, "%q") {
+							t.Errorf("%s: a field quoted with %%q: quote it in the template", fset.Position(n.Pos()))
+						}
+						return true
+					})
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	inLanguage(t, "fr", func() {
+		_, err := core.ParsePeople("la salle")
+		if got := ErrorText(err); !strings.HasPrefix(got, "«\u00a0la salle\u00a0»") {
+			t.Errorf("fr: %q, want the typed text in guillemets", got)
+		}
+	})
+	inLanguage(t, "bg", func() {
+		_, err := core.ParsePeople("la salle")
+		if got := ErrorText(err); !strings.HasPrefix(got, "„la salle“") {
+			t.Errorf("bg: %q, want the typed text in „ “", got)
+		}
+	})
+}
+
+func isSayCall(call *ast.CallExpr, inCore bool) bool {
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		x, ok := fn.X.(*ast.Ident)
+		return ok && x.Name == "core" && (fn.Sel.Name == "Say" || fn.Sel.Name == "SayN")
+	case *ast.Ident:
+		return inCore && (fn.Name == "Say" || fn.Name == "SayN")
+	}
+	return false
+}
+
+func asExpr(n ast.Node) ast.Expr {
+	e, _ := n.(ast.Expr)
+	return e
+}
