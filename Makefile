@@ -38,8 +38,13 @@ demo: deps build
 # checks were 40% of the CPU of a test that uses SQLite. The race
 # instrumentation stays, and our own packages keep checkptr.
 RACE := -race -gcflags=modernc.org/...=-d=checkptr=0
+# A race-built program sleeps a second when it exits (the race runtime's
+# atexit_sleep_ms, time for other threads to report), once per test binary
+# and once per child process a test waits for (cmd/hearth's CLI and kill
+# tests). Races are reported as the tests run; only a goroutine still
+# running after its binary's tests ended could race unseen.
 test: deps lint
-	HEARTH_REQUIRE_DOVECOT=1 LANG=en_US.UTF-8 $(XVFB) \
+	GORACE=atexit_sleep_ms=0 HEARTH_REQUIRE_DOVECOT=1 LANG=en_US.UTF-8 $(XVFB) \
 		$(GO) test $(RACE) -tags $(TAGS) -count=1 -timeout 25m ./...
 
 lint: fmt-check vet layout
