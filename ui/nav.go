@@ -115,7 +115,9 @@ func (n *nav) selected(id widget.ListItemID) {
 			o.Hide()
 		}
 	}
-	n.stack.Refresh()
+	// Only the screen coming to the front is refreshed: the stack's Refresh
+	// refreshed every screen built so far, hidden ones too, at each click.
+	n.stack.Objects[id].Refresh()
 	// The list took the keyboard focus with the tap; give it back to the
 	// window so triage keys work on the screen now shown.
 	if c := n.u.Win.Canvas(); c != nil {
