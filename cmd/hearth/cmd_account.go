@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -149,7 +148,7 @@ func cmdAccountList(ctx context.Context, w *workspace, args []string, io stdio) 
 		fmt.Fprintln(io.out, "No accounts. Add one with 'hearth account add imap ...'.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	tw := newTable(io.out, 4)
 	fmt.Fprintln(tw, "ID\tNAME\tKIND\tUNREAD\tSTATUS")
 	for _, j := range out {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", j.ID, j.Name, j.Kind, j.Unread, j.Line)

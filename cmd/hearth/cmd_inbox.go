@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -157,7 +156,7 @@ func printTable(out io.Writer, items []core.Item) error {
 		return nil
 	}
 	now := time.Now()
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	tw := newTable(out, 4)
 	fmt.Fprintln(tw, "ID\tWHEN\tSTATE\tFROM\tSUBJECT")
 	for _, it := range items {
 		mark := " "

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
@@ -106,7 +105,7 @@ func listFilter(f *core.MemberFilter, quadrant, cohort, channel, sort string) er
 }
 
 func printMembers(io stdio, page core.MemberPage) error {
-	tw := tabwriter.NewWriter(io.out, 0, 2, 2, ' ', 0)
+	tw := newTable(io.out, 2)
 	fmt.Fprintln(tw, "ID\tNAME\tCHANNELS\tQUADRANT\tACTIVITY\tTAGS")
 	for _, m := range page.Members {
 		var ch []string

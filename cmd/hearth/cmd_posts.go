@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -199,7 +198,7 @@ func postsList(ctx context.Context, w *workspace, args []string, io stdio) error
 }
 
 func printPosts(out io.Writer, posts []core.Post) error {
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	tw := newTable(out, 4)
 	for _, p := range posts {
 		when := "unplaced"
 		if local, err := p.Local(); err == nil && !p.At.IsZero() {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/rules"
@@ -107,7 +106,7 @@ func cmdRulesList(ctx context.Context, w *workspace, args []string, io stdio) er
 		fmt.Fprintln(io.out, "No rules. Add one: hearth rules add --name N --when QUERY --do ACTIONS")
 		return nil
 	}
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	tw := newTable(io.out, 4)
 	fmt.Fprintln(tw, "#\tNAME\tON\tWHEN\tDO")
 	for _, r := range list {
 		on, do := "yes", core.RuleActionsString(r.Actions)

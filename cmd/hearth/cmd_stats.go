@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core/calendar"
@@ -138,7 +137,7 @@ func cmdStats(ctx context.Context, w *workspace, args []string, io stdio) error 
 		return writeJSON(io, statsJSON(d))
 	}
 	fmt.Fprintf(io.out, "%s\n%s\n\n", report.Title(d), report.Subtitle(d))
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	tw := newTable(io.out, 4)
 	for _, g := range report.Tiles(d) {
 		fmt.Fprintf(tw, "%s\t\t\n", strings.ToUpper(g.Name))
 		for _, t := range g.Tiles {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/hearthhq/hearth/core/query"
 )
@@ -121,7 +120,7 @@ func cmdViewsList(ctx context.Context, w *workspace, args []string, io stdio) er
 		fmt.Fprintln(io.out, "No saved views. Add one: hearth views add NAME QUERY")
 		return nil
 	}
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	tw := newTable(io.out, 4)
 	fmt.Fprintln(tw, "NAME\tUNREAD\tWATCH\tQUERY")
 	for _, c := range counts {
 		unread := fmt.Sprint(c.Unread)

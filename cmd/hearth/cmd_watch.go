@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
@@ -161,7 +160,7 @@ func cmdWatchList(ctx context.Context, w *workspace, args []string, io stdio) er
 		fmt.Fprintln(io.out, "No feed watches. Add one with 'hearth watch add URL'.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	tw := newTable(io.out, 4)
 	fmt.Fprintln(tw, "NAME\tURL\tKEYWORDS\tUNREAD\tSTATUS")
 	for _, j := range out {
 		kw := strings.Join(j.Keywords, ", ")
