@@ -146,6 +146,9 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 		fmt.Fprint(io.out, usage)
 		return nil
 	}
+	if len(rest) > 0 && headless != nil {
+		headless()
+	}
 	if len(rest) > 0 && plainCommands[rest[0]] != nil {
 		return plainCommands[rest[0]](rest[1:], io)
 	}
@@ -196,6 +199,13 @@ var readOnly = map[string]bool{"search": true, "inbox": true}
 // command that is more than a short read (internal/startgc raised GOGC for
 // package initialisation): main sets it, tests leave it alone.
 var defaultGC func()
+
+// headless, when set, lets a command's goroutine off the main OS thread,
+// which Fyne's GLFW driver locks in its package init for the window: each
+// time the locked goroutine waited (database/sql, a context), the runtime
+// handed its P to another thread and woke the main thread again after,
+// two context switches a time. main sets it, tests run commands unlocked.
+var headless func()
 
 // dbCommand runs on the workspace database alone, which may be one that
 // does not open (check, restore).

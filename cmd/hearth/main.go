@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"sync"
 	"syscall"
 
@@ -20,6 +21,7 @@ import (
 
 func main() {
 	defaultGC = startgc.Restore // the process is the command's alone (tests run commands in theirs)
+	headless = runtime.UnlockOSThread
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
