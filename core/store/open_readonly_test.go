@@ -51,6 +51,10 @@ func TestReadOnlyOpenReadsOnOneConnectionAndWritesNothing(t *testing.T) {
 	if s.wrote.Load() {
 		t.Error("the writer connected for a read-only open that wrote nothing")
 	}
+	var mapped int64
+	if err := s.r.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&mapped); err != nil || mapped == 0 {
+		t.Errorf("read-only reader: mmap_size %d, %v; want the file mapped (no page copies for a short read)", mapped, err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func prepareFile(path string) error {
 // until something writes.
 func openPools(path string, readOnly bool) (*Store, error) {
 	s := &Store{path: path, now: time.Now, readOnly: readOnly}
-	base, err := sqlite.NewConnector(dsn(path, true))
+	base, err := sqlite.NewConnector(dsn(path, true, false))
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func openPools(path string, readOnly bool) (*Store, error) {
 			return nil, err
 		}
 	}
-	r, err := sql.Open("sqlite", dsn(path, false))
+	r, err := sql.Open("sqlite", dsn(path, false, readOnly))
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -190,7 +190,12 @@ func pingWriter(w *sql.DB) error {
 // dsn builds a connection string whose pragmas apply to every pooled
 // connection. The writer begins transactions IMMEDIATE so that a
 // read-then-write transaction never fails with SQLITE_BUSY halfway.
-func dsn(path string, writer bool) string {
+// Mapped, SQLite reads the file through a memory map instead of its page
+// cache: for a read-only command (tens of milliseconds, about a hundred
+// pages) that saves a read call and a copy per page, and fresh memory for
+// each (the allocator's 8 KB, two page faults): about 270 of a search's
+// 2,400 page faults. The window's long-lived readers keep their caches.
+func dsn(path string, writer, mapped bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
@@ -212,6 +217,9 @@ func dsn(path string, writer bool) string {
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")
+	}
+	if mapped {
+		q.Add("_pragma", "mmap_size(2147418112)") // SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE)
 	}
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: q.Encode()}
 	return u.String()
