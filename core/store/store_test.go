@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if dir := template.dir; dir != "" {
 		os.RemoveAll(dir)
 	}
+	if dir := filled.dir; dir != "" {
+		os.RemoveAll(dir)
+	}
 	os.Exit(code)
 }
 
