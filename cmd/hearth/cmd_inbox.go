@@ -135,12 +135,17 @@ func printItems(ctx context.Context, w *workspace, items []core.Item, asJSON boo
 	if !asJSON {
 		return printTable(io.out, items)
 	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	fulls, err := w.store.ItemsByID(ctx, ids) // lists carry snippets; JSON gives the text
+	if err != nil {
+		return err
+	}
 	out := make([]itemJSON, 0, len(items))
-	for _, it := range items {
-		full, err := w.store.Item(ctx, it.ID) // lists carry snippets; JSON gives the text
-		if err != nil {
-			return err
-		}
+	for i, it := range items {
+		full := fulls[i]
 		full.Account = it.Account
 		if full.Author.Name == "" {
 			full.Author.Name = it.Author.Name // the page names authors the channel did not

@@ -31,6 +31,35 @@ func (s *Store) Item(ctx context.Context, id int64) (core.Item, error) {
 	return it, nil
 }
 
+// ItemsByID returns the items with these ids, in that order, each as Item
+// returns it (text, tags, thread refs), in three statements whatever their
+// number: a page's `--json` fetched them one by one, three statements
+// each. core.ErrNotFound when one is missing.
+func (s *Store) ItemsByID(ctx context.Context, ids []int64) ([]core.Item, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	items, err := s.queryItems(ctx, true, "SELECT "+itemColsFull+
+		" FROM items i JOIN accounts a ON a.id = i.account_id WHERE i.id IN (SELECT value FROM json_each(?))",
+		jsonList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("store: items: %w", err)
+	}
+	byID := make(map[int64]core.Item, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	out := make([]core.Item, len(ids))
+	for i, id := range ids {
+		it, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("store: item %d: %w", id, core.ErrNotFound)
+		}
+		out[i] = it
+	}
+	return out, nil
+}
+
 // ItemByRemoteID returns an account's item by its remote id.
 func (s *Store) ItemByRemoteID(ctx context.Context, accountID int64, remoteID string) (core.Item, error) {
 	it, err := s.oneItem(ctx, "i.account_id = ? AND i.remote_id = ?", accountID, remoteID)

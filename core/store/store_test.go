@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -367,5 +368,44 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A page's items fetched together are the items one by one: text, tags
+// and thread refs, in the order asked; a missing one is not found.
+func TestItemsByIDAsItem(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	acct := newAccount(t, s, "mail")
+	apply(t, s, acct, mail("<a@x>", 1, "Meetup"), reply(mail("<b@x>", 2, "Re: Meetup"), "<a@x>"),
+		reply(mail("<c@x>", 3, "Re: Re: Meetup"), "<a@x>", "<b@x>"), mail("<d@x>", 4, "Other"))
+	page, err := s.Items(ctx, core.ItemFilter{States: core.States})
+	if err != nil || len(page) != 4 {
+		t.Fatalf("page: %v, %d items", err, len(page))
+	}
+	for _, tag := range []string{"event", "urgent"} {
+		if err := s.AddTag(ctx, page[1].ID, tag); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := []int64{page[3].ID, page[1].ID, page[0].ID, page[2].ID}
+	got, err := s.ItemsByID(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		want, err := s.Item(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("item %d together:\n%+v\none by one:\n%+v", id, got[i], want)
+		}
+	}
+	if len(got[1].Tags) != 2 || len(got[1].ThreadRefs) != 2 || got[1].Text == "" {
+		t.Errorf("tags %v, refs %v, text %q: the fixture lost what it checks", got[1].Tags, got[1].ThreadRefs, got[1].Text)
+	}
+	if _, err := s.ItemsByID(ctx, []int64{page[0].ID, 999999}); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("a missing item: %v, want not found", err)
 	}
 }
