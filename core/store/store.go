@@ -199,14 +199,15 @@ func dsn(path string, writer, mapped bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
-	// The page cache is per connection and outside Go's heap. The writer's
-	// batches touch many index pages; a reader's page or search touches a
-	// few, and the OS keeps the file cached anyway. SQLite's allocator
-	// (modernc.org/memory) rounds each cached page up to 8 KB, so readers at
-	// 16 MB each held about 120 MB more of the window's resident memory
-	// after scrolling a big inbox (docs/benchmarks.md, the window's memory).
+	// The page cache is per connection and outside Go's heap, and the OS
+	// keeps the file cached anyway. SQLite's allocator (modernc.org/memory)
+	// rounds each cached page up to 8 KB, so readers at 16 MB each held
+	// about 120 MB more of the window's resident memory after scrolling a
+	// big inbox, and the writer at 16 MB held 30 MB through the tone pass
+	// of a million items, which ran no slower at 4 MB, nor did a sync's
+	// batches (docs/benchmarks.md, the window's memory).
 	if writer {
-		q.Add("_pragma", "cache_size(-16000)")
+		q.Add("_pragma", "cache_size(-4000)")
 	} else {
 		q.Add("_pragma", "cache_size(-2000)")
 	}
