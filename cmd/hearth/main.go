@@ -17,6 +17,8 @@ import (
 	_ "github.com/hearthhq/hearth/internal/localeenv"
 	// Before the modules' init allocates: see the package comment.
 	"github.com/hearthhq/hearth/internal/startgc"
+	// Before Fyne's init reads how long to keep drawn text: see the package comment.
+	_ "github.com/hearthhq/hearth/internal/fynecache"
 )
 
 func main() {

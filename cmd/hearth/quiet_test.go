@@ -114,15 +114,21 @@ func TestKeyringWarningOnlyWithTheFirstSecret(t *testing.T) {
 }
 
 // localeenv must initialise before Fyne's lang package, which reads the
-// locale in its init: GODEBUG=inittrace=1 prints the order.
-func TestLocaleEnvRunsBeforeFyne(t *testing.T) {
+// locale in its init, and fynecache before Fyne's cache package, which
+// reads FYNE_CACHE in its own: GODEBUG=inittrace=1 prints the order.
+func TestEnvironmentSetBeforeFyneReadsIt(t *testing.T) {
 	_, stderr, err := runBinary(t, childEnv("LANG=C.UTF-8", "GODEBUG=inittrace=1"), "", "version")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours := strings.Index(stderr, "init github.com/hearthhq/hearth/internal/localeenv ")
-	fyne := strings.Index(stderr, "init fyne.io/fyne/v2/lang ")
-	if ours < 0 || fyne < 0 || ours > fyne {
-		t.Errorf("init order: localeenv at %d, fyne.io/fyne/v2/lang at %d; want localeenv first", ours, fyne)
+	for _, c := range []struct{ ours, fyne string }{
+		{"github.com/hearthhq/hearth/internal/localeenv", "fyne.io/fyne/v2/lang"},
+		{"github.com/hearthhq/hearth/internal/fynecache", "fyne.io/fyne/v2/internal/cache"},
+	} {
+		ours := strings.Index(stderr, "init "+c.ours+" ")
+		fyne := strings.Index(stderr, "init "+c.fyne+" ")
+		if ours < 0 || fyne < 0 || ours > fyne {
+			t.Errorf("init order: %s at %d, %s at %d; want ours first", c.ours, ours, c.fyne, fyne)
+		}
 	}
 }

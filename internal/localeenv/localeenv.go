@@ -13,7 +13,7 @@
 // among those whose imports are initialised (the spec, since Go 1.21). This
 // package imports only os and strings; Fyne's lang package waits for
 // golang.org/x/text/language, which imports fmt and so os: by then this
-// package is ready too and sorts first. TestLocaleEnvRunsBeforeFyne in
+// package is ready too and sorts first. TestEnvironmentSetBeforeFyneReadsIt in
 // cmd/hearth checks the order in the binary, TestQuietUnderEveryLocale the
 // result.
 //

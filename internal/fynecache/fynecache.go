@@ -1,0 +1,33 @@
+// Package fynecache shortens how long Fyne keeps what it drew for text
+// nobody shows any more. Import it for its side effect from package main:
+//
+//	import _ "github.com/hearthhq/hearth/internal/fynecache"
+//
+// Why: Fyne keeps each string's rasterised texture (in the GL driver's C
+// heap), its measured size and the renderers of widgets off screen for a
+// minute after their last use (FYNE_CACHE, read once by Fyne's
+// internal/cache in its init). A list rebinds its rows to new strings at
+// every scroll step, so scrolling a big inbox piled up a minute of texts:
+// 512 MB resident after 10,000 rows at a million items, 237 MB of it the
+// C heap (docs/benchmarks.md). Fifteen seconds keeps what is on screen and
+// what was just left (going back a page draws from the cache), and stays
+// above the ten seconds under which Fyne's idle loop would walk the whole
+// window at every frame to keep the visible objects alive.
+//
+// FYNE_CACHE in the environment still wins. Go initialises packages in
+// import-path order among those whose imports are initialised (the spec,
+// since Go 1.21): this package imports only os, Fyne's cache imports much
+// more, so this one runs first; TestEnvironmentSetBeforeFyneReadsIt in
+// cmd/hearth checks the order in the binary.
+package fynecache
+
+import "os"
+
+// Lifetime is the default lifetime of Fyne's caches in Hearth's window.
+const Lifetime = "15s"
+
+func init() {
+	if os.Getenv("FYNE_CACHE") == "" {
+		os.Setenv("FYNE_CACHE", Lifetime)
+	}
+}
