@@ -88,13 +88,37 @@ sleep 3
 mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
 # cheap: the C heap's main arena ([heap] in smaps), in MB.
 cheap() { awk '/\[heap\]/ {h = 1} h && $1 == "Rss:" {print int($2/1024); exit}' "/proc/$pid/smaps"; }
+# maps: the resident set by kind of mapping: the binary, the GL driver's
+# libraries, the C heap's main arena, Go's heap arenas (64 MB
+# reservations), modernc's allocator (SQLite: 1 MB slabs) and the rest.
+maps() {
+	python3 - "$pid" "$work/hearth" <<'PY'
+import re, sys, collections
+kb = collections.Counter()
+name = kind = None
+for line in open(f"/proc/{sys.argv[1]}/smaps"):
+    m = re.match(r"^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$", line)
+    if m:
+        size = (int(m.group(2), 16) - int(m.group(1), 16)) >> 20
+        name = m.group(3)
+        kind = ("binary" if name == sys.argv[2] else "GL" if re.search(r"LLVM|dri|gallium|libGL", name)
+                else "C heap" if name == "[heap]" else "other files" if name.startswith("/")
+                else "Go arenas" if not name and size >= 60 else "1 MB slabs" if not name and size == 1 else "other anon")
+    elif line.startswith("Rss:"):
+        kb[kind] += int(line.split()[1])
+print("maps: " + ", ".join(f"{k} {v >> 10} MB" for k, v in kb.most_common()))
+PY
+}
 report() {
 	echo "rss $1: $(mb VmRSS) MB (peak $(mb VmHWM) MB; files $(mb RssFile) MB, anonymous $(mb RssAnon) MB, C heap $(cheap) MB)"
-	curl -s "http://127.0.0.1:$port/debug/memory" | grep '^go_' | paste -sd' '
+	maps
+	curl -s "http://127.0.0.1:$port/debug/memory" | grep -E '^(go|sqlite|c_heap)_' | paste -sd' '
 }
 report "after scrolling ${n:-0} rows in $(($(date +%s) - t0)) s"
 # A person reads what they scrolled to: the window idles.
 idle=${BENCH_IDLE:-70}
+c0=$(cpu "$pid")
 sleep "$idle"
 report "after ${idle} s idle"
+echo "cpu while idle: $(($(cpu "$pid") - c0)) ms in ${idle} s"
 stop "$pid"

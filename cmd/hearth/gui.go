@@ -91,6 +91,7 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 		u.Window().SetTitle(title)
 	}
 	u.Show()
+	keepMemory(ctx, u.Window(), w.store, w.log)
 	go func() {
 		<-ctx.Done()
 		fyne.Do(a.Quit)

@@ -9,11 +9,13 @@ import (
 	"os"
 	"runtime"
 	"strings"
+
+	"github.com/hearthhq/hearth/internal/ctrim"
 )
 
 // startPprof serves Go's profiles (heap, goroutines, CPU) on the loopback
 // address named by HEARTH_PPROF (such as 127.0.0.1:6060), for measuring
-// the window on a big workspace (scripts/window-memory.sh). Off unless the
+// the window on a big workspace (scripts/bench-window.sh). Off unless the
 // variable is set; only loopback addresses are accepted, since the profiles
 // show what the workspace holds.
 func startPprof(log *slog.Logger) {
@@ -42,9 +44,9 @@ func startPprof(log *slog.Logger) {
 	go func() { _ = http.Serve(ln, mux) }()
 }
 
-// memoryReport says, in MB, how much of the resident set is Go's heap; the
-// rest is the binary, SQLite's caches, the toolkit's C side and the GL
-// driver (scripts/window-memory.sh).
+// memoryReport says, in MB, how much of the resident set is Go's heap and
+// how much of the C heap (the toolkit's C side and the GL driver) is in use
+// and free; the rest is the binary and SQLite's caches (scripts/bench-window.sh).
 func memoryReport(w http.ResponseWriter, _ *http.Request) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -56,6 +58,9 @@ func memoryReport(w http.ResponseWriter, _ *http.Request) {
 			rss = append(rss, strings.Join(strings.Fields(l), " "))
 		}
 	}
-	fmt.Fprintf(w, "go_heap_alloc_mb %s\ngo_heap_sys_mb %s\ngo_heap_released_mb %s\ngo_sys_mb %s\n%s\n",
-		mb(m.HeapAlloc), mb(m.HeapSys), mb(m.HeapReleased), mb(m.Sys), strings.Join(rss, "\n"))
+	cUsed, cFree := ctrim.Heap()
+	fmt.Fprintf(w, "go_heap_alloc_mb %s\ngo_heap_sys_mb %s\ngo_heap_released_mb %s\ngo_sys_mb %s\n"+
+		"c_heap_used_mb %s\nc_heap_free_mb %s\n%s\n",
+		mb(m.HeapAlloc), mb(m.HeapSys), mb(m.HeapReleased), mb(m.Sys),
+		mb(cUsed), mb(cFree), strings.Join(rss, "\n"))
 }

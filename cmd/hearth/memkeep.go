@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/hearthhq/hearth/core/store"
+	"github.com/hearthhq/hearth/internal/ctrim"
+)
+
+// keepEvery is how often the window hands back memory it no longer uses.
+const keepEvery = 5 * time.Second
+
+// trimAbove is how much free C heap is worth a malloc_trim.
+const trimAbove = 2 << 20
+
+// repaintFor is how long after the C heap last moved the keeper asks for
+// repaints: longer than Fyne keeps an unused text (internal/fynecache), so
+// the last scroll's texts are freed, and then an idle window stays idle.
+const repaintFor = 25 * time.Second
+
+// keepMemory hands back, every few seconds while the window runs, what
+// it freed but its allocators and caches keep (docs/benchmarks.md, the
+// window's memory after scrolling):
+//   - Fyne frees the textures of text nobody has drawn for a while
+//     (internal/fynecache) only when it paints, and an idle window does not
+//     paint: a repaint is asked for, a frame's work, for as long as the
+//     C heap has moved lately;
+//   - the GL driver's C heap keeps the freed textures' pages, scattered
+//     between live ones, until malloc_trim;
+//   - SQLite keeps the pages a background job read or wrote in the
+//     connection's cache (store.ReleaseMemory).
+func keepMemory(ctx context.Context, win fyne.Window, st *store.Store, log *slog.Logger) {
+	k := memoryKeeper{
+		repaint: func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
+		heap:    ctrim.Heap,
+		trim:    ctrim.Trim,
+		release: st.ReleaseMemory,
+		log:     log,
+	}
+	go k.run(ctx, time.NewTicker(keepEvery).C)
+}
+
+// memoryKeeper is keepMemory's loop, with its parts replaceable in tests.
+type memoryKeeper struct {
+	repaint func()
+	heap    func() (used, free uint64) // the C heap's
+	trim    func()
+	release func(context.Context) error
+	log     *slog.Logger
+}
+
+func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
+	var lastUsed uint64
+	var moved time.Time
+	for {
+		var now time.Time
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return
+		case now, ok = <-tick:
+			if !ok {
+				return
+			}
+		}
+		// What the repaint asked for at the last tick has been freed by now.
+		used, free := k.heap()
+		if free > trimAbove {
+			k.trim()
+		}
+		if used > lastUsed+trimAbove || used+trimAbove < lastUsed {
+			moved = now
+		}
+		lastUsed = used
+		if err := k.release(ctx); err != nil && ctx.Err() == nil {
+			k.log.Debug("memory: releasing SQLite's caches", "err", err)
+		}
+		if now.Sub(moved) < repaintFor {
+			k.repaint()
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Each tick trims the C heap when enough of it is free and releases
+// SQLite's caches; repaints (which free the textures of texts no longer
+// shown) go on while the C heap moves and for a while after, then stop so
+// an idle window stays idle.
+func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
+	const mb = 1 << 20
+	start := time.Date(2026, 12, 6, 11, 0, 0, 0, time.UTC)
+	ticks := []struct {
+		at         time.Duration
+		used, free uint64
+		want       string // what the tick did
+	}{
+		{0, 40 * mb, 64 * mb, "trim release repaint"}, // scrolling
+		{5 * time.Second, 60 * mb, 1 * mb, "release repaint"},
+		{10 * time.Second, 30 * mb, 8 * mb, "trim release repaint"}, // textures freed
+		{20 * time.Second, 30 * mb, 0, "release repaint"},           // still settling
+		{40 * time.Second, 30 * mb, 0, "release"},                   // idle: no frames
+		{50 * time.Second, 31 * mb, 0, "release"},                   // a megabyte is not a scroll
+		{55 * time.Second, 50 * mb, 0, "release repaint"},           // scrolling again
+	}
+	var did []string
+	i := -1
+	k := memoryKeeper{
+		repaint: func() { did[i] += " repaint" },
+		heap: func() (uint64, uint64) {
+			i++
+			did = append(did, "")
+			return ticks[i].used, ticks[i].free
+		},
+		trim:    func() { did[i] += " trim" },
+		release: func(context.Context) error { did[i] += " release"; return errors.New("busy") },
+		log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	tick := make(chan time.Time, len(ticks))
+	for _, tk := range ticks {
+		tick <- start.Add(tk.at)
+	}
+	close(tick)
+	k.run(context.Background(), tick)
+	if len(did) != len(ticks) {
+		t.Fatalf("%d ticks handled, want %d", len(did), len(ticks))
+	}
+	for i, tk := range ticks {
+		if got := strings.TrimSpace(did[i]); got != tk.want {
+			t.Errorf("tick at %v (C heap %d MB used, %d MB free): %s, want %s", tk.at, tk.used/mb, tk.free/mb, got, tk.want)
+		}
+	}
+}
+
+// The loop ends with the window's context.
+func TestMemoryKeeperStopsWithTheWindow(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { memoryKeeper{}.run(ctx, make(chan time.Time)); close(done) }()
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the keeper did not stop with its context")
+	}
+}
