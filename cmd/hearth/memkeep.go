@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,13 +33,17 @@ const repaintFor = 25 * time.Second
 //   - the GL driver's C heap keeps the freed textures' pages, scattered
 //     between live ones, until malloc_trim;
 //   - SQLite keeps the pages a background job read or wrote in the
-//     connection's cache (store.ReleaseMemory).
+//     connection's cache (store.ReleaseMemory);
+//   - Go's runtime returns its free heap to the OS slowly: once the window
+//     has settled after a burst of work, debug.FreeOSMemory collects and
+//     returns it at once (a collection, once per burst).
 func keepMemory(ctx context.Context, win fyne.Window, st *store.Store, log *slog.Logger) {
 	k := memoryKeeper{
 		repaint: func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
 		heap:    ctrim.Heap,
 		trim:    ctrim.Trim,
 		release: st.ReleaseMemory,
+		freeGo:  debug.FreeOSMemory,
 		log:     log,
 	}
 	go k.run(ctx, time.NewTicker(keepEvery).C)
@@ -50,12 +55,14 @@ type memoryKeeper struct {
 	heap    func() (used, free uint64) // the C heap's
 	trim    func()
 	release func(context.Context) error
+	freeGo  func()
 	log     *slog.Logger
 }
 
 func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 	var lastUsed uint64
 	var moved time.Time
+	settled := true // nothing to give back before the first burst
 	for {
 		var now time.Time
 		var ok bool
@@ -79,8 +86,13 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 		if err := k.release(ctx); err != nil && ctx.Err() == nil {
 			k.log.Debug("memory: releasing SQLite's caches", "err", err)
 		}
-		if now.Sub(moved) < repaintFor {
+		switch {
+		case now.Sub(moved) < repaintFor:
 			k.repaint()
+			settled = false
+		case !settled:
+			k.freeGo()
+			settled = true
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // Each tick trims the C heap when enough of it is free and releases
 // SQLite's caches; repaints (which free the textures of texts no longer
 // shown) go on while the C heap moves and for a while after, then stop so
-// an idle window stays idle.
+// an idle window stays idle, and Go's free heap goes back once settled.
 func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 	const mb = 1 << 20
 	start := time.Date(2026, 12, 6, 11, 0, 0, 0, time.UTC)
@@ -26,7 +26,7 @@ func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 		{5 * time.Second, 60 * mb, 1 * mb, "release repaint"},
 		{10 * time.Second, 30 * mb, 8 * mb, "trim release repaint"}, // textures freed
 		{20 * time.Second, 30 * mb, 0, "release repaint"},           // still settling
-		{40 * time.Second, 30 * mb, 0, "release"},                   // idle: no frames
+		{40 * time.Second, 30 * mb, 0, "release free-go"},           // idle: no frames
 		{50 * time.Second, 31 * mb, 0, "release"},                   // a megabyte is not a scroll
 		{55 * time.Second, 50 * mb, 0, "release repaint"},           // scrolling again
 	}
@@ -41,6 +41,7 @@ func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 		},
 		trim:    func() { did[i] += " trim" },
 		release: func(context.Context) error { did[i] += " release"; return errors.New("busy") },
+		freeGo:  func() { did[i] += " free-go" },
 		log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	tick := make(chan time.Time, len(ticks))
