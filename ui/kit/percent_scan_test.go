@@ -1,7 +1,6 @@
 package kit
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -10,8 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/hearthhq/hearth/assets"
 )
 
 var (
@@ -55,41 +52,9 @@ func TestPercentsWrittenByLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		parts := strings.Split(e.Name(), ".")
-		bad := percentAfterSpace[parts[len(parts)-2]]
-		if bad == nil {
-			continue
-		}
-		data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		var raw map[string]any
-		if err := json.Unmarshal(data, &raw); err != nil {
-			t.Fatalf("%s: %v", e.Name(), err)
-		}
-		for k, v := range raw {
-			texts := []string{}
-			switch v := v.(type) {
-			case string:
-				texts = append(texts, v)
-			case map[string]any:
-				for _, f := range v {
-					if s, ok := f.(string); ok {
-						texts = append(texts, s)
-					}
-				}
-			}
-			for _, s := range texts {
-				if bad.MatchString(s) {
-					t.Errorf("%s: %q: %q spaces its percent sign as the language does not", e.Name(), k, s)
-				}
-			}
+	for _, tt := range translatedTexts(t) {
+		if bad := percentAfterSpace[tt.lang]; bad != nil && bad.MatchString(tt.text) {
+			t.Errorf("%s: %q: %q spaces its percent sign as the language does not", tt.file, tt.key, tt.text)
 		}
 	}
 }

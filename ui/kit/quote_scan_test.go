@@ -1,7 +1,6 @@
 package kit
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hearthhq/hearth/assets"
 	"github.com/hearthhq/hearth/core"
 )
 
@@ -41,47 +39,19 @@ var (
 // with no-break spaces in French, «la salle» in Russian, „la salle“ in
 // Bulgarian, wherever the English quotes it.
 func TestTranslationsQuoteAsTheLanguageDoes(t *testing.T) {
-	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		parts := strings.Split(e.Name(), ".")
-		l := parts[len(parts)-2]
-		if languageQuotes[l] == nil || parts[0] == "fyne" {
+	for _, tt := range translatedTexts(t) {
+		l := tt.lang
+		if languageQuotes[l] == nil || strings.HasPrefix(tt.file, "fyne.") {
 			continue
 		}
-		data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + e.Name())
-		if err != nil {
-			t.Fatal(err)
+		if tt.key == `'"' without a closing '"'` { // the character itself, not a quote
+			continue
 		}
-		var raw map[string]any
-		if err := json.Unmarshal(data, &raw); err != nil {
-			t.Fatalf("%s: %v", e.Name(), err)
+		if w := wrongQuotes[l].FindString(tt.text); w != "" {
+			t.Errorf("%s: %q: %q quotes with %q", tt.file, tt.key, tt.text, w)
 		}
-		for k, v := range raw {
-			var texts []string
-			switch v := v.(type) {
-			case string:
-				texts = append(texts, v)
-			case map[string]any:
-				for _, f := range v {
-					if s, ok := f.(string); ok {
-						texts = append(texts, s)
-					}
-				}
-			}
-			for _, s := range texts {
-				if k == `'"' without a closing '"'` { // the character itself, not a quote
-					continue
-				}
-				if w := wrongQuotes[l].FindString(s); w != "" {
-					t.Errorf("%s: %q: %q quotes with %q", e.Name(), k, s, w)
-				}
-				if n := len(quotedField.FindAllString(k, -1)); len(languageQuotes[l].FindAllString(s, -1)) < n {
-					t.Errorf("%s: %q: %q does not quote its value as the language does", e.Name(), k, s)
-				}
-			}
+		if n := len(quotedField.FindAllString(tt.key, -1)); len(languageQuotes[l].FindAllString(tt.text, -1)) < n {
+			t.Errorf("%s: %q: %q does not quote its value as the language does", tt.file, tt.key, tt.text)
 		}
 	}
 }
