@@ -25,6 +25,12 @@ func main() {
 	defaultGC = startgc.Restore // the process is the command's alone (tests run commands in theirs)
 	headless = runtime.UnlockOSThread
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// A reader that stops reading (`hearth search x | head -1`) makes the
+	// next write fail with EPIPE instead of killing the process before it
+	// closes the workspace, which left it marked open and made the next
+	// command check the whole database. Notify, not Ignore: an ignored
+	// signal would stay ignored in the programs the window starts.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -53,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, syscall.EPIPE):
+		return exitFail // the reader has gone: nobody to tell
 	case errors.As(err, new(usageError)):
 		fmt.Fprintln(stderr, "hearth:", err)
 		fmt.Fprintln(stderr, "Run 'hearth help' for usage.")

@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/hearthhq/hearth/core/store"
 )
 
 // TestReadingCommandsNeedNoKeyring: search and inbox read the workspace
@@ -45,5 +51,36 @@ func TestReadingCommandsCollectNothing(t *testing.T) {
 		if strings.Contains(stderr, "gc 1 @") {
 			t.Errorf("%v collected garbage:\n%s", args, stderr)
 		}
+	}
+}
+
+// A search whose reader has gone (`hearth search x | head -1`) stops
+// quietly and still closes the workspace: it used to die of SIGPIPE with
+// the workspace marked open, and the next command checked the whole
+// database first.
+func TestSearchIntoAClosedPipeClosesTheWorkspace(t *testing.T) {
+	t.Parallel()
+	dir := queryWorkspace(t)
+	cmd := exec.Command(os.Args[0], "--data", dir, "search", "встреча")
+	cmd.Env = childEnv("LANG=C.UTF-8")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = w, &errb
+	r.Close() // before the search writes: its first write meets a closed pipe
+	err = cmd.Run()
+	w.Close()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitFail {
+		t.Errorf("search into a closed pipe: %v, want exit %d (not killed by SIGPIPE)", err, exitFail)
+	}
+	if errb.Len() > 0 {
+		t.Errorf("stderr %q, want nothing", errb.String())
+	}
+	lock, _ := os.ReadFile(store.LockPath(dbPath(dir)))
+	if st := strings.TrimSpace(string(lock)); st != "" { // empty: closed cleanly
+		t.Errorf("lock file after the search = %q, want a clean shutdown", st)
 	}
 }
