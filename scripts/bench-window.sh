@@ -16,7 +16,8 @@
 #               driver: Mesa's software llvmpipe under Xvfb) and anonymous
 #               memory, with Go's heap from the window's HEARTH_PPROF
 #               /debug/memory page.
-# ROWS 0 stops after the first page.
+# ROWS 0 stops after the first page. BENCH_PACE=N turns the wheel N notches
+# a second (about N/4 rows) instead of as fast as the window takes them.
 # Budgets (issue 13): first page under 1 s, under 250 MB after scrolling.
 set -euo pipefail
 db=${1:?usage: bench-window.sh WORKSPACE.db [ROWS]}
@@ -81,8 +82,12 @@ t0=$(date +%s)
 while :; do
 	n=$({ grep 'page added' "$work/run.log" || true; } | tail -1 | sed -E 's/.*conversations=([0-9]+).*/\1/')
 	[ "${n:-0}" -ge "$rows" ] && break
-	[ $(($(date +%s) - t0)) -gt 900 ] && { echo "only ${n:-0} rows after 900 s of scrolling" >&2; break; }
-	xdotool click --repeat 500 --delay 1 5
+	[ $(($(date +%s) - t0)) -gt ${BENCH_MAXSCROLL:-900} ] && { echo "only ${n:-0} rows after ${BENCH_MAXSCROLL:-900} s of scrolling" >&2; break; }
+	if [ -n "${BENCH_PACE:-}" ]; then # notches a second, as a person turning the wheel
+		xdotool click --repeat "$BENCH_PACE" --delay $((1000 / BENCH_PACE)) 5
+	else
+		xdotool click --repeat 500 --delay 1 5
+	fi
 done
 sleep 3
 mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
