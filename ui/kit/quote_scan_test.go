@@ -2,10 +2,7 @@ package kit
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,41 +57,26 @@ func TestTranslationsQuoteAsTheLanguageDoes(t *testing.T) {
 // said as it is, so quotes put in it by strconv.Quote or %q would stay
 // ASCII in every language.
 func TestCoreQuotesInTemplates(t *testing.T) {
-	root := moduleRoot(t)
-	for _, dir := range []string{"core", "integrations"} {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-				return err
-			}
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
-			if err != nil {
-				return err
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || !isSayCall(call, f.Name.Name == "core") {
-					return true
-				}
-				for _, a := range call.Args[1:] {
-					ast.Inspect(a, func(n ast.Node) bool {
-						if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Quote" {
-							t.Errorf("%s: a field quoted with strconv.Quote: quote it in the template", fset.Position(n.Pos()))
-						}
-						if s, ok := stringLit(asExpr(n)); ok && strings.Contains(s, "%q") {
-							t.Errorf("%s: a field quoted with %%q: quote it in the template", fset.Position(n.Pos()))
-						}
-						return true
-					})
-				}
+	coreSources(t, func(fset *token.FileSet, f *ast.File) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !isSayCall(call, f.Name.Name == "core") {
 				return true
-			})
-			return nil
+			}
+			for _, a := range call.Args[1:] {
+				ast.Inspect(a, func(n ast.Node) bool {
+					if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Quote" {
+						t.Errorf("%s: a field quoted with strconv.Quote: quote it in the template", fset.Position(n.Pos()))
+					}
+					if s, ok := stringLit(asExpr(n)); ok && strings.Contains(s, "%q") {
+						t.Errorf("%s: a field quoted with %%q: quote it in the template", fset.Position(n.Pos()))
+					}
+					return true
+				})
+			}
+			return true
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	inLanguage(t, "fr", func() {
 		_, err := core.ParsePeople("la salle")
 		if got := ErrorText(err); !strings.HasPrefix(got, "«\u00a0la salle\u00a0»") {

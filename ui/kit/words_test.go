@@ -33,6 +33,59 @@ func sayCalls(t *testing.T) []sayCall {
 	t.Helper()
 	root := moduleRoot(t)
 	var out []sayCall
+	coreSources(t, func(fset *token.FileSet, f *ast.File) {
+		inCore := f.Name.Name == "core"
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var name string
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				if x, ok := fn.X.(*ast.Ident); ok && x.Name == "core" {
+					name = fn.Sel.Name
+				}
+			case *ast.Ident:
+				if inCore {
+					name = fn.Name
+				}
+			}
+			if name != "Say" && name != "SayN" {
+				return true
+			}
+			pos := fset.Position(call.Pos()).String()
+			rel, _ := filepath.Rel(root, pos)
+			if rel != "" {
+				pos = rel
+			}
+			if name == "SayN" {
+				one, ok1 := constString(call.Args[0])
+				other, ok2 := constString(call.Args[1])
+				if !ok1 || !ok2 {
+					t.Errorf("%s: core.SayN's templates must be literals: the window translates them by their English", pos)
+					return true
+				}
+				out = append(out, sayCall{pos: pos, key: other, plural: true, one: one})
+				return true
+			}
+			key, ok := constString(call.Args[0])
+			if !ok {
+				t.Errorf("%s: core.Say's template must be a literal: the window translates it by its English", pos)
+				return true
+			}
+			out = append(out, sayCall{pos: pos, key: key})
+			return true
+		})
+	})
+	return out
+}
+
+// coreSources parses every non-test Go file of core/... and
+// integrations/..., the code whose sentences the window translates.
+func coreSources(t *testing.T, fn func(*token.FileSet, *ast.File)) {
+	t.Helper()
+	root := moduleRoot(t)
 	for _, dir := range []string{"core", "integrations"} {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
@@ -43,56 +96,13 @@ func sayCalls(t *testing.T) []sayCall {
 			if err != nil {
 				return err
 			}
-			inCore := f.Name.Name == "core"
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				var name string
-				switch fn := call.Fun.(type) {
-				case *ast.SelectorExpr:
-					if x, ok := fn.X.(*ast.Ident); ok && x.Name == "core" {
-						name = fn.Sel.Name
-					}
-				case *ast.Ident:
-					if inCore {
-						name = fn.Name
-					}
-				}
-				if name != "Say" && name != "SayN" {
-					return true
-				}
-				pos := fset.Position(call.Pos()).String()
-				rel, _ := filepath.Rel(root, pos)
-				if rel != "" {
-					pos = rel
-				}
-				if name == "SayN" {
-					one, ok1 := constString(call.Args[0])
-					other, ok2 := constString(call.Args[1])
-					if !ok1 || !ok2 {
-						t.Errorf("%s: core.SayN's templates must be literals: the window translates them by their English", pos)
-						return true
-					}
-					out = append(out, sayCall{pos: pos, key: other, plural: true, one: one})
-					return true
-				}
-				key, ok := constString(call.Args[0])
-				if !ok {
-					t.Errorf("%s: core.Say's template must be a literal: the window translates it by its English", pos)
-					return true
-				}
-				out = append(out, sayCall{pos: pos, key: key})
-				return true
-			})
+			fn(fset, f)
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	return out
 }
 
 var templateField = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
