@@ -121,9 +121,17 @@ report() {
 }
 report "after scrolling ${n:-0} rows in $(($(date +%s) - t0)) s"
 # A person reads what they scrolled to: the window idles.
+# BENCH_AT="10 20": also read at those seconds of the idle time.
 idle=${BENCH_IDLE:-70}
 c0=$(cpu "$pid")
-sleep "$idle"
+slept=0
+for at in ${BENCH_AT:-}; do
+	[ "$at" -lt "$idle" ] || continue
+	sleep $((at - slept))
+	slept=$at
+	report "after ${at} s idle"
+done
+sleep $((idle - slept))
 report "after ${idle} s idle"
 echo "cpu while idle: $(($(cpu "$pid") - c0)) ms in ${idle} s"
 stop "$pid"
