@@ -83,7 +83,11 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 			moved = now
 		}
 		lastUsed = used
-		if err := k.release(ctx); err != nil && ctx.Err() == nil {
+		err := k.release(ctx)
+		if ctx.Err() != nil {
+			return // the window closed meanwhile: no frame to ask for
+		}
+		if err != nil {
 			k.log.Debug("memory: releasing SQLite's caches", "err", err)
 		}
 		switch {

@@ -60,6 +60,26 @@ func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 	}
 }
 
+// A window that closes while the keeper releases SQLite's caches gets no
+// repaint asked of it afterwards.
+func TestMemoryKeeperAsksNothingOfAClosedWindow(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	tick := make(chan time.Time, 1)
+	tick <- time.Now()
+	repainted := false
+	memoryKeeper{
+		repaint: func() { repainted = true },
+		heap:    func() (uint64, uint64) { return 64 << 20, 0 },
+		trim:    func() {},
+		release: func(context.Context) error { cancel(); return context.Canceled },
+		freeGo:  func() {},
+		log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}.run(ctx, tick)
+	if repainted {
+		t.Error("a repaint was asked of a window that had closed")
+	}
+}
+
 // The loop ends with the window's context.
 func TestMemoryKeeperStopsWithTheWindow(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
