@@ -193,3 +193,62 @@ func TestMembersBehind(t *testing.T) {
 		t.Errorf("an empty set lists %d members (%v), want none", page.Total, err)
 	}
 }
+
+// A post edited after it was published, in the calendar and on the
+// channel, is still one post of its day: the edit changes its words and
+// the reactions read at the next sync, not how many posts were published,
+// when, or the plan.
+func TestPostEditedAfterPublishing(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	d, err := f.svc.Dashboard(ctx, stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Posts) != 1 || d.Posts[0].PostID == 0 {
+		t.Fatalf("posts %+v, want the one published from the calendar", d.Posts)
+	}
+	// On 2 November the text and agenda are changed in Hearth...
+	f.now = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	p, err := f.st.Post(ctx, d.Posts[0].PostID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Text, p.Agenda = "Встреча в субботу, в 15:00!", core.AgendaLife
+	if err := f.st.SavePost(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	// ...and on VK, whose next sync brings the edited post back with
+	// its reactions since.
+	edited := core.Item{Kind: core.ItemVKPost, RemoteID: "post:-1_7", Text: "Встреча в субботу, в 15:00!",
+		CreatedAt: at(10, 10, 12, 0).UTC(), Author: core.Person{Name: "Клуб", Address: "-1"}, Outgoing: true,
+		State: core.StateDone, Seen: true, Stats: core.ItemStats{Likes: 12, Comments: 3, Reposts: 1, Views: 150}}
+	f.add(t, f.vk.ID, core.Batch{Items: []core.Item{edited}})
+	d, err = f.svc.Dashboard(ctx, stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKPIs(t, d.KPIs, stats.KPIs{
+		// One post, one wall post out: the edit adds neither.
+		"posts_published": known(1), "items_out": known(6), "items_in": known(6),
+		// 12 + 3 + 1 over one post; views are not engagement.
+		"engagement_per_post": known(16), "likes": known(12), "comments": known(3), "reposts": known(1),
+		"views": known(150),
+		"plan_planned": known(3), "plan_published": known(1), "plan_failed": known(1),
+	})
+	if len(d.Posts) != 1 || d.Posts[0].Text != p.Text || !d.Posts[0].At.Equal(at(10, 10, 12, 0)) {
+		t.Errorf("posts %+v, want the edited text at its publishing time, 10 October 12:00", d.Posts)
+	}
+	if day := d.Days[9]; !day.Date.Equal(at(10, 10, 0, 0)) || day.AccountOut[f.vk.ID] != 1 {
+		t.Errorf("10 October: %+v, want the VK post out on its day", day)
+	}
+	for _, g := range d.Agendas {
+		want := 0
+		if g.Name == stats.AgendaName(core.AgendaLife) {
+			want = 1
+		}
+		if g.Posts != want {
+			t.Errorf("agenda %s: %d posts, want %d (the post now serves community life)", g.Name, g.Posts, want)
+		}
+	}
+}
