@@ -244,12 +244,34 @@ func TestPDFHoldsCyrillic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Клуб любителей чая", "Чаепитие в субботу", "Messages in", "20"} {
+	for _, want := range []string{"Клуб любителей чая", "Чаепитие в субботу", "Анна Петрова", "Élodie Bérénger"} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
 	}
 	oneDateStyle(t, "the PDF", string(text))
+	// The numbers, each on its label's row (the layout keeps rows on one
+	// line): 20 comments in and 8 replies out, 42 + 20 + 3 reactions on
+	// the one post, 5 of 20 comments negative, the first reply after 20
+	// minutes, 530 members in the community at the end of November.
+	cmd = exec.Command(pdftotext, "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(buf.Bytes())
+	layout, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for label, value := range map[string]string{"Messages in": "20", "Messages out": "8", "Posts published": "1",
+		"Engagement per post": "65.0", "Likes": "42", "Views": "1,900", "Negative messages": "25%",
+		"First response \\(median\\)": "20 min", "Audience": "530", "Answered": "100%"} {
+		row := regexp.MustCompile(`(?m)^\s*` + label + `\s{2,}(\S+( \S+)?)`)
+		got := "no such row"
+		if m := row.FindSubmatch(layout); m != nil {
+			got = string(m[1])
+		}
+		if got != value {
+			t.Errorf("the PDF's row %s reads %q, want %s", label, got, value)
+		}
+	}
 }
 
 // oneDateStyle checks that a report's text writes its dates one way, in
