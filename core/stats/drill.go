@@ -14,7 +14,15 @@ import (
 // a KPI that is not a set of messages. Days are those of the period in the
 // zone the inbox reads dates in.
 func ItemsQuery(d Dashboard, key string) (string, bool) {
-	var q string
+	q, ok := itemsTerms(key)
+	if !ok {
+		return "", false
+	}
+	return q + daysTerms(d.Period.From, d.Period.To) + accountTerm(d.Account), true
+}
+
+// itemsTerms is the query of a KPI's messages, any day and channel.
+func itemsTerms(key string) (q string, ok bool) {
 	switch key {
 	case "items_in", "ugc_share":
 		q = "-is:mine -channel:feed -state:spam"
@@ -31,24 +39,35 @@ func ItemsQuery(d Dashboard, key string) (string, bool) {
 	default:
 		return "", false
 	}
-	return q + periodTerms(d) + accountTerm(d), true
+	return q, true
 }
 
-// DayQuery lists the messages in of one day of the period.
-func DayQuery(d Dashboard, day time.Time) string {
-	return "-is:mine -channel:feed -state:spam after:" + day.Format(time.DateOnly) +
-		" before:" + day.AddDate(0, 0, 1).Format(time.DateOnly) + accountTerm(d)
+// SpanQuery is ItemsQuery of a KPI over some days [from, to) of the
+// period (a chart's bar or point) and, with accountID set, over that
+// channel's messages alone (a segment of the stacked bars).
+func SpanQuery(d Dashboard, key string, from, to time.Time, accountID int64) (string, bool) {
+	q, ok := itemsTerms(key)
+	if !ok {
+		return "", false
+	}
+	acct := d.Account
+	for _, a := range d.Accounts {
+		if accountID != 0 && a.ID == accountID {
+			acct = a
+		}
+	}
+	return q + daysTerms(from, to) + accountTerm(acct), true
 }
 
-func periodTerms(d Dashboard) string {
-	return fmt.Sprintf(" after:%s before:%s", d.Period.From.Format(time.DateOnly), d.Period.To.Format(time.DateOnly))
+func daysTerms(from, to time.Time) string {
+	return fmt.Sprintf(" after:%s before:%s", from.Format(time.DateOnly), to.Format(time.DateOnly))
 }
 
-func accountTerm(d Dashboard) string {
-	if d.Account.Name == "" {
+func accountTerm(a core.Account) string {
+	if a.Name == "" {
 		return ""
 	}
-	return ` account:"` + strings.ReplaceAll(d.Account.Name, `"`, "") + `"`
+	return ` account:"` + strings.ReplaceAll(a.Name, `"`, "") + `"`
 }
 
 // MembersSegment is the member table's segment behind a KPI: the cohort

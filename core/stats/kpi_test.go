@@ -233,7 +233,7 @@ func TestPostEditedAfterPublishing(t *testing.T) {
 		"posts_published": known(1), "items_out": known(6), "items_in": known(6),
 		// 12 + 3 + 1 over one post; views are not engagement.
 		"engagement_per_post": known(16), "likes": known(12), "comments": known(3), "reposts": known(1),
-		"views": known(150),
+		"views":        known(150),
 		"plan_planned": known(3), "plan_published": known(1), "plan_failed": known(1),
 	})
 	if len(d.Posts) != 1 || d.Posts[0].Text != p.Text || !d.Posts[0].At.Equal(at(10, 10, 12, 0)) {
@@ -250,5 +250,48 @@ func TestPostEditedAfterPublishing(t *testing.T) {
 		if g.Posts != want {
 			t.Errorf("agenda %s: %d posts, want %d (the post now serves community life)", g.Name, g.Posts, want)
 		}
+	}
+}
+
+// A bar of a day chart opens exactly its messages: each October day's
+// query finds as many messages in as the day counts, in all and on the
+// VK community alone; a week of the tone chart its negative ones.
+func TestSpanQueryListsTheDay(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	d, err := f.svc.Dashboard(ctx, stats.Query{Period: october()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := func(q string) int {
+		t.Helper()
+		items, err := f.st.Search(ctx, q, core.ItemFilter{States: core.States, Now: f.now.In(paris), Limit: 1000})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return len(items)
+	}
+	total := 0
+	for _, day := range d.Days {
+		q, ok := stats.SpanQuery(d, "items_in", day.Date, day.Date.AddDate(0, 0, 1), 0)
+		if !ok {
+			t.Fatal("no query for messages in")
+		}
+		if n := found(q); n != day.In {
+			t.Errorf("%s: %q finds %d, the day counts %d", day.Date.Format(time.DateOnly), q, n, day.In)
+		}
+		vk, _ := stats.SpanQuery(d, "items_in", day.Date, day.Date.AddDate(0, 0, 1), f.vk.ID)
+		if n := found(vk); n != day.AccountIn[f.vk.ID] {
+			t.Errorf("%s on VK: %q finds %d, the day counts %d", day.Date.Format(time.DateOnly), vk, n, day.AccountIn[f.vk.ID])
+		}
+		total += day.In
+	}
+	// 6 October holds Boris's three questions; 10 October Мария's comment on VK.
+	if total != 6 || d.Days[5].In != 3 || d.Days[9].AccountIn[f.vk.ID] != 1 {
+		t.Errorf("October's days count %d in, %d on the 6th, %d on VK the 10th; want 6, 3, 1", total, d.Days[5].In, d.Days[9].AccountIn[f.vk.ID])
+	}
+	if q, _ := stats.SpanQuery(d, "sentiment_negative_share", at(10, 5, 0, 0), at(10, 12, 0, 0), 0); q !=
+		"-is:mine -channel:feed -state:spam is:negative after:2026-10-05 before:2026-10-12" {
+		t.Errorf("the week of 5 October: %q", q)
 	}
 }

@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
@@ -110,4 +112,51 @@ func (g *chartGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	return fyne.NewSize(chartMinSize.Width, h)
+}
+
+// chartTap is a chart slot whose bars and points open the messages behind
+// them (Screen.drillAt).
+type chartTap struct {
+	widget.BaseWidget
+	s    *Screen
+	name string
+	img  *canvas.Image
+}
+
+func newChartTap(s *Screen, name string, img *canvas.Image) *chartTap {
+	c := &chartTap{s: s, name: name, img: img}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *chartTap) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.img) }
+
+// Tapped opens what is under the pointer.
+func (c *chartTap) Tapped(ev *fyne.PointEvent) {
+	c.s.drillAt(c.name, c.img.Image, c.Size(), ev.Position)
+}
+
+// Cursor is a hand over the charts whose bars open messages.
+func (c *chartTap) Cursor() desktop.Cursor {
+	if report.HasSpots(c.name) {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// imagePoint is the pixel of img under pos in a slot of the given size,
+// the image drawn contained and centred (canvas.ImageFillContain).
+func imagePoint(img image.Image, size fyne.Size, pos fyne.Position) (x, y int, ok bool) {
+	b := img.Bounds()
+	iw, ih := float32(b.Dx()), float32(b.Dy())
+	if iw == 0 || ih == 0 {
+		return 0, 0, false
+	}
+	scale := min(size.Width/iw, size.Height/ih)
+	ox, oy := (size.Width-iw*scale)/2, (size.Height-ih*scale)/2
+	px, py := (pos.X-ox)/scale, (pos.Y-oy)/scale
+	if px < 0 || py < 0 || px >= iw || py >= ih {
+		return 0, 0, false
+	}
+	return b.Min.X + int(px), b.Min.Y + int(py), true
 }

@@ -7,10 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/go-analyze/charts"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/coretest"
+	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
 )
@@ -93,5 +96,50 @@ func TestDashboardDrill(t *testing.T) {
 	// Nothing analysed in the fixture: a dash, never "0%".
 	if got := h.s.tiles["sentiment_negative_share"].value.Text; got != "—" {
 		t.Errorf("tone tile says %q", got)
+	}
+}
+
+// A bar of the messages per channel opens that day's messages on that
+// channel: the third bar drawn is 3 March's.
+func TestDashboardBarDrill(t *testing.T) {
+	h := newHarness(t)
+	h.Settle()
+	tap := h.s.taps[report.ChartChannels]
+	img := tap.img.Image
+	b := img.Bounds()
+	// The bars are the runs of the first series' colour along a row
+	// through them all (each day has three or four comments).
+	blue := func(x, y int) bool {
+		r, g, bl, _ := img.At(x, y).RGBA()
+		sr, sg, sb, _ := charts.GetTheme(charts.ThemeLight).GetSeriesColor(0).RGBA()
+		return r == sr && g == sg && bl == sb
+	}
+	y, runs := -1, [][2]int{}
+	for row := b.Max.Y - 1; row >= 0 && len(runs) < 11; row-- {
+		y, runs = row, nil
+		for x := 0; x < b.Max.X; x++ {
+			x0 := x
+			for x < b.Max.X && blue(x, row) {
+				x++
+			}
+			if x-x0 >= 3 {
+				runs = append(runs, [2]int{x0, x})
+			}
+		}
+	}
+	if len(runs) != 11 {
+		t.Fatalf("%d bars drawn, want one for each of 1 to 11 March", len(runs))
+	}
+	// From the image's pixel to the slot's point (the image is contained
+	// and centred in it).
+	size := tap.Size()
+	scale := min(size.Width/float32(b.Dx()), size.Height/float32(b.Dy()))
+	ox, oy := (size.Width-float32(b.Dx())*scale)/2, (size.Height-float32(b.Dy())*scale)/2
+	x := float32(runs[2][0]+runs[2][1]) / 2
+	test.TapAt(tap, fyne.NewPos(ox+x*scale, oy+float32(y)*scale))
+	h.WaitFor("the day's messages", func() bool { return len(h.queries) == 1 })
+	want := `-is:mine -channel:feed -state:spam after:2025-03-03 before:2025-03-04 account:"Клуб"`
+	if h.queries[0] != want {
+		t.Errorf("the bar of 3 March opens %q, want %q", h.queries[0], want)
 	}
 }

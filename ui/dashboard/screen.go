@@ -47,19 +47,21 @@ type Screen struct {
 	groups  *fyne.Container
 	tiles   map[string]*tileView
 	charts  map[string]*canvas.Image
+	taps    map[string]*chartTap
 	// whoJoined opens the members behind the audience chart's joins.
 	whoJoined *widget.Button
 	reload    *kit.Refresher
 	content   fyne.CanvasObject
 	accounts  []core.Account
 	shown     stats.Dashboard
+	dark      bool // the charts shown are drawn dark
 	loaded    bool
 }
 
 // New builds the dashboard; Start loads it.
 func New(e *kit.Env, b Backend, drill Drill) *Screen {
 	s := &Screen{u: &env{Env: e, b: b, drill: drill}, banner: kit.NewBanner(), tiles: map[string]*tileView{},
-		charts: map[string]*canvas.Image{}}
+		charts: map[string]*canvas.Image{}, taps: map[string]*chartTap{}}
 	s.reload = kit.NewRefresher(s.load)
 	labels := make([]string, len(periods))
 	for i, p := range periods {
@@ -103,7 +105,8 @@ func (s *Screen) layout() fyne.CanvasObject {
 			s.whoJoined = show
 		}
 		show.Importance = widget.LowImportance
-		grid.Add(container.NewBorder(nil, show, nil, nil, img))
+		s.taps[name] = newChartTap(s, name, img)
+		grid.Add(container.NewBorder(nil, show, nil, nil, s.taps[name]))
 	}
 	body := container.NewVBox(s.sub, s.groups, grid)
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), s.banner.Content), nil, nil, nil,
@@ -144,6 +147,7 @@ func (s *Screen) query() (spec string, accountID int64) {
 type loaded struct {
 	d      stats.Dashboard
 	charts map[string]image.Image
+	dark   bool
 }
 
 func (s *Screen) load(done func()) {
@@ -156,7 +160,7 @@ func (s *Screen) load(done func()) {
 			return loaded{}, err
 		}
 		charts, err := drawCharts(d, dark)
-		return loaded{d, charts}, err
+		return loaded{d, charts, dark}, err
 	}, func(l loaded, err error) {
 		defer done()
 		s.loaded = true
@@ -189,7 +193,7 @@ func (s *Screen) compute(ctx context.Context, spec string, now time.Time, accoun
 
 // show puts a computed dashboard on screen; UI goroutine.
 func (s *Screen) show(l loaded) {
-	s.shown = l.d
+	s.shown, s.dark = l.d, l.dark
 	s.setAccounts(l.d.Accounts)
 	// The tiles and the line above them read as the report written in the
 	// same language: its words, dates and numbers ("22 660", "+81 %").
@@ -301,6 +305,36 @@ func (s *Screen) drillChart(name string) {
 		key = "members_joined"
 	}
 	s.drill(key)
+}
+
+// drillAt opens the messages of the bar or point of a chart at pos in
+// its slot of the given size: a day's messages in (one channel's, on its
+// segment of the stacked bars), a week's negative ones.
+func (s *Screen) drillAt(name string, img image.Image, size fyne.Size, pos fyne.Position) {
+	if img == nil || s.u.drill.Items == nil || !report.HasSpots(name) {
+		return
+	}
+	x, y, ok := imagePoint(img, size, pos)
+	if !ok {
+		return
+	}
+	d, style := s.shown, chartStyle(s.dark)
+	kit.Background(s.u.Env, "chart spot", func(context.Context) (string, error) {
+		sp, ok := style.At(d, name, img, x, y)
+		if !ok {
+			return "", nil
+		}
+		key := "items_in"
+		if name == report.ChartTone {
+			key = "sentiment_negative_share"
+		}
+		q, _ := stats.SpanQuery(d, key, sp.From, sp.To, sp.AccountID)
+		return q, nil
+	}, func(q string, _ error) {
+		if q != "" {
+			s.u.drill.Items(q, d.Zone)
+		}
+	})
 }
 
 // monthlyReport saves last month's report for the channel shown; the
