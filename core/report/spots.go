@@ -55,11 +55,12 @@ func (s Style) At(d stats.Dashboard, name string, img image.Image, x, y int) (Sp
 		if !ok {
 			return Spot{}, false
 		}
-		sp := Spot{From: weeks[i].From, To: d.Period.To}
-		if i+1 < len(weeks) {
-			sp.To = weeks[i+1].From
+		// To the next Monday, or the period's end.
+		to := weeks[i].From.AddDate(0, 0, 1)
+		for to.Weekday() != time.Monday && to.Before(d.Period.To) {
+			to = to.AddDate(0, 0, 1)
 		}
-		return sp, true
+		return Spot{From: weeks[i].From, To: to}, true
 	}
 	return Spot{}, false
 }

@@ -176,3 +176,20 @@ func highest(img image.Image, k int, dark bool) (x, y int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// The tone point of a week under way stands for that week, up to its
+// Sunday, not for the rest of the month.
+func TestToneSpotOfAWeekUnderWay(t *testing.T) {
+	var d stats.Dashboard
+	d.Period.From = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	d.Period.To = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 6 { // Tuesday 1 to Sunday 6 December
+		d.Days = append(d.Days, stats.Day{Date: d.Period.From.AddDate(0, 0, i), Tone: stats.ToneCount{Toned: 4, Negative: 1}})
+	}
+	s := report.Style{Format: report.PNG, Width: 560, Height: 260}
+	img := drawn(t, d, report.ChartTone, s)
+	sp, ok := s.At(d, report.ChartTone, img, 300, 150)
+	if want := (report.Spot{From: d.Period.From, To: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}); !ok || sp != want {
+		t.Errorf("the week of 1 December: %+v %v, want %+v", sp, ok, want)
+	}
+}
