@@ -10,6 +10,7 @@ package ui
 import (
 	"context"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -195,7 +196,10 @@ func (u *UI) dashboardScreen(files kit.Screen, memberFiles func() *members.Scree
 			memberFiles().ShowMembers(set)
 		}
 	}
-	return newLazy(func() kit.Screen { return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard}, drill) })
+	open := func(uri fyne.URI) error { return u.app.OpenURL(&url.URL{Scheme: "file", Path: uri.Path()}) }
+	return newLazy(func() kit.Screen {
+		return dashboard.New(u.Env, dashboard.Backend{Stats: u.b.Dashboard, Open: open}, drill)
+	})
 }
 
 // calendarScreen is the calendar, or the placeholder until the backend has

@@ -8,6 +8,8 @@ package dashboard
 import (
 	"context"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/stats"
 )
@@ -22,6 +24,9 @@ type Stats interface {
 // Backend is the screen's use cases.
 type Backend struct {
 	Stats Stats
+	// Open opens a saved report in the desktop's viewer for its kind;
+	// nil: the report is saved and its place said, no more.
+	Open func(fyne.URI) error
 }
 
 // Drill opens what is behind a number; nil callbacks leave numbers inert.

@@ -1,13 +1,17 @@
 package dashboard
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"github.com/go-analyze/charts"
 
@@ -27,6 +31,7 @@ type harness struct {
 	zones   []string
 	members []core.Cohort
 	sets    []core.MemberSet
+	opened  []fyne.URI
 }
 
 func newHarness(t *testing.T) *harness {
@@ -52,7 +57,7 @@ func newHarness(t *testing.T) *harness {
 	}
 	svc := stats.New(stats.Params{Store: ws.Store, Members: ws.Members, Now: func() time.Time { return uitest.Now }, Zone: "UTC"})
 	h := &harness{Window: w}
-	h.s = New(w.Env, Backend{Stats: svc}, Drill{
+	h.s = New(w.Env, Backend{Stats: svc, Open: func(u fyne.URI) error { h.opened = append(h.opened, u); return nil }}, Drill{
 		Items:     func(q, zone string) { h.queries, h.zones = append(h.queries, q), append(h.zones, zone) },
 		Members:   func(_ core.Quadrant, c core.Cohort, _ core.IdentityKind) { h.members = append(h.members, c) },
 		MemberSet: func(set core.MemberSet) { h.sets = append(h.sets, set) },
@@ -141,5 +146,32 @@ func TestDashboardBarDrill(t *testing.T) {
 	want := `-is:mine -channel:feed -state:spam after:2025-03-03 before:2025-03-04 account:"Клуб"`
 	if h.queries[0] != want {
 		t.Errorf("the bar of 3 March opens %q, want %q", h.queries[0], want)
+	}
+}
+
+// The monthly report is written where the person chose, the screen says
+// where, and its button opens that file.
+func TestMonthlyReportSaysWhereItWent(t *testing.T) {
+	h := newHarness(t)
+	path := filepath.Join(t.TempDir(), "hearth-report-2025-02.pdf")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.s.saveReport(w)
+	h.WaitFor("the report", func() bool { return h.s.saved.Visible() || h.s.banner.Message() != "" })
+	if msg := h.s.banner.Message(); msg != "" {
+		t.Fatalf("the report failed: %s", msg)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF at %s (%v)", path, err)
+	}
+	if got := h.s.savedText.Text; got != "Report saved: "+path {
+		t.Errorf("the screen says %q", got)
+	}
+	test.Tap(h.s.openSaved)
+	if len(h.opened) != 1 || h.opened[0].Path() != path {
+		t.Errorf("opened %v, want %s", h.opened, path)
 	}
 }

@@ -44,10 +44,15 @@ type Screen struct {
 	channel *widget.Select
 	sub     *widget.Label
 	banner  *kit.Banner
-	groups  *fyne.Container
-	tiles   map[string]*tileView
-	charts  map[string]*canvas.Image
-	taps    map[string]*chartTap
+	// saved says where the last report went, with a button to open it.
+	saved     *fyne.Container
+	savedText *widget.Label
+	savedURI  fyne.URI
+	openSaved *widget.Button
+	groups    *fyne.Container
+	tiles     map[string]*tileView
+	charts    map[string]*canvas.Image
+	taps      map[string]*chartTap
 	// whoJoined opens the members behind the audience chart's joins.
 	whoJoined *widget.Button
 	reload    *kit.Refresher
@@ -77,6 +82,16 @@ func New(e *kit.Env, b Backend, drill Drill) *Screen {
 	s.sub = widget.NewLabel("")
 	s.sub.Wrapping = fyne.TextWrapWord
 	s.groups = container.NewVBox()
+	s.savedText = widget.NewLabel("")
+	s.savedText.Wrapping = fyne.TextWrapBreak
+	s.openSaved = widget.NewButtonWithIcon(lang.L("Open the report"), theme.FileIcon(), s.openReport)
+	if b.Open == nil {
+		s.openSaved.Hide()
+	}
+	hide := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.saved.Hide() })
+	hide.Importance = widget.LowImportance
+	s.saved = container.NewBorder(nil, nil, nil, container.NewHBox(s.openSaved, hide), s.savedText)
+	s.saved.Hide()
 	s.content = s.layout()
 	return s
 }
@@ -109,7 +124,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 		grid.Add(container.NewBorder(nil, show, nil, nil, s.taps[name]))
 	}
 	body := container.NewVBox(s.sub, s.groups, grid)
-	return container.NewBorder(container.NewVBox(container.NewPadded(top), s.banner.Content), nil, nil, nil,
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), s.banner.Content, s.saved), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 }
 
@@ -340,29 +355,58 @@ func (s *Screen) drillAt(name string, img image.Image, size fyne.Size, pos fyne.
 // monthlyReport saves last month's report for the channel shown; the
 // file's extension (.pdf, .html, .csv) chooses the format.
 func (s *Screen) monthlyReport() {
-	_, account := s.query()
-	now := s.u.Now()
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
-		kit.BackgroundErr(s.u.Env, "monthly report", func(ctx context.Context) error {
-			defer w.Close()
-			// Only the CSV lists each message and reply.
-			csv := strings.EqualFold(filepath.Ext(w.URI().Name()), ".csv")
-			d, err := s.compute(ctx, "last-month", now, account, csv)
-			if err != nil {
-				return err
-			}
-			return writeReport(ctx, s.u.b.Stats, w, w.URI().Name(), d)
-		}, func(err error) {
-			if err != nil {
-				s.banner.Show(lang.L("The report was not written: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
-			}
-		})
+		s.saveReport(w)
 	}, s.u.Win)
-	save.SetFileName("hearth-report-" + stats.MonthOf(now).Previous().String() + ".pdf")
+	save.SetFileName("hearth-report-" + stats.MonthOf(s.u.Now()).Previous().String() + ".pdf")
 	save.Show()
+}
+
+// saveReport writes last month's report for the channel shown to w, off
+// the UI goroutine, then says where it went.
+func (s *Screen) saveReport(w fyne.URIWriteCloser) {
+	_, account := s.query()
+	now := s.u.Now()
+	uri := w.URI()
+	s.saved.Hide()
+	kit.BackgroundErr(s.u.Env, "monthly report", func(ctx context.Context) error {
+		defer w.Close()
+		// Only the CSV lists each message and reply.
+		csv := strings.EqualFold(filepath.Ext(uri.Name()), ".csv")
+		d, err := s.compute(ctx, "last-month", now, account, csv)
+		if err != nil {
+			return err
+		}
+		if err := writeReport(ctx, s.u.b.Stats, w, uri.Name(), d); err != nil {
+			return err
+		}
+		return w.Close()
+	}, func(err error) {
+		if err != nil {
+			s.banner.Show(lang.L("The report was not written: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
+			return
+		}
+		s.savedURI = uri
+		where := uri.Path()
+		if where == "" {
+			where = uri.String()
+		}
+		s.savedText.SetText(lang.L("Report saved: {{.Path}}", map[string]any{"Path": where}))
+		s.saved.Show()
+	})
+}
+
+// openReport opens the last report saved.
+func (s *Screen) openReport() {
+	if s.savedURI == nil || s.u.b.Open == nil {
+		return
+	}
+	if err := s.u.b.Open(s.savedURI); err != nil {
+		s.banner.Show(lang.L("Could not open the report: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
+	}
 }
 
 // writeReport writes a dashboard in the format its file name says.
