@@ -57,6 +57,13 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 			return err
 		}
 	}
+	if len(steps) >= tempTriggersFrom {
+		// Another process may have made the steps this connection skipped,
+		// after it connected to the older schema (triggers.go).
+		if err := ensureTempTriggers(ctx, db); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -109,8 +116,22 @@ func applyOn(ctx context.Context, db txBeginner, m migration) error {
 	if current >= m.version {
 		return nil
 	}
+	// From version 24 on the triggers are the writer's temp triggers
+	// (triggers.go): a step finds them before it runs, and they are made
+	// again after it, with the step, when it dropped a table they were on
+	// or was step 24, which dropped the stored ones.
+	if m.version > tempTriggersFrom {
+		if err := ensureTempTriggers(ctx, tx); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if m.version >= tempTriggersFrom {
+		if err := ensureTempTriggers(ctx, tx); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
 	}
 	if m.fkOff {
 		if err := checkForeignKeys(ctx, tx); err != nil {

@@ -366,6 +366,9 @@ type guardedConnector struct {
 	base    driver.Connector
 	damaged *atomic.Pointer[DamagedError]
 	used    *atomic.Bool // set at the first connection, when not nil
+	// triggers gives each connection the workspace's temp triggers
+	// (triggers.go): the store's writer, not the check's connection.
+	triggers bool
 }
 
 func (c guardedConnector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -375,6 +378,12 @@ func (c guardedConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	}
 	if c.used != nil {
 		c.used.Store(true)
+	}
+	if c.triggers {
+		if err := connTempTriggers(ctx, conn); err != nil {
+			conn.Close()
+			return nil, err
+		}
 	}
 	if h, ok := conn.(sqlite.HookRegisterer); ok {
 		h.RegisterCommitHook(func() int32 {

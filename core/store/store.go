@@ -143,7 +143,7 @@ func openPools(path string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged, used: &s.wrote})
+	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged, used: &s.wrote, triggers: true})
 	w.SetMaxOpenConns(1)
 	// Touch the writer first so that WAL mode is set before readers connect.
 	if !readOnly {
