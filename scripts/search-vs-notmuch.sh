@@ -11,6 +11,12 @@
 # searches with hyperfine. Needs dovecot-imapd, notmuch and hyperfine
 # (apt-get install dovecot-imapd notmuch hyperfine). The mail is kept in
 # $TMPDIR/hearth-notmuch-MESSAGES for the next run.
+#
+# OTHER=/path/to/hearth times another build too (main's, say) in the same
+# hyperfine run. Each build searches its own copy of the workspace: a build
+# with a newer schema migrates its copy, which an older build would refuse.
+# The workspace is synced by OTHER when it is first made, so give the older
+# build as OTHER.
 set -euo pipefail
 n=${1:-10000}
 word=${2:-community}
@@ -81,6 +87,7 @@ if [[ ! -d $cache/mail/.notmuch ]]; then
 fi
 
 # Dovecot serves a copy of the same Maildir to Hearth.
+syncer=${OTHER:-$work/hearth}
 if [[ ! -f $cache/hearth/hearth.db ]]; then
 	port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 	internal=dovecot login=dovenull
@@ -131,17 +138,24 @@ EOF
 	/usr/sbin/dovecot -F -c "$work/dovecot.conf" &
 	dovecot_pid=$!
 	for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
-	go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
+	[[ -n ${OTHER:-} ]] || go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
 	echo "hearth sync --once (Dovecot on 127.0.0.1:$port)..."
-	echo secret | HEARTH_SECRETS_KEY_FILE=$work/key "$work/hearth" --data "$cache/hearth" --secrets file account add imap \
+	echo secret | HEARTH_SECRETS_KEY_FILE=$work/key "$syncer" --data "$cache/hearth" --secrets file account add imap \
 		--name Bench --host 127.0.0.1 --port "$port" --user alice --tls none --backfill-days -1 --password-stdin --no-test
-	HEARTH_SECRETS_KEY_FILE=$work/key "$work/hearth" --data "$cache/hearth" --secrets file sync --once
+	HEARTH_SECRETS_KEY_FILE=$work/key "$syncer" --data "$cache/hearth" --secrets file sync --once
 	kill "$dovecot_pid"
 	dovecot_pid=
 fi
 
 [[ -x $work/hearth ]] || go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
-echo "hits: hearth $("$work/hearth" --data "$cache/hearth" search "$word" --limit 50 --json | python3 -c 'import json,sys;print(len(json.load(sys.stdin)))'), notmuch $(notmuch search --limit=50 "$word" | wc -l)"
-hyperfine --warmup 3 --runs "${RUNS:-30}" -N \
-	"$work/hearth --data $cache/hearth search $word --limit 50" \
-	"notmuch search --limit=50 $word"
+# Copies, so that the cache stays as it was synced (a clean shutdown: no WAL
+# beside the file).
+cp -r "$cache/hearth" "$work/data"
+cmds=("$work/hearth --data $work/data search $word --limit 50")
+if [[ -n ${OTHER:-} ]]; then
+	cp -r "$cache/hearth" "$work/data-other"
+	cmds+=("$OTHER --data $work/data-other search $word --limit 50")
+fi
+hits() { "$@" --json | python3 -c 'import json,sys;print(len(json.load(sys.stdin)))'; }
+echo "hits: hearth $(hits "$work/hearth" --data "$work/data" search "$word" --limit 50)${OTHER:+, other $(hits "$OTHER" --data "$work/data-other" search "$word" --limit 50)}, notmuch $(notmuch search --limit=50 "$word" | wc -l)"
+hyperfine --warmup 3 --runs "${RUNS:-30}" -N "${cmds[@]}" "notmuch search --limit=50 $word"

@@ -12,7 +12,7 @@ import (
 )
 
 // openAtVersion opens a workspace migrated only up to version v.
-func openAtVersion(t *testing.T, path string, v int) *Store {
+func openAtVersion(t testing.TB, path string, v int) *Store {
 	t.Helper()
 	steps, err := loadMigrations(migrationFiles)
 	if err != nil {

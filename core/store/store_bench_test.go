@@ -12,6 +12,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -23,9 +24,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"modernc.org/sqlite"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -538,5 +542,53 @@ func BenchmarkSearchCommand(b *testing.B) {
 				return errorsJoin(err, s.Close())
 			})
 		})
+	}
+}
+
+// BenchmarkFirstStatement is what a connection pays before its first row:
+// its open, the parse of the stored schema its first statement makes and,
+// for the writer, the temp triggers it makes (triggers.go). version-23 is
+// the schema before the triggers left it, whose 33 triggers every reader
+// parsed; current is today's. The schema is the same whatever the rows.
+func BenchmarkFirstStatement(b *testing.B) {
+	dir := b.TempDir()
+	for _, v := range []struct {
+		name    string
+		version int // 0: the current schema
+	}{{"version-23", tempTriggersFrom - 1}, {"current", 0}} {
+		path := filepath.Join(dir, v.name+".db")
+		if v.version == 0 {
+			s, err := Open(context.Background(), path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Close()
+		} else {
+			openAtVersion(b, path, v.version).Close()
+		}
+		for _, conn := range []struct {
+			name   string
+			writer bool
+		}{{"reader", false}, {"writer", true}} {
+			b.Run(v.name+"/"+conn.name, func(b *testing.B) {
+				measure(b, func() error {
+					var db *sql.DB
+					if conn.writer {
+						base, err := sqlite.NewConnector(dsn(path, true, false))
+						if err != nil {
+							return err
+						}
+						db = sql.OpenDB(guardedConnector{base: base, damaged: new(atomic.Pointer[DamagedError]), triggers: true})
+					} else {
+						var err error
+						if db, err = sql.Open("sqlite", dsn(path, false, true)); err != nil {
+							return err
+						}
+					}
+					var n int
+					return errorsJoin(db.QueryRow("SELECT count(*) FROM settings").Scan(&n), db.Close())
+				})
+			})
+		}
 	}
 }
