@@ -233,3 +233,21 @@ func snippet(s string) string {
 	}
 	return string(r)
 }
+
+// MembersNameIn names the members behind a member number, in a language,
+// as the member table's chip shows them: "Nouveaux membres · T3 2026".
+func MembersNameIn(d stats.Dashboard, key, lang string) (string, error) {
+	w, err := wordsFor(lang)
+	if err != nil {
+		return "", err
+	}
+	return w.L(metricName(key)) + " · " + w.period(d.Period), nil
+}
+
+// metricName is a metric's English name, or its key.
+func metricName(key string) string {
+	if m, ok := stats.MetricByKey(key); ok {
+		return m.Name
+	}
+	return key
+}

@@ -304,6 +304,10 @@ func (s *Screen) drill(key string) {
 			s.banner.Show(lang.L("Could not list these members: {{.Error}}", map[string]any{"Error": kit.ErrorText(err)}))
 			return
 		}
+		// The chip names them in the person's language, not core's English.
+		if name, err := report.MembersNameIn(d, key, kit.Language()); err == nil {
+			set.Name = name
+		}
 		s.u.drill.MemberSet(set)
 	})
 }

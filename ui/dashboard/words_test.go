@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/hearthhq/hearth/core/report"
 	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -54,5 +56,12 @@ func TestTilesInThePersonsLanguage(t *testing.T) {
 	share := h.s.tiles["ugc_share"].value.Text
 	if !strings.HasSuffix(share, "\u00a0%") && !strings.HasSuffix(share, "\u202f%") {
 		t.Errorf("share %q, want a French percent", share)
+	}
+	// The members behind a number are named in French on the member
+	// table's chip.
+	test.Tap(h.s.tiles["members_new"].value)
+	h.WaitFor("the new members", func() bool { return len(h.sets) == 1 })
+	if got := h.sets[0].Name; got != "Nouveaux membres · mars 2025" {
+		t.Errorf("the new members are named %q, want Nouveaux membres · mars 2025", got)
 	}
 }
