@@ -67,7 +67,13 @@ func showWindow(ctx context.Context, w *workspace, title string) error {
 		return err
 	}
 	cal, waitCalendar := startCalendar(ctx, w)
-	defer waitCalendar() // waits for the publisher after cancel below
+	// The publisher stops when ctx ends: cancel first, also when the
+	// window's goroutine panics (waiting on an uncancelled publisher hung
+	// the frozen window for good instead of crashing with the panic).
+	defer func() {
+		cancel()
+		waitCalendar()
+	}()
 	mem := members.New(members.Params{Store: w.store})
 	defer startMembers(ctx, w, mem)()
 	st := newStats(w, mem)
