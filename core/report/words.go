@@ -215,7 +215,7 @@ func (w words) change(cur, prev stats.KPIs, key string) string {
 	if !ok {
 		return ""
 	}
-	if diff == 0 {
+	if stats.Negligible(key, diff) {
 		return w.L("no change")
 	}
 	sg, d := sign(diff), math.Abs(diff)

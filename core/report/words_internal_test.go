@@ -35,9 +35,11 @@ func TestWordsPluralsAndNumbers(t *testing.T) {
 // language: units, signs (a minus sign, not a hyphen), percent.
 func TestWordsValues(t *testing.T) {
 	cur := stats.KPIs{"reply_median_seconds": {Num: 3900, Known: true}, "answered_share": {Num: 0.5, Known: true},
-		"items_in": {Num: 1500, Known: true}, "sentiment_mean": {Num: -0.13, Known: true}}
+		"items_in": {Num: 1500, Known: true}, "sentiment_mean": {Num: -0.13, Known: true},
+		"sentiment_negative_share": {Num: 0.153, Known: true}, "ugc_share": {Num: 0.66, Known: true}}
 	prev := stats.KPIs{"reply_median_seconds": {Num: 7800, Known: true}, "answered_share": {Num: 0.25, Known: true},
-		"items_in": {Num: 1200, Known: true}, "sentiment_mean": {Num: -0.13, Known: true}}
+		"items_in": {Num: 1200, Known: true}, "sentiment_mean": {Num: -0.13, Known: true},
+		"sentiment_negative_share": {Num: 0.15, Known: true}, "ugc_share": {Num: 0.6, Known: true}}
 	for _, c := range []struct {
 		lang, key, value, change string
 	}{
@@ -49,6 +51,10 @@ func TestWordsValues(t *testing.T) {
 		{"en", "items_in", "1,500", "+300 (+25%)"},
 		{"fr", "items_in", "1\u00a0500", "+300 (+25\u00a0%)"},
 		{"ru", "sentiment_mean", "−0,13", "без изменений"},
+		// 15.3% against 15%: both read 15 %, and the change is none, not
+		// a red "+0 п. п.".
+		{"ru", "sentiment_negative_share", "15\u00a0%", "без изменений"},
+		{"en", "ugc_share", "66%", "+6 pts"},
 	} {
 		w, err := wordsFor(c.lang)
 		if err != nil {
@@ -59,6 +65,20 @@ func TestWordsValues(t *testing.T) {
 		}
 		if got := w.change(cur, prev, c.key); got != c.change {
 			t.Errorf("%s %s change %q, want %q", c.lang, c.key, got, c.change)
+		}
+	}
+}
+
+// A change too small to show is no news either way: no colour.
+func TestNegligibleChangeIsNoNews(t *testing.T) {
+	d := stats.Dashboard{KPIs: stats.KPIs{"sentiment_negative_share": {Num: 0.153, Known: true}, "ugc_share": {Num: 0.66, Known: true}},
+		Prior: stats.KPIs{"sentiment_negative_share": {Num: 0.15, Known: true}, "ugc_share": {Num: 0.6, Known: true}}}
+	for _, g := range Tiles(d) {
+		for _, tl := range g.Tiles {
+			want := map[string]int{"sentiment_negative_share": 0, "ugc_share": 1}
+			if w, ok := want[tl.Key]; ok && (tl.Better != w || (w == 0) != (tl.Change == "no change")) {
+				t.Errorf("%s: %q better %d, want %d", tl.Key, tl.Change, tl.Better, w)
+			}
 		}
 	}
 }

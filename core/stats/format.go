@@ -52,7 +52,7 @@ func FormatChange(cur, prev KPIs, key string) string {
 	if !ok {
 		return ""
 	}
-	if diff == 0 {
+	if Negligible(key, diff) {
 		return "no change"
 	}
 	sign := "+"
@@ -82,7 +82,7 @@ func FormatChange(cur, prev KPIs, key string) string {
 // Better says whether a change of the KPI is good news (more members,
 // faster replies), for the colour of a tile's change; 0 when neither.
 func Better(key string, diff float64) int {
-	if diff == 0 {
+	if Negligible(key, diff) {
 		return 0
 	}
 	worse := strings.HasSuffix(key, "_seconds") || key == "dead_souls" || key == "members_drifting" ||
@@ -92,4 +92,23 @@ func Better(key string, diff float64) int {
 		return 1
 	}
 	return -1
+}
+
+// Negligible says whether a KPI's change reads as none where it is
+// written: a share moved by less than half a point ("+0 pts"), a mean
+// sentiment by less than 0.005, an engagement by less than 0.05, a time
+// by less than half a second. Such a change is "no change", neither good
+// nor bad news.
+func Negligible(key string, diff float64) bool {
+	scale := 1.0
+	switch Unit(key) {
+	case "share":
+		scale = 100
+	case "number":
+		scale = 10
+		if key == "sentiment_mean" {
+			scale = 100
+		}
+	}
+	return math.Round(math.Abs(diff)*scale) == 0
 }
