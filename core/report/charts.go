@@ -310,6 +310,9 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 		charts.SeriesShowLabel(true),
 		func(o *charts.ChartOption) {
 			o.Legend.Show = charts.Ptr(false)
+			// Every bucket named: left to choose, the axis dropped
+			// French "1-4 h" beside the longer "moins d’1 h".
+			o.XAxis.LabelCount = len(stats.Buckets)
 			for i := range o.SeriesList {
 				o.SeriesList[i].Label.ValueFormatter = s.countLabel
 			}

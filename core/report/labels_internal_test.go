@@ -1,9 +1,13 @@
 package report
 
 import (
+	"bytes"
+	"image/png"
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/hearthhq/hearth/core/stats"
 )
 
 // A chart writes one day's or week's label in k, from the first, so that
@@ -48,5 +52,47 @@ func TestLabelsLeaveRoom(t *testing.T) {
 	}
 	if got := sparseLabels([]string{"2 Nov", "9 Nov"}, 560); !slices.Equal(got, []string{"2 Nov", "9 Nov"}) {
 		t.Errorf("a month's few weeks lost labels: %q", got)
+	}
+}
+
+// Each reply-time bucket is named under its bar in every language, in the
+// window's 560 pixels: left to choose, the axis dropped the French "1-4 h"
+// beside the longer "moins d’1 h".
+func TestEveryBucketNamed(t *testing.T) {
+	d := stats.Dashboard{Histogram: []int{3, 6, 0, 6, 0}}
+	for _, lang := range []string{"en", "fr", "ru", "bg"} {
+		w, err := wordsFor(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Draw(d, ChartHistogram, w.style(PNG, 560, 260))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		left, right, ok := plotSpan(img)
+		if !ok {
+			t.Fatalf("%s: no plot found", lang)
+		}
+		bg := img.At(0, 0)
+		band := (right - left) / len(stats.Buckets)
+		for i := range stats.Buckets {
+			ink := 0
+			// The label's row, under the axis and its ticks, in the
+			// middle of the bucket's band.
+			for y := img.Bounds().Dy() - 24; y < img.Bounds().Dy()-4; y++ {
+				for x := left + i*band + band/5; x < left+(i+1)*band-band/5; x++ {
+					if img.At(x, y) != bg {
+						ink++
+					}
+				}
+			}
+			if ink < 20 {
+				t.Errorf("%s: no label under bucket %d (%s)", lang, i, w.L(stats.Buckets[i]))
+			}
+		}
 	}
 }
