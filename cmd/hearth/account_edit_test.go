@@ -167,6 +167,7 @@ func waitSynced(t *testing.T, w *workspace, events <-chan core.Event, id int64) 
 // test and the old one kept; a good one replaces it; --no-test saves an
 // untested API address; a flag of another kind is a usage error.
 func TestHeadlessAccountEditVKToken(t *testing.T) {
+	t.Parallel()
 	p := startVKPeer(t)
 	dir := t.TempDir()
 	args, tok := addVKArgs(dir, p)

@@ -110,6 +110,7 @@ func TestMembersImportDryRun(t *testing.T) {
 // Exports write a temporary file created exclusively beside the target,
 // never follow a link and never replace what is not a regular file.
 func TestExportsNeverFollowLinks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	base := []string{"--data", dir, "--secrets", "file"}
 	addVKChannel(t, dir, "club")
@@ -184,6 +185,7 @@ func TestExportsNeverFollowLinks(t *testing.T) {
 
 // `posts add` validates as the window does (core/calendar.Check).
 func TestPostsAddValidates(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	addMailbox(t, dir, "mail")
 	addVKChannel(t, dir, "club")

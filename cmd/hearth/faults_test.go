@@ -385,6 +385,10 @@ func TestTwoSyncsOnOneWorkspace(t *testing.T) {
 // process run out of space at a number of pages, as a full disk would:
 // PRAGMA max_page_count lasts as long as a connection, so a hook sets it
 // on each. A tmpfs would need root.
+// TestMain registers the hook before any test runs (registering it while
+// other tests open connections would race with them), and it touches no
+// connection but those of the directory limited, so TestDiskFullDuringSync
+// runs in parallel with the others.
 var diskLimit struct {
 	once  sync.Once
 	mu    sync.Mutex
@@ -496,6 +500,7 @@ func pragmaInt(t *testing.T, dir, query string) int {
 // written is whole batches with their cursor, and once there is room again
 // the next sync completes with every message once.
 func TestDiskFullDuringSync(t *testing.T) {
+	t.Parallel()
 	p := startPeers(t, 1) // the demo's scripted messages
 	dir := t.TempDir()
 	args, pw := addArgs(dir, p)

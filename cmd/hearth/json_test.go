@@ -14,6 +14,7 @@ import (
 // Every VK comment in `inbox --json` names its author: the channel's
 // name when it sent one, else the one the member files know.
 func TestInboxJSONNamesEveryAuthor(t *testing.T) {
+	t.Parallel()
 	p := startVKPeer(t)
 	dir := t.TempDir()
 	args, tok := addVKArgs(dir, p)

@@ -37,6 +37,7 @@ func TestMain(m *testing.M) {
 	}
 	startgc.Restore() // the tests run at the default GOGC, as before the package existed
 	os.Setenv("HEARTH_SECRETS_KEY_FILE", filepath.Join(os.TempDir(), fmt.Sprintf("hearth-test-%d.key", os.Getpid())))
+	limitDisk("", 0) // the disk-full test's connection hook, registered before any test opens a connection
 	code := m.Run()
 	os.Remove(os.Getenv("HEARTH_SECRETS_KEY_FILE"))
 	if template.dir != "" {

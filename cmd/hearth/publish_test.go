@@ -146,6 +146,7 @@ func TestWindowAndDaemonPublishEachPostOnce(t *testing.T) {
 // `hearth sync` (the daemon a user service runs) publishes a due post
 // with its picture while nothing else runs, then stops cleanly.
 func TestSyncDaemonPublishesDuePosts(t *testing.T) {
+	t.Parallel()
 	dir, vk, x, vkName, xName := publishingWorkspace(t)
 	text := "Published by the daemon, with the window closed"
 	postPictures(t, dir, text, vkName+","+xName, writePicture(t, dir, "a.png", 40, 30), writePicture(t, dir, "b.png", 30, 40))

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRulesAddListTestRemove(t *testing.T) {
+	t.Parallel()
 	dir := queryWorkspace(t)
 	run := func(args ...string) string {
 		t.Helper()

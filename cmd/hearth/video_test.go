@@ -16,6 +16,7 @@ import (
 // `posts add --media clip.mp4` checks a video as the editor does, before
 // anything is scheduled: each channel's limits, with the reason.
 func TestPostsAddChecksVideo(t *testing.T) {
+	t.Parallel()
 	dir, _, _, vkName, xName := publishingWorkspace(t)
 	clip := mp4test.Write(t, dir, "clip.mp4", mp4test.Clip{Duration: 42 * time.Second, Audio: true})
 	long := mp4test.Write(t, dir, "talk.mp4", mp4test.Clip{Duration: 3 * time.Minute, Audio: true})
@@ -93,6 +94,7 @@ func checkVideo(t *testing.T, vk *demo.VKPeer, x *demo.XPeer, text string, size 
 // is retried by the engine without a second upload, and a failed post
 // call (unknown outcome) retried by a person uploads nothing again.
 func TestVideoThroughTheEngine(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		step   string
 		inject func(vk *vkpeer.Peer, x *xpeer.Server)
@@ -111,6 +113,7 @@ func TestVideoThroughTheEngine(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.step, func(t *testing.T) {
+			t.Parallel() // peers and a workspace of its own; X's processing checks wait a second each
 			dir, vk, x, vkName, xName := publishingWorkspace(t)
 			clip := mp4test.Write(t, dir, "regatta.mp4", mp4test.Clip{Duration: 42 * time.Second, Audio: true, Bytes: 1500 << 10})
 			data, _ := mp4test.Encode(mp4test.Clip{Duration: 42 * time.Second, Audio: true, Bytes: 1500 << 10})

@@ -97,6 +97,7 @@ func TestQueryErrorsExitTwoWithTheColumn(t *testing.T) {
 }
 
 func TestViewsAddListRemove(t *testing.T) {
+	t.Parallel()
 	dir := queryWorkspace(t)
 	run := func(args ...string) string {
 		t.Helper()

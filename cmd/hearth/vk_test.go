@@ -26,6 +26,7 @@ func addVKArgs(dir string, p *demo.VKPeer, extra ...string) (args []string, stdi
 }
 
 func TestHeadlessVKAddSyncInbox(t *testing.T) {
+	t.Parallel()
 	p := startVKPeer(t)
 	dir := t.TempDir()
 	args, tok := addVKArgs(dir, p)

@@ -49,6 +49,7 @@ func watchList(t *testing.T, dir string) []watchJSON {
 // after its feed, synced into the inbox with links, exported, imported
 // into another workspace, removed.
 func TestHeadlessFeedWatches(t *testing.T) {
+	t.Parallel()
 	p := startFeedPeer(t)
 	dir := t.TempDir()
 	base := []string{"--data", dir, "--secrets", "file"}
@@ -106,6 +107,7 @@ func TestHeadlessFeedWatches(t *testing.T) {
 // A feed that fails says why in the list, and a bad address or a page
 // that is no feed is refused at once; usage mistakes exit 2.
 func TestHeadlessFeedWatchFailures(t *testing.T) {
+	t.Parallel()
 	p := startFeedPeer(t)
 	p.Serve("/page", feedpeer.Doc{ContentType: "text/html", Body: []byte("<!DOCTYPE html><html><body>Forum</body></html>")})
 	dir := t.TempDir()
