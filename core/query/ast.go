@@ -63,6 +63,9 @@ const (
 	OpAfter     Op = "after"     // Time: created on that day or later
 	OpBefore    Op = "before"    // Time: created before that day
 	OpState     Op = "state"     // Value: a core.State
+	OpHour      Op = "hour"      // Num: the hour of the day created, 0-23, on the parse location's clock
+	OpWeekday   Op = "weekday"   // Value: mon..sun; Num: its time.Weekday, on the parse location's clock
+	OpWait      Op = "wait"      // Min, Max: our reply's wait, from..to (Max 0: no bound)
 )
 
 // Cmp is the comparison of a numeric operator.
@@ -82,7 +85,12 @@ type Field struct {
 	Value string    // lower-cased for the closed sets (is:, has:, channel:, ...)
 	Num   float64   // sentiment, followers
 	Time  time.Time // after, before: the start of the day named, in the parse location
-	Col   int
+	// Loc is the clock hour: and weekday: read the time on (the parse
+	// location, as after: and before: read days).
+	Loc *time.Location
+	// Min and Max bound wait: as [Min, Max); Max 0 has no upper bound.
+	Min, Max time.Duration
+	Col      int
 }
 
 func (And) node()   {}

@@ -17,7 +17,7 @@ var ops = map[string]Op{}
 
 // opOrder is the order operators are listed in messages.
 var opOrder = []Op{OpChannel, OpAccount, OpKind, OpFrom, OpTag, OpIs, OpHas, OpLang, OpSentiment,
-	OpFollowers, OpAfter, OpBefore, OpState}
+	OpFollowers, OpAfter, OpBefore, OpState, OpHour, OpWeekday, OpWait}
 
 func init() {
 	for _, op := range opOrder {
@@ -82,8 +82,76 @@ func makeField(op Op, sep Cmp, value string, now nowLoc) (Field, error) {
 			return f, err
 		}
 		f.Time = t
+	case OpHour:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > 23 {
+			return f, fmt.Errorf("hour takes an hour of the day from 0 to 23, not %q", value)
+		}
+		f.Num, f.Loc = float64(n), now.t.Location()
+	case OpWeekday:
+		d, ok := weekdayOf(lower)
+		if !ok {
+			return f, fmt.Errorf("weekday:%s is not known (want one of %s)", lower, strings.Join(weekdayNames, ", "))
+		}
+		f.Value, f.Num, f.Loc = weekdayNames[(int(d)+6)%7], float64(d), now.t.Location()
+	case OpWait:
+		lo, hi, err := parseWait(lower)
+		if err != nil {
+			return f, err
+		}
+		f.Value, f.Min, f.Max = lower, lo, hi
 	}
 	return f, nil
+}
+
+// weekdayNames are the values of weekday:, Monday first; the whole names
+// (monday) are read too.
+var weekdayNames = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+func weekdayOf(v string) (time.Weekday, bool) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		if v == name || v == name[:3] {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// parseWait reads from..to, each side a duration (30m, 1h, 1h30m, 2d) or
+// left out: ..1h is under an hour, 24h.. a day or more.
+func parseWait(v string) (lo, hi time.Duration, err error) {
+	a, b, ok := strings.Cut(v, "..")
+	bad := fmt.Errorf("wait takes a span of reply times from..to, as in wait:1h..4h, wait:..1h, wait:24h.., not %q", v)
+	if !ok || a == "" && b == "" {
+		return 0, 0, bad
+	}
+	if lo, err = duration(a); err != nil {
+		return 0, 0, bad
+	}
+	if hi, err = duration(b); err != nil || b != "" && hi <= lo {
+		return 0, 0, bad
+	}
+	return lo, hi, nil
+}
+
+// duration reads 30m, 1h, 1h30m or 2d; "" is 0.
+func duration(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		d, err := strconv.Atoi(n)
+		if err != nil || d < 0 || d > 10000 {
+			return 0, fmt.Errorf("not a number of days")
+		}
+		return time.Duration(d) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("not a duration")
+	}
+	return d, nil
 }
 
 func example(op Op) string {
@@ -104,6 +172,12 @@ func example(op Op) string {
 		return "2026-12-01"
 	case OpTag:
 		return "urgent"
+	case OpHour:
+		return "14"
+	case OpWeekday:
+		return "mon"
+	case OpWait:
+		return "1h..4h"
 	}
 	return "anna"
 }

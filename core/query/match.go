@@ -217,7 +217,13 @@ func (d *Doc) field(f Field) bool {
 		return it.CreatedAt.Before(f.Time)
 	case OpState:
 		return string(it.State) == f.Value
+	case OpHour:
+		return it.CreatedAt.In(f.Loc).Hour() == int(f.Num)
+	case OpWeekday:
+		return int(it.CreatedAt.In(f.Loc).Weekday()) == int(f.Num)
 	}
+	// wait: is the store's (reply_waits): an item alone does not know
+	// what it answered.
 	return false
 }
 

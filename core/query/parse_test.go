@@ -80,6 +80,13 @@ func TestParse(t *testing.T) {
 		{"Re: meeting", `(and "Re:" "meeting")`},
 		{"x:y", `"x:y"`}, // one letter is no operator name
 		{"встреча*", `"встреча"*`},
+		{"hour:0 hour:23 Hour:09", `(and hour:0@Europe/Paris hour:23@Europe/Paris hour:9@Europe/Paris)`},
+		{"weekday:mon weekday:Sunday weekday:SAT", `(and weekday:mon@Europe/Paris weekday:sun@Europe/Paris weekday:sat@Europe/Paris)`},
+		{"wait:1h..4h", `wait:1h0m0s..4h0m0s`},
+		{"wait:..1h", `wait:0s..1h0m0s`},
+		{"wait:24h..", `wait:24h0m0s..0s`},
+		{"wait:1d..2d wait:30m..1h30m", `(and wait:24h0m0s..48h0m0s wait:30m0s..1h30m0s)`},
+		{"is:mine -wait:..1h", `(and is:"mine" -wait:0s..1h0m0s)`},
 	}
 	for _, tt := range tests {
 		q, err := ParseAt(tt.in, now)
@@ -121,7 +128,16 @@ func TestParseErrorsNameTheColumn(t *testing.T) {
 		{"from>anna", "column 6: from takes ':', as in from:anna"},
 		{"tag:", "column 5: tag: needs a value, as in tag:urgent"},
 		{"after:soon", `column 7: "soon" is not a day: write 2026-12-01, today, yesterday, or a span back such as 7d, 2w, 3m, 1y`},
-		{"form:anna", "column 1: unknown operator 'form:' (known: channel, account, kind, from, tag, is, has, lang, sentiment, followers, after, before, state); put it in quotes to search for the text"},
+		{"form:anna", "column 1: unknown operator 'form:' (known: channel, account, kind, from, tag, is, has, lang, sentiment, followers, after, before, state, hour, weekday, wait); put it in quotes to search for the text"},
+		{"hour:24", `column 6: hour takes an hour of the day from 0 to 23, not "24"`},
+		{"hour:-1", `column 6: hour takes an hour of the day from 0 to 23, not "-1"`},
+		{"hour:2pm", `column 6: hour takes an hour of the day from 0 to 23, not "2pm"`},
+		{"hour>9", "column 6: hour takes ':', as in hour:14"},
+		{"weekday:mo", "column 9: weekday:mo is not known (want one of mon, tue, wed, thu, fri, sat, sun)"},
+		{"wait:1h", `column 6: wait takes a span of reply times from..to, as in wait:1h..4h, wait:..1h, wait:24h.., not "1h"`},
+		{"wait:4h..1h", `column 6: wait takes a span of reply times from..to, as in wait:1h..4h, wait:..1h, wait:24h.., not "4h..1h"`},
+		{"wait:..", `column 6: wait takes a span of reply times from..to, as in wait:1h..4h, wait:..1h, wait:24h.., not ".."`},
+		{"wait:-1h..", `column 6: wait takes a span of reply times from..to, as in wait:1h..4h, wait:..1h, wait:24h.., not "-1h.."`},
 		{`from:"anna`, `column 6: '"' without a closing '"'`},
 	}
 	for _, tt := range tests {
@@ -139,7 +155,8 @@ func TestParseErrorsNameTheColumn(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"a b OR c", `"x y"* -z`, "(a OR (b -c))", "from:\"a b\" tag:x", "sentiment<-0.5",
-		"followers>10 after:7d", "a) (", `"`, "-", "--a", "OR", "встреча*", "is:vip OR -has:link", "after:2026-02-30"} {
+		"followers>10 after:7d", "a) (", `"`, "-", "--a", "OR", "встреча*", "is:vip OR -has:link", "after:2026-02-30",
+		"hour:14 weekday:mon", "weekday:sunday OR hour:0", "wait:1h..4h", "wait:..1h -wait:24h..", "wait:1d..2d", "hour:99", "wait:1h..1h"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

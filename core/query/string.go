@@ -40,6 +40,12 @@ func write(b *strings.Builder, n Node) {
 			b.WriteString(strconv.FormatFloat(n.Num, 'g', -1, 64))
 		case n.Op == OpAfter || n.Op == OpBefore:
 			b.WriteString(n.Time.Format("2006-01-02T15:04"))
+		case n.Op == OpHour:
+			b.WriteString(strconv.Itoa(int(n.Num)) + "@" + n.Loc.String())
+		case n.Op == OpWeekday:
+			b.WriteString(n.Value + "@" + n.Loc.String())
+		case n.Op == OpWait:
+			b.WriteString(n.Min.String() + ".." + n.Max.String())
 		default:
 			b.WriteString(strconv.Quote(n.Value))
 		}

@@ -147,3 +147,30 @@ func metricName(key string) string {
 	}
 	return key
 }
+
+// CellQuery is the inbox query of the heatmap's cell of a weekday
+// (Monday 0) and hour: the period's messages in, of the channel shown,
+// written at that hour of that weekday on the zone's clock (the zone the
+// query is read in, as its days are).
+func CellQuery(d Dashboard, weekday, hour int) string {
+	q, _ := itemsTerms("items_in")
+	return q + daysTerms(d.Period.From, d.Period.To) + accountTerm(d.Account) +
+		fmt.Sprintf(" weekday:%s hour:%d", strings.ToLower(time.Weekday((weekday + 1) % 7).String()[:3]), hour)
+}
+
+// BucketQuery is the inbox query of the reply-time histogram's bucket i:
+// the replies sent in the period, of the channel shown, whose wait (all
+// hours, as the histogram measures it) falls in the bucket.
+func BucketQuery(d Dashboard, i int) string {
+	var lo, hi string
+	if i > 0 {
+		lo = hours(bucketEdges[i-1])
+	}
+	if i < len(bucketEdges) {
+		hi = hours(bucketEdges[i])
+	}
+	q, _ := itemsTerms("items_out")
+	return q + " wait:" + lo + ".." + hi + daysTerms(d.Period.From, d.Period.To) + accountTerm(d.Account)
+}
+
+func hours(d time.Duration) string { return fmt.Sprintf("%dh", int(d/time.Hour)) }

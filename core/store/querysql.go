@@ -374,6 +374,20 @@ func (s *Store) fieldSQL(ctx context.Context, f query.Field) (string, []any, err
 		return "i.created_at < ?", []any{ms(f.Time)}, nil
 	case query.OpState:
 		return "i.state = ?", []any{f.Value}, nil
+	case query.OpHour:
+		return "hearth_hour(i.created_at, ?) = ?", []any{zoneArg(f.Loc), int64(f.Num)}, nil
+	case query.OpWeekday:
+		return "hearth_weekday(i.created_at, ?) = ?", []any{zoneArg(f.Loc), int64(f.Num)}, nil
+	case query.OpWait:
+		// Our replies and the wait of each, as the dashboard's reply times
+		// measure it (reply_waits: from the oldest message not answered yet
+		// to the reply, all hours); a reply that answers nothing new has none.
+		if f.Max == 0 {
+			return "i.id IN (SELECT reply_id FROM reply_waits WHERE since IS NOT NULL AND at - since >= ?)",
+				[]any{f.Min.Milliseconds()}, nil
+		}
+		return "i.id IN (SELECT reply_id FROM reply_waits WHERE since IS NOT NULL AND at - since >= ? AND at - since < ?)",
+			[]any{f.Min.Milliseconds(), f.Max.Milliseconds()}, nil
 	case query.OpIs:
 		switch f.Value {
 		case query.IsUnread:

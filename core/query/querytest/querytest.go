@@ -98,6 +98,11 @@ var Cases = []struct {
 	{"after:2026-11-06", []string{"mail-fr", "feed"}},
 	{"before:2026-11-02", []string{"meet-ru"}},
 	{"after:2026-11-02 before:2026-11-04", []string{"meet-ru2", "oncoming"}},
+	// Each item is at 12:00 UTC, 1 (a Sunday) to 7 November.
+	{"hour:12 weekday:sun", []string{"meet-ru"}},
+	{"hour:11", nil},
+	{"weekday:wed OR weekday:saturday", []string{"bg", "feed"}},
+	{"-weekday:sun hour:12 channel:email", []string{"mail-en", "mail-fr"}},
 	{"state:done", []string{"meet-ru2"}},
 	{"state:new -channel:x", []string{"meet-ru", "mail-en", "feed"}},
 	{"(channel:vk OR channel:x) is:unread -is:abusive", []string{"meet-ru", "bg"}},
