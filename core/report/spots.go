@@ -17,19 +17,30 @@ import (
 type Spot struct {
 	From, To  time.Time
 	AccountID int64
+	// Weekday (Monday 0) and Hour are the heatmap's cell; Bucket is the
+	// reply-time histogram's bar (stats.Buckets).
+	Weekday, Hour, Bucket int
 }
 
-// HasSpots says whether a chart's bars or points are days (At names them).
+// HasSpots says whether a chart's bars, points or cells name what they
+// count (At says what).
 func HasSpots(name string) bool {
-	return name == ChartDays || name == ChartChannels || name == ChartTone
+	switch name {
+	case ChartDays, ChartChannels, ChartTone, ChartHeatmap, ChartHistogram:
+		return true
+	}
+	return false
 }
 
 // At says what the point (x, y) of a chart's image, drawn by Draw in
 // this style, shows: the day of the day charts (and, on a channel's
-// segment of the stacked bars, that channel), the week of the tone chart.
-// ok is false for the other charts (their bars are not sets of days) and
-// outside the plot.
+// segment of the stacked bars, that channel), the week of the tone chart,
+// the weekday and hour of the heatmap's cell, the reply-time histogram's
+// bucket. ok is false for the other charts and outside the plot.
 func (s Style) At(d stats.Dashboard, name string, img image.Image, x, y int) (Spot, bool) {
+	if name == ChartHeatmap {
+		return heatCell(img, x, y)
+	}
 	left, right, ok := plotSpan(img)
 	if !ok || x < left || x >= right {
 		return Spot{}, false
@@ -61,8 +72,62 @@ func (s Style) At(d stats.Dashboard, name string, img image.Image, x, y int) (Sp
 			to = to.AddDate(0, 0, 1)
 		}
 		return Spot{From: weeks[i].From, To: to}, true
+	case ChartHistogram:
+		i, _ := category(x-left, right-left, len(stats.Buckets), true)
+		return Spot{Bucket: i}, true
 	}
 	return Spot{}, false
+}
+
+// heatCell is the heatmap's cell at (x, y). go-analyze/charts fills 24 x
+// 7 cells edge to edge, each a shade of one colour and none the
+// background's: every row through the cells has the same longest run of
+// non-background pixels (the axis line below is a little longer, the
+// text's runs short), and the rows that have it are the cells' height.
+func heatCell(img image.Image, x, y int) (Spot, bool) {
+	b := img.Bounds()
+	bg := img.At(b.Min.X, b.Min.Y)
+	runs := map[[2]int][]int{} // a run along rows, and the rows that have it
+	var cells [2]int
+	for row := b.Min.Y; row < b.Max.Y; row++ {
+		l, r := longestRun(b.Min.X, b.Max.X, func(i int) bool { return img.At(i, row) != bg })
+		if r-l < b.Dx()/2 {
+			continue
+		}
+		k := [2]int{l, r}
+		runs[k] = append(runs[k], row)
+		if len(runs[k]) > len(runs[cells]) {
+			cells = k
+		}
+	}
+	rows := runs[cells]
+	if len(rows) < 7 {
+		return Spot{}, false
+	}
+	left, right, top, bottom := cells[0], cells[1], rows[0], rows[len(rows)-1]+1
+	if x < left || x >= right || y < top || y >= bottom {
+		return Spot{}, false
+	}
+	return Spot{Weekday: (y - top) * 7 / (bottom - top), Hour: (x - left) * 24 / (right - left)}, true
+}
+
+// longestRun is the longest run [from, to) of i in [i0, i1) where in(i).
+func longestRun(i0, i1 int, in func(i int) bool) (from, to int) {
+	for i := i0; i < i1; {
+		if !in(i) {
+			i++
+			continue
+		}
+		k := i
+		for k < i1 && in(k) {
+			k++
+		}
+		if k-i > to-from {
+			from, to = i, k
+		}
+		i = k
+	}
+	return from, to
 }
 
 // category is the index of the category of n at x in a plot w pixels

@@ -105,7 +105,7 @@ func TestChartSpots(t *testing.T) {
 		!sp.To.Equal(weeks[worst+1].From) {
 		t.Errorf("the top of the tone line at x %d: %+v %v, want the week of %s", x, sp, ok, weeks[worst].From)
 	}
-	if _, ok := s.At(d, report.ChartHistogram, drawn(t, d, report.ChartHistogram, s), 300, 150); ok {
+	if sp, ok := s.At(d, report.ChartHistogram, drawn(t, d, report.ChartHistogram, s), 300, 150); ok && !sp.From.IsZero() {
 		t.Error("a reply-time bar named days")
 	}
 }
@@ -191,5 +191,56 @@ func TestToneSpotOfAWeekUnderWay(t *testing.T) {
 	sp, ok := s.At(d, report.ChartTone, img, 300, 150)
 	if want := (report.Spot{From: d.Period.From, To: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}); !ok || sp != want {
 		t.Errorf("the week of 1 December: %+v %v, want %+v", sp, ok, want)
+	}
+}
+
+// A click on the heatmap names the cell under it: each cell lit alone is
+// told from the others by the pixels it changes, and every pixel inside
+// it names it; a click on a reply-time bar names its bucket.
+func TestHeatmapAndHistogramSpots(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		s := report.Style{Format: report.PNG, Width: 560, Height: 260, Dark: dark}
+		var d stats.Dashboard
+		d.Zone = "Europe/Paris"
+		blank := drawn(t, d, report.ChartHeatmap, s)
+		for _, cell := range [][2]int{{0, 0}, {6, 23}, {2, 14}, {6, 2}, {3, 12}} {
+			lit := d
+			lit.Heatmap[cell[0]][cell[1]] = 5
+			img := drawn(t, lit, report.ChartHeatmap, s)
+			b := img.Bounds()
+			x0, y0, x1, y1 := b.Max.X, b.Max.Y, -1, -1
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if img.At(x, y) != blank.At(x, y) {
+						x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+					}
+				}
+			}
+			if x1 < 0 || x1-x0 < 6 || y1-y0 < 6 {
+				t.Fatalf("dark %v: cell %v lit no cell: %d,%d..%d,%d", dark, cell, x0, y0, x1, y1)
+			}
+			want := report.Spot{Weekday: cell[0], Hour: cell[1]}
+			for _, p := range [][2]int{{(x0 + x1) / 2, (y0 + y1) / 2}, {x0 + 1, y0 + 1}, {x1 - 1, y1 - 1}, {x0 + 1, y1 - 1}, {x1 - 1, y0 + 1}} {
+				if sp, ok := s.At(lit, report.ChartHeatmap, img, p[0], p[1]); !ok || sp != want {
+					t.Errorf("dark %v: cell %v at %v: %+v %v", dark, cell, p, sp, ok)
+				}
+			}
+		}
+		if _, ok := s.At(d, report.ChartHeatmap, blank, 2, 2); ok {
+			t.Errorf("dark %v: the title's corner named a cell", dark)
+		}
+		// The histogram: a bar in each bucket, its height 10 times its index + 1;
+		// the column through each bar's middle names that bucket.
+		d.Histogram = []int{10, 20, 30, 40, 50}
+		img := drawn(t, d, report.ChartHistogram, s)
+		bars, _ := barRuns(img, dark)
+		if len(bars) != 5 {
+			t.Fatalf("dark %v: %d reply-time bars drawn, want 5", dark, len(bars))
+		}
+		for k, run := range bars {
+			if sp, ok := s.At(d, report.ChartHistogram, img, (run[0]+run[1])/2, run[2]); !ok || sp != (report.Spot{Bucket: k}) {
+				t.Errorf("dark %v: bar %d: %+v %v", dark, k, sp, ok)
+			}
+		}
 	}
 }

@@ -118,6 +118,14 @@ func TestBucketQueryListsTheBar(t *testing.T) {
 			}
 		}
 	}
+	for _, c := range []struct {
+		d    stats.Dashboard
+		want int
+	}{{all, 6}, {vk, 2}} {
+		if n := f.found(t, stats.RepliesQuery(c.d)); n != c.want {
+			t.Errorf("%q finds %d replies, the bars count %d", stats.RepliesQuery(c.d), n, c.want)
+		}
+	}
 	for i, want := range []string{"wait:..1h", "wait:1h..4h", "wait:4h..8h", "wait:8h..24h", "wait:24h.."} {
 		if q := stats.BucketQuery(all, i); q != "is:mine "+want+" after:2026-10-01 before:2026-11-01" {
 			t.Errorf("bucket %d: %q", i, q)

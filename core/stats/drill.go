@@ -173,4 +173,12 @@ func BucketQuery(d Dashboard, i int) string {
 	return q + " wait:" + lo + ".." + hi + daysTerms(d.Period.From, d.Period.To) + accountTerm(d.Account)
 }
 
+// RepliesQuery is the inbox query of the whole reply-time histogram: the
+// period's replies, of the channel shown, that answered something (a
+// second reply in a row has no wait and no bar).
+func RepliesQuery(d Dashboard) string {
+	q, _ := itemsTerms("items_out")
+	return q + " wait:0h.." + daysTerms(d.Period.From, d.Period.To) + accountTerm(d.Account)
+}
+
 func hours(d time.Duration) string { return fmt.Sprintf("%dh", int(d/time.Hour)) }

@@ -3,8 +3,10 @@ package dashboard
 import (
 	"bytes"
 	"context"
+	"image"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -173,5 +175,78 @@ func TestMonthlyReportSaysWhereItWent(t *testing.T) {
 	test.Tap(h.s.openSaved)
 	if len(h.opened) != 1 || h.opened[0].Path() != path {
 		t.Errorf("opened %v, want %s", h.opened, path)
+	}
+}
+
+// tapPixel taps a chart's slot at the pixel (x, y) of its image (the
+// image is contained and centred in the slot).
+func tapPixel(tap *chartTap, x, y int) {
+	b := tap.img.Image.Bounds()
+	size := tap.Size()
+	scale := min(size.Width/float32(b.Dx()), size.Height/float32(b.Dy()))
+	ox, oy := (size.Width-float32(b.Dx())*scale)/2, (size.Height-float32(b.Dy())*scale)/2
+	test.TapAt(tap, fyne.NewPos(ox+(float32(x)+0.5)*scale, oy+(float32(y)+0.5)*scale))
+}
+
+// A heatmap cell opens the month's messages in of its weekday and hour;
+// a reply-time bar the replies of its bucket.
+func TestDashboardCellAndBucketDrill(t *testing.T) {
+	h := newHarness(t)
+	h.Settle()
+	series := func(img image.Image, x, y int) bool {
+		r, g, bl, _ := img.At(x, y).RGBA()
+		sr, sg, sb, _ := charts.GetTheme(charts.ThemeLight).GetSeriesColor(0).RGBA()
+		return r == sr && g == sg && bl == sb
+	}
+	// The darkest cells are the most messages: two at Monday 11:00 (3 and
+	// 10 March), the first of them in reading order, and at Monday 13:00,
+	// Tuesday 12:00 and 14:00, ...
+	if h.s.shown.Heatmap[0][11] != 2 {
+		t.Fatalf("Monday 11:00 counts %d, want 2", h.s.shown.Heatmap[0][11])
+	}
+	tap := h.s.taps[report.ChartHeatmap]
+	img := tap.img.Image
+	b := img.Bounds()
+	found := false
+	for y := b.Min.Y; y < b.Max.Y && !found; y++ {
+		for x := b.Min.X; x < b.Max.X && !found; x++ {
+			if series(img, x, y) && series(img, x+4, y+4) {
+				tapPixel(tap, x+4, y+4)
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no darkest cell drawn")
+	}
+	h.WaitFor("the cell's messages", func() bool { return len(h.queries) == 1 })
+	if want := "-is:mine -channel:feed -state:spam after:2025-03-01 before:2025-04-01 weekday:mon hour:11"; h.queries[0] != want || h.zones[0] != "UTC" {
+		t.Errorf("Monday 11:00 opens %q in %q, want %q in UTC", h.queries[0], h.zones[0], want)
+	}
+	// The histogram's first bar drawn is its first bucket with replies.
+	tap = h.s.taps[report.ChartHistogram]
+	img = tap.img.Image
+	b = img.Bounds()
+	first := slices.IndexFunc(h.s.shown.Histogram, func(n int) bool { return n > 0 })
+	if first < 0 {
+		t.Fatal("no replies in the histogram")
+	}
+	found = false
+	for y := b.Max.Y - 1; y >= b.Min.Y && !found; y-- {
+		for x := b.Min.X; x < b.Max.X && !found; x++ {
+			// A bar, not the flat line of an empty bucket.
+			if series(img, x, y) && series(img, x+6, y) && series(img, x+3, y-6) {
+				tapPixel(tap, x+3, y-3)
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no reply-time bar drawn")
+	}
+	h.WaitFor("the bucket's replies", func() bool { return len(h.queries) == 2 })
+	wait := []string{"..1h", "1h..4h", "4h..8h", "8h..24h", "24h.."}[first]
+	if want := "is:mine wait:" + wait + " after:2025-03-01 before:2025-04-01"; h.queries[1] != want {
+		t.Errorf("the bar of %s opens %q, want %q", stats.Buckets[first], h.queries[1], want)
 	}
 }

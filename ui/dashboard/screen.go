@@ -317,7 +317,10 @@ func (s *Screen) drillChart(name string) {
 	key := "items_in"
 	switch name {
 	case report.ChartHistogram:
-		key = "items_out"
+		if s.u.drill.Items != nil {
+			s.u.drill.Items(stats.RepliesQuery(s.shown), s.shown.Zone)
+		}
+		return
 	case report.ChartTone:
 		key = "sentiment_negative_share"
 	case report.ChartAudience:
@@ -326,9 +329,10 @@ func (s *Screen) drillChart(name string) {
 	s.drill(key)
 }
 
-// drillAt opens the messages of the bar or point of a chart at pos in
-// its slot of the given size: a day's messages in (one channel's, on its
-// segment of the stacked bars), a week's negative ones.
+// drillAt opens the messages of the bar, point or cell of a chart at pos
+// in its slot of the given size: a day's messages in (one channel's, on
+// its segment of the stacked bars), a week's negative ones, a weekday
+// and hour's messages in, a reply-time bucket's replies.
 func (s *Screen) drillAt(name string, img image.Image, size fyne.Size, pos fyne.Position) {
 	if img == nil || s.u.drill.Items == nil || !report.HasSpots(name) {
 		return
@@ -342,6 +346,12 @@ func (s *Screen) drillAt(name string, img image.Image, size fyne.Size, pos fyne.
 		sp, ok := style.At(d, name, img, x, y)
 		if !ok {
 			return "", nil
+		}
+		switch name {
+		case report.ChartHeatmap:
+			return stats.CellQuery(d, sp.Weekday, sp.Hour), nil
+		case report.ChartHistogram:
+			return stats.BucketQuery(d, sp.Bucket), nil
 		}
 		key := "items_in"
 		if name == report.ChartTone {
