@@ -21,6 +21,7 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/wordform"
 )
 
@@ -162,9 +163,13 @@ func openAlone(ctx context.Context, path string, lk *fileLock, onCheck func(), r
 		return nil, err
 	}
 	s.lock = lk
-	if err := lk.shared(ctx); err != nil {
-		s.closePools()
-		return nil, err
+	// The full open keeps the workspace to itself until it has migrated
+	// it (Open), so no process is left writing to an older schema.
+	if readOnly {
+		if err := lk.shared(ctx); err != nil {
+			s.closePools()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -189,8 +194,47 @@ func openShared(ctx context.Context, path string, lk *fileLock, readOnly bool) (
 	if err != nil {
 		return nil, err
 	}
+	if !readOnly {
+		// Only a process that has the workspace alone migrates it: the
+		// others may be older Hearths, whose writes need the schema they
+		// know (triggers.go).
+		if pending, err := pendingMigrations(ctx, s.w); err != nil || pending {
+			s.closePools()
+			if err == nil {
+				err = errUpgradeBlocked()
+			}
+			return nil, err
+		}
+	}
 	s.lock = lk
 	return s, nil
+}
+
+// ErrUpgradeBlocked means the workspace needs a migration to this Hearth's
+// schema while another process, maybe an older Hearth, has it open: the
+// open is refused and nothing is written.
+var ErrUpgradeBlocked = errors.New("the workspace needs an upgrade and another Hearth has it open")
+
+func errUpgradeBlocked() error {
+	return core.Say("the workspace is open in another Hearth (an older version?): close it, then start again to upgrade the workspace").
+		Because(ErrUpgradeBlocked)
+}
+
+// pendingMigrations tells whether the database is at an older schema than
+// the shipped one.
+func pendingMigrations(ctx context.Context, q execQuerier) (bool, error) {
+	var version int
+	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return false, err
+	}
+	return version < schemaVersion(), nil
+}
+
+// schemaVersion is the version of the shipped schema: the number of
+// migrations.
+func schemaVersion() int {
+	names, _ := fs.Glob(migrationFiles, "*.sql") // the pattern is valid
+	return len(names)
 }
 
 // errNeedsWriter stops a read-only open where the database needs the
@@ -223,11 +267,7 @@ func (s *Store) readyToRead(ctx context.Context) error {
 	if err := s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrationFiles, "*.sql")
-	if err != nil {
-		return err
-	}
-	if version != len(names) {
+	if version != schemaVersion() {
 		return errNeedsWriter
 	}
 	rows, err := s.r.QueryContext(ctx, "SELECT key, value FROM settings WHERE key IN (?, ?)",

@@ -346,3 +346,66 @@ func TestOpenSaysWhenItChecks(t *testing.T) {
 		t.Errorf("the open after that clean close announced %d checks", n)
 	}
 }
+
+// holdAsProcess gives s the shared lock an open process holds, as Open
+// would: s stands for a Hearth running beside the opens of a test.
+func holdAsProcess(t *testing.T, s *Store, path string) {
+	t.Helper()
+	lk, err := openLock(LockPath(path))
+	must(t, err)
+	must(t, lk.shared(context.Background()))
+	s.lock = lk
+}
+
+// A Hearth that knows a newer schema does not migrate a workspace another
+// process has open, which may be an older Hearth writing by the schema it
+// knows (version 23 fires stored triggers that migration 24 drops): the
+// open is refused, says why, and writes nothing. Once the other has closed,
+// the open migrates.
+func TestOpenMigratesOnlyAlone(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	old := openAtVersion(t, path, tempTriggersFrom-1)
+	holdAsProcess(t, old, path)
+	acct := newAccount(t, old, "a")
+	apply(t, old, acct, mixedItems("a", 0)...)
+	sums := map[string][32]byte{path: fileSum(t, path), path + "-wal": fileSum(t, path+"-wal")}
+
+	for _, opts := range [][]Option{nil, {ReadOnly()}} {
+		s, err := Open(ctx, path, opts...)
+		if err == nil {
+			s.Close()
+			t.Fatalf("Open%v migrated a workspace another process has open", opts)
+		}
+		var w *core.Words
+		if !errors.Is(err, ErrUpgradeBlocked) || !errors.As(err, &w) || !strings.Contains(err.Error(), "open in another Hearth") {
+			t.Errorf("Open%v while another has it = %v; want ErrUpgradeBlocked as Words", opts, err)
+		}
+	}
+	for p, sum := range sums {
+		if fileSum(t, p) != sum {
+			t.Errorf("%s changed by the refused opens", filepath.Base(p))
+		}
+	}
+	if v := userVersion(t, old); v != tempTriggersFrom-1 {
+		t.Errorf("user_version %d after the refused opens, want %d", v, tempTriggersFrom-1)
+	}
+	// The old process goes on as it was: its stored triggers count.
+	apply(t, old, acct, mixedItems("b", 100)...)
+	assertUnread(t, old, bruteUnread(t, old))
+	must(t, old.Close())
+
+	s, err := Open(ctx, path)
+	must(t, err)
+	defer s.Close()
+	if v := userVersion(t, s); v != schemaVersion() {
+		t.Errorf("user_version %d after the open alone, want %d", v, schemaVersion())
+	}
+	assertUnread(t, s, bruteUnread(t, s))
+	assertKept(t, s)
+	// Two processes at the current schema open side by side.
+	b, err := Open(ctx, path)
+	must(t, err)
+	must(t, b.Close())
+}

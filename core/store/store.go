@@ -79,9 +79,12 @@ func ReadOnly() Option {
 
 // Open opens the workspace database at path, creating it (mode 0600, its
 // directory 0700) when it is missing, and migrating it to the current
-// schema. A file that is not a Hearth database is refused with
-// ErrNotWorkspace; after an unclean shutdown the database is checked first
-// and a damaged one is refused with a *DamagedError (ErrDamaged), unwritten.
+// schema. Only a process that has the workspace alone migrates it: while
+// another has it open, a workspace at an older schema is refused with
+// ErrUpgradeBlocked, unwritten. A file that is not a Hearth database is
+// refused with ErrNotWorkspace; after an unclean shutdown the database is
+// checked first and a damaged one is refused with a *DamagedError
+// (ErrDamaged), unwritten.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	var cfg Store // the options, read before the store exists
 	for _, o := range opts {
@@ -102,7 +105,13 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	// A process that had the workspace alone holds it exclusively until
+	// here, so nobody opens it while it migrates; another one found no
+	// pending migration (open.go).
 	err = migrate(ctx, s.w, migrationFiles)
+	if err == nil {
+		err = s.lock.shared(ctx)
+	}
 	if err == nil {
 		err = s.ensureWorkspaceID(ctx)
 	}
