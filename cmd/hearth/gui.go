@@ -13,10 +13,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/assets"
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/notify"
 	"github.com/hearthhq/hearth/core/store"
@@ -30,7 +32,7 @@ const appID = "app.hearth.desktop"
 
 func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
 	w, err := openWorkspace(ctx, workspaceOptions{dir: g.data, secretsMode: g.secrets, log: log})
-	if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotWorkspace) {
+	if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotWorkspace) || errors.Is(err, store.ErrUpgradeBlocked) {
 		showOpenError(err) // started from a menu, nobody reads stderr
 	}
 	if err != nil {
@@ -41,14 +43,23 @@ func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
 }
 
 // showOpenError says in a window why the workspace did not open and what
-// to do.
+// to do. A sentence of core's (core.Words) is said in the system's
+// language, the language chosen in the settings being in the workspace;
+// the others name commands and stay English, as the command line does.
 func showOpenError(err error) {
+	title, text, closeLabel := "Hearth: the workspace did not open", oneLine(err), "Close"
+	var words *core.Words
+	if errors.As(err, &words) {
+		if _, lerr := kit.UseLanguage(""); lerr == nil {
+			title, text, closeLabel = lang.L(title), kit.ErrorText(err), lang.L(closeLabel)
+		}
+	}
 	a := app.NewWithID(appID)
-	win := a.NewWindow("Hearth: the workspace did not open")
-	msg := widget.NewLabel(oneLine(err))
+	win := a.NewWindow(title)
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	win.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(),
-		widget.NewButton("Close", a.Quit)), nil, nil, msg))
+		widget.NewButton(closeLabel, a.Quit)), nil, nil, msg))
 	win.Resize(fyne.NewSize(640, 240))
 	win.ShowAndRun()
 }
