@@ -84,9 +84,22 @@ const (
 func LockPath(path string) string { return path + ".lock" }
 
 // openGuarded does the checks above and opens the pools. On success the
-// lock is held shared until Close. A read-only open refuses with
-// errNeedsWriter where the full open would create or check the database.
+// lock is held shared until Close (the full open: exclusively, when it
+// had the workspace alone, until it has migrated). A read-only open
+// refuses with errNeedsWriter where the full open would create or check
+// the database.
 func openGuarded(ctx context.Context, path string, onCheck func(), readOnly bool) (*Store, error) {
+	s, err := openGuardedOnce(ctx, path, onCheck, readOnly)
+	if errors.Is(err, ErrUpgradeBlocked) {
+		// The exclusive holder that sent us to the shared path may have
+		// been a process closing (release) or opening alone and then
+		// gone: the shared lock waited for it, so look again.
+		s, err = openGuardedOnce(ctx, path, onCheck, readOnly)
+	}
+	return s, err
+}
+
+func openGuardedOnce(ctx context.Context, path string, onCheck func(), readOnly bool) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}

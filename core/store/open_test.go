@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hearthhq/hearth/core"
 )
@@ -408,4 +409,38 @@ func TestOpenMigratesOnlyAlone(t *testing.T) {
 	b, err := Open(ctx, path)
 	must(t, err)
 	must(t, b.Close())
+}
+
+// An open that found the lock held exclusively (a process closing, or one
+// opening alone and then gone) and waited for it still migrates once it
+// has the workspace alone.
+func TestOpenMigratesAfterAnExclusiveHolderLeaves(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hearth.db")
+	old := openAtVersion(t, path, tempTriggersFrom-1)
+	must(t, old.closePools())
+	lk, err := openLock(LockPath(path))
+	must(t, err)
+	if ok, err := lk.tryExclusive(); err != nil || !ok {
+		t.Skipf("no exclusive lock here (%v, %v)", ok, err)
+	}
+	opened := make(chan error, 1)
+	go func() {
+		s, err := Open(ctx, path)
+		if err == nil {
+			var v int
+			err = s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+			if err == nil && v != schemaVersion() {
+				err = fmt.Errorf("user_version %d, want %d", v, schemaVersion())
+			}
+			err = errors.Join(err, s.Close())
+		}
+		opened <- err
+	}()
+	time.Sleep(50 * time.Millisecond) // Open finds the lock held and waits
+	must(t, lk.close())
+	if err := <-opened; err != nil {
+		t.Errorf("Open after the exclusive holder left: %v", err)
+	}
 }
