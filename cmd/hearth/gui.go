@@ -12,10 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/assets"
 	"github.com/hearthhq/hearth/core"
@@ -47,21 +43,14 @@ func runGUI(ctx context.Context, g globals, log *slog.Logger) error {
 // language, the language chosen in the settings being in the workspace;
 // the others name commands and stay English, as the command line does.
 func showOpenError(err error) {
-	title, text, closeLabel := "Hearth: the workspace did not open", oneLine(err), "Close"
+	text := oneLine(err)
 	var words *core.Words
 	if errors.As(err, &words) {
 		if _, lerr := kit.UseLanguage(""); lerr == nil {
-			title, text, closeLabel = lang.L(title), kit.ErrorText(err), lang.L(closeLabel)
+			text = kit.ErrorText(err)
 		}
 	}
-	a := app.NewWithID(appID)
-	win := a.NewWindow(title)
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	win.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(),
-		widget.NewButton(closeLabel, a.Quit)), nil, nil, msg))
-	win.Resize(fyne.NewSize(640, 240))
-	win.ShowAndRun()
+	ui.ShowOpenError(app.NewWithID(appID), text)
 }
 
 // showWindow starts the sync engine and the automatic backups and runs the
