@@ -184,7 +184,7 @@ func (u *UI) dashboardScreen(files kit.Screen, memberFiles func() *members.Scree
 			loc = nil // the dashboard's zone is a valid setting; the clock's otherwise
 		}
 		u.nav.show(u.inbox)
-		u.inbox.ShowSearchIn(q, loc)
+		u.inbox.ShowMessagesIn(q, loc)
 	}}
 	if memberFiles != nil {
 		drill.Members = func(q core.Quadrant, c core.Cohort, ch core.IdentityKind) {

@@ -165,7 +165,7 @@ func (s *Screen) countHits(gen int, q string, f core.ItemFilter) {
 			s.hits.Hide()
 			return
 		}
-		kit.SetSegment(s.hits, hitsLine(h, q))
+		kit.SetSegment(s.hits, hitsLine(h, q, !f.Conversations))
 		s.hits.Show()
 	})
 }
@@ -176,9 +176,14 @@ type hitCount struct {
 }
 
 // hitsLine reads "23 conversations match «встреча»".
-func hitsLine(h hitCount, q string) string {
+func hitsLine(h hitCount, q string, messages bool) string {
 	data := map[string]any{"Count": h.n, "Query": kit.QuoteSubject(q)}
-	if h.more {
+	switch {
+	case messages && h.more:
+		return lang.L("{{.Count}}+ messages match {{.Query}}", data)
+	case messages:
+		return lang.N("{{.Count}} messages match {{.Query}}", h.n, data)
+	case h.more:
 		return lang.L("{{.Count}}+ conversations match {{.Query}}", data)
 	}
 	return lang.N("{{.Count}} conversations match {{.Query}}", h.n, data)
@@ -188,7 +193,7 @@ func hitsLine(h hitCount, q string) string {
 // filters; the Refresher makes sure only one load runs at a time.
 func (s *Screen) load(done func()) {
 	s.gen++
-	gen, q, f := s.gen, s.query, s.filters.filter()
+	gen, q, f := s.gen, s.query, s.filter()
 	f.Limit = max(f.Limit, len(s.items))
 	f.Now = s.now()
 	kit.Background(s.u.Env, "load inbox", func(ctx context.Context) ([]core.Item, error) {
@@ -246,7 +251,7 @@ func (s *Screen) loadMore() {
 	}
 	s.loading = true
 	last := s.items[len(s.items)-1]
-	gen, q, f := s.gen, s.query, s.filters.filter()
+	gen, q, f := s.gen, s.query, s.filter()
 	f.Before, f.BeforeID, f.BeforeVIP, f.Now = last.CreatedAt, last.ID, last.VIP, s.now()
 	kit.Background(s.u.Env, "load next page", func(ctx context.Context) ([]core.Item, error) {
 		return s.fetch(ctx, q, f)

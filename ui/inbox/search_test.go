@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -50,10 +51,36 @@ func TestSearchCountsAndLightsItsWords(t *testing.T) {
 }
 
 func TestHitsLine(t *testing.T) {
-	if got := hitsLine(hitCount{n: 1000, more: true}, "bug"); got != "1000+ conversations match “bug”" {
+	if got := hitsLine(hitCount{n: 1000, more: true}, "bug", false); got != "1000+ conversations match “bug”" {
 		t.Errorf("capped: %q", got)
 	}
-	if got := hitsLine(hitCount{n: 23}, "встреча"); got != "23 conversations match “встреча”" {
+	if got := hitsLine(hitCount{n: 23}, "встреча", false); got != "23 conversations match “встреча”" {
 		t.Errorf("%q", got)
+	}
+	if got := hitsLine(hitCount{n: 1000, more: true}, "bug", true); got != "1000+ messages match “bug”" {
+		t.Errorf("capped messages: %q", got)
+	}
+	if got := hitsLine(hitCount{n: 1}, "is:mine", true); got != "1 message matches “is:mine”" {
+		t.Errorf("%q", got)
+	}
+}
+
+// What the dashboard opens is messages: our reply to Claire, which no
+// list of conversations shows (their face is her question), is listed
+// and counted; the same query typed in the box lists conversations.
+func TestShowMessagesListsEachMessage(t *testing.T) {
+	h := newHarness(t)
+	h.s.ShowMessagesIn("is:mine", nil)
+	h.WaitFor("the hit count", func() bool { return h.s.hits.Visible() })
+	if got := kit.SegmentText(h.s.hits); got != "1 message matches “is:mine”" {
+		t.Errorf("the count says %q", got)
+	}
+	if len(h.s.items) != 1 || !h.s.items[0].Outgoing || h.s.items[0].RemoteID != "r902" {
+		t.Errorf("listed %+v, want our reply r902", h.s.items)
+	}
+	h.s.ShowSearch("is:mine")
+	h.WaitFor("the conversations' count", func() bool { return strings.Contains(kit.SegmentText(h.s.hits), "conversations") })
+	if got := kit.SegmentText(h.s.hits); got != "0 conversations match “is:mine”" {
+		t.Errorf("typed, the count says %q", got)
 	}
 }

@@ -1,6 +1,10 @@
 package inbox
 
-import "time"
+import (
+	"time"
+
+	"github.com/hearthhq/hearth/core"
+)
 
 // ShowSearch lists what a query finds, in every state, as if it had been
 // typed in the search box: the shell opens the messages behind a number of
@@ -13,15 +17,45 @@ func (s *Screen) ShowSearch(query string) {
 // in zone (nil: the clock's) for as long as the search is this query: the
 // dashboard's days are the workspace's, which need not be this computer's.
 func (s *Screen) ShowSearchIn(query string, zone *time.Location) {
-	s.zone = searchZone{query: query, loc: zone}
-	s.search.SetText(query)
-	s.runSearch(query)
+	s.showSearch(searchZone{query: query, loc: zone})
+}
+
+// ShowMessagesIn is ShowSearchIn listing every message the query finds,
+// not their conversations (a list of conversations matches each one's
+// face, its latest message from someone else, alone): what a number of
+// the dashboard counts is messages, our replies and questions answered
+// since among them. The hit count says messages.
+func (s *Screen) ShowMessagesIn(query string, zone *time.Location) {
+	s.showSearch(searchZone{query: query, loc: zone, messages: true})
+}
+
+func (s *Screen) showSearch(z searchZone) {
+	s.zone = z
+	s.search.SetText(z.query)
+	s.runSearch(z.query)
 }
 
 // searchZone is the zone a search's days are read in.
 type searchZone struct {
-	query string
-	loc   *time.Location
+	query    string
+	loc      *time.Location
+	messages bool // list messages, not conversations (ShowMessagesIn)
+}
+
+// listsMessages says whether the list shows messages rather than
+// conversations: while the search is the one ShowMessagesIn gave.
+func (s *Screen) listsMessages() bool {
+	return s.zone.messages && s.query != "" && s.query == s.zone.query
+}
+
+// filter is the list's filter: the filter bar's, by message while
+// listsMessages.
+func (s *Screen) filter() core.ItemFilter {
+	f := s.filters.filter()
+	if s.listsMessages() {
+		f.Conversations = false
+	}
+	return f
 }
 
 // now is the clock a query is read with: in the zone ShowSearchIn gave
