@@ -12,18 +12,26 @@ import (
 	"github.com/hearthhq/hearth/internal/ctrim"
 )
 
-// keepEvery is how often the window hands back memory it no longer uses.
-const keepEvery = 5 * time.Second
+// keepEvery is how often the window looks at its C heap (one mallinfo2):
+// often, so that after a scroll a text's texture is freed by a repaint
+// within a second of expiring and its pages handed back a second later (at
+// five seconds the last scroll's textures outlived their lifetime by up to
+// ten).
+const keepEvery = time.Second
 
-// trimAbove is how much free C heap is worth a malloc_trim.
+// releaseEvery is how often SQLite's idle caches are handed back.
+const releaseEvery = 5 * time.Second
+
+// trimAbove is how much free C heap is worth a malloc_trim, and how far
+// the C heap must move to count as a burst of drawing.
 const trimAbove = 2 << 20
 
 // repaintFor is how long after the C heap last moved the keeper asks for
 // repaints: longer than Fyne keeps an unused text (internal/fynecache), so
 // the last scroll's texts are freed, and then an idle window stays idle.
-const repaintFor = 25 * time.Second
+const repaintFor = 15 * time.Second
 
-// keepMemory hands back, every few seconds while the window runs, what
+// keepMemory hands back, every second while the window runs, what
 // it freed but its allocators and caches keep (docs/benchmarks.md, the
 // window's memory after scrolling):
 //   - Fyne frees the textures of text nobody has drawn for a while
@@ -60,8 +68,8 @@ type memoryKeeper struct {
 }
 
 func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
-	var lastUsed uint64
-	var moved time.Time
+	var base uint64 // the C heap in use when it last counted as moved
+	var moved, released time.Time
 	settled := true // nothing to give back before the first burst
 	for {
 		var now time.Time
@@ -79,16 +87,19 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 		if free > trimAbove {
 			k.trim()
 		}
-		if used > lastUsed+trimAbove || used+trimAbove < lastUsed {
-			moved = now
+		// Against the level of the last move, not the last tick: a slow
+		// scroll moves the heap a little at every tick.
+		if used > base+trimAbove || used+trimAbove < base {
+			moved, base = now, used
 		}
-		lastUsed = used
-		err := k.release(ctx)
+		if now.Sub(released) >= releaseEvery {
+			released = now
+			if err := k.release(ctx); err != nil && ctx.Err() == nil {
+				k.log.Debug("memory: releasing SQLite's caches", "err", err)
+			}
+		}
 		if ctx.Err() != nil {
 			return // the window closed meanwhile: no frame to ask for
-		}
-		if err != nil {
-			k.log.Debug("memory: releasing SQLite's caches", "err", err)
 		}
 		switch {
 		case now.Sub(moved) < repaintFor:

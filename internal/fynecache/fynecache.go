@@ -9,10 +9,13 @@
 // internal/cache in its init). A list rebinds its rows to new strings at
 // every scroll step, so scrolling a big inbox piled up a minute of texts:
 // 512 MB resident after 10,000 rows at a million items, 237 MB of it the
-// C heap (docs/benchmarks.md). Fifteen seconds keeps what is on screen and
+// C heap (docs/benchmarks.md). Eleven seconds keeps what is on screen and
 // what was just left (going back a page draws from the cache), and stays
-// above the ten seconds under which Fyne's idle loop would walk the whole
-// window at every frame to keep the visible objects alive.
+// just above the ten seconds under which Fyne's idle loop would walk the
+// whole window at every frame to keep the visible objects alive. Fyne
+// walks an idle window every lifetime less ten seconds: once a second at
+// 11 s, which cost the idle demo window 40-50 ms of CPU per 30 s more than
+// at 15 s (a walk every five seconds); at 5 s its CPU doubled.
 //
 // FYNE_CACHE in the environment still wins. Go initialises packages in
 // import-path order among those whose imports are initialised (the spec,
@@ -24,7 +27,7 @@ package fynecache
 import "os"
 
 // Lifetime is the default lifetime of Fyne's caches in Hearth's window.
-const Lifetime = "15s"
+const Lifetime = "11s"
 
 func init() {
 	if os.Getenv("FYNE_CACHE") == "" {
