@@ -31,6 +31,10 @@ const trimAbove = 2 << 20
 // the last scroll's texts are freed, and then an idle window stays idle.
 const repaintFor = 15 * time.Second
 
+// pauseAfter is how long the C heap stops growing before a burst of
+// drawing counts as paused.
+const pauseAfter = 2 * time.Second
+
 // keepMemory hands back, every second while the window runs, what
 // it freed but its allocators and caches keep (docs/benchmarks.md, the
 // window's memory after scrolling):
@@ -42,9 +46,10 @@ const repaintFor = 15 * time.Second
 //     between live ones, until malloc_trim;
 //   - SQLite keeps the pages a background job read or wrote in the
 //     connection's cache (store.ReleaseMemory);
-//   - Go's runtime returns its free heap to the OS slowly: once the window
-//     has settled after a burst of work, debug.FreeOSMemory collects and
-//     returns it at once (a collection, once per burst).
+//   - Go's runtime returns its free heap to the OS slowly: when a burst of
+//     work pauses and once the window has settled after it,
+//     debug.FreeOSMemory collects and returns it at once (a collection,
+//     twice per burst).
 func keepMemory(ctx context.Context, win fyne.Window, st *store.Store, log *slog.Logger) {
 	k := memoryKeeper{
 		repaint: func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
@@ -69,8 +74,8 @@ type memoryKeeper struct {
 
 func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 	var base uint64 // the C heap in use when it last counted as moved
-	var moved, released time.Time
-	settled := true // nothing to give back before the first burst
+	var drew, moved, released time.Time
+	freed := 2 // times Go's heap went back since the last burst: none to give back before the first
 	for {
 		var now time.Time
 		var ok bool
@@ -88,8 +93,12 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 			k.trim()
 		}
 		// Against the level of the last move, not the last tick: a slow
-		// scroll moves the heap a little at every tick.
-		if used > base+trimAbove || used+trimAbove < base {
+		// scroll moves the heap a little at every tick. Growth is drawing;
+		// a fall is the textures of what was drawn expiring.
+		switch {
+		case used > base+trimAbove:
+			drew, moved, base = now, now, used
+		case used+trimAbove < base:
 			moved, base = now, used
 		}
 		if now.Sub(released) >= releaseEvery {
@@ -101,13 +110,19 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 		if ctx.Err() != nil {
 			return // the window closed meanwhile: no frame to ask for
 		}
-		switch {
-		case now.Sub(moved) < repaintFor:
+		settling := now.Sub(moved) < repaintFor
+		if settling {
 			k.repaint()
-			settled = false
-		case !settled:
+		}
+		// Go's heap goes back twice per burst: once the drawing paused (a
+		// scroll's garbage: the texts' pixels before they became textures,
+		// their shaping) and once settled (what the expired caches held).
+		switch {
+		case now.Sub(drew) < pauseAfter:
+			freed = 0
+		case freed == 0, freed == 1 && !settling:
 			k.freeGo()
-			settled = true
+			freed++
 		}
 	}
 }
