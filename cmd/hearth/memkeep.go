@@ -31,8 +31,8 @@ const trimAbove = 2 << 20
 // the last scroll's texts are freed, and then an idle window stays idle.
 const repaintFor = 15 * time.Second
 
-// pauseAfter is how long the C heap stops growing before a burst of
-// drawing counts as paused.
+// pauseAfter is how long after the C heap last grew the window still
+// counts as drawing.
 const pauseAfter = 2 * time.Second
 
 // keepMemory hands back, every second while the window runs, what
@@ -46,10 +46,10 @@ const pauseAfter = 2 * time.Second
 //     between live ones, until malloc_trim;
 //   - SQLite keeps the pages a background job read or wrote in the
 //     connection's cache (store.ReleaseMemory);
-//   - Go's runtime returns its free heap to the OS slowly: when a burst of
-//     work pauses and once the window has settled after it,
-//     debug.FreeOSMemory collects and returns it at once (a collection,
-//     twice per burst).
+//   - Go's runtime returns its free heap to the OS slowly: while the
+//     window draws and once it has settled after, debug.FreeOSMemory
+//     collects and returns it at once (a collection a second while
+//     drawing, and one after).
 func keepMemory(ctx context.Context, win fyne.Window, st *store.Store, log *slog.Logger) {
 	k := memoryKeeper{
 		repaint: func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
@@ -75,7 +75,7 @@ type memoryKeeper struct {
 func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 	var base uint64 // the C heap in use when it last counted as moved
 	var drew, moved, released time.Time
-	freed := 2 // times Go's heap went back since the last burst: none to give back before the first
+	goBack := true // Go's heap went back since the last burst (none to give back before the first)
 	for {
 		var now time.Time
 		var ok bool
@@ -114,15 +114,18 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 		if settling {
 			k.repaint()
 		}
-		// Go's heap goes back twice per burst: once the drawing paused (a
-		// scroll's garbage: the texts' pixels before they became textures,
-		// their shaping) and once settled (what the expired caches held).
+		// Go's heap goes back at every look while the window draws (a
+		// scroll's garbage: each text's pixels before they became a
+		// texture, their shaping; 20 MB of Go's arenas 3 s after a fast
+		// scroll at a million items) and once settled (what the expired
+		// caches held).
 		switch {
 		case now.Sub(drew) < pauseAfter:
-			freed = 0
-		case freed == 0, freed == 1 && !settling:
 			k.freeGo()
-			freed++
+			goBack = false
+		case !goBack && !settling:
+			k.freeGo()
+			goBack = true
 		}
 	}
 }

@@ -14,8 +14,8 @@ import (
 // are released every few seconds; repaints (which free the textures of
 // texts no longer shown) go on while the C heap moves and for a while
 // after, then stop so an idle window stays idle; Go's free heap goes back
-// when a burst pauses and once settled. A slow drift counts as a move once
-// it adds up.
+// while the window draws and once settled. A slow drift counts as a move
+// once it adds up.
 func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 	const mb = 1 << 20
 	start := time.Date(2026, 12, 6, 11, 0, 0, 0, time.UTC)
@@ -24,15 +24,15 @@ func TestMemoryKeeperTrimsReleasesAndRepaints(t *testing.T) {
 		used, free uint64
 		want       string // what the tick did
 	}{
-		{0, 40 * mb, 64 * mb, "trim release repaint"}, // scrolling
-		{1 * time.Second, 60 * mb, 1 * mb, "repaint"},
-		{3 * time.Second, 30 * mb, 8 * mb, "trim repaint free-go"}, // paused; what it drew expires
-		{5 * time.Second, 30 * mb, 0, "release repaint"},           // still settling
-		{18 * time.Second, 30 * mb, 0, "release free-go"},          // settled: no frames
-		{19 * time.Second, 31 * mb, 0, ""},                         // a megabyte is not a scroll
+		{0, 40 * mb, 64 * mb, "trim release repaint free-go"}, // scrolling
+		{1 * time.Second, 60 * mb, 1 * mb, "repaint free-go"},
+		{3 * time.Second, 30 * mb, 8 * mb, "trim repaint"}, // paused; what it drew expires
+		{5 * time.Second, 30 * mb, 0, "release repaint"},   // still settling
+		{18 * time.Second, 30 * mb, 0, "release free-go"},  // settled: no frames
+		{19 * time.Second, 31 * mb, 0, ""},                 // a megabyte is not a scroll
 		{20 * time.Second, 32 * mb, 0, ""},
-		{21 * time.Second, 33 * mb, 0, "repaint"}, // three since the last move: a slow scroll
-		{23 * time.Second, 33 * mb, 0, "release repaint free-go"},
+		{21 * time.Second, 33 * mb, 0, "repaint free-go"}, // three since the last move: a slow scroll
+		{23 * time.Second, 33 * mb, 0, "release repaint"},
 		{24 * time.Second, 33 * mb, 0, "repaint"},
 	}
 	var did []string
