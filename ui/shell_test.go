@@ -19,6 +19,7 @@ import (
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/ui/internal/uitest"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 func TestMain(m *testing.M) {
@@ -220,7 +221,7 @@ func TestAddedAccountReachesTheInboxFilter(t *testing.T) {
 	s.u.accountsChanged()
 	s.WaitFor("the account in the filter", func() bool {
 		for _, o := range test.LaidOutObjects(s.u.inbox.Content()) {
-			if sel, ok := o.(*widget.Select); ok && slices.Contains(sel.Options, "Support") {
+			if sel, ok := o.(*kit.Select); ok && slices.Contains(sel.Options, "Support") {
 				return true
 			}
 		}

@@ -279,7 +279,7 @@ func newXForm(u *env, x XAccounts, onAdded func(core.Account), onEdited func(cor
 	vip := newDefaultedNumber(func(d core.ChannelDefaults) int { return d.VIPFollowers })
 	ck, cs, at, as := kit.NewPasswordEntry(), kit.NewPasswordEntry(), kit.NewPasswordEntry(), kit.NewPasswordEntry()
 	// untranslated: the names of X's API versions
-	version := widget.NewSelect([]string{"API v2", "API v1.1"}, nil)
+	version := kit.NewSelect([]string{"API v2", "API v1.1"}, nil)
 	f.name.SetPlaceHolder("@our_brand") // untranslated: a handle
 	handle.SetPlaceHolder("our_brand")  // untranslated: a handle
 	apiURL.SetPlaceHolder(core.DefaultXAPIURL)

@@ -101,7 +101,7 @@ func (g *editGate) watch(fields ...fyne.CanvasObject) {
 			w.OnChanged = func(string) { g.refresh() }
 		case *widget.Check:
 			w.OnChanged = func(bool) { g.refresh() }
-		case *widget.Select:
+		case *kit.Select:
 			prev := w.OnChanged
 			w.OnChanged = func(s string) {
 				if prev != nil {

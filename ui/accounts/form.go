@@ -56,7 +56,7 @@ type accountForm struct {
 	name, user, password *kit.Entry
 	imapHost, imapPort   *kit.Entry
 	smtpHost, smtpPort   *kit.Entry
-	imapTLS, smtpTLS     *widget.Select
+	imapTLS, smtpTLS     *kit.Select
 	folders              *kit.Entry
 	backfill             *defaultedNumber
 	fromName, fromAddr   *kit.Entry // shown only while editing
@@ -115,9 +115,9 @@ func portEntry() *kit.Entry {
 
 // securitySelect picks TLS, STARTTLS or none and moves the port along when
 // it still holds the previous mode's usual port.
-func securitySelect(port *kit.Entry, imap bool) *widget.Select {
+func securitySelect(port *kit.Entry, imap bool) *kit.Select {
 	var prev core.TLSMode
-	sel := widget.NewSelect(securityLabels(), nil)
+	sel := kit.NewSelect(securityLabels(), nil)
 	sel.OnChanged = func(label string) {
 		mode := securityMode(label)
 		if port.Text == "" || port.Text == strconv.Itoa(usualPort(prev, imap)) {
@@ -203,7 +203,7 @@ func hinted(it *widget.FormItem, hint string) *widget.FormItem {
 	return it
 }
 
-func serverRow(host, port *kit.Entry, sec *widget.Select) fyne.CanvasObject {
+func serverRow(host, port *kit.Entry, sec *kit.Select) fyne.CanvasObject {
 	portBox := container.NewGridWrap(fyne.NewSize(80, port.MinSize().Height), port)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(portBox, sec), host)
 }

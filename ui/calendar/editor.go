@@ -49,9 +49,9 @@ type postEditor struct {
 	variants map[int64]*kit.Entry
 	date     *kit.Entry
 	clock    *kit.Entry
-	agenda   *widget.Select
+	agenda   *kit.Select
 	tags     *kit.Entry
-	campaign *widget.Select
+	campaign *kit.Select
 	notes    *kit.Entry
 	media    *mediaList
 	preview  *preview // what each channel shows (editor_preview.go)
@@ -97,8 +97,8 @@ func (e *postEditor) buildFields() {
 	e.date.Validator = func(s string) error { return kit.Friendly(parseErr(time.DateOnly, s), lang.L("use YYYY-MM-DD")) }
 	e.clock.Validator = func(s string) error { return kit.Friendly(parseErr("15:04", s), lang.L("use HH:MM")) }
 	e.date.OnChanged, e.clock.OnChanged = e.changed, e.changed
-	e.agenda = widget.NewSelect(agendaChoices(), e.changed)
-	e.campaign = widget.NewSelect([]string{lang.L(noCampaign)}, e.changed)
+	e.agenda = kit.NewSelect(agendaChoices(), e.changed)
+	e.campaign = kit.NewSelect([]string{lang.L(noCampaign)}, e.changed)
 	e.tags = kit.NewEntry()
 	e.tags.SetPlaceHolder(lang.L("tags, separated by commas"))
 	e.tags.OnChanged = e.changed

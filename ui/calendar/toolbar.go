@@ -25,8 +25,8 @@ type calToolbar struct {
 	s       *Screen
 	title   *widget.Label
 	modes   []*widget.Button
-	filter  *widget.Select
-	colour  *widget.Select
+	filter  *kit.Select
+	colour  *kit.Select
 	ids     map[string]int64 // filter choice -> account id
 	content fyne.CanvasObject
 }
@@ -41,9 +41,9 @@ func newCalToolbar(s *Screen) *calToolbar {
 	for i, name := range calModeNames {
 		b.modes = append(b.modes, widget.NewButton(lang.L(name), func() { s.setMode(calMode(i)) }))
 	}
-	b.filter = widget.NewSelect([]string{lang.L(allChannels)}, b.filterChosen)
+	b.filter = kit.NewSelect([]string{lang.L(allChannels)}, b.filterChosen)
 	b.filter.SetSelected(lang.L(allChannels))
-	b.colour = widget.NewSelect([]string{lang.L(colourChannels), lang.L(colourAgendas)}, b.colourChosen)
+	b.colour = kit.NewSelect([]string{lang.L(colourChannels), lang.L(colourAgendas)}, b.colourChosen)
 	b.colour.SetSelected(lang.L(colourChannels))
 	add := widget.NewButtonWithIcon(lang.L("New post"), theme.ContentAddIcon(), s.newPost)
 	add.Importance = widget.HighImportance

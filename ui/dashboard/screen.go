@@ -40,8 +40,8 @@ type env struct {
 // Screen is the dashboard.
 type Screen struct {
 	u       *env
-	period  *widget.Select
-	channel *widget.Select
+	period  *kit.Select
+	channel *kit.Select
 	sub     *widget.Label
 	banner  *kit.Banner
 	// saved says where the last report went, with a button to open it.
@@ -73,9 +73,9 @@ func New(e *kit.Env, b Backend, drill Drill) *Screen {
 		labels[i] = lang.L(p.label)
 	}
 	// Selected before the callbacks are set: nothing loads before Start.
-	s.period = widget.NewSelect(labels, nil)
+	s.period = kit.NewSelect(labels, nil)
 	s.period.SetSelectedIndex(1)
-	s.channel = widget.NewSelect([]string{lang.L(allChannels)}, nil)
+	s.channel = kit.NewSelect([]string{lang.L(allChannels)}, nil)
 	s.channel.SetSelected(lang.L(allChannels))
 	s.period.OnChanged = func(string) { s.reload.Request() }
 	s.channel.OnChanged = func(string) { s.reload.Request() }

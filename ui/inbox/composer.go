@@ -307,7 +307,7 @@ func (c *composer) outboxChanged(items map[int64]bool) {
 // composerEntry is the reply text: Ctrl+Enter sends, Esc leaves it for
 // the triage keys, and losing the focus saves the draft.
 type composerEntry struct {
-	widget.Entry
+	kit.Entry
 	onSend  func()
 	onBlur  func()
 	onSaved func() // Ctrl+Shift+S: the saved replies

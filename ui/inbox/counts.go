@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/ui/kit"
@@ -63,7 +62,7 @@ func withCount(label string, n int) string {
 
 // relabel changes a select's choices in place, keeping the chosen index
 // and firing nothing: the person's choice did not change.
-func relabel(sel *widget.Select, labels []string) {
+func relabel(sel *kit.Select, labels []string) {
 	if slices.Equal(sel.Options, labels) {
 		return
 	}

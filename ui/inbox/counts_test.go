@@ -7,9 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // The filter bar says how many conversations wait in each view, account
@@ -56,7 +55,7 @@ func TestCountsBesideViewsAccountsAndChannels(t *testing.T) {
 }
 
 // choose picks a select's option by its name, whatever count it shows.
-func choose(sel *widget.Select, name string) {
+func choose(sel *kit.Select, name string) {
 	for i, o := range sel.Options {
 		if o == name || strings.HasPrefix(o, name+" (") {
 			sel.SetSelectedIndex(i)

@@ -60,9 +60,9 @@ type kindView struct {
 // filterBar holds the inbox filters: account, kind, state, unread, tag.
 type filterBar struct {
 	u        *env
-	account  *widget.Select
-	kind     *widget.Select
-	state    *widget.Select
+	account  *kit.Select
+	kind     *kit.Select
+	state    *kit.Select
 	unread   *widget.Check
 	vip      *widget.Check
 	tag      *escEntry
@@ -74,11 +74,11 @@ type filterBar struct {
 
 func newFilterBar(u *env, onChange func()) *filterBar {
 	f := &filterBar{u: u, onChange: onChange}
-	f.account = widget.NewSelect([]string{lang.L(allAccounts)}, nil)
+	f.account = kit.NewSelect([]string{lang.L(allAccounts)}, nil)
 	f.account.SetSelectedIndex(0)
-	f.kind = widget.NewSelect(kindLabels(), nil)
+	f.kind = kit.NewSelect(kindLabels(), nil)
 	f.kind.SetSelectedIndex(0)
-	f.state = widget.NewSelect(stateLabels(), nil)
+	f.state = kit.NewSelect(stateLabels(), nil)
 	f.state.SetSelectedIndex(0)
 	f.unread = widget.NewCheck(lang.L("Unread only"), nil)
 	f.vip = widget.NewCheck(lang.L("VIP first"), nil)

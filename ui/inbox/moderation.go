@@ -138,9 +138,9 @@ func (t *threadView) askBan(m Moderator, it core.Item) {
 	for i, r := range banReasons {
 		reasons[i] = lang.L(r.label)
 	}
-	dur := widget.NewSelect(durations, nil)
+	dur := kit.NewSelect(durations, nil)
 	dur.SetSelectedIndex(defaultBan)
-	reason := widget.NewSelect(reasons, nil)
+	reason := kit.NewSelect(reasons, nil)
 	reason.SetSelectedIndex(0)
 	comment := kit.NewEntry()
 	comment.SetPlaceHolder(lang.L("Optional: why, in a few words"))

@@ -107,7 +107,7 @@ func (c *composer) editSaved(list []core.SavedReply) {
 	name, text := kit.NewEntry(), kit.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(5)
-	langSel := widget.NewSelect(nil, nil)
+	langSel := kit.NewSelect(nil, nil)
 	for _, l := range savedLangs {
 		langSel.Options = append(langSel.Options, langLabel(l))
 	}

@@ -5,12 +5,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearthhq/hearth/ui/kit"
 )
 
 // searchEntry is the inbox search: Enter searches, Esc clears and goes
 // back to the list.
 type searchEntry struct {
-	widget.Entry
+	kit.Entry
 	onSearch func(query string)
 	onClear  func()
 }
@@ -48,7 +50,7 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 // escEntry is a one-line field that hands the keyboard back to the window
 // on Esc, so the triage keys work again without reaching for the mouse.
 type escEntry struct {
-	widget.Entry
+	kit.Entry
 }
 
 func newEscEntry() *escEntry {

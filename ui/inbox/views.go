@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearthhq/hearth/core/query"
 	"github.com/hearthhq/hearth/core/views"
@@ -22,7 +21,7 @@ type Views interface {
 // unread count ("Brand (3)"): choosing one searches its query.
 type viewPicker struct {
 	u      *env
-	sel    *widget.Select
+	sel    *kit.Select
 	counts []views.Count
 	reload *kit.Refresher
 	search func(query string)
@@ -30,7 +29,7 @@ type viewPicker struct {
 
 func newViewPicker(u *env, search func(string)) *viewPicker {
 	p := &viewPicker{u: u, search: search}
-	p.sel = widget.NewSelect(nil, p.chosen)
+	p.sel = kit.NewSelect(nil, p.chosen)
 	p.sel.PlaceHolder = lang.L("Saved views")
 	p.reload = kit.NewRefresher(p.load)
 	p.sel.Hide() // until there is a view to offer

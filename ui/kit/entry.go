@@ -11,6 +11,14 @@ import (
 // entry of that dialog has the focus; this entry passes it on.
 type Entry struct {
 	widget.Entry
+	outer fyne.CanvasObject // what the window knows: a type embedding Entry, or e
+}
+
+// ExtendBaseWidget is widget.Entry's, remembering the outer widget for
+// the right-click guard: the window keys its objects by it.
+func (e *Entry) ExtendBaseWidget(w fyne.Widget) {
+	e.outer = w
+	e.Entry.ExtendBaseWidget(w)
 }
 
 // NewEntry is widget.NewEntry whose Escape closes its dialog.
@@ -39,6 +47,17 @@ func NewPasswordEntry() *Entry {
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TappedSecondary opens the entry's menu (cut, copy, paste), or does
+// nothing when Fyne lost the entry's window this frame: widget.Entry
+// would hand the nil canvas to NewPopUpMenu and crash the window, as
+// widget.Select does (see Select, fyne#5965).
+func (e *Entry) TappedSecondary(pe *fyne.PointEvent) {
+	if !hasCanvas(e.outer, e) {
+		return
+	}
+	e.Entry.TappedSecondary(pe)
 }
 
 // TypedKey closes the dialog on top on Escape when the entry is in it.

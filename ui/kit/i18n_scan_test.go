@@ -80,6 +80,7 @@ var funcSinks = map[string][]int{
 	widgetPkg + ".NewRichTextWithText":      {0},
 	widgetPkg + ".NewRadioGroup":            {options},
 	widgetPkg + ".NewSelect":                {options},
+	kitPkg + ".NewSelect":                   {options},
 	widgetPkg + ".NewCheckGroup":            {options},
 	widgetPkg + ".NewToolbarAction":         {},
 	containerPkg + ".NewTabItem":            {0},

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TightRows stacks objects like a VBox but lets neighbours share their
@@ -172,11 +171,11 @@ func (w *wrapRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // WideSelect holds a select no narrower than its chosen text: Fyne's
 // select measures only its placeholder, so a longer choice is cut ("Tous
 // les ca…") where a wrapping row would rather move it to the next line.
-func WideSelect(s *widget.Select) *fyne.Container {
+func WideSelect(s *Select) *fyne.Container {
 	return container.New(wideSelect{s}, s)
 }
 
-type wideSelect struct{ s *widget.Select }
+type wideSelect struct{ s *Select }
 
 func (l wideSelect) MinSize([]fyne.CanvasObject) fyne.Size {
 	m := l.s.MinSize()

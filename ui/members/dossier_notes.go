@@ -84,7 +84,7 @@ func (n *notesEditor) remove(note core.Note) {
 // noteEntry is a multi-line box that saves on Ctrl+Enter; Tab leaves it
 // for the next field instead of typing a tab.
 type noteEntry struct {
-	widget.Entry
+	kit.Entry
 	onSave func()
 }
 

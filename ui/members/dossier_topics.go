@@ -107,7 +107,7 @@ type expertiseEditor struct {
 	v       *dossierView
 	rows    *fyne.Container
 	topic   *kit.Entry
-	level   *widget.Select
+	level   *kit.Select
 	content fyne.CanvasObject
 }
 
@@ -115,7 +115,7 @@ func newExpertiseEditor(v *dossierView) *expertiseEditor {
 	e := &expertiseEditor{v: v, rows: container.NewVBox(), topic: kit.NewEntry()}
 	e.topic.SetPlaceHolder(lang.L("Add a topic and press Enter"))
 	e.topic.OnSubmitted = func(string) { e.add() }
-	e.level = widget.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)
+	e.level = kit.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)
 	e.level.SetSelected("3")
 	add := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Level")), e.level), e.topic)
 	e.content = container.NewVBox(e.rows, add)

@@ -38,7 +38,7 @@ type memberImport struct {
 	imp      Members
 	path     *kit.Entry
 	mapping  *fyne.Container
-	selects  []*widget.Select
+	selects  []*kit.Select
 	table    *members.Table
 	run      *widget.Button
 	result   *widget.Label
@@ -138,7 +138,7 @@ func (m *memberImport) showMapping(t *members.Table) {
 		if col < len(t.Header) && strings.TrimSpace(t.Header[col]) != "" {
 			name = t.Header[col]
 		}
-		sel := widget.NewSelect(labels, nil)
+		sel := kit.NewSelect(labels, nil)
 		for _, f := range importFields {
 			if f.field == t.Mapping[col] {
 				sel.SetSelected(lang.L(f.label))

@@ -16,7 +16,7 @@ import (
 // the language at the next start, as the screen says.
 type appearance struct {
 	s        *Screen
-	language *widget.Select
+	language *kit.Select
 	theme    *widget.RadioGroup
 	langNote *widget.Label
 	problem  *widget.Label
@@ -39,7 +39,7 @@ func newAppearance(s *Screen) *appearance {
 			names = append(names, languageNames[l])
 		}
 	}
-	a.language = widget.NewSelect(names, nil)
+	a.language = kit.NewSelect(names, nil)
 	a.language.OnChanged = func(string) { a.saveLanguage() }
 	themeNames := []string{lang.L("As the desktop"), lang.L("Light"), lang.L("Dark")}
 	a.theme = widget.NewRadioGroup(themeNames, nil)

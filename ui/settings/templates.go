@@ -34,7 +34,7 @@ type templatesSection struct {
 // replyRow is one saved reply being edited.
 type replyRow struct {
 	name *kit.Entry
-	lang *widget.Select
+	lang *kit.Select
 	text *field
 	box  fyne.CanvasObject
 }
@@ -167,7 +167,7 @@ func (t *templatesSection) addReply(r core.SavedReply) {
 	for i, l := range replyLangs {
 		names[i] = replyLangName(l)
 	}
-	row.lang = widget.NewSelect(names, nil)
+	row.lang = kit.NewSelect(names, nil)
 	row.lang.SetSelectedIndex(index(replyLangs, r.Lang))
 	text := kit.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
