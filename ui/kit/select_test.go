@@ -204,3 +204,76 @@ func TestEntryMenuInItsWindowOpens(t *testing.T) {
 		w.Close()
 	}
 }
+
+// The password's eye shows and hides the password in its window, and
+// without it the tap is lost, not the window; Fyne's own eye panics there
+// (it calls Focus on the nil canvas).
+func TestPasswordEyeGuarded(t *testing.T) {
+	test.NewTempApp(t)
+	e := NewPasswordEntry()
+	plain := widget.NewPasswordEntry()
+	w := test.NewWindow(widget.NewForm(widget.NewFormItem("A", e), widget.NewFormItem("B", plain)))
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 200))
+	eye := e.ActionItem.(fyne.Tappable)
+
+	test.Tap(eye)
+	if e.Password || w.Canvas().Focused() != e {
+		t.Errorf("after the eye: concealed %v, focused %v; want shown and the entry focused", e.Password, w.Canvas().Focused())
+	}
+	test.Tap(eye)
+	if !e.Password {
+		t.Error("the second tap on the eye left the password shown")
+	}
+	e.Disable()
+	test.Tap(eye)
+	if !e.Password {
+		t.Error("the eye of a disabled entry showed the password")
+	}
+	e.Enable()
+
+	loseWindows(t)
+	if !panics(func() { plain.ActionItem.(fyne.Tappable).Tapped(&fyne.PointEvent{}) }) {
+		t.Error("Fyne's eye worked without a window: Fyne's bug is gone, the guard may go (fyne#5965)")
+	}
+	if panics(func() { eye.Tapped(&fyne.PointEvent{}) }) {
+		t.Fatal("the kit eye panicked without its window")
+	}
+	if !e.Password {
+		t.Error("the eye showed the password in a frame with no window")
+	}
+}
+
+// The kit eye is drawn as Fyne's: same size, same icon, shown or hidden.
+func TestPasswordEyeLooksAsFynes(t *testing.T) {
+	test.NewTempApp(t)
+	e, plain := NewPasswordEntry(), widget.NewPasswordEntry()
+	w := test.NewWindow(widget.NewForm(widget.NewFormItem("A", e), widget.NewFormItem("B", plain)))
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 200))
+	for _, shown := range []bool{false, true} {
+		if shown {
+			test.Tap(e.ActionItem.(fyne.Tappable))
+			test.Tap(plain.ActionItem.(fyne.Tappable))
+		}
+		a, b := e.ActionItem, plain.ActionItem
+		if a.Size() != b.Size() || a.MinSize() != b.MinSize() || a.Position() != b.Position() || e.MinSize() != plain.MinSize() {
+			t.Errorf("shown %v: eye %v at %v (min %v), Fyne's %v at %v (min %v)", shown, a.Size(), a.Position(), a.MinSize(), b.Size(), b.Position(), b.MinSize())
+		}
+		ia, ib := icon(t, a), icon(t, b)
+		if ia.Resource.Name() != ib.Resource.Name() || ia.Size() != ib.Size() || ia.Position() != ib.Position() {
+			t.Errorf("shown %v: icon %s %v at %v, Fyne's %s %v at %v", shown, ia.Resource.Name(), ia.Size(), ia.Position(), ib.Resource.Name(), ib.Size(), ib.Position())
+		}
+	}
+}
+
+func icon(t *testing.T, o fyne.CanvasObject) *canvas.Image {
+	t.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if i, ok := c.(*canvas.Image); ok {
+			return i
+		}
+	}
+	t.Fatalf("%T draws no image", o)
+	return nil
+}
