@@ -41,13 +41,18 @@ func newNotifyingShell(t *testing.T, opts ...shellOption) *notifyingShell {
 }
 
 // publish tells the window that items arrived and waits until it has
-// looked at them and sent what it would.
+// looked at them and sent what it would. It waits for a check of these
+// items, not any check: one still running for an earlier event (the
+// conversation opened, an account's status) would otherwise pass for it,
+// and the window's own check would land in the next publish.
 func (s *notifyingShell) publish(ids ...int64) []string {
 	s.T.Helper()
-	n := s.svc.checks.Load()
+	before := s.svc.timesChecked(ids)
 	s.sent.take()
 	s.ws.Engine.Publish(core.Event{Kind: core.EventItems, AccountID: s.accts[0].ID, ItemIDs: ids})
-	s.WaitFor("the notifications checked", func() bool { return s.svc.checks.Load() > n && s.Env.Idle() })
+	s.WaitFor("the notifications checked", func() bool {
+		return s.svc.timesChecked(ids) > before && s.Env.Idle()
+	})
 	s.Settle()
 	return s.sent.take()
 }
@@ -120,11 +125,25 @@ func TestNotificationsGroupedAndNotForTheOpenConversation(t *testing.T) {
 	}
 }
 
-// countingNotify counts the window's starts and checks.
+// countingNotify counts the window's starts and, per item, its checks.
 type countingNotify struct {
 	*notify.Service
 	started atomic.Bool
-	checks  atomic.Int32
+	mu      sync.Mutex
+	checked map[int64]int // item: checks done that included it
+}
+
+// timesChecked is how many finished checks included all of ids.
+func (c *countingNotify) timesChecked(ids []int64) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := -1
+	for _, id := range ids {
+		if n < 0 || c.checked[id] < n {
+			n = c.checked[id]
+		}
+	}
+	return n
 }
 
 func (c *countingNotify) Start(ctx context.Context) error {
@@ -133,7 +152,16 @@ func (c *countingNotify) Start(ctx context.Context) error {
 }
 
 func (c *countingNotify) Check(ctx context.Context, ch notify.Changes, onScreen notify.Screen) ([]notify.Alert, error) {
-	defer c.checks.Add(1)
+	defer func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.checked == nil {
+			c.checked = map[int64]int{}
+		}
+		for _, id := range ch.Items {
+			c.checked[id]++
+		}
+	}()
 	return c.Service.Check(ctx, ch, onScreen)
 }
 
