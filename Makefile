@@ -19,8 +19,13 @@ GOFILES = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/testda
 deps:
 	@scripts/deps.sh
 
+# Two programs from cmd/hearth: hearth, the command line without the
+# window (-tags nowindow: no Fyne, no GL or X library, half the start-up
+# time of a command), and hearth-window, the whole of Hearth, which hearth
+# hands over to when asked for the window (docs/architecture.md).
 build:
-	$(GO) build -tags $(TAGS) -ldflags '-X main.version=$(VERSION)' -o $(BIN) ./cmd/hearth
+	$(GO) build -tags $(TAGS) -ldflags '-X main.version=$(VERSION)' -o $(BIN)-window ./cmd/hearth
+	$(GO) build -tags '$(TAGS) nowindow' -ldflags '-X main.version=$(VERSION)' -o $(BIN) ./cmd/hearth
 
 run: build
 	./$(BIN)

@@ -4,7 +4,7 @@
 # make test: they need root, network to the Debian mirror and minutes.
 #
 #   scripts/fresh-root.sh build [ROOT]   Go, git and make only, then the
-#       README's first commands: clone, make deps, go build ./cmd/hearth
+#       README's first commands: clone, make deps, make build
 #   scripts/fresh-root.sh deb FILE.deb [ROOT]   apt-get install the package
 #       and start hearth --help and hearth version there
 #
@@ -72,8 +72,8 @@ build() {
 	git -C "$root/root/hearth" checkout -q "$(git rev-parse HEAD)"
 	echo "fresh-root: make deps"
 	time in_root "$root" bash -c 'cd /root/hearth && make deps'
-	echo "fresh-root: go build ./cmd/hearth (empty module and build caches)"
-	time in_root "$root" bash -c 'cd /root/hearth && go build -tags migrated_fynedo -o bin/hearth ./cmd/hearth'
+	echo "fresh-root: make build (empty module and build caches)"
+	time in_root "$root" bash -c 'cd /root/hearth && make build'
 	in_root "$root" /root/hearth/bin/hearth help | head -1
 }
 

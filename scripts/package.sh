@@ -2,8 +2,9 @@
 # Builds the Linux packages of Hearth into dist/:
 #   hearth_<version>_<debarch>.deb            (dpkg-deb; installs under /usr)
 #   hearth-<version>-linux-<arch>.tar.xz      (make install / make user-install)
-# Both carry the binary, the .desktop file, the icon in every hicolor size,
-# the AppStream metainfo, the man page hearth(1), the systemd user unit
+# Both carry the two programs (hearth, the command line; hearth-window),
+# the .desktop file, the icon in every hicolor size, the AppStream
+# metainfo, the man page hearth(1), the systemd user unit
 # hearth-sync.service, LICENSE and THIRD_PARTY_NOTICES. docs/packaging.md
 # says what goes where and how the .deb was checked on a fresh Debian 12.
 #
@@ -50,7 +51,11 @@ rm -rf "$work"
 mkdir -p "$tree/bin"
 
 echo "package: building hearth $version ($arch)"
-go build -tags "$tags" $buildflags -ldflags "-s -w -X main.version=$version" -o "$tree/bin/hearth" ./cmd/hearth
+# hearth is the command line alone, hearth-window the whole program, which
+# hearth hands the window over to (Makefile, build).
+ldflags="-s -w -X main.version=$version"
+go build -tags "$tags" $buildflags -ldflags "$ldflags" -o "$tree/bin/hearth-window" ./cmd/hearth
+go build -tags "$tags nowindow" $buildflags -ldflags "$ldflags" -o "$tree/bin/hearth" ./cmd/hearth
 
 # The .desktop file, from FyneApp.toml's fields, as Fyne's packager writes
 # it (its own archive would cost another xz pass over the binary).
@@ -63,7 +68,7 @@ cat >"$tree/share/applications/$id.desktop" <<EOF
 Type=Application
 Name=$(str Name)
 GenericName=$(str GenericName)
-Exec=hearth
+Exec=hearth-window
 Icon=$id
 Comment=$(str Comment)
 Categories=$(list Categories)
@@ -121,9 +126,9 @@ rm "$deb/usr/share/doc/hearth/LICENSE"
 } >"$deb/usr/share/doc/hearth/copyright"
 mkdir -p "$deb/usr/lib/systemd/user"
 unit /usr/bin >"$deb/usr/lib/systemd/user/hearth-sync.service"
-# Depends: the package of each shared library the binary links (cgo: libc,
+# Depends: the package of each shared library the programs link (cgo: libc,
 # GL, X11), found with readelf and dpkg -S, not kept by hand.
-depends=$(readelf -d "$tree/bin/hearth" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | while read -r lib; do
+depends=$(readelf -d "$tree/bin/hearth" "$tree/bin/hearth-window" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | while read -r lib; do
 	path=$(ldconfig -p | awk -v l="$lib" '$1 == l { print $NF; exit }')
 	[[ -n $path ]] || fail "cannot find $lib"
 	dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 ||
@@ -176,6 +181,7 @@ FILES := $(shell find share -type f)
 
 install:
 	install -Dm755 bin/hearth $(DESTDIR)$(PREFIX)/bin/hearth
+	install -Dm755 bin/hearth-window $(DESTDIR)$(PREFIX)/bin/hearth-window
 	for f in $(FILES); do install -Dm644 $$f $(DESTDIR)$(PREFIX)/$$f; done
 	mkdir -p $(DESTDIR)$(UNITDIR)
 	sed 's|^ExecStart=[^ ]*/hearth |ExecStart=$(PREFIX)/bin/hearth |' hearth-sync.service.in >$(DESTDIR)$(UNITDIR)/hearth-sync.service
@@ -186,7 +192,7 @@ user-install:
 	$(MAKE) install PREFIX=$(HOME)/.local UNITDIR=$(HOME)/.local/share/systemd/user
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/hearth $(DESTDIR)$(UNITDIR)/hearth-sync.service
+	rm -f $(DESTDIR)$(PREFIX)/bin/hearth $(DESTDIR)$(PREFIX)/bin/hearth-window $(DESTDIR)$(UNITDIR)/hearth-sync.service
 	for f in $(FILES); do rm -f $(DESTDIR)$(PREFIX)/$$f; done
 
 user-uninstall:

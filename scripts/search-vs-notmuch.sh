@@ -138,7 +138,7 @@ EOF
 	/usr/sbin/dovecot -F -c "$work/dovecot.conf" &
 	dovecot_pid=$!
 	for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
-	[[ -n ${OTHER:-} ]] || go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
+	[[ -n ${OTHER:-} ]] || go build -tags "migrated_fynedo nowindow" -o "$work/hearth" "$here/cmd/hearth"
 	echo "hearth sync --once (Dovecot on 127.0.0.1:$port)..."
 	echo secret | HEARTH_SECRETS_KEY_FILE=$work/key "$syncer" --data "$cache/hearth" --secrets file account add imap \
 		--name Bench --host 127.0.0.1 --port "$port" --user alice --tls none --backfill-days -1 --password-stdin --no-test
@@ -147,7 +147,7 @@ EOF
 	dovecot_pid=
 fi
 
-[[ -x $work/hearth ]] || go build -tags migrated_fynedo -o "$work/hearth" "$here/cmd/hearth"
+[[ -x $work/hearth ]] || go build -tags "migrated_fynedo nowindow" -o "$work/hearth" "$here/cmd/hearth"
 # Copies, so that the cache stays as it was synced (a clean shutdown: no WAL
 # beside the file).
 cp -r "$cache/hearth" "$work/data"

@@ -156,19 +156,16 @@ func dispatch(ctx context.Context, args []string, io stdio) error {
 		defaultGC()
 	}
 	log := newLogger(io.err, g.verbose)
-	if g.demo {
-		if len(rest) > 0 {
-			return usagef("--demo opens the window; it takes no command")
-		}
-		return runDemo(ctx, g, log)
+	if g.demo && len(rest) > 0 {
+		return usagef("--demo opens the window; it takes no command")
+	}
+	if g.demo || len(rest) == 0 {
+		return openWindow(ctx, g, args, log)
 	}
 	if g.data == "" {
 		if g.data, err = defaultDataDir(); err != nil {
 			return err
 		}
-	}
-	if len(rest) == 0 {
-		return runGUI(ctx, g, log)
 	}
 	if cmd, ok := dbCommands[rest[0]]; ok {
 		return cmd(ctx, g, rest[1:], io)

@@ -16,7 +16,6 @@ import (
 	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/internal/safefile"
-	uidashboard "github.com/hearthhq/hearth/ui/dashboard"
 )
 
 // The dashboard's commands join the table cli.go's init makes (the go
@@ -243,9 +242,6 @@ func cmdReport(ctx context.Context, w *workspace, args []string, _ stdio) error 
 	})
 }
 
-// The dashboard screen's use case is the core stats service, over the
-// store (checked at compile time, as uicheck.go does for the others).
-var (
-	_ uidashboard.Stats = (*stats.Service)(nil)
-	_ stats.Store       = (*store.Store)(nil)
-)
+// The stats service runs over the store (checked at compile time; the
+// dashboard screen's side is in uicheck.go).
+var _ stats.Store = (*store.Store)(nil)

@@ -1,3 +1,5 @@
+//go:build !nowindow
+
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"github.com/hearthhq/hearth/ui"
 	uiaccounts "github.com/hearthhq/hearth/ui/accounts"
 	uicalendar "github.com/hearthhq/hearth/ui/calendar"
+	uidashboard "github.com/hearthhq/hearth/ui/dashboard"
 	uiinbox "github.com/hearthhq/hearth/ui/inbox"
 	"github.com/hearthhq/hearth/ui/kit"
 	uimembers "github.com/hearthhq/hearth/ui/members"
@@ -54,4 +57,5 @@ var (
 	_ uisettings.Scores      = (*members.Service)(nil)
 	_ uisettings.Replies     = (*inbox.Service)(nil)
 	_ uisettings.Backups     = (*backup.Service)(nil)
+	_ uidashboard.Stats      = (*stats.Service)(nil)
 )
