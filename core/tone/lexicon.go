@@ -21,6 +21,11 @@ import (
 //	c но              contrast: what follows outweighs what came before
 //	a идиот           abuse (insult, slur): flags the text; weight -3 unless given
 //	t убью тебя       threat: flags the text even under a negation; weight -3.5
+//
+// A word written with '=' before it (s =ценю 2.3) is matched as written,
+// not by its stem, and that form is kept whole in the text too: for a
+// word whose stem other words share ("ценю", I value, and "цены", prices,
+// are both "цен"; "pourri" and "pourriez", could you, both "pourr").
 type kind byte
 
 const (
@@ -45,11 +50,16 @@ type entry struct {
 type Lexicon struct {
 	lang  wordform.Lang
 	terms map[string][]entry // first stem -> entries, longest phrase first
+	whole map[string]bool    // folded forms matched as written ('=' in the file)
+	// words are the entries of one word by the word as written, for VADER,
+	// which matches words whole: "crash", "crashing" and "crashed" share
+	// one stem, and so one entry of terms.
+	words map[string]entry
 	size  int
 }
 
 func newLexicon(lang wordform.Lang) *Lexicon {
-	return &Lexicon{lang: lang, terms: map[string][]entry{}}
+	return &Lexicon{lang: lang, terms: map[string][]entry{}, whole: map[string]bool{}, words: map[string]entry{}}
 }
 
 // Len is the number of entries.
@@ -99,6 +109,17 @@ func (l *Lexicon) parseLine(line string) (entry, error) {
 	if !hasWeight {
 		e.weight = map[kind]float64{kindAbuse: -3, kindThreat: -3.5}[e.kind]
 	}
+	for i, w := range words {
+		if rest, ok := strings.CutPrefix(w, "="); ok && rest != "" {
+			words[i] = rest
+			for _, f := range wordform.Tokens(wordform.Fold(rest)) {
+				l.whole[f] = true
+			}
+		}
+		if strings.Trim(words[i], "=") == "" {
+			return e, fmt.Errorf("no word in %q", strings.TrimSpace(line))
+		}
+	}
 	e.stems = l.stemsOf(strings.Join(words, " "))
 	e.words = strings.Fields(strings.ToLower(strings.Join(words, " ")))
 	if len(e.stems) == 0 {
@@ -110,14 +131,27 @@ func (l *Lexicon) parseLine(line string) (entry, error) {
 func (l *Lexicon) stemsOf(text string) []string {
 	words := wordform.Tokens(wordform.Fold(text))
 	for i, w := range words {
-		words[i] = wordform.Stem(l.lang, w)
+		words[i] = l.stem(w, wordform.Stem)
 	}
 	return words
+}
+
+// stem is the stem of a folded word, or the word itself marked with '='
+// when the lexicon matches it as written: "=класс" meets "класс" only,
+// not "классы" or the "класс" of "мастер-классы".
+func (l *Lexicon) stem(w string, stem func(wordform.Lang, string) string) string {
+	if l.whole[w] {
+		return "=" + w
+	}
+	return stem(l.lang, w)
 }
 
 // add files an entry; a later entry of the same term replaces an earlier
 // one, so an imported lexicon overrides the bundled weights.
 func (l *Lexicon) add(e entry) {
+	if len(e.words) == 1 {
+		l.words[e.words[0]] = e
+	}
 	list := l.terms[e.stems[0]]
 	for i, old := range list {
 		if slices.Equal(old.stems, e.stems) {

@@ -12,6 +12,11 @@ const (
 	normAlpha      = 15    // compound = sum / sqrt(sum² + alpha)
 	exclaimBoost   = 0.292 // per '!', up to four
 	lookBack       = 3     // negations and boosters reach this many words ahead
+	// questionScalar weighs the words of a sentence that asks: "can I pay
+	// by card?", "comment annuler ma réservation ?" name what they ask
+	// about, not how the writer feels. At 0.1 a word needs VADER's weight
+	// of 2 (crashing, broken, terrible) to tip a question off neutral.
+	questionScalar = 0.1
 )
 
 // judged is a text's raw valence and abuse, before normalising.
@@ -19,6 +24,9 @@ type judged struct {
 	sum     float64
 	abusive bool
 	hits    int // sentiment-bearing words found
+	// phrases is the valence of the abuse and threats of more than one
+	// word ("i will find you"), which VADER cannot see.
+	phrases float64
 }
 
 // judge scores stemmed words with a lexicon: each sentiment word's weight,
@@ -35,8 +43,13 @@ func (l *Lexicon) judge(stems []string) judged {
 		boost      float64
 		boostAt    = -lookBack - 1
 	)
+	asking := false
 	for i := 0; i < len(stems); {
-		if stems[i] == clauseBreak {
+		switch stems[i] {
+		case questionMark, statementMark:
+			asking = stems[i] == questionMark
+			fallthrough
+		case clauseBreak:
 			lastNeg, boostAt = -lookBack-1, -lookBack-1
 		}
 		e, ok := l.match(stems, i)
@@ -69,12 +82,21 @@ func (l *Lexicon) judge(stems []string) judged {
 			if e.kind == kindAbuse && negated {
 				v = 0 // "не дурак": no insult, and no praise either
 			}
+			if e.kind == kindAbuse && len(e.stems) > 1 {
+				j.phrases += v
+			}
+			if e.kind == kindSentiment && asking {
+				v *= questionScalar
+			}
 			vals = append(vals, v)
 			j.hits++
 		case kindThreat:
 			vals = append(vals, e.weight)
 			j.abusive = true
 			j.hits++
+			if len(e.stems) > 1 {
+				j.phrases += e.weight
+			}
 		}
 		i += len(e.stems)
 	}
@@ -108,6 +130,12 @@ func emphasis(text string, sum float64) float64 {
 		strings.Count(text, "🤬") + strings.Count(text, "😢") + strings.Count(text, "😞") +
 		strings.Count(text, "💩")
 	return sum + 1.5*float64(min(smiles, 3)) - 1.5*float64(min(frowns, 3))
+}
+
+// valence is the sum of valences a compound score was normalised from.
+func valence(compound float64) float64 {
+	c := max(-0.9999, min(0.9999, compound))
+	return c * math.Sqrt(normAlpha/(1-c*c))
 }
 
 // normalize maps a valence sum into [-1, 1] as VADER's compound does.

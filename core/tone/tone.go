@@ -12,6 +12,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -73,13 +74,13 @@ func New() (*Analyzer, error) {
 
 // addToVADER gives VADER the English sentiment entries of a lexicon:
 // words of a community's trouble (crashing, laggy, overpriced) that its
-// lexicon lacks.
+// lexicon lacks, and weights it rates out of a community's context (pay),
+// and the insults of one word that it lacks (retards, clowns).
 func (l *Lexicon) addToVADER(vader map[string]float64) {
-	for _, list := range l.terms {
-		for _, e := range list {
-			if e.kind == kindSentiment && len(e.words) == 1 {
-				vader[e.words[0]] = e.weight
-			}
+	for w, e := range l.words {
+		_, known := vader[w]
+		if e.kind == kindSentiment || e.kind == kindAbuse && !known {
+			vader[w] = e.weight
 		}
 	}
 }
@@ -105,8 +106,8 @@ func (a *Analyzer) Analyze(text string) core.Tone {
 	t := core.Tone{Lang: lang}
 	switch lang {
 	case English:
-		t.Sentiment = a.vader.PolarityScores(text).Compound
-		t.Abusive = a.judge(English, folded).abusive
+		j := a.judge(English, folded)
+		t.Sentiment, t.Abusive = a.english(text, j.phrases), j.abusive
 	case French, Russian, Bulgarian:
 		j := a.judge(lang, folded)
 		t.Sentiment, t.Abusive = normalize(emphasis(text, j.sum)), j.abusive
@@ -131,22 +132,129 @@ func (a *Analyzer) other(text, folded string) (float64, bool) {
 	return s, false
 }
 
+// english scores English with VADER, each sentence that asks for
+// something (asks) at questionScalar of its valence: VADER rates words
+// out of context, and a question names what it asks about ("can I pay by
+// card?", "how do I cancel?") without saying how the writer feels. A
+// text with no such question is scored whole, exactly as VADER does.
+//
+// phrases is the valence of the English list's abuse and threats of more
+// than one word, which VADER cannot match ("i will find you").
+func (a *Analyzer) english(text string, phrases float64) float64 {
+	parts := sentences(text)
+	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks }) {
+		c := a.vader.PolarityScores(text).Compound
+		if phrases == 0 {
+			return c
+		}
+		return normalize(valence(c) + phrases)
+	}
+	var rest strings.Builder
+	sum := phrases
+	for _, s := range parts {
+		if s.asks {
+			sum += questionScalar * valence(a.vader.PolarityScores(s.text).Compound)
+			continue
+		}
+		rest.WriteString(s.text)
+		rest.WriteByte(' ')
+	}
+	if rest.Len() > 0 {
+		sum += valence(a.vader.PolarityScores(rest.String()).Compound)
+	}
+	return normalize(sum)
+}
+
 // judge scores folded text with a lexicon.
 func (a *Analyzer) judge(lang, folded string) judged {
 	l := a.lex[lang]
 	var stems []string
-	for _, clause := range strings.FieldsFunc(folded, isClauseEnd) {
-		for _, w := range wordform.Tokens(clause) {
-			stems = append(stems, a.stems.stem(l.lang, w))
+	stem := a.stems.stem
+	for _, s := range sentences(folded) {
+		mark := statementMark
+		if s.asks {
+			mark = questionMark
 		}
-		stems = append(stems, clauseBreak)
+		stems = append(stems, mark)
+		for _, clause := range strings.FieldsFunc(s.text, isClauseEnd) {
+			for _, w := range wordform.Tokens(clause) {
+				stems = append(stems, l.stem(w, stem))
+			}
+			stems = append(stems, clauseBreak)
+		}
 	}
 	return l.judge(stems)
 }
 
-// clauseBreak stands between clauses among stems: a negation or a booster
-// reaches no further ("не плохо, мне понравилось").
-const clauseBreak = ","
+// Marks among stems (no word stems to punctuation): clauseBreak stands
+// between clauses, where a negation or a booster reaches no further ("не
+// плохо, мне понравилось"); questionMark starts a sentence that asks,
+// statementMark any other.
+const (
+	clauseBreak   = ","
+	questionMark  = "?"
+	statementMark = "."
+)
+
+// sentence is a sentence of a text and whether it asks for something: it
+// ends in '?' and has no word that asks why ("why", "pourquoi",
+// "почему", "защо"), which makes a question a reproach ("why is the
+// event on a weekday again?").
+type sentence struct {
+	text string
+	asks bool
+}
+
+// sentences splits a text after each run of '.', '!', '?', '…' and line
+// ends.
+func sentences(text string) []sentence {
+	var out []sentence
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isSentenceEnd(r) {
+			i += n
+			continue
+		}
+		end := i
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !isSentenceEnd(r) && r != ' ' && r != '\t' && r != '\r' {
+				break
+			}
+			end += n
+		}
+		out = append(out, newSentence(text[start:end], text[i:end]))
+		start, i = end, end
+	}
+	if start < len(text) {
+		out = append(out, newSentence(text[start:], ""))
+	}
+	return out
+}
+
+func newSentence(text, ending string) sentence {
+	asks := strings.ContainsRune(ending, '?')
+	if asks {
+		for _, w := range wordform.Tokens(wordform.Fold(text)) {
+			if whyWords[w] {
+				asks = false
+				break
+			}
+		}
+	}
+	return sentence{text: text, asks: asks}
+}
+
+func isSentenceEnd(r rune) bool {
+	return strings.ContainsRune(".!?…\n", r)
+}
+
+// whyWords ask why, in folded form: a question with one reproaches more
+// often than it asks.
+var whyWords = map[string]bool{
+	"why": true, "pourquoi": true, "почему": true, "зачем": true, "отчего": true, "защо": true,
+}
 
 func isClauseEnd(r rune) bool {
 	return strings.ContainsRune(",.;:!?…—()\n", r)

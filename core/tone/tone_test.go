@@ -122,3 +122,124 @@ func TestImport(t *testing.T) {
 		t.Errorf("after import: %s, want negative", got)
 	}
 }
+
+// What a community manager receives: questions about price, payment,
+// opening hours, sign-up and the way there read neutral in every
+// language, while complaints (in a question too) stay negative, insults
+// and threats flagged, and praise positive.
+func TestCommunityMessages(t *testing.T) {
+	tests := []struct {
+		text    string
+		label   core.ToneLabel
+		abusive bool
+	}{
+		// English: VADER rates "pay", "cancel", "join", "lost", "problem"
+		// and "free" out of context
+		{"Hi, how much is the yearly membership and can I pay by card?", core.ToneNeutral, false},
+		{"Can I pay in cash at the door?", core.ToneNeutral, false},
+		{"I'll pay at the door.", core.ToneNeutral, false},
+		{"How do I cancel my booking?", core.ToneNeutral, false},
+		{"How do I sign up for the tournament?", core.ToneNeutral, false},
+		{"How many people can join a table?", core.ToneNeutral, false},
+		{"Is the event free for members?", core.ToneNeutral, false},
+		{"What are your opening hours? Are you open on Sunday?", core.ToneNeutral, false},
+		{"Where is the entrance?", core.ToneNeutral, false},
+		{"Is there a lost and found?", core.ToneNeutral, false},
+		{"How do I report a problem with the website?", core.ToneNeutral, false},
+		{"Where do I hand in the form?", core.ToneNeutral, false},
+		{"Can I get a refund if I can't come?", core.ToneNeutral, false},
+		{"The app keeps crashing since yesterday.", core.ToneNegative, false},
+		{"Does the app keep crashing for anyone else?", core.ToneNegative, false},
+		{"Why is the event on a weekday again? So unfair.", core.ToneNegative, false},
+		{"I paid twice and nobody answers my emails. This is a scam.", core.ToneNegative, false},
+		{"Are you kidding me? The meetup was cancelled again!", core.ToneNegative, false},
+		{"I will find you and make you pay.", core.ToneNegative, true},
+		{"What a bunch of clowns running this.", core.ToneNegative, true},
+		{"Thanks, the meetup was great!", core.TonePositive, false},
+		{"I love this club, see you next week!", core.TonePositive, false},
+		{"Great evening! When is the next one?", core.TonePositive, false},
+		// French: "pourriez" (could) is not "pourri", "si" (if) no booster
+		{"Bonjour, combien coûte l'adhésion annuelle et est-ce que je peux payer par carte ?", core.ToneNeutral, false},
+		{"Pourriez-vous m'envoyer la facture du mois dernier ?", core.ToneNeutral, false},
+		{"Comment annuler ma réservation ?", core.ToneNeutral, false},
+		{"Comment signaler un problème sur le site ?", core.ToneNeutral, false},
+		{"Vous ouvrez à quelle heure le samedi ?", core.ToneNeutral, false},
+		{"Je peux me faire rembourser si je ne peux pas venir ?", core.ToneNeutral, false},
+		{"Pourquoi l'événement est encore en semaine ? C'est injuste.", core.ToneNegative, false},
+		{"Vous allez réparer cette appli pourrie un jour ?", core.ToneNegative, false},
+		{"L'application plante sans arrêt, c'est nul.", core.ToneNegative, false},
+		{"Ferme ta gueule, connard", core.ToneNegative, true},
+		{"Super soirée, merci à tous !", core.TonePositive, false},
+		// Russian: "цены" (prices) is not "ценю", "мастер-класс" not "класс!"
+		{"Здравствуйте, сколько стоит годовой абонемент и можно ли оплатить картой?", core.ToneNeutral, false},
+		{"Как отменить бронь?", core.ToneNeutral, false},
+		{"Как записаться на мастер-класс?", core.ToneNeutral, false},
+		{"Мастер-классы будут по субботам.", core.ToneNeutral, false},
+		{"Цены на билеты уже известны?", core.ToneNeutral, false},
+		{"Как сообщить о проблеме с сайтом?", core.ToneNeutral, false},
+		{"Почему опять отменили встречу? Это ужасно.", core.ToneNegative, false},
+		{"Вы когда-нибудь почините это ужасное приложение?", core.ToneNegative, false},
+		{"Цены растут, а качество падает, это ужасно.", core.ToneNegative, false},
+		{"Ты идиот", core.ToneNegative, true},
+		{"Класс! Отличная встреча, спасибо всем!", core.TonePositive, false},
+		{"Очень ценю вашу работу.", core.TonePositive, false},
+		// Bulgarian: "цената" (the price) is not "ценя", "добър ден" greets
+		{"Здравейте, колко струва годишният членски внос и мога ли да платя с карта?", core.ToneNeutral, false},
+		{"Напитките включени ли са в цената на билета?", core.ToneNeutral, false},
+		{"Добър ден! Как се стига до вас?", core.ToneNeutral, false},
+		{"Мога ли да си върна парите, ако не мога да дойда?", core.ToneNeutral, false},
+		{"Как да съобщя за проблем със сайта?", core.ToneNeutral, false},
+		{"Защо пак отменихте срещата? Ужасно.", core.ToneNegative, false},
+		{"Върнете парите, това е измама!", core.ToneNegative, false},
+		{"Ти си пълен идиот", core.ToneNegative, true},
+		{"Страхотна вечер, благодаря на всички!", core.TonePositive, false},
+	}
+	a := Default()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := a.Analyze(tt.text)
+			if got.Label() != tt.label || got.Abusive != tt.abusive {
+				t.Errorf("Analyze(%q) = %s %s (%.3f) abusive %v, want %s abusive %v", tt.text,
+					got.Lang, got.Label(), got.Sentiment, got.Abusive, tt.label, tt.abusive)
+			}
+		})
+	}
+}
+
+// A word written "=word" in a lexicon meets that form only, not the other
+// words of its stem, and an entry of weight 0 silences a phrase.
+func TestWholeWords(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Import(Russian, strings.NewReader("s =столы -2\n"), "my.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]core.ToneLabel{
+		"Столы!":            core.ToneNegative,
+		"Стол стоит в зале": core.ToneNeutral, // same stem, another form
+	} {
+		if got := a.Analyze(text).Label(); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
+	}
+	if _, err := a.Import(Russian, strings.NewReader("s =\n"), "my.txt"); err == nil {
+		t.Error(`Import("s =") succeeded`)
+	}
+}
+
+// Sentences that ask are split at their question mark, and a "why"
+// makes a question a reproach.
+func TestSentences(t *testing.T) {
+	got := sentences("Hi! How much is it?! Why is it late? Thanks")
+	want := []sentence{{"Hi! ", false}, {"How much is it?! ", true}, {"Why is it late? ", false}, {"Thanks", false}}
+	if len(got) != len(want) {
+		t.Fatalf("sentences = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
