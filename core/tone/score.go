@@ -43,11 +43,11 @@ func (l *Lexicon) judge(stems []string) judged {
 		boost      float64
 		boostAt    = -lookBack - 1
 	)
-	asking := false
+	scale := 1.0 // of sentiment words: questionScalar in a question, 0 in a courtesy
 	for i := 0; i < len(stems); {
 		switch stems[i] {
-		case questionMark, statementMark:
-			asking = stems[i] == questionMark
+		case questionMark, courtesyMark, statementMark:
+			scale = map[string]float64{questionMark: questionScalar, courtesyMark: 0, statementMark: 1}[stems[i]]
 			fallthrough
 		case clauseBreak:
 			lastNeg, boostAt = -lookBack-1, -lookBack-1
@@ -85,8 +85,8 @@ func (l *Lexicon) judge(stems []string) judged {
 			if e.kind == kindAbuse && len(e.stems) > 1 {
 				j.phrases += v
 			}
-			if e.kind == kindSentiment && asking {
-				v *= questionScalar
+			if e.kind == kindSentiment {
+				v *= scale
 			}
 			vals = append(vals, v)
 			j.hits++

@@ -12,6 +12,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -141,6 +142,7 @@ func (a *Analyzer) other(text, folded string) (float64, bool) {
 // phrases is the valence of the English list's abuse and threats of more
 // than one word, which VADER cannot match ("i will find you").
 func (a *Analyzer) english(text string, phrases float64) float64 {
+	text = wouldLike.ReplaceAllString(text, "${1} want")
 	parts := sentences(text)
 	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks }) {
 		c := a.vader.PolarityScores(text).Compound
@@ -152,6 +154,9 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	var rest strings.Builder
 	sum := phrases
 	for _, s := range parts {
+		if s.courtesy {
+			continue
+		}
 		if s.asks {
 			sum += questionScalar * valence(a.vader.PolarityScores(s.text).Compound)
 			continue
@@ -165,6 +170,10 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	return normalize(sum)
 }
 
+// wouldLike is "I'd like", "we would like": a request, where VADER reads
+// the "like" of liking.
+var wouldLike = regexp.MustCompile(`(?i)(\b(?:i|we|you|they|he|she)(?:['’]d|\s+would))\s+like\b`)
+
 // judge scores folded text with a lexicon.
 func (a *Analyzer) judge(lang, folded string) judged {
 	l := a.lex[lang]
@@ -172,7 +181,10 @@ func (a *Analyzer) judge(lang, folded string) judged {
 	stem := a.stems.stem
 	for _, s := range sentences(folded) {
 		mark := statementMark
-		if s.asks {
+		switch {
+		case s.courtesy:
+			mark = courtesyMark
+		case s.asks:
 			mark = questionMark
 		}
 		stems = append(stems, mark)
@@ -189,25 +201,56 @@ func (a *Analyzer) judge(lang, folded string) judged {
 // Marks among stems (no word stems to punctuation): clauseBreak stands
 // between clauses, where a negation or a booster reaches no further ("не
 // плохо, мне понравилось"); questionMark starts a sentence that asks,
-// statementMark any other.
+// courtesyMark a closing courtesy of a text that asks, statementMark any
+// other.
 const (
 	clauseBreak   = ","
 	questionMark  = "?"
+	courtesyMark  = "!"
 	statementMark = "."
 )
 
 // sentence is a sentence of a text and whether it asks for something: it
 // ends in '?' and has no word that asks why ("why", "pourquoi",
 // "почему", "защо"), which makes a question a reproach ("why is the
-// event on a weekday again?").
+// event on a weekday again?"); or whether it is a closing courtesy of a
+// text that asks.
 type sentence struct {
-	text string
-	asks bool
+	text     string
+	asks     bool
+	courtesy bool
 }
 
 // sentences splits a text after each run of '.', '!', '?', '…' and line
-// ends.
+// ends. In a text that asks, the closing courtesies ("Thanks, Hannah",
+// "Merci d'avance", "All the best") weigh nothing: they thank for the
+// answer to come, where VADER would read "thanks" and "best" as praise.
 func sentences(text string) []sentence {
+	out := splitSentences(text)
+	if slices.ContainsFunc(out, func(s sentence) bool { return s.asks }) {
+		for i := range out {
+			out[i].courtesy = !out[i].asks && isCourtesy(out[i].text)
+		}
+	}
+	return out
+}
+
+// isCourtesy reports whether a sentence is a closing courtesy: at most
+// five words, one of them a word of thanks or regards.
+func isCourtesy(text string) bool {
+	words := wordform.Tokens(wordform.Fold(text))
+	return len(words) <= 5 && slices.ContainsFunc(words, func(w string) bool { return courtesyWords[w] })
+}
+
+// courtesyWords thank or send regards, in folded form.
+var courtesyWords = map[string]bool{
+	"thanks": true, "thank": true, "thx": true, "cheers": true, "regards": true, "best": true, "wishes": true,
+	"merci": true, "cordialement": true, "amities": true, "salutations": true,
+	"спасибо": true, "благодарю": true, "уважением": true,
+	"благодаря": true, "поздрави": true,
+}
+
+func splitSentences(text string) []sentence {
 	var out []sentence
 	start := 0
 	for i := 0; i < len(text); {

@@ -133,8 +133,8 @@ func TestCommunityMessages(t *testing.T) {
 		label   core.ToneLabel
 		abusive bool
 	}{
-		// English: VADER rates "pay", "cancel", "join", "lost", "problem"
-		// and "free" out of context
+		// English: VADER rates "pay", "cancel", "join", "lost", "problem",
+		// "free" and the "like" of "I'd like" out of context
 		{"Hi, how much is the yearly membership and can I pay by card?", core.ToneNeutral, false},
 		{"Can I pay in cash at the door?", core.ToneNeutral, false},
 		{"I'll pay at the door.", core.ToneNeutral, false},
@@ -158,7 +158,15 @@ func TestCommunityMessages(t *testing.T) {
 		{"Thanks, the meetup was great!", core.TonePositive, false},
 		{"I love this club, see you next week!", core.TonePositive, false},
 		{"Great evening! When is the next one?", core.TonePositive, false},
-		// French: "pourriez" (could) is not "pourri", "si" (if) no booster
+		{"Hello, I'd like to know the price of a day pass.", core.ToneNeutral, false},
+		{"I want to know if there is a meetup next week.", core.ToneNeutral, false},
+		{"Hi! Do you have Brass in the club library? I'd like to teach it on Thursday.", core.ToneNeutral, false},
+		{"I like the new venue a lot.", core.TonePositive, false},
+		{"What time does the repair café start? Is it 7 pm like last time?\n\nThanks!\nLaura", core.ToneNeutral, false},
+		{"Hi, I don't want to be difficult, but the workshop next door was so loud we could hardly hear each other. Could the two be on different evenings?\n\nThanks for listening,\nBen", core.ToneNegative, false},
+		{"Thanks!", core.TonePositive, false},
+		// French: "pourriez" (could) is not "pourri", "j'aimerais" (I would
+		// like) not "j'aime", "si" (if) no booster
 		{"Bonjour, combien coûte l'adhésion annuelle et est-ce que je peux payer par carte ?", core.ToneNeutral, false},
 		{"Pourriez-vous m'envoyer la facture du mois dernier ?", core.ToneNeutral, false},
 		{"Comment annuler ma réservation ?", core.ToneNeutral, false},
@@ -170,6 +178,10 @@ func TestCommunityMessages(t *testing.T) {
 		{"L'application plante sans arrêt, c'est nul.", core.ToneNegative, false},
 		{"Ferme ta gueule, connard", core.ToneNegative, true},
 		{"Super soirée, merci à tous !", core.TonePositive, false},
+		{"J'aime beaucoup ce club.", core.TonePositive, false},
+		{"J'aimerais adhérer à l'association, comment faire ?", core.ToneNeutral, false},
+		{"Je suis venue trois fois et j'aimerais adhérer pour de bon. Quelle est la différence entre les formules ?\n\nMerci beaucoup,\nManon", core.ToneNeutral, false},
+		{"Est-il possible de suspendre mon adhésion ? J'aimerais bien garder mon casier.\n\nMerci et à bientôt, Chloé", core.ToneNeutral, false},
 		// Russian: "цены" (prices) is not "ценю", "мастер-класс" not "класс!"
 		{"Здравствуйте, сколько стоит годовой абонемент и можно ли оплатить картой?", core.ToneNeutral, false},
 		{"Как отменить бронь?", core.ToneNeutral, false},
@@ -183,6 +195,8 @@ func TestCommunityMessages(t *testing.T) {
 		{"Ты идиот", core.ToneNegative, true},
 		{"Класс! Отличная встреча, спасибо всем!", core.TonePositive, false},
 		{"Очень ценю вашу работу.", core.TonePositive, false},
+		{"Подскажите, во сколько начинается вечер? Нужно что-то приносить?\n\nЗаранее спасибо!", core.ToneNeutral, false},
+		{"Спасибо, всё отлично!", core.TonePositive, false},
 		// Bulgarian: "цената" (the price) is not "ценя", "добър ден" greets
 		{"Здравейте, колко струва годишният членски внос и мога ли да платя с карта?", core.ToneNeutral, false},
 		{"Напитките включени ли са в цената на билета?", core.ToneNeutral, false},
@@ -233,7 +247,7 @@ func TestWholeWords(t *testing.T) {
 // makes a question a reproach.
 func TestSentences(t *testing.T) {
 	got := sentences("Hi! How much is it?! Why is it late? Thanks")
-	want := []sentence{{"Hi! ", false}, {"How much is it?! ", true}, {"Why is it late? ", false}, {"Thanks", false}}
+	want := []sentence{{"Hi! ", false, false}, {"How much is it?! ", true, false}, {"Why is it late? ", false, false}, {"Thanks", false, true}}
 	if len(got) != len(want) {
 		t.Fatalf("sentences = %+v, want %+v", got, want)
 	}
