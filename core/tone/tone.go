@@ -142,7 +142,9 @@ func (a *Analyzer) other(text, folded string) (float64, bool) {
 // phrases is the valence of the English list's abuse and threats of more
 // than one word, which VADER cannot match ("i will find you").
 func (a *Analyzer) english(text string, phrases float64) float64 {
-	text = wouldLike.ReplaceAllString(text, "${1} want")
+	if strings.Contains(text, "ike") || strings.Contains(text, "IKE") {
+		text = wouldLike.ReplaceAllString(text, "${1} want")
+	}
 	parts := sentences(text)
 	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks }) {
 		c := a.vader.PolarityScores(text).Compound
