@@ -121,6 +121,34 @@ func (s Style) opts(title string) []charts.OptionFunc {
 	}
 }
 
+// countAxis sets a count chart's value axis: from 0 to a little above
+// top (the highest bar or point) in whole steps of 1, 2, 5, 10, 20, 25,
+// 50, ..., the least step that leaves a label 40 pixels of the chart's
+// height. Left to choose, the axis stepped by 0.4 when the most was one
+// message (0, 0.4, 0.8, 1.2), by 1.1 at nine and 2.5 at fifteen.
+func (s Style) countAxis(top float64) charts.OptionFunc {
+	most := min(max(s.Height/40, 4), 10) // steps on the axis
+	want := top * 1.05                   // room above the highest bar for its label
+	step, n := 1.0, math.Ceil(want)
+	for k := 1.0; n > float64(most); k *= 10 {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			if step = m * k; step == math.Trunc(step) {
+				if n = math.Ceil(want / step); n <= float64(most) {
+					break
+				}
+			}
+		}
+	}
+	n = max(n, 1)
+	return func(o *charts.ChartOption) {
+		if len(o.YAxis) == 0 {
+			o.YAxis = []charts.YAxisOption{{ValueFormatter: s.countLabel}}
+		}
+		o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(n*step)
+		o.YAxis[0].LabelCount = int(n) + 1
+	}
+}
+
 // sparseLabels keeps the label of every k-th day or week (the first
 // one's included), k the least step that leaves 100 pixels to a label,
 // and blanks the others; the chart then writes every label it is given
@@ -230,7 +258,8 @@ func daysChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			o.Legend.Offset = charts.OffsetRight
 			o.Symbol.Shape = charts.SymbolNone
 			o.XAxis.LabelCount = len(labels)
-		})
+		},
+		s.countAxis(max(slices.Max(in), slices.Max(out))))
 	return charts.LineRender([][]float64{in, out}, opts...)
 }
 
@@ -254,6 +283,14 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	if len(values) == 0 || len(labels) == 0 {
 		values, names, labels = [][]float64{{0}}, []string{s.word("none")}, []string{""}
 	}
+	var top float64 // the highest stack
+	for i := range values[0] {
+		var sum float64
+		for _, row := range values {
+			sum += row[i]
+		}
+		top = max(top, sum)
+	}
 	opts := append(s.opts(s.word(chartTitle(ChartChannels))),
 		charts.XAxisLabelsOptionFunc(sparseLabels(labels, s.Width)),
 		charts.LegendLabelsOptionFunc(names),
@@ -261,7 +298,8 @@ func channelsChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			o.StackSeries = charts.Ptr(true)
 			legendBelow(o)
 			o.XAxis.LabelCount = len(labels)
-		})
+		},
+		s.countAxis(top))
 	return charts.BarRender(values, opts...)
 }
 
@@ -316,10 +354,8 @@ func histogramChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 			for i := range o.SeriesList {
 				o.SeriesList[i].Label.ValueFormatter = s.countLabel
 			}
-			if slices.Max(row) < 5 {
-				o.YAxis[0].Max = charts.Ptr(5.0) // a few replies: steps of one, not of 0.4
-			}
-		})
+		},
+		s.countAxis(slices.Max(row)))
 	return charts.BarRender([][]float64{row}, opts...)
 }
 

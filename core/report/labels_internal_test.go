@@ -2,11 +2,16 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/hearthhq/hearth/core"
 	"github.com/hearthhq/hearth/core/stats"
 )
 
@@ -92,6 +97,52 @@ func TestEveryBucketNamed(t *testing.T) {
 			}
 			if ink < 20 {
 				t.Errorf("%s: no label under bucket %d (%s)", lang, i, w.L(stats.Buckets[i]))
+			}
+		}
+	}
+}
+
+// A count chart's axis steps by whole numbers from 0 past its highest bar
+// or point: one message in the period showed 0, 0.4, 0.8, 1.2, nine 1.1,
+// 2.2, ..., fifteen in a stack 2.5, 5, 7.5.
+func TestCountAxesStepByWholeNumbers(t *testing.T) {
+	texts := regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, height := range []int{260, 320, 360} {
+		for _, most := range []int{0, 1, 2, 3, 5, 9, 14, 15, 21, 99, 1234} {
+			d := stats.Dashboard{Histogram: []int{most, 0, 1, 0, 0}, Accounts: []core.Account{{ID: 1, Name: "VK"}, {ID: 2, Name: "X"}}}
+			for i := range 7 { // a stack of most on odd days
+				d.Days = append(d.Days, stats.Day{Date: day.AddDate(0, 0, i), In: most * (i % 2),
+					AccountIn: map[int64]int{1: most * (i % 2) / 3, 2: most*(i%2) - most*(i%2)/3}})
+			}
+			for _, chart := range []string{ChartDays, ChartChannels, ChartHistogram} {
+				b, err := Draw(d, chart, Style{Format: SVG, Width: 560, Height: height})
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The axis is the first run of numbers, top down.
+				var axis []float64
+				for _, m := range texts.FindAllStringSubmatch(string(b), -1) {
+					v, err := strconv.ParseFloat(m[1], 64)
+					if err != nil && len(axis) > 0 {
+						break
+					}
+					if err == nil {
+						axis = append(axis, v)
+					}
+				}
+				what := fmt.Sprintf("%s at %d pixels, most %d: axis %v", chart, height, most, axis)
+				if len(axis) < 2 || axis[len(axis)-1] != 0 || axis[0] < float64(most) {
+					t.Errorf("%s, want from 0 to at least %d", what, most)
+					continue
+				}
+				step := axis[0] - axis[1]
+				for i, v := range axis {
+					if v != math.Trunc(v) || v != axis[0]-float64(i)*step {
+						t.Errorf("%s, want whole steps", what)
+						break
+					}
+				}
 			}
 		}
 	}

@@ -57,6 +57,7 @@ func WritePDF(w io.Writer, d stats.Dashboard, lang string) error {
 
 func pdfTiles(pdf *fpdf.Fpdf, d stats.Dashboard, ws words) {
 	for _, g := range tiles(d, ws) {
+		keep(pdf, 3+7+5*float64(len(g.Tiles))) // the group is one table: never a row alone on the next page
 		pdf.Ln(3)
 		pdf.SetFont("go", "B", 12)
 		pdf.CellFormat(0, 7, g.Name, "", 1, "L", false, 0, "")
@@ -96,11 +97,17 @@ func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard, ws words) {
 				ws.N("{{.Count}} reposts", p.Stats.Reposts, nil),
 				ws.N("{{.Count}} views", p.Stats.Views, nil)}, ", ")}, " · ")
 		pdf.SetFont("go", "B", 9)
-		pdf.MultiCell(0, 5, snippet(p.Text), "", "L", false)
+		text := snippet(p.Text)
+		h := 5 * float64(len(pdf.SplitText(text, pageWidth(pdf))))
+		pdf.SetFont("go", "", 8)
+		keep(pdf, h+4*float64(len(pdf.SplitText(line, pageWidth(pdf))))) // a post's text with its counts
+		pdf.SetFont("go", "B", 9)
+		pdf.MultiCell(0, 5, text, "", "L", false)
 		pdf.SetFont("go", "", 8)
 		pdf.MultiCell(0, 4, line, "", "L", false)
 		pdf.Ln(1)
 	}
+	keep(pdf, 3+7+2*5) // the heading with at least its two lines
 	pdf.Ln(3)
 	pdf.SetFont("go", "B", 12)
 	pdf.CellFormat(0, 7, ws.L("Members"), "", 1, "L", false, 0, "")
@@ -111,4 +118,23 @@ func pdfPosts(pdf *fpdf.Fpdf, d stats.Dashboard, ws words) {
 	pdf.SetFont("go", "", 7)
 	pdf.MultiCell(0, 4, ws.L("Every number is defined in docs/metrics.md; times are in {{.Zone}}. Generated {{.When}}.",
 		map[string]any{"Zone": d.Zone, "When": ws.moment(d.Computed.In(zoneOf(d)))}), "", "L", false)
+}
+
+// keep starts a new page unless h more millimetres fit on this one: what
+// must be read together (a table's heading and rows, a post's text and
+// counts) is never split by the automatic page break.
+func keep(pdf *fpdf.Fpdf, h float64) {
+	_, height := pdf.GetPageSize()
+	_, bottom := pdf.GetAutoPageBreak()
+	if pdf.GetY()+h > height-bottom {
+		pdf.AddPage()
+	}
+}
+
+// pageWidth is the width between the margins, where a MultiCell of width
+// 0 writes.
+func pageWidth(pdf *fpdf.Fpdf) float64 {
+	width, _ := pdf.GetPageSize()
+	left, _, right, _ := pdf.GetMargins()
+	return width - left - right
 }

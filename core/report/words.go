@@ -209,7 +209,8 @@ func (w words) duration(sec float64) string {
 }
 
 // change writes how a KPI moved (stats.FormatChange, in the language):
-// "+3 (+12%)", "−1 h 05 min", "+3 pts", "no change"; empty when unknown.
+// "+3 (+12%)", "−1 h 05 min", "+1 pt", "+3 pts", "no change"; empty when
+// unknown.
 func (w words) change(cur, prev stats.KPIs, key string) string {
 	diff, rel, ok := cur.Change(prev, key)
 	if !ok {
@@ -222,7 +223,9 @@ func (w words) change(cur, prev stats.KPIs, key string) string {
 	var abs string
 	switch stats.Unit(key) {
 	case "share":
-		return sg + w.L("{{.N}} pts", map[string]any{"N": w.number(int(math.Round(d * 100)))})
+		// Points of a share: "+1 pt", "+3 pts" (a plural form in each
+		// language, the count written by N).
+		return sg + w.N("{{.Count}} pts", int(math.Round(d*100)), nil)
 	case "seconds":
 		abs = w.duration(d)
 	case "number":

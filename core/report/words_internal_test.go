@@ -82,3 +82,33 @@ func TestNegligibleChangeIsNoNews(t *testing.T) {
 		}
 	}
 }
+
+// A share's move is written in points with their plural form: "+1 pt"
+// beside "+2 pts" on a tile, in each language (the CLI's English too).
+func TestPointsTakeTheirPluralForm(t *testing.T) {
+	share := func(v float64) stats.KPIs { return stats.KPIs{"answered_share": {Num: v, Known: true}} }
+	for _, c := range []struct {
+		lang      string
+		cur, prev float64
+		change    string
+	}{
+		{"en", 0.51, 0.50, "+1 pt"}, {"en", 0.48, 0.50, "−2 pts"}, {"en", 0.71, 0.50, "+21 pts"},
+		{"fr", 0.51, 0.50, "+1 pt"}, {"fr", 0.52, 0.50, "+2 pts"},
+		{"ru", 0.51, 0.50, "+1 п. п."}, {"ru", 0.53, 0.50, "+3 п. п."}, {"ru", 0.55, 0.50, "+5 п. п."},
+		{"bg", 0.51, 0.50, "+1 пр. п."}, {"bg", 0.52, 0.50, "+2 пр. п."},
+	} {
+		w, err := wordsFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.change(share(c.cur), share(c.prev), "answered_share"); got != c.change {
+			t.Errorf("%s %.2f against %.2f: %q, want %q", c.lang, c.cur, c.prev, got, c.change)
+		}
+		if c.lang != "en" {
+			continue
+		}
+		if got := stats.FormatChange(share(c.cur), share(c.prev), "answered_share"); got != c.change {
+			t.Errorf("stats.FormatChange %.2f against %.2f: %q, want %q", c.cur, c.prev, got, c.change)
+		}
+	}
+}

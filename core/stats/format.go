@@ -46,7 +46,8 @@ func Duration(sec float64) string {
 }
 
 // FormatChange writes how a KPI moved against the previous period: "+3
-// (+12%)", "−1 h 05 min", "no change"; empty when either is unknown.
+// (+12%)", "−1 h 05 min", "+1 pt", "+3 pts", "no change"; empty when
+// either is unknown.
 func FormatChange(cur, prev KPIs, key string) string {
 	diff, rel, ok := cur.Change(prev, key)
 	if !ok {
@@ -62,7 +63,11 @@ func FormatChange(cur, prev KPIs, key string) string {
 	var abs string
 	switch Unit(key) {
 	case "share":
-		return fmt.Sprintf("%s%.0f pts", sign, math.Abs(diff)*100)
+		pts := math.Round(math.Abs(diff) * 100)
+		if pts == 1 {
+			return sign + "1 pt"
+		}
+		return fmt.Sprintf("%s%.0f pts", sign, pts)
 	case "seconds":
 		abs = Duration(math.Abs(diff))
 	case "number":

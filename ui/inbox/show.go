@@ -24,8 +24,12 @@ func (s *Screen) ShowSearchIn(query string, zone *time.Location) {
 // not their conversations (a list of conversations matches each one's
 // face, its latest message from someone else, alone): what a number of
 // the dashboard counts is messages, our replies and questions answered
-// since among them. The hit count says messages.
+// since among them. The hit count says messages. The conversation open
+// before is closed: it came from another list, and a reading pane beside
+// the dashboard's messages read as one of them (a search typed in the box
+// keeps it open, for the triage keys).
 func (s *Screen) ShowMessagesIn(query string, zone *time.Location) {
+	s.closeItem()
 	s.showSearch(searchZone{query: query, loc: zone, messages: true})
 }
 
