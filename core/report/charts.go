@@ -122,30 +122,42 @@ func (s Style) opts(title string) []charts.OptionFunc {
 }
 
 // countAxis sets a count chart's value axis: from 0 to a little above
-// top (the highest bar or point) in whole steps of 1, 2, 5, 10, 20, 25,
-// 50, ..., the least step that leaves a label 40 pixels of the chart's
-// height. Left to choose, the axis stepped by 0.4 when the most was one
-// message (0, 0.4, 0.8, 1.2), by 1.1 at nine and 2.5 at fifteen.
+// top (the highest bar or point, room for its label) in whole steps.
+// Left to choose, the axis stepped by 0.4 when the most was one message
+// (0, 0.4, 0.8, 1.2), by 1.1 at nine and 2.5 at fifteen.
 func (s Style) countAxis(top float64) charts.OptionFunc {
-	most := min(max(s.Height/40, 4), 10) // steps on the axis
-	want := top * 1.05                   // room above the highest bar for its label
-	step, n := 1.0, math.Ceil(want)
-	for k := 1.0; n > float64(most); k *= 10 {
-		for _, m := range []float64{1, 2, 2.5, 5} {
-			if step = m * k; step == math.Trunc(step) {
-				if n = math.Ceil(want / step); n <= float64(most) {
-					break
-				}
-			}
-		}
-	}
-	n = max(n, 1)
+	from, to, n := wholeSteps(0, top*1.05, s.axisSteps())
 	return func(o *charts.ChartOption) {
 		if len(o.YAxis) == 0 {
 			o.YAxis = []charts.YAxisOption{{ValueFormatter: s.countLabel}}
 		}
-		o.YAxis[0].Min, o.YAxis[0].Max = charts.Ptr(0.0), charts.Ptr(n*step)
-		o.YAxis[0].LabelCount = int(n) + 1
+		o.YAxis[0].Min, o.YAxis[0].Max, o.YAxis[0].LabelCount = charts.Ptr(from), charts.Ptr(to), n+1
+	}
+}
+
+// axisSteps is how many steps a value axis has at most: a label every 40
+// pixels of the chart's height.
+func (s Style) axisSteps() int { return min(max(s.Height/40, 4), 10) }
+
+// wholeSteps spans lo..hi with the least whole step of 1, 2, 5, 10, 20,
+// 25, 50, ... that needs at most most steps; the axis runs from a
+// multiple of the step at or under lo to one at or over hi, at least one
+// step.
+func wholeSteps(lo, hi float64, most int) (from, to float64, steps int) {
+	for k := 1.0; ; k *= 10 {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			step := m * k
+			if step != math.Trunc(step) {
+				continue
+			}
+			from, to = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+			if to == from {
+				to += step
+			}
+			if n := int(math.Round((to - from) / step)); n <= most {
+				return from, to, n
+			}
+		}
 	}
 }
 
@@ -440,6 +452,18 @@ func AudienceSeries(d stats.Dashboard) (ids []int64, names []string, values [][]
 	return ids, names, values
 }
 
+// known is the least and the most of a line's points, without the days
+// it has none (charts.GetNullValue); ok is false when it has none.
+func known(row []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range row {
+		if v != charts.GetNullValue() {
+			lo, hi, ok = min(lo, v), max(hi, v), true
+		}
+	}
+	return lo, hi, ok
+}
+
 func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 	_, names, values := AudienceSeries(d)
 	labels := s.dayLabels(d)
@@ -462,6 +486,21 @@ func audienceChart(d stats.Dashboard, s Style) (*charts.Painter, error) {
 				o.YAxis = []charts.YAxisOption{{ValueFormatter: s.peopleLabel}, {ValueFormatter: s.peopleLabel}}
 				for i := range o.YAxis {
 					o.YAxis[i].LabelFontStyle.FontColor = o.Theme.GetSeriesColor(i)
+				}
+			}
+			// People in whole steps over the line's own range: left to
+			// choose, two axes stepped by 2.4, rounded to 4249, 4251, 4254.
+			for i := range o.YAxis {
+				row := values[0]
+				if len(values) == 2 {
+					row = values[i]
+				}
+				if lo, hi, ok := known(row); ok {
+					if lo == hi { // a flat line runs across the middle
+						lo, hi = lo-1, hi+1
+					}
+					from, to, n := wholeSteps(lo, hi, s.axisSteps())
+					o.YAxis[i].Min, o.YAxis[i].Max, o.YAxis[i].LabelCount = charts.Ptr(from), charts.Ptr(to), n+1
 				}
 			}
 		})

@@ -147,3 +147,54 @@ func TestCountAxesStepByWholeNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The audience's axes step by whole numbers too, each over its own line
+// (not from 0: a community of 4,250 that gained 12 would draw flat):
+// rounded, the library's steps of 2.4 read 4249, 4251, 4254, 4256.
+func TestAudienceAxesStepByWholeNumbers(t *testing.T) {
+	number := regexp.MustCompile(`<text[^>]*fill:(rgb\([0-9,]+\))[^>]*>(-?[0-9.]+)</text>`)
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	vk := []int64{4249, 4251, 4257, 4259, 4257, 4261}
+	x := []int64{18411, 18405, 18397, 18392, 18391, 18399}
+	for _, both := range []bool{false, true} {
+		d := stats.Dashboard{Accounts: []core.Account{{ID: 1, Name: "VK"}}}
+		if both {
+			d.Accounts = append(d.Accounts, core.Account{ID: 2, Name: "X"})
+		}
+		for i := range vk {
+			d.Days = append(d.Days, stats.Day{Date: day.AddDate(0, 0, i), Audience: map[int64]int64{1: vk[i], 2: x[i]}})
+		}
+		for _, height := range []int{260, 320, 360} {
+			b, err := Draw(d, ChartAudience, Style{Format: SVG, Width: 560, Height: height})
+			if err != nil {
+				t.Fatal(err)
+			}
+			axes := map[string][]float64{} // an axis's labels are in its line's colour
+			for _, m := range number.FindAllStringSubmatch(string(b), -1) {
+				v, _ := strconv.ParseFloat(m[2], 64)
+				axes[m[1]] = append(axes[m[1]], v)
+			}
+			if len(axes) != len(d.Accounts) {
+				t.Fatalf("%d lines at %d pixels: axes %v", len(d.Accounts), height, axes)
+			}
+			for _, axis := range axes {
+				slices.Sort(axis)
+				lo, hi := float64(vk[0]), float64(slices.Max(vk))
+				if axis[0] > 10000 {
+					lo, hi = float64(slices.Min(x)), float64(x[0])
+				}
+				what := fmt.Sprintf("%d lines at %d pixels: axis %v", len(d.Accounts), height, axis)
+				if len(axis) < 2 || axis[0] > lo || axis[len(axis)-1] < hi {
+					t.Errorf("%s, want %v to %v within it", what, lo, hi)
+					continue
+				}
+				for i, v := range axis {
+					if v != math.Trunc(v) || v != axis[0]+float64(i)*(axis[1]-axis[0]) {
+						t.Errorf("%s, want whole even steps", what)
+						break
+					}
+				}
+			}
+		}
+	}
+}
