@@ -237,7 +237,7 @@ func (w words) change(cur, prev stats.KPIs, key string) string {
 	default:
 		abs = w.number(int(math.Round(d)))
 	}
-	if rel == 0 {
+	if math.Round(math.Abs(rel)*100) == 0 { // none, or under half a percent: not "(−0 %)"
 		return sg + abs
 	}
 	return sg + abs + " (" + sg + w.L("{{.N}}%", map[string]any{"N": w.number(int(math.Round(math.Abs(rel) * 100)))}) + ")"

@@ -112,3 +112,31 @@ func TestPointsTakeTheirPluralForm(t *testing.T) {
 		}
 	}
 }
+
+// A move of under half a percent has no percent: a reply time 15 minutes
+// slower over 61 hours read "+15 min (+0 %)", a faster one "(−0 %)".
+func TestChangeWithoutAZeroPercent(t *testing.T) {
+	wait := func(h float64) stats.KPIs { return stats.KPIs{"reply_median_seconds": {Num: h * 3600, Known: true}} }
+	for _, c := range []struct {
+		lang      string
+		cur, prev float64
+		change    string
+	}{
+		{"en", 61, 61.25, "−15 min"}, {"en", 61.25, 61, "+15 min"}, {"en", 2, 1.75, "+15 min (+14%)"},
+		{"fr", 61, 61.25, "−15 min"}, {"ru", 61.25, 61, "+15 мин"},
+	} {
+		w, err := wordsFor(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.change(wait(c.cur), wait(c.prev), "reply_median_seconds"); got != c.change {
+			t.Errorf("%s %v h against %v h: %q, want %q", c.lang, c.cur, c.prev, got, c.change)
+		}
+		if c.lang != "en" {
+			continue
+		}
+		if got := stats.FormatChange(wait(c.cur), wait(c.prev), "reply_median_seconds"); got != c.change {
+			t.Errorf("stats.FormatChange %v h against %v h: %q, want %q", c.cur, c.prev, got, c.change)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func FormatChange(cur, prev KPIs, key string) string {
 	default:
 		abs = fmt.Sprintf("%.0f", math.Abs(diff))
 	}
-	if rel == 0 {
+	if math.Round(math.Abs(rel)*100) == 0 { // none, or under half a percent: not "(−0%)"
 		return sign + abs
 	}
 	return fmt.Sprintf("%s%s (%s%.0f%%)", sign, abs, sign, math.Abs(rel)*100)
