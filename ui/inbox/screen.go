@@ -83,7 +83,9 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	s.filters = newFilterBar(u, s.restart)
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
 	if b.Views != nil {
-		s.views = newViewPicker(u, s.ShowSearch)
+		// A view picked is a search of the person's own: what is open
+		// stays open, as with a search typed in the box.
+		s.views = newViewPicker(u, func(q string) { s.showSearch(searchZone{query: q}) })
 	}
 	s.list = newItemList(func() []core.Item { return s.items }, u.Now)
 	s.list.OnSelected = s.selected

@@ -65,26 +65,34 @@ func TestHitsLine(t *testing.T) {
 	}
 }
 
-// The dashboard's messages open with nothing beside them: the
-// conversation read before the dashboard is none of theirs.
-func TestShowMessagesClosesTheOpenConversation(t *testing.T) {
-	h := newHarness(t)
-	h.TypeKeys("j") // Claire's question is open
-	if h.s.thread.itemID == 0 {
-		t.Fatal("j opened nothing")
-	}
-	h.s.ShowMessagesIn("is:mine", nil)
-	h.WaitFor("the hit count", func() bool { return h.s.hits.Visible() })
-	if h.s.thread.itemID != 0 || h.s.thread.body.Visible() || h.s.openItem.ID != 0 || h.s.selectedIndex() >= 0 {
-		t.Errorf("beside the dashboard's messages: thread of %d (shown %v), open item %d, selected row %d; want none",
-			h.s.thread.itemID, h.s.thread.body.Visible(), h.s.openItem.ID, h.s.selectedIndex())
-	}
-	if it, _, ok := h.s.current(); ok {
-		t.Errorf("the triage keys act on %d, want nothing", it.ID)
-	}
-	h.TypeKeys("j") // the first of the messages opens
-	if len(h.s.items) == 0 || h.s.thread.itemID != h.s.items[0].ID {
-		t.Errorf("j opened %d, want the first message listed", h.s.thread.itemID)
+// The dashboard's messages, and a watch's, open with nothing beside them:
+// the conversation read before is none of theirs.
+func TestShownFromAnotherScreenClosesTheOpenConversation(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		show func(*Screen)
+	}{
+		{"the dashboard's messages", func(s *Screen) { s.ShowMessagesIn("is:mine", nil) }},
+		{"a watch's messages", func(s *Screen) { s.ShowSearch("турнир") }},
+	} {
+		h := newHarness(t)
+		h.TypeKeys("j") // Claire's question is open
+		if h.s.thread.itemID == 0 {
+			t.Fatal("j opened nothing")
+		}
+		c.show(h.s)
+		h.WaitFor("the hit count", func() bool { return h.s.hits.Visible() })
+		if h.s.thread.itemID != 0 || h.s.thread.body.Visible() || h.s.openItem.ID != 0 || h.s.selectedIndex() >= 0 {
+			t.Errorf("beside %s: thread of %d (shown %v), open item %d, selected row %d; want none", c.name,
+				h.s.thread.itemID, h.s.thread.body.Visible(), h.s.openItem.ID, h.s.selectedIndex())
+		}
+		if it, _, ok := h.s.current(); ok {
+			t.Errorf("beside %s the triage keys act on %d, want nothing", c.name, it.ID)
+		}
+		h.TypeKeys("j") // the first of the messages opens
+		if len(h.s.items) == 0 || h.s.thread.itemID != h.s.items[0].ID {
+			t.Errorf("beside %s j opened %d, want the first listed", c.name, h.s.thread.itemID)
+		}
 	}
 }
 

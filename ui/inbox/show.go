@@ -7,8 +7,11 @@ import (
 )
 
 // ShowSearch lists what a query finds, in every state, as if it had been
-// typed in the search box: the shell opens the messages behind a number of
-// the dashboard with it.
+// typed in the search box, for another screen: the shell opens a watch's
+// messages with it. The conversation open before closes: it came from
+// another list, and a reading pane beside the messages asked for read as
+// one of them (a search typed in the box, or a saved view picked, keeps it
+// open, for the triage keys).
 func (s *Screen) ShowSearch(query string) {
 	s.ShowSearchIn(query, nil)
 }
@@ -17,6 +20,7 @@ func (s *Screen) ShowSearch(query string) {
 // in zone (nil: the clock's) for as long as the search is this query: the
 // dashboard's days are the workspace's, which need not be this computer's.
 func (s *Screen) ShowSearchIn(query string, zone *time.Location) {
+	s.closeItem()
 	s.showSearch(searchZone{query: query, loc: zone})
 }
 
@@ -25,9 +29,7 @@ func (s *Screen) ShowSearchIn(query string, zone *time.Location) {
 // face, its latest message from someone else, alone): what a number of
 // the dashboard counts is messages, our replies and questions answered
 // since among them. The hit count says messages. The conversation open
-// before is closed: it came from another list, and a reading pane beside
-// the dashboard's messages read as one of them (a search typed in the box
-// keeps it open, for the triage keys).
+// before closes, as with ShowSearch.
 func (s *Screen) ShowMessagesIn(query string, zone *time.Location) {
 	s.closeItem()
 	s.showSearch(searchZone{query: query, loc: zone, messages: true})

@@ -53,10 +53,17 @@ func TestSavedViewsBesideTheSearch(t *testing.T) {
 	if !h.s.views.sel.Visible() || len(want) != 2 || want[0] != "Nothing" {
 		t.Fatalf("views %q, shown %v", want, h.s.views.sel.Visible())
 	}
+	h.TypeKeys("j") // Claire's question is open
+	open := h.s.thread.itemID
 	h.s.views.sel.SetSelectedIndex(1)
 	h.WaitFor("the view's messages", func() bool { return slices.Equal(h.ids(), h.idsOf(10)) })
 	if h.s.search.Text != "турнир" || h.s.views.sel.SelectedIndex() != -1 {
 		t.Errorf("search box %q, picker at %d; want the view's query and the picker cleared", h.s.search.Text, h.s.views.sel.SelectedIndex())
+	}
+	// A view is a search of one's own, as if typed: what was being read
+	// stays open (a watch's messages, shown from another screen, close it).
+	if open == 0 || h.s.thread.itemID != open {
+		t.Errorf("the thread shows %d after the view, want %d still open", h.s.thread.itemID, open)
 	}
 }
 
