@@ -33,6 +33,7 @@ type itemRow struct {
 	tone    *kit.Badge      // abusive, negative or positive (kit.ToneBadge)
 	toneBox *fyne.Container
 	snippet *widget.RichText
+	line2   *fyne.Container // the subject and the badges (subjectLine)
 }
 
 func newItemRow() *itemRow {
@@ -60,8 +61,9 @@ func (r *itemRow) CreateRenderer() fyne.WidgetRenderer {
 	// The badges sit on the subject's line: the author's line keeps its
 	// width for a name of 20 characters in a 1024x700 window.
 	line1 := container.NewBorder(nil, nil, nil, r.when, r.author)
-	line2 := container.NewBorder(nil, nil, nil, container.NewHBox(r.toneBox, r.vipBox, container.NewCenter(r.tags), container.NewCenter(r.state)), r.subject)
-	lines := container.New(kit.TightRows{}, line1, line2, r.snippet)
+	r.line2 = container.New(subjectLine{subject: r.subject}, r.subject,
+		r.toneBox, r.vipBox, container.NewCenter(r.tags), container.NewCenter(r.state))
+	lines := container.New(kit.TightRows{}, line1, r.line2, r.snippet)
 	gutter := canvas.NewRectangle(color.Transparent)
 	gutter.SetMinSize(fyne.NewSize(theme.Padding()*2, 0)) // keeps badges clear of the scroll bar
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewPadded(left), gutter, lines))
@@ -85,11 +87,93 @@ func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	r.dot.Refresh()
 	r.state.Set(kit.StateBadge(it, now))
 	r.vip.Set(vipBadge(it))
-	r.vipBox.Hidden = r.vip.Hidden
 	r.tone.Set(kit.ToneBadge(it))
-	r.toneBox.Hidden = r.tone.Hidden
-	kit.SetSegment(r.tags, kit.TagsLabel(it.Tags))
+	tags := kit.TagsLabel(it.Tags)
+	kit.SetSegment(r.tags, tags)
+	r.tags.Hidden = tags == ""
 	kit.SetSegment(r.snippet, it.Snippet)
+	if r.line2 != nil { // the badges that fit beside this subject
+		r.line2.Refresh()
+	}
+}
+
+// subjectLine lays out a row's second line: the subject, and its badges
+// at the right (the tone, VIP, the tags, the state, each in a box of its
+// own). In a narrow list (a 1024 px window in French) the badges took the
+// line and left the subject a word or two: now the subject keeps its
+// whole width, or at least three fifths of the line, and the badges that
+// do not fit beside it leave the line, the least telling first: the tags
+// (the filter bar has them), then the state, VIP, the tone.
+type subjectLine struct {
+	subject *kit.WordLabel
+}
+
+// subjectShare is the part of the line a long subject keeps.
+const subjectShare = 0.6
+
+// badgeKeep lists the badge boxes (objects[1:]) from the most telling.
+var badgeKeep = [...]int{0, 1, 3, 2}
+
+func (l subjectLine) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	th := l.subject.Theme()
+	gap := th.Size(theme.SizeNamePadding)
+	text := th.Size(theme.SizeNameText)
+	whole := fyne.MeasureText(l.subject.FullText(), text, l.subject.TextStyle).Width +
+		2*th.Size(theme.SizeNameInnerPadding)
+	room := min(whole, size.Width*subjectShare)
+	boxes := make([]*fyne.Container, 0, len(objects)-1)
+	for _, o := range objects[1:] {
+		boxes = append(boxes, o.(*fyne.Container)) // each badge sits in a box of its own
+	}
+	used := float32(0)
+	for _, i := range badgeKeep[:len(boxes)] {
+		b := boxes[i]
+		b.Hidden = !badgeWanted(b)
+		if b.Hidden {
+			continue
+		}
+		if w := b.MinSize().Width + gap; size.Width-used-w >= room {
+			used += w
+		} else {
+			b.Hidden = true
+		}
+	}
+	x := size.Width
+	for i := len(boxes) - 1; i >= 0; i-- {
+		b := boxes[i]
+		if b.Hidden {
+			continue
+		}
+		m := b.MinSize()
+		x -= m.Width
+		b.Resize(m)
+		b.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		x -= gap
+	}
+	l.subject.Move(fyne.NewPos(0, 0))
+	l.subject.Resize(fyne.NewSize(max(x+gap, 0), size.Height))
+}
+
+// MinSize asks only the subject's narrow minimum in width (badges leave
+// rather than widen the list) and the tallest badge's height.
+func (l subjectLine) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := objects[0].MinSize()
+	for _, b := range objects[1:] {
+		if badgeWanted(b) {
+			m.Height = max(m.Height, b.MinSize().Height)
+		}
+	}
+	return m
+}
+
+// badgeWanted says whether a badge's box has something to show: the
+// box's own Hidden is the layout's, its content's the row's.
+func badgeWanted(box fyne.CanvasObject) bool {
+	c, ok := box.(*fyne.Container)
+	if !ok || len(c.Objects) == 0 {
+		return box.Visible()
+	}
+	return c.Objects[0].Visible()
 }
 
 // vipBadge marks an influential author (many followers on X).

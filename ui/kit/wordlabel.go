@@ -47,8 +47,11 @@ func (l *WordLabel) Set(text string, style fyne.TextStyle) {
 	if l.full != text { // a list row bound to another item: its tip is stale
 		l.tip.Hide()
 	}
+	restyled := l.TextStyle != style
 	l.full, l.TextStyle = text, style
-	l.fit(l.Size().Width)
+	if !l.fit(l.Size().Width) && restyled {
+		l.Label.Refresh() // an opened subject turns regular with the same cut
+	}
 }
 
 // FullText is the whole text, shown or not.
@@ -62,7 +65,8 @@ func (l *WordLabel) Resize(s fyne.Size) {
 	l.Label.Resize(s)
 }
 
-func (l *WordLabel) fit(width float32) {
+// fit cuts the text for width and says whether it refreshed the label.
+func (l *WordLabel) fit(width float32) bool {
 	size := l.Theme().Size(theme.SizeNameText)
 	if l.SizeName != "" {
 		size = l.Theme().Size(l.SizeName)
@@ -75,11 +79,13 @@ func (l *WordLabel) fit(width float32) {
 		}
 		text = fit(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
 	}
-	if text != l.Text {
-		l.tip.Hide() // it described the text as it was (a read subject turns regular and fits)
-		l.Text = text
-		l.Label.Refresh()
+	if text == l.Text {
+		return false
 	}
+	l.tip.Hide() // it described the text as it was (a read subject turns regular and fits)
+	l.Text = text
+	l.Label.Refresh()
+	return true
 }
 
 // Refresh keeps the cut after a change of theme.
