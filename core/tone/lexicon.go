@@ -21,6 +21,9 @@ import (
 //	c но              contrast: what follows outweighs what came before
 //	a идиот           abuse (insult, slur): flags the text; weight -3 unless given
 //	t убью тебя       threat: flags the text even under a negation; weight -3.5
+//	h не хотелось бы  hypothetical: a fear of the writer's ("I'd hate to
+//	                  lose my locker"): it and the words after it, to the
+//	                  end of their clause, weigh nothing
 //
 // A word written with '=' before it (s =ценю 2.3) is matched as written,
 // not by its stem, and that form is kept whole in the text too: for a
@@ -35,6 +38,7 @@ const (
 	kindContrast  kind = 'c'
 	kindAbuse     kind = 'a'
 	kindThreat    kind = 't'
+	kindHypo      kind = 'h'
 )
 
 // entry is a term of a lexicon.
@@ -87,8 +91,8 @@ func (l *Lexicon) read(r io.Reader, name string) error {
 
 func (l *Lexicon) parseLine(line string) (entry, error) {
 	f := strings.Fields(line)
-	if len(f) < 2 || len(f[0]) != 1 || !strings.Contains("snbcat", f[0]) {
-		return entry{}, fmt.Errorf("want a kind (s, n, b, c, a or t) and a term, got %q", strings.TrimSpace(line))
+	if len(f) < 2 || len(f[0]) != 1 || !strings.Contains("snbcath", f[0]) {
+		return entry{}, fmt.Errorf("want a kind (s, n, b, c, a, t or h) and a term, got %q", strings.TrimSpace(line))
 	}
 	e := entry{kind: kind(f[0][0])}
 	words := f[1:]

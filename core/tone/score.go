@@ -43,13 +43,19 @@ func (l *Lexicon) judge(stems []string) judged {
 		boost      float64
 		boostAt    = -lookBack - 1
 	)
-	scale := 1.0 // of sentiment words: questionScalar in a question, 0 in a courtesy
+	// scale weighs sentiment words: questionScalar in a question, 0 in a
+	// courtesy and a hypothetical clause; sentenceScale is the sentence's,
+	// which a hypothetical clause returns to at its end.
+	scale, sentenceScale := 1.0, 1.0
+	openerNeg := false // in a rhetorical question, until its first sentiment word
 	for i := 0; i < len(stems); {
 		switch stems[i] {
-		case questionMark, courtesyMark, statementMark:
-			scale = map[string]float64{questionMark: questionScalar, courtesyMark: 0, statementMark: 1}[stems[i]]
+		case questionMark, courtesyMark, statementMark, rhetoricMark:
+			sentenceScale = map[string]float64{questionMark: questionScalar, courtesyMark: 0, statementMark: 1, rhetoricMark: 1}[stems[i]]
+			openerNeg = stems[i] == rhetoricMark
 			fallthrough
 		case clauseBreak:
+			scale = sentenceScale
 			lastNeg, boostAt = -lookBack-1, -lookBack-1
 		}
 		e, ok := l.match(stems, i)
@@ -61,14 +67,20 @@ func (l *Lexicon) judge(stems []string) judged {
 		negated := i-lastNeg <= lookBack
 		switch e.kind {
 		case kindNegation:
-			lastNeg = i + len(e.stems) - 1
+			if !openerNeg {
+				lastNeg = i + len(e.stems) - 1
+			}
 		case kindBooster:
 			boost, boostAt = e.weight, i+len(e.stems)-1
 		case kindContrast:
 			if contrastAt < 0 {
 				contrastAt = pos
 			}
+			scale = sentenceScale // "je détesterais le perdre mais...": the hypothesis ends
+		case kindHypo:
+			scale = 0 // to the clause's end: a fear of what has not happened
 		case kindSentiment, kindAbuse:
+			openerNeg = false
 			v := e.weight
 			if i-boostAt <= lookBack {
 				v += boost * math.Copysign(1, v) // a dampener's boost is below zero

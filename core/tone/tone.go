@@ -115,8 +115,19 @@ func (a *Analyzer) Analyze(text string) core.Tone {
 	default:
 		t.Sentiment, t.Abusive = a.other(text, folded)
 	}
+	if !t.Abusive && adMarks.MatchString(folded) {
+		t.Sentiment = 0 // "cheap and safe!!!" praises what it sells, not us
+	}
 	return t
 }
+
+// adMarks are the marks of an advertisement ("Get 10K followers in 24h!!!
+// cheap and safe, DM now"), whose selling words are no one's feeling
+// about the community: an ad reads neutral (unless it insults or
+// threatens). Folded text: lower case, no accents.
+var adMarks = regexp.MustCompile(`(?:^|[^\p{L}])(?:dm\s+now|link\s+in\s+(?:bio|profile)|promo\s*code|buy\s+now|order\s+now|click\s+here|` +
+	`\d+\s*k?\s+(?:followers|likes|subscribers|views|abonnes|vues|подписчиков|лайков|просмотров|последователи|харесвания|абонати)|` +
+	`code\s+promo|cliquez\s+ici|ecrivez\s+en\s+mp|пишите\s+в\s+лс|промокод|пишете\s+на\s+лично)(?:$|[^\p{L}])`)
 
 // other reads a text in none of our languages (or with no words): VADER
 // for its emoji and any English in it, and every abuse list.
@@ -134,19 +145,19 @@ func (a *Analyzer) other(text, folded string) (float64, bool) {
 }
 
 // english scores English with VADER, each sentence that asks for
-// something (asks) at questionScalar of its valence: VADER rates words
-// out of context, and a question names what it asks about ("can I pay by
+// something (asks) at questionScalar of its valence: VADER rates words out
+// of context, and a question names what it asks about ("can I pay by
 // card?", "how do I cancel?") without saying how the writer feels. A
-// text with no such question is scored whole, exactly as VADER does.
+// hypothetical clause ("I'd hate to lose my locker") weighs nothing: it
+// names a fear of what has not happened, not a grievance. A text with
+// neither, and no question that exclaims, is scored whole, as VADER does.
 //
 // phrases is the valence of the English list's abuse and threats of more
 // than one word, which VADER cannot match ("i will find you").
 func (a *Analyzer) english(text string, phrases float64) float64 {
-	if strings.Contains(text, "ike") || strings.Contains(text, "IKE") {
-		text = wouldLike.ReplaceAllString(text, "${1} want")
-	}
-	parts := sentences(text)
-	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks }) {
+	text = englishIdioms(text)
+	parts := hypotheticals(sentences(text))
+	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks || s.hypo || s.rhetoric }) {
 		c := a.vader.PolarityScores(text).Compound
 		if phrases == 0 {
 			return c
@@ -156,12 +167,14 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	var rest strings.Builder
 	sum := phrases
 	for _, s := range parts {
-		if s.courtesy {
+		switch {
+		case s.courtesy || s.hypo:
 			continue
-		}
-		if s.asks {
+		case s.asks:
 			sum += questionScalar * valence(a.vader.PolarityScores(s.text).Compound)
 			continue
+		case s.rhetoric:
+			s.text = negatedOpener.ReplaceAllString(s.text, "${1}${2}")
 		}
 		rest.WriteString(s.text)
 		rest.WriteByte(' ')
@@ -172,9 +185,100 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	return normalize(sum)
 }
 
-// wouldLike is "I'd like", "we would like": a request, where VADER reads
-// the "like" of liking.
-var wouldLike = regexp.MustCompile(`(?i)(\b(?:i|we|you|they|he|she)(?:['’]d|\s+would))\s+like\b`)
+// englishIdioms rewrites what VADER reads as a feeling where English
+// names a request or a thing: "I'd like" (a request, not liking) reads
+// "I want"; a "save file" or "save slot" of a game is a noun, not a
+// rescue; "happy to help", "glad to stay" offer a hand (the adjective
+// reads "willing"), where "happy to be here", "glad to have you" stay
+// feelings.
+func englishIdioms(text string) string {
+	if strings.Contains(text, "ike") || strings.Contains(text, "IKE") {
+		text = wouldLike.ReplaceAllString(text, "${1} want")
+	}
+	if strings.Contains(text, "ave") || strings.Contains(text, "AVE") {
+		text = saveNoun.ReplaceAllString(text, "savegame${1}")
+	}
+	if strings.Contains(text, "ove") || strings.Contains(text, "ore") || strings.Contains(text, "joy") || strings.Contains(text, "about") {
+		text = hobbyEN.ReplaceAllString(text, "does ${1}")
+	}
+	if strings.Contains(text, " to ") || strings.Contains(text, " TO ") {
+		text = happyTo.ReplaceAllStringFunc(text, func(m string) string {
+			sub := happyTo.FindStringSubmatch(m)
+			if feelingVerbs[strings.ToLower(sub[2])] {
+				return m
+			}
+			return "willing" + m[len(sub[1]):]
+		})
+	}
+	return text
+}
+
+var (
+	// wouldLike is "I'd like", "we would like": a request, where VADER
+	// reads the "like" of liking.
+	wouldLike = regexp.MustCompile(`(?i)(\b(?:i|we|you|they|he|she)(?:['’]d|\s+would))\s+like\b`)
+	// saveNoun is the "save" of a game's save files, and of "save me a
+	// seat" (keep).
+	saveNoun = regexp.MustCompile(`(?i)\bsave(\s+(?:files?|games?|data|slots?|states?|points?|the\s+date|(?:me|us|them|him|her)\s+(?:a\s+|two\s+)?(?:seats?|spots?|places?|tables?|slots?))\b)`)
+	// hobbyEN is someone else's liking for an activity ("she loves
+	// building things", "my son enjoys drawing", "is crazy about
+	// soldering"): it tells who they are, not what the writer thinks of
+	// the community. The writer's own ("I love coming here") and a
+	// liking of a thing ("she loves your events") keep their weight.
+	hobbyEN = regexp.MustCompile(`(?i)\b(?:loves|adores|enjoys|likes|(?:is|and)\s+(?:crazy|mad|nuts)\s+about)\s+(to\s+[a-z]+|[a-z]+ing)\b`)
+	// happyTo is an offer ("happy to stay with her", "glad to help").
+	happyTo = regexp.MustCompile(`(?i)\b(happy|glad|pleased)\s+to\s+([a-z]+)`)
+	// negatedOpener is the negation of a question that exclaims ("Wasn't
+	// that amazing?"), which VADER would read as turning "amazing".
+	negatedOpener = regexp.MustCompile(`(?i)^(\W*)(was|is|are|were|did|do|does|has|have)n['’]?t\b`)
+	// hypoEN opens a hypothetical clause: what the writer would hate,
+	// dread or be sad to see ("I'd hate to lose my locker", "I wouldn't
+	// want to miss it", "it would be a shame to lose the room").
+	hypoEN = regexp.MustCompile(`(?i)\b(?:(?:i|we)(?:['’]d|\s+would)(?:\s+(?:really|so|just))?\s+(?:hate|dread|not\s+(?:want|like)|be\s+(?:so\s+|really\s+|very\s+)?(?:sad|sorry|gutted|upset|devastated|heartbroken|disappointed))|(?:i|we)\s+wouldn['’]?t\s+(?:want|like)|it(?:['’]d|\s+would)\s+be\s+(?:such\s+)?(?:a\s+)?(?:shame|pity|sad))\b`)
+)
+
+// feelingVerbs after "happy to", "glad to" make a feeling ("happy to be
+// here", "glad to have you", "happy to see it back"), not an offer.
+var feelingVerbs = map[string]bool{
+	"be": true, "have": true, "see": true, "hear": true, "meet": true, "find": true, "know": true,
+	"learn": true, "read": true, "get": true, "receive": true, "announce": true, "share": true,
+	"say": true, "report": true, "welcome": true, "join": true, "become": true, "finally": true,
+	"win": true, "say,": true,
+}
+
+// hypotheticals splits off each English hypothetical clause (hypoEN to
+// the end of its clause: a comma, a semicolon, "but" or the sentence's
+// end) as a sentence of its own, without its opening words, so that
+// "I'd hate to lose my locker" weighs nothing and "I'd hate to say it,
+// but the app is broken" keeps its complaint.
+func hypotheticals(in []sentence) []sentence {
+	var out []sentence
+	for _, s := range in {
+		var loc []int
+		if strings.Contains(s.text, "ould") || strings.Contains(s.text, "OULD") || strings.ContainsAny(s.text, "'’") {
+			loc = hypoEN.FindStringIndex(s.text)
+		}
+		if loc == nil || s.courtesy {
+			out = append(out, s)
+			continue
+		}
+		end := len(s.text)
+		if m := clauseEndEN.FindStringIndex(s.text[loc[1]:]); m != nil {
+			end = loc[1] + m[0]
+		}
+		if loc[0] > 0 {
+			out = append(out, sentence{text: s.text[:loc[0]], asks: s.asks, rhetoric: s.rhetoric, negOpener: s.negOpener})
+		}
+		out = append(out, sentence{text: s.text[loc[1]:end], hypo: true})
+		if end < len(s.text) {
+			out = append(out, hypotheticals([]sentence{{text: s.text[end:], asks: s.asks}})...)
+		}
+	}
+	return out
+}
+
+// clauseEndEN ends an English clause within a sentence.
+var clauseEndEN = regexp.MustCompile(`(?i)[,;:—(]|\sbut\b`)
 
 // judge scores folded text with a lexicon.
 func (a *Analyzer) judge(lang, folded string) judged {
@@ -188,16 +292,54 @@ func (a *Analyzer) judge(lang, folded string) judged {
 			mark = courtesyMark
 		case s.asks:
 			mark = questionMark
+		case s.negOpener:
+			mark = rhetoricMark
 		}
 		stems = append(stems, mark)
 		for _, clause := range strings.FieldsFunc(s.text, isClauseEnd) {
-			for _, w := range wordform.Tokens(clause) {
+			words := wordform.Tokens(clause)
+			for i, w := range words {
+				if hobby(lang, words, i) {
+					continue
+				}
 				stems = append(stems, l.stem(w, stem))
 			}
 			stems = append(stems, clauseBreak)
 		}
 	}
 	return l.judge(stems)
+}
+
+// hobby reports whether words[i] (folded) is someone else's liking for an
+// activity ("ma fille adore bricoler", "дочь обожает мастерить", "обича
+// да майстори"): it tells who they are, not what the writer thinks of
+// the community, and weighs nothing. The writer's own ("j'adore venir
+// ici", "обожаю", "обичам") keeps its weight, as does a liking of a
+// thing ("elle adore Wingspan").
+func hobby(lang string, words []string, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	w, next := words[i], words[i+1]
+	switch lang {
+	case French:
+		switch w {
+		case "adore", "adorent", "aime", "aiment":
+			first := i > 0 && (words[i-1] == "j" || words[i-1] == "je" || words[i-1] == "on")
+			return !first && len(next) > 3 && (strings.HasSuffix(next, "er") || strings.HasSuffix(next, "ir") || strings.HasSuffix(next, "re"))
+		}
+	case Russian:
+		switch w {
+		case "обожает", "обожают", "любит", "любят":
+			return strings.HasSuffix(next, "ть") || strings.HasSuffix(next, "ться") || strings.HasSuffix(next, "чь")
+		}
+	case Bulgarian:
+		switch w {
+		case "обожава", "обожават", "обича", "обичат":
+			return next == "да"
+		}
+	}
+	return false
 }
 
 // Marks among stems (no word stems to punctuation): clauseBreak stands
@@ -210,6 +352,10 @@ const (
 	questionMark  = "?"
 	courtesyMark  = "!"
 	statementMark = "."
+	// rhetoricMark starts a question that exclaims opened by a negation
+	// ("Разве это не здорово?"): a statement whose negations before its
+	// first sentiment word turn nothing.
+	rhetoricMark = "¿"
 )
 
 // sentence is a sentence of a text and whether it asks for something: it
@@ -221,6 +367,15 @@ type sentence struct {
 	text     string
 	asks     bool
 	courtesy bool
+	// rhetoric is a question that exclaims ("Wasn't that amazing?", "Нали
+	// беше страхотно?"): it counts whole, its opening negation turns
+	// nothing.
+	rhetoric bool
+	// negOpener is a rhetorical question opened by its negation ("Wasn't
+	// that...", "N'était-ce pas...", "Разве это не...", "Не беше ли..."),
+	// not closed by a tag: that negation turns nothing.
+	negOpener bool
+	hypo      bool // an English hypothetical clause (hypotheticals)
 }
 
 // sentences splits a text after each run of '.', '!', '?', '…' and line
@@ -279,17 +434,70 @@ func splitSentences(text string) []sentence {
 }
 
 func newSentence(text, ending string) sentence {
-	asks := strings.ContainsRune(ending, '?')
-	if asks {
-		for _, w := range wordform.Tokens(wordform.Fold(text)) {
-			if whyWords[w] {
-				asks = false
-				break
-			}
+	if !strings.ContainsRune(ending, '?') {
+		return sentence{text: text}
+	}
+	words := wordform.Tokens(wordform.Fold(text))
+	if slices.ContainsFunc(words, func(w string) bool { return whyWords[w] }) {
+		return sentence{text: text}
+	}
+	if r, opener := rhetorical(words); r {
+		return sentence{text: text, rhetoric: true, negOpener: opener}
+	}
+	return sentence{text: text, asks: true}
+}
+
+// rhetorical reports whether the folded words of a question exclaim
+// rather than ask: opened by a negation that expects "yes" ("Wasn't that
+// amazing?", "Isn't it great?", "N'était-ce pas génial ?", "Разве не
+// здорово?", "Не беше ли страхотно?", "Нали беше страхотно?") or closed by
+// a tag ("..., wasn't it?", "..., non ?", "..., правда?", "..., нали?").
+// opener is true when a negation opens it, false for a tag.
+func rhetorical(w []string) (r, opener bool) {
+	n := len(w)
+	if n < 2 {
+		return false, false
+	}
+	if k := negAux(w, 0); k > 0 && k < n && pronouns[w[k]] { // "wasn't that", "isnt it"
+		return true, true
+	}
+	switch {
+	case n >= 4 && w[0] == "n" && (w[2] == "ce" || w[2] == "il" || w[2] == "elle") && w[3] == "pas",
+		w[0] == "разве",
+		n >= 3 && w[0] == "не" && slices.Contains(w[2:min(n, 4)], "ли"):
+		return true, true
+	case w[0] == "нали", w[n-1] == "non" || w[n-1] == "нали" || w[n-1] == "правда",
+		n >= 5 && w[n-4] == "n" && w[n-3] == "est" && w[n-2] == "ce" && w[n-1] == "pas":
+		return true, false
+	}
+	for i := max(0, n-3); i < n-1; i++ { // "..., wasn't it?"
+		if k := negAux(w, i); k > 0 && i+k == n-1 && pronouns[w[n-1]] {
+			return true, false
 		}
 	}
-	return sentence{text: text, asks: asks}
+	return false, false
 }
+
+// negAux is the number of folded tokens of a negated English auxiliary at
+// w[i] ("wasn't" is "wasn" and "t", "wasnt" one token), or 0.
+func negAux(w []string, i int) int {
+	switch {
+	case negatedAux[w[i]] && i+1 < len(w) && w[i+1] == "t":
+		return 2
+	case negatedAux[strings.TrimSuffix(w[i], "t")] && strings.HasSuffix(w[i], "nt"):
+		return 1
+	}
+	return 0
+}
+
+// negatedAux are the English auxiliaries a question opens with negated,
+// as folded tokens before the "t" of "n't".
+var negatedAux = map[string]bool{
+	"wasn": true, "isn": true, "aren": true, "weren": true, "didn": true, "don": true, "doesn": true,
+}
+
+// pronouns follow the negated auxiliary of a question that exclaims.
+var pronouns = map[string]bool{"that": true, "it": true, "this": true, "they": true, "he": true, "she": true, "we": true, "you": true}
 
 func isSentenceEnd(r rune) bool {
 	return strings.ContainsRune(".!?…\n", r)

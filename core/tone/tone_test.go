@@ -220,6 +220,93 @@ func TestCommunityMessages(t *testing.T) {
 	}
 }
 
+// What reads as a feeling but is none: a fear of the writer's own loss
+// ("I'd hate to lose my locker": a request, not a complaint for the
+// moderation queue), a game's save file, a price, an offer of help,
+// someone else's hobby, an advertisement; and a question that exclaims
+// ("Wasn't that amazing?") keeps its feeling. The complaints, abuse and
+// praise beside them keep theirs.
+func TestNotAFeeling(t *testing.T) {
+	tests := []struct {
+		text    string
+		label   core.ToneLabel
+		abusive bool
+	}{
+		// a fear of a loss, in a request
+		{"Pausing my membership\nHi,\n\nI'm moving for work and won't be able to come for a few months. Can I pause my membership instead of cancelling it? I'd hate to lose my locker.\n\nAll the best,\nEmma", core.ToneNeutral, false},
+		{"I'd hate to lose my locker.", core.ToneNeutral, false},
+		{"I would hate to lose my spot in the league.", core.ToneNeutral, false},
+		{"I wouldn't want to miss the tournament.", core.ToneNeutral, false},
+		{"I would really hate to miss the next tournament, can you keep my place?", core.ToneNeutral, false},
+		{"It would be a shame to lose the room on Thursdays.", core.ToneNeutral, false},
+		{"Je détesterais perdre mon casier.", core.ToneNeutral, false},
+		{"Je n'aimerais pas perdre mon casier.", core.ToneNeutral, false},
+		{"Ce serait dommage de perdre la salle du jeudi.", core.ToneNeutral, false},
+		{"Не хотелось бы терять свой шкафчик.", core.ToneNeutral, false},
+		{"Мне бы не хотелось потерять свой шкафчик.", core.ToneNeutral, false},
+		{"Было бы жаль потерять место в лиге.", core.ToneNeutral, false},
+		{"Не бих искал да загубя шкафчето си.", core.ToneNeutral, false},
+		{"Не бих искала да пропусна турнира.", core.ToneNeutral, false},
+		{"Би било жалко да загубя мястото си.", core.ToneNeutral, false},
+		// ... while hating, and what follows the hypothesis, still complain
+		{"I hate this club.", core.ToneNegative, false},
+		{"I hate to say it, but the app is broken.", core.ToneNegative, false},
+		{"I'd hate to say it, but the app is broken again.", core.ToneNegative, false},
+		{"Je déteste ce club.", core.ToneNegative, false},
+		{"Je détesterais rater le tournoi, mais c'est nul de le mettre un mardi.", core.ToneNegative, false},
+		{"Не хотелось бы пропустить турнир, но это ужасная организация.", core.ToneNegative, false},
+		{"Мразя този клуб, ужасна организация.", core.ToneNegative, false},
+		// a game's save file, a seat saved, a price
+		{"@hearthgame Players report save files lost after today's patch on PC. Is a fix coming? We're covering it in tonight's roundup.", core.ToneNegative, false},
+		{"Save the date: the tournament is on May 3.", core.ToneNeutral, false},
+		{"Can you save me a seat?", core.ToneNeutral, false},
+		{"You saved my evening, thanks!", core.TonePositive, false},
+		{"@emmab there is a free one behind the building", core.ToneNeutral, false},
+		{"Isn't it free for members?", core.ToneNeutral, false},
+		// an offer of help, someone else's hobby
+		{"Is the repair café suitable for children?\nHello,\n\nMy daughter is 11 and crazy about building things. Can she come to the repair café with me, or is there a minimum age? Happy to stay with her the whole time.\n\nThanks,\nAnna", core.ToneNeutral, false},
+		{"My son loves soldering. Can he come along?", core.ToneNeutral, false},
+		{"I'm happy to keep the scores.", core.ToneNeutral, false},
+		{"Happy to be here!", core.TonePositive, false},
+		{"Glad to have you!", core.TonePositive, false},
+		{"My kids love your game nights!", core.TonePositive, false},
+		{"Enfants acceptés ?\nBonjour,\n\nMa fille a 11 ans et adore bricoler. Peut-elle m'accompagner pour la soirée jeux jeudi ? Y a-t-il un âge minimum ? Je resterai avec elle tout le temps, bien sûr.\n\nMerci,\nLéa", core.ToneNeutral, false},
+		{"J'adore venir ici !", core.TonePositive, false},
+		{"Моя дочь обожает мастерить. Можно ей прийти?", core.ToneNeutral, false},
+		{"Обожаю ваши вечера!", core.TonePositive, false},
+		{"Дъщеря ми обожава да майстори. Може ли да дойде?", core.ToneNeutral, false},
+		{"Обожавам вашите вечери!", core.TonePositive, false},
+		// an advertisement
+		{"@hearthgame Get 10K followers in 24h!!! cheap and safe, DM now", core.ToneNeutral, false},
+		{"10K подписчиков за сутки, дёшево и безопасно!!! Пишите в лс", core.ToneNeutral, false},
+		{"Buy now, you idiots!", core.ToneNegative, true},
+		// a question that exclaims
+		{"Wasn't that amazing?", core.TonePositive, false},
+		{"Isn't it great?", core.TonePositive, false},
+		{"It was amazing, wasn't it?", core.TonePositive, false},
+		{"Wasn't that awful?", core.ToneNegative, false},
+		{"Don't you think this is unfair?", core.ToneNegative, false},
+		{"N'était-ce pas génial ?", core.TonePositive, false},
+		{"C'était génial, non ?", core.TonePositive, false},
+		{"Ce n'était pas génial, non ?", core.ToneNegative, false},
+		{"Разве это не здорово?", core.TonePositive, false},
+		{"Было здорово, правда?", core.TonePositive, false},
+		{"Не беше ли страхотно?", core.TonePositive, false},
+		{"Нали беше страхотно?", core.TonePositive, false},
+		{"Не беше добре, нали?", core.ToneNegative, false},
+	}
+	a := Default()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := a.Analyze(tt.text)
+			if got.Label() != tt.label || got.Abusive != tt.abusive {
+				t.Errorf("Analyze(%q) = %s %s (%.3f) abusive %v, want %s abusive %v", tt.text,
+					got.Lang, got.Label(), got.Sentiment, got.Abusive, tt.label, tt.abusive)
+			}
+		})
+	}
+}
+
 // A word written "=word" in a lexicon meets that form only, not the other
 // words of its stem, and an entry of weight 0 silences a phrase.
 func TestWholeWords(t *testing.T) {
@@ -247,7 +334,7 @@ func TestWholeWords(t *testing.T) {
 // makes a question a reproach.
 func TestSentences(t *testing.T) {
 	got := sentences("Hi! How much is it?! Why is it late? Thanks")
-	want := []sentence{{"Hi! ", false, false}, {"How much is it?! ", true, false}, {"Why is it late? ", false, false}, {"Thanks", false, true}}
+	want := []sentence{{text: "Hi! "}, {text: "How much is it?! ", asks: true}, {text: "Why is it late? "}, {text: "Thanks", courtesy: true}}
 	if len(got) != len(want) {
 		t.Fatalf("sentences = %+v, want %+v", got, want)
 	}
