@@ -115,11 +115,19 @@ func (a *Analyzer) Analyze(text string) core.Tone {
 	default:
 		t.Sentiment, t.Abusive = a.other(text, folded)
 	}
-	if !t.Abusive && adMarks.MatchString(folded) {
+	if !t.Abusive && mayBeAd(folded) && adMarks.MatchString(folded) {
 		t.Sentiment = 0 // "cheap and safe!!!" praises what it sells, not us
 	}
 	return t
 }
+
+// mayBeAd tells cheaply whether adMarks may match: every mark has a
+// number or one of adWords.
+func mayBeAd(folded string) bool {
+	return strings.ContainsAny(folded, "0123456789") || slices.ContainsFunc(adWords, func(w string) bool { return strings.Contains(folded, w) })
+}
+
+var adWords = []string{"dm ", "link", "promo", "buy ", "order ", "click", "cliquez", "ecrivez", "пишите", "промокод", "пишете"}
 
 // adMarks are the marks of an advertisement ("Get 10K followers in 24h!!!
 // cheap and safe, DM now"), whose selling words are no one's feeling
