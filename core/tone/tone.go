@@ -127,20 +127,20 @@ func mayBeAd(folded string) bool {
 	return strings.ContainsAny(folded, "0123456789") || slices.ContainsFunc(adWords, func(w string) bool { return strings.Contains(folded, w) })
 }
 
-var adWords = []string{"dm ", "link", "promo", "buy ", "order ", "click", "cliquez", "ecrivez", "пишите", "промокод", "пишете"}
+var adWords = []string{"dm ", "selected", "claim", "link", "promo", "buy ", "order ", "click", "cliquez", "ecrivez", "пишите", "промокод", "пишете"}
 
 // adMarks are the marks of an advertisement ("Get 10K followers in 24h!!!
 // cheap and safe, DM now"), whose selling words are no one's feeling
 // about the community: an ad reads neutral (unless it insults or
 // threatens). Folded text: lower case, no accents.
-var adMarks = regexp.MustCompile(`(?:^|[^\p{L}])(?:dm\s+now|link\s+in\s+(?:bio|profile)|promo\s*code|buy\s+now|order\s+now|click\s+here|` +
+var adMarks = regexp.MustCompile(`(?:^|[^\p{L}])(?:dm\s+now|you\s+have\s+been\s+selected|claim\s+your|link\s+in\s+(?:bio|profile)|promo\s*code|buy\s+now|order\s+now|click\s+here|` +
 	`\d+\s*k?\s+(?:followers|likes|subscribers|views|abonnes|vues|подписчиков|лайков|просмотров|последователи|харесвания|абонати)|` +
 	`code\s+promo|cliquez\s+ici|ecrivez\s+en\s+mp|пишите\s+в\s+лс|промокод|пишете\s+на\s+лично)(?:$|[^\p{L}])`)
 
 // other reads a text in none of our languages (or with no words): VADER
 // for its emoji and any English in it, and every abuse list.
 func (a *Analyzer) other(text, folded string) (float64, bool) {
-	s := a.vader.PolarityScores(text).Compound
+	s := a.polarity(text)
 	if s == 0 {
 		s = normalize(emphasis(text, 0)) // VADER names emoji, but scores few of those names
 	}
@@ -165,8 +165,8 @@ func (a *Analyzer) other(text, folded string) (float64, bool) {
 func (a *Analyzer) english(text string, phrases float64) float64 {
 	text = englishIdioms(text)
 	parts := hypotheticals(sentences(text))
-	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks || s.hypo || s.rhetoric }) {
-		c := a.vader.PolarityScores(text).Compound
+	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks || s.hypo || s.rhetoric || s.courtesy }) {
+		c := a.polarity(text)
 		if phrases == 0 {
 			return c
 		}
@@ -179,7 +179,7 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 		case s.courtesy || s.hypo:
 			continue
 		case s.asks:
-			sum += questionScalar * valence(a.vader.PolarityScores(s.text).Compound)
+			sum += questionScalar * valence(a.polarity(s.text))
 			continue
 		case s.rhetoric:
 			s.text = negatedOpener.ReplaceAllString(s.text, "${1}${2}")
@@ -188,9 +188,24 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 		rest.WriteByte(' ')
 	}
 	if rest.Len() > 0 {
-		sum += valence(a.vader.PolarityScores(rest.String()).Compound)
+		sum += valence(a.polarity(rest.String()))
 	}
 	return normalize(sum)
+}
+
+// polarity is VADER's compound score of a text. VADER splits words at
+// spaces only: a word at a line's start or end ("furious.\n\nRegards")
+// would go unread, so other white space becomes spaces first.
+func (a *Analyzer) polarity(text string) float64 {
+	if strings.ContainsAny(text, "\n\r\t") {
+		text = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, text)
+	}
+	return a.vader.PolarityScores(text).Compound
 }
 
 // englishIdioms rewrites what VADER reads as a feeling where English
@@ -333,12 +348,18 @@ func hobby(lang string, words []string, i int) bool {
 	case French:
 		switch w {
 		case "adore", "adorent", "aime", "aiment":
+			if next == "tout" && i+2 < len(words) { // "adore tout bricoler"
+				next = words[i+2]
+			}
 			first := i > 0 && (words[i-1] == "j" || words[i-1] == "je" || words[i-1] == "on")
 			return !first && len(next) > 3 && (strings.HasSuffix(next, "er") || strings.HasSuffix(next, "ir") || strings.HasSuffix(next, "re"))
 		}
 	case Russian:
 		switch w {
 		case "обожает", "обожают", "любит", "любят":
+			if next == "все" && i+2 < len(words) { // "обожает всё мастерить"
+				next = words[i+2]
+			}
 			return strings.HasSuffix(next, "ть") || strings.HasSuffix(next, "ться") || strings.HasSuffix(next, "чь")
 		}
 	case Bulgarian:
@@ -390,6 +411,9 @@ type sentence struct {
 // ends. In a text that asks, the closing courtesies ("Thanks, Hannah",
 // "Merci d'avance", "All the best") weigh nothing: they thank for the
 // answer to come, where VADER would read "thanks" and "best" as praise.
+//
+// In any text, the name signed under a sign-off ("All the best,\nGrace")
+// weighs nothing: Grace, Joy and Hope are names there, not feelings.
 func sentences(text string) []sentence {
 	out := splitSentences(text)
 	if slices.ContainsFunc(out, func(s sentence) bool { return s.asks }) {
@@ -397,7 +421,20 @@ func sentences(text string) []sentence {
 			out[i].courtesy = !out[i].asks && isCourtesy(out[i].text)
 		}
 	}
+	if n := len(out); n >= 2 && isSignature(out[n-1].text) && isCourtesy(out[n-2].text) {
+		out[n-1].courtesy = true
+	}
 	return out
+}
+
+// isSignature reports whether the last sentence of a text is a name: at
+// most three words and no sentence's end.
+func isSignature(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?…") {
+		return false
+	}
+	return len(wordform.Tokens(t)) <= 3
 }
 
 // isCourtesy reports whether a sentence is a closing courtesy: at most

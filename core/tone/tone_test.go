@@ -280,6 +280,15 @@ func TestNotAFeeling(t *testing.T) {
 		{"@hearthgame Get 10K followers in 24h!!! cheap and safe, DM now", core.ToneNeutral, false},
 		{"10K подписчиков за сутки, дёшево и безопасно!!! Пишите в лс", core.ToneNeutral, false},
 		{"Buy now, you idiots!", core.ToneNegative, true},
+		{"Congratulations! You have been selected for a $500 gift card", core.ToneNeutral, false},
+		// a name under a sign-off, an event
+		{"Pausing my membership\nHi,\n\nI'm moving for work and won't be able to come for a few months. Can I pause my membership instead of cancelling it? I'd hate to lose my locker.\n\nAll the best,\nGrace", core.ToneNeutral, false},
+		{"Is the hall free on Friday?\n\nThanks,\nJoy", core.ToneNeutral, false},
+		{"The workshop was cancelled again and I am furious.\n\nRegards,\nJoy", core.ToneNegative, false},
+		{"Birthday party\nIs it possible to hold a birthday party for my son (10) at the club?", core.ToneNeutral, false},
+		{"Можно ли прийти с ребёнком?\nДобрый день!\n\nМоему сыну 10 лет, он обожает всё мастерить. Можно прийти с ним на турнир в воскресенье? Есть ли возрастные ограничения?\n\nДмитрий", core.ToneNeutral, false},
+		// a word at a line's start or end is read (VADER splits at spaces)
+		{"Hello,\nAwful evening.\nBen", core.ToneNegative, false},
 		// a question that exclaims
 		{"Wasn't that amazing?", core.TonePositive, false},
 		{"Isn't it great?", core.TonePositive, false},
