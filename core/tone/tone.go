@@ -166,6 +166,17 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	text = englishIdioms(text)
 	parts := hypotheticals(sentences(text))
 	if !slices.ContainsFunc(parts, func(s sentence) bool { return s.asks || s.hypo || s.rhetoric || s.courtesy }) {
+		if len(parts) > 1 && hasBut(text) {
+			// VADER halves every word before a "but" and raises every
+			// one after it, across the whole text: "It says Wednesday,
+			// but..." halved the "wrong day" of the sentence before it.
+			// Each sentence keeps its own contrast.
+			sum := phrases
+			for _, s := range parts {
+				sum += valence(a.polarity(s.text))
+			}
+			return normalize(sum)
+		}
 		c := a.polarity(text)
 		if phrases == 0 {
 			return c
@@ -174,6 +185,7 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	}
 	var rest strings.Builder
 	sum := phrases
+	but := hasBut(text)
 	for _, s := range parts {
 		switch {
 		case s.courtesy || s.hypo:
@@ -184,6 +196,10 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 		case s.rhetoric:
 			s.text = negatedOpener.ReplaceAllString(s.text, "${1}${2}")
 		}
+		if but {
+			sum += valence(a.polarity(s.text))
+			continue
+		}
 		rest.WriteString(s.text)
 		rest.WriteByte(' ')
 	}
@@ -192,6 +208,13 @@ func (a *Analyzer) english(text string, phrases float64) float64 {
 	}
 	return normalize(sum)
 }
+
+// hasBut reports whether a text has VADER's contrast word.
+func hasBut(text string) bool {
+	return (strings.Contains(text, "but") || strings.Contains(text, "But") || strings.Contains(text, "BUT")) && butWord.MatchString(text)
+}
+
+var butWord = regexp.MustCompile(`(?i)\bbut\b`)
 
 // polarity is VADER's compound score of a text. VADER splits words at
 // spaces only: a word at a line's start or end ("furious.\n\nRegards")

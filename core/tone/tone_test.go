@@ -287,6 +287,10 @@ func TestNotAFeeling(t *testing.T) {
 		{"The workshop was cancelled again and I am furious.\n\nRegards,\nJoy", core.ToneNegative, false},
 		{"Birthday party\nIs it possible to hold a birthday party for my son (10) at the club?", core.ToneNeutral, false},
 		{"Можно ли прийти с ребёнком?\nДобрый день!\n\nМоему сыну 10 лет, он обожает всё мастерить. Можно прийти с ним на турнир в воскресенье? Есть ли возрастные ограничения?\n\nДмитрий", core.ToneNeutral, false},
+		// a "but" contrasts within its sentence, not the whole mail
+		{"Small bug report: the booking form on the website lists the repair café on the wrong day. It says Wednesday, but your VK post says it's on Friday. Screenshot available if useful.", core.ToneNegative, false},
+		{"The evening was great. The room was small, but the games were fun.", core.TonePositive, false},
+		{"The app crashed twice. The design is nice, but it is unusable.", core.ToneNegative, false},
 		// a word at a line's start or end is read (VADER splits at spaces)
 		{"Hello,\nAwful evening.\nBen", core.ToneNegative, false},
 		// a question that exclaims
