@@ -106,7 +106,7 @@ var names = map[string]*calendarNames{
 		daysFull:        [7]string{"воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"},
 		daysAbbr:        [7]string{"вс", "пн", "вт", "ср", "чт", "пт", "сб"},
 		weekdayComma:    true,
-		yearSuffix:      " г.",
+		yearSuffix:      "\u00a0г.", // a no-break space: "г." never starts a line
 	},
 	"bg": {
 		monthsFull:      [12]string{"януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"},
@@ -116,7 +116,7 @@ var names = map[string]*calendarNames{
 		daysFull:        [7]string{"неделя", "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота"},
 		daysAbbr:        [7]string{"нд", "пн", "вт", "ср", "чт", "пт", "сб"},
 		weekdayComma:    true,
-		yearSuffix:      " г.",
+		yearSuffix:      "\u00a0г.", // a no-break space: "г." never starts a line
 	},
 }
 

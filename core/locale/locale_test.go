@@ -8,6 +8,9 @@ import (
 // The report and the window share these: a day, a month, a count and a
 // decimal read as CLDR writes them in each language (the window's own
 // tables are in ui/kit/localtime_test.go, through the language in use).
+// Russian and Bulgarian tie the year's "г." to it with a no-break space:
+// a report's subtitle wrapped "2 нояб. 2026" and put "г." alone on the
+// next line.
 func TestWritesEachLanguage(t *testing.T) {
 	nov := time.Date(2026, 11, 1, 13, 5, 0, 0, time.UTC)
 	for _, c := range []struct {
@@ -15,8 +18,8 @@ func TestWritesEachLanguage(t *testing.T) {
 	}{
 		{"en", "1 Nov 2026", "November 2026", "Sun", "12,345", "1,234.5", "33%"},
 		{"fr", "1 nov. 2026", "Novembre 2026", "dim.", "12\u00a0345", "1\u00a0234,5", "33\u00a0%"},
-		{"ru", "1 нояб. 2026 г.", "Ноябрь 2026", "вс", "12\u00a0345", "1\u00a0234,5", "33\u00a0%"},
-		{"bg", "1 ное 2026 г.", "Ноември 2026", "нд", "12\u00a0345", "1\u00a0234,5", "33%"},
+		{"ru", "1 нояб. 2026\u00a0г.", "Ноябрь 2026", "вс", "12\u00a0345", "1\u00a0234,5", "33\u00a0%"},
+		{"bg", "1 ное 2026\u00a0г.", "Ноември 2026", "нд", "12\u00a0345", "1\u00a0234,5", "33%"},
 		{"de", "1 Nov 2026", "November 2026", "Sun", "12.345", "1.234,5", "33\u00a0%"}, // names English, numbers by x/text
 	} {
 		got := []string{FormatTime(c.lang, nov, "2 Jan 2006"), FormatTime(c.lang, nov, "January 2006"),
@@ -28,7 +31,7 @@ func TestWritesEachLanguage(t *testing.T) {
 			}
 		}
 	}
-	if got := FormatTime("ru", nov, "2 January 2006, 15:04"); got != "1 ноября 2026 г., 13:05" {
+	if got := FormatTime("ru", nov, "2 January 2006, 15:04"); got != "1 ноября 2026\u00a0г., 13:05" {
 		t.Errorf("ru long date %q", got)
 	}
 	if got := Percent("fr", 0.125); got != "13\u00a0%" {

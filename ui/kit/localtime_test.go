@@ -57,7 +57,7 @@ func TestRelativeTimes(t *testing.T) {
 		{ago(2 * 24 * time.Hour), "2 days ago", "il y a 2 jours", "2 дня назад", "преди 2 дни"},
 		{ago(5 * 24 * time.Hour), "5 days ago", "il y a 5 jours", "5 дней назад", "преди 5 дни"},
 		{time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC), "8 Mar", "8 mars", "8 мар.", "8 март"},
-		{time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC), "1 May 2025", "1 mai 2025", "1 мая 2025 г.", "1 май 2025 г."},
+		{time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC), "1 May 2025", "1 mai 2025", "1 мая 2025\u00a0г.", "1 май 2025\u00a0г."},
 	}
 	for _, l := range Languages {
 		inLanguage(t, l, func() {
@@ -104,7 +104,7 @@ func TestFormatTime(t *testing.T) {
 		layout         string
 		en, fr, ru, bg string
 	}{
-		{"Mon 2 Jan 2006, 15:04", "Mon 5 Jan 2026, 08:07", "lun. 5 janv. 2026, 08:07", "пн, 5 янв. 2026 г., 08:07", "пн, 5 яну 2026 г., 08:07"},
+		{"Mon 2 Jan 2006, 15:04", "Mon 5 Jan 2026, 08:07", "lun. 5 janv. 2026, 08:07", "пн, 5 янв. 2026\u00a0г., 08:07", "пн, 5 яну 2026\u00a0г., 08:07"},
 		{"Monday 2 January", "Monday 5 January", "lundi 5 janvier", "понедельник, 5 января", "понеделник, 5 януари"},
 		{"January 2006", "January 2026", "Janvier 2026", "Январь 2026", "Януари 2026"},
 		{"Mon 15:04", "Mon 08:07", "lun. 08:07", "пн 08:07", "пн 08:07"},
