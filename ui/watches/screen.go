@@ -147,8 +147,16 @@ func (s *Screen) showKeywords(counts []views.Count) {
 }
 
 func (s *Screen) keywordRow(c views.Count) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(c.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q := kit.NewMutedTrunc(lang.L("{{.Query}} · tagged {{.Tag}}", map[string]any{"Query": c.View.Query, "Tag": core.WatchTag(c.View.Name)}))
+	name := widget.NewLabelWithStyle(c.View.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what := lang.L("{{.Query}} · tagged {{.Tag}}", map[string]any{"Query": c.View.Query, "Tag": core.WatchTag(c.View.Name)})
+	if c.Unread > 0 { // said in words: "Hearth (25)" read as the 28 conversations Show lists
+		n := kit.Number(c.Unread)
+		if c.More {
+			n += "+"
+		}
+		what = lang.N("{{.Count}} unread", c.Unread, map[string]any{"Count": n}) + " · " + what // first: a long query is cut
+	}
+	q := kit.NewMutedTrunc(what)
 	var buttons []fyne.CanvasObject
 	if s.ShowQuery != nil {
 		tag := core.WatchTag(c.View.Name)

@@ -3,6 +3,7 @@ package watches
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +94,20 @@ func TestAddKeywordWatch(t *testing.T) {
 	test.Tap(uitest.Button(t, h.s.keywords[0], "Show"))
 	if len(h.shown) != 1 || h.shown[0] != "tag:watch:Brand" {
 		t.Errorf("Show opened %q", h.shown)
+	}
+}
+
+// A keyword watch says how many of its matches are unread in words: its
+// name used to read "Brand (2)", which a person took for the number of
+// conversations Show lists (more: the read ones too).
+func TestKeywordWatchSaysItsUnreadInWords(t *testing.T) {
+	h := newHarness(t)
+	labels := uitest.LabelsIn(h.s.keywords[0])
+	texts := strings.Join(uitest.TextsIn(h.s.keywords[0]), " | ")
+	if len(labels) == 0 || labels[0] != "Brand" {
+		t.Errorf("the watch is named %q, want Brand alone", labels)
+	}
+	if !strings.Contains(texts, "2 unread") {
+		t.Errorf("the row says %q, want its 2 unread matches", texts)
 	}
 }
