@@ -69,7 +69,10 @@ type filterBar struct {
 	accounts []core.Account
 	tally    tally // the last counts read, for the labels
 	onChange func()
-	content  fyne.CanvasObject
+	// onState runs when another list of states is picked (Done, Spam,
+	// Moderation...), before the list reloads.
+	onState func()
+	content fyne.CanvasObject
 }
 
 func newFilterBar(u *env, onChange func()) *filterBar {
@@ -94,7 +97,12 @@ func newFilterBar(u *env, onChange func()) *filterBar {
 func (f *filterBar) wire() {
 	f.account.OnChanged = f.changed
 	f.kind.OnChanged = f.changed
-	f.state.OnChanged = f.changed
+	f.state.OnChanged = func(v string) {
+		if f.onState != nil {
+			f.onState()
+		}
+		f.changed(v)
+	}
 	f.unread.OnChanged = func(bool) { f.changedFromCheck() }
 	f.vip.OnChanged = func(bool) { f.changedFromCheck() }
 	f.tag.OnSubmitted = func(string) { f.changedFromCheck() }

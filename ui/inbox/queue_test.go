@@ -52,3 +52,26 @@ func TestModerationQueueView(t *testing.T) {
 	h.TypeKeys("d")
 	h.WaitFor("the banner", func() bool { return strings.Contains(h.s.banner.Message(), "cannot be deleted") })
 }
+
+// Picking another list of states closes the conversation open beside the
+// old list: the Moderation queue kept the warm e-mail open beside its two
+// messages, and f marked that e-mail fine.
+func TestAnotherStateListClosesTheOpenConversation(t *testing.T) {
+	h := newHarness(t, withItems(queueItems()))
+	warm := h.byRemote("m2")
+	h.selectID(warm.ID)
+	h.WaitFor("the warm e-mail open", func() bool { return h.s.selectedID == warm.ID })
+	h.s.filters.state.SetSelected(moderationView)
+	h.WaitFor("the queue", func() bool { return len(h.ids()) == 2 })
+	h.Settle()
+	if h.s.selectedID != 0 || len(h.s.thread.messages.Objects) != 0 {
+		t.Fatalf("the queue shows conversation %d beside it (%d messages), want none", h.s.selectedID, len(h.s.thread.messages.Objects))
+	}
+	h.TypeKeys("f")
+	h.Settle()
+	if it := h.byRemote("m2"); it.ModerationFine {
+		t.Error("f in the queue marked the e-mail open before it fine")
+	}
+	h.TypeKeys("j") // the triage keys then work from the top of the new list
+	h.WaitFor("the queue's first message open", func() bool { return h.s.selectedID == h.ids()[0] })
+}

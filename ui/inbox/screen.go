@@ -81,6 +81,11 @@ func New(e *kit.Env, b Backend, active func() bool) *Screen {
 	s.hits.Hide()
 	s.reload = kit.NewRefresher(s.load)
 	s.filters = newFilterBar(u, s.restart)
+	// Another list of states is another list: the conversation open
+	// beside the old one is closed, as a drill closes it (the Moderation
+	// queue kept an inbox conversation open, and its f and h keys acted on
+	// it). A search typed in the box keeps it, for the triage keys.
+	s.filters.onState = s.closeItem
 	s.search = newSearchEntry(s.runSearch, s.clearSearch)
 	if b.Views != nil {
 		// A view picked is a search of the person's own: what is open
