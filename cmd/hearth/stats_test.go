@@ -12,6 +12,7 @@ import (
 // stats and report on a synced demo mailbox: every key the issue names,
 // the same numbers in the CSV, a PDF and a self-contained page.
 func TestStatsAndReport(t *testing.T) {
+	t.Parallel() // the locale cases run in child processes, each with its own environment
 	p := startPeers(t, 0)
 	dir := t.TempDir()
 	args, pw := addArgs(dir, p)
@@ -71,7 +72,10 @@ func TestStatsAndReport(t *testing.T) {
 		}
 	}
 	// The report's language: --lang, else the system's as the window
-	// reads it (English for C); stderr stays quiet in every locale.
+	// reads it (English for C); stderr stays quiet in every locale. Each
+	// case is a child process started with that locale and no other
+	// (childEnv): the test sets nothing in its own environment, so it runs
+	// in parallel with the others.
 	for _, c := range []struct{ env, lang, want string }{
 		{"C", "", "Community report: "},
 		{"C.UTF-8", "", "Community report: "},
@@ -79,18 +83,14 @@ func TestStatsAndReport(t *testing.T) {
 		{"fr_FR.UTF-8", "bg", "Отчет за общността: "},
 		{"en_US.UTF-8", "fr", "Rapport d’activité de la communauté"},
 	} {
-		t.Setenv("LC_ALL", "")
-		t.Setenv("LC_MESSAGES", "")
-		t.Setenv("LANGUAGE", "")
-		t.Setenv("LANG", c.env)
 		path := filepath.Join(dir, "lang.html")
 		args := []string{"--data", dir, "--secrets", "file", "report", "--from", from, "--to", to, "--out", path}
 		if c.lang != "" {
 			args = append(args, "--lang", c.lang)
 		}
-		code, out, errs := cli(t, "", args...)
-		if code != 0 || out != "" || errs != "" {
-			t.Fatalf("LANG=%s report --lang %q: exit %d, stdout %q, stderr %q", c.env, c.lang, code, out, errs)
+		out, errs, err := runBinary(t, childEnv("LANG="+c.env), "", args...)
+		if err != nil || out != "" || errs != "" {
+			t.Fatalf("LANG=%s report --lang %q: %v, stdout %q, stderr %q", c.env, c.lang, err, out, errs)
 		}
 		if b, _ := os.ReadFile(path); !strings.Contains(string(b), c.want) {
 			t.Errorf("LANG=%s report --lang %q: the page lacks %q", c.env, c.lang, c.want)
