@@ -2,11 +2,11 @@ package stats_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/members"
 	"github.com/hearthhq/hearth/core/stats"
 	"github.com/hearthhq/hearth/core/store"
@@ -49,7 +49,9 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{now: fixtureNow}
-	f.path = filepath.Join(t.TempDir(), "hearth.db")
+	// A copy of a migrated workspace: migrating a new file for each test
+	// was most of the package's CPU under the race detector.
+	f.path = coretest.NewDB(t)
 	st, err := store.Open(ctx, f.path, store.WithNow(f.clock))
 	if err != nil {
 		t.Fatal(err)
