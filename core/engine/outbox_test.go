@@ -6,11 +6,11 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -73,7 +73,7 @@ func (c gateConn) Reply(ctx context.Context, it core.Item, r core.Reply, key str
 func twoProcesses(t *testing.T, d *fakeDriver, gate *gateDriver, skew time.Duration) (stA, stB *store.Store, eA, eB *engine.Engine, a core.Account) {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hearth.db")
+	path := coretest.NewDB(t) // a migrated workspace's copy: no migration per test
 	open := func() *store.Store {
 		st, err := store.Open(ctx, path)
 		if err != nil {

@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 )
@@ -54,7 +54,7 @@ func TestDovecotSyncSurvivesKills(t *testing.T) {
 	box.add(t, 60)
 	box.copyToArchive(t)
 
-	path := filepath.Join(t.TempDir(), "hearth.db")
+	path := coretest.NewDB(t) // a migrated workspace's copy: no migration per test
 	ctx := context.Background()
 	st, err := store.Open(ctx, path)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/imap/mailparse"
@@ -32,7 +32,7 @@ type workspaceProcesses struct {
 func openProcesses(t *testing.T, p *peer, n int, settings func(*core.IMAPSettings)) *workspaceProcesses {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hearth.db")
+	path := coretest.NewDB(t) // a migrated workspace's copy: no migration per test
 	w := &workspaceProcesses{}
 	for range n {
 		st, err := store.Open(ctx, path)

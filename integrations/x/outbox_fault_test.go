@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearthhq/hearth/core"
+	"github.com/hearthhq/hearth/core/coretest"
 	"github.com/hearthhq/hearth/core/engine"
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/integrations/x/xpeer"
@@ -28,7 +28,7 @@ func TestOutboxTwoProcessesOnTheXPeer(t *testing.T) {
 		mentions = append(mentions, e.tweet(alice, fmt.Sprintf("@hearth_game question %d?", i), ""))
 	}
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hearth.db")
+	path := coretest.NewDB(t) // a migrated workspace's copy: no migration per test
 	var stores []*store.Store
 	var engines []*engine.Engine
 	for range 2 {
