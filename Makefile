@@ -54,9 +54,15 @@ TESTLINK := -ldflags=-w
 # and once per child process a test waits for (cmd/hearth's CLI and kill
 # tests). Races are reported as the tests run; only a goroutine still
 # running after its binary's tests ended could race unseen.
+# `make lint` has vetted every package and its tests already (-vet=off).
+# The packages are compiled with -trimpath (GOFLAGS, so that the go build
+# in cmd/hearth's tests shares it): without it the build cache keys our
+# packages by their directory, and every new clone or worktree compiled
+# and vetted them all again, about 88 CPU s (docs/benchmarks.md).
+test: export GOFLAGS := $(strip $(GOFLAGS) -trimpath)
 test: deps lint
 	GORACE=atexit_sleep_ms=0 HEARTH_REQUIRE_DOVECOT=1 LANG=en_US.UTF-8 $(XVFB) \
-		$(GO) test $(RACE) $(TESTLINK) -tags $(TAGS) -count=1 -timeout 25m ./...
+		$(GO) test $(RACE) $(TESTLINK) -vet=off -tags $(TAGS) -count=1 -timeout 25m ./...
 
 lint: fmt-check vet layout
 
