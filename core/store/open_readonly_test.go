@@ -178,3 +178,57 @@ func TestReadOnlyOpenFallsBackToTheFullOpen(t *testing.T) {
 		})
 	}
 }
+
+// The -wal and -shm files stay after the last connection closes, the WAL
+// empty: a short command no longer creates, sizes and deletes them on
+// every run, and what the writer wrote is in the database file itself
+// (another process may copy it alone, as restore and the tests do).
+func TestWALFilesOutliveTheLastCloseEmpty(t *testing.T) {
+	t.Parallel()
+	path := filledWorkspace(t)
+	ctx := context.Background()
+	full, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := full.Search(ctx, "subject", core.ItemFilter{Limit: 50})
+	if err := errors.Join(err, full.Close()); err != nil {
+		t.Fatal(err)
+	}
+	empty := func(when string) {
+		t.Helper()
+		wal, err := os.Stat(path + "-wal")
+		if err != nil || wal.Size() != 0 {
+			t.Fatalf("%s: the WAL is %v (%v), want an empty file", when, wal, err)
+		}
+		if _, err := os.Stat(path + "-shm"); err != nil {
+			t.Fatalf("%s: %v, want the -shm file kept", when, err)
+		}
+	}
+	empty("after the writer closed")
+
+	// The database file alone holds everything: a copy of it without the
+	// other two reads the same.
+	alone := filepath.Join(t.TempDir(), "hearth.db")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, alone} {
+		s, err := Open(ctx, p, ReadOnly())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Search(ctx, "subject", core.ItemFilter{Limit: 50})
+		if err := errors.Join(err, s.Close()); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d items, want %d", p, len(got), len(want))
+		}
+	}
+	empty("after a read-only open")
+}

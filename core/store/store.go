@@ -152,7 +152,7 @@ func openPools(path string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged, used: &s.wrote, triggers: true})
+	w := sql.OpenDB(guardedConnector{base: base, damaged: &s.damaged, used: &s.wrote, triggers: true, keepWAL: true})
 	w.SetMaxOpenConns(1)
 	// Touch the writer first so that WAL mode is set before readers connect.
 	if !readOnly {
@@ -161,11 +161,12 @@ func openPools(path string, readOnly bool) (*Store, error) {
 			return nil, err
 		}
 	}
-	r, err := sql.Open("sqlite", dsn(path, false, readOnly))
+	rbase, err := sqlite.NewConnector(dsn(path, false, readOnly))
 	if err != nil {
 		w.Close()
 		return nil, err
 	}
+	r := sql.OpenDB(walKeeper{base: rbase})
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
 	s.w, s.r, s.reads = w, r, stmtCache{db: r}
@@ -221,6 +222,11 @@ func dsn(path string, writer, mapped bool) string {
 		q.Add("_pragma", "cache_size(-2000)")
 	}
 	q.Add("_pragma", "temp_store(MEMORY)") // statement journals of batch writes
+	// The -wal file outlives the last connection (keepWAL), truncated to
+	// nothing then: with no limit SQLite would leave it as large as it
+	// grew, for the next open to read through. 64 MB also bounds what a
+	// checkpoint leaves of it while the workspace is open.
+	q.Add("_pragma", "journal_size_limit(67108864)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
