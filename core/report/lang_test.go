@@ -79,13 +79,7 @@ func TestReportInEachLanguage(t *testing.T) {
 			if err := report.WritePDF(&pdf, d, l); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(pdftotext, "-", "-")
-			cmd.Stdin = &pdf
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts["PDF"] = string(out)
+			texts["PDF"] = pdfText(t, pdftotext, pdf.Bytes())
 		} else {
 			t.Log("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
 		}

@@ -30,14 +30,8 @@ func TestPDFKeepsEachTableOnOnePage(t *testing.T) {
 				if err := report.WritePDF(&pdf, d, l); err != nil {
 					t.Fatal(err)
 				}
-				cmd := exec.Command(pdftotext, "-", "-")
-				cmd.Stdin = &pdf
-				out, err := cmd.Output()
-				if err != nil {
-					t.Fatal(err)
-				}
 				var pages [][]string // each page's lines
-				for _, p := range strings.Split(string(out), "\f") {
+				for _, p := range strings.Split(pdfText(t, pdftotext, pdf.Bytes()), "\f") {
 					pages = append(pages, strings.Split(p, "\n"))
 				}
 				groups, err := report.TilesIn(d, l)

@@ -238,28 +238,18 @@ func TestPDFHoldsCyrillic(t *testing.T) {
 	if err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed: the text is not checked")
 	}
-	cmd := exec.Command(pdftotext, "-", "-")
-	cmd.Stdin = bytes.NewReader(buf.Bytes())
-	text, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := pdfText(t, pdftotext, buf.Bytes())
 	for _, want := range []string{"Клуб любителей чая", "Чаепитие в субботу", "Анна Петрова", "Élodie Bérénger"} {
-		if !strings.Contains(string(text), want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
 	}
-	oneDateStyle(t, "the PDF", string(text))
+	oneDateStyle(t, "the PDF", text)
 	// The numbers, each on its label's row (the layout keeps rows on one
 	// line): 20 comments in and 8 replies out, 42 + 20 + 3 reactions on
 	// the one post, 5 of 20 comments negative, the first reply after 20
 	// minutes, 530 members in the community at the end of November.
-	cmd = exec.Command(pdftotext, "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(buf.Bytes())
-	layout, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	layout := []byte(pdfText(t, pdftotext, buf.Bytes(), "-layout"))
 	for label, value := range map[string]string{"Messages in": "20", "Messages out": "8", "Posts published": "1",
 		"Engagement per post": "65.0", "Likes": "42", "Views": "1,900", "Negative messages": "25%",
 		"First response \\(median\\)": "20 min", "Audience": "530", "Answered": "100%"} {
@@ -289,4 +279,17 @@ func oneDateStyle(t *testing.T, what, text string) {
 	if iso := regexp.MustCompile(`\b20\d\d-\d\d-\d\d\b`).FindString(text); iso != "" {
 		t.Errorf("%s writes %s in another style", what, iso)
 	}
+}
+
+// pdfText is what pdftotext reads of a PDF; args come before its "- -"
+// (such as "-layout").
+func pdfText(t *testing.T, pdftotext string, pdf []byte, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(pdftotext, append(args, "-", "-")...)
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
