@@ -16,8 +16,9 @@ var IconPNG []byte
 
 // Translations holds the window's strings in every language, one go-i18n
 // JSON file per ui package and language: translations/<feature>.<lang>.json,
-// keyed by the English text (docs/translations.md). ui/kit loads them with
-// Fyne's lang.AddTranslationsFS, which merges the files of a language.
+// keyed by the English text (docs/translations.md). ui/kit gives Fyne's
+// lang the files of the language in use and of English, and Fyne merges
+// the files of a language.
 //
 //go:embed translations/*.json
 var Translations embed.FS

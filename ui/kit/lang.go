@@ -3,9 +3,11 @@ package kit
 import (
 	"fmt"
 	"os"
+	"path"
 	"strings"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
 
@@ -47,12 +49,12 @@ func UseLanguage(code string) (string, error) {
 	if force != "" {
 		restore = setLocaleEnv(force)
 	}
-	err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
-	restore()
 	used := force
 	if used == "" {
 		used = "en"
 	}
+	err := addTranslations(used)
+	restore()
 	langMu.Lock()
 	inUse = used
 	langMu.Unlock()
@@ -60,6 +62,50 @@ func UseLanguage(code string) (string, error) {
 		return used, fmt.Errorf("translations: %w", err) // untranslated: logged
 	}
 	return used, nil
+}
+
+// addTranslations gives Fyne the files of one language and of English,
+// the fallback of a key a file lacks. Only those: go-i18n keeps each
+// message it parsed as templates, and the four languages' files held
+// 7.7 MB of the window's heap where one language and English hold a
+// quarter to a half of it (docs/benchmarks.md). A language chosen in the
+// settings applies at the next start, so no other is ever asked for.
+func addTranslations(code string) error {
+	names, err := translationFiles(code)
+	if err != nil {
+		return err
+	}
+	var first error
+	for _, name := range names {
+		data, err := assets.Translations.ReadFile(path.Join(assets.TranslationsDir, name))
+		if err == nil {
+			err = lang.AddTranslations(fyne.NewStaticResource(name, data))
+		}
+		if err != nil && first == nil {
+			first = fmt.Errorf("%s: %w", name, err) // untranslated: logged
+		}
+	}
+	return first
+}
+
+// translationFiles names the bundled files of code and of English
+// (<feature>.<lang>.json).
+func translationFiles(code string) ([]string, error) {
+	files, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, f := range files {
+		parts := strings.Split(f.Name(), ".")
+		if len(parts) < 2 || parts[len(parts)-1] != "json" {
+			continue
+		}
+		if l := parts[len(parts)-2]; l == code || l == "en" {
+			names = append(names, f.Name())
+		}
+	}
+	return names, nil
 }
 
 // Language is the language in use ("en" until UseLanguage says otherwise).

@@ -2,9 +2,12 @@ package kit
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/hearthhq/hearth/assets"
 )
 
 // localeEnv sets the locale variables for one test, the unset ones unset.
@@ -106,5 +109,40 @@ func TestUseLanguageUnknown(t *testing.T) {
 	}
 	if got != "ru" || Language() != "ru" {
 		t.Errorf("a refused language changed the one in use to %q", got)
+	}
+}
+
+// Only the language in use and English, its fallback, are parsed: every
+// feature's file of each, and none of another language.
+func TestTranslationFilesOfOneLanguage(t *testing.T) {
+	all, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	features := map[string]bool{}
+	for _, f := range all {
+		if name := f.Name(); strings.HasSuffix(name, ".en.json") {
+			features[strings.TrimSuffix(name, ".en.json")] = true
+		}
+	}
+	for _, code := range Languages {
+		names, err := translationFiles(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, n := range names {
+			got[n] = true
+			if !strings.HasSuffix(n, "."+code+".json") && !strings.HasSuffix(n, ".en.json") {
+				t.Errorf("%s: %s loaded too", code, n)
+			}
+		}
+		for f := range features {
+			for _, l := range []string{"en", code} {
+				if n := f + "." + l + ".json"; !got[n] {
+					t.Errorf("%s: %s not loaded", code, n)
+				}
+			}
+		}
 	}
 }
