@@ -32,7 +32,7 @@ type itemRow struct {
 	vipBox  *fyne.Container // centres the badge; hidden with it, so no gap is left
 	tone    *kit.Badge      // abusive, negative or positive (kit.ToneBadge)
 	toneBox *fyne.Container
-	snippet *widget.RichText
+	snippet *kit.LineText
 	line2   *fyne.Container // the subject and the badges (subjectLine)
 }
 
@@ -47,7 +47,7 @@ func newItemRow() *itemRow {
 		state:   kit.NewBadge(),
 		vip:     kit.NewBadge(),
 		tone:    kit.NewBadge(),
-		snippet: kit.NewMutedTrunc(""),
+		snippet: kit.NewMutedLine(""),
 	}
 	r.vipBox = container.NewCenter(r.vip)
 	r.toneBox = container.NewCenter(r.tone)
@@ -91,7 +91,7 @@ func (r *itemRow) set(it core.Item, now time.Time, marked bool) {
 	tags := kit.TagsLabel(it.Tags)
 	kit.SetSegment(r.tags, tags)
 	r.tags.Hidden = tags == ""
-	kit.SetSegment(r.snippet, it.Snippet)
+	r.snippet.Set(it.Snippet)
 	if r.line2 != nil { // the badges that fit beside this subject
 		r.line2.Refresh()
 	}

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -31,23 +32,20 @@ func FitWholeWords(s string, size float32, style fyne.TextStyle, width float32) 
 }
 
 func fitWords(s string, size float32, style fyne.TextStyle, width float32, whole bool) string {
-	fits := func(t string) bool { return fyne.MeasureText(t, size, style).Width <= width }
 	if width <= 0 {
 		return ""
 	}
-	if fits(s) {
-		return s
-	}
 	r := []rune(s)
-	lo, hi := 0, len(r) // the longest prefix that fits with "…" lies in [lo, hi]
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fits(string(r[:mid]) + "…") {
-			lo = mid
-		} else {
-			hi = mid - 1
+	// Measuring shapes the whole text: a snippet three times as wide as its
+	// row is known not to fit from its characters' own widths, which are
+	// off by kerning only (a few percent), unless it joins characters
+	// (emoji sequences, combining marks, tabs).
+	if est, sure := estimateWidth(r, size, style); !sure || est <= 1.5*width {
+		if fyne.MeasureText(s, size, style).Width <= width {
+			return s
 		}
 	}
+	lo := longestFit(r, size, style, width)
 	// After a whole word, unless that loses more than a third of what fits
 	// (a narrow calendar chip keeps "09:30 Осення…" rather than "09:30…";
 	// the whole text is one hover away).
@@ -58,6 +56,100 @@ func fitWords(s string, size float32, style fyne.TextStyle, width float32, whole
 		return ""
 	}
 	return string(r[:lo]) + "…"
+}
+
+// longestFit is the length of the longest prefix of r that fits width
+// with "…" after it. Each measure shapes the prefix anew (a new string
+// each time), and a list row binding new conversations while scrolling cut
+// two labels so: a binary search from nothing took about eight measures of
+// long prefixes. The search starts from an estimate made of each
+// character's own width (runeWidth, measured once per character), which
+// is off only by kerning, and gallops from it: two or three measures.
+func longestFit(r []rune, size float32, style fyne.TextStyle, width float32) int {
+	fits := func(n int) bool { return fyne.MeasureText(string(r[:n])+"…", size, style).Width <= width }
+	guess, w := 0, runeWidth('…', size, style)
+	for guess < len(r) {
+		w += runeWidth(r[guess], size, style)
+		if w > width {
+			break
+		}
+		guess++
+	}
+	// lo fits (or is 0: nothing), hi does not (or is past the end): gallop
+	// from the guess to bracket the answer, then halve.
+	lo, hi := 0, len(r)+1
+	step := 1
+	if guess == 0 || fits(guess) {
+		lo = guess
+		for n := guess + step; n <= len(r) && n < hi; n, step = lo+step, step*2 {
+			if !fits(n) {
+				hi = n
+				break
+			}
+			lo = n
+		}
+	} else {
+		hi = guess
+		for n := guess - step; n > 0; n, step = hi-step, step*2 {
+			if fits(n) {
+				lo = n
+				break
+			}
+			hi = n
+		}
+	}
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return min(lo, len(r))
+}
+
+// estimateWidth is the sum of r's characters' own widths, and whether
+// that is close to the width of r shaped: not when it has characters that
+// join others or take a width from their place (a zero width joiner,
+// variation selectors, combining marks, tabs).
+func estimateWidth(r []rune, size float32, style fyne.TextStyle) (w float32, sure bool) {
+	sure = true
+	for _, c := range r {
+		if c == '\t' || unicode.In(c, unicode.Mn, unicode.Me, unicode.Cf) || unicode.Is(unicode.Variation_Selector, c) {
+			sure = false
+		}
+		w += runeWidth(c, size, style)
+	}
+	return w, sure
+}
+
+// runeKey identifies a character's measured width.
+type runeKey struct {
+	r     rune
+	size  float32
+	style fyne.TextStyle
+}
+
+var (
+	runeWidthsMu sync.Mutex
+	runeWidths   = map[runeKey]float32{}
+)
+
+// runeWidth is the advance of one character alone, kept: a handful of
+// alphabets make a few hundred entries.
+func runeWidth(c rune, size float32, style fyne.TextStyle) float32 {
+	k := runeKey{c, size, style}
+	runeWidthsMu.Lock()
+	w, ok := runeWidths[k]
+	runeWidthsMu.Unlock()
+	if !ok {
+		w = fyne.MeasureText(string(c), size, style).Width
+		runeWidthsMu.Lock()
+		runeWidths[k] = w
+		runeWidthsMu.Unlock()
+	}
+	return w
 }
 
 // ShortenWords cuts s to at most n characters, after a whole word, ending

@@ -97,3 +97,41 @@ func TestFitWholeWordsKeepsANameAfterItsNumber(t *testing.T) {
 		t.Errorf("got %q, want the name's start after its number", got)
 	}
 }
+
+// The cut starts from an estimate of each character's width, which is off
+// by kerning ("AVA", "To"), tabs and emoji: whatever the estimate, the
+// prefix kept is the longest that fits with its "…", at every width, and a
+// text that fits is kept whole.
+func TestLongestFitKeepsTheLongestPrefixThatFits(t *testing.T) {
+	test.NewTempApp(t)
+	size := theme.TextSize()
+	for _, s := range []string{
+		"AVAWAY To Tatyana, Yves: ATAVA VAVAVA LTA",
+		"Вечер настольных игр в пятницу, приходите все",
+		"Soirée jeux 🎲🎉 vendredi\tà 19h 👋🏽 ffi fl",
+		"Famille 👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦 é",
+		"Събрание на доброволците в неделя",
+		"W",
+	} {
+		r := []rune(s)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			full := fyne.MeasureText(s, size, style).Width
+			for w := float32(0); w < full+10; w += 3 {
+				n := longestFit(r, size, style, w)
+				if n > 0 && fyne.MeasureText(string(r[:n])+"…", size, style).Width > w {
+					t.Errorf("%q, bold %v, width %.0f: %q does not fit", s, style.Bold, w, string(r[:n])+"…")
+				}
+				if n < len(r) && fyne.MeasureText(string(r[:n+1])+"…", size, style).Width <= w {
+					t.Errorf("%q, bold %v, width %.0f: kept %d characters, %q fits too", s, style.Bold, w, n, string(r[:n+1])+"…")
+				}
+				got := FitWords(s, size, style, w)
+				if whole := fyne.MeasureText(s, size, style).Width <= w; whole != (got == s) {
+					t.Errorf("%q, bold %v, width %.0f: FitWords gave %q", s, style.Bold, w, got)
+				}
+				if got != "" && fyne.MeasureText(got, size, style).Width > w {
+					t.Errorf("%q, bold %v, width %.0f: FitWords gave %q, too wide", s, style.Bold, w, got)
+				}
+			}
+		}
+	}
+}

@@ -12,7 +12,8 @@ import (
 // when the first one does not fit) and shows the whole text in a tip while
 // the pointer rests on it: names in lists and tables. A subject's label
 // (NewSubjectLabel) cuts inside a long last word rather than lose a third
-// of its room.
+// of its room. Like LineText, it cuts once per text and width and the
+// label underneath only clips.
 type WordLabel struct {
 	widget.Label
 	full  string
@@ -25,7 +26,7 @@ var _ desktop.Hoverable = (*WordLabel)(nil)
 // NewWordLabel makes an empty word-cut label.
 func NewWordLabel() *WordLabel {
 	l := &WordLabel{}
-	l.Truncation = fyne.TextTruncateEllipsis // its minimum stays narrow
+	l.Truncation = fyne.TextTruncateClip // its minimum stays narrow; the text fits
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -56,6 +57,11 @@ func (l *WordLabel) Set(text string, style fyne.TextStyle) {
 
 // FullText is the whole text, shown or not.
 func (l *WordLabel) FullText() string { return l.full }
+
+// MinSize is what Fyne's ellipsis truncation asks: a character and "…".
+func (l *WordLabel) MinSize() fyne.Size {
+	return l.Label.MinSize().AddWidthHeight(ellipsisWidth(l.Theme()), 0)
+}
 
 // Resize cuts the text anew for the new width.
 func (l *WordLabel) Resize(s fyne.Size) {
@@ -90,8 +96,9 @@ func (l *WordLabel) fit(width float32) bool {
 
 // Refresh keeps the cut after a change of theme.
 func (l *WordLabel) Refresh() {
-	l.fit(l.Size().Width)
-	l.Label.Refresh()
+	if !l.fit(l.Size().Width) {
+		l.Label.Refresh()
+	}
 }
 
 // MouseIn shows the whole text when the label cut it.

@@ -8,17 +8,125 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// WordText is WordLabel for secondary text (the placeholder colour a
-// widget.Label cannot take): one line cut after a whole word to the width
-// it gets (inside a word only when the first one does not fit), the whole
-// text in a tip on hover. Table cells such as a
-// member's "last seen" or a rule's summary.
-type WordText struct {
+// LineText is one line of rich text (the placeholder colour a widget.Label
+// cannot take) cut after a whole word to the width it gets, ending in "…":
+// a list row's snippet. It takes no hover, so the row under it keeps its
+// own; WordText adds a tip with the whole text.
+//
+// The cut is made once per text and width (FitWords); Fyne's own ellipsis
+// shaped the whole text again at every refresh and resize, most of the
+// garbage of scrolling a list (BenchmarkRowSet in ui/inbox), so the text
+// underneath only clips, and never has to: it fits already.
+type LineText struct {
 	widget.RichText
 	full  string
 	short string // said instead of full when full does not fit ("5 д" for "5 дней назад")
 	seg   *widget.TextSegment
-	tip   Tip
+	loose bool   // FitWords rather than FitWholeWords
+	cut   func() // called when the text shown changes
+}
+
+// NewMutedLine makes a line of secondary prose, cut as FitWords cuts: a
+// snippet, where the start of a long word tells more than the space.
+func NewMutedLine(text string) *LineText {
+	l := &LineText{}
+	l.init(text, MutedStyle())
+	l.loose = true
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *LineText) init(text string, style widget.RichTextStyle) {
+	l.full, l.seg = text, &widget.TextSegment{Text: text, Style: style}
+	l.Segments = []widget.RichTextSegment{l.seg}
+	l.Truncation = fyne.TextTruncateClip
+	l.Scroll = container.ScrollNone // as widget.NewRichText sets it
+	l.cut = func() {}
+}
+
+// Set gives it its whole text.
+func (l *LineText) Set(text string) { l.SetShort(text, "") }
+
+// SetShort gives it its whole text and a shorter way to say the same,
+// shown when the whole text does not fit.
+func (l *LineText) SetShort(text, short string) {
+	if l.full == text && l.short == short {
+		return
+	}
+	if l.full != text { // a table cell bound to another row
+		l.cut()
+	}
+	l.full, l.short = text, short
+	l.fit(l.Size().Width)
+}
+
+// FullText is the whole text, shown or not.
+func (l *LineText) FullText() string { return l.full }
+
+// Shown is the text as cut to the width.
+func (l *LineText) Shown() string { return l.seg.Text }
+
+// MinSize is what Fyne's ellipsis truncation asks: a character and "…".
+func (l *LineText) MinSize() fyne.Size {
+	return l.RichText.MinSize().AddWidthHeight(ellipsisWidth(l.Theme()), 0)
+}
+
+// Resize cuts the text anew for the new width.
+func (l *LineText) Resize(s fyne.Size) {
+	if s.Width != l.Size().Width {
+		l.fit(s.Width)
+	}
+	l.RichText.Resize(s)
+}
+
+// fit cuts the text for width and says whether it refreshed the text.
+func (l *LineText) fit(width float32) bool {
+	th := l.Theme()
+	size := th.Size(theme.SizeNameText)
+	if l.seg.Style.SizeName != "" {
+		size = th.Size(l.seg.Style.SizeName)
+	}
+	fit := FitWholeWords
+	if l.loose {
+		fit = FitWords
+	}
+	text := l.full
+	if width > 0 {
+		room := width - 2*th.Size(theme.SizeNameInnerPadding)
+		text = fit(l.full, size, l.seg.Style.TextStyle, room)
+		if text != l.full && l.short != "" {
+			text = fit(l.short, size, l.seg.Style.TextStyle, room)
+		}
+	}
+	if text == l.seg.Text {
+		return false
+	}
+	l.cut()
+	l.seg.Text = text
+	l.RichText.Refresh()
+	return true
+}
+
+// Refresh keeps the cut after a change of theme.
+func (l *LineText) Refresh() {
+	if !l.fit(l.Size().Width) {
+		l.RichText.Refresh()
+	}
+}
+
+// ellipsisWidth is the width Fyne's ellipsis truncation adds to a
+// minimum size.
+func ellipsisWidth(th fyne.Theme) float32 {
+	return fyne.MeasureText("…", th.Size(theme.SizeNameText), fyne.TextStyle{}).Width
+}
+
+// WordText is WordLabel for secondary text: one line cut after a whole
+// word to the width it gets (inside a word only when the first one does
+// not fit), the whole text in a tip on hover. Table cells such as a
+// member's "last seen" or a rule's summary.
+type WordText struct {
+	LineText
+	tip Tip
 }
 
 var _ desktop.Hoverable = (*WordText)(nil)
@@ -28,68 +136,11 @@ func NewMutedWords(text string) *WordText { return NewWordText(text, MutedStyle(
 
 // NewWordText makes a word-cut line in a style (TagStyle for tags).
 func NewWordText(text string, style widget.RichTextStyle) *WordText {
-	w := &WordText{full: text, seg: &widget.TextSegment{Text: text, Style: style}}
-	w.Segments = []widget.RichTextSegment{w.seg}
-	w.Truncation = fyne.TextTruncateEllipsis // its minimum stays narrow
-	w.Scroll = container.ScrollNone          // as widget.NewRichText sets it
+	w := &WordText{}
+	w.init(text, style)
+	w.cut = w.tip.Hide // the tip described the text as it was
 	w.ExtendBaseWidget(w)
 	return w
-}
-
-// Set gives it its whole text.
-func (w *WordText) Set(text string) { w.SetShort(text, "") }
-
-// SetShort gives it its whole text and a shorter way to say the same,
-// shown when the whole text does not fit (the whole one then on hover).
-func (w *WordText) SetShort(text, short string) {
-	if w.full == text && w.short == short {
-		return
-	}
-	if w.full != text { // a table cell bound to another row: its tip is stale
-		w.tip.Hide()
-	}
-	w.full, w.short = text, short
-	w.fit(w.Size().Width)
-}
-
-// FullText is the whole text, shown or not.
-func (w *WordText) FullText() string { return w.full }
-
-// Shown is the text as cut to the width.
-func (w *WordText) Shown() string { return w.seg.Text }
-
-// Resize cuts the text anew for the new width.
-func (w *WordText) Resize(s fyne.Size) {
-	if s.Width != w.Size().Width {
-		w.fit(s.Width)
-	}
-	w.RichText.Resize(s)
-}
-
-func (w *WordText) fit(width float32) {
-	size := w.Theme().Size(theme.SizeNameText)
-	if w.seg.Style.SizeName != "" {
-		size = w.Theme().Size(w.seg.Style.SizeName)
-	}
-	text := w.full
-	if width > 0 {
-		room := width - 2*w.Theme().Size(theme.SizeNameInnerPadding)
-		text = FitWholeWords(w.full, size, w.seg.Style.TextStyle, room)
-		if text != w.full && w.short != "" {
-			text = FitWholeWords(w.short, size, w.seg.Style.TextStyle, room)
-		}
-	}
-	if text != w.seg.Text {
-		w.tip.Hide() // it described the text as it was
-		w.seg.Text = text
-		w.RichText.Refresh()
-	}
-}
-
-// Refresh keeps the cut after a change of theme.
-func (w *WordText) Refresh() {
-	w.fit(w.Size().Width)
-	w.RichText.Refresh()
 }
 
 // MouseIn shows the whole text when it was cut.
