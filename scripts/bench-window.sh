@@ -116,8 +116,8 @@ mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$pid/status"; }
 # cheap: the C heap's main arena ([heap] in smaps), in MB.
 cheap() { awk '/\[heap\]/ {h = 1} h && $1 == "Rss:" {print int($2/1024); exit}' "/proc/$pid/smaps"; }
 # maps: the resident set by kind of mapping: the binary, the GL driver's
-# libraries, the C heap's main arena, Go's heap arenas (64 MB
-# reservations), modernc's allocator (SQLite: 1 MB slabs) and the rest.
+# libraries, the C heap's main arena, Go's heap arenas, modernc's
+# allocator (SQLite: 1 MB slabs) and the rest.
 maps() {
 	python3 - "$pid" "$work/hearth" <<'PY'
 import re, sys, collections
@@ -126,11 +126,16 @@ name = kind = None
 for line in open(f"/proc/{sys.argv[1]}/smaps"):
     m = re.match(r"^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$", line)
     if m:
-        size = (int(m.group(2), 16) - int(m.group(1), 16)) >> 20
+        start = int(m.group(1), 16)
+        size = (int(m.group(2), 16) - start) >> 20
         name = m.group(3)
+        # Go's heap arenas are mapped from the runtime's hints (0xc000000000
+        # up on linux/amd64, a random base since Go 1.26), below the
+        # kernel's top-down mmap area where the C side's mappings go.
         kind = ("binary" if name == sys.argv[2] else "GL" if re.search(r"LLVM|dri|gallium|libGL", name)
                 else "C heap" if name == "[heap]" else "other files" if name.startswith("/")
-                else "Go arenas" if not name and size >= 60 else "1 MB slabs" if not name and size == 1 else "other anon")
+                else "Go arenas" if not name and 0xc000000000 <= start < 0x700000000000
+                else "1 MB slabs" if not name and size == 1 else "other anon")
     elif line.startswith("Rss:"):
         kb[kind] += int(line.split()[1])
 print("maps: " + ", ".join(f"{k} {v >> 10} MB" for k, v in kb.most_common()))

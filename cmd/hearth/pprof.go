@@ -46,9 +46,11 @@ func startPprof(log *slog.Logger) {
 	go func() { _ = http.Serve(ln, mux) }()
 }
 
-// memoryReport says, in MB, how much of the resident set is Go's heap and
-// how much of the C heap (the toolkit's C side and the GL driver) is in use
-// and free; the rest is the binary and SQLite's caches (scripts/bench-window.sh).
+// memoryReport says, in MB, how much of the resident set is Go's heap (its
+// objects, garbage included until the next collection; the spans holding
+// them; what the runtime took and gave back) and how much of the C heap
+// (the toolkit's C side and the GL driver) is in use and free; the rest is
+// the binary and SQLite's caches (scripts/bench-window.sh).
 func memoryReport(w http.ResponseWriter, _ *http.Request) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -61,8 +63,8 @@ func memoryReport(w http.ResponseWriter, _ *http.Request) {
 		}
 	}
 	cUsed, cFree := ctrim.Heap()
-	fmt.Fprintf(w, "go_heap_alloc_mb %s\ngo_heap_sys_mb %s\ngo_heap_released_mb %s\ngo_sys_mb %s\n"+
-		"c_heap_used_mb %s\nc_heap_free_mb %s\n%s\n",
-		mb(m.HeapAlloc), mb(m.HeapSys), mb(m.HeapReleased), mb(m.Sys),
+	fmt.Fprintf(w, "go_heap_alloc_mb %s\ngo_heap_inuse_mb %s\ngo_heap_sys_mb %s\ngo_heap_released_mb %s\ngo_sys_mb %s\n"+
+		"go_gc_count %d\nc_heap_used_mb %s\nc_heap_free_mb %s\n%s\n",
+		mb(m.HeapAlloc), mb(m.HeapInuse), mb(m.HeapSys), mb(m.HeapReleased), mb(m.Sys), m.NumGC,
 		mb(cUsed), mb(cFree), strings.Join(rss, "\n"))
 }
