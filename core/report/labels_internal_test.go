@@ -64,6 +64,7 @@ func TestLabelsLeaveRoom(t *testing.T) {
 // window's 560 pixels: left to choose, the axis dropped the French "1-4 h"
 // beside the longer "moins d’1 h".
 func TestEveryBucketNamed(t *testing.T) {
+	t.Parallel()
 	d := stats.Dashboard{Histogram: []int{3, 6, 0, 6, 0}}
 	for _, lang := range []string{"en", "fr", "ru", "bg"} {
 		w, err := wordsFor(lang)

@@ -62,6 +62,7 @@ var pdfCounts = map[string]string{
 // PDF (its text as pdftotext reads it) and the HTML page (its text and its
 // charts' SVG text).
 func TestReportInEachLanguage(t *testing.T) {
+	t.Parallel()
 	d := dashboard(t)
 	pdftotext, _ := exec.LookPath("pdftotext")
 	tags := regexp.MustCompile(`<[^>]*>`)

@@ -88,6 +88,7 @@ func dashboard(t testing.TB) stats.Dashboard {
 // The CSV's day rows add up to the tiles, and its day rows are the chart's
 // series, to the unit.
 func TestCSVMatchesTiles(t *testing.T) {
+	t.Parallel()
 	d := dashboard(t)
 	var buf bytes.Buffer
 	if err := report.WriteCSV(&buf, d, stats.DefaultBusinessHours()); err != nil {
@@ -199,6 +200,7 @@ func TestCSVMatchesTiles(t *testing.T) {
 }
 
 func TestHTMLLoadsNothing(t *testing.T) {
+	t.Parallel()
 	d := dashboard(t)
 	var buf bytes.Buffer
 	if err := report.WriteHTML(&buf, d, "en"); err != nil {
@@ -223,6 +225,7 @@ func TestHTMLLoadsNothing(t *testing.T) {
 }
 
 func TestPDFHoldsCyrillic(t *testing.T) {
+	t.Parallel()
 	d := dashboard(t)
 	var buf bytes.Buffer
 	if err := report.WritePDF(&buf, d, "en"); err != nil {

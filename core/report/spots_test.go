@@ -41,6 +41,7 @@ func seriesColour(img image.Image, x, y, k int, dark bool) bool {
 // from the pixels the chart drew (the bars of the days with messages in,
 // the highest point of a line), not from the layout At assumes.
 func TestChartSpots(t *testing.T) {
+	t.Parallel()
 	d := dashboard(t)
 	acct := d.Accounts[0].ID
 	day := func(i int) time.Time { return d.Days[i].Date }
@@ -198,6 +199,7 @@ func TestToneSpotOfAWeekUnderWay(t *testing.T) {
 // told from the others by the pixels it changes, and every pixel inside
 // it names it; a click on a reply-time bar names its bucket.
 func TestHeatmapAndHistogramSpots(t *testing.T) {
+	t.Parallel()
 	for _, dark := range []bool{false, true} {
 		s := report.Style{Format: report.PNG, Width: 560, Height: 260, Dark: dark}
 		var d stats.Dashboard
