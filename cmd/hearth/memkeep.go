@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearthhq/hearth/core/store"
 	"github.com/hearthhq/hearth/internal/ctrim"
+	"github.com/hearthhq/hearth/internal/fynecache"
 )
 
 // keepEvery is how often the window looks at its C heap (one mallinfo2):
@@ -29,9 +30,11 @@ const releaseEvery = 5 * time.Second
 const trimAbove = 2 << 20
 
 // repaintFor is how long after the C heap last moved the keeper asks for
-// repaints: longer than Fyne keeps an unused text (internal/fynecache), so
-// the last scroll's texts are freed, and then an idle window stays idle.
-const repaintFor = 15 * time.Second
+// repaints: longer than Fyne keeps an unused text meanwhile (three
+// seconds, fynecache.Settling), so the last scroll's texts are freed (and
+// their going moves the heap again), and then an idle window stays idle:
+// Fyne walks the window at every frame while its lifetime is that short.
+const repaintFor = 6 * time.Second
 
 // pauseAfter is how long after the C heap last grew the window still
 // counts as drawing.
@@ -43,7 +46,9 @@ const pauseAfter = 2 * time.Second
 //   - Fyne frees the textures of text nobody has drawn for a while
 //     (internal/fynecache) only when it paints, and an idle window does not
 //     paint: a repaint is asked for, a frame's work, for as long as the
-//     C heap has moved lately;
+//     C heap has moved lately; meanwhile that while is three seconds,
+//     not eleven (fynecache.Settling), so a fast scroll's rows leave the
+//     C heap soon after they leave the screen;
 //   - the GL driver's C heap keeps the freed textures' pages, scattered
 //     between live ones, until malloc_trim;
 //   - SQLite keeps the pages a background job read or wrote in the
@@ -54,30 +59,33 @@ const pauseAfter = 2 * time.Second
 //     drawing, and one after).
 func keepMemory(ctx context.Context, win fyne.Window, st *store.Store, log *slog.Logger) {
 	k := memoryKeeper{
-		repaint: func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
-		heap:    ctrim.Heap,
-		trim:    ctrim.Trim,
-		release: st.ReleaseMemory,
-		freeGo:  debug.FreeOSMemory,
-		log:     log,
+		repaint:  func() { fyne.Do(func() { win.Canvas().Refresh(win.Content()) }) },
+		settling: func(on bool) { fyne.Do(func() { fynecache.Settling(on) }) },
+		heap:     ctrim.Heap,
+		trim:     ctrim.Trim,
+		release:  st.ReleaseMemory,
+		freeGo:   debug.FreeOSMemory,
+		log:      log,
 	}
 	go k.run(ctx, time.NewTicker(keepEvery).C)
 }
 
 // memoryKeeper is keepMemory's loop, with its parts replaceable in tests.
 type memoryKeeper struct {
-	repaint func()
-	heap    func() (used, free uint64) // the C heap's
-	trim    func()
-	release func(context.Context) error
-	freeGo  func()
-	log     *slog.Logger
+	repaint  func()
+	settling func(on bool)              // Fyne's texts kept shortly while on
+	heap     func() (used, free uint64) // the C heap's
+	trim     func()
+	release  func(context.Context) error
+	freeGo   func()
+	log      *slog.Logger
 }
 
 func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 	var base uint64 // the C heap in use when it last counted as moved
 	var drew, moved, released time.Time
 	goBack := true // Go's heap went back since the last burst (none to give back before the first)
+	short := false // Fyne's cache lifetime is the settling one
 	for {
 		var now time.Time
 		var ok bool
@@ -113,6 +121,10 @@ func (k memoryKeeper) run(ctx context.Context, tick <-chan time.Time) {
 			return // the window closed meanwhile: no frame to ask for
 		}
 		settling := now.Sub(moved) < repaintFor
+		if settling != short {
+			k.settling(settling)
+			short = settling
+		}
 		if settling {
 			k.repaint()
 		}

@@ -17,10 +17,16 @@
 // 11 s, which cost the idle demo window 40-50 ms of CPU per 30 s more than
 // at 15 s (a walk every five seconds); at 5 s its CPU doubled.
 //
+// While the window settles after drawing (for 6 s after its C heap last
+// moved), Settling (lifetime.go, the window's build only) shortens the
+// lifetime to three seconds: the memory keeper repaints every second then,
+// so nothing on screen expires, and Fyne's walk at every frame lasts
+// those seconds only.
+//
 // FYNE_CACHE in the environment still wins. Go initialises packages in
 // import-path order among those whose imports are initialised (the spec,
-// since Go 1.21): this package imports only os, Fyne's cache imports much
-// more, so this one runs first; TestEnvironmentSetBeforeFyneReadsIt in
+// since Go 1.21): this package imports only os and time, Fyne's cache
+// imports much more, so this one runs first; TestEnvironmentSetBeforeFyneReadsIt in
 // cmd/hearth checks the order in the binary.
 package fynecache
 
