@@ -3,7 +3,6 @@ package kit
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -73,18 +72,7 @@ func (l *WordLabel) Resize(s fyne.Size) {
 
 // fit cuts the text for width and says whether it refreshed the label.
 func (l *WordLabel) fit(width float32) bool {
-	size := l.Theme().Size(theme.SizeNameText)
-	if l.SizeName != "" {
-		size = l.Theme().Size(l.SizeName)
-	}
-	text := l.full
-	if width > 0 { // not laid out yet: the whole text until it gets a width
-		fit := FitWholeWords
-		if l.loose {
-			fit = FitWords
-		}
-		text = fit(l.full, size, l.TextStyle, width-2*l.Theme().Size(theme.SizeNameInnerPadding))
-	}
+	text := cutText(l.Theme(), l.full, "", l.SizeName, l.TextStyle, l.loose, width)
 	if text == l.Text {
 		return false
 	}

@@ -81,23 +81,7 @@ func (l *LineText) Resize(s fyne.Size) {
 
 // fit cuts the text for width and says whether it refreshed the text.
 func (l *LineText) fit(width float32) bool {
-	th := l.Theme()
-	size := th.Size(theme.SizeNameText)
-	if l.seg.Style.SizeName != "" {
-		size = th.Size(l.seg.Style.SizeName)
-	}
-	fit := FitWholeWords
-	if l.loose {
-		fit = FitWords
-	}
-	text := l.full
-	if width > 0 {
-		room := width - 2*th.Size(theme.SizeNameInnerPadding)
-		text = fit(l.full, size, l.seg.Style.TextStyle, room)
-		if text != l.full && l.short != "" {
-			text = fit(l.short, size, l.seg.Style.TextStyle, room)
-		}
-	}
+	text := cutText(l.Theme(), l.full, l.short, l.seg.Style.SizeName, l.seg.Style.TextStyle, l.loose, width)
 	if text == l.seg.Text {
 		return false
 	}
@@ -105,6 +89,30 @@ func (l *LineText) fit(width float32) bool {
 	l.seg.Text = text
 	l.RichText.Refresh()
 	return true
+}
+
+// cutText is what a one-line widget of width shows of full (or of short,
+// a shorter way to say it, when full does not fit): cut as FitWords
+// (loose) or FitWholeWords cuts, inside the theme's inner padding; full
+// until the widget has a width.
+func cutText(th fyne.Theme, full, short string, sizeName fyne.ThemeSizeName, style fyne.TextStyle, loose bool, width float32) string {
+	if width <= 0 {
+		return full
+	}
+	size := th.Size(theme.SizeNameText)
+	if sizeName != "" {
+		size = th.Size(sizeName)
+	}
+	fit := FitWholeWords
+	if loose {
+		fit = FitWords
+	}
+	room := width - 2*th.Size(theme.SizeNameInnerPadding)
+	text := fit(full, size, style, room)
+	if text != full && short != "" {
+		text = fit(short, size, style, room)
+	}
+	return text
 }
 
 // Refresh keeps the cut after a change of theme.
