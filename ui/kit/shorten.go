@@ -136,8 +136,14 @@ var (
 	runeWidths   = map[runeKey]float32{}
 )
 
-// runeWidth is the advance of one character alone, kept: a handful of
-// alphabets make a few hundred entries.
+// runeWidthsMax bounds the kept widths: a handful of alphabets make a few
+// hundred entries, a mailbox in Chinese a few thousand.
+const runeWidthsMax = 1 << 14
+
+// runeWidth is the advance of one character alone, kept (in the fonts of
+// the theme, which Hearth never changes while it runs). It feeds estimates
+// that measures check, but for the text taken not to fit at 1.5 times its
+// room.
 func runeWidth(c rune, size float32, style fyne.TextStyle) float32 {
 	k := runeKey{c, size, style}
 	runeWidthsMu.Lock()
@@ -146,6 +152,9 @@ func runeWidth(c rune, size float32, style fyne.TextStyle) float32 {
 	if !ok {
 		w = fyne.MeasureText(string(c), size, style).Width
 		runeWidthsMu.Lock()
+		if len(runeWidths) >= runeWidthsMax {
+			clear(runeWidths)
+		}
 		runeWidths[k] = w
 		runeWidthsMu.Unlock()
 	}
