@@ -14,6 +14,11 @@ import (
 // is left alone, and the writer of a read-only store is not connected for
 // this.
 func (s *Store) ReleaseMemory(ctx context.Context) error {
+	// The writer's kept statements go too: the next batches prepare them
+	// again (writerStmts).
+	if err := s.kept.close(); err != nil {
+		return err
+	}
 	if !s.readOnly || s.wrote.Load() {
 		if _, err := s.w.ExecContext(ctx, "PRAGMA shrink_memory"); err != nil {
 			return err

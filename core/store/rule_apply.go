@@ -20,6 +20,7 @@ func (s *Store) ApplyBatchWith(ctx context.Context, accountID int64, b core.Batc
 	var res core.BatchResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w := newItemWriter(ctx, tx, accountID, s.now())
+		w.st.kept = &s.kept
 		defer w.close()
 		var err error
 		res, err = w.apply(b)

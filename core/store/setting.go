@@ -43,6 +43,7 @@ func (s *Store) SetDeletedItems(ctx context.Context, mode string) error {
 			return nil
 		}
 		w := newItemWriter(ctx, tx, 0, s.now())
+		w.st.kept = &s.kept
 		defer w.close()
 		threads, err := purge(w.st.query, "WHERE deleted = 1")
 		if err != nil {

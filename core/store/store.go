@@ -31,6 +31,7 @@ type Store struct {
 	r     *sql.DB // read-only pool
 	path  string
 	reads stmtCache        // prepared list queries: preparing costs a sixth of a page
+	kept  writerStmts      // the writer's batch statements, kept across transactions
 	now   func() time.Time // stamps the rows the store dates itself (updated_at, a new member)
 
 	lock        *fileLock                    // held shared while open; see open.go
@@ -169,7 +170,7 @@ func openPools(path string, readOnly bool) (*Store, error) {
 	r := sql.OpenDB(walKeeper{base: rbase})
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	s.w, s.r, s.reads = w, r, stmtCache{db: r}
+	s.w, s.r, s.reads, s.kept = w, r, stmtCache{db: r}, writerStmts{db: w}
 	return s, nil
 }
 
@@ -266,7 +267,7 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) closePools() error {
-	return errors.Join(s.reads.close(), s.r.Close(), s.w.Close())
+	return errors.Join(s.reads.close(), s.kept.close(), s.r.Close(), s.w.Close())
 }
 
 // inTx runs fn in one write transaction, committed only if fn succeeds.
@@ -275,6 +276,9 @@ func (s *Store) closePools() error {
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if d := s.damaged.Load(); d != nil {
 		return d
+	}
+	if s.kept.pending() {
+		s.kept.settle(ctx) // while no transaction of ours holds the writer
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
