@@ -14,7 +14,7 @@ import (
 
 // buildCommandLine builds the command-line program as `make build` does
 // (-tags nowindow) into dir, with this test binary's own build flags
-// (race, gcflags, tags), so that go reuses the packages it compiled for the
+// (race, trimpath, gcflags, tags), so that go reuses the packages it compiled for the
 // tests and only compiles and links main.
 func buildCommandLine(t *testing.T, dir string) string {
 	t.Helper()
@@ -23,13 +23,16 @@ func buildCommandLine(t *testing.T, dir string) string {
 		t.Fatal("no build information in the test binary")
 	}
 	out := filepath.Join(dir, "hearth")
-	args := []string{"build", "-o", out}
+	// A build with -trimpath records no -ldflags: the program is only run,
+	// so it is linked without DWARF (-w) unless the test binary says
+	// otherwise, which halves the link.
+	args := []string{"build", "-o", out, "-ldflags=-w"}
 	tags := "nowindow"
 	for _, s := range bi.Settings {
 		switch s.Key {
-		case "-race":
+		case "-race", "-trimpath": // -trimpath: the packages compiled without it are others
 			if s.Value == "true" {
-				args = append(args, "-race")
+				args = append(args, s.Key)
 			}
 		case "-gcflags", "-ldflags":
 			args = append(args, s.Key+"="+s.Value)
